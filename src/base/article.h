@@ -1,0 +1,49 @@
+// Article: one published piece as ingest reads it, and the outlet that published it.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "base/byte_range.h"
+
+namespace parallax {
+
+struct Paragraph {
+  ByteRange range;          // into Article::text
+  bool blockquote = false;  // a <blockquote> in HTML, or a paragraph marked as quoted
+};
+
+struct Article {
+  std::string id;          // 16 hex digits: hash of the canonical URL, else of the folded text
+  std::string url;         // canonical URL when known
+  std::string title;
+  std::string title_en;    // an English rendering of the title, when the source gives one
+  std::string published;   // ISO 8601 as parsed ("2024-09-16" or with time and zone)
+  std::string day;         // "YYYY-MM-DD", empty when no date is known
+  std::string outlet;      // outlet name
+  std::string country;     // ISO 3166 alpha-2 (or XK) of the outlet, when known
+  std::string lang;        // BCP-47 language ("sr", "sq", "zh"...)
+  std::string script;      // ISO 15924 ("Latn", "Cyrl", "Hans", "Hant"...)
+  double lang_confidence = 0;
+  std::string author;
+  std::string text;        // the body as published, UTF-8; paragraphs separated by "\n\n"
+  std::vector<Paragraph> paragraphs;
+  std::string extra_json;  // fields the source had that we do not model, as a JSON object
+  std::string source;      // file path, URL or "-"
+  int64_t record = -1;     // 1-based record number within the source
+  std::string format;      // jsonl, html, text, rss
+  uint64_t simhash = 0;    // fingerprint of the folded text, for near-duplicate detection
+  std::string duplicate_of;  // id of the earlier article this one nearly repeats
+};
+
+struct Outlet {
+  std::string name;
+  std::vector<std::string> domains;
+  std::string country;
+  std::string lang;
+  std::vector<std::string> tags;
+  std::vector<std::string> feeds;
+};
+
+}  // namespace parallax

@@ -1,0 +1,17 @@
+// Stable 64-bit hashing for ids and fingerprints. The values are part of the store format:
+// never change the algorithm without a migration.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace parallax {
+
+// FNV-1a over the bytes followed by a 64-bit finaliser (murmur3 fmix64) for good low bits.
+uint64_t Hash64(std::string_view bytes, uint64_t seed = 0);
+
+// 16 lowercase hex digits.
+std::string HexId(uint64_t value);
+
+}  // namespace parallax

@@ -1,0 +1,318 @@
+#include "text/langid.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include <cld2/public/compact_lang_det.h>
+#include <cld2/public/encodings.h>
+#include <unicode/uscript.h>
+
+#include "text/fold.h"
+#include "text/utf8.h"
+
+namespace parallax::text {
+namespace {
+
+enum ScriptBucket { kLatn, kCyrl, kHan, kGrek, kHang, kKana, kArab, kHebr, kOtherScript, kBuckets };
+constexpr const char* kBucketName[] = {"Latn", "Cyrl", "Hani", "Grek", "Kore", "Jpan", "Arab", "Hebr", "Zyyy"};
+
+struct ScriptCounts {
+  std::array<int, kBuckets> letters{};
+  int macedonian_letters = 0;  // ѓ ќ ѕ
+  int serbian_letters = 0;     // ђ ћ џ љ њ ј
+  int russian_letters = 0;     // ы э ъ ё й щ
+  int ukrainian_letters = 0;   // і ї є ґ
+  int simplified_only = 0;
+  int traditional_only = 0;
+};
+
+// Characters common in one Han standard and (nearly) absent in the other; a small sample of
+// frequent ones is enough to tell running text apart.
+constexpr std::u32string_view kSimplifiedOnly = U"这个们说时国会来发对为过经进还学后动问关开现实认间点应与区义种战产长华变边议员报总务内东单联权热领团导统费运标状书务确济两证亲识让杂";
+constexpr std::u32string_view kTraditionalOnly = U"這個們說時國會來發對為過經進還學後動問關開現實認間點應與區義種戰產長華變邊議員報總務內東單聯權熱領團導統費運標狀書確濟兩證親識讓雜";
+
+ScriptCounts CountScripts(std::string_view text) {
+  ScriptCounts c;
+  for (size_t i = 0; i < text.size();) {
+    unsigned char b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) {
+      if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') ++c.letters[kLatn];
+      ++i;
+      continue;
+    }
+    char32_t cp = DecodeUtf8(text, i);
+    if (cp >= 0x400 && cp <= 0x52F) {
+      ++c.letters[kCyrl];
+      char32_t l = cp >= 0x410 && cp <= 0x42F ? cp + 0x20 : (cp >= 0x400 && cp <= 0x40F ? cp + 0x50 : cp);
+      if (l == U'ѓ' || l == U'ќ' || l == U'ѕ') ++c.macedonian_letters;
+      if (l == U'ђ' || l == U'ћ' || l == U'џ' || l == U'љ' || l == U'њ' || l == U'ј') ++c.serbian_letters;
+      if (l == U'ы' || l == U'э' || l == U'ъ' || l == U'ё' || l == U'й' || l == U'щ') ++c.russian_letters;
+      if (l == U'і' || l == U'ї' || l == U'є' || l == U'ґ') ++c.ukrainian_letters;
+      continue;
+    }
+    CharClass cls = ClassOf(cp);
+    if (cls != CharClass::kLetter && cls != CharClass::kUnspaced) continue;
+    if (cp < 0x250 || (cp >= 0x1E00 && cp < 0x1F00)) {
+      ++c.letters[kLatn];
+      continue;
+    }
+    UErrorCode err = U_ZERO_ERROR;
+    UScriptCode sc = uscript_getScript(static_cast<UChar32>(cp), &err);
+    switch (sc) {
+      case USCRIPT_HAN:
+        ++c.letters[kHan];
+        if (kSimplifiedOnly.find(cp) != std::u32string_view::npos) ++c.simplified_only;
+        if (kTraditionalOnly.find(cp) != std::u32string_view::npos) ++c.traditional_only;
+        break;
+      case USCRIPT_GREEK: ++c.letters[kGrek]; break;
+      case USCRIPT_HANGUL: ++c.letters[kHang]; break;
+      case USCRIPT_HIRAGANA: case USCRIPT_KATAKANA: ++c.letters[kKana]; break;
+      case USCRIPT_ARABIC: ++c.letters[kArab]; break;
+      case USCRIPT_HEBREW: ++c.letters[kHebr]; break;
+      case USCRIPT_LATIN: ++c.letters[kLatn]; break;
+      case USCRIPT_CYRILLIC: ++c.letters[kCyrl]; break;
+      default: ++c.letters[kOtherScript]; break;
+    }
+  }
+  return c;
+}
+
+int DominantBucket(const ScriptCounts& c) {
+  int best = kOtherScript;
+  int best_n = 0;
+  for (int b = 0; b < kBuckets; ++b) {
+    if (c.letters[b] > best_n) {
+      best_n = c.letters[b];
+      best = b;
+    }
+  }
+  // Japanese mixes kana with Han; a fair share of kana makes it Japanese.
+  if (c.letters[kKana] > 0 && c.letters[kKana] * 5 >= c.letters[kHan]) return kKana;
+  return best_n == 0 ? -1 : best;
+}
+
+std::string HanScript(const ScriptCounts& c) {
+  return c.traditional_only > c.simplified_only ? "Hant" : "Hans";
+}
+
+// --- Serbian / Croatian / Bosnian -----------------------------------------------------------
+// Markers on match-folded words (diacritics removed, Cyrillic in Latin). A trailing '*' makes a
+// prefix. Weights are small integers; the thresholds below were set on the NTREX sr/hr/bs
+// lines that lid-testset does not use.
+struct Marker {
+  std::string_view word;
+  int ekavian, ijekavian, hr, sr, bs;
+};
+constexpr Marker kMarkers[] = {
+    // Ekavian vs ijekavian reflexes of jat.
+    {"pre", 1, 0, 0, 0, 0}, {"prije", 0, 1, 0, 0, 0}, {"posle", 1, 0, 0, 0, 0},
+    {"poslije", 0, 1, 0, 0, 0}, {"vreme*", 1, 0, 0, 0, 0}, {"vrijeme*", 0, 1, 0, 0, 0},
+    {"vremen*", 1, 0, 0, 0, 0}, {"mesto", 1, 0, 0, 0, 0}, {"mesta", 1, 0, 0, 0, 0},
+    {"mestu", 1, 0, 0, 0, 0}, {"mjest*", 0, 1, 0, 0, 0}, {"dete", 1, 0, 0, 0, 0},
+    {"dijete", 0, 1, 0, 0, 0}, {"deca", 1, 0, 0, 0, 0}, {"djeca", 0, 1, 0, 0, 0},
+    {"dece", 1, 0, 0, 0, 0}, {"djece", 0, 1, 0, 0, 0}, {"rec", 1, 0, 0, 0, 0},
+    {"reci", 1, 0, 0, 0, 0}, {"rijec*", 0, 1, 0, 0, 0}, {"svet", 1, 0, 0, 0, 0},
+    {"sveta", 1, 0, 0, 0, 0}, {"svetu", 1, 0, 0, 0, 0}, {"svetsk*", 1, 0, 0, 0, 0},
+    {"svijet*", 0, 1, 0, 0, 0}, {"uvek", 1, 0, 0, 0, 0}, {"uvijek", 0, 1, 0, 0, 0},
+    {"gde", 1, 0, 0, 0, 0}, {"gdje", 0, 1, 0, 0, 0}, {"ovde", 1, 0, 0, 0, 0},
+    {"ovdje", 0, 1, 0, 0, 0}, {"cena", 1, 0, 0, 0, 0}, {"cene", 1, 0, 0, 0, 0},
+    {"cijen*", 0, 1, 0, 0, 0}, {"promen*", 1, 0, 0, 0, 0}, {"promjen*", 0, 1, 0, 0, 0},
+    {"primen*", 1, 0, 0, 0, 0}, {"primjen*", 0, 1, 0, 0, 0}, {"predsedn*", 1, 0, 0, 0, 0},
+    {"predsjedn*", 0, 1, 0, 0, 0}, {"sednic*", 1, 0, 0, 0, 0}, {"sjednic*", 0, 1, 0, 0, 0},
+    {"sever*", 1, 0, 0, 0, 0}, {"sjever*", 0, 1, 0, 0, 0}, {"mesec*", 1, 0, 0, 0, 0},
+    {"mjesec*", 0, 1, 0, 0, 0}, {"vest", 1, 0, 0, 0, 0}, {"vesti", 1, 0, 0, 0, 0},
+    {"vijest*", 0, 1, 0, 0, 0}, {"deo", 1, 0, 0, 0, 0}, {"dio", 0, 1, 0, 0, 0},
+    {"delu", 1, 0, 0, 0, 0}, {"dijelu", 0, 1, 0, 0, 0}, {"dela", 1, 0, 0, 0, 0},
+    {"djela", 0, 1, 0, 0, 0}, {"videti", 1, 0, 0, 0, 0}, {"vidjeti", 0, 1, 0, 0, 0},
+    {"ziveti", 1, 0, 0, 0, 0}, {"zivjeti", 0, 1, 0, 0, 0}, {"lep*", 1, 0, 0, 0, 0},
+    {"lijep*", 0, 1, 0, 0, 0}, {"beo", 1, 0, 0, 0, 0}, {"bijel*", 0, 1, 0, 0, 0},
+    {"ceo", 1, 0, 0, 0, 0}, {"cijel*", 0, 1, 0, 0, 0}, {"celog", 1, 0, 0, 0, 0},
+    {"savet*", 1, 0, 0, 0, 0}, {"savjet*", 0, 1, 0, 0, 0}, {"veruj*", 1, 0, 0, 0, 0},
+    {"vjeruj*", 0, 1, 0, 0, 0}, {"verovat*", 1, 0, 0, 0, 0}, {"vjerojatn*", 0, 1, 1, 0, 0},
+    {"vjerovat*", 0, 1, 0, 0, 0}, {"nedelj*", 1, 0, 0, 1, 0}, {"nedjelj*", 0, 1, 0, 0, 0},
+    {"hteo", 1, 0, 0, 0, 0}, {"htio", 0, 1, 0, 0, 0}, {"reseni*", 1, 0, 0, 0, 0},
+    {"rjesen*", 0, 1, 0, 0, 0}, {"uslov*", 0, 0, 0, 1, 0}, {"uvjet*", 0, 1, 1, 0, 0},
+    {"smer*", 1, 0, 0, 0, 0}, {"smjer*", 0, 1, 0, 0, 0}, {"mere", 1, 0, 0, 0, 0},
+    {"mjere", 0, 1, 0, 0, 0}, {"mera", 1, 0, 0, 0, 0}, {"mjera", 0, 1, 0, 0, 0},
+    {"izvestaj*", 1, 0, 0, 0, 0}, {"izvjest*", 0, 1, 0, 0, 0}, {"izvjesc*", 0, 1, 2, 0, 0},
+    {"clan*", 0, 0, 0, 0, 0}, {"delimi*", 1, 0, 0, 0, 0}, {"djelomi*", 0, 1, 1, 0, 0},
+    {"obezbed*", 1, 0, 0, 1, 0}, {"osiguran*", 0, 0, 0, 0, 0},
+    // Lexical markers.
+    {"tko", 0, 0, 2, 0, 0}, {"ko", 0, 0, 0, 1, 1}, {"sta", 0, 0, 0, 1, 1}, {"sto", 0, 0, 1, 0, 0},
+    {"tisuc*", 0, 0, 2, 0, 0}, {"hiljad*", 0, 0, 0, 1, 1}, {"kruh*", 0, 0, 2, 0, 0},
+    {"hleb*", 1, 0, 0, 1, 0}, {"hljeb*", 0, 1, 0, 0, 2}, {"historij*", 0, 0, 0, 0, 2},
+    {"istorij*", 0, 0, 0, 2, 0}, {"povijes*", 0, 0, 2, 0, 0}, {"opstin*", 0, 0, 0, 2, 0},
+    {"opcin*", 0, 0, 1, 0, 1}, {"bezbedn*", 1, 0, 0, 2, 0}, {"sigurnos*", 0, 0, 1, 0, 1},
+    {"saradnj*", 0, 0, 0, 1, 1}, {"suradnj*", 0, 0, 2, 0, 0}, {"vazduh*", 0, 0, 0, 2, 0},
+    {"zrak*", 0, 0, 1, 0, 1}, {"nauk*", 0, 0, 0, 1, 1}, {"znanost*", 0, 0, 2, 0, 0},
+    {"znanstven*", 0, 0, 2, 0, 0}, {"naucn*", 0, 0, 0, 1, 1}, {"tacno", 0, 0, 0, 1, 1},
+    {"tocno", 0, 0, 2, 0, 0}, {"porodic*", 0, 0, 0, 1, 1}, {"obitelj*", 0, 0, 2, 0, 0},
+    {"pozorist*", 0, 0, 0, 1, 1}, {"kazalist*", 0, 0, 2, 0, 0}, {"voz", 0, 0, 0, 1, 1},
+    {"vlak*", 0, 0, 2, 0, 0}, {"sedmic*", 0, 0, 0, 0, 2}, {"tjedan*", 0, 0, 2, 0, 0},
+    {"tjedn*", 0, 0, 2, 0, 0}, {"univerzitet*", 0, 0, 0, 1, 1}, {"sveucilist*", 0, 0, 2, 0, 0},
+    {"tokom", 0, 0, 0, 1, 1}, {"tijekom", 0, 1, 2, 0, 0}, {"takode", 0, 0, 0, 2, 0},
+    {"takodje", 0, 0, 0, 2, 0}, {"takoder", 0, 0, 1, 0, 1}, {"racunar*", 0, 0, 0, 2, 0},
+    {"racunal*", 0, 0, 2, 0, 0}, {"kompjuter*", 0, 0, 0, 0, 1}, {"centar", 0, 0, 0, 1, 1},
+    {"srediste", 0, 0, 1, 0, 0}, {"hemij*", 0, 0, 0, 1, 1}, {"kemij*", 0, 0, 2, 0, 0},
+    {"milion*", 0, 0, 0, 1, 1}, {"milijun*", 0, 0, 2, 0, 0}, {"gospodarstv*", 0, 0, 2, 0, 0},
+    {"europ*", 0, 0, 2, 0, 0}, {"evrop*", 0, 0, 0, 1, 1}, {"lahko", 0, 0, 0, 0, 2},
+    {"lahk*", 0, 0, 0, 0, 1}, {"juni", 0, 0, 0, 0, 1}, {"juli", 0, 0, 0, 0, 1},
+    {"jun", 0, 0, 0, 1, 0}, {"jul", 0, 0, 0, 1, 0}, {"avgust*", 0, 0, 0, 1, 1},
+    {"august*", 0, 0, 1, 0, 0}, {"sijecanj*", 0, 0, 3, 0, 0}, {"sijecnj*", 0, 0, 3, 0, 0},
+    {"veljac*", 0, 0, 3, 0, 0}, {"ozuj*", 0, 0, 3, 0, 0}, {"travanj*", 0, 0, 3, 0, 0},
+    {"travnj*", 0, 0, 3, 0, 0}, {"svib*", 0, 0, 3, 0, 0}, {"lipanj*", 0, 0, 3, 0, 0},
+    {"lipnj*", 0, 0, 3, 0, 0}, {"srpanj*", 0, 0, 3, 0, 0}, {"srpnj*", 0, 0, 3, 0, 0},
+    {"kolovoz*", 0, 0, 3, 0, 0}, {"rujan*", 0, 0, 3, 0, 0}, {"rujn*", 0, 0, 3, 0, 0},
+    {"listopad*", 0, 0, 3, 0, 0}, {"studen*", 0, 0, 2, 0, 0}, {"prosin*", 0, 0, 3, 0, 0},
+    {"fudbal*", 0, 0, 0, 1, 1}, {"nogomet*", 0, 0, 2, 0, 0}, {"ucesc*", 0, 0, 0, 1, 1},
+    {"sudjelov*", 0, 1, 2, 0, 0}, {"odnosno", 0, 0, 0, 0, 0}, {"stoga", 0, 0, 1, 0, 0},
+    {"dakle", 0, 0, 0, 0, 0}, {"ovog", 0, 0, 0, 1, 0}, {"ovoga", 0, 0, 1, 0, 0},
+    {"vec", 0, 0, 0, 0, 0}, {"bit", 0, 0, 1, 0, 0}, {"cu", 0, 0, 0, 0, 0},
+    {"trebalo", 0, 0, 0, 0, 0}, {"izmedu", 0, 0, 0, 0, 0}, {"drzav*", 0, 0, 0, 0, 0},
+    {"mnogo", 0, 0, 0, 1, 1}, {"puno", 0, 0, 1, 0, 0}, {"jos", 0, 0, 0, 0, 0},
+    {"hiljadu", 0, 0, 0, 1, 1}, {"osoba", 0, 0, 1, 0, 0}, {"lica", 0, 0, 0, 1, 0},
+    {"posto", 0, 0, 0, 0, 0}, {"odsto", 0, 0, 0, 2, 0}, {"procenat*", 0, 0, 0, 1, 1},
+    {"postot*", 0, 0, 2, 0, 0}, {"bolnic*", 0, 0, 0, 0, 0}, {"ljekar*", 0, 1, 0, 0, 2},
+    {"lekar*", 1, 0, 0, 2, 0}, {"lijecn*", 0, 1, 2, 0, 0}, {"lecen*", 1, 0, 0, 0, 0},
+    {"lijecen*", 0, 1, 0, 0, 0}, {"zdravlj*", 0, 0, 0, 0, 0}, {"tacka", 0, 0, 0, 1, 1},
+    {"tocka", 0, 0, 2, 0, 0}, {"glazb*", 0, 0, 2, 0, 0}, {"muzik*", 0, 0, 0, 1, 1},
+    {"zrakoplov*", 0, 0, 2, 0, 0}, {"avion*", 0, 0, 0, 1, 1}, {"ocekiv*", 0, 0, 0, 0, 0},
+};
+
+bool MarkerMatches(std::string_view pattern, std::string_view word) {
+  if (!pattern.empty() && pattern.back() == '*') {
+    pattern.remove_suffix(1);
+    return word.size() >= pattern.size() && word.substr(0, pattern.size()) == pattern;
+  }
+  return word == pattern;
+}
+
+struct SouthSlavicScores {
+  int ekavian = 0, ijekavian = 0, hr = 0, sr = 0, bs = 0;
+};
+
+SouthSlavicScores ScoreSouthSlavic(std::string_view text) {
+  SouthSlavicScores s;
+  std::string folded = FoldForMatch(text);
+  size_t i = 0;
+  while (i < folded.size()) {
+    while (i < folded.size() && !((folded[i] >= 'a' && folded[i] <= 'z'))) ++i;
+    size_t start = i;
+    while (i < folded.size() && folded[i] >= 'a' && folded[i] <= 'z') ++i;
+    if (i == start) break;
+    std::string_view word(folded.data() + start, i - start);
+    for (const Marker& m : kMarkers) {
+      if (MarkerMatches(m.word, word)) {
+        s.ekavian += m.ekavian;
+        s.ijekavian += m.ijekavian;
+        s.hr += m.hr;
+        s.sr += m.sr;
+        s.bs += m.bs;
+        break;
+      }
+    }
+  }
+  return s;
+}
+
+// Chooses among sr, hr and bs given CLD2's choice and the markers.
+std::string RefineSouthSlavic(std::string_view cld2_lang, std::string_view text, double* confidence) {
+  SouthSlavicScores s = ScoreSouthSlavic(text);
+  double sr = s.ekavian * 2.0 + s.sr;
+  double hr = s.ijekavian * 0.8 + s.hr;
+  double bs = s.ijekavian * 0.8 + s.bs;
+  // CLD2's own choice is a weak vote.
+  if (cld2_lang == "sr") sr += 0.9;
+  if (cld2_lang == "hr") hr += 0.9;
+  if (cld2_lang == "bs") bs += 0.9;
+  // Ekavian text is Serbian whatever else it says; ijekavian text is Croatian or Bosnian (or
+  // ijekavian Serbian, which only its lexicon tells apart).
+  if (s.ekavian > s.ijekavian) sr += 2;
+  std::string best = "sr";
+  double top = sr, second = std::max(hr, bs);
+  if (hr > top && hr >= bs) {
+    best = "hr";
+    top = hr;
+    second = std::max(sr, bs);
+  } else if (bs > top && bs > hr) {
+    best = "bs";
+    top = bs;
+    second = std::max(sr, hr);
+  }
+  *confidence = std::min(0.99, 0.5 + 0.1 * (top - second));
+  return best;
+}
+
+bool IsSouthSlavic(std::string_view lang) { return lang == "sr" || lang == "hr" || lang == "bs" || lang == "me"; }
+
+}  // namespace
+
+std::string DominantScript(std::string_view text) {
+  ScriptCounts c = CountScripts(text);
+  int b = DominantBucket(c);
+  if (b < 0) return "Zyyy";
+  if (b == kHan) return HanScript(c);
+  return kBucketName[b];
+}
+
+LangResult IdentifyLanguage(std::string_view text) {
+  LangResult out;
+  ScriptCounts counts = CountScripts(text);
+  int bucket = DominantBucket(counts);
+  int total_letters = 0;
+  for (int n : counts.letters) total_letters += n;
+  if (bucket < 0) {
+    out.best = {"und", "und", "Zyyy", 0};
+    return out;
+  }
+
+  CLD2::Language language3[3];
+  int percent3[3];
+  double scores3[3];
+  int text_bytes = 0;
+  bool reliable = false;
+  CLD2::CLDHints hints = {nullptr, nullptr, CLD2::UNKNOWN_ENCODING, CLD2::UNKNOWN_LANGUAGE};
+  CLD2::ExtDetectLanguageSummary(text.data(), static_cast<int>(text.size()), true, &hints, 0,
+                                 language3, percent3, scores3, nullptr, &text_bytes, &reliable);
+  auto code = [](CLD2::Language l) { return std::string(CLD2::LanguageCode(l)); };
+
+  std::string script = bucket == kHan ? HanScript(counts) : kBucketName[bucket];
+  double script_share = total_letters > 0 ? double(counts.letters[bucket]) / total_letters : 0;
+  std::string lang = code(language3[0]);
+  double confidence = reliable ? 0.6 + 0.4 * percent3[0] / 100.0 : 0.3 + 0.3 * percent3[0] / 100.0;
+
+  if (bucket == kCyrl) {
+    // CLD2 often says bg or ru for short Serbian and Macedonian text; their letters decide.
+    if (counts.macedonian_letters > 0) {
+      lang = "mk";
+    } else if (counts.serbian_letters > 0 && lang != "mk") {
+      lang = "sr";
+    } else if (counts.ukrainian_letters > 0 && lang != "be") {
+      lang = "uk";
+    } else if (counts.russian_letters > 0 && (lang == "sr" || lang == "mk")) {
+      lang = "ru";
+    }
+  }
+  if (lang == "zh-Hant") lang = "zh";
+  if (IsSouthSlavic(lang) && bucket == kLatn) {
+    lang = RefineSouthSlavic(lang, text, &confidence);
+  } else if (lang == "sr" && bucket == kCyrl) {
+    confidence = std::max(confidence, 0.9);
+  }
+  if (lang == "un" || lang == "xx") lang = "und";
+
+  std::string tag = lang;
+  if (lang == "sr") tag = bucket == kCyrl ? "sr-Cyrl" : "sr-Latn";
+  if (lang == "zh") tag = "zh-" + script;
+  out.best = {tag, lang, script, std::round(confidence * script_share * 100) / 100};
+  for (int k = 1; k < 3; ++k) {
+    if (language3[k] == CLD2::UNKNOWN_LANGUAGE || percent3[k] == 0) continue;
+    std::string alt = code(language3[k]);
+    if (alt == lang) continue;
+    out.alternatives.push_back({alt, alt, script, percent3[k] / 100.0});
+  }
+  return out;
+}
+
+}  // namespace parallax::text

@@ -1,0 +1,34 @@
+// Language and script identification.
+//
+// The script comes from counting letters per script. The language comes from CLD2 (Debian's
+// libcld2), refined where CLD2 is weak: Serbian, Croatian and Bosnian are told apart by
+// ekavian/ijekavian forms and lexical markers (tko/ko, tisuća/hiljada, kruh/hleb/hljeb,
+// Croatian month names, historija), Serbian Cyrillic is always "sr-Cyrl" and Macedonian is
+// recognised by its own letters (ѓ ќ ѕ). Thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace parallax::text {
+
+struct LangGuess {
+  std::string tag;     // "sr-Cyrl", "sr-Latn", "hr", "zh-Hans", "en"...
+  std::string lang;    // "sr", "hr", "zh", "en"...; "und" when unknown
+  std::string script;  // ISO 15924: "Latn", "Cyrl", "Hans", "Hant", "Grek"...
+  double confidence = 0;
+};
+
+struct LangResult {
+  LangGuess best;
+  std::vector<LangGuess> alternatives;
+};
+
+// The dominant script of `text` by letter count ("Zyyy" when it has no letters). Han text is
+// "Hans" or "Hant" by the share of characters that only one of them uses.
+std::string DominantScript(std::string_view text);
+
+LangResult IdentifyLanguage(std::string_view text);
+
+}  // namespace parallax::text

@@ -1,0 +1,29 @@
+// Serbian Cyrillic <-> Latin and Macedonian Cyrillic -> Latin transliteration, with offsets.
+//
+// Serbian follows the standard one-to-one correspondence (Љ Lj, Њ Nj, Џ Dž, Ђ Đ, Ћ Ć ...);
+// capitals of digraphs are "Lj" before a lowercase letter and "LJ" in upper-case words.
+// Latin -> Cyrillic reads lj, nj, dž as one letter except in words whose stem joins two letters
+// (nadživeti, podžupan, injekcija, konjunktura; data/sr-digraph-exceptions.tsv), and leaves
+// alone what is not Serbian: URLs, e-mail addresses and words with q, w, x or y.
+// Macedonian follows BGN/PCGN 2013 (the Macedonian government's system): Ѓ Gj, Ж Zh, Ѕ Dz,
+// Ј J, Ќ Kj, Љ Lj, Њ Nj, Ч Ch, Џ Dž, Ш Sh.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "base/offset_map.h"
+
+namespace parallax::text {
+
+enum class TranslitLang { kSerbian, kMacedonian };
+
+struct Transliterated {
+  std::string text;
+  OffsetMap to_original;
+};
+
+Transliterated CyrillicToLatin(std::string_view text, TranslitLang lang = TranslitLang::kSerbian);
+Transliterated LatinToCyrillic(std::string_view text);  // Serbian only
+
+}  // namespace parallax::text
