@@ -1,0 +1,137 @@
+#include <cstring>
+
+#include <fmt/format.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "base/date.h"
+#include "ingest/reader.h"
+
+namespace parallax::ingest {
+namespace {
+
+std::string_view Name(const xmlNode* n) { return reinterpret_cast<const char*>(n->name); }
+
+std::string Prefix(const xmlNode* n) {
+  return n->ns && n->ns->prefix ? reinterpret_cast<const char*>(n->ns->prefix) : "";
+}
+
+std::string Content(const xmlNode* n) {
+  xmlChar* c = xmlNodeGetContent(n);
+  if (c == nullptr) return "";
+  std::string s(reinterpret_cast<const char*>(c));
+  xmlFree(c);
+  size_t b = s.find_first_not_of(" \t\r\n");
+  size_t e = s.find_last_not_of(" \t\r\n");
+  return b == std::string::npos ? "" : s.substr(b, e - b + 1);
+}
+
+std::string Prop(const xmlNode* n, const char* name) {
+  xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
+  if (v == nullptr) return "";
+  std::string s(reinterpret_cast<const char*>(v));
+  xmlFree(v);
+  return s;
+}
+
+// Builds one article from an RSS <item> or an Atom <entry>.
+Result<Article> ItemToArticle(const xmlNode* item, bool atom) {
+  Article a;
+  std::string content, description, date, guid;
+  for (const xmlNode* c = item->children; c != nullptr; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) continue;
+    std::string_view name = Name(c);
+    std::string prefix = Prefix(c);
+    if (name == "title" && prefix.empty()) a.title = Content(c);
+    else if (name == "link" && prefix.empty()) {
+      if (atom) {
+        std::string rel = Prop(c, "rel");
+        if (rel.empty() || rel == "alternate") a.url = Prop(c, "href");
+      } else {
+        a.url = Content(c);
+      }
+    } else if (name == "guid") guid = Content(c);
+    else if (name == "encoded" && prefix == "content") content = Content(c);
+    else if (name == "content" && atom) content = Content(c);
+    else if (name == "description" || (name == "summary" && atom)) description = Content(c);
+    else if ((name == "pubDate" || name == "published" || (name == "date" && prefix == "dc")) && date.empty()) date = Content(c);
+    else if (name == "updated" && date.empty()) date = Content(c);
+    else if (name == "creator" || name == "author") {
+      if (atom) {
+        for (const xmlNode* k = c->children; k; k = k->next) {
+          if (k->type == XML_ELEMENT_NODE && Name(k) == "name") a.author = Content(k);
+        }
+      } else {
+        a.author = Content(c);
+      }
+    }
+  }
+  if (a.url.empty() && guid.rfind("http", 0) == 0) a.url = guid;
+  std::string body = !content.empty() ? content : description;
+  if (body.empty()) return Status::InvalidInput("feed item has no content or description");
+  // Item bodies are HTML fragments; plain text survives the HTML reader unchanged.
+  Result<Article> parsed = ParseHtml("<html><body>" + body + "</body></html>", "utf-8");
+  if (!parsed.ok()) return Status::InvalidInput("feed item has no text");
+  a.text = std::move(parsed->text);
+  a.paragraphs = std::move(parsed->paragraphs);
+  if (!date.empty()) {
+    Result<Date> d = ParseDate(date);
+    if (!d.ok()) return Status::InvalidInput(d.status().message(), Where{.field = "pubDate"});
+    a.published = d->ToIso();
+    a.day = d->Day();
+  }
+  a.format = "rss";
+  return a;
+}
+
+}  // namespace
+
+void ParseFeed(std::string_view bytes, const Where& where, const RecordFn& emit) {
+  int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
+  xmlDoc* doc = xmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), where.source.c_str(), nullptr, options);
+  std::string error;
+  if (doc == nullptr) {
+    const xmlError* e = xmlGetLastError();
+    error = e && e->message ? fmt::format("malformed feed: {} (line {})", e->message, e->line)
+                            : std::string("malformed feed");
+    while (!error.empty() && (error.back() == '\n' || error.back() == ' ')) error.pop_back();
+    error.erase(std::remove(error.begin(), error.end(), '\n'), error.end());
+    // Salvage the items that parse, and quarantine the document's broken remainder once.
+    doc = xmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), where.source.c_str(), nullptr,
+                        options | XML_PARSE_RECOVER);
+  }
+  int64_t record = 0;
+  if (doc != nullptr) {
+    const xmlNode* root = xmlDocGetRootElement(doc);
+    bool atom = root && Name(root) == "feed";
+    const xmlNode* container = root;
+    if (root && Name(root) == "rss") {
+      container = nullptr;
+      for (const xmlNode* c = root->children; c; c = c->next) {
+        if (c->type == XML_ELEMENT_NODE && Name(c) == "channel") container = c;
+      }
+    }
+    if (root == nullptr || (!atom && Name(root) != "rss" && Name(root) != "RDF")) {
+      if (error.empty()) error = "not an RSS or Atom feed";
+      container = nullptr;
+    }
+    for (const xmlNode* c = container ? container->children : nullptr; c; c = c->next) {
+      if (c->type != XML_ELEMENT_NODE) continue;
+      if (!(Name(c) == (atom ? "entry" : "item"))) continue;
+      ++record;
+      Record r{ItemToArticle(c, atom), Where{.source = where.source, .record = record}, {}};
+      xmlBuffer* buf = xmlBufferCreate();
+      xmlNodeDump(buf, doc, const_cast<xmlNode*>(c), 0, 0);
+      r.raw = std::string_view(reinterpret_cast<const char*>(xmlBufferContent(buf)), static_cast<size_t>(xmlBufferLength(buf)));
+      emit(r);
+      xmlBufferFree(buf);
+    }
+    xmlFreeDoc(doc);
+  }
+  if (!error.empty()) {
+    Record r{Status::InvalidInput(error), Where{.source = where.source, .record = record + 1}, bytes};
+    emit(r);
+  }
+}
+
+}  // namespace parallax::ingest
