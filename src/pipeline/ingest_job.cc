@@ -1,0 +1,220 @@
+#include "pipeline/ingest_job.h"
+
+#include <chrono>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "base/hash.h"
+#include "ingest/simhash.h"
+#include "text/fold.h"
+#include "text/langid.h"
+
+namespace parallax::pipeline {
+namespace {
+
+// URL canonical form for identity: lowercase scheme and host, no fragment, no trailing slash,
+// no "www.", http and https alike.
+std::string CanonicalUrl(std::string_view url) {
+  std::string u(url);
+  size_t hash = u.find('#');
+  if (hash != std::string::npos) u.resize(hash);
+  size_t scheme = u.find("://");
+  std::string rest = scheme == std::string::npos ? u : u.substr(scheme + 3);
+  size_t slash = rest.find('/');
+  std::string host = rest.substr(0, slash);
+  std::string path = slash == std::string::npos ? "" : rest.substr(slash);
+  for (char& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (host.rfind("www.", 0) == 0) host = host.substr(4);
+  while (path.size() > 1 && path.back() == '/') path.pop_back();
+  if (path == "/") path.clear();
+  return host + path;
+}
+
+std::string TruncateRaw(std::string_view raw, size_t max) {
+  return std::string(raw.substr(0, std::min(raw.size(), max)));
+}
+
+}  // namespace
+
+std::string ArticleId(const Article& a) {
+  if (!a.url.empty()) return HexId(Hash64("url:" + CanonicalUrl(a.url)));
+  std::string folded = text::FoldForMatch(a.text);
+  std::string collapsed;
+  collapsed.reserve(folded.size());
+  for (char c : folded) {
+    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (space) {
+      if (!collapsed.empty() && collapsed.back() != ' ') collapsed += ' ';
+    } else {
+      collapsed += c;
+    }
+  }
+  return HexId(Hash64("text:" + collapsed));
+}
+
+void CompleteArticle(Article& a, const ingest::OutletRegistry& outlets, const std::string& default_outlet,
+                     const std::string& default_lang) {
+  if (a.outlet.empty()) a.outlet = default_outlet;
+  const Outlet* o = a.outlet.empty() ? nullptr : outlets.FindByName(a.outlet);
+  if (o == nullptr && !a.url.empty()) o = outlets.FindByUrl(a.url);
+  if (o != nullptr) {
+    a.outlet = o->name;
+    if (a.country.empty()) a.country = o->country;
+  }
+  text::LangResult lr = text::IdentifyLanguage(a.title + "\n" + a.text);
+  std::string declared = a.lang.empty() ? default_lang : a.lang;
+  if (declared.empty() && o != nullptr) declared = "";  // an outlet's language is only a hint
+  a.script = lr.best.script;
+  if (!declared.empty()) {
+    size_t dash = declared.find('-');
+    a.lang = declared.substr(0, dash);
+    for (char& c : a.lang) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    a.lang_confidence = a.lang == lr.best.lang ? std::max(lr.best.confidence, 0.9) : 0.5;
+  } else {
+    a.lang = lr.best.lang;
+    a.lang_confidence = lr.best.confidence;
+  }
+  a.id = ArticleId(a);
+  a.simhash = ingest::SimHash(a.text);
+}
+
+Result<IngestSummary> RunIngest(store::SqliteStore& store, const IngestOptions& options) {
+  using Clock = std::chrono::steady_clock;
+  auto start = Clock::now();
+  IngestSummary summary;
+  ingest::OutletRegistry outlets;
+  PLX_ASSIGN_OR_RETURN(std::vector<Outlet> known, store.Outlets());
+  for (Outlet& o : known) outlets.Add(std::move(o));
+
+  // Outlet registries: --outlets, and an outlets.yaml at the top of each directory given.
+  std::vector<std::string> registries;
+  if (!options.outlets_file.empty()) registries.push_back(options.outlets_file);
+  for (const std::string& p : options.paths) {
+    std::error_code ec;
+    if (p != "-" && std::filesystem::is_directory(p, ec) && std::filesystem::exists(p + "/outlets.yaml", ec)) {
+      registries.push_back(p + "/outlets.yaml");
+    }
+  }
+  for (const std::string& r : registries) {
+    PLX_ASSIGN_OR_RETURN(std::vector<Outlet> list, ingest::LoadOutlets(r));
+    for (Outlet& o : list) {
+      PLX_RETURN_IF_ERROR(store.PutOutlet(o));
+      outlets.Add(std::move(o));
+    }
+  }
+
+  std::string args;
+  for (const std::string& p : options.paths) args += (args.empty() ? "" : " ") + p;
+  PLX_ASSIGN_OR_RETURN(summary.run, store.BeginRun(args));
+
+  store::RunCounts& c = summary.counts;
+  int in_batch = 0;
+  Status fatal;
+  bool in_txn = false;
+  auto last_progress = Clock::now();
+  std::string current_source;
+
+  auto commit = [&]() -> Status {
+    if (!in_txn) return Status::Ok();
+    in_txn = false;
+    in_batch = 0;
+    return store.Commit();
+  };
+  auto ensure_txn = [&]() -> Status {
+    if (in_txn) return Status::Ok();
+    PLX_RETURN_IF_ERROR(store.Begin());
+    in_txn = true;
+    return Status::Ok();
+  };
+  auto report = [&](bool force) {
+    if (!options.on_progress) return;
+    auto now = Clock::now();
+    if (!force && now - last_progress < std::chrono::milliseconds(200)) return;
+    last_progress = now;
+    options.on_progress({c, summary.bytes, std::chrono::duration<double>(now - start).count(), current_source});
+  };
+
+  ingest::RecordFn on_record = [&](ingest::Record& r) {
+    if (!fatal.ok()) return;
+    ++c.seen;
+    fatal = ensure_txn();
+    if (!fatal.ok()) return;
+    if (!r.article.ok()) {
+      const Status& s = r.article.status();
+      store::QuarantineEntry e;
+      e.run = summary.run;
+      e.source = s.where().source.empty() ? r.where.source : s.where().source;
+      e.record = s.where().record >= 0 ? s.where().record : r.where.record;
+      e.offset = s.where().offset >= 0 ? s.where().offset : r.where.offset;
+      e.field = s.where().field;
+      e.code = std::string(StatusCodeName(s.code()));
+      e.reason = s.message();
+      e.raw = TruncateRaw(r.raw, options.max_quarantine_raw);
+      fatal = store.Quarantine(e);
+      ++c.quarantined;
+      if (options.on_reject) options.on_reject(s);
+    } else {
+      Article& a = *r.article;
+      summary.bytes += a.text.size();
+      CompleteArticle(a, outlets, options.outlet, options.lang);
+      Result<bool> exists = store.HasArticle(a.id);
+      if (!exists.ok()) {
+        fatal = exists.status();
+        return;
+      }
+      if (*exists) {
+        ++c.duplicates;
+      } else {
+        Result<std::optional<std::string>> near = store.FindNearDuplicate(a.simhash);
+        if (!near.ok()) {
+          fatal = near.status();
+          return;
+        }
+        if (near->has_value()) {
+          a.duplicate_of = **near;
+          ++c.near_duplicates;
+        }
+        std::vector<std::string> tags;
+        if (const Outlet* o = outlets.FindByName(a.outlet)) tags = o->tags;
+        fatal = store.PutArticle(a, tags);
+        if (!fatal.ok()) return;
+        ++c.stored;
+      }
+    }
+    if (++in_batch >= options.batch_articles) fatal = commit();
+    report(false);
+  };
+
+  for (const std::string& path : options.paths) {
+    if (!fatal.ok()) break;
+    std::error_code ec;
+    if (path != "-" && std::filesystem::is_directory(path, ec)) {
+      Result<std::vector<std::string>> files = ingest::ListDirectory(path);
+      if (!files.ok()) {
+        ingest::Record r{files.status(), Where{.source = path}, {}};
+        on_record(r);
+        continue;
+      }
+      for (const std::string& f : *files) {
+        if (!fatal.ok()) break;
+        current_source = f;
+        ingest::ReadSource(f, options.read, on_record);
+      }
+    } else {
+      current_source = path;
+      ingest::ReadSource(path, options.read, on_record);
+    }
+  }
+  if (!fatal.ok()) {
+    if (in_txn) (void)store.Rollback();
+    return fatal;
+  }
+  PLX_RETURN_IF_ERROR(commit());
+  summary.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  PLX_RETURN_IF_ERROR(store.FinishRun(summary.run, c));
+  report(true);
+  return summary;
+}
+
+}  // namespace parallax::pipeline

@@ -1,0 +1,58 @@
+// The ingest job: sources -> readers -> text layer (language, script) -> identity and
+// near-duplicates -> store, with every rejected record quarantined.
+//
+// This is the only code that knows the order of the stages. Counts always balance:
+// seen == stored + duplicates + quarantined (near-duplicates are stored, linked, and counted
+// among the stored).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "base/article.h"
+#include "base/status.h"
+#include "ingest/outlets.h"
+#include "ingest/reader.h"
+#include "store/sqlite_store.h"
+
+namespace parallax::pipeline {
+
+struct IngestProgress {
+  store::RunCounts counts;
+  uint64_t bytes = 0;  // article text bytes seen
+  double seconds = 0;
+  std::string source;  // the source being read
+};
+
+struct IngestOptions {
+  std::vector<std::string> paths;  // files, directories, "-"
+  std::string outlet;              // outlet for records that name none
+  std::string lang;                // language for records that declare none
+  std::string outlets_file;        // extra outlet registry (YAML)
+  ingest::ReadOptions read;
+  int batch_articles = 500;        // articles per transaction
+  size_t max_quarantine_raw = 1 << 20;  // bytes of each rejected record kept
+  std::function<void(const IngestProgress&)> on_progress;  // called a few times a second
+  std::function<void(const Status&)> on_reject;             // each rejected record's reason
+};
+
+struct IngestSummary {
+  store::RunCounts counts;
+  uint64_t bytes = 0;
+  double seconds = 0;
+  int64_t run = 0;
+};
+
+// Fills what readers leave open: outlet (by name or URL domain), country, language and script,
+// id and SimHash. Used by ingest and by commands that analyse files without a workspace.
+void CompleteArticle(Article& a, const ingest::OutletRegistry& outlets, const std::string& default_outlet,
+                     const std::string& default_lang);
+
+// The stable id: a hash of the canonical URL when there is one, else of the folded text.
+std::string ArticleId(const Article& a);
+
+Result<IngestSummary> RunIngest(store::SqliteStore& store, const IngestOptions& options);
+
+}  // namespace parallax::pipeline

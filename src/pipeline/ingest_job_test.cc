@@ -1,0 +1,98 @@
+#include "pipeline/ingest_job.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "query/search.h"
+
+namespace parallax::pipeline {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Workspace {
+  std::string dir;
+  std::unique_ptr<store::SqliteStore> store;
+  explicit Workspace(const char* name) {
+    dir = testing::TempDir() + "/" + name;
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    store = std::move(*store::SqliteStore::Open(dir + "/p.db", {.create = true}));
+  }
+  void Write(const std::string& name, const std::string& body) const { std::ofstream(dir + "/" + name) << body; }
+  int64_t Count(std::string_view q) const { return *query::Count(store->db(), q, {}); }
+};
+
+TEST(Ingest, CountsBalanceAndReingestChangesNothing) {
+  Workspace w("ingest1");
+  w.Write("in/outlets.yaml", "");
+  fs::create_directories(w.dir + "/in");
+  w.Write("in/outlets.yaml", "outlets:\n  - name: Dnevni Primer\n    domains: [primer.rs]\n    country: RS\n    tags: [independent]\n");
+  w.Write("in/a.jsonl",
+          "{\"text\":\"Председник Вучић је рекао да Србија неће признати Косово.\",\"url\":\"https://primer.rs/1\",\"published\":\"2024-09-16\"}\n"
+          "{\"title\":\"no text\"}\n"
+          "{\"text\":\"Kryeministri Kurti tha se Kosova do të vazhdojë bisedimet.\",\"lang\":\"sq\",\"published\":\"2024-10-01\"}\n");
+  w.Write("in/b.txt", "Title: Vesti\nDate: 16. septembra 2024.\n\nPredsednik Vučić je rekao da Srbija neće priznati Kosovo.\n");
+  IngestOptions o;
+  o.paths = {w.dir + "/in"};
+  auto s = RunIngest(*w.store, o);
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->counts.seen, 4);
+  EXPECT_EQ(s->counts.stored, 3);
+  EXPECT_EQ(s->counts.quarantined, 1);
+  EXPECT_EQ(s->counts.seen, s->counts.stored + s->counts.duplicates + s->counts.quarantined);
+
+  // Cross-script and inflected search.
+  EXPECT_EQ(w.Count("Vucic"), 2);
+  EXPECT_EQ(w.Count("Вучића"), 2);
+  EXPECT_EQ(w.Count("Kosovës"), 3);
+  EXPECT_EQ(*query::Count(w.store->db(), "", {.country = "RS"}), 1);
+
+  auto again = RunIngest(*w.store, o);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->counts.stored, 0);
+  EXPECT_EQ(again->counts.duplicates, 3);
+  EXPECT_EQ(again->counts.quarantined, 1);
+  EXPECT_EQ(*query::Count(w.store->db(), "", {}), 3);
+  auto q = w.store->QuarantineList(10);
+  ASSERT_TRUE(q.ok());
+  ASSERT_EQ(q->size(), 1u);
+  EXPECT_EQ((*q)[0].record, 2);
+  EXPECT_EQ((*q)[0].reason, "no text");
+}
+
+TEST(Ingest, NearDuplicatesAreStoredAndLinked) {
+  Workspace w("ingest2");
+  std::string wire =
+      "BELGRADE (Wire) - The foreign minister said on Monday that talks with Pristina would resume next "
+      "month in Brussels, adding that both sides had agreed on an agenda covering energy, freedom of "
+      "movement and the status of the northern municipalities after weeks of tension in the region.";
+  w.Write("a.jsonl", "{\"text\":\"" + wire + "\",\"url\":\"https://one.example/a\",\"published\":\"2024-09-16\"}\n" +
+                         "{\"text\":\"" + wire + " Reporting by staff.\",\"url\":\"https://two.example/b\",\"published\":\"2024-09-16\"}\n");
+  IngestOptions o;
+  o.paths = {w.dir + "/a.jsonl"};
+  auto s = RunIngest(*w.store, o);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->counts.stored, 2);
+  EXPECT_EQ(s->counts.near_duplicates, 1);
+  EXPECT_EQ(*query::Count(w.store->db(), "Pristina", {}), 2);
+  EXPECT_EQ(*query::Count(w.store->db(), "Pristina", {.unique = true}), 1);
+}
+
+TEST(Query, TranslatesUserSyntaxSafely) {
+  EXPECT_EQ(*query::ToFtsQuery("Вучић AND (Kosovo OR Kosova*) NOT sport"),
+            "\"Вучић\" AND (\"Kosovo\" OR \"Kosova\"*) NOT \"sport\"");
+  EXPECT_EQ(*query::ToFtsQuery("\"the Serbian president\" 'x' Kosovo's"),
+            "\"the Serbian president\" \"'x'\" \"Kosovo's\"");
+  EXPECT_FALSE(query::ToFtsQuery("a\"b").ok());
+  EXPECT_FALSE(query::ToFtsQuery("NOT x").ok());
+  EXPECT_FALSE(query::ToFtsQuery("(x").ok());
+  EXPECT_FALSE(query::ToFtsQuery("x OR").ok());
+  EXPECT_FALSE(query::ToFtsQuery("- ;").ok());
+}
+
+}  // namespace
+}  // namespace parallax::pipeline

@@ -1,0 +1,281 @@
+#include "query/search.h"
+
+#include <fmt/format.h>
+
+#include "base/date.h"
+#include "store/fts_tokenizer.h"
+#include "store/sqlite.h"
+#include "text/fold.h"
+#include "text/utf8.h"
+
+namespace parallax::query {
+namespace {
+
+using store::Stmt;
+
+bool HasWordChar(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    text::CharClass c = text::ClassOf(text::DecodeUtf8(s, i));
+    if (c == text::CharClass::kLetter || c == text::CharClass::kDigit || c == text::CharClass::kUnspaced) return true;
+  }
+  return false;
+}
+
+std::string Quote(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+// The WHERE conditions and their parameters for the filters (on table alias `a`).
+struct Where {
+  std::string sql;
+  std::vector<std::string> params;
+};
+
+Result<std::string> DayOf(const std::string& s, const char* what) {
+  Result<Date> d = ParseDate(s);
+  if (!d.ok()) return Status::InvalidInput(fmt::format("{}: {}", what, d.status().message()));
+  return d->Day();
+}
+
+Result<Where> BuildWhere(const Filters& f) {
+  Where w;
+  auto add = [&w](std::string cond) {
+    w.sql += w.sql.empty() ? " WHERE " : " AND ";
+    w.sql += cond;
+  };
+  if (!f.from.empty()) {
+    PLX_ASSIGN_OR_RETURN(std::string d, DayOf(f.from, "--from"));
+    add("a.day >= ?");
+    w.params.push_back(d);
+  }
+  if (!f.to.empty()) {
+    PLX_ASSIGN_OR_RETURN(std::string d, DayOf(f.to, "--to"));
+    add("a.day <= ?");
+    w.params.push_back(d);
+  }
+  if (!f.outlets.empty()) {
+    std::string in;
+    for (const std::string& o : f.outlets) {
+      in += in.empty() ? "?" : ",?";
+      w.params.push_back(o);
+    }
+    add("a.outlet COLLATE NOCASE IN (" + in + ")");
+  }
+  if (!f.country.empty()) {
+    add("a.country = ? COLLATE NOCASE");
+    w.params.push_back(f.country);
+  }
+  if (!f.lang.empty()) {
+    // "sr" matches sr articles; tags like "sr-Cyrl" match the script too.
+    size_t dash = f.lang.find('-');
+    add(dash == std::string::npos ? "a.lang = ?" : "(a.lang = ? AND a.script = ?)");
+    w.params.push_back(f.lang.substr(0, dash));
+    if (dash != std::string::npos) w.params.push_back(f.lang.substr(dash + 1));
+  }
+  if (!f.tag.empty()) {
+    add("EXISTS (SELECT 1 FROM json_each(a.tags) WHERE value = ?)");
+    w.params.push_back(f.tag);
+  }
+  if (f.unique) add("a.duplicate_of IS NULL");
+  return w;
+}
+
+// FROM clause and bindings for a query (or all articles when it is empty).
+struct Source {
+  std::string from;
+  Where where;
+  std::vector<std::string> params;  // query first, then filters
+};
+
+Result<Source> BuildSource(std::string_view query, const Filters& f) {
+  Source s;
+  PLX_ASSIGN_OR_RETURN(s.where, BuildWhere(f));
+  bool has_query = query.find_first_not_of(" \t") != std::string_view::npos;
+  if (has_query) {
+    PLX_ASSIGN_OR_RETURN(std::string fts, ToFtsQuery(query));
+    s.from = " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid";
+    s.where.sql = " WHERE articles_fts MATCH ?" + (s.where.sql.empty() ? "" : " AND " + s.where.sql.substr(7));
+    s.params.push_back(fts);
+  } else {
+    s.from = " FROM articles a";
+  }
+  for (const std::string& p : s.where.params) s.params.push_back(p);
+  return s;
+}
+
+void BindAll(Stmt& st, const std::vector<std::string>& params, int first = 1) {
+  for (size_t i = 0; i < params.size(); ++i) st.Bind(first + static_cast<int>(i), params[i]);
+}
+
+Status QueryError(const Status& s) {
+  if (s.message().find("fts5") != std::string::npos || s.message().find("MATCH") != std::string::npos) {
+    return Status::InvalidInput(fmt::format("bad query: {}", s.message()));
+  }
+  return s;
+}
+
+}  // namespace
+
+Result<std::string> ToFtsQuery(std::string_view q) {
+  std::string out;
+  int depth = 0;
+  bool expect_operand = true;  // at the start, after an operator or "("
+  bool any = false;
+  size_t i = 0;
+  auto append = [&out](std::string_view piece) {
+    if (!out.empty() && out.back() != '(' && piece != ")") out += ' ';
+    out += piece;
+  };
+  while (i < q.size()) {
+    char c = q[i];
+    if (c == ' ' || c == '\t' || c == '\n') {
+      ++i;
+      continue;
+    }
+    if (c == '(') {
+      append("(");
+      ++depth;
+      expect_operand = true;
+      ++i;
+      continue;
+    }
+    if (c == ')') {
+      if (depth == 0) return Status::InvalidInput("bad query: unbalanced ')'");
+      if (expect_operand) return Status::InvalidInput("bad query: empty group or operator before ')'");
+      out += ')';
+      --depth;
+      ++i;
+      continue;
+    }
+    std::string term;
+    bool phrase = false;
+    if (c == '"') {
+      size_t end = q.find('"', i + 1);
+      if (end == std::string_view::npos) return Status::InvalidInput("bad query: unclosed '\"'");
+      term = std::string(q.substr(i + 1, end - i - 1));
+      i = end + 1;
+      phrase = true;
+    } else {
+      size_t end = i;
+      while (end < q.size() && q[end] != ' ' && q[end] != '\t' && q[end] != '(' && q[end] != ')' && q[end] != '"') ++end;
+      term = std::string(q.substr(i, end - i));
+      i = end;
+    }
+    bool prefix = false;
+    if (i < q.size() && q[i] == '*') {
+      prefix = true;
+      ++i;
+    }
+    if (!phrase && !prefix && !term.empty() && term.back() == '*') {
+      prefix = true;
+      term.pop_back();
+    }
+    if (!phrase && (term == "AND" || term == "OR" || term == "NOT")) {
+      if (expect_operand) return Status::InvalidInput(fmt::format("bad query: '{}' needs a word before it", term));
+      append(term);
+      expect_operand = true;
+      continue;
+    }
+    if (!HasWordChar(term)) continue;  // punctuation alone finds nothing; drop it
+    append(Quote(term) + (prefix ? "*" : ""));
+    expect_operand = false;
+    any = true;
+  }
+  if (depth != 0) return Status::InvalidInput("bad query: unbalanced '('");
+  if (!any) return Status::InvalidInput("bad query: no words to search for");
+  if (expect_operand) return Status::InvalidInput("bad query: ends with an operator");
+  return out;
+}
+
+Result<std::vector<Hit>> Search(sqlite3* db, std::string_view query, const Filters& f, int64_t limit) {
+  PLX_ASSIGN_OR_RETURN(Source src, BuildSource(query, f));
+  bool fts = !src.params.empty() && src.from.find("articles_fts") != std::string::npos;
+  std::string sql = fts ? "SELECT a.id, coalesce(a.day,''), coalesce(a.outlet,''), coalesce(a.title,''), "
+                          "snippet(articles_fts, 1, '<mark>', '</mark>', '…', 24), coalesce(a.lang,''), "
+                          "coalesce(a.country,''), coalesce(a.url,''), bm25(articles_fts, 2.0, 1.0) AS rank"
+                        : "SELECT a.id, coalesce(a.day,''), coalesce(a.outlet,''), coalesce(a.title,''), "
+                          "substr(a.text, 1, 200), coalesce(a.lang,''), coalesce(a.country,''), "
+                          "coalesce(a.url,''), 0 AS rank";
+  sql += src.from + src.where.sql + (fts ? " ORDER BY rank" : " ORDER BY a.day DESC") + " LIMIT ?";
+  Stmt st(db, sql);
+  BindAll(st, src.params);
+  st.Bind(static_cast<int>(src.params.size()) + 1, limit);
+  std::vector<Hit> hits;
+  while (st.Step()) {
+    Hit h;
+    h.id = st.Text(0);
+    h.day = st.Text(1);
+    h.outlet = st.Text(2);
+    h.title = st.Text(3);
+    h.snippet = store::StripLanguageMarker(st.Text(4));
+    h.lang = st.Text(5);
+    h.country = st.Text(6);
+    h.url = st.Text(7);
+    h.rank = st.Real(8);
+    hits.push_back(std::move(h));
+  }
+  if (!st.status().ok()) return QueryError(st.status());
+  return hits;
+}
+
+Result<int64_t> Count(sqlite3* db, std::string_view query, const Filters& f) {
+  PLX_ASSIGN_OR_RETURN(Source src, BuildSource(query, f));
+  Stmt st(db, "SELECT count(*)" + src.from + src.where.sql);
+  BindAll(st, src.params);
+  int64_t n = st.Step() ? st.Int(0) : 0;
+  if (!st.status().ok()) return QueryError(st.status());
+  return n;
+}
+
+Result<Facets> FacetCounts(sqlite3* db, std::string_view query, const Filters& f) {
+  PLX_ASSIGN_OR_RETURN(Source src, BuildSource(query, f));
+  Facets out;
+  const std::pair<const char*, const char*> kFacets[] = {{"outlet", "coalesce(a.outlet,'')"},
+                                                         {"lang", "coalesce(a.lang,'')"},
+                                                         {"country", "coalesce(a.country,'')"},
+                                                         {"month", "substr(coalesce(a.day,''),1,7)"}};
+  for (const auto& [name, expr] : kFacets) {
+    Stmt st(db, fmt::format("SELECT {} AS v, count(*) AS n{}{} GROUP BY v ORDER BY n DESC, v", expr, src.from, src.where.sql));
+    BindAll(st, src.params);
+    std::vector<Facet>& list = out[name];
+    while (st.Step()) list.push_back({st.Text(0), st.Int(1)});
+    if (!st.status().ok()) return QueryError(st.status());
+  }
+  return out;
+}
+
+Result<std::vector<TimelineRow>> Timeline(sqlite3* db, std::string_view query, std::string_view interval,
+                                          std::string_view by, const Filters& f) {
+  std::string period;
+  if (interval == "day") period = "a.day";
+  else if (interval == "week") period = "date(a.day, '-' || ((strftime('%w', a.day) + 6) % 7) || ' days')";
+  else if (interval == "month") period = "substr(a.day, 1, 7)";
+  else return Status::InvalidInput(fmt::format("unknown interval '{}' (day, week or month)", interval));
+  std::string group = "''";
+  std::string join;
+  if (by == "outlet") group = "coalesce(a.outlet,'')";
+  else if (by == "country") group = "coalesce(a.country,'')";
+  else if (by == "lang") group = "coalesce(a.lang,'')";
+  else if (by == "tag") {
+    group = "t.value";
+    join = ", json_each(a.tags) t";
+  } else if (!by.empty()) {
+    return Status::InvalidInput(fmt::format("unknown grouping '{}' (outlet, country, lang or tag)", by));
+  }
+  PLX_ASSIGN_OR_RETURN(Source src, BuildSource(query, f));
+  std::string where = src.where.sql.empty() ? " WHERE a.day IS NOT NULL" : src.where.sql + " AND a.day IS NOT NULL";
+  Stmt st(db, fmt::format("SELECT {} AS p, {} AS g, count(*){}{}{} GROUP BY p, g ORDER BY p, g", period, group,
+                          src.from, join, where));
+  BindAll(st, src.params);
+  std::vector<TimelineRow> rows;
+  while (st.Step()) rows.push_back({st.Text(0), st.Text(1), st.Int(2)});
+  if (!st.status().ok()) return QueryError(st.status());
+  return rows;
+}
+
+}  // namespace parallax::query

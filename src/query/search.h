@@ -1,0 +1,55 @@
+// Search, facets and timelines over the SQLite workspace.
+//
+// Queries are written as users expect (words, "phrases", AND / OR / NOT, prefix*, parentheses)
+// and translated into a safe FTS5 expression: every word is quoted, so punctuation in a query
+// never becomes FTS5 syntax, and folding and stemming happen in the `parallax` tokenizer.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+
+namespace parallax::query {
+
+// "Вучић AND (Kosovo OR Kosova*) NOT sport" -> "\"Вучић\" AND (\"Kosovo\" OR \"Kosova\"*) NOT \"sport\"".
+Result<std::string> ToFtsQuery(std::string_view user_query);
+
+struct Filters {
+  std::string from, to;              // inclusive days (YYYY-MM-DD or any date ParseDate reads)
+  std::vector<std::string> outlets;  // any of
+  std::string country, lang, tag;
+  bool unique = false;               // leave out near-duplicates (wire copies)
+};
+
+struct Hit {
+  std::string id, day, outlet, title, snippet, lang, country, url;
+  double rank = 0;  // bm25: lower is better
+};
+
+struct Facet {
+  std::string value;
+  int64_t count = 0;
+};
+using Facets = std::map<std::string, std::vector<Facet>>;  // outlet, lang, country, month
+
+Result<std::vector<Hit>> Search(sqlite3* db, std::string_view query, const Filters& f, int64_t limit);
+Result<int64_t> Count(sqlite3* db, std::string_view query, const Filters& f);
+Result<Facets> FacetCounts(sqlite3* db, std::string_view query, const Filters& f);
+
+struct TimelineRow {
+  std::string period;  // 2024-09-16, 2024-W38 (Monday of the week as a day), 2024-09
+  std::string group;   // empty unless grouped
+  int64_t count = 0;
+};
+// `query` may be empty (all articles). `interval`: day | week | month; `by`: "" | outlet |
+// country | lang | tag.
+Result<std::vector<TimelineRow>> Timeline(sqlite3* db, std::string_view query, std::string_view interval,
+                                          std::string_view by, const Filters& f);
+
+}  // namespace parallax::query

@@ -1,0 +1,334 @@
+#include "store/sqlite_store.h"
+
+#include <ctime>
+#include <filesystem>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "ingest/simhash.h"
+#include "store/fts_tokenizer.h"
+#include "store/sqlite.h"
+
+namespace parallax::store {
+namespace {
+
+// Migrations, in order; migration i takes the schema from version i to i + 1.
+constexpr const char* kMigrations[] = {
+    // 0 -> 1: the foundation.
+    R"sql(
+    CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+    CREATE TABLE outlets(
+      name TEXT PRIMARY KEY COLLATE NOCASE,
+      domains TEXT NOT NULL DEFAULT '[]',   -- JSON array
+      country TEXT, lang TEXT,
+      tags TEXT NOT NULL DEFAULT '[]',      -- JSON array
+      feeds TEXT NOT NULL DEFAULT '[]');
+    CREATE TABLE articles(
+      rowid INTEGER PRIMARY KEY,
+      id TEXT NOT NULL UNIQUE,              -- 16 hex digits, stable
+      url TEXT, title TEXT, title_en TEXT,
+      published TEXT, day TEXT,             -- ISO 8601; day is YYYY-MM-DD
+      outlet TEXT, country TEXT, tags TEXT NOT NULL DEFAULT '[]',
+      lang TEXT, script TEXT, lang_confidence REAL,
+      author TEXT,
+      text TEXT NOT NULL,                   -- the article as published; offsets index it
+      paragraphs TEXT NOT NULL,             -- JSON [[begin,end,blockquote],...]
+      extra TEXT,                           -- JSON object of unmodelled source fields
+      source TEXT, record INTEGER, format TEXT,
+      simhash INTEGER, duplicate_of TEXT,   -- near-duplicate of an earlier article
+      bytes INTEGER NOT NULL,
+      ingested_at TEXT NOT NULL);
+    CREATE INDEX articles_day ON articles(day);
+    CREATE INDEX articles_outlet_day ON articles(outlet, day);
+    CREATE INDEX articles_lang ON articles(lang);
+    CREATE INDEX articles_country ON articles(country);
+    CREATE INDEX articles_duplicate ON articles(duplicate_of);
+    CREATE TABLE simhash_bands(band INTEGER NOT NULL, article INTEGER NOT NULL,
+                               PRIMARY KEY(band, article)) WITHOUT ROWID;
+    CREATE VIEW articles_fts_source AS
+      SELECT rowid, char(31) || coalesce(lang, '') || char(31) || coalesce(title, '') AS title,
+             char(31) || coalesce(lang, '') || char(31) || text AS body
+      FROM articles;
+    CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content='articles_fts_source',
+                                                 content_rowid='rowid', tokenize='parallax');
+    CREATE TABLE ingest_log(
+      run INTEGER PRIMARY KEY, started TEXT NOT NULL, finished TEXT, args TEXT,
+      seen INTEGER, stored INTEGER, duplicates INTEGER, near_duplicates INTEGER,
+      quarantined INTEGER);
+    CREATE TABLE quarantine(
+      id INTEGER PRIMARY KEY, run INTEGER, source TEXT NOT NULL, record INTEGER,
+      byte_offset INTEGER, field TEXT, code TEXT NOT NULL, reason TEXT NOT NULL, raw BLOB,
+      at TEXT NOT NULL, UNIQUE(source, record, reason));
+    )sql",
+};
+
+std::string NowIso() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::string JsonList(const std::vector<std::string>& v) { return nlohmann::json(v).dump(); }
+
+std::vector<std::string> ParseList(const std::string& s) {
+  nlohmann::json j = nlohmann::json::parse(s, nullptr, false);
+  std::vector<std::string> out;
+  if (j.is_array()) {
+    for (const auto& e : j) {
+      if (e.is_string()) out.push_back(e.get<std::string>());
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, const OpenOptions& options) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!options.create && !fs::exists(path, ec)) {
+    return Status::NotFound("no workspace here (create one with 'parallax init')", Where{.source = path});
+  }
+  int flags = options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+  if (options.create) flags |= SQLITE_OPEN_CREATE;
+  flags |= SQLITE_OPEN_NOMUTEX;
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+    Status s = SqliteError(db, "cannot open workspace").WithWhere(Where{.source = path});
+    sqlite3_close(db);
+    return s;
+  }
+  std::unique_ptr<SqliteStore> store(new SqliteStore(db, path));
+  sqlite3_busy_timeout(db, options.busy_timeout_ms);
+  sqlite3_extended_result_codes(db, 1);
+  PLX_RETURN_IF_ERROR(RegisterTokenizer(db));
+  // The header check: a file that is not SQLite fails here with a clear message.
+  {
+    Stmt probe(db, "SELECT count(*) FROM sqlite_master");
+    if (!probe.status().ok() || (!probe.Step() && !probe.status().ok())) {
+      Status s = probe.status().ok() ? Status::Corrupt("not a workspace") : probe.status();
+      return Status(s.code(), s.message(), Where{.source = path});
+    }
+  }
+  if (!options.read_only) {
+    PLX_RETURN_IF_ERROR(Exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"));
+    PLX_RETURN_IF_ERROR(store->Migrate());
+  } else if (store->schema_version() != kSchemaVersion) {
+    return Status::InvalidInput(fmt::format("workspace schema version {} (this parallax reads {}); open it read-write once to migrate",
+                                            store->schema_version(), kSchemaVersion),
+                                Where{.source = path});
+  }
+  PLX_RETURN_IF_ERROR(Exec(db, "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;"));
+  return store;
+}
+
+SqliteStore::~SqliteStore() { sqlite3_close_v2(db_); }
+
+int SqliteStore::schema_version() const {
+  Stmt s(db_, "PRAGMA user_version");
+  return s.Step() ? static_cast<int>(s.Int(0)) : -1;
+}
+
+Status SqliteStore::Migrate() {
+  int version = schema_version();
+  if (version > kSchemaVersion) {
+    return Status::InvalidInput(fmt::format("workspace schema version {} is newer than this parallax ({})", version, kSchemaVersion),
+                                Where{.source = path_});
+  }
+  constexpr int kCount = static_cast<int>(std::size(kMigrations));
+  static_assert(kCount == kSchemaVersion);
+  for (int v = version; v < kCount; ++v) {
+    PLX_RETURN_IF_ERROR(Exec(db_, "BEGIN IMMEDIATE"));
+    // Another process may have migrated while we waited for the lock.
+    if (schema_version() > v) {
+      PLX_RETURN_IF_ERROR(Exec(db_, "COMMIT"));
+      continue;
+    }
+    Status s = Exec(db_, kMigrations[v]);
+    if (s.ok()) s = Exec(db_, fmt::format("PRAGMA user_version={}", v + 1));
+    if (!s.ok()) {
+      (void)Exec(db_, "ROLLBACK");
+      return Status(s.code(), fmt::format("migration to schema {} failed: {}", v + 1, s.message()), Where{.source = path_});
+    }
+    PLX_RETURN_IF_ERROR(Exec(db_, "COMMIT"));
+  }
+  return Status::Ok();
+}
+
+Status SqliteStore::Begin() { return Exec(db_, "BEGIN IMMEDIATE"); }
+Status SqliteStore::Commit() { return Exec(db_, "COMMIT"); }
+Status SqliteStore::Rollback() { return Exec(db_, "ROLLBACK"); }
+
+Status SqliteStore::PutOutlet(const Outlet& o) {
+  Stmt s(db_, "INSERT INTO outlets(name, domains, country, lang, tags, feeds) VALUES(?,?,?,?,?,?) "
+              "ON CONFLICT(name) DO UPDATE SET domains=excluded.domains, country=excluded.country, "
+              "lang=excluded.lang, tags=excluded.tags, feeds=excluded.feeds");
+  s.Bind(1, o.name).Bind(2, JsonList(o.domains)).BindOptional(3, o.country).BindOptional(4, o.lang);
+  s.Bind(5, JsonList(o.tags)).Bind(6, JsonList(o.feeds));
+  return s.Run();
+}
+
+Result<std::vector<Outlet>> SqliteStore::Outlets() {
+  Stmt s(db_, "SELECT name, domains, country, lang, tags, feeds FROM outlets ORDER BY name");
+  std::vector<Outlet> out;
+  while (s.Step()) {
+    Outlet o;
+    o.name = s.Text(0);
+    o.domains = ParseList(s.Text(1));
+    o.country = s.Text(2);
+    o.lang = s.Text(3);
+    o.tags = ParseList(s.Text(4));
+    o.feeds = ParseList(s.Text(5));
+    out.push_back(std::move(o));
+  }
+  PLX_RETURN_IF_ERROR(s.status());
+  return out;
+}
+
+Result<bool> SqliteStore::HasArticle(const std::string& id) {
+  Stmt s(db_, "SELECT 1 FROM articles WHERE id = ?");
+  s.Bind(1, id);
+  bool found = s.Step();
+  PLX_RETURN_IF_ERROR(s.status());
+  return found;
+}
+
+Result<std::optional<std::string>> SqliteStore::FindNearDuplicate(uint64_t simhash) {
+  if (simhash == 0) return std::optional<std::string>();
+  Stmt s(db_, "SELECT a.id, a.simhash FROM simhash_bands b JOIN articles a ON a.rowid = b.article "
+              "WHERE b.band = ? ORDER BY a.rowid LIMIT 64");
+  for (uint32_t band : ingest::SimHashBands(simhash)) {
+    s.Reset();
+    s.Bind(1, static_cast<int64_t>(band));
+    while (s.Step()) {
+      if (ingest::HammingDistance(static_cast<uint64_t>(s.Int(1)), simhash) <= ingest::kNearDuplicateBits) {
+        return std::optional<std::string>(s.Text(0));
+      }
+    }
+    PLX_RETURN_IF_ERROR(s.status());
+  }
+  return std::optional<std::string>();
+}
+
+Status SqliteStore::PutArticle(const Article& a, const std::vector<std::string>& tags) {
+  nlohmann::json paragraphs = nlohmann::json::array();
+  for (const Paragraph& p : a.paragraphs) paragraphs.push_back({p.range.begin, p.range.end, p.blockquote ? 1 : 0});
+  Stmt ins(db_, R"sql(INSERT INTO articles(id, url, title, title_en, published, day, outlet, country, tags,
+      lang, script, lang_confidence, author, text, paragraphs, extra, source, record, format, simhash,
+      duplicate_of, bytes, ingested_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))sql");
+  ins.Bind(1, a.id).BindOptional(2, a.url).BindOptional(3, a.title).BindOptional(4, a.title_en);
+  ins.BindOptional(5, a.published).BindOptional(6, a.day).BindOptional(7, a.outlet).BindOptional(8, a.country);
+  ins.Bind(9, JsonList(tags)).BindOptional(10, a.lang).BindOptional(11, a.script).Bind(12, a.lang_confidence);
+  ins.BindOptional(13, a.author).Bind(14, a.text).Bind(15, paragraphs.dump()).BindOptional(16, a.extra_json);
+  ins.BindOptional(17, a.source).Bind(18, a.record).BindOptional(19, a.format);
+  ins.Bind(20, static_cast<int64_t>(a.simhash)).BindOptional(21, a.duplicate_of);
+  ins.Bind(22, static_cast<int64_t>(a.text.size())).Bind(23, NowIso());
+  PLX_RETURN_IF_ERROR(ins.Run());
+  int64_t rowid = sqlite3_last_insert_rowid(db_);
+  std::string marker = LanguageMarker(a.lang);
+  Stmt fts(db_, "INSERT INTO articles_fts(rowid, title, body) VALUES(?,?,?)");
+  fts.Bind(1, rowid).Bind(2, marker + a.title).Bind(3, marker + a.text);
+  PLX_RETURN_IF_ERROR(fts.Run());
+  if (a.simhash != 0 && a.duplicate_of.empty()) {
+    // Only originals are band-indexed: a copy links to the first publication.
+    Stmt band(db_, "INSERT OR IGNORE INTO simhash_bands(band, article) VALUES(?,?)");
+    for (uint32_t b : ingest::SimHashBands(a.simhash)) {
+      band.Reset();
+      band.Bind(1, static_cast<int64_t>(b)).Bind(2, rowid);
+      PLX_RETURN_IF_ERROR(band.Run());
+    }
+  }
+  return Status::Ok();
+}
+
+Result<std::optional<Article>> SqliteStore::GetArticle(const std::string& id) {
+  Stmt s(db_, R"sql(SELECT id, url, title, title_en, published, day, outlet, country, lang, script,
+      lang_confidence, author, text, paragraphs, extra, source, record, format, simhash, duplicate_of
+      FROM articles WHERE id = ?)sql");
+  s.Bind(1, id);
+  if (!s.Step()) {
+    PLX_RETURN_IF_ERROR(s.status());
+    return std::optional<Article>();
+  }
+  Article a;
+  a.id = s.Text(0);
+  a.url = s.Text(1);
+  a.title = s.Text(2);
+  a.title_en = s.Text(3);
+  a.published = s.Text(4);
+  a.day = s.Text(5);
+  a.outlet = s.Text(6);
+  a.country = s.Text(7);
+  a.lang = s.Text(8);
+  a.script = s.Text(9);
+  a.lang_confidence = s.Real(10);
+  a.author = s.Text(11);
+  a.text = s.Text(12);
+  nlohmann::json p = nlohmann::json::parse(s.Text(13), nullptr, false);
+  if (p.is_array()) {
+    for (const auto& e : p) {
+      if (e.is_array() && e.size() == 3) {
+        a.paragraphs.push_back({{e[0].get<uint32_t>(), e[1].get<uint32_t>()}, e[2].get<int>() != 0});
+      }
+    }
+  }
+  a.extra_json = s.Text(14);
+  a.source = s.Text(15);
+  a.record = s.Int(16);
+  a.format = s.Text(17);
+  a.simhash = static_cast<uint64_t>(s.Int(18));
+  a.duplicate_of = s.Text(19);
+  return std::optional<Article>(std::move(a));
+}
+
+Result<int64_t> SqliteStore::BeginRun(const std::string& args) {
+  Stmt s(db_, "INSERT INTO ingest_log(started, args) VALUES(?, ?)");
+  s.Bind(1, NowIso()).Bind(2, args);
+  PLX_RETURN_IF_ERROR(s.Run());
+  return static_cast<int64_t>(sqlite3_last_insert_rowid(db_));
+}
+
+Status SqliteStore::FinishRun(int64_t run, const RunCounts& c) {
+  Stmt s(db_, "UPDATE ingest_log SET finished=?, seen=?, stored=?, duplicates=?, near_duplicates=?, "
+              "quarantined=? WHERE run=?");
+  s.Bind(1, NowIso()).Bind(2, c.seen).Bind(3, c.stored).Bind(4, c.duplicates).Bind(5, c.near_duplicates);
+  s.Bind(6, c.quarantined).Bind(7, run);
+  return s.Run();
+}
+
+Status SqliteStore::Quarantine(const QuarantineEntry& e) {
+  Stmt s(db_, "INSERT OR IGNORE INTO quarantine(run, source, record, byte_offset, field, code, reason, raw, at) "
+              "VALUES(?,?,?,?,?,?,?,?,?)");
+  s.Bind(1, e.run).Bind(2, e.source).Bind(3, e.record);
+  if (e.offset >= 0) s.Bind(4, e.offset); else s.BindNull(4);
+  s.BindOptional(5, e.field).Bind(6, e.code).Bind(7, e.reason).BindBlob(8, e.raw).Bind(9, NowIso());
+  return s.Run();
+}
+
+Result<std::vector<QuarantineEntry>> SqliteStore::QuarantineList(int64_t limit) {
+  Stmt s(db_, "SELECT run, source, record, coalesce(byte_offset, -1), coalesce(field, ''), code, reason, raw, at "
+              "FROM quarantine ORDER BY id LIMIT ?");
+  s.Bind(1, limit);
+  std::vector<QuarantineEntry> out;
+  while (s.Step()) {
+    QuarantineEntry e;
+    e.run = s.Int(0);
+    e.source = s.Text(1);
+    e.record = s.Int(2);
+    e.offset = s.Int(3);
+    e.field = s.Text(4);
+    e.code = s.Text(5);
+    e.reason = s.Text(6);
+    e.raw = s.Text(7);
+    e.at = s.Text(8);
+    out.push_back(std::move(e));
+  }
+  PLX_RETURN_IF_ERROR(s.status());
+  return out;
+}
+
+}  // namespace parallax::store

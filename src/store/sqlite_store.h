@@ -1,0 +1,85 @@
+// SqliteStore: the embedded workspace, one SQLite file in WAL mode.
+//
+// Tables: meta, outlets, articles (+ articles_fts, simhash_bands), ingest_log, quarantine.
+// The schema is versioned with PRAGMA user_version and migrated forward on open. Articles are
+// written inside transactions that hold whole articles only, so a crash at any moment leaves
+// each article either fully stored or absent. A SqliteStore is used by one thread at a time;
+// open one per thread (WAL lets readers run beside the single writer).
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/article.h"
+#include "base/status.h"
+
+namespace parallax::store {
+
+inline constexpr int kSchemaVersion = 1;
+
+struct OpenOptions {
+  bool create = false;     // create the file when missing
+  bool read_only = false;
+  int busy_timeout_ms = 30000;  // wait this long for another writer before failing
+};
+
+struct QuarantineEntry {
+  int64_t run = 0;
+  std::string source;
+  int64_t record = -1;
+  int64_t offset = -1;
+  std::string field;
+  std::string code;
+  std::string reason;
+  std::string raw;  // the rejected bytes (capped by the caller)
+  std::string at;   // when it was quarantined (UTC, ISO 8601); filled on read
+};
+
+struct RunCounts {
+  int64_t seen = 0, stored = 0, duplicates = 0, near_duplicates = 0, quarantined = 0;
+};
+
+class SqliteStore {
+ public:
+  static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path, const OpenOptions& options);
+  ~SqliteStore();
+  SqliteStore(const SqliteStore&) = delete;
+  SqliteStore& operator=(const SqliteStore&) = delete;
+
+  sqlite3* db() const { return db_; }
+  const std::string& path() const { return path_; }
+  int schema_version() const;
+
+  Status Begin();
+  Status Commit();
+  Status Rollback();
+
+  Status PutOutlet(const Outlet& outlet);
+  Result<std::vector<Outlet>> Outlets();
+
+  Result<bool> HasArticle(const std::string& id);
+  // The id of a stored article within kNearDuplicateBits of `simhash`, if any (the earliest).
+  Result<std::optional<std::string>> FindNearDuplicate(uint64_t simhash);
+  // Inserts the article with its index entries. `tags` are the outlet's tags.
+  Status PutArticle(const Article& a, const std::vector<std::string>& tags);
+  Result<std::optional<Article>> GetArticle(const std::string& id);
+
+  Result<int64_t> BeginRun(const std::string& args);
+  Status FinishRun(int64_t run, const RunCounts& counts);
+  // Stores a rejected record; the same source, record and reason are kept once.
+  Status Quarantine(const QuarantineEntry& e);
+  Result<std::vector<QuarantineEntry>> QuarantineList(int64_t limit);
+
+ private:
+  SqliteStore(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  Status Migrate();
+  sqlite3* db_;
+  std::string path_;
+};
+
+}  // namespace parallax::store
