@@ -64,7 +64,12 @@ void CompleteArticle(Article& a, const ingest::OutletRegistry& outlets, const st
   }
   text::LangResult lr = text::IdentifyLanguage(a.title + "\n" + a.text);
   std::string declared = a.lang.empty() ? default_lang : a.lang;
-  if (declared.empty() && o != nullptr) declared = "";  // an outlet's language is only a hint
+  // An outlet's language settles what text alone cannot: short Serbian, Croatian and Bosnian
+  // texts are often indistinguishable, and the outlet says which standard it writes.
+  auto south_slavic = [](std::string_view l) { return l == "sr" || l == "hr" || l == "bs"; };
+  if (declared.empty() && o != nullptr && south_slavic(o->lang) && south_slavic(lr.best.lang)) {
+    declared = o->lang;
+  }
   a.script = lr.best.script;
   if (!declared.empty()) {
     size_t dash = declared.find('-');

@@ -1,0 +1,509 @@
+// parallax: the command-line edge. Parses arguments, calls the library, prints, and maps each
+// Status to an exit code. No analysis logic lives here.
+//
+// Exit status: 0 success; 1 internal error; 2 usage error or bad query; 3 ingest finished but
+// quarantined some records (every good record was stored); 4 not found; 5 workspace
+// unavailable, unreadable or corrupt (busy, I/O, disk full); 6 a size limit was exceeded.
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cli/output.h"
+#include "ingest/reader.h"
+#include "pipeline/ingest_job.h"
+#include "query/search.h"
+#include "store/sqlite_store.h"
+#include "text/langid.h"
+#include "text/translit.h"
+
+namespace parallax::cli {
+namespace {
+
+constexpr const char* kVersion = "0.1.0";
+constexpr int kExitQuarantined = 3;
+
+int ExitCodeFor(const Status& s) {
+  switch (s.code()) {
+    case StatusCode::kOk: return 0;
+    case StatusCode::kInvalidInput: return 2;
+    case StatusCode::kNotFound: return 4;
+    case StatusCode::kIoError:
+    case StatusCode::kCorrupt:
+    case StatusCode::kUnavailable: return 5;
+    case StatusCode::kResourceExhausted: return 6;
+    case StatusCode::kInternal: return 1;
+  }
+  return 1;
+}
+
+int Fail(const Status& s) {
+  fmt::print(stderr, "parallax: {}\n", s.ToString());
+  return ExitCodeFor(s);
+}
+
+std::string DefaultDb() {
+  const char* env = std::getenv("PARALLAX_DB");
+  return env && *env ? env : "parallax.db";
+}
+
+Result<std::unique_ptr<store::SqliteStore>> OpenDb(const std::string& path, bool write) {
+  return store::SqliteStore::Open(path, {.create = false, .read_only = !write});
+}
+
+// Reads a whole file or stdin ("-").
+Result<std::string> ReadInput(const std::string& path) {
+  if (path == "-" || path.empty()) {
+    return std::string(std::istreambuf_iterator<char>(std::cin), {});
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IoError("cannot open", Where{.source = path});
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+std::string FormatDuration(double seconds) {
+  int s = static_cast<int>(seconds + 0.5);
+  return fmt::format("{}:{:02}", s / 60, s % 60);
+}
+
+struct Common {
+  std::string db = DefaultDb();
+  std::string format;
+};
+
+void AddDb(CLI::App* app, Common& c) {
+  app->add_option("--db", c.db, "Workspace file (default ./parallax.db or $PARALLAX_DB)");
+}
+void AddFormat(CLI::App* app, Common& c) {
+  app->add_option("--format", c.format, "Output: table, jsonl, csv or json (table on a TTY, else jsonl)")
+      ->check(CLI::IsMember({"table", "jsonl", "csv", "json"}));
+}
+
+struct FilterArgs {
+  query::Filters f;
+  void Add(CLI::App* app) {
+    app->add_option("--from", f.from, "First day (YYYY-MM-DD or any date form ingest reads)");
+    app->add_option("--to", f.to, "Last day, inclusive");
+    app->add_option("--outlet", f.outlets, "Only this outlet (repeatable)");
+    app->add_option("--country", f.country, "Only outlets of this country (ISO code, XK for Kosovo)");
+    app->add_option("--lang", f.lang, "Only this language (sr, sq, en, zh; sr-Cyrl for a script)");
+    app->add_option("--tag", f.tag, "Only outlets with this tag (pro-government, independent...)");
+  }
+};
+
+// ---- init ----
+int CmdInit(const std::string& path) {
+  Result<std::unique_ptr<store::SqliteStore>> s = store::SqliteStore::Open(path, {.create = true});
+  if (!s.ok()) return Fail(s.status());
+  fmt::print("initialised workspace {} (schema {})\n", path, (*s)->schema_version());
+  return 0;
+}
+
+// ---- ingest ----
+struct IngestArgs {
+  std::vector<std::string> paths;
+  std::string outlet, lang, format = "auto", outlets_file;
+  uint64_t max_source_bytes = uint64_t{4} << 30;
+  uint64_t max_document_bytes = uint64_t{64} << 20;
+  bool quiet = false;
+};
+
+void PrintSummary(const pipeline::IngestSummary& s) {
+  const store::RunCounts& c = s.counts;
+  fmt::print("seen {}, stored {}, duplicates {}, quarantined {}", c.seen, c.stored, c.duplicates, c.quarantined);
+  if (c.near_duplicates > 0) fmt::print(" (near-duplicates linked: {})", c.near_duplicates);
+  double mb = s.bytes / 1e6;
+  fmt::print("\n{:.2f} MB of text in {:.2f} s ({:.1f} MB/s)\n", mb, s.seconds, s.seconds > 0 ? mb / s.seconds : 0.0);
+}
+
+Result<pipeline::IngestSummary> Ingest(store::SqliteStore& db, const IngestArgs& a) {
+  pipeline::IngestOptions o;
+  o.paths = a.paths;
+  o.outlet = a.outlet;
+  o.lang = a.lang;
+  o.outlets_file = a.outlets_file;
+  o.read.format = a.format;
+  o.read.limits.max_bytes = a.max_source_bytes;
+  o.read.max_document_bytes = a.max_document_bytes;
+  o.read.max_line_bytes = a.max_document_bytes;
+  bool tty = isatty(STDERR_FILENO);
+  uint64_t total = 0;
+  for (const std::string& p : a.paths) {
+    std::error_code ec;
+    if (p == "-") continue;
+    if (std::filesystem::is_directory(p, ec)) {
+      for (auto& e : std::filesystem::recursive_directory_iterator(p, ec)) {
+        if (e.is_regular_file(ec)) total += e.file_size(ec);
+      }
+    } else {
+      total += std::filesystem::file_size(p, ec);
+    }
+  }
+  if (tty && !a.quiet) {
+    o.on_progress = [total](const pipeline::IngestProgress& p) {
+      double rate = p.seconds > 0 ? p.bytes / p.seconds : 0;
+      double frac = total > 0 ? std::min(1.0, double(p.bytes) / total) : 0;
+      int filled = static_cast<int>(frac * 24);
+      std::string eta = rate > 0 && total > p.bytes ? FormatDuration((total - p.bytes) / rate) : "-";
+      fmt::print(stderr, "\r[{}{}] {} articles  {:.0f} art/s  {:.1f} MB/s  ETA {}   ", std::string(filled, '#'),
+                 std::string(24 - filled, '.'), p.counts.seen, p.seconds > 0 ? p.counts.seen / p.seconds : 0.0,
+                 rate / 1e6, eta);
+    };
+  }
+  if (!a.quiet) {
+    o.on_reject = [tty](const Status& s) {
+      if (tty) fmt::print(stderr, "\r");
+      fmt::print(stderr, "parallax: quarantined: {}\n", s.ToString());
+    };
+  }
+  Result<pipeline::IngestSummary> r = pipeline::RunIngest(db, o);
+  if (tty && !a.quiet) fmt::print(stderr, "\r{}\r", std::string(90, ' '));
+  return r;
+}
+
+int CmdIngest(const Common& c, const IngestArgs& a) {
+  auto db = OpenDb(c.db, true);
+  if (!db.ok()) return Fail(db.status());
+  Result<pipeline::IngestSummary> r = Ingest(**db, a);
+  if (!r.ok()) return Fail(r.status());
+  PrintSummary(*r);
+  return r->counts.quarantined > 0 ? kExitQuarantined : 0;
+}
+
+// ---- quarantine ----
+int CmdQuarantine(const Common& c, int64_t limit) {
+  auto db = OpenDb(c.db, false);
+  if (!db.ok()) return Fail(db.status());
+  auto list = (*db)->QuarantineList(limit);
+  if (!list.ok()) return Fail(list.status());
+  auto fmt_ = ParseFormat(c.format);
+  if (!fmt_.ok()) return Fail(fmt_.status());
+  Rows rows{{"run", "source", "record", "offset", "field", "code", "reason", "at"}, {}};
+  for (const auto& e : *list) {
+    rows.rows.push_back({e.run, e.source, e.record, e.offset >= 0 ? nlohmann::json(e.offset) : nlohmann::json(),
+                         e.field, e.code, e.reason, e.at});
+  }
+  Print(rows, *fmt_);
+  return 0;
+}
+
+// ---- search ----
+int CmdSearch(const Common& c, const std::string& q, const query::Filters& f, int64_t limit, bool count, bool facets) {
+  auto db = OpenDb(c.db, false);
+  if (!db.ok()) return Fail(db.status());
+  auto fmt_ = ParseFormat(c.format);
+  if (!fmt_.ok()) return Fail(fmt_.status());
+  sqlite3* h = (*db)->db();
+  if (count) {
+    auto n = query::Count(h, q, f);
+    if (!n.ok()) return Fail(n.status());
+    fmt::print("{}\n", *n);
+    return 0;
+  }
+  if (facets) {
+    auto fc = query::FacetCounts(h, q, f);
+    if (!fc.ok()) return Fail(fc.status());
+    Rows rows{{"facet", "value", "count"}, {}};
+    for (const auto& [name, list] : *fc) {
+      for (const auto& v : list) rows.rows.push_back({name, v.value, v.count});
+    }
+    Print(rows, *fmt_);
+    return 0;
+  }
+  auto hits = query::Search(h, q, f, limit);
+  if (!hits.ok()) return Fail(hits.status());
+  Rows rows{{"id", "date", "outlet", "lang", "title", "snippet"}, {}};
+  for (const auto& hit : *hits) {
+    std::string snippet = hit.snippet;
+    if (*fmt_ == Format::kTable) {
+      // Terminals: hits in brackets.
+      for (auto [from, to] : {std::pair{"<mark>", "["}, {"</mark>", "]"}}) {
+        for (size_t at = snippet.find(from); at != std::string::npos; at = snippet.find(from, at)) snippet.replace(at, std::strlen(from), to);
+      }
+    }
+    rows.rows.push_back({hit.id, hit.day, hit.outlet, hit.lang, hit.title, snippet});
+  }
+  Print(rows, *fmt_);
+  return 0;
+}
+
+// ---- timeline ----
+int CmdTimeline(const Common& c, const std::string& q, const std::string& interval, const std::string& by,
+                query::Filters f) {
+  auto db = OpenDb(c.db, false);
+  if (!db.ok()) return Fail(db.status());
+  auto fmt_ = ParseFormat(c.format);
+  if (!fmt_.ok()) return Fail(fmt_.status());
+  auto rows = query::Timeline((*db)->db(), q, interval, by, f);
+  if (!rows.ok()) return Fail(rows.status());
+  Rows out{{"period"}, {}};
+  if (!by.empty()) out.columns.push_back(by);
+  out.columns.push_back("count");
+  for (const auto& r : *rows) {
+    if (by.empty()) out.rows.push_back({r.period, r.count});
+    else out.rows.push_back({r.period, r.group, r.count});
+  }
+  Print(out, *fmt_);
+  return 0;
+}
+
+// ---- show ----
+int CmdShow(const Common& c, const std::string& id) {
+  auto db = OpenDb(c.db, false);
+  if (!db.ok()) return Fail(db.status());
+  auto a = (*db)->GetArticle(id);
+  if (!a.ok()) return Fail(a.status());
+  if (!a->has_value()) return Fail(Status::NotFound("no such article", Where{.source = id}));
+  const Article& x = **a;
+  if (c.format == "json" || c.format == "jsonl" || (c.format.empty() && !isatty(STDOUT_FILENO))) {
+    nlohmann::json j = {{"id", x.id}, {"url", x.url}, {"title", x.title}, {"title_en", x.title_en},
+                        {"published", x.published}, {"outlet", x.outlet}, {"country", x.country},
+                        {"lang", x.lang}, {"script", x.script}, {"lang_confidence", x.lang_confidence},
+                        {"author", x.author}, {"source", x.source}, {"record", x.record},
+                        {"duplicate_of", x.duplicate_of.empty() ? nlohmann::json() : nlohmann::json(x.duplicate_of)},
+                        {"text", x.text}};
+    nlohmann::json paras = nlohmann::json::array();
+    for (const Paragraph& p : x.paragraphs) paras.push_back({{"start", p.range.begin}, {"end", p.range.end}, {"blockquote", p.blockquote}});
+    j["paragraphs"] = paras;
+    if (!x.extra_json.empty()) j["extra"] = nlohmann::json::parse(x.extra_json, nullptr, false);
+    fmt::print("{}\n", j.dump(c.format == "json" ? 2 : -1));
+    return 0;
+  }
+  fmt::print("{}\n{}\n", x.title, std::string(std::min<size_t>(DisplayWidth(x.title), 80), '='));
+  fmt::print("id:        {}\noutlet:    {}{}\npublished: {}\nlanguage:  {} ({}, confidence {:.2f})\nurl:       {}\n",
+             x.id, x.outlet, x.country.empty() ? "" : " (" + x.country + ")", x.published, x.lang, x.script,
+             x.lang_confidence, x.url);
+  if (!x.duplicate_of.empty()) fmt::print("copy of:   {}\n", x.duplicate_of);
+  fmt::print("\n");
+  for (const Paragraph& p : x.paragraphs) fmt::print("{}{}\n\n", p.blockquote ? "> " : "", p.range.Of(x.text));
+  return 0;
+}
+
+// ---- langid ----
+int CmdLangid(const std::string& path, bool lines) {
+  auto in = ReadInput(path);
+  if (!in.ok()) return Fail(in.status());
+  auto emit = [](std::string_view t) {
+    text::LangResult r = text::IdentifyLanguage(t);
+    nlohmann::json alts = nlohmann::json::array();
+    for (const auto& a : r.alternatives) alts.push_back({{"tag", a.tag}, {"confidence", a.confidence}});
+    nlohmann::json j = {{"tag", r.best.tag}, {"lang", r.best.lang}, {"script", r.best.script},
+                        {"confidence", r.best.confidence}, {"alternatives", alts}};
+    fmt::print("{}\n", j.dump());
+  };
+  if (!lines) {
+    emit(*in);
+    return 0;
+  }
+  std::string_view all = *in;
+  while (!all.empty()) {
+    size_t nl = all.find('\n');
+    std::string_view line = all.substr(0, nl);
+    all = nl == std::string_view::npos ? std::string_view() : all.substr(nl + 1);
+    if (line.find_first_not_of(" \t\r") != std::string_view::npos) emit(line);
+  }
+  return 0;
+}
+
+// ---- translit ----
+int CmdTranslit(const std::string& to, const std::string& lang, const std::string& path) {
+  auto in = ReadInput(path);
+  if (!in.ok()) return Fail(in.status());
+  if (to == "latin") {
+    fmt::print("{}", text::CyrillicToLatin(*in, lang == "mk" ? text::TranslitLang::kMacedonian : text::TranslitLang::kSerbian).text);
+  } else {
+    if (lang == "mk") return Fail(Status::InvalidInput("Latin to Cyrillic is available for Serbian only"));
+    fmt::print("{}", text::LatinToCyrillic(*in).text);
+  }
+  return 0;
+}
+
+// ---- demo ----
+std::string FindCorpus(const std::string& given) {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> candidates;
+  if (!given.empty()) candidates.push_back(given);
+  if (const char* home = std::getenv("PARALLAX_HOME")) candidates.push_back(fs::path(home) / "examples/sample-corpus");
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    candidates.push_back(exe.parent_path() / "../examples/sample-corpus");
+    candidates.push_back(exe.parent_path() / "../share/parallax/examples/sample-corpus");
+  }
+  candidates.push_back("examples/sample-corpus");
+  for (const auto& c : candidates) {
+    if (fs::is_directory(c, ec)) return fs::weakly_canonical(c, ec).string();
+  }
+  return "";
+}
+
+int CmdDemo(const std::string& corpus_arg, const std::string& dir) {
+  std::string corpus = FindCorpus(corpus_arg);
+  if (corpus.empty()) return Fail(Status::NotFound("sample corpus not found (pass --corpus DIR)"));
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  std::string db_path = dir + "/parallax.db";
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db_path + suffix, ec);
+  auto db = store::SqliteStore::Open(db_path, {.create = true});
+  if (!db.ok()) return Fail(db.status());
+  fmt::print("== Parallax demo: ingesting {}\n   into {}\n\n", corpus, db_path);
+  IngestArgs a;
+  a.paths = {corpus};
+  auto r = Ingest(**db, a);
+  if (!r.ok()) return Fail(r.status());
+  PrintSummary(*r);
+  fmt::print("(the quarantined records come from the corpus's deliberately malformed file)\n");
+  sqlite3* h = (*db)->db();
+  const struct {
+    const char* title;
+    const char* query;
+  } kSearches[] = {
+      {"Cross-script: a Latin query finds Serbian Cyrillic, Latin and Albanian spellings", "Kina"},
+      {"Inflected Albanian: 'Kosovës' also finds Kosova, Kosovo and Косово", "Kosovës"},
+      {"Chinese: a name inside unspaced text", "科索沃"},
+  };
+  for (const auto& s : kSearches) {
+    auto hits = query::Search(h, s.query, {}, 5);
+    auto n = query::Count(h, s.query, {});
+    if (!hits.ok()) return Fail(hits.status());
+    fmt::print("\n== {}\n$ parallax search '{}' --db {}   ({} articles)\n", s.title, s.query, db_path, n.ok() ? *n : 0);
+    Rows rows{{"date", "outlet", "lang", "title"}, {}};
+    for (const auto& hit : *hits) rows.rows.push_back({hit.day, hit.outlet, hit.lang, hit.title});
+    Print(rows, Format::kTable);
+  }
+  auto tl = query::Timeline(h, "", "month", "country", {});
+  if (tl.ok()) {
+    fmt::print("\n== Coverage by month and outlet country\n$ parallax timeline --interval month --by country --db {}\n", db_path);
+    Rows rows{{"month", "country", "articles"}, {}};
+    for (const auto& t : *tl) rows.rows.push_back({t.period, t.group, t.count});
+    Print(rows, Format::kTable);
+  }
+  fmt::print("\nTry: parallax search 'Milović' --db {}   |   parallax show ID --db {}\n", db_path, db_path);
+  return 0;
+}
+
+int Run(int argc, char** argv) {
+  CLI::App app{"Parallax: multilingual media-narrative analysis.\n"
+               "Exit status: 0 ok, 1 internal error, 2 usage or bad query, 3 ingest quarantined records,\n"
+               "4 not found, 5 workspace unavailable or corrupt, 6 size limit exceeded."};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", kVersion);
+  Common common;
+
+  CLI::App* version = app.add_subcommand("version", "Print the version");
+
+  std::string init_path;
+  CLI::App* init = app.add_subcommand("init", "Create a workspace (one SQLite file)");
+  init->add_option("path", init_path, "Workspace file (default ./parallax.db or $PARALLAX_DB)");
+  AddDb(init, common);
+
+  IngestArgs ingest_args;
+  CLI::App* ingest = app.add_subcommand("ingest", "Read articles from files, directories or - (stdin)");
+  ingest->add_option("paths", ingest_args.paths, "Files, directories (recursive) or -")->required();
+  ingest->add_option("--outlet", ingest_args.outlet, "Outlet for records that name none");
+  ingest->add_option("--lang", ingest_args.lang, "Language for records that declare none");
+  ingest->add_option("--format", ingest_args.format, "auto, jsonl, html, text or rss")
+      ->check(CLI::IsMember({"auto", "jsonl", "html", "text", "rss"}));
+  ingest->add_option("--outlets", ingest_args.outlets_file, "Outlet registry (YAML) to load first");
+  ingest->add_option("--max-source-bytes", ingest_args.max_source_bytes, "Limit on a source's decompressed size");
+  ingest->add_option("--max-document-bytes", ingest_args.max_document_bytes, "Limit on one document or JSONL record");
+  ingest->add_flag("--quiet,-q", ingest_args.quiet, "No progress or per-record messages");
+  AddDb(ingest, common);
+
+  int64_t q_limit = 1000;
+  CLI::App* quarantine = app.add_subcommand("quarantine", "List quarantined records with their reasons");
+  quarantine->add_option("--limit", q_limit, "At most this many rows");
+  AddDb(quarantine, common);
+  AddFormat(quarantine, common);
+
+  std::string search_query;
+  FilterArgs search_filters;
+  int64_t search_limit = 20;
+  bool search_count = false, search_facets = false;
+  CLI::App* search = app.add_subcommand("search", "Full-text search across scripts and inflections");
+  search->add_option("query", search_query, "Words, \"phrases\", AND/OR/NOT, prefix*, (groups)")->required();
+  search_filters.Add(search);
+  search->add_option("--limit", search_limit, "At most this many results");
+  search->add_flag("--count", search_count, "Print only the number of matching articles");
+  search->add_flag("--facets", search_facets, "Counts by outlet, language, country and month");
+  search->add_flag("--unique", search_filters.f.unique, "Leave out near-duplicate copies");
+  AddDb(search, common);
+  AddFormat(search, common);
+
+  std::string tl_query, tl_interval = "month", tl_by;
+  FilterArgs tl_filters;
+  CLI::App* timeline = app.add_subcommand("timeline", "Article counts over time");
+  timeline->add_option("query", tl_query, "Search query (all articles when omitted)");
+  timeline->add_option("--interval", tl_interval, "day, week or month")->check(CLI::IsMember({"day", "week", "month"}));
+  timeline->add_option("--by", tl_by, "Split by outlet, country, lang or tag")
+      ->check(CLI::IsMember({"outlet", "country", "lang", "tag"}));
+  timeline->add_flag("--unique", tl_filters.f.unique, "Count unique stories (near-duplicates left out)");
+  tl_filters.Add(timeline);
+  AddDb(timeline, common);
+  AddFormat(timeline, common);
+
+  std::string show_id;
+  CLI::App* show = app.add_subcommand("show", "One article with its metadata");
+  show->add_option("id", show_id, "Article id")->required();
+  AddDb(show, common);
+  show->add_option("--format", common.format, "table (text), json or jsonl")->check(CLI::IsMember({"table", "jsonl", "json"}));
+
+  std::string lid_path = "-";
+  bool lid_lines = false;
+  CLI::App* langid = app.add_subcommand("langid", "Identify language and script");
+  langid->add_option("file", lid_path, "File or - (stdin)");
+  langid->add_flag("--lines", lid_lines, "One result per line");
+
+  std::string tr_to, tr_lang = "sr", tr_path = "-";
+  CLI::App* translit = app.add_subcommand("translit", "Serbian/Macedonian Cyrillic <-> Latin");
+  translit->add_option("--to", tr_to, "latin or cyrillic")->required()->check(CLI::IsMember({"latin", "cyrillic"}));
+  translit->add_option("--lang", tr_lang, "sr or mk")->check(CLI::IsMember({"sr", "mk"}));
+  translit->add_option("file", tr_path, "File or - (stdin)");
+
+  std::string demo_corpus, demo_dir = "demo";
+  CLI::App* demo = app.add_subcommand("demo", "Build demo/ from the bundled sample corpus and show searches");
+  demo->add_option("--corpus", demo_corpus, "Corpus directory (default: the bundled sample corpus)");
+  demo->add_option("--dir", demo_dir, "Where to build the demo workspace");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? 0 : 2;
+  }
+
+  if (*version) {
+    fmt::print("parallax {}\n", kVersion);
+    return 0;
+  }
+  if (*init) return CmdInit(init_path.empty() ? common.db : init_path);
+  if (*ingest) return CmdIngest(common, ingest_args);
+  if (*quarantine) return CmdQuarantine(common, q_limit);
+  if (*search) return CmdSearch(common, search_query, search_filters.f, search_limit, search_count, search_facets);
+  if (*timeline) return CmdTimeline(common, tl_query, tl_interval, tl_by, tl_filters.f);
+  if (*show) return CmdShow(common, show_id);
+  if (*langid) return CmdLangid(lid_path, lid_lines);
+  if (*translit) return CmdTranslit(tr_to, tr_lang, tr_path);
+  if (*demo) return CmdDemo(demo_corpus, demo_dir);
+  return 2;
+}
+
+}  // namespace
+}  // namespace parallax::cli
+
+int main(int argc, char** argv) {
+  try {
+    return parallax::cli::Run(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "parallax: internal error: %s\n", e.what());
+    return 1;
+  }
+}
