@@ -220,7 +220,7 @@ int CmdSearch(const Common& c, const std::string& q, const query::Filters& f, in
   }
   auto hits = query::Search(h, q, f, limit);
   if (!hits.ok()) return Fail(hits.status());
-  Rows rows{{"id", "date", "outlet", "lang", "title", "snippet"}, {}};
+  Rows rows{{"id", "date", "outlet", "lang", "title", "snippet", "url"}, {}};
   for (const auto& hit : *hits) {
     std::string snippet = hit.snippet;
     if (*fmt_ == Format::kTable) {
@@ -229,7 +229,7 @@ int CmdSearch(const Common& c, const std::string& q, const query::Filters& f, in
         for (size_t at = snippet.find(from); at != std::string::npos; at = snippet.find(from, at)) snippet.replace(at, std::strlen(from), to);
       }
     }
-    rows.rows.push_back({hit.id, hit.day, hit.outlet, hit.lang, hit.title, snippet});
+    rows.rows.push_back({hit.id, hit.day, hit.outlet, hit.lang, hit.title, snippet, hit.url});
   }
   Print(rows, *fmt_);
   return 0;

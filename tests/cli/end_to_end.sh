@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# End-to-end: the CLI contract on the sample corpus (formats, counts, exit codes, re-ingest,
+# cross-script search, stdin, compressed input, errors).
+set -u
+bin=$1
+src=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+fails=0
+check() {  # check NAME EXPECTED ACTUAL
+  if [[ "$2" == "$3" ]]; then echo "ok   $1"; else echo "FAIL $1: expected [$2], got [$3]"; fails=$((fails + 1)); fi
+}
+db=$work/p.db
+export PARALLAX_DB=$db
+
+"$bin" version | grep -q '^parallax ' ; check "version" 0 $?
+"$bin" init >/dev/null; check "init" 0 $?
+"$bin" ingest -q "$src/examples/sample-corpus" > "$work/out" 2> "$work/err"
+check "ingest exit status with quarantined records" 3 $?
+check "summary balances" "seen 47, stored 44, duplicates 0, quarantined 3 (near-duplicates linked: 1)" "$(head -1 "$work/out")"
+"$bin" ingest -q "$src/examples/sample-corpus" > "$work/out2" 2>/dev/null
+check "re-ingest adds nothing" "seen 47, stored 0, duplicates 44, quarantined 3" "$(head -1 "$work/out2")"
+check "article count unchanged" 44 "$(sqlite3 "$db" 'select count(*) from articles')"
+check "quarantine listed" 3 "$("$bin" quarantine --format jsonl | wc -l)"
+"$bin" quarantine --format csv | head -1 | grep -q '^run,source,record' ; check "quarantine csv header" 0 $?
+
+# Cross-script and inflected search.
+check "Latin query finds Cyrillic" "$("$bin" search 'Milović' --count)" "$("$bin" search 'Миловић' --count)"
+check "inflected Serbian" 6 "$("$bin" search 'Milovića' --count)"
+check "inflected Serbian, Cyrillic query" 6 "$("$bin" search 'Миловићу' --count)"
+check "Cyrillic article found by Latin words" 1 "$("$bin" search '"Пријатељ у невољи"' --count)"
+check "Latin diacritics folded" "$("$bin" search 'Stankovic' --count)" "$("$bin" search 'Станковић' --count)"
+n=$("$bin" search 'Kosovës' --lang sq --count); check "Albanian inflection" 6 "$n"
+check "Chinese name in running text" 1 "$("$bin" search '郭汉明' --count)"
+check "phrase and NOT" 1 "$("$bin" search '"steel friendship" NOT Gashi' --count)"
+check "prefix" 1 "$("$bin" search 'Taiw* AND Ristić' --count)"
+check "filters" 4 "$("$bin" search 'Kina OR China OR 中国 OR Kinë' --country CN --count)"
+check "unique stories" 1 "$("$bin" search 'infrastructure' --unique --count)"
+check "all publications" 2 "$("$bin" search 'infrastructure' --count)"
+check "tag filter equals its outlets" "$("$bin" search 'Kina OR Кина' --outlet 'Beogradski Glasnik' --outlet 'Večernje Novine' --count)" "$("$bin" search 'Kina OR Кина' --tag pro-government --count)"
+"$bin" search 'Krasniqi' --facets --format jsonl | grep -q '"facet":"country","value":"XK"'; check "facets" 0 $?
+"$bin" search 'Krasniqi' --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d and "<mark>" in d[0]["snippet"]'
+check "json output with marked snippet" 0 $?
+check "timeline by month" 5 "$("$bin" timeline --interval month --format jsonl | wc -l)"
+"$bin" timeline 'Kina' --interval week --by tag --format csv | head -1 | grep -q '^period,tag,count$'; check "timeline csv by tag" 0 $?
+
+# show
+id=$("$bin" search 'heshtja Pekinit' --format jsonl --limit 1 | python3 -c 'import json,sys; print(json.loads(sys.stdin.readline())["id"])')
+"$bin" show "$id" --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["lang"]=="sq" and d["published"]=="2031-11-28", d'
+check "show text-file article with header lines" 0 $?
+"$bin" show 0000000000000000 >/dev/null 2>&1; check "show unknown id exits 4" 4 $?
+
+# Errors are 'parallax: what: where' with documented codes.
+"$bin" search 'NOT x' >/dev/null 2>"$work/e"; check "bad query exits 2" 2 $?
+grep -q '^parallax: bad query' "$work/e"; check "bad query message" 0 $?
+"$bin" search x --db "$work/none.db" >/dev/null 2>"$work/e"; check "missing workspace exits 4" 4 $?
+grep -q "none.db" "$work/e"; check "missing workspace named" 0 $?
+echo "not a database" > "$work/bad.db"
+"$bin" search x --db "$work/bad.db" >/dev/null 2>&1; check "not a workspace exits 5" 5 $?
+"$bin" frobnicate >/dev/null 2>&1; check "unknown command exits 2" 2 $?
+
+# stdin, gzip and zstd, formats by flag.
+printf '{"text":"Vest sa standardnog ulaza o Kini.","url":"https://stdin.example/1"}\n' | "$bin" ingest -q - >/dev/null
+check "stdin ingest" 0 $?
+printf '{"text":"Komprimovana vest o Kosovu i Kini.","url":"https://gz.example/1"}\n' | gzip > "$work/c.jsonl.gz"
+printf '{"text":"Druga komprimovana vest o Kosovu.","url":"https://zst.example/1"}\n' | zstd -q > "$work/c.jsonl.zst" 2>/dev/null || true
+"$bin" ingest -q "$work/c.jsonl.gz" >/dev/null; check "gzip ingest" 0 $?
+if [[ -s "$work/c.jsonl.zst" ]]; then "$bin" ingest -q "$work/c.jsonl.zst" >/dev/null; check "zstd ingest" 0 $?; fi
+printf 'Bez zaglavlja, samo tekst o Prištini.\n' | "$bin" ingest -q --format text --outlet 'Nezavisni Pregled' - >/dev/null
+check "text from stdin with --outlet" 1 "$("$bin" search 'zaglavlja' --outlet 'Nezavisni Pregled' --count)"
+head -c 3000 /dev/urandom > "$work/noise.bin.txt"
+"$bin" ingest -q "$work/noise.bin.txt" >/dev/null 2>&1; rc=$?
+[[ $rc == 0 || $rc == 3 ]]; check "binary noise does not crash ($rc)" 0 $?
+check "database integrity" ok "$(sqlite3 "$db" 'pragma integrity_check')"
+
+# translit and langid
+check "translit to latin" "Ljubljana Đorđe" "$(printf 'Љубљана Ђорђе' | "$bin" translit --to latin)"
+check "translit to cyrillic" "Њујорк надживети" "$(printf 'Njujork nadživeti' | "$bin" translit --to cyrillic)"
+check "langid" '"sr-Cyrl"' "$(printf 'Председник је рекао да ће влада наставити разговоре.' | "$bin" langid | python3 -c 'import json,sys; print(json.dumps(json.load(sys.stdin)["tag"]))')"
+
+echo "$fails failed"
+[[ $fails == 0 ]]
