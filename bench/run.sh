@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs the benchmarks and writes docs/BENCHMARKS.md. Usage: bench/run.sh BUILD_DIR
+set -euo pipefail
+build=${1:-build}
+root=$(cd "$(dirname "$0")/.." && pwd)
+shared=$root/../shared/data
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+out=$root/docs/BENCHMARKS.md
+{
+  echo "# Benchmarks"
+  echo
+  echo "Written by \`make bench\` (bench/run.sh). Machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo),"
+  echo "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); $(date -u +%Y-%m-%d). This machine is shared and noisy:"
+  echo "compare ratios measured in the same run rather than absolute figures across runs."
+  echo
+  echo "## Ingest and index (bench/ingest_bench.cc)"
+  echo
+  "$build/bench/ingest_bench" "$shared" "$root" "$work"
+  echo
+  echo "## Text layer (Google Benchmark, bench/tokenizer_benchmark.cc; median of 3 repetitions)"
+  echo
+  echo '```'
+  "$build/bench/parallax_bench" --benchmark_repetitions=3 --benchmark_report_aggregates_only=true 2>/dev/null | grep -E 'median|Benchmark|^-'
+  echo '```'
+} > "$out"
+cat "$out"
