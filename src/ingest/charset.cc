@@ -7,19 +7,14 @@
 #include <unicode/ucnv.h>
 #include <unicode/unistr.h>
 
+#include "base/strings.h"
 #include "text/utf8.h"
 
 namespace parallax::ingest {
 namespace {
 
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 bool IsUtf8Name(std::string_view name) {
-  std::string n = LowerAscii(name);
+  std::string n = AsciiLower(name);
   return n == "utf-8" || n == "utf8";
 }
 
@@ -103,7 +98,7 @@ Result<Decoded> ToUtf8(std::string_view bytes, std::string_view declared) {
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
   std::string name(declared);
   if (!name.empty() && !IsUtf8Name(name)) {
-    std::string lower = LowerAscii(name);
+    std::string lower = AsciiLower(name);
     // Sites that declare Latin-1 or ASCII usually send Windows-1252; ICU knows the alias.
     if (lower == "iso-8859-1" || lower == "latin1" || lower == "us-ascii") name = "windows-1252";
     Result<std::string> u = Convert(bytes, name);
@@ -127,7 +122,7 @@ Result<Decoded> ToUtf8(std::string_view bytes, std::string_view declared) {
 }
 
 std::string SniffHtmlCharset(std::string_view html) {
-  std::string head = LowerAscii(html.substr(0, 4096));
+  std::string head = AsciiLower(html.substr(0, 4096));
   size_t at = 0;
   while ((at = head.find("charset", at)) != std::string::npos) {
     size_t i = at + 7;

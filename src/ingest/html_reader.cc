@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/date.h"
+#include "base/strings.h"
 #include "ingest/charset.h"
 #include "ingest/reader.h"
 
@@ -15,12 +16,6 @@ const char* Attr(const GumboNode* n, const char* name) {
   if (n->type != GUMBO_NODE_ELEMENT) return nullptr;
   const GumboAttribute* a = gumbo_get_attribute(&n->v.element.attributes, name);
   return a ? a->value : nullptr;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 void AppendText(const GumboNode* n, std::string& out) {
@@ -38,7 +33,7 @@ bool IsBoilerplateName(const GumboNode* n) {
   for (const char* attr : {"class", "id", "role"}) {
     const char* v = Attr(n, attr);
     if (v == nullptr) continue;
-    std::string s = Lower(v);
+    std::string s = AsciiLower(v);
     for (const char* word : {"comment", "share", "related", "sidebar", "navigation", "navbar", "menu",
                              "footer", "cookie", "newsletter", "advert", "banner", "social", "breadcrumb",
                              "promo", "subscribe"}) {
@@ -160,7 +155,7 @@ void Collect(const GumboNode* n, Meta& m, int depth) {
       if (key == nullptr) key = Attr(n, "itemprop");
       const char* content = Attr(n, "content");
       if (key != nullptr && content != nullptr) {
-        std::string k = Lower(key);
+        std::string k = AsciiLower(key);
         if (k == "og:title" && m.og_title.empty()) m.og_title = content;
         else if ((k == "article:published_time" || k == "datepublished" || k == "pubdate" ||
                   k == "publishdate" || k == "date" || k == "dc.date" || k == "og:published_time") &&
@@ -173,12 +168,12 @@ void Collect(const GumboNode* n, Meta& m, int depth) {
     case GUMBO_TAG_LINK: {
       const char* rel = Attr(n, "rel");
       const char* href = Attr(n, "href");
-      if (rel != nullptr && href != nullptr && Lower(rel) == "canonical" && m.canonical.empty()) m.canonical = href;
+      if (rel != nullptr && href != nullptr && AsciiLower(rel) == "canonical" && m.canonical.empty()) m.canonical = href;
       break;
     }
     case GUMBO_TAG_SCRIPT: {
       const char* type = Attr(n, "type");
-      if (type != nullptr && Lower(type) == "application/ld+json") {
+      if (type != nullptr && AsciiLower(type) == "application/ld+json") {
         std::string s;
         AppendText(n, s);
         m.jsonld.push_back(std::move(s));

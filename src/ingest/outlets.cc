@@ -5,16 +5,11 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "base/strings.h"
 #include "ingest/reader.h"
 
 namespace parallax::ingest {
 namespace {
-
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::vector<std::string> StringList(const YAML::Node& n) {
   std::vector<std::string> out;
@@ -71,7 +66,7 @@ Result<std::vector<Outlet>> LoadOutlets(const std::string& path) {
 
 void OutletRegistry::Add(Outlet outlet) {
   for (Outlet& o : outlets_) {
-    if (LowerAscii(o.name) == LowerAscii(outlet.name)) {
+    if (AsciiLower(o.name) == AsciiLower(outlet.name)) {
       o = std::move(outlet);
       return;
     }
@@ -80,9 +75,9 @@ void OutletRegistry::Add(Outlet outlet) {
 }
 
 const Outlet* OutletRegistry::FindByName(std::string_view name) const {
-  std::string want = LowerAscii(name);
+  std::string want = AsciiLower(name);
   for (const Outlet& o : outlets_) {
-    if (LowerAscii(o.name) == want) return &o;
+    if (AsciiLower(o.name) == want) return &o;
   }
   return nullptr;
 }
