@@ -33,7 +33,7 @@ struct Article {
   std::string source;      // file path, URL or "-"
   int64_t record = -1;     // 1-based record number within the source
   std::string format;      // jsonl, html, text, rss
-  uint64_t simhash = 0;    // fingerprint of the folded text, for near-duplicate detection
+  std::string fingerprint;  // MinHash of the folded text (ingest/fingerprint.h), for near-duplicates
   std::string duplicate_of;  // id of the earlier article this one nearly repeats
 };
 

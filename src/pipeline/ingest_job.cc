@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "base/hash.h"
-#include "ingest/simhash.h"
+#include "ingest/fingerprint.h"
 #include "text/fold.h"
 #include "text/langid.h"
 
@@ -64,7 +64,7 @@ void CompleteArticle(Article& a, const ingest::OutletRegistry& outlets, const st
   }
   // The first few kilobytes settle an article's language; reading all of a long article
   // costs time and changes no answer (CLD2 is reliable from a few hundred bytes).
-  constexpr size_t kLangSample = 3000;
+  constexpr size_t kLangSample = 1500;
   std::string sample = a.title + "\n" + a.text.substr(0, kLangSample);
   while (!sample.empty() && (static_cast<unsigned char>(sample.back()) & 0xC0) == 0x80) sample.pop_back();
   if (!sample.empty() && static_cast<unsigned char>(sample.back()) >= 0xC0) sample.pop_back();
@@ -87,7 +87,7 @@ void CompleteArticle(Article& a, const ingest::OutletRegistry& outlets, const st
     a.lang_confidence = lr.best.confidence;
   }
   a.id = ArticleId(a);
-  a.simhash = ingest::SimHash(a.text);
+  a.fingerprint = ingest::Fingerprint(a.text);
 }
 
 Result<IngestSummary> RunIngest(store::SqliteStore& store, const IngestOptions& options) {
@@ -177,7 +177,7 @@ Result<IngestSummary> RunIngest(store::SqliteStore& store, const IngestOptions& 
       if (*exists) {
         ++c.duplicates;
       } else {
-        Result<std::optional<std::string>> near = store.FindNearDuplicate(a.simhash);
+        Result<std::optional<std::string>> near = store.FindNearDuplicate(a.fingerprint);
         if (!near.ok()) {
           fatal = near.status();
           return;

@@ -46,7 +46,7 @@ struct IngestSummary {
 };
 
 // Fills what readers leave open: outlet (by name or URL domain), country, language and script,
-// id and SimHash. Used by ingest and by commands that analyse files without a workspace.
+// id and fingerprint. Used by ingest and by commands that analyse files without a workspace.
 void CompleteArticle(Article& a, const ingest::OutletRegistry& outlets, const std::string& default_outlet,
                      const std::string& default_lang);
 

@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "ingest/simhash.h"
+#include "ingest/fingerprint.h"
 #include "store/fts_tokenizer.h"
 #include "store/sqlite.h"
 
@@ -36,7 +36,8 @@ constexpr const char* kMigrations[] = {
       paragraphs TEXT NOT NULL,             -- JSON [[begin,end,blockquote],...]
       extra TEXT,                           -- JSON object of unmodelled source fields
       source TEXT, record INTEGER, format TEXT,
-      simhash INTEGER, duplicate_of TEXT,   -- near-duplicate of an earlier article
+      fingerprint BLOB,                     -- MinHash (ingest/fingerprint.h)
+      duplicate_of TEXT,                    -- id of the earlier article this one nearly repeats
       bytes INTEGER NOT NULL,
       ingested_at TEXT NOT NULL);
     CREATE INDEX articles_day ON articles(day);
@@ -44,7 +45,7 @@ constexpr const char* kMigrations[] = {
     CREATE INDEX articles_lang ON articles(lang);
     CREATE INDEX articles_country ON articles(country);
     CREATE INDEX articles_duplicate ON articles(duplicate_of);
-    CREATE TABLE simhash_bands(band INTEGER NOT NULL, article INTEGER NOT NULL,
+    CREATE TABLE fingerprint_bands(band INTEGER NOT NULL, article INTEGER NOT NULL,
                                PRIMARY KEY(band, article)) WITHOUT ROWID;
     CREATE VIEW articles_fts_source AS
       SELECT rowid, char(31) || coalesce(lang, '') || char(31) || coalesce(title, '') AS title,
@@ -126,7 +127,18 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
   return store;
 }
 
-SqliteStore::~SqliteStore() { sqlite3_close_v2(db_); }
+SqliteStore::~SqliteStore() {
+  cache_.clear();  // finalise cached statements before the connection closes
+  sqlite3_close_v2(db_);
+}
+
+SqliteStore::Lease::~Lease() { s_->Reset(); }
+
+SqliteStore::Lease SqliteStore::Cached(const char* sql) {
+  std::unique_ptr<Stmt>& slot = cache_[sql];
+  if (!slot) slot = std::make_unique<Stmt>(db_, sql);
+  return Lease(slot.get());
+}
 
 int SqliteStore::schema_version() const {
   Stmt s(db_, "PRAGMA user_version");
@@ -190,26 +202,29 @@ Result<std::vector<Outlet>> SqliteStore::Outlets() {
 }
 
 Result<bool> SqliteStore::HasArticle(const std::string& id) {
-  Stmt s(db_, "SELECT 1 FROM articles WHERE id = ?");
-  s.Bind(1, id);
-  bool found = s.Step();
-  PLX_RETURN_IF_ERROR(s.status());
+  static constexpr const char* kSql = "SELECT 1 FROM articles WHERE id = ?";
+  Lease s = Cached(kSql);
+  s->Bind(1, id);
+  bool found = s->Step();
+  PLX_RETURN_IF_ERROR(s->status());
   return found;
 }
 
-Result<std::optional<std::string>> SqliteStore::FindNearDuplicate(uint64_t simhash) {
-  if (simhash == 0) return std::optional<std::string>();
-  Stmt s(db_, "SELECT a.id, a.simhash FROM simhash_bands b JOIN articles a ON a.rowid = b.article "
-              "WHERE b.band = ? ORDER BY a.rowid LIMIT 64");
-  for (uint32_t band : ingest::SimHashBands(simhash)) {
-    s.Reset();
-    s.Bind(1, static_cast<int64_t>(band));
-    while (s.Step()) {
-      if (ingest::HammingDistance(static_cast<uint64_t>(s.Int(1)), simhash) <= ingest::kNearDuplicateBits) {
-        return std::optional<std::string>(s.Text(0));
+Result<std::optional<std::string>> SqliteStore::FindNearDuplicate(const std::string& fingerprint) {
+  if (fingerprint.empty()) return std::optional<std::string>();
+  static constexpr const char* kSql =
+      "SELECT a.id, a.fingerprint FROM fingerprint_bands b JOIN articles a ON a.rowid = b.article "
+      "WHERE b.band = ? ORDER BY a.rowid LIMIT 64";
+  Lease s = Cached(kSql);
+  for (int64_t band : ingest::FingerprintBands(fingerprint)) {
+    s->Reset();
+    s->Bind(1, band);
+    while (s->Step()) {
+      if (ingest::Similarity(s->Text(1), fingerprint) >= ingest::kNearDuplicateSimilarity) {
+        return std::optional<std::string>(s->Text(0));
       }
     }
-    PLX_RETURN_IF_ERROR(s.status());
+    PLX_RETURN_IF_ERROR(s->status());
   }
   return std::optional<std::string>();
 }
@@ -217,29 +232,37 @@ Result<std::optional<std::string>> SqliteStore::FindNearDuplicate(uint64_t simha
 Status SqliteStore::PutArticle(const Article& a, const std::vector<std::string>& tags) {
   nlohmann::json paragraphs = nlohmann::json::array();
   for (const Paragraph& p : a.paragraphs) paragraphs.push_back({p.range.begin, p.range.end, p.blockquote ? 1 : 0});
-  Stmt ins(db_, R"sql(INSERT INTO articles(id, url, title, title_en, published, day, outlet, country, tags,
-      lang, script, lang_confidence, author, text, paragraphs, extra, source, record, format, simhash,
-      duplicate_of, bytes, ingested_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))sql");
-  ins.Bind(1, a.id).BindOptional(2, a.url).BindOptional(3, a.title).BindOptional(4, a.title_en);
-  ins.BindOptional(5, a.published).BindOptional(6, a.day).BindOptional(7, a.outlet).BindOptional(8, a.country);
-  ins.Bind(9, JsonList(tags)).BindOptional(10, a.lang).BindOptional(11, a.script).Bind(12, a.lang_confidence);
-  ins.BindOptional(13, a.author).Bind(14, a.text).Bind(15, paragraphs.dump()).BindOptional(16, a.extra_json);
-  ins.BindOptional(17, a.source).Bind(18, a.record).BindOptional(19, a.format);
-  ins.Bind(20, static_cast<int64_t>(a.simhash)).BindOptional(21, a.duplicate_of);
-  ins.Bind(22, static_cast<int64_t>(a.text.size())).Bind(23, NowIso());
-  PLX_RETURN_IF_ERROR(ins.Run());
+  static constexpr const char* kInsert = R"sql(INSERT INTO articles(id, url, title, title_en,
+      published, day, outlet, country, tags, lang, script, lang_confidence, author, text,
+      paragraphs, extra, source, record, format, fingerprint, duplicate_of, bytes, ingested_at)
+      VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))sql";
+  {
+    Lease ins = Cached(kInsert);
+    ins->Bind(1, a.id).BindOptional(2, a.url).BindOptional(3, a.title).BindOptional(4, a.title_en);
+    ins->BindOptional(5, a.published).BindOptional(6, a.day).BindOptional(7, a.outlet).BindOptional(8, a.country);
+    ins->Bind(9, JsonList(tags)).BindOptional(10, a.lang).BindOptional(11, a.script).Bind(12, a.lang_confidence);
+    ins->BindOptional(13, a.author).Bind(14, a.text).Bind(15, paragraphs.dump()).BindOptional(16, a.extra_json);
+    ins->BindOptional(17, a.source).Bind(18, a.record).BindOptional(19, a.format);
+    ins->BindBlob(20, a.fingerprint).BindOptional(21, a.duplicate_of);
+    ins->Bind(22, static_cast<int64_t>(a.text.size())).Bind(23, NowIso());
+    PLX_RETURN_IF_ERROR(ins->Run());
+  }
   int64_t rowid = sqlite3_last_insert_rowid(db_);
   std::string marker = LanguageMarker(a.lang);
-  Stmt fts(db_, "INSERT INTO articles_fts(rowid, title, body) VALUES(?,?,?)");
-  fts.Bind(1, rowid).Bind(2, marker + a.title).Bind(3, marker + a.text);
-  PLX_RETURN_IF_ERROR(fts.Run());
-  if (a.simhash != 0 && a.duplicate_of.empty()) {
+  {
+    static constexpr const char* kFts = "INSERT INTO articles_fts(rowid, title, body) VALUES(?,?,?)";
+    Lease fts = Cached(kFts);
+    fts->Bind(1, rowid).Bind(2, marker + a.title).Bind(3, marker + a.text);
+    PLX_RETURN_IF_ERROR(fts->Run());
+  }
+  if (!a.fingerprint.empty() && a.duplicate_of.empty()) {
     // Only originals are band-indexed: a copy links to the first publication.
-    Stmt band(db_, "INSERT OR IGNORE INTO simhash_bands(band, article) VALUES(?,?)");
-    for (uint32_t b : ingest::SimHashBands(a.simhash)) {
-      band.Reset();
-      band.Bind(1, static_cast<int64_t>(b)).Bind(2, rowid);
-      PLX_RETURN_IF_ERROR(band.Run());
+    static constexpr const char* kBand = "INSERT OR IGNORE INTO fingerprint_bands(band, article) VALUES(?,?)";
+    Lease band = Cached(kBand);
+    for (int64_t b : ingest::FingerprintBands(a.fingerprint)) {
+      band->Reset();
+      band->Bind(1, b).Bind(2, rowid);
+      PLX_RETURN_IF_ERROR(band->Run());
     }
   }
   return Status::Ok();
@@ -247,7 +270,7 @@ Status SqliteStore::PutArticle(const Article& a, const std::vector<std::string>&
 
 Result<std::optional<Article>> SqliteStore::GetArticle(const std::string& id) {
   Stmt s(db_, R"sql(SELECT id, url, title, title_en, published, day, outlet, country, lang, script,
-      lang_confidence, author, text, paragraphs, extra, source, record, format, simhash, duplicate_of
+      lang_confidence, author, text, paragraphs, extra, source, record, format, fingerprint, duplicate_of
       FROM articles WHERE id = ?)sql");
   s.Bind(1, id);
   if (!s.Step()) {
@@ -280,7 +303,7 @@ Result<std::optional<Article>> SqliteStore::GetArticle(const std::string& id) {
   a.source = s.Text(15);
   a.record = s.Int(16);
   a.format = s.Text(17);
-  a.simhash = static_cast<uint64_t>(s.Int(18));
+  a.fingerprint = s.Text(18);
   a.duplicate_of = s.Text(19);
   return std::optional<Article>(std::move(a));
 }
@@ -301,12 +324,14 @@ Status SqliteStore::FinishRun(int64_t run, const RunCounts& c) {
 }
 
 Status SqliteStore::Quarantine(const QuarantineEntry& e) {
-  Stmt s(db_, "INSERT OR IGNORE INTO quarantine(run, source, record, byte_offset, field, code, reason, raw, at) "
-              "VALUES(?,?,?,?,?,?,?,?,?)");
-  s.Bind(1, e.run).Bind(2, e.source).Bind(3, e.record);
-  if (e.offset >= 0) s.Bind(4, e.offset); else s.BindNull(4);
-  s.BindOptional(5, e.field).Bind(6, e.code).Bind(7, e.reason).BindBlob(8, e.raw).Bind(9, NowIso());
-  return s.Run();
+  static constexpr const char* kSql =
+      "INSERT OR IGNORE INTO quarantine(run, source, record, byte_offset, field, code, reason, raw, at) "
+      "VALUES(?,?,?,?,?,?,?,?,?)";
+  Lease s = Cached(kSql);
+  s->Bind(1, e.run).Bind(2, e.source).Bind(3, e.record);
+  if (e.offset >= 0) s->Bind(4, e.offset); else s->BindNull(4);
+  s->BindOptional(5, e.field).Bind(6, e.code).Bind(7, e.reason).BindBlob(8, e.raw).Bind(9, NowIso());
+  return s->Run();
 }
 
 Result<std::vector<QuarantineEntry>> SqliteStore::QuarantineList(int64_t limit) {

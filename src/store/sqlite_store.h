@@ -1,6 +1,6 @@
 // SqliteStore: the embedded workspace, one SQLite file in WAL mode.
 //
-// Tables: meta, outlets, articles (+ articles_fts, simhash_bands), ingest_log, quarantine.
+// Tables: meta, outlets, articles (+ articles_fts, fingerprint_bands), ingest_log, quarantine.
 // The schema is versioned with PRAGMA user_version and migrated forward on open. Articles are
 // written inside transactions that hold whole articles only, so a crash at any moment leaves
 // each article either fully stored or absent. A SqliteStore is used by one thread at a time;
@@ -13,10 +13,12 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "base/article.h"
 #include "base/status.h"
+#include "store/sqlite.h"
 
 namespace parallax::store {
 
@@ -63,8 +65,9 @@ class SqliteStore {
   Result<std::vector<Outlet>> Outlets();
 
   Result<bool> HasArticle(const std::string& id);
-  // The id of a stored article within kNearDuplicateBits of `simhash`, if any (the earliest).
-  Result<std::optional<std::string>> FindNearDuplicate(uint64_t simhash);
+  // The id of the earliest stored article whose fingerprint is at least
+  // kNearDuplicateSimilarity like `fingerprint` (ingest/fingerprint.h), if any.
+  Result<std::optional<std::string>> FindNearDuplicate(const std::string& fingerprint);
   // Inserts the article with its index entries. `tags` are the outlet's tags.
   Status PutArticle(const Article& a, const std::vector<std::string>& tags);
   Result<std::optional<Article>> GetArticle(const std::string& id);
@@ -78,8 +81,25 @@ class SqliteStore {
  private:
   SqliteStore(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
   Status Migrate();
+  // A prepared statement kept for the connection's lifetime (hot paths prepare once); the lease
+  // resets it when it goes out of scope, so no statement holds a read transaction open.
+  class Lease {
+   public:
+    explicit Lease(Stmt* s) : s_(s) {}
+    ~Lease();
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    Stmt& operator*() const { return *s_; }
+    Stmt* operator->() const { return s_; }
+
+   private:
+    Stmt* s_;
+  };
+  Lease Cached(const char* sql);
+
   sqlite3* db_;
   std::string path_;
+  std::unordered_map<const char*, std::unique_ptr<Stmt>> cache_;  // keyed by the literal's address
 };
 
 }  // namespace parallax::store

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <unordered_map>
 
 #include <cld2/public/compact_lang_det.h>
 #include <cld2/public/encodings.h>
@@ -180,12 +181,36 @@ constexpr Marker kMarkers[] = {
     {"zrakoplov*", 0, 0, 2, 0, 0}, {"avion*", 0, 0, 0, 1, 1}, {"ocekiv*", 0, 0, 0, 0, 0},
 };
 
-bool MarkerMatches(std::string_view pattern, std::string_view word) {
-  if (!pattern.empty() && pattern.back() == '*') {
-    pattern.remove_suffix(1);
-    return word.size() >= pattern.size() && word.substr(0, pattern.size()) == pattern;
+// Markers indexed by their word (exact) or prefix (without the '*'), built once.
+struct MarkerIndex {
+  std::unordered_map<std::string_view, const Marker*> exact;
+  std::unordered_map<std::string_view, const Marker*> prefix;
+  size_t longest_prefix = 0;
+  MarkerIndex() {
+    for (const Marker& m : kMarkers) {
+      std::string_view w = m.word;
+      if (!w.empty() && w.back() == '*') {
+        w.remove_suffix(1);
+        prefix.emplace(w, &m);
+        longest_prefix = std::max(longest_prefix, w.size());
+      } else {
+        exact.emplace(w, &m);
+      }
+    }
   }
-  return word == pattern;
+  // An exact word wins; otherwise the longest matching prefix.
+  const Marker* Find(std::string_view word) const {
+    if (auto it = exact.find(word); it != exact.end()) return it->second;
+    for (size_t n = std::min(word.size(), longest_prefix); n >= 2; --n) {
+      if (auto it = prefix.find(word.substr(0, n)); it != prefix.end()) return it->second;
+    }
+    return nullptr;
+  }
+};
+
+const MarkerIndex& Markers() {
+  static const MarkerIndex* index = new MarkerIndex();
+  return *index;
 }
 
 struct SouthSlavicScores {
@@ -202,15 +227,12 @@ SouthSlavicScores ScoreSouthSlavic(std::string_view text) {
     while (i < folded.size() && folded[i] >= 'a' && folded[i] <= 'z') ++i;
     if (i == start) break;
     std::string_view word(folded.data() + start, i - start);
-    for (const Marker& m : kMarkers) {
-      if (MarkerMatches(m.word, word)) {
-        s.ekavian += m.ekavian;
-        s.ijekavian += m.ijekavian;
-        s.hr += m.hr;
-        s.sr += m.sr;
-        s.bs += m.bs;
-        break;
-      }
+    if (const Marker* m = Markers().Find(word)) {
+      s.ekavian += m->ekavian;
+      s.ijekavian += m->ijekavian;
+      s.hr += m->hr;
+      s.sr += m->sr;
+      s.bs += m->bs;
     }
   }
   return s;
@@ -267,6 +289,15 @@ LangResult IdentifyLanguage(std::string_view text) {
     return out;
   }
 
+  // Scripts that name their language need no statistics.
+  if (bucket == kHan || bucket == kHang || bucket == kGrek || bucket == kKana) {
+    double share = total_letters > 0 ? double(counts.letters[bucket]) / total_letters : 0;
+    std::string script = bucket == kHan ? HanScript(counts) : kBucketName[bucket];
+    std::string lang = bucket == kHan ? "zh" : bucket == kHang ? "ko" : bucket == kGrek ? "el" : "ja";
+    std::string tag = bucket == kHan ? "zh-" + script : lang;
+    out.best = {tag, lang, script, std::round(std::min(0.99, share) * 100) / 100};
+    return out;
+  }
   CLD2::Language language3[3];
   int percent3[3];
   double scores3[3];
