@@ -64,7 +64,7 @@ void CompleteArticle(Article& a, const ingest::OutletRegistry& outlets, const st
   }
   // The first few kilobytes settle an article's language; reading all of a long article
   // costs time and changes no answer (CLD2 is reliable from a few hundred bytes).
-  constexpr size_t kLangSample = 1500;
+  constexpr size_t kLangSample = 1024;
   std::string sample = a.title + "\n" + a.text.substr(0, kLangSample);
   while (!sample.empty() && (static_cast<unsigned char>(sample.back()) & 0xC0) == 0x80) sample.pop_back();
   if (!sample.empty() && static_cast<unsigned char>(sample.back()) >= 0xC0) sample.pop_back();

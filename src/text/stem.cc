@@ -82,6 +82,13 @@ Stemmer::~Stemmer() {
 }
 
 std::string_view Stemmer::Stem(std::string_view word) {
+  if (auto it = cache_.find(word); it != cache_.end()) return it->second;
+  std::string stem(Compute(word));
+  if (cache_.size() >= kCacheEntries) cache_.clear();
+  return cache_.emplace(std::string(word), std::move(stem)).first->second;
+}
+
+std::string_view Stemmer::Compute(std::string_view word) {
   if (sb_ == nullptr) return StemAlbanian(word, buffer_);
   const sb_symbol* out = sb_stemmer_stem(sb_, reinterpret_cast<const sb_symbol*>(word.data()),
                                          static_cast<int>(word.size()));

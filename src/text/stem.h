@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 struct sb_stemmer;
@@ -32,6 +33,16 @@ class Stemmer {
 
  private:
   Stemmer(std::string lang, sb_stemmer* sb) : lang_(std::move(lang)), sb_(sb) {}
+  std::string_view Compute(std::string_view word);
+
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  // News vocabulary is Zipfian: most words were stemmed before. Bounded; cleared when full.
+  static constexpr size_t kCacheEntries = 1 << 16;
+  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> cache_;
+
   std::string lang_;
   sb_stemmer* sb_;  // null for Albanian
   std::string buffer_;
