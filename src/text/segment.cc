@@ -1,0 +1,174 @@
+#include "text/segment.h"
+
+#include <string>
+#include <unordered_map>
+
+#include <unicode/uchar.h>
+
+#include "base/embedded.h"
+#include "text/fold.h"
+#include "text/utf8.h"
+
+namespace parallax::text {
+namespace {
+
+enum class AbbrevKind { kTitle, kInner, kEnd };
+
+// Abbreviations per language, keyed by the lower-cased abbreviation without its final stop.
+class Abbreviations {
+ public:
+  Abbreviations() {
+    std::string_view data = EmbeddedData("abbreviations.tsv");
+    while (!data.empty()) {
+      size_t nl = data.find('\n');
+      std::string_view line = data.substr(0, nl);
+      data = nl == std::string_view::npos ? std::string_view() : data.substr(nl + 1);
+      if (line.empty() || line[0] == '#') continue;
+      size_t t1 = line.find('\t');
+      size_t t2 = line.find('\t', t1 + 1);
+      if (t1 == std::string_view::npos || t2 == std::string_view::npos) continue;
+      std::string lang(line.substr(0, t1));
+      std::string_view kind = line.substr(t2 + 1);
+      AbbrevKind k = kind == "title" ? AbbrevKind::kTitle : kind == "end" ? AbbrevKind::kEnd : AbbrevKind::kInner;
+      table_[lang][Lower(line.substr(t1 + 1, t2 - t1 - 1))] = k;
+    }
+  }
+  const std::unordered_map<std::string, AbbrevKind>* For(std::string_view lang) const {
+    std::string base(lang.substr(0, lang.find('-')));
+    if (base == "hr" || base == "bs" || base == "me" || base == "sh") base = "sr";
+    auto it = table_.find(base);
+    return it == table_.end() ? nullptr : &it->second;
+  }
+
+ private:
+  std::unordered_map<std::string, std::unordered_map<std::string, AbbrevKind>> table_;
+};
+
+const Abbreviations& GetAbbreviations() {
+  static const Abbreviations* a = new Abbreviations();
+  return *a;
+}
+
+bool IsClosing(char32_t c) {
+  switch (c) {
+    case '"': case '\'': case ')': case ']': case U'”': case U'’': case U'»': case U'«': case U'“':
+    case U'」': case U'』': case U'）': case U'›': case U'‹':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsOpening(char32_t c) {
+  switch (c) {
+    case '"': case '\'': case '(': case '[': case U'“': case U'„': case U'‘': case U'«': case U'»':
+    case U'「': case U'『': case U'‹': case U'›': case U'—': case U'–': case '-':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsCjkTerminator(char32_t c) { return c == U'。' || c == U'！' || c == U'？'; }
+bool IsTerminator(char32_t c) { return c == '.' || c == '!' || c == '?' || c == U'…' || IsCjkTerminator(c); }
+
+bool OrdinalLanguage(std::string_view lang) {
+  std::string_view base = lang.substr(0, lang.find('-'));
+  return base == "sr" || base == "hr" || base == "bs" || base == "sq" || base == "mk" || base == "sl" ||
+         base == "de" || base == "cs" || base == "sk" || base == "pl" || base == "hu" || base == "me";
+}
+
+// The word (letters, digits and inner full stops, as in "p.sh" or "U.S") that ends at `end`.
+std::string_view WordBefore(std::string_view text, size_t end) {
+  size_t b = end;
+  while (b > 0) {
+    size_t k = b - 1;
+    while (k > 0 && (static_cast<unsigned char>(text[k]) & 0xC0) == 0x80) --k;
+    size_t j = k;
+    char32_t c = DecodeUtf8(text, j);
+    if (!(u_isalnum(static_cast<UChar32>(c)) || (c == '.' && k > 0 && k + 1 < end))) break;
+    b = k;
+  }
+  return text.substr(b, end - b);
+}
+
+}  // namespace
+
+std::vector<ByteRange> SplitSentences(std::string_view text, std::string_view lang) {
+  std::vector<ByteRange> out;
+  const auto* abbrevs = GetAbbreviations().For(lang);
+  bool ordinals = OrdinalLanguage(lang);
+  size_t start = 0;
+  auto emit = [&](size_t end) {
+    size_t b = start, e = end;
+    while (b < e && (text[b] == ' ' || text[b] == '\t' || text[b] == '\n' || text[b] == '\r')) ++b;
+    while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\t' || text[e - 1] == '\n' || text[e - 1] == '\r')) --e;
+    if (e > b) out.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
+    start = end;
+  };
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t at = i;
+    char32_t c = DecodeUtf8(text, i);
+    if (c == '\n') {
+      emit(at);
+      continue;
+    }
+    if (!IsTerminator(c)) continue;
+    bool cjk = IsCjkTerminator(c);
+    // Absorb further terminators and closing quotes or brackets.
+    size_t end = i;
+    while (end < text.size()) {
+      size_t k = end;
+      char32_t d = DecodeUtf8(text, k);
+      if (!IsTerminator(d) && !IsClosing(d)) break;
+      if (IsCjkTerminator(d)) cjk = true;
+      end = k;
+    }
+    if (cjk) {
+      emit(end);
+      i = end;
+      continue;
+    }
+    // What follows: white space, then the next sentence's first character.
+    size_t k = end;
+    bool space = false;
+    while (k < text.size() && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r')) {
+      ++k;
+      space = true;
+    }
+    if (k >= text.size() || text[k] == '\n') {
+      emit(end);
+      i = end;
+      continue;
+    }
+    if (!space) continue;  // 3.5, example.com, U.S.
+    size_t n = k;
+    char32_t next = DecodeUtf8(text, n);
+    bool upper = u_isupper(static_cast<UChar32>(next)) || u_istitle(static_cast<UChar32>(next));
+    bool starts = upper || u_isdigit(static_cast<UChar32>(next)) || IsOpening(next) ||
+                  ClassOf(next) == CharClass::kUnspaced;
+    if (!starts) continue;
+    if (c == '.' && end == i) {  // a bare full stop: abbreviations, initials, ordinals
+      std::string_view word = WordBefore(text, at);
+      if (!word.empty()) {
+        size_t w = 0;
+        char32_t first = DecodeUtf8(word, w);
+        bool single_letter = w == word.size() && u_isalpha(static_cast<UChar32>(first));
+        if (single_letter && u_isupper(static_cast<UChar32>(first))) continue;  // A. Vučić
+        bool all_digits = word.find_first_not_of("0123456789") == std::string_view::npos;
+        if (ordinals && all_digits && word.size() <= 3 && at > 0) continue;  // 16. Septembar, 5. Međunarodni
+        if (abbrevs != nullptr) {
+          auto it = abbrevs->find(Lower(word));
+          if (it != abbrevs->end() && (it->second != AbbrevKind::kEnd || !upper)) continue;
+        }
+      }
+    }
+    emit(end);
+    i = end;
+  }
+  emit(text.size());
+  return out;
+}
+
+}  // namespace parallax::text

@@ -1,0 +1,40 @@
+#include "text/segment.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace parallax::text {
+namespace {
+
+std::vector<std::string> Sentences(std::string_view text, std::string_view lang) {
+  std::vector<std::string> out;
+  for (ByteRange r : SplitSentences(text, lang)) out.emplace_back(r.Of(text));
+  return out;
+}
+
+TEST(Segment, AbbreviationsDatesAndInitials) {
+  EXPECT_EQ(Sentences("Sastanak je održan 16. septembra 2024. u Beogradu. Dr. Petrović je rekao da tzv. "
+                      "Zajednica nije formirana. Novi rok je 16.09.2024. Vlada ćuti.", "sr"),
+            (std::vector<std::string>{"Sastanak je održan 16. septembra 2024. u Beogradu.",
+                                      "Dr. Petrović je rekao da tzv. Zajednica nije formirana.",
+                                      "Novi rok je 16.09.2024.", "Vlada ćuti."}));
+  EXPECT_EQ(Sentences("Mr. Smith met A. Vučić in the U.S. on Monday. He left.", "en"),
+            (std::vector<std::string>{"Mr. Smith met A. Vučić in the U.S. on Monday.", "He left."}));
+  EXPECT_EQ(Sentences("Z. Gashi tha se p.sh. Kosova ka të drejtë. Ai shtoi: «Po.» Pastaj iku.", "sq"),
+            (std::vector<std::string>{"Z. Gashi tha se p.sh. Kosova ka të drejtë.", "Ai shtoi: «Po.»", "Pastaj iku."}));
+}
+
+TEST(Segment, QuotesCjkAndParagraphs) {
+  EXPECT_EQ(Sentences("„Ovo je kraj.“ Rekao je on.\nNovi pasus bez tačke", "sr"),
+            (std::vector<std::string>{"„Ovo je kraj.“", "Rekao je on.", "Novi pasus bez tačke"}));
+  EXPECT_EQ(Sentences("他说：“我们支持对话。”中方呼吁克制！大家同意吗？", "zh"),
+            (std::vector<std::string>{"他说：“我们支持对话。”", "中方呼吁克制！", "大家同意吗？"}));
+  EXPECT_EQ(Sentences("Vrednost je 3.5 odsto, videti primer.com sajt. Kraj...", "sr"),
+            (std::vector<std::string>{"Vrednost je 3.5 odsto, videti primer.com sajt.", "Kraj..."}));
+  EXPECT_TRUE(SplitSentences("", "sr").empty());
+}
+
+}  // namespace
+}  // namespace parallax::text
