@@ -22,6 +22,9 @@ test: build
 demo: build
 	$(BUILD)/parallax demo
 
+eval: build
+	$(BUILD)/tools/parallax_eval ../shared/data | tee $(BUILD)/eval.md
+
 bench: build
 	scripts/install-deps --bench
 	bench/run.sh $(BUILD)

@@ -4,18 +4,33 @@
 
 namespace parallax {
 
-uint64_t Hash64(std::string_view bytes, uint64_t seed) {
-  uint64_t h = 0xcbf29ce484222325ULL ^ (seed * 0x9e3779b97f4a7c15ULL);
+namespace {
+
+uint64_t Fnv(uint64_t h, std::string_view bytes) {
   for (unsigned char c : bytes) {
     h ^= c;
     h *= 0x100000001b3ULL;
   }
+  return h;
+}
+
+uint64_t Finalize(uint64_t h) {
   h ^= h >> 33;
   h *= 0xff51afd7ed558ccdULL;
   h ^= h >> 33;
   h *= 0xc4ceb9fe1a85ec53ULL;
   h ^= h >> 33;
   return h;
+}
+
+}  // namespace
+
+uint64_t Hash64(std::string_view bytes, uint64_t seed) {
+  return Finalize(Fnv(0xcbf29ce484222325ULL ^ (seed * 0x9e3779b97f4a7c15ULL), bytes));
+}
+
+uint64_t PrefixedHash(std::string_view prefix, std::string_view bytes) {
+  return Finalize(Fnv(Fnv(0xcbf29ce484222325ULL, prefix), bytes));
 }
 
 std::string HexId(uint64_t value) { return fmt::format("{:016x}", value); }

@@ -11,6 +11,9 @@ namespace parallax {
 // FNV-1a over the bytes followed by a 64-bit finaliser (murmur3 fmix64) for good low bits.
 uint64_t Hash64(std::string_view bytes, uint64_t seed = 0);
 
+// Hash64(prefix + bytes) without building the concatenation.
+uint64_t PrefixedHash(std::string_view prefix, std::string_view bytes);
+
 // 16 lowercase hex digits.
 std::string HexId(uint64_t value);
 

@@ -3,12 +3,19 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <memory>
 #include <unordered_map>
+#include <vector>
 
 #include <cld2/public/compact_lang_det.h>
 #include <cld2/public/encodings.h>
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <unicode/uscript.h>
 
+#include "base/embedded.h"
+#include "base/hash.h"
 #include "text/fold.h"
 #include "text/utf8.h"
 
@@ -24,14 +31,7 @@ struct ScriptCounts {
   int serbian_letters = 0;     // ђ ћ џ љ њ ј
   int russian_letters = 0;     // ы э ъ ё й щ
   int ukrainian_letters = 0;   // і ї є ґ
-  int simplified_only = 0;
-  int traditional_only = 0;
 };
-
-// Characters common in one Han standard and (nearly) absent in the other; a small sample of
-// frequent ones is enough to tell running text apart.
-constexpr std::u32string_view kSimplifiedOnly = U"这个们说时国会来发对为过经进还学后动问关开现实认间点应与区义种战产长华变边议员报总务内东单联权热领团导统费运标状书务确济两证亲识让杂";
-constexpr std::u32string_view kTraditionalOnly = U"這個們說時國會來發對為過經進還學後動問關開現實認間點應與區義種戰產長華變邊議員報總務內東單聯權熱領團導統費運標狀書確濟兩證親識讓雜";
 
 ScriptCounts CountScripts(std::string_view text) {
   ScriptCounts c;
@@ -62,9 +62,7 @@ ScriptCounts CountScripts(std::string_view text) {
     UScriptCode sc = uscript_getScript(static_cast<UChar32>(cp), &err);
     switch (sc) {
       case USCRIPT_HAN:
-        ++c.letters[kHan];
-        if (kSimplifiedOnly.find(cp) != std::u32string_view::npos) ++c.simplified_only;
-        if (kTraditionalOnly.find(cp) != std::u32string_view::npos) ++c.traditional_only;
+        c.letters[kHan] += 3;  // a Han character carries about a word
         break;
       case USCRIPT_GREEK: ++c.letters[kGrek]; break;
       case USCRIPT_HANGUL: ++c.letters[kHang]; break;
@@ -93,8 +91,68 @@ int DominantBucket(const ScriptCounts& c) {
   return best_n == 0 ? -1 : best;
 }
 
-std::string HanScript(const ScriptCounts& c) {
-  return c.traditional_only > c.simplified_only ? "Hant" : "Hans";
+// Hans or Hant: ICU's Traditional-Simplified transforms say which characters only one standard
+// uses (a character that Hant->Hans changes is traditional; one that Hans->Hant changes is
+// simplified). The table is built once, on first use, for the CJK Unified Ideographs block.
+class HanTable {
+ public:
+  static constexpr char32_t kBegin = 0x4E00, kEnd = 0xA000;
+  enum Kind : uint8_t { kBoth = 0, kSimplified = 1, kTraditional = 2 };
+
+  HanTable() : kind_(kEnd - kBegin, kBoth) {
+    UErrorCode e1 = U_ZERO_ERROR, e2 = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> to_hans(icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, e1));
+    std::unique_ptr<icu::Transliterator> to_hant(icu::Transliterator::createInstance("Hans-Hant", UTRANS_FORWARD, e2));
+    if (U_FAILURE(e1) || U_FAILURE(e2)) return;
+    // Characters separated by spaces, so that each one's output can be read back in place.
+    icu::UnicodeString all;
+    for (char32_t c = kBegin; c < kEnd; ++c) {
+      all.append(static_cast<UChar32>(c));
+      all.append(static_cast<UChar>(' '));
+    }
+    icu::UnicodeString hans = all, hant = all;
+    to_hans->transliterate(hans);
+    to_hant->transliterate(hant);
+    Mark(hans, kTraditional);
+    Mark(hant, kSimplified);
+  }
+  Kind Of(char32_t c) const { return c >= kBegin && c < kEnd ? static_cast<Kind>(kind_[c - kBegin]) : kBoth; }
+
+ private:
+  // Walks the space-separated outputs; a character whose output differs is marked `kind`.
+  void Mark(const icu::UnicodeString& out, Kind kind) {
+    char32_t c = kBegin;
+    int32_t start = 0;
+    for (int32_t i = 0; i <= out.length() && c < kEnd; ++i) {
+      if (i < out.length() && out[i] != ' ') continue;
+      icu::UnicodeString piece = out.tempSubString(start, i - start);
+      if (piece.length() != U16_LENGTH(c) || piece.char32At(0) != static_cast<UChar32>(c)) kind_[c - kBegin] = kind;
+      ++c;
+      start = i + 1;
+    }
+  }
+  std::vector<uint8_t> kind_;
+};
+
+std::string HanScript(std::string_view text) {
+  static const HanTable* table = new HanTable();
+  int traditional = 0, simplified = 0;
+  for (size_t i = 0; i < text.size();) {
+    HanTable::Kind k = table->Of(DecodeUtf8(text, i));
+    traditional += k == HanTable::kTraditional;
+    simplified += k == HanTable::kSimplified;
+  }
+  return traditional > simplified ? "Hant" : "Hans";
+}
+
+// Characters of written Cantonese that standard written Chinese does not use.
+bool LooksCantonese(std::string_view text) {
+  static constexpr std::u32string_view kMarkers = U"嘅咗佢喺冇嘢啲嗰哋唔睇噉嚟畀諗嘢咩";
+  int n = 0;
+  for (size_t i = 0; i < text.size();) {
+    if (kMarkers.find(DecodeUtf8(text, i)) != std::u32string_view::npos) ++n;
+  }
+  return n >= 1;
 }
 
 // --- Serbian / Croatian / Bosnian -----------------------------------------------------------
@@ -238,32 +296,112 @@ SouthSlavicScores ScoreSouthSlavic(std::string_view text) {
   return s;
 }
 
-// Chooses among sr, hr and bs given CLD2's choice and the markers.
-std::string RefineSouthSlavic(std::string_view cld2_lang, std::string_view text, double* confidence) {
-  SouthSlavicScores s = ScoreSouthSlavic(text);
-  double sr = s.ekavian * 2.0 + s.sr;
-  double hr = s.ijekavian * 0.8 + s.hr;
-  double bs = s.ijekavian * 0.8 + s.bs;
-  // CLD2's own choice is a weak vote.
-  if (cld2_lang == "sr") sr += 0.9;
-  if (cld2_lang == "hr") hr += 0.9;
-  if (cld2_lang == "bs") bs += 0.9;
-  // Ekavian text is Serbian whatever else it says; ijekavian text is Croatian or Bosnian (or
-  // ijekavian Serbian, which only its lexicon tells apart).
-  if (s.ekavian > s.ijekavian) sr += 2;
-  std::string best = "sr";
-  double top = sr, second = std::max(hr, bs);
-  if (hr > top && hr >= bs) {
-    best = "hr";
-    top = hr;
-    second = std::max(sr, bs);
-  } else if (bs > top && bs > hr) {
-    best = "bs";
-    top = bs;
-    second = std::max(sr, hr);
+// The Latin-script sr/hr/bs model: averaged-perceptron weights per feature (words and
+// character 1-4-grams of " word "), trained by tools/train_lid.py into data/lid-sr-hr-bs.tsv.
+class SouthSlavicModel {
+ public:
+  SouthSlavicModel() {
+    std::string_view data = EmbeddedData("lid-sr-hr-bs.tsv");
+    while (!data.empty()) {
+      size_t nl = data.find('\n');
+      std::string_view line = data.substr(0, nl);
+      data = nl == std::string_view::npos ? std::string_view() : data.substr(nl + 1);
+      if (line.empty() || line[0] == '#') continue;
+      size_t t1 = line.find('\t'), t2 = line.find('\t', t1 + 1), t3 = line.find('\t', t2 + 1);
+      if (t3 == std::string_view::npos) continue;
+      std::array<float, 3> w = {std::stof(std::string(line.substr(t1 + 1, t2 - t1 - 1))),
+                                std::stof(std::string(line.substr(t2 + 1, t3 - t2 - 1))),
+                                std::stof(std::string(line.substr(t3 + 1)))};
+      weights_.emplace(Hash64(line.substr(0, t1)), w);
+    }
   }
-  *confidence = std::min(0.99, 0.5 + 0.1 * (top - second));
-  return best;
+
+  // Summed weights for sr, hr, bs over the distinct features of `text`. Features are hashed
+  // ("w:word", "c:gram") exactly as Hash64 hashes the names tools/train_lid.py writes.
+  std::array<double, 3> Score(std::string_view text) const {
+    std::string lower = Lower(text);
+    std::vector<uint64_t> feats;
+    feats.reserve(lower.size() * 4);
+    std::vector<size_t> cuts;
+    std::string padded;
+    size_t i = 0;
+    while (i < lower.size()) {
+      size_t start = i;
+      char32_t c = DecodeUtf8(lower, i);
+      if (!IsWordChar(c)) continue;
+      // The word and its code point boundaries, as offsets into " word ".
+      cuts.assign({0, 1});
+      size_t end = i;
+      bool digits_only = u_isdigit(static_cast<UChar32>(c));
+      while (end < lower.size()) {
+        size_t k = end;
+        char32_t d = DecodeUtf8(lower, k);
+        if (!IsWordChar(d)) break;
+        digits_only = digits_only && u_isdigit(static_cast<UChar32>(d));
+        cuts.push_back(end - start + 1);
+        end = k;
+      }
+      i = end;
+      if (digits_only) continue;
+      std::string_view word(lower.data() + start, end - start);
+      cuts.push_back(word.size() + 1);
+      cuts.push_back(word.size() + 2);
+      feats.push_back(PrefixedHash("w:", word));
+      padded.assign(1, ' ');
+      padded.append(word);
+      padded.push_back(' ');
+      for (size_t n = 1; n <= 4; ++n) {
+        for (size_t k = 0; k + n < cuts.size(); ++k) {
+          std::string_view g(padded.data() + cuts[k], cuts[k + n] - cuts[k]);
+          if (g != " ") feats.push_back(PrefixedHash("c:", g));
+        }
+      }
+    }
+    std::array<double, 3> score = {0, 0, 0};
+    // Each distinct feature counts once (training used presence): a small open-addressing set.
+    size_t cap = 64;
+    while (cap < feats.size() * 2) cap <<= 1;
+    std::vector<uint64_t> seen(cap, 0);
+    for (uint64_t f : feats) {
+      uint64_t key = f | 1;  // 0 marks an empty slot
+      size_t slot = key & (cap - 1);
+      while (seen[slot] != 0 && seen[slot] != key) slot = (slot + 1) & (cap - 1);
+      if (seen[slot] == key) continue;
+      seen[slot] = key;
+      auto it = weights_.find(f);
+      if (it == weights_.end()) continue;
+      for (int k = 0; k < 3; ++k) score[k] += it->second[k];
+    }
+    return score;
+  }
+
+ private:
+  static bool IsWordChar(char32_t c) { return c == '_' || u_isalnum(static_cast<UChar32>(c)); }
+  std::unordered_map<uint64_t, std::array<float, 3>> weights_;
+};
+
+const SouthSlavicModel& GetSouthSlavicModel() {
+  static const SouthSlavicModel* m = new SouthSlavicModel();
+  return *m;
+}
+
+// Chooses among sr, hr and bs: the trained model, with the hand-written markers (ekavian /
+// ijekavian reflexes, tko/ko, tisuća/hiljada ...) as a further vote.
+std::string RefineSouthSlavic(std::string_view text, double* confidence) {
+  SouthSlavicScores m = ScoreSouthSlavic(text);
+  std::array<double, 3> s = GetSouthSlavicModel().Score(text);
+  s[0] += 0.5 * (2.0 * m.ekavian + m.sr);
+  s[1] += 0.5 * (0.8 * m.ijekavian + m.hr);
+  s[2] += 0.5 * (0.8 * m.ijekavian + m.bs);
+  if (m.ekavian > m.ijekavian) s[0] += 1.0;
+  static constexpr const char* kLangs[] = {"sr", "hr", "bs"};
+  int best = static_cast<int>(std::max_element(s.begin(), s.end()) - s.begin());
+  double second = -1e9;
+  for (int k = 0; k < 3; ++k) {
+    if (k != best) second = std::max(second, s[k]);
+  }
+  *confidence = std::min(0.99, 0.5 + 0.05 * (s[best] - second));
+  return kLangs[best];
 }
 
 bool IsSouthSlavic(std::string_view lang) { return lang == "sr" || lang == "hr" || lang == "bs" || lang == "me"; }
@@ -274,7 +412,7 @@ std::string DominantScript(std::string_view text) {
   ScriptCounts c = CountScripts(text);
   int b = DominantBucket(c);
   if (b < 0) return "Zyyy";
-  if (b == kHan) return HanScript(c);
+  if (b == kHan) return HanScript(text);
   return kBucketName[b];
 }
 
@@ -292,9 +430,10 @@ LangResult IdentifyLanguage(std::string_view text) {
   // Scripts that name their language need no statistics.
   if (bucket == kHan || bucket == kHang || bucket == kGrek || bucket == kKana) {
     double share = total_letters > 0 ? double(counts.letters[bucket]) / total_letters : 0;
-    std::string script = bucket == kHan ? HanScript(counts) : kBucketName[bucket];
+    std::string script = bucket == kHan ? HanScript(text) : kBucketName[bucket];
     std::string lang = bucket == kHan ? "zh" : bucket == kHang ? "ko" : bucket == kGrek ? "el" : "ja";
-    std::string tag = bucket == kHan ? "zh-" + script : lang;
+    if (bucket == kHan && script == "Hant" && LooksCantonese(text)) lang = "yue";
+    std::string tag = bucket == kHan ? lang + "-" + script : lang;
     out.best = {tag, lang, script, std::round(std::min(0.99, share) * 100) / 100};
     return out;
   }
@@ -304,13 +443,14 @@ LangResult IdentifyLanguage(std::string_view text) {
   int text_bytes = 0;
   bool reliable = false;
   CLD2::CLDHints hints = {nullptr, nullptr, CLD2::UNKNOWN_ENCODING, CLD2::UNKNOWN_LANGUAGE};
-  CLD2::ExtDetectLanguageSummary(text.data(), static_cast<int>(text.size()), true, &hints, 0,
+  CLD2::Language summary = CLD2::ExtDetectLanguageSummary(text.data(), static_cast<int>(text.size()), true, &hints, 0,
                                  language3, percent3, scores3, nullptr, &text_bytes, &reliable);
   auto code = [](CLD2::Language l) { return std::string(CLD2::LanguageCode(l)); };
 
-  std::string script = bucket == kHan ? HanScript(counts) : kBucketName[bucket];
+  std::string script = bucket == kHan ? HanScript(text) : kBucketName[bucket];
   double script_share = total_letters > 0 ? double(counts.letters[bucket]) / total_letters : 0;
-  std::string lang = code(language3[0]);
+  // The summary is CLD2's best guess even when unreliable; language3[0] may be UNKNOWN then.
+  std::string lang = code(summary != CLD2::UNKNOWN_LANGUAGE ? summary : language3[0]);
   double confidence = reliable ? 0.6 + 0.4 * percent3[0] / 100.0 : 0.3 + 0.3 * percent3[0] / 100.0;
 
   if (bucket == kCyrl) {
@@ -327,11 +467,16 @@ LangResult IdentifyLanguage(std::string_view text) {
   }
   if (lang == "zh-Hant") lang = "zh";
   if (IsSouthSlavic(lang) && bucket == kLatn) {
-    lang = RefineSouthSlavic(lang, text, &confidence);
+    lang = RefineSouthSlavic(text, &confidence);
   } else if (lang == "sr" && bucket == kCyrl) {
     confidence = std::max(confidence, 0.9);
   }
-  if (lang == "un" || lang == "xx") lang = "und";
+  if (lang == "un" || lang == "xx") {
+    // CLD2 found no evidence (very short text). Latin script then most likely is English, the
+    // commonest Latin-script language of international news; say so with low confidence.
+    lang = bucket == kLatn ? "en" : "und";
+    confidence = 0.2;
+  }
 
   std::string tag = lang;
   if (lang == "sr") tag = bucket == kCyrl ? "sr-Cyrl" : "sr-Latn";

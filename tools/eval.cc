@@ -1,0 +1,298 @@
+// parallax_eval: scores each stage on gold data in ../shared/data and prints Markdown tables.
+// Usage: parallax_eval SHARED_DATA_DIR [--section translit|segment|langid]...
+// Sections whose data is missing print a line saying so and are skipped.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <cld2/public/compact_lang_det.h>
+#include <fmt/format.h>
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
+#include "text/langid.h"
+#include "text/segment.h"
+#include "text/translit.h"
+#include "text/utf8.h"
+
+namespace fs = std::filesystem;
+using namespace parallax;
+
+namespace {
+
+std::vector<std::string> ReadLines(const fs::path& p) {
+  std::vector<std::string> out;
+  std::ifstream in(p);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    out.push_back(line);
+  }
+  return out;
+}
+
+std::string IcuTransform(icu::Transliterator* t, const std::string& s) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
+  t->transliterate(u);
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+// ---- transliteration ------------------------------------------------------------------------
+void EvalTranslit(const fs::path& data) {
+  fmt::print("## Transliteration\n\n");
+  UErrorCode err = U_ZERO_ERROR;
+  std::unique_ptr<icu::Transliterator> icu_bgn(
+      icu::Transliterator::createInstance("Serbian-Latin/BGN", UTRANS_FORWARD, err));
+  if (U_FAILURE(err)) icu_bgn.reset();
+  fmt::print("| test | items | ours | ICU Serbian-Latin/BGN | ours = ICU |\n|---|---|---|---|---|\n");
+  fs::path pairs = data / "cldr-names-translit/testData-transforms/sr-Latn-t-sr-m0-bgn.txt";
+  if (fs::exists(pairs)) {
+    int n = 0, ours = 0, icu = 0, agree = 0;
+    for (const std::string& line : ReadLines(pairs)) {
+      size_t tab = line.find('\t');
+      if (line.empty() || line[0] == '#' || tab == std::string::npos) continue;
+      std::string src = line.substr(0, tab), want = line.substr(tab + 1);
+      std::string got = text::CyrillicToLatin(src).text;
+      std::string ref = icu_bgn ? IcuTransform(icu_bgn.get(), src) : "";
+      ++n;
+      ours += got == want;
+      icu += ref == want;
+      agree += got == ref;
+    }
+    fmt::print("| CLDR sr Cyrillic→Latin pairs (exact) | {} | {:.3f} | {:.3f} | {:.3f} |\n", n, double(ours) / n,
+               double(icu) / n, double(agree) / n);
+  } else {
+    fmt::print("| CLDR pairs | skipped: {} not found | | | |\n", pairs.string());
+  }
+  fs::path cyr = data / "ntrex-128-news-parallel/newstest2019-ref.srp-Cyrl.txt";
+  fs::path lat = data / "ntrex-128-news-parallel/newstest2019-ref.srp-Latn.txt";
+  if (fs::exists(cyr) && fs::exists(lat)) {
+    std::vector<std::string> c = ReadLines(cyr), l = ReadLines(lat);
+    size_t n = std::min(c.size(), l.size());
+    int to_latin = 0, icu_same = 0, to_cyr = 0, agree = 0;
+    for (size_t i = 0; i < n; ++i) {
+      std::string ours = text::CyrillicToLatin(c[i]).text;
+      to_latin += ours == l[i];
+      if (icu_bgn) {
+        std::string ref = IcuTransform(icu_bgn.get(), c[i]);
+        icu_same += ref == l[i];
+        agree += ref == ours;
+      }
+      to_cyr += text::LatinToCyrillic(l[i]).text == c[i];
+    }
+    fmt::print("| NTREX srp-Cyrl → Latin = srp-Latn (identical lines) | {} | {:.3f} | {:.3f} | {:.3f} |\n", n,
+               double(to_latin) / n, double(icu_same) / n, double(agree) / n);
+    fmt::print("| NTREX srp-Latn → Cyrillic = srp-Cyrl (identical lines) | {} | {:.3f} | – | – |\n", n, double(to_cyr) / n);
+  }
+  fmt::print("\nThe NTREX files are two human versions, not a transliteration of each other, so identical\n"
+             "lines bound what any transliterator can reach.\n\n");
+}
+
+// ---- segmentation ---------------------------------------------------------------------------
+struct Doc {
+  std::string text;
+  std::set<uint32_t> boundaries;  // end offsets of gold sentences (the last one excluded)
+};
+
+// Gold sentences from "# text = " lines, concatenated into running text (with a space, none for
+// Chinese), one document per "# newdoc" (or per file).
+std::vector<Doc> LoadGold(const std::vector<fs::path>& files, bool cjk) {
+  std::vector<Doc> docs;
+  for (const fs::path& f : files) {
+    if (!fs::exists(f)) continue;
+    docs.emplace_back();
+    for (const std::string& line : ReadLines(f)) {
+      if (line.rfind("# newdoc", 0) == 0 && !docs.back().text.empty()) docs.emplace_back();
+      if (line.rfind("# text = ", 0) != 0) continue;
+      Doc& d = docs.back();
+      if (!d.text.empty()) {
+        d.boundaries.insert(static_cast<uint32_t>(d.text.size()));
+        if (!cjk) d.text += ' ';
+      }
+      d.text += line.substr(9);
+    }
+  }
+  return docs;
+}
+
+void EvalSegment(const fs::path& data) {
+  fmt::print("## Sentence segmentation (boundary precision / recall / F1)\n\n");
+  fmt::print("| language | data | gold boundaries | precision | recall | F1 |\n|---|---|---|---|---|---|\n");
+  struct Set {
+    const char* lang;
+    const char* name;
+    std::vector<fs::path> files;
+  };
+  const Set sets[] = {
+      {"sr", "UD Serbian-SET dev+test", {data / "ud-setimes-sr-hr/sr_set-ud-dev.conllu", data / "ud-setimes-sr-hr/sr_set-ud-test.conllu"}},
+      {"sr", "UD Serbian-SET Cyrillic dev+test", {data / "ud-setimes-sr-hr/sr_set_cyr-ud-dev.conllu", data / "ud-setimes-sr-hr/sr_set_cyr-ud-test.conllu"}},
+      {"hr", "UD Croatian-SET dev+test", {data / "ud-setimes-sr-hr/hr_set-ud-dev.conllu", data / "ud-setimes-sr-hr/hr_set-ud-test.conllu"}},
+      {"sq", "UD Albanian STAF+TSA", {data / "ud-albanian/sq_staf-ud-train.conllu", data / "ud-albanian/sq_staf-ud-dev.conllu",
+                                      data / "ud-albanian/sq_staf-ud-test.conllu", data / "ud-albanian/sq_tsa-ud-test.conllu"}},
+      {"en", "UNER English-EWT dev+test", {data / "uner-en-zh/en_ewt-ud-dev.iob2", data / "uner-en-zh/en_ewt-ud-test.iob2"}},
+      {"zh", "UNER Chinese-GSDSimp dev+test", {data / "uner-en-zh/zh_gsdsimp-ud-dev.iob2", data / "uner-en-zh/zh_gsdsimp-ud-test.iob2"}},
+  };
+  for (const Set& s : sets) {
+    std::vector<Doc> docs = LoadGold(s.files, std::string_view(s.lang) == "zh");
+    if (docs.empty()) {
+      fmt::print("| {} | {} | skipped: data not found | | | |\n", s.lang, s.name);
+      continue;
+    }
+    long tp = 0, fp = 0, fn = 0, gold = 0;
+    for (const Doc& d : docs) {
+      std::set<uint32_t> predicted;
+      std::vector<ByteRange> sents = text::SplitSentences(d.text, s.lang);
+      for (size_t k = 0; k + 1 < sents.size(); ++k) {
+        // A boundary is the position between sentences: the end of one, skipping spaces.
+        predicted.insert(sents[k].end);
+      }
+      for (uint32_t b : predicted) (d.boundaries.count(b) ? tp : fp)++;
+      for (uint32_t b : d.boundaries) fn += !predicted.count(b);
+      gold += static_cast<long>(d.boundaries.size());
+    }
+    double p = tp + fp ? double(tp) / (tp + fp) : 0, r = tp + fn ? double(tp) / (tp + fn) : 0;
+    fmt::print("| {} | {} | {} | {:.3f} | {:.3f} | {:.3f} |\n", s.lang, s.name, gold, p, r, p + r ? 2 * p * r / (p + r) : 0);
+  }
+  fmt::print("\n");
+}
+
+// ---- language identification ----------------------------------------------------------------
+std::string Cld2Tag(const std::string& text) {
+  bool reliable = false;
+  CLD2::Language l = CLD2::DetectLanguage(text.data(), static_cast<int>(text.size()), true, &reliable);
+  std::string code = CLD2::LanguageCode(l);
+  if (code == "sr" || code == "bs" || code == "hr") {
+    if (code == "sr") code = text::DominantScript(text) == "Cyrl" ? "sr-Cyrl" : "sr-Latn";
+  }
+  if (code == "zh") code = "zh-Hans";
+  return code;
+}
+
+std::string CutTo(const std::string& s, size_t chars) {
+  size_t i = 0, n = 0;
+  while (i < s.size() && n < chars) {
+    text::DecodeUtf8(s, i);
+    ++n;
+  }
+  return s.substr(0, i);
+}
+
+void EvalLangid(const fs::path& data) {
+  fs::path file = data / "lid-testset/lid_test.tsv";
+  if (!fs::exists(file)) {
+    fmt::print("## Language identification\n\nskipped: {} not found\n\n", file.string());
+    return;
+  }
+  struct Item {
+    std::string label, text;
+  };
+  std::vector<Item> items;
+  bool header = true;
+  for (const std::string& line : ReadLines(file)) {
+    if (header) {
+      header = false;
+      continue;
+    }
+    size_t t1 = line.find('\t'), t2 = line.find('\t', t1 + 1), t3 = line.find('\t', t2 + 1);
+    if (t3 == std::string::npos) continue;
+    items.push_back({line.substr(t1 + 1, t2 - t1 - 1), line.substr(t3 + 1)});
+  }
+  fmt::print("## Language identification (lid-testset, {} sentences)\n\n", items.size());
+  struct Score {
+    std::map<std::string, int> total, ours, cld2;
+    std::map<std::string, std::map<std::string, int>> confusion;  // label -> predicted -> n (ours)
+    double ours_seconds = 0, cld2_seconds = 0;
+    long bytes = 0;
+  };
+  // Warm up lazily built tables (model, Han classes) so they are not timed.
+  text::IdentifyLanguage("Predsjednik je rekao da će vlada nastaviti. 中国常驻联合国代表表示。");
+  auto run = [&](size_t cut) {
+    Score s;
+    for (const Item& it : items) {
+      std::string t = cut ? CutTo(it.text, cut) : it.text;
+      s.bytes += static_cast<long>(t.size());
+      auto t0 = std::chrono::steady_clock::now();
+      std::string ours = text::IdentifyLanguage(t).best.tag;
+      auto t1 = std::chrono::steady_clock::now();
+      std::string cld2 = Cld2Tag(t);
+      auto t2 = std::chrono::steady_clock::now();
+      s.ours_seconds += std::chrono::duration<double>(t1 - t0).count();
+      s.cld2_seconds += std::chrono::duration<double>(t2 - t1).count();
+      s.total[it.label]++;
+      s.ours[it.label] += ours == it.label;
+      s.cld2[it.label] += cld2 == it.label;
+      s.confusion[it.label][ours]++;
+    }
+    return s;
+  };
+  Score full = run(0), short40 = run(40);
+  auto overall = [](const Score& s, const std::map<std::string, int>& m) {
+    int n = 0, ok = 0;
+    for (const auto& [l, t] : s.total) n += t, ok += m.at(l);
+    return double(ok) / n;
+  };
+  fmt::print("| input | ours accuracy | CLD2 accuracy | ours MB/s | CLD2 MB/s |\n|---|---|---|---|---|\n");
+  for (const auto& [name, s] : {std::pair<const char*, const Score&>{"full sentences", full}, {"first 40 characters", short40}}) {
+    fmt::print("| {} | {:.3f} | {:.3f} | {:.1f} | {:.1f} |\n", name, overall(s, s.ours), overall(s, s.cld2),
+               s.bytes / 1e6 / s.ours_seconds, s.bytes / 1e6 / s.cld2_seconds);
+  }
+  // Macro-F1 over sr (both scripts), hr and bs.
+  auto macro = [](const Score& s) {
+    const std::vector<std::string> labels = {"sr-Latn", "sr-Cyrl", "hr", "bs"};
+    double sum = 0;
+    for (const std::string& l : labels) {
+      int tp = s.confusion.count(l) && s.confusion.at(l).count(l) ? s.confusion.at(l).at(l) : 0;
+      int predicted = 0;
+      for (const auto& [gold, row] : s.confusion) predicted += row.count(l) ? row.at(l) : 0;
+      int actual = s.total.count(l) ? s.total.at(l) : 0;
+      double p = predicted ? double(tp) / predicted : 0, r = actual ? double(tp) / actual : 0;
+      sum += p + r ? 2 * p * r / (p + r) : 0;
+    }
+    return sum / labels.size();
+  };
+  fmt::print("\nsr/hr/bs macro-F1 (sr-Latn, sr-Cyrl, hr, bs): ours {:.3f} on full sentences, {:.3f} on 40 characters.\n\n",
+             macro(full), macro(short40));
+  fmt::print("| label | n | ours | CLD2 | ours (40 chars) | CLD2 (40 chars) | ours' most common error |\n|---|---|---|---|---|---|---|\n");
+  for (const auto& [label, n] : full.total) {
+    std::string worst;
+    int worst_n = 0;
+    for (const auto& [pred, k] : full.confusion[label]) {
+      if (pred != label && k > worst_n) worst = pred, worst_n = k;
+    }
+    fmt::print("| {} | {} | {:.3f} | {:.3f} | {:.3f} | {:.3f} | {} |\n", label, n, double(full.ours[label]) / n,
+               double(full.cld2[label]) / n, double(short40.ours[label]) / n, double(short40.cld2[label]) / n,
+               worst_n ? fmt::format("{} ({})", worst, worst_n) : "");
+  }
+  fmt::print("\n");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: parallax_eval SHARED_DATA_DIR [--section translit|segment|langid]...\n");
+    return 2;
+  }
+  fs::path data = argv[1];
+  std::set<std::string> sections;
+  for (int i = 2; i + 1 < argc; i += 2) {
+    if (std::string(argv[i]) == "--section") sections.insert(argv[i + 1]);
+  }
+  auto want = [&](const char* s) { return sections.empty() || sections.count(s); };
+  if (!fs::exists(data)) {
+    fmt::print("skipped: {} not found (third-party gold data lives in ../shared/data)\n", data.string());
+    return 0;
+  }
+  fmt::print("# Parallax evaluation\n\nGold data: {}\n\n", fs::canonical(data).string());
+  if (want("translit")) EvalTranslit(data);
+  if (want("segment")) EvalSegment(data);
+  if (want("langid")) EvalLangid(data);
+  return 0;
+}
