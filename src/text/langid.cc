@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdlib>
 #include <memory>
 #include <unordered_map>
 #include <vector>
@@ -156,111 +157,53 @@ bool LooksCantonese(std::string_view text) {
 }
 
 // --- Serbian / Croatian / Bosnian -----------------------------------------------------------
-// Markers on match-folded words (diacritics removed, Cyrillic in Latin). A trailing '*' makes a
-// prefix. Weights are small integers; the thresholds below were set on the NTREX sr/hr/bs
-// lines that lid-testset does not use.
+// Marker words from data/sr-hr-bs-markers.tsv, matched on match-folded words.
 struct Marker {
-  std::string_view word;
-  int ekavian, ijekavian, hr, sr, bs;
-};
-constexpr Marker kMarkers[] = {
-    // Ekavian vs ijekavian reflexes of jat.
-    {"pre", 1, 0, 0, 0, 0}, {"prije", 0, 1, 0, 0, 0}, {"posle", 1, 0, 0, 0, 0},
-    {"poslije", 0, 1, 0, 0, 0}, {"vreme*", 1, 0, 0, 0, 0}, {"vrijeme*", 0, 1, 0, 0, 0},
-    {"vremen*", 1, 0, 0, 0, 0}, {"mesto", 1, 0, 0, 0, 0}, {"mesta", 1, 0, 0, 0, 0},
-    {"mestu", 1, 0, 0, 0, 0}, {"mjest*", 0, 1, 0, 0, 0}, {"dete", 1, 0, 0, 0, 0},
-    {"dijete", 0, 1, 0, 0, 0}, {"deca", 1, 0, 0, 0, 0}, {"djeca", 0, 1, 0, 0, 0},
-    {"dece", 1, 0, 0, 0, 0}, {"djece", 0, 1, 0, 0, 0}, {"rec", 1, 0, 0, 0, 0},
-    {"reci", 1, 0, 0, 0, 0}, {"rijec*", 0, 1, 0, 0, 0}, {"svet", 1, 0, 0, 0, 0},
-    {"sveta", 1, 0, 0, 0, 0}, {"svetu", 1, 0, 0, 0, 0}, {"svetsk*", 1, 0, 0, 0, 0},
-    {"svijet*", 0, 1, 0, 0, 0}, {"uvek", 1, 0, 0, 0, 0}, {"uvijek", 0, 1, 0, 0, 0},
-    {"gde", 1, 0, 0, 0, 0}, {"gdje", 0, 1, 0, 0, 0}, {"ovde", 1, 0, 0, 0, 0},
-    {"ovdje", 0, 1, 0, 0, 0}, {"cena", 1, 0, 0, 0, 0}, {"cene", 1, 0, 0, 0, 0},
-    {"cijen*", 0, 1, 0, 0, 0}, {"promen*", 1, 0, 0, 0, 0}, {"promjen*", 0, 1, 0, 0, 0},
-    {"primen*", 1, 0, 0, 0, 0}, {"primjen*", 0, 1, 0, 0, 0}, {"predsedn*", 1, 0, 0, 0, 0},
-    {"predsjedn*", 0, 1, 0, 0, 0}, {"sednic*", 1, 0, 0, 0, 0}, {"sjednic*", 0, 1, 0, 0, 0},
-    {"sever*", 1, 0, 0, 0, 0}, {"sjever*", 0, 1, 0, 0, 0}, {"mesec*", 1, 0, 0, 0, 0},
-    {"mjesec*", 0, 1, 0, 0, 0}, {"vest", 1, 0, 0, 0, 0}, {"vesti", 1, 0, 0, 0, 0},
-    {"vijest*", 0, 1, 0, 0, 0}, {"deo", 1, 0, 0, 0, 0}, {"dio", 0, 1, 0, 0, 0},
-    {"delu", 1, 0, 0, 0, 0}, {"dijelu", 0, 1, 0, 0, 0}, {"dela", 1, 0, 0, 0, 0},
-    {"djela", 0, 1, 0, 0, 0}, {"videti", 1, 0, 0, 0, 0}, {"vidjeti", 0, 1, 0, 0, 0},
-    {"ziveti", 1, 0, 0, 0, 0}, {"zivjeti", 0, 1, 0, 0, 0}, {"lep*", 1, 0, 0, 0, 0},
-    {"lijep*", 0, 1, 0, 0, 0}, {"beo", 1, 0, 0, 0, 0}, {"bijel*", 0, 1, 0, 0, 0},
-    {"ceo", 1, 0, 0, 0, 0}, {"cijel*", 0, 1, 0, 0, 0}, {"celog", 1, 0, 0, 0, 0},
-    {"savet*", 1, 0, 0, 0, 0}, {"savjet*", 0, 1, 0, 0, 0}, {"veruj*", 1, 0, 0, 0, 0},
-    {"vjeruj*", 0, 1, 0, 0, 0}, {"verovat*", 1, 0, 0, 0, 0}, {"vjerojatn*", 0, 1, 1, 0, 0},
-    {"vjerovat*", 0, 1, 0, 0, 0}, {"nedelj*", 1, 0, 0, 1, 0}, {"nedjelj*", 0, 1, 0, 0, 0},
-    {"hteo", 1, 0, 0, 0, 0}, {"htio", 0, 1, 0, 0, 0}, {"reseni*", 1, 0, 0, 0, 0},
-    {"rjesen*", 0, 1, 0, 0, 0}, {"uslov*", 0, 0, 0, 1, 0}, {"uvjet*", 0, 1, 1, 0, 0},
-    {"smer*", 1, 0, 0, 0, 0}, {"smjer*", 0, 1, 0, 0, 0}, {"mere", 1, 0, 0, 0, 0},
-    {"mjere", 0, 1, 0, 0, 0}, {"mera", 1, 0, 0, 0, 0}, {"mjera", 0, 1, 0, 0, 0},
-    {"izvestaj*", 1, 0, 0, 0, 0}, {"izvjest*", 0, 1, 0, 0, 0}, {"izvjesc*", 0, 1, 2, 0, 0},
-    {"clan*", 0, 0, 0, 0, 0}, {"delimi*", 1, 0, 0, 0, 0}, {"djelomi*", 0, 1, 1, 0, 0},
-    {"obezbed*", 1, 0, 0, 1, 0}, {"osiguran*", 0, 0, 0, 0, 0},
-    // Lexical markers.
-    {"tko", 0, 0, 2, 0, 0}, {"ko", 0, 0, 0, 1, 1}, {"sta", 0, 0, 0, 1, 1}, {"sto", 0, 0, 1, 0, 0},
-    {"tisuc*", 0, 0, 2, 0, 0}, {"hiljad*", 0, 0, 0, 1, 1}, {"kruh*", 0, 0, 2, 0, 0},
-    {"hleb*", 1, 0, 0, 1, 0}, {"hljeb*", 0, 1, 0, 0, 2}, {"historij*", 0, 0, 0, 0, 2},
-    {"istorij*", 0, 0, 0, 2, 0}, {"povijes*", 0, 0, 2, 0, 0}, {"opstin*", 0, 0, 0, 2, 0},
-    {"opcin*", 0, 0, 1, 0, 1}, {"bezbedn*", 1, 0, 0, 2, 0}, {"sigurnos*", 0, 0, 1, 0, 1},
-    {"saradnj*", 0, 0, 0, 1, 1}, {"suradnj*", 0, 0, 2, 0, 0}, {"vazduh*", 0, 0, 0, 2, 0},
-    {"zrak*", 0, 0, 1, 0, 1}, {"nauk*", 0, 0, 0, 1, 1}, {"znanost*", 0, 0, 2, 0, 0},
-    {"znanstven*", 0, 0, 2, 0, 0}, {"naucn*", 0, 0, 0, 1, 1}, {"tacno", 0, 0, 0, 1, 1},
-    {"tocno", 0, 0, 2, 0, 0}, {"porodic*", 0, 0, 0, 1, 1}, {"obitelj*", 0, 0, 2, 0, 0},
-    {"pozorist*", 0, 0, 0, 1, 1}, {"kazalist*", 0, 0, 2, 0, 0}, {"voz", 0, 0, 0, 1, 1},
-    {"vlak*", 0, 0, 2, 0, 0}, {"sedmic*", 0, 0, 0, 0, 2}, {"tjedan*", 0, 0, 2, 0, 0},
-    {"tjedn*", 0, 0, 2, 0, 0}, {"univerzitet*", 0, 0, 0, 1, 1}, {"sveucilist*", 0, 0, 2, 0, 0},
-    {"tokom", 0, 0, 0, 1, 1}, {"tijekom", 0, 1, 2, 0, 0}, {"takode", 0, 0, 0, 2, 0},
-    {"takodje", 0, 0, 0, 2, 0}, {"takoder", 0, 0, 1, 0, 1}, {"racunar*", 0, 0, 0, 2, 0},
-    {"racunal*", 0, 0, 2, 0, 0}, {"kompjuter*", 0, 0, 0, 0, 1}, {"centar", 0, 0, 0, 1, 1},
-    {"srediste", 0, 0, 1, 0, 0}, {"hemij*", 0, 0, 0, 1, 1}, {"kemij*", 0, 0, 2, 0, 0},
-    {"milion*", 0, 0, 0, 1, 1}, {"milijun*", 0, 0, 2, 0, 0}, {"gospodarstv*", 0, 0, 2, 0, 0},
-    {"europ*", 0, 0, 2, 0, 0}, {"evrop*", 0, 0, 0, 1, 1}, {"lahko", 0, 0, 0, 0, 2},
-    {"lahk*", 0, 0, 0, 0, 1}, {"juni", 0, 0, 0, 0, 1}, {"juli", 0, 0, 0, 0, 1},
-    {"jun", 0, 0, 0, 1, 0}, {"jul", 0, 0, 0, 1, 0}, {"avgust*", 0, 0, 0, 1, 1},
-    {"august*", 0, 0, 1, 0, 0}, {"sijecanj*", 0, 0, 3, 0, 0}, {"sijecnj*", 0, 0, 3, 0, 0},
-    {"veljac*", 0, 0, 3, 0, 0}, {"ozuj*", 0, 0, 3, 0, 0}, {"travanj*", 0, 0, 3, 0, 0},
-    {"travnj*", 0, 0, 3, 0, 0}, {"svib*", 0, 0, 3, 0, 0}, {"lipanj*", 0, 0, 3, 0, 0},
-    {"lipnj*", 0, 0, 3, 0, 0}, {"srpanj*", 0, 0, 3, 0, 0}, {"srpnj*", 0, 0, 3, 0, 0},
-    {"kolovoz*", 0, 0, 3, 0, 0}, {"rujan*", 0, 0, 3, 0, 0}, {"rujn*", 0, 0, 3, 0, 0},
-    {"listopad*", 0, 0, 3, 0, 0}, {"studen*", 0, 0, 2, 0, 0}, {"prosin*", 0, 0, 3, 0, 0},
-    {"fudbal*", 0, 0, 0, 1, 1}, {"nogomet*", 0, 0, 2, 0, 0}, {"ucesc*", 0, 0, 0, 1, 1},
-    {"sudjelov*", 0, 1, 2, 0, 0}, {"odnosno", 0, 0, 0, 0, 0}, {"stoga", 0, 0, 1, 0, 0},
-    {"dakle", 0, 0, 0, 0, 0}, {"ovog", 0, 0, 0, 1, 0}, {"ovoga", 0, 0, 1, 0, 0},
-    {"vec", 0, 0, 0, 0, 0}, {"bit", 0, 0, 1, 0, 0}, {"cu", 0, 0, 0, 0, 0},
-    {"trebalo", 0, 0, 0, 0, 0}, {"izmedu", 0, 0, 0, 0, 0}, {"drzav*", 0, 0, 0, 0, 0},
-    {"mnogo", 0, 0, 0, 1, 1}, {"puno", 0, 0, 1, 0, 0}, {"jos", 0, 0, 0, 0, 0},
-    {"hiljadu", 0, 0, 0, 1, 1}, {"osoba", 0, 0, 1, 0, 0}, {"lica", 0, 0, 0, 1, 0},
-    {"posto", 0, 0, 0, 0, 0}, {"odsto", 0, 0, 0, 2, 0}, {"procenat*", 0, 0, 0, 1, 1},
-    {"postot*", 0, 0, 2, 0, 0}, {"bolnic*", 0, 0, 0, 0, 0}, {"ljekar*", 0, 1, 0, 0, 2},
-    {"lekar*", 1, 0, 0, 2, 0}, {"lijecn*", 0, 1, 2, 0, 0}, {"lecen*", 1, 0, 0, 0, 0},
-    {"lijecen*", 0, 1, 0, 0, 0}, {"zdravlj*", 0, 0, 0, 0, 0}, {"tacka", 0, 0, 0, 1, 1},
-    {"tocka", 0, 0, 2, 0, 0}, {"glazb*", 0, 0, 2, 0, 0}, {"muzik*", 0, 0, 0, 1, 1},
-    {"zrakoplov*", 0, 0, 2, 0, 0}, {"avion*", 0, 0, 0, 1, 1}, {"ocekiv*", 0, 0, 0, 0, 0},
+  int ekavian = 0, ijekavian = 0, hr = 0, sr = 0, bs = 0;
 };
 
 // Markers indexed by their word (exact) or prefix (without the '*'), built once.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view v) const { return std::hash<std::string_view>()(v); }
+};
+
 struct MarkerIndex {
-  std::unordered_map<std::string_view, const Marker*> exact;
-  std::unordered_map<std::string_view, const Marker*> prefix;
+  std::unordered_map<std::string, Marker, StringHash, std::equal_to<>> exact;
+  std::unordered_map<std::string, Marker, StringHash, std::equal_to<>> prefix;
   size_t longest_prefix = 0;
   MarkerIndex() {
-    for (const Marker& m : kMarkers) {
-      std::string_view w = m.word;
-      if (!w.empty() && w.back() == '*') {
-        w.remove_suffix(1);
-        prefix.emplace(w, &m);
-        longest_prefix = std::max(longest_prefix, w.size());
+    std::string_view data = EmbeddedData("sr-hr-bs-markers.tsv");
+    while (!data.empty()) {
+      size_t nl = data.find('\n');
+      std::string_view line = data.substr(0, nl);
+      data = nl == std::string_view::npos ? std::string_view() : data.substr(nl + 1);
+      if (line.empty() || line[0] == '#') continue;
+      std::vector<std::string_view> cols;
+      for (size_t at = 0; at <= line.size();) {
+        size_t tab = line.find('\t', at);
+        if (tab == std::string_view::npos) tab = line.size();
+        cols.push_back(line.substr(at, tab - at));
+        at = tab + 1;
+      }
+      if (cols.size() != 6) continue;
+      auto num = [](std::string_view v) { return v.empty() ? 0 : std::atoi(std::string(v).c_str()); };
+      Marker m{num(cols[1]), num(cols[2]), num(cols[3]), num(cols[4]), num(cols[5])};
+      std::string word(cols[0]);
+      if (!word.empty() && word.back() == '*') {
+        word.pop_back();
+        longest_prefix = std::max(longest_prefix, word.size());
+        prefix.emplace(std::move(word), m);
       } else {
-        exact.emplace(w, &m);
+        exact.emplace(std::move(word), m);
       }
     }
   }
   // An exact word wins; otherwise the longest matching prefix.
   const Marker* Find(std::string_view word) const {
-    if (auto it = exact.find(word); it != exact.end()) return it->second;
+    if (auto it = exact.find(word); it != exact.end()) return &it->second;
     for (size_t n = std::min(word.size(), longest_prefix); n >= 2; --n) {
-      if (auto it = prefix.find(word.substr(0, n)); it != prefix.end()) return it->second;
+      if (auto it = prefix.find(word.substr(0, n)); it != prefix.end()) return &it->second;
     }
     return nullptr;
   }
@@ -325,10 +268,12 @@ class SouthSlavicModel {
     std::vector<size_t> cuts;
     std::string padded;
     size_t i = 0;
-    while (i < lower.size()) {
+    int words = 0;
+    while (i < lower.size() && words < kMaxWords) {
       size_t start = i;
       char32_t c = DecodeUtf8(lower, i);
       if (!IsWordChar(c)) continue;
+      ++words;
       // The word and its code point boundaries, as offsets into " word ".
       cuts.assign({0, 1});
       size_t end = i;
@@ -376,6 +321,8 @@ class SouthSlavicModel {
   }
 
  private:
+  // Eighty words settle the variety as well as a whole article does, at a fraction of the cost.
+  static constexpr int kMaxWords = 80;
   static bool IsWordChar(char32_t c) { return c == '_' || u_isalnum(static_cast<UChar32>(c)); }
   std::unordered_map<uint64_t, std::array<float, 3>> weights_;
 };
@@ -388,12 +335,27 @@ const SouthSlavicModel& GetSouthSlavicModel() {
 // Chooses among sr, hr and bs: the trained model, with the hand-written markers (ekavian /
 // ijekavian reflexes, tko/ko, tisuća/hiljada ...) as a further vote.
 std::string RefineSouthSlavic(std::string_view text, double* confidence) {
+  // A couple of kilobytes settle the variety of a whole article.
+  constexpr size_t kSample = 2048;
+  if (text.size() > kSample) {
+    size_t cut = kSample;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    text = text.substr(0, cut);
+  }
   SouthSlavicScores m = ScoreSouthSlavic(text);
   std::array<double, 3> s = GetSouthSlavicModel().Score(text);
-  s[0] += 0.5 * (2.0 * m.ekavian + m.sr);
-  s[1] += 0.5 * (0.8 * m.ijekavian + m.hr);
-  s[2] += 0.5 * (0.8 * m.ijekavian + m.bs);
-  if (m.ekavian > m.ijekavian) s[0] += 1.0;
+  // The reflex of jat decides Serbian against the rest when the text shows it: ekavian forms
+  // (vreme, mesto, dete) are Serbian, ijekavian ones (vrijeme, mjesto, dijete) Croatian or
+  // Bosnian. The model then separates what remains; lexical markers add votes.
+  const double kLex = 1.0;
+  s[0] += kLex * m.sr;
+  s[1] += kLex * m.hr;
+  s[2] += kLex * m.bs;
+  if (m.ekavian > m.ijekavian) {
+    s[0] = std::max(s[0], std::max(s[1], s[2]) + 1.0);
+  } else if (m.ijekavian > m.ekavian) {
+    s[0] = std::min(s[0], std::min(s[1], s[2]) - 1.0);
+  }
   static constexpr const char* kLangs[] = {"sr", "hr", "bs"};
   int best = static_cast<int>(std::max_element(s.begin(), s.end()) - s.begin());
   double second = -1e9;
@@ -402,6 +364,28 @@ std::string RefineSouthSlavic(std::string_view text, double* confidence) {
   }
   *confidence = std::min(0.99, 0.5 + 0.05 * (s[best] - second));
   return kLangs[best];
+}
+
+// True when at least a fifth of the words (and two or more) are common Serbian, Croatian or
+// Bosnian function words.
+bool LooksSouthSlavic(std::string_view text) {
+  static constexpr std::string_view kWords[] = {
+      "je", "da", "se", "su", "na", "u", "za", "od", "i", "sa", "iz", "koji", "koja", "koje", "sto", "sta",
+      "kao", "ce", "bi", "nije", "to", "ali", "ili", "o", "po", "pa", "jer", "kad", "kada", "bio", "bila",
+      "bilo", "sam", "smo", "ste", "ga", "mu", "joj", "ih", "nam", "vam", "li", "vec", "jos", "samo"};
+  std::string folded = FoldForMatch(text);
+  int words = 0, hits = 0;
+  size_t i = 0;
+  while (i < folded.size()) {
+    while (i < folded.size() && !(folded[i] >= 'a' && folded[i] <= 'z')) ++i;
+    size_t start = i;
+    while (i < folded.size() && folded[i] >= 'a' && folded[i] <= 'z') ++i;
+    if (i == start) break;
+    std::string_view w(folded.data() + start, i - start);
+    ++words;
+    hits += std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+  }
+  return hits >= 2 && hits * 5 >= words;
 }
 
 bool IsSouthSlavic(std::string_view lang) { return lang == "sr" || lang == "hr" || lang == "bs" || lang == "me"; }
@@ -466,16 +450,17 @@ LangResult IdentifyLanguage(std::string_view text) {
     }
   }
   if (lang == "zh-Hant") lang = "zh";
+  if (lang == "un" || lang == "xx") {
+    // CLD2 found no evidence (very short text). Short Latin text full of Serbian, Croatian or
+    // Bosnian function words is one of them; other Latin text is most likely English, the
+    // commonest Latin-script language of international news. Low confidence either way.
+    lang = bucket == kLatn ? (LooksSouthSlavic(text) ? "hr" : "en") : "und";
+    confidence = 0.2;
+  }
   if (IsSouthSlavic(lang) && bucket == kLatn) {
     lang = RefineSouthSlavic(text, &confidence);
   } else if (lang == "sr" && bucket == kCyrl) {
     confidence = std::max(confidence, 0.9);
-  }
-  if (lang == "un" || lang == "xx") {
-    // CLD2 found no evidence (very short text). Latin script then most likely is English, the
-    // commonest Latin-script language of international news; say so with low confidence.
-    lang = bucket == kLatn ? "en" : "und";
-    confidence = 0.2;
   }
 
   std::string tag = lang;
