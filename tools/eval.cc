@@ -13,6 +13,7 @@
 
 #include <cld2/public/compact_lang_det.h>
 #include <fmt/format.h>
+#include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
@@ -33,6 +34,17 @@ std::vector<std::string> ReadLines(const fs::path& p) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     out.push_back(line);
   }
+  return out;
+}
+
+// Unicode NFC, so precomposed and decomposed spellings (ć and c + U+0301) compare equal.
+std::string Nfc(const std::string& s) {
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
+  if (U_FAILURE(err)) return s;
+  icu::UnicodeString u = nfc->normalize(icu::UnicodeString::fromUTF8(s), err);
+  std::string out;
+  u.toUTF8String(out);
   return out;
 }
 
@@ -58,18 +70,38 @@ void EvalTranslit(const fs::path& data) {
     for (const std::string& line : ReadLines(pairs)) {
       size_t tab = line.find('\t');
       if (line.empty() || line[0] == '#' || tab == std::string::npos) continue;
-      std::string src = line.substr(0, tab), want = line.substr(tab + 1);
-      std::string got = text::CyrillicToLatin(src).text;
-      std::string ref = icu_bgn ? IcuTransform(icu_bgn.get(), src) : "";
+      std::string src = line.substr(0, tab), want = Nfc(line.substr(tab + 1));
+      std::string got = Nfc(text::CyrillicToLatin(src).text);
+      std::string ref = icu_bgn ? Nfc(IcuTransform(icu_bgn.get(), src)) : "";
       ++n;
       ours += got == want;
       icu += ref == want;
       agree += got == ref;
     }
-    fmt::print("| CLDR sr Cyrillic→Latin pairs (exact) | {} | {:.3f} | {:.3f} | {:.3f} |\n", n, double(ours) / n,
+    fmt::print("| CLDR sr Cyrillic→Latin pairs (exact after NFC) | {} | {:.3f} | {:.3f} | {:.3f} |\n", n, double(ours) / n,
                double(icu) / n, double(agree) / n);
   } else {
     fmt::print("| CLDR pairs | skipped: {} not found | | | |\n", pairs.string());
+  }
+  fs::path mk_pairs = data / "cldr-names-translit/testData-transforms/mk-Latn-t-mk-m0-bgn.txt";
+  if (fs::exists(mk_pairs)) {
+    std::unique_ptr<icu::Transliterator> icu_mk(
+        icu::Transliterator::createInstance("Macedonian-Latin/BGN", UTRANS_FORWARD, err = U_ZERO_ERROR));
+    if (U_FAILURE(err)) icu_mk.reset();
+    int n = 0, ours = 0, icu = 0, agree = 0;
+    for (const std::string& line : ReadLines(mk_pairs)) {
+      size_t tab = line.find('\t');
+      if (line.empty() || line[0] == '#' || tab == std::string::npos) continue;
+      std::string src = line.substr(0, tab), want = Nfc(line.substr(tab + 1));
+      std::string got = Nfc(text::CyrillicToLatin(src, text::TranslitLang::kMacedonian).text);
+      std::string ref = icu_mk ? Nfc(IcuTransform(icu_mk.get(), src)) : "";
+      ++n;
+      ours += got == want;
+      icu += ref == want;
+      agree += got == ref;
+    }
+    fmt::print("| CLDR mk Cyrillic→Latin pairs (exact after NFC; ICU Macedonian-Latin/BGN) | {} | {:.3f} | {:.3f} | {:.3f} |\n", n,
+               double(ours) / n, double(icu) / n, double(agree) / n);
   }
   fs::path cyr = data / "ntrex-128-news-parallel/newstest2019-ref.srp-Cyrl.txt";
   fs::path lat = data / "ntrex-128-news-parallel/newstest2019-ref.srp-Latn.txt";

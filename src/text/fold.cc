@@ -37,7 +37,7 @@ const char* CyrillicLatin(char32_t lower) {
     case U'с': return "s";  case U'т': return "t";  case U'ћ': return "c";  case U'у': return "u";
     case U'ф': return "f";  case U'х': return "h";  case U'ц': return "c";  case U'ч': return "c";
     case U'џ': return "dz"; case U'ш': return "s";
-    case U'ѓ': return "gj"; case U'ќ': return "kj"; case U'ѕ': return "dz";
+    case U'ѓ': return "g";  case U'ќ': return "k";  case U'ѕ': return "dz";  // as ǵ, ḱ fold
     case U'й': return "j";  case U'ы': return "y";  case U'э': return "e";  case U'ю': return "ju";
     case U'я': return "ja"; case U'щ': return "sc"; case U'ъ': return "";   case U'ь': return "";
     case U'ё': return "e";  case U'є': return "je"; case U'і': return "i";  case U'ї': return "ji";

@@ -2,7 +2,7 @@
 // VUČIĆ, Vucic and vučić all become "vucic", and Kosovës becomes "kosoves".
 //
 // Cyrillic follows the Serbian and Macedonian Latin alphabets, then drops their diacritics
-// (ч ћ -> c, ђ -> dj, џ ѕ -> dz, ѓ -> gj, ќ -> kj), and extends to Russian, Ukrainian, Bulgarian
+// (ч ћ -> c, ђ -> dj, џ ѕ -> dz, ѓ -> g, ќ -> k, as Macedonian Latin ǵ ḱ fold), and extends to Russian, Ukrainian, Bulgarian
 // and Belarusian letters (я -> ja, ы -> y, ь -> nothing). Latin letters lose their marks
 // (č -> c, ë -> e, ç -> c), with đ -> dj to meet Serbian Latin "dj" spelling, ß -> ss, ø -> o.
 // Other scripts are case folded only. All functions are thread-safe.

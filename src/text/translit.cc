@@ -22,9 +22,9 @@ constexpr Pair kSerbian[] = {
     {U'т', "t"}, {U'ћ', "ć"}, {U'у', "u"}, {U'ф', "f"}, {U'х', "h"}, {U'ц', "c"}, {U'ч', "č"},
     {U'џ', "dž"}, {U'ш', "š"}};
 
-// Macedonian letters that differ from the Serbian table (BGN/PCGN 2013).
-constexpr Pair kMacedonian[] = {{U'ѓ', "gj"}, {U'ж', "zh"}, {U'ѕ', "dz"}, {U'ќ', "kj"},
-                                {U'ч', "ch"}, {U'ш', "sh"}};
+// Macedonian letters that differ from the Serbian table: the Macedonian Latin alphabet as
+// CLDR's Macedonian-Latin/BGN has it (ѓ ǵ, ќ ḱ, ѕ dz).
+constexpr Pair kMacedonian[] = {{U'ѓ', "ǵ"}, {U'ѕ', "dz"}, {U'ќ', "ḱ"}};
 
 // Words whose stem puts two letters side by side that would otherwise read as one Cyrillic
 // letter: a prefix ending in d or n before ž or j (nad-živeti, pod-župan, in-jekcija,

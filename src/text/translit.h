@@ -5,8 +5,8 @@
 // Latin -> Cyrillic reads lj, nj, dž as one letter except in words whose stem joins two letters
 // (nadživeti, podžupan, injekcija, konjunktura; data/sr-digraph-exceptions.tsv), and leaves
 // alone what is not Serbian: URLs, e-mail addresses and words with q, w, x or y.
-// Macedonian follows BGN/PCGN 2013 (the Macedonian government's system): Ѓ Gj, Ж Zh, Ѕ Dz,
-// Ј J, Ќ Kj, Љ Lj, Њ Nj, Ч Ch, Џ Dž, Ш Sh.
+// Macedonian follows the Macedonian Latin alphabet as CLDR's Macedonian-Latin/BGN writes it:
+// Ѓ Ǵ, Ж Ž, Ѕ Dz, Ј J, Ќ Ḱ, Љ Lj, Њ Nj, Ч Č, Џ Dž, Ш Š.
 #pragma once
 
 #include <string>

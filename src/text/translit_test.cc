@@ -16,7 +16,7 @@ TEST(Transliterate, CyrillicToLatin) {
 
 TEST(Transliterate, Macedonian) {
   EXPECT_EQ(CyrillicToLatin("Ѓорѓе Ќосе Ѕвезда Џеват жена чаша шума", TranslitLang::kMacedonian).text,
-            "Gjorgje Kjose Dzvezda Dževat zhena chasha shuma");
+            "Ǵorǵe Ḱose Dzvezda Dževat žena čaša šuma");
 }
 
 TEST(Transliterate, LatinToCyrillicDigraphs) {
