@@ -5,6 +5,7 @@
 #include "text/fold.h"
 #include "text/langid.h"
 #include "text/normalize.h"
+#include "text/segment.h"
 #include "text/stem.h"
 #include "text/tokenize.h"
 #include "text/translit.h"
@@ -67,6 +68,38 @@ void BM_TransliterateToLatin(benchmark::State& state) {
   state.SetBytesProcessed(state.iterations() * TotalBytes());
 }
 BENCHMARK(BM_TransliterateToLatin);
+
+void BM_Segment(benchmark::State& state) {
+  for (auto _ : state) {
+    for (const auto& d : Docs()) benchmark::DoNotOptimize(text::SplitSentences(d.text, d.lang));
+  }
+  state.SetBytesProcessed(state.iterations() * TotalBytes());
+}
+BENCHMARK(BM_Segment);
+
+// The text layer as ingest and search use it on news: fold, segment and tokenize (stemmed).
+void BM_TextLayer(benchmark::State& state) {
+  std::map<std::string, std::unique_ptr<text::Stemmer>> stemmers;
+  for (const auto& d : Docs()) {
+    if (!stemmers.count(d.lang)) stemmers[d.lang] = text::Stemmer::Create(d.lang == "hr" || d.lang == "bs" ? "sr" : d.lang);
+  }
+  std::string term;
+  for (auto _ : state) {
+    size_t n = 0;
+    for (const auto& d : Docs()) {
+      n += text::FoldForMatch(d.text).size();
+      n += text::SplitSentences(d.text, d.lang).size();
+      text::Stemmer* s = stemmers[d.lang].get();
+      text::ForEachWord(d.text, [&](std::string_view w, ByteRange, bool unspaced) {
+        text::MakeTerm(w, unspaced ? nullptr : s, term);
+        ++n;
+      });
+    }
+    benchmark::DoNotOptimize(n);
+  }
+  state.SetBytesProcessed(state.iterations() * TotalBytes());
+}
+BENCHMARK(BM_TextLayer);
 
 void BM_LangId(benchmark::State& state) {
   for (auto _ : state) {

@@ -288,19 +288,45 @@ int CmdShow(const Common& c, const std::string& id) {
 }
 
 // ---- langid ----
-int CmdLangid(const std::string& path, bool lines) {
+nlohmann::json GuessJson(const text::LangGuess& g) {
+  return {{"tag", g.tag}, {"lang", g.lang}, {"script", g.script}, {"confidence", g.confidence}};
+}
+
+int CmdLangid(const std::string& path, bool lines, bool paragraphs) {
   auto in = ReadInput(path);
   if (!in.ok()) return Fail(in.status());
   auto emit = [](std::string_view t) {
     text::LangResult r = text::IdentifyLanguage(t);
     nlohmann::json alts = nlohmann::json::array();
     for (const auto& a : r.alternatives) alts.push_back({{"tag", a.tag}, {"confidence", a.confidence}});
-    nlohmann::json j = {{"tag", r.best.tag}, {"lang", r.best.lang}, {"script", r.best.script},
-                        {"confidence", r.best.confidence}, {"alternatives", alts}};
+    nlohmann::json j = GuessJson(r.best);
+    j["alternatives"] = alts;
     fmt::print("{}\n", j.dump());
   };
   if (!lines) {
-    emit(*in);
+    text::DocumentLanguage d = text::IdentifyDocument(*in);
+    if (paragraphs) {
+      for (const text::LangSpan& s : d.paragraphs) {
+        nlohmann::json j = GuessJson(s.guess);
+        j["start"] = s.range.begin;
+        j["end"] = s.range.end;
+        fmt::print("{}\n", j.dump());
+      }
+      return 0;
+    }
+    nlohmann::json alts = nlohmann::json::array();
+    for (const auto& a : d.dominant.alternatives) alts.push_back({{"tag", a.tag}, {"confidence", a.confidence}});
+    nlohmann::json spans = nlohmann::json::array();
+    for (const text::LangSpan& s : d.others) {
+      nlohmann::json j = GuessJson(s.guess);
+      j["start"] = s.range.begin;
+      j["end"] = s.range.end;
+      spans.push_back(j);
+    }
+    nlohmann::json j = GuessJson(d.dominant.best);
+    j["alternatives"] = alts;
+    j["spans"] = spans;
+    fmt::print("{}\n", j.dump());
     return 0;
   }
   std::string_view all = *in;
@@ -457,10 +483,11 @@ int Run(int argc, char** argv) {
   show->add_option("--format", common.format, "table (text), json or jsonl")->check(CLI::IsMember({"table", "jsonl", "json"}));
 
   std::string lid_path = "-";
-  bool lid_lines = false;
+  bool lid_lines = false, lid_paragraphs = false;
   CLI::App* langid = app.add_subcommand("langid", "Identify language and script");
   langid->add_option("file", lid_path, "File or - (stdin)");
   langid->add_flag("--lines", lid_lines, "One result per line");
+  langid->add_flag("--paragraphs", lid_paragraphs, "One result per paragraph (with byte offsets)");
 
   std::string tr_to, tr_lang = "sr", tr_path = "-";
   CLI::App* translit = app.add_subcommand("translit", "Serbian/Macedonian Cyrillic <-> Latin");
@@ -490,7 +517,7 @@ int Run(int argc, char** argv) {
   if (*search) return CmdSearch(common, search_query, search_filters.f, search_limit, search_count, search_facets);
   if (*timeline) return CmdTimeline(common, tl_query, tl_interval, tl_by, tl_filters.f);
   if (*show) return CmdShow(common, show_id);
-  if (*langid) return CmdLangid(lid_path, lid_lines);
+  if (*langid) return CmdLangid(lid_path, lid_lines, lid_paragraphs);
   if (*translit) return CmdTranslit(tr_to, tr_lang, tr_path);
   if (*demo) return CmdDemo(demo_corpus, demo_dir);
   return 2;

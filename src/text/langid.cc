@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <map>
 #include <cstdlib>
 #include <memory>
 #include <unordered_map>
@@ -474,6 +475,56 @@ LangResult IdentifyLanguage(std::string_view text) {
     out.alternatives.push_back({alt, alt, script, percent3[k] / 100.0});
   }
   return out;
+}
+
+DocumentLanguage IdentifyDocument(std::string_view text) {
+  DocumentLanguage d;
+  d.dominant = IdentifyLanguage(text);
+  size_t i = 0;
+  while (i < text.size()) {
+    // A paragraph ends at a blank line (or the end); single newlines stay inside.
+    while (i < text.size() && (text[i] == '\n' || text[i] == '\r' || text[i] == ' ' || text[i] == '\t')) ++i;
+    if (i >= text.size()) break;
+    size_t start = i;
+    size_t end = text.find("\n\n", i);
+    if (end == std::string_view::npos) end = text.size();
+    size_t trimmed = end;
+    while (trimmed > start && (text[trimmed - 1] == ' ' || text[trimmed - 1] == '\r' || text[trimmed - 1] == '\n')) --trimmed;
+    LangSpan span{{static_cast<uint32_t>(start), static_cast<uint32_t>(trimmed)},
+                  IdentifyLanguage(text.substr(start, trimmed - start)).best};
+    d.paragraphs.push_back(span);
+    i = end;
+  }
+  if (d.paragraphs.size() > 1) {
+    // Several paragraphs: the dominant language is the one most characters are written in.
+    std::map<std::string, size_t> chars;
+    for (const LangSpan& p : d.paragraphs) {
+      std::string_view t = p.range.Of(text);
+      chars[p.guess.tag] += static_cast<size_t>(std::count_if(t.begin(), t.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+      }));
+    }
+    auto top = std::max_element(chars.begin(), chars.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+    if (top->first != d.dominant.best.tag && top->first != "und") {
+      for (const LangSpan& p : d.paragraphs) {
+        if (p.guess.tag != top->first) continue;
+        std::vector<LangGuess>& alts = d.dominant.alternatives;
+        alts.erase(std::remove_if(alts.begin(), alts.end(), [&](const LangGuess& g) { return g.tag == p.guess.tag; }),
+                   alts.end());
+        alts.insert(alts.begin(), d.dominant.best);
+        d.dominant.best = p.guess;
+        break;
+      }
+    }
+  }
+  for (const LangSpan& p : d.paragraphs) {
+    // Short paragraphs and unsure guesses are not evidence of another language.
+    if (p.guess.tag != d.dominant.best.tag && p.guess.lang != "und" && p.guess.confidence >= 0.5 &&
+        p.range.size() >= 40) {
+      d.others.push_back(p);
+    }
+  }
+  return d;
 }
 
 }  // namespace parallax::text

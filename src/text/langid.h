@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/byte_range.h"
+
 namespace parallax::text {
 
 struct LangGuess {
@@ -30,5 +32,20 @@ struct LangResult {
 std::string DominantScript(std::string_view text);
 
 LangResult IdentifyLanguage(std::string_view text);
+
+struct LangSpan {
+  ByteRange range;  // a paragraph (a run of non-empty lines) of the text
+  LangGuess guess;
+};
+
+struct DocumentLanguage {
+  LangResult dominant;              // the whole text
+  std::vector<LangSpan> paragraphs; // every paragraph
+  std::vector<LangSpan> others;     // paragraphs confidently in another language or script
+};
+
+// The dominant language of a text and the paragraphs written in something else (a quoted
+// English statement in a Serbian article, a Cyrillic paragraph in a Latin one).
+DocumentLanguage IdentifyDocument(std::string_view text);
 
 }  // namespace parallax::text

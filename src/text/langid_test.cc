@@ -20,6 +20,19 @@ TEST(LangId, TellsScriptsAndRegionalLanguages) {
   for (const auto& c : kCases) EXPECT_EQ(IdentifyLanguage(c.text).best.tag, c.tag) << c.text;
 }
 
+TEST(LangId, MixedDocumentReportsOtherSpans) {
+  std::string text =
+      "Министар спољних послова рекао је да ће Србија наставити дијалог са Приштином.\n\n"
+      "The minister said that Serbia would continue the dialogue with Pristina next month.\n\n"
+      "Он је додао да Београд очекује подршку пријатеља у Уједињеним нацијама.";
+  DocumentLanguage d = IdentifyDocument(text);
+  EXPECT_EQ(d.dominant.best.tag, "sr-Cyrl");
+  ASSERT_EQ(d.paragraphs.size(), 3u);
+  ASSERT_EQ(d.others.size(), 1u);
+  EXPECT_EQ(d.others[0].guess.tag, "en");
+  EXPECT_EQ(d.others[0].range.Of(text).substr(0, 12), "The minister");
+}
+
 TEST(LangId, EmptyIsUndetermined) {
   EXPECT_EQ(IdentifyLanguage("  123 ,,").best.lang, "und");
   EXPECT_EQ(DominantScript("Вучић and Kurti said"), "Latn");

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Quality floors: runs parallax_eval on ../shared/data and fails when a measured figure drops
+# below what this version reaches (so a change that makes a stage worse is caught). Skips (77)
+# when the data is absent.
+set -u
+eval_bin=$1
+data=$2
+if [[ ! -d $data/lid-testset ]]; then
+  echo "skipped: $data not found (third-party gold data lives in ../shared/data)"
+  exit 77
+fi
+"$eval_bin" "$data" > "$TMPDIR/eval.md" 2>&1 || { cat "$TMPDIR/eval.md"; exit 1; }
+python3 - "$TMPDIR/eval.md" <<'PY'
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+fails = []
+def row(prefix):
+    for line in text.splitlines():
+        if line.startswith("| " + prefix):
+            return [c.strip() for c in line.strip("|").split("|")]
+    fails.append(f"no row '{prefix}'")
+    return None
+def floor(name, value, minimum):
+    ok = value >= minimum
+    print(f"{'ok  ' if ok else 'FAIL'} {name}: {value:.3f} (floor {minimum})")
+    if not ok:
+        fails.append(name)
+r = row("CLDR sr"); r and floor("CLDR sr transliteration", float(r[2]), 1.0)
+r = row("CLDR mk"); r and floor("CLDR mk transliteration", float(r[2]), 1.0)
+for lang, data in (("sr", "UD Serbian-SET dev"), ("hr", "UD Croatian"), ("sq", "UD Albanian"), ("zh", "UNER Chinese")):
+    r = row(f"{lang} | {data}"); r and floor(f"sentence F1 {lang}", float(r[5]), 0.97)
+r = row("full sentences")
+if r:
+    floor("language id accuracy", float(r[1]), 0.93)
+    floor("language id ahead of CLD2", float(r[1]) - float(r[2]), 0.0)
+m = re.search(r"macro-F1 .*: ours ([0-9.]+) on full", text)
+if m: floor("sr/hr/bs macro-F1", float(m.group(1)), 0.81)
+print(f"{len(fails)} failed")
+sys.exit(1 if fails else 0)
+PY
