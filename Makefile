@@ -23,7 +23,7 @@ demo: build
 	$(BUILD)/parallax demo
 
 eval: build
-	$(BUILD)/tools/parallax_eval ../shared/data | tee $(BUILD)/eval.md
+	$(BUILD)/tools/parallax_eval ../shared/data | tee docs/EVALUATION.md
 
 bench: build
 	scripts/install-deps --bench

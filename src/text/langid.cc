@@ -89,7 +89,9 @@ int DominantBucket(const ScriptCounts& c) {
     }
   }
   // Japanese mixes kana with Han; a fair share of kana makes it Japanese.
-  if (c.letters[kKana] > 0 && c.letters[kKana] * 5 >= c.letters[kHan]) return kKana;
+  // Chinese never writes kana, so a few kana among Han characters make the text Japanese.
+  int han_chars = c.letters[kHan] / 3;
+  if (c.letters[kKana] >= 2 || (c.letters[kKana] > 0 && c.letters[kKana] * 10 >= han_chars)) return kKana;
   return best_n == 0 ? -1 : best;
 }
 
