@@ -1,0 +1,343 @@
+#include "entities/matcher.h"
+
+#include <algorithm>
+
+#include <unicode/uchar.h>
+
+#include "base/embedded.h"
+#include "text/fold.h"
+#include "text/tokenize.h"
+#include "text/utf8.h"
+
+namespace parallax::entities {
+namespace {
+
+constexpr char kSep = '\x1F';
+
+bool IsCjk(char32_t c) { return text::ClassOf(c) == text::CharClass::kUnspaced; }
+
+bool HasCjk(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    if (IsCjk(text::DecodeUtf8(s, i))) return true;
+  }
+  return false;
+}
+
+bool StartsUpper(std::string_view s) {
+  size_t i = 0;
+  if (s.empty()) return false;
+  char32_t c = text::DecodeUtf8(s, i);
+  return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c));
+}
+
+struct Word {
+  ByteRange range;
+  std::string key;
+  bool upper;
+};
+
+// Words of a spaced script (CJK runs are left to the substring pass).
+std::vector<Word> Words(std::string_view text) {
+  std::vector<Word> out;
+  text::ForEachWord(text, [&](std::string_view lower, ByteRange r, bool unspaced) {
+    if (unspaced) return;
+    out.push_back({r, NameKey(lower), StartsUpper(r.Of(text))});
+  });
+  return out;
+}
+
+// True when only joiners lie between two words of one name (spaces, hyphens, dots, apostrophes,
+// the Chinese middle dot).
+bool Joined(std::string_view text, uint32_t from, uint32_t to) {
+  if (to < from || to - from > 4) return false;
+  for (uint32_t i = from; i < to;) {
+    size_t k = i;
+    char32_t c = text::DecodeUtf8(text, k);
+    if (!(c == ' ' || c == '-' || c == '.' || c == '\'' || c == U'’' || c == U'·' || c == 0xA0)) return false;
+    i = static_cast<uint32_t>(k);
+  }
+  return true;
+}
+
+// Lines of an embedded TSV, comments skipped; calls f(first column, second column).
+template <typename F>
+void ForEachRow(std::string_view data, F&& f) {
+  while (!data.empty()) {
+    size_t nl = data.find('\n');
+    std::string_view line = data.substr(0, nl);
+    data = nl == std::string_view::npos ? std::string_view() : data.substr(nl + 1);
+    if (line.empty() || line[0] == '#') continue;
+    size_t tab = line.find('\t');
+    f(line.substr(0, tab), tab == std::string_view::npos ? std::string_view() : line.substr(tab + 1));
+  }
+}
+
+std::string JoinKeys(const std::vector<Word>& w, size_t begin, size_t end) {
+  std::string s;
+  for (size_t k = begin; k < end; ++k) {
+    if (k > begin) s += kSep;
+    s += w[k].key;
+  }
+  return s;
+}
+
+}  // namespace
+
+std::string NameKey(std::string_view word) {
+  std::string f = text::FoldForMatch(word);
+  // Case and definite endings of Serbian, Croatian, Bosnian and Albanian, longest first.
+  // (Plural stem endings such as -ova are left alone: they would cut Kosova to "kos".)
+  static constexpr std::string_view kEndings[] = {"ama", "ima", "om", "em", "it", "in", "es", "en", "et",
+                                                  "se",  "ne",  "ve", "a",  "e",  "i",  "o",  "u"};
+  if (f.size() < 4) return f;
+  for (std::string_view e : kEndings) {
+    if (f.size() >= e.size() + 3 && f.compare(f.size() - e.size(), e.size(), e) == 0) {
+      f.resize(f.size() - e.size());
+      break;
+    }
+  }
+  return f;
+}
+
+void Matcher::AddAlias(int target, bool role, const Alias& a) {
+  Entry e{target, role, a.weak, {}, {}};
+  if (HasCjk(a.text)) {
+    std::string key = text::Lower(a.text);
+    han_max_bytes_ = std::max(han_max_bytes_, key.size());
+    entries_.push_back(std::move(e));
+    han_[key].push_back(static_cast<int>(entries_.size() - 1));
+    return;
+  }
+  std::vector<Word> words = Words(a.text);
+  if (words.empty()) return;
+  for (const Word& w : words) {
+    e.keys.push_back(w.key);
+    e.caps.push_back(w.upper);
+  }
+  // Short single words (Li, Fu, Xi) need support in the article.
+  if (!role && words.size() == 1 && text::FoldForMatch(a.text).size() <= 2) e.weak = true;
+  std::string joined;
+  for (size_t k = 0; k < e.keys.size(); ++k) joined += (k ? std::string(1, kSep) : "") + e.keys[k];
+  int& longest = first_key_max_[e.keys[0]];
+  longest = std::max(longest, static_cast<int>(e.keys.size()));
+  entries_.push_back(std::move(e));
+  by_keys_[joined].push_back(static_cast<int>(entries_.size() - 1));
+}
+
+Result<std::unique_ptr<Matcher>> Matcher::Create(const Knowledge& knowledge) {
+  std::unique_ptr<Matcher> m(new Matcher(knowledge));
+  const auto& entities = knowledge.entities();
+  for (size_t i = 0; i < entities.size(); ++i) {
+    const Entity& e = entities[i];
+    m->AddAlias(static_cast<int>(i), false, {"", e.name, false});
+    for (const Alias& a : e.aliases) m->AddAlias(static_cast<int>(i), false, a);
+  }
+  const auto& roles = knowledge.roles();
+  for (size_t i = 0; i < roles.size(); ++i) {
+    for (const Alias& a : roles[i].phrases) m->AddAlias(static_cast<int>(i), true, a);
+  }
+  ForEachRow(EmbeddedData("person-cues.tsv"), [&](std::string_view, std::string_view cue) {
+    if (cue.find(' ') == std::string_view::npos) m->cues_.insert(NameKey(cue));
+  });
+  ForEachRow(EmbeddedData("given-names.tsv"), [&](std::string_view name, std::string_view) {
+    m->given_names_.insert(NameKey(name));
+  });
+  return m;
+}
+
+std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& options) const {
+  struct Hit {
+    ByteRange range;
+    int entry = -1;          // alias entry; -1 for unknown people
+    size_t first_word = 0;   // word index (spaced scripts), or SIZE_MAX for CJK
+    size_t end_word = 0;
+    std::string new_id, new_name;
+  };
+  std::vector<Word> words = Words(text);
+  std::vector<Hit> hits;
+  std::vector<bool> taken(words.size(), false);
+
+  // 1. Aliases and role phrases over words, longest first.
+  for (size_t i = 0; i < words.size();) {
+    auto fk = first_key_max_.find(words[i].key);
+    int best = -1;
+    size_t best_len = 0;
+    if (fk != first_key_max_.end()) {
+      size_t max_len = std::min(static_cast<size_t>(fk->second), words.size() - i);
+      for (size_t len = max_len; len >= 1 && best < 0; --len) {
+        bool joined = true;
+        for (size_t k = i + 1; k < i + len && joined; ++k) joined = Joined(text, words[k - 1].range.end, words[k].range.begin);
+        if (!joined) continue;
+        auto it = by_keys_.find(JoinKeys(words, i, i + len));
+        if (it == by_keys_.end()) continue;
+        for (int e : it->second) {
+          const Entry& en = entries_[e];
+          bool caps_ok = true;
+          for (size_t k = 0; k < len; ++k) caps_ok = caps_ok && (!en.caps[k] || words[i + k].upper);
+          if (!caps_ok) continue;
+          // Prefer entities to role phrases of the same length.
+          if (best < 0 || (entries_[best].role && !en.role)) best = e;
+        }
+        if (best >= 0) best_len = len;
+      }
+    }
+    if (best >= 0) {
+      hits.push_back({{words[i].range.begin, words[i + best_len - 1].range.end}, best, i, i + best_len, "", ""});
+      for (size_t k = i; k < i + best_len; ++k) taken[k] = true;
+      i += best_len;
+    } else {
+      ++i;
+    }
+  }
+
+  // 2. Chinese (and other unspaced) aliases as substrings, longest first.
+  if (!han_.empty()) {
+    std::string lower = text::Lower(text);  // same byte layout for CJK; used only for CJK runs
+    bool same_layout = lower.size() == text.size();
+    for (size_t i = 0; same_layout && i < text.size();) {
+      size_t start = i;
+      char32_t c = text::DecodeUtf8(text, i);
+      if (!IsCjk(c)) continue;
+      for (size_t len = std::min(han_max_bytes_, text.size() - start); len >= 3; --len) {
+        auto it = han_.find(lower.substr(start, len));
+        if (it == han_.end()) continue;
+        hits.push_back({{static_cast<uint32_t>(start), static_cast<uint32_t>(start + len)}, it->second[0], SIZE_MAX, SIZE_MAX, "", ""});
+        i = start + len;
+        break;
+      }
+    }
+  }
+
+  // 3. Unknown people: after a cue word, or a known given name, 2-3 capitalised words.
+  auto unknown_at = [&](size_t first) {
+    size_t end = first;
+    while (end < words.size() && end - first < 3 && !taken[end] && words[end].upper &&
+           (end == first || Joined(text, words[end - 1].range.end, words[end].range.begin))) {
+      ++end;
+    }
+    return end;
+  };
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (taken[i]) continue;
+    size_t first = SIZE_MAX;
+    if (cues_.count(words[i].key) && i + 1 < words.size() && !taken[i + 1] && words[i + 1].upper) {
+      first = i + 1;
+    } else if (words[i].upper && given_names_.count(words[i].key)) {
+      first = i;
+    }
+    if (first == SIZE_MAX) continue;
+    size_t end = unknown_at(first);
+    if (end - first < 2) continue;
+    std::string id = "person/~";
+    std::string name;
+    for (size_t k = first; k < end; ++k) {
+      id += (k > first ? "-" : "") + words[k].key;
+      name += (k > first ? " " : "") + std::string(words[k].range.Of(text));
+    }
+    hits.push_back({{words[first].range.begin, words[end - 1].range.end}, -1, first, end, id, name});
+    for (size_t k = first; k < end; ++k) taken[k] = true;
+    i = end - 1;
+  }
+  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.range.begin < b.range.begin; });
+
+  // 4. Resolve: roles, weak aliases, display names; then surnames of introduced people.
+  std::vector<Mention> out;
+  struct Person {
+    std::string id, name;
+    EntityType type;
+    std::string first_key, last_key;
+  };
+  std::vector<Person> introduced;
+  std::unordered_set<std::string> seen;  // entity ids mentioned so far
+  const auto& entities = k_.entities();
+  for (size_t h = 0; h < hits.size(); ++h) {
+    const Hit& hit = hits[h];
+    Mention m;
+    m.range = hit.range;
+    if (hit.entry < 0) {
+      m.entity = hit.new_id;
+      m.name = hit.new_name;
+      m.type = EntityType::kPerson;
+      m.via = "new";
+      introduced.push_back({m.entity, m.name, m.type, words[hit.first_word].key, words[hit.end_word - 1].key});
+    } else if (entries_[hit.entry].role) {
+      const RolePhrase& rp = k_.roles()[entries_[hit.entry].target];
+      m.via = "role";
+      // "Serbian President Aleksandar Vučić": the role names the person who follows.
+      const Hit* next = h + 1 < hits.size() ? &hits[h + 1] : nullptr;
+      bool named = next && next->range.begin >= hit.range.end && next->range.begin - hit.range.end <= 3 &&
+                   (next->entry < 0 || (!entries_[next->entry].role &&
+                                        entities[entries_[next->entry].target].type == EntityType::kPerson));
+      if (named) {
+        if (next->entry < 0) {
+          m.entity = next->new_id;
+          m.name = next->new_name;
+        } else {
+          const Entity& p = entities[entries_[next->entry].target];
+          m.entity = p.id;
+          m.name = k_.DisplayName(p, options.exonyms);
+        }
+        m.type = EntityType::kPerson;
+      } else {
+        std::vector<const Entity*> holders = k_.Holders(rp.org, rp.title, options.day);
+        if (!holders.empty()) {
+          m.entity = holders[0]->id;
+          m.name = k_.DisplayName(*holders[0], options.exonyms);
+          m.type = EntityType::kPerson;
+        } else {
+          const Entity* org = k_.Find(rp.org);
+          m.entity = rp.id;
+          m.name = rp.title + (org ? ", " + k_.DisplayName(*org, options.exonyms) : "");
+          m.type = EntityType::kRole;
+        }
+      }
+    } else {
+      const Entry& en = entries_[hit.entry];
+      const Entity& e = entities[en.target];
+      if (en.weak && !seen.count(e.id)) {
+        // A short alias counts after a strong mention of the same entity, or right after a
+        // role phrase or given name.
+        bool supported = !out.empty() && out.back().range.end + 3 >= hit.range.begin && out.back().via == "role";
+        if (!supported) continue;
+      }
+      m.entity = e.id;
+      m.name = k_.DisplayName(e, options.exonyms);
+      m.type = e.type;
+      m.via = "alias";
+      if (e.type == EntityType::kPerson && hit.first_word != SIZE_MAX && hit.end_word - hit.first_word >= 2) {
+        introduced.push_back({e.id, m.name, e.type, words[hit.first_word].key, words[hit.end_word - 1].key});
+      }
+    }
+    seen.insert(m.entity);
+    out.push_back(std::move(m));
+  }
+
+  // 5. Surnames and first names alone, after their full name.
+  if (!introduced.empty()) {
+    std::vector<bool> used(words.size(), false);
+    for (const Hit& hit : hits) {
+      if (hit.first_word == SIZE_MAX) continue;
+      for (size_t k = hit.first_word; k < hit.end_word; ++k) used[k] = true;
+    }
+    for (size_t i = 0; i < words.size(); ++i) {
+      if (used[i] || !words[i].upper) continue;
+      const Person* match = nullptr;
+      for (const Person& p : introduced) {
+        // Only people introduced before this word.
+        if (words[i].key == p.last_key || words[i].key == p.first_key) {
+          bool before = false;
+          for (const Mention& m : out) {
+            if (m.entity == p.id && m.range.end <= words[i].range.begin) before = true;
+          }
+          if (before) match = &p;
+        }
+      }
+      if (match == nullptr) continue;
+      out.push_back({match->id, match->name, match->type, words[i].range, "surname"});
+    }
+    std::sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
+  }
+  return out;
+}
+
+}  // namespace parallax::entities

@@ -1,0 +1,75 @@
+// Entity matching: finds mentions of pack entities, role phrases, unknown people and in-article
+// coreferents in a text, with byte ranges into the text as given.
+//
+// Matching is script-, case- and diacritic-insensitive and inflection-aware: each word is
+// match-folded and stripped of one common Serbian/Croatian/Bosnian or Albanian case ending
+// (NameKey), so Вучић, Vucic, Vučića and Vučićem meet, as do Kosova, Kosovës and Kosovo. Chinese
+// aliases match as substrings. Longest match wins. A capitalised alias word matches only a
+// capitalised word of the text (Kina the country, not kina "cinemas").
+//
+// A role phrase ("Serbian President", "predsednik Srbije", "塞尔维亚总统") followed by a name
+// refers to that name; alone, it resolves to the person holding the office on the article's
+// date, or becomes a role entity when the packs know no holder. Unknown people are found after
+// occupation and title cues (data/person-cues.tsv) and from given names
+// (data/given-names.tsv); a surname or first name alone then attaches to the full name
+// introduced earlier in the same text.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "base/byte_range.h"
+#include "base/status.h"
+#include "entities/pack.h"
+
+namespace parallax::entities {
+
+struct Mention {
+  std::string entity;  // pack id, role id, or "person/~key" for an unknown person
+  std::string name;    // display name
+  EntityType type = EntityType::kOther;
+  ByteRange range;     // the surface in the text
+  std::string via;     // alias | role | surname | new
+};
+
+struct MatchOptions {
+  std::string day;      // YYYY-MM-DD for role resolution; empty = roles still held today
+  std::string exonyms;  // display-name policy ("" or "kosova")
+};
+
+// The inflection-insensitive key of a word: match-folded, one case ending removed.
+std::string NameKey(std::string_view word);
+
+class Matcher {
+ public:
+  // `knowledge` must outlive the matcher. Find() is const and thread-safe.
+  static Result<std::unique_ptr<Matcher>> Create(const Knowledge& knowledge);
+  std::vector<Mention> Find(std::string_view text, const MatchOptions& options) const;
+  size_t alias_count() const { return entries_.size(); }
+
+ private:
+  struct Entry {
+    int target;         // entity index, or role index when `role`
+    bool role = false;
+    bool weak = false;
+    std::vector<std::string> keys;
+    std::vector<bool> caps;  // which alias words start with a capital
+  };
+  explicit Matcher(const Knowledge& k) : k_(k) {}
+  void AddAlias(int target, bool role, const Alias& a);
+
+  const Knowledge& k_;
+  std::vector<Entry> entries_;
+  std::unordered_map<std::string, std::vector<int>> by_keys_;  // joined keys -> entries
+  std::unordered_map<std::string, int> first_key_max_;          // first key -> longest alias
+  std::unordered_map<std::string, std::vector<int>> han_;      // exact CJK alias -> entries
+  size_t han_max_bytes_ = 0;
+  std::unordered_set<std::string> cues_;         // keys of person cue words (single words)
+  std::unordered_set<std::string> given_names_;  // keys of given names
+};
+
+}  // namespace parallax::entities

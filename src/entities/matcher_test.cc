@@ -1,0 +1,85 @@
+#include "entities/matcher.h"
+
+#include <gtest/gtest.h>
+
+namespace parallax::entities {
+namespace {
+
+class MatcherTest : public testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto k = Knowledge::Default();
+    ASSERT_TRUE(k.ok()) << k.status().ToString();
+    knowledge_ = new Knowledge(std::move(*k));
+    auto m = Matcher::Create(*knowledge_);
+    ASSERT_TRUE(m.ok());
+    matcher_ = m->release();
+  }
+  static std::vector<std::string> Ids(std::string_view text, std::string day = "2024-09-16") {
+    std::vector<std::string> out;
+    for (const Mention& m : matcher_->Find(text, {.day = day})) out.push_back(m.entity + "@" + std::string(m.range.Of(text)));
+    return out;
+  }
+  static Knowledge* knowledge_;
+  static Matcher* matcher_;
+};
+Knowledge* MatcherTest::knowledge_ = nullptr;
+Matcher* MatcherTest::matcher_ = nullptr;
+
+TEST_F(MatcherTest, ScriptsInflectionsAndChinese) {
+  for (std::string_view t : {"Вучић", "Vucic", "Vučića", "Vučićem", "Vuçiq", "武契奇"}) {
+    std::vector<Mention> m = matcher_->Find(t, {});
+    ASSERT_EQ(m.size(), 1u) << t;
+    EXPECT_EQ(m[0].entity, "person/aleksandar-vucic") << t;
+    EXPECT_EQ(m[0].range.Of(t), t);
+  }
+  EXPECT_EQ(Ids("Kurtit i tha se Kosovës i duhet Prishtina."),
+            (std::vector<std::string>{"person/albin-kurti@Kurtit", "place/xk@Kosovës", "place/pristina@Prishtina"}));
+  EXPECT_EQ(Ids("Sastanak u Srbiji i Kini, pa u Kinom upravljanom fondu."),
+            (std::vector<std::string>{"place/rs@Srbiji", "place/cn@Kini", "place/cn@Kinom"}));
+  std::vector<std::string> zh = Ids("中国常驻联合国代表傅聪表示");
+  EXPECT_EQ(zh, (std::vector<std::string>{"person/fu-cong@中国常驻联合国代表", "person/fu-cong@傅聪"}));
+  EXPECT_EQ(Ids("Vjosa Osmani-Sadriu came"), (std::vector<std::string>{"person/vjosa-osmani@Vjosa Osmani-Sadriu"}));
+}
+
+TEST_F(MatcherTest, LowercaseCommonWordsAreNotNames) {
+  EXPECT_TRUE(Ids("u gradu su zatvorena sva kina").empty());
+}
+
+TEST_F(MatcherTest, RolesResolveOnTheArticleDate) {
+  EXPECT_EQ(Ids("The Serbian President said", "2024-09-16"), (std::vector<std::string>{"person/aleksandar-vucic@Serbian President"}));
+  EXPECT_EQ(Ids("predsednik Srbije je rekao", "2010-01-01"), (std::vector<std::string>{"person/boris-tadic@predsednik Srbije"}));
+  EXPECT_EQ(Ids("председника Србије", "2020-01-01"), (std::vector<std::string>{"person/aleksandar-vucic@председника Србије"}));
+  EXPECT_EQ(Ids("塞尔维亚总统表示", "2024-09-16"), (std::vector<std::string>{"person/aleksandar-vucic@塞尔维亚总统"}));
+  // A role followed by a name refers to that name, whoever holds the office in the packs.
+  EXPECT_EQ(Ids("Serbian Prime Minister Miloš Vučević said", "2024-09-16")[0], "person/milos-vucevic@Serbian Prime Minister");
+  // An office without a holder becomes a role entity.
+  EXPECT_EQ(Ids("the Chinese Foreign Ministry spokesperson said")[0], "role/cn-mfa-spokesperson@Chinese Foreign Ministry spokesperson");
+}
+
+TEST_F(MatcherTest, UnknownPeopleAndSurnames) {
+  std::string text = "Politički analitičar Marko Petrović rekao je da Petrović ne očekuje promene. "
+                     "Security expert Jane Roe agreed; Roe added more. Analistja e sigurisë Drita Gashi tha se Gashi.";
+  std::vector<Mention> m = matcher_->Find(text, {});
+  std::vector<std::string> got;
+  for (const auto& x : m) got.push_back(x.entity + "/" + x.via + "@" + std::string(x.range.Of(text)));
+  EXPECT_EQ(got, (std::vector<std::string>{"person/~mark-petrovic/new@Marko Petrović", "person/~mark-petrovic/surname@Petrović",
+                                           "person/~jan-roe/new@Jane Roe", "person/~jan-roe/surname@Roe",
+                                           "person/~drit-gash/new@Drita Gashi", "person/~drit-gash/surname@Gashi"}));
+}
+
+TEST_F(MatcherTest, WeakAliasesNeedSupport) {
+  EXPECT_TRUE(Ids("Xi said nothing").empty());
+  EXPECT_EQ(Ids("Chinese President Xi said").size(), 2u);
+}
+
+TEST(NameKey, CaseEndings) {
+  EXPECT_EQ(NameKey("Vučićem"), NameKey("Vučić"));
+  EXPECT_EQ(NameKey("Kosovës"), NameKey("Kosova"));
+  EXPECT_EQ(NameKey("Serbisë"), NameKey("Serbia"));
+  EXPECT_EQ(NameKey("Kurtit"), NameKey("Kurti"));
+  EXPECT_EQ(NameKey("Li"), "li");
+}
+
+}  // namespace
+}  // namespace parallax::entities

@@ -1,0 +1,203 @@
+#include "entities/pack.h"
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include "base/embedded.h"
+#include "text/fold.h"
+
+namespace parallax::entities {
+namespace {
+
+std::vector<std::string> Strings(const YAML::Node& n) {
+  std::vector<std::string> out;
+  if (!n) return out;
+  if (n.IsScalar()) {
+    out.push_back(n.as<std::string>());
+  } else if (n.IsSequence()) {
+    for (const auto& e : n) {
+      if (e.IsScalar()) out.push_back(e.as<std::string>());
+    }
+  }
+  return out;
+}
+
+EntityType ParseType(const std::string& t) {
+  if (t == "person") return EntityType::kPerson;
+  if (t == "org" || t == "organisation" || t == "organization") return EntityType::kOrg;
+  if (t == "place" || t == "location") return EntityType::kPlace;
+  if (t == "outlet") return EntityType::kOutlet;
+  if (t == "topic") return EntityType::kTopic;
+  if (t == "role") return EntityType::kRole;
+  return EntityType::kOther;
+}
+
+std::vector<Alias> ParseAliases(const YAML::Node& n, const std::vector<std::string>& weak) {
+  std::vector<Alias> out;
+  if (!n || !n.IsMap()) return out;
+  for (const auto& kv : n) {
+    std::string lang = kv.first.as<std::string>();
+    for (const std::string& text : Strings(kv.second)) {
+      bool is_weak = std::find(weak.begin(), weak.end(), text) != weak.end();
+      out.push_back({lang, text, is_weak});
+    }
+  }
+  return out;
+}
+
+std::string DateString(const YAML::Node& n) {
+  // YAML reads 2017-05-31 as a string already; a bare year (2012) as a number.
+  if (!n) return "";
+  std::string s = n.as<std::string>();
+  if (s.size() == 4) s += "-01-01";
+  if (s.size() == 7) s += "-01";
+  return s;
+}
+
+}  // namespace
+
+std::string_view TypeName(EntityType t) {
+  switch (t) {
+    case EntityType::kPerson: return "person";
+    case EntityType::kOrg: return "org";
+    case EntityType::kPlace: return "place";
+    case EntityType::kOutlet: return "outlet";
+    case EntityType::kTopic: return "topic";
+    case EntityType::kRole: return "role";
+    case EntityType::kOther: return "other";
+  }
+  return "other";
+}
+
+bool Role::ValidOn(std::string_view day) const {
+  if (day.empty()) return to.empty();
+  if (!from.empty() && day < std::string_view(from)) return false;
+  if (!to.empty() && day >= std::string_view(to)) return false;
+  return true;
+}
+
+Status Knowledge::AddPack(std::string_view yaml, const std::string& source) try {
+  YAML::Node root = YAML::Load(std::string(yaml));
+  if (!root.IsMap()) return Status::InvalidInput("a pack is a YAML map with 'entities:'", Where{.source = source});
+  int64_t record = 0;
+  for (const auto& n : root["entities"]) {
+    ++record;
+    if (!n.IsMap() || !n["id"]) {
+      return Status::InvalidInput("entity without an id", Where{.source = source, .record = record});
+    }
+    Entity e;
+    e.id = n["id"].as<std::string>();
+    e.type = ParseType(n["type"] ? n["type"].as<std::string>() : "other");
+    e.name = n["name"] ? n["name"].as<std::string>() : e.id;
+    e.aliases = ParseAliases(n["aliases"], Strings(n["weak"]));
+    e.tags = Strings(n["tags"]);
+    e.domains = Strings(n["domains"]);
+    if (n["gender"]) e.gender = n["gender"].as<std::string>();
+    if (n["country"]) e.country = n["country"].as<std::string>();
+    if (n["lang"]) e.lang = n["lang"].as<std::string>();
+    for (const auto& r : n["roles"]) {
+      if (!r["org"] || !r["title"]) {
+        return Status::InvalidInput(fmt::format("role of {} needs org and title", e.id), Where{.source = source, .record = record});
+      }
+      e.roles.push_back({r["org"].as<std::string>(), r["title"].as<std::string>(), DateString(r["from"]), DateString(r["to"])});
+    }
+    auto it = index_.find(e.id);
+    if (it == index_.end()) {
+      index_.emplace(e.id, entities_.size());
+      entities_.push_back(std::move(e));
+    } else {
+      // A later pack extends an entity: more aliases, roles and tags; the first name stays
+      // unless the earlier one was generated (a world pack's English name).
+      Entity& x = entities_[it->second];
+      x.aliases.insert(x.aliases.end(), e.aliases.begin(), e.aliases.end());
+      x.roles.insert(x.roles.end(), e.roles.begin(), e.roles.end());
+      x.tags.insert(x.tags.end(), e.tags.begin(), e.tags.end());
+      if (x.type == EntityType::kOther) x.type = e.type;
+    }
+  }
+  for (const auto& r : root["roles"]) {
+    ++record;
+    if (!r["id"] || !r["org"] || !r["title"]) {
+      return Status::InvalidInput("role phrase needs id, org and title", Where{.source = source, .record = record});
+    }
+    roles_.push_back({r["id"].as<std::string>(), r["org"].as<std::string>(), r["title"].as<std::string>(),
+                      ParseAliases(r["phrases"], {})});
+  }
+  if (root["exonyms"] && root["exonyms"].IsMap()) {
+    for (const auto& policy : root["exonyms"]) {
+      for (const auto& kv : policy.second) {
+        exonyms_[policy.first.as<std::string>()][kv.first.as<std::string>()] = kv.second.as<std::string>();
+      }
+    }
+  }
+  return Status::Ok();
+} catch (const YAML::Exception& e) {
+  return Status::InvalidInput(fmt::format("invalid pack: {}", e.msg),
+                              Where{.source = source, .record = e.mark.line >= 0 ? e.mark.line + 1 : -1});
+}
+
+Status Knowledge::AddPackFile(const std::string& path) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return Status::IoError("cannot open pack", Where{.source = path});
+  std::string data;
+  char buf[1 << 14];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) data.append(buf, n);
+  std::fclose(f);
+  return AddPack(data, path);
+}
+
+Result<Knowledge> Knowledge::Default() {
+  Knowledge k;
+  for (const char* name : {"world.yaml", "western-balkans-china.yaml"}) {
+    std::string_view data = EmbeddedData(name);
+    if (data.empty()) return Status::Internal(fmt::format("pack {} is not compiled in", name));
+    PLX_RETURN_IF_ERROR(k.AddPack(data, std::string("packs/") + name));
+  }
+  return k;
+}
+
+const Entity* Knowledge::Find(std::string_view id) const {
+  auto it = index_.find(id);
+  return it == index_.end() ? nullptr : &entities_[it->second];
+}
+
+const Entity* Knowledge::Lookup(std::string_view name_or_id) const {
+  if (const Entity* e = Find(name_or_id)) return e;
+  std::string want = text::FoldForMatch(name_or_id);
+  for (const Entity& e : entities_) {
+    if (text::FoldForMatch(e.name) == want) return &e;
+  }
+  for (const Entity& e : entities_) {
+    for (const Alias& a : e.aliases) {
+      if (text::FoldForMatch(a.text) == want) return &e;
+    }
+  }
+  return nullptr;
+}
+
+std::string Knowledge::DisplayName(const Entity& e, std::string_view policy) const {
+  if (!policy.empty()) {
+    auto p = exonyms_.find(policy);
+    if (p != exonyms_.end()) {
+      auto it = p->second.find(e.id);
+      if (it != p->second.end()) return it->second;
+    }
+  }
+  return e.name;
+}
+
+std::vector<const Entity*> Knowledge::Holders(std::string_view org, std::string_view title, std::string_view day) const {
+  std::vector<const Entity*> out;
+  for (const Entity& e : entities_) {
+    for (const Role& r : e.roles) {
+      if (r.org == org && r.title == title && r.ValidOn(day)) {
+        out.push_back(&e);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace parallax::entities
