@@ -14,6 +14,15 @@ struct Paragraph {
   bool blockquote = false;  // a <blockquote> in HTML, or a paragraph marked as quoted
 };
 
+// A mention of an entity in Article::text (see entities/matcher.h).
+struct EntityMention {
+  std::string entity;  // id
+  std::string name;    // display name
+  std::string type;    // person, org, place, outlet, topic, role, other
+  std::string via;     // alias, role, surname, new
+  ByteRange range;
+};
+
 struct Article {
   std::string id;          // 16 hex digits: hash of the canonical URL, else of the folded text
   std::string url;         // canonical URL when known
@@ -35,6 +44,7 @@ struct Article {
   std::string format;      // jsonl, html, text, rss
   std::string fingerprint;  // MinHash of the folded text (ingest/fingerprint.h), for near-duplicates
   std::string duplicate_of;  // id of the earlier article this one nearly repeats
+  std::vector<EntityMention> mentions;  // filled by the pipeline
 };
 
 struct Outlet {

@@ -17,7 +17,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "base/date.h"
 #include "cli/output.h"
+#include "entities/matcher.h"
 #include "ingest/reader.h"
 #include "pipeline/ingest_job.h"
 #include "query/search.h"
@@ -111,6 +113,7 @@ int CmdInit(const std::string& path) {
 struct IngestArgs {
   std::vector<std::string> paths;
   std::string outlet, lang, format = "auto", outlets_file;
+  std::vector<std::string> packs;
   uint64_t max_source_bytes = uint64_t{4} << 30;
   uint64_t max_document_bytes = uint64_t{64} << 20;
   bool quiet = false;
@@ -130,6 +133,7 @@ Result<pipeline::IngestSummary> Ingest(store::SqliteStore& db, const IngestArgs&
   o.outlet = a.outlet;
   o.lang = a.lang;
   o.outlets_file = a.outlets_file;
+  o.packs = a.packs;
   o.read.format = a.format;
   o.read.limits.max_bytes = a.max_source_bytes;
   o.read.max_document_bytes = a.max_document_bytes;
@@ -196,9 +200,18 @@ int CmdQuarantine(const Common& c, int64_t limit) {
 }
 
 // ---- search ----
-int CmdSearch(const Common& c, const std::string& q, const query::Filters& f, int64_t limit, bool count, bool facets) {
+std::string ResolveEntity(const entities::Knowledge& k, sqlite3* db, const std::string& name);
+
+int CmdSearch(const Common& c, const std::string& q, query::Filters f, int64_t limit, bool count, bool facets,
+              const std::string& entity) {
   auto db = OpenDb(c.db, false);
   if (!db.ok()) return Fail(db.status());
+  if (!entity.empty()) {
+    auto k = pipeline::LoadKnowledge({});
+    if (!k.ok()) return Fail(k.status());
+    f.entity = ResolveEntity(*k, (*db)->db(), entity);
+    if (f.entity.empty()) return Fail(Status::NotFound("no such entity", Where{.source = entity}));
+  }
   auto fmt_ = ParseFormat(c.format);
   if (!fmt_.ok()) return Fail(fmt_.status());
   sqlite3* h = (*db)->db();
@@ -284,6 +297,132 @@ int CmdShow(const Common& c, const std::string& id) {
   if (!x.duplicate_of.empty()) fmt::print("copy of:   {}\n", x.duplicate_of);
   fmt::print("\n");
   for (const Paragraph& p : x.paragraphs) fmt::print("{}{}\n\n", p.blockquote ? "> " : "", p.range.Of(x.text));
+  return 0;
+}
+
+// ---- entities ----
+// Reads FILE (any format ingest reads) and prints each article's entity mentions.
+Result<std::vector<Article>> ReadArticles(const std::string& path) {
+  std::vector<Article> out;
+  Status first_error;
+  ingest::ReadSource(path, {}, [&](ingest::Record& r) {
+    if (r.article.ok()) {
+      out.push_back(std::move(*r.article));
+    } else if (first_error.ok()) {
+      first_error = r.article.status();
+    }
+  });
+  if (out.empty()) return first_error.ok() ? Status::InvalidInput("no articles", Where{.source = path}) : first_error;
+  return out;
+}
+
+// An entity id from a name, alias or id: the packs first, then the workspace's entities.
+std::string ResolveEntity(const entities::Knowledge& k, sqlite3* db, const std::string& name) {
+  if (const entities::Entity* e = k.Lookup(name)) return e->id;
+  if (db != nullptr) {
+    Result<std::string> id = query::StoredEntityId(db, name);
+    if (id.ok() && !id->empty()) return *id;
+  }
+  return name.find('/') != std::string::npos ? name : "";
+}
+
+int CmdEntities(const std::vector<std::string>& packs, const std::string& date, bool summary, const std::string& path,
+                const std::string& format) {
+  auto k = pipeline::LoadKnowledge(packs);
+  if (!k.ok()) return Fail(k.status());
+  auto matcher = entities::Matcher::Create(*k);
+  if (!matcher.ok()) return Fail(matcher.status());
+  auto articles = ReadArticles(path);
+  if (!articles.ok()) return Fail(articles.status());
+  auto fmt_ = ParseFormat(format);
+  if (!fmt_.ok()) return Fail(fmt_.status());
+  Rows rows{{"doc", "entity", "name", "type", "surface", "start", "end", "via"}, {}};
+  std::map<std::string, std::pair<std::string, int64_t>> counts;
+  for (Article& a : *articles) {
+    if (!date.empty()) {
+      Result<Date> d = ParseDate(date);
+      if (!d.ok()) return Fail(Status::InvalidInput("--date: " + d.status().message()));
+      a.day = d->Day();
+    }
+    std::string doc = a.url.empty() ? fmt::format("{}#{}", path, a.record) : a.url;
+    for (const EntityMention& m : pipeline::FindMentions(**matcher, a)) {
+      rows.rows.push_back({doc, m.entity, m.name, m.type, std::string(m.range.Of(a.text)), m.range.begin, m.range.end, m.via});
+      auto& c = counts[m.entity];
+      c.first = m.name;
+      ++c.second;
+    }
+  }
+  if (summary) {
+    Rows s{{"entity", "name", "mentions"}, {}};
+    std::vector<std::pair<std::string, std::pair<std::string, int64_t>>> v(counts.begin(), counts.end());
+    std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.second.second > b.second.second; });
+    for (const auto& [id, c] : v) s.rows.push_back({id, c.first, c.second});
+    Print(s, *fmt_);
+    return 0;
+  }
+  Print(rows, *fmt_);
+  return 0;
+}
+
+int CmdEntity(const Common& c, const std::vector<std::string>& packs, const std::string& name) {
+  auto k = pipeline::LoadKnowledge(packs);
+  if (!k.ok()) return Fail(k.status());
+  Result<std::unique_ptr<store::SqliteStore>> db = Status::NotFound("no workspace");
+  if (std::filesystem::exists(c.db)) db = OpenDb(c.db, false);
+  std::string id = ResolveEntity(*k, db.ok() ? (*db)->db() : nullptr, name);
+  if (id.empty()) return Fail(Status::NotFound("no such entity in the packs or the workspace", Where{.source = name}));
+  const entities::Entity* e = k->Find(id);
+  nlohmann::json j = {{"id", id}};
+  if (e != nullptr) {
+    j["name"] = e->name;
+    j["type"] = std::string(entities::TypeName(e->type));
+    nlohmann::json aliases = nlohmann::json::object();
+    for (const auto& a : e->aliases) aliases[a.lang].push_back(a.text);
+    j["aliases"] = aliases;
+    nlohmann::json roles = nlohmann::json::array();
+    for (const auto& r : e->roles) {
+      const entities::Entity* org = k->Find(r.org);
+      roles.push_back({{"title", r.title}, {"org", r.org}, {"org_name", org ? org->name : r.org}, {"from", r.from}, {"to", r.to}});
+    }
+    j["roles"] = roles;
+  }
+  if (db.ok()) {
+    auto counts = query::CountEntity((*db)->db(), id);
+    if (!counts.ok()) return Fail(counts.status());
+    j["mentions"] = counts->mentions;
+    j["articles"] = counts->articles;
+    for (auto [key, list] : {std::pair{"by_outlet", &counts->by_outlet}, {"by_month", &counts->by_month}}) {
+      nlohmann::json arr = nlohmann::json::array();
+      for (const auto& f : *list) arr.push_back({{"value", f.value}, {"count", f.count}});
+      j[key] = arr;
+    }
+  }
+  if (c.format == "json" || c.format == "jsonl" || (c.format.empty() && !isatty(STDOUT_FILENO))) {
+    fmt::print("{}\n", j.dump(c.format == "json" ? 2 : -1));
+    return 0;
+  }
+  fmt::print("{} ({}{})\n", j.value("name", id), id, e ? ", " + std::string(entities::TypeName(e->type)) : "");
+  if (e != nullptr) {
+    for (const auto& [lang, list] : j["aliases"].items()) {
+      std::string names;
+      for (const auto& n : list) names += (names.empty() ? "" : ", ") + n.get<std::string>();
+      fmt::print("  {:<8} {}\n", lang, names);
+    }
+    for (const auto& r : e->roles) {
+      const entities::Entity* org = k->Find(r.org);
+      fmt::print("  role     {}, {} ({} – {})\n", r.title, org ? org->name : r.org, r.from.empty() ? "?" : r.from, r.to);
+    }
+  }
+  if (j.contains("mentions")) {
+    fmt::print("\n{} mentions in {} articles\n\n", j["mentions"].get<int64_t>(), j["articles"].get<int64_t>());
+    Rows by_outlet{{"outlet", "mentions"}, {}};
+    for (const auto& f : j["by_outlet"]) by_outlet.rows.push_back({f["value"], f["count"]});
+    Print(by_outlet, Format::kTable);
+    fmt::print("\n");
+    Rows by_month{{"month", "mentions"}, {}};
+    for (const auto& f : j["by_month"]) by_month.rows.push_back({f["value"], f["count"]});
+    Print(by_month, Format::kTable);
+  }
   return 0;
 }
 
@@ -439,6 +578,7 @@ int Run(int argc, char** argv) {
   ingest->add_option("--format", ingest_args.format, "auto, jsonl, html, text or rss")
       ->check(CLI::IsMember({"auto", "jsonl", "html", "text", "rss"}));
   ingest->add_option("--outlets", ingest_args.outlets_file, "Outlet registry (YAML) to load first");
+  ingest->add_option("--pack", ingest_args.packs, "Extra knowledge pack (repeatable)");
   ingest->add_option("--max-source-bytes", ingest_args.max_source_bytes, "Limit on a source's decompressed size");
   ingest->add_option("--max-document-bytes", ingest_args.max_document_bytes, "Limit on one document or JSONL record");
   ingest->add_flag("--quiet,-q", ingest_args.quiet, "No progress or per-record messages");
@@ -455,7 +595,9 @@ int Run(int argc, char** argv) {
   int64_t search_limit = 20;
   bool search_count = false, search_facets = false;
   CLI::App* search = app.add_subcommand("search", "Full-text search across scripts and inflections");
-  search->add_option("query", search_query, "Words, \"phrases\", AND/OR/NOT, prefix*, (groups)")->required();
+  std::string search_entity;
+  search->add_option("query", search_query, "Words, \"phrases\", AND/OR/NOT, prefix*, (groups); '' for all")->required();
+  search->add_option("--entity", search_entity, "Only articles mentioning this entity (name, alias or id)");
   search_filters.Add(search);
   search->add_option("--limit", search_limit, "At most this many results");
   search->add_flag("--count", search_count, "Print only the number of matching articles");
@@ -481,6 +623,21 @@ int Run(int argc, char** argv) {
   show->add_option("id", show_id, "Article id")->required();
   AddDb(show, common);
   show->add_option("--format", common.format, "table (text), json or jsonl")->check(CLI::IsMember({"table", "jsonl", "json"}));
+
+  std::vector<std::string> ent_packs;
+  std::string ent_date, ent_path = "-", entity_name;
+  bool ent_summary = false;
+  CLI::App* entities_cmd = app.add_subcommand("entities", "Entity mentions in a file (any format ingest reads)");
+  entities_cmd->add_option("file", ent_path, "File or - (stdin)");
+  entities_cmd->add_option("--pack", ent_packs, "Extra knowledge pack (repeatable)");
+  entities_cmd->add_option("--date", ent_date, "Resolve roles on this date (default: the article's, else today)");
+  entities_cmd->add_flag("--summary", ent_summary, "Mention counts per entity");
+  AddFormat(entities_cmd, common);
+  CLI::App* entity_cmd = app.add_subcommand("entity", "An entity's aliases, roles and mention counts");
+  entity_cmd->add_option("name", entity_name, "Name, alias or id")->required();
+  entity_cmd->add_option("--pack", ent_packs, "Extra knowledge pack (repeatable)");
+  AddDb(entity_cmd, common);
+  entity_cmd->add_option("--format", common.format, "table (text) or json")->check(CLI::IsMember({"table", "jsonl", "json"}));
 
   std::string lid_path = "-";
   bool lid_lines = false, lid_paragraphs = false;
@@ -514,7 +671,9 @@ int Run(int argc, char** argv) {
   if (*init) return CmdInit(init_path.empty() ? common.db : init_path);
   if (*ingest) return CmdIngest(common, ingest_args);
   if (*quarantine) return CmdQuarantine(common, q_limit);
-  if (*search) return CmdSearch(common, search_query, search_filters.f, search_limit, search_count, search_facets);
+  if (*search) return CmdSearch(common, search_query, search_filters.f, search_limit, search_count, search_facets, search_entity);
+  if (*entities_cmd) return CmdEntities(ent_packs, ent_date, ent_summary, ent_path, common.format);
+  if (*entity_cmd) return CmdEntity(common, ent_packs, entity_name);
   if (*timeline) return CmdTimeline(common, tl_query, tl_interval, tl_by, tl_filters.f);
   if (*show) return CmdShow(common, show_id);
   if (*langid) return CmdLangid(lid_path, lid_lines, lid_paragraphs);

@@ -208,6 +208,44 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     }
   }
 
+  // 2b. Foreign names written in Chinese characters with a middle dot (德拉甘·米洛维奇): up to
+  // four characters before the dot and five after it, stopping at a match, at the title words
+  // that precede names (经济学家, 外长, 大使) and at the verbs that follow them (表示, 认为).
+  static constexpr std::u32string_view kTitleEnds = U"家长使员者官人理统席表";
+  static constexpr std::u32string_view kVerbStarts = U"表说认指强称在的对和与是将也就已曾又均";
+  for (size_t dot = text.find("·"); dot != std::string_view::npos; dot = text.find("·", dot + 1)) {
+    auto cjk_before = [&](size_t at) {
+      if (at < 3) return false;
+      size_t k = at - 3;
+      char32_t c = text::DecodeUtf8(text, k);
+      return IsCjk(c) && kTitleEnds.find(c) == std::u32string_view::npos;
+    };
+    size_t begin = dot;
+    int n = 0;
+    while (n < 4 && cjk_before(begin)) {
+      bool inside_hit = false;
+      for (const Hit& h : hits) inside_hit = inside_hit || (h.range.begin < begin && begin - 3 < h.range.end);
+      if (inside_hit) break;
+      begin -= 3;
+      ++n;
+    }
+    size_t end = dot + std::string_view("·").size();
+    int m = 0;
+    while (m < 5 && end + 3 <= text.size()) {
+      size_t k = end;
+      char32_t c = text::DecodeUtf8(text, k);
+      if (!IsCjk(c) || (m >= 2 && kVerbStarts.find(c) != std::u32string_view::npos)) break;
+      end = k;
+      ++m;
+    }
+    if (n == 0 || m == 0) continue;
+    bool overlaps = false;
+    for (const Hit& h : hits) overlaps = overlaps || (h.range.begin < end && begin < h.range.end);
+    if (overlaps) continue;
+    std::string name(text.substr(begin, end - begin));
+    hits.push_back({{static_cast<uint32_t>(begin), static_cast<uint32_t>(end)}, -1, SIZE_MAX, SIZE_MAX, "person/~" + name, name});
+  }
+
   // 3. Unknown people: after a cue word, or a known given name, 2-3 capitalised words.
   auto unknown_at = [&](size_t first) {
     size_t end = first;
@@ -220,8 +258,11 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   for (size_t i = 0; i < words.size(); ++i) {
     if (taken[i]) continue;
     size_t first = SIZE_MAX;
-    if (cues_.count(words[i].key) && i + 1 < words.size() && !taken[i + 1] && words[i + 1].upper) {
-      first = i + 1;
+    if (cues_.count(words[i].key)) {
+      // Titles chain ("Deputy Prime Minister", "political scientist"): the name follows them.
+      size_t j = i + 1;
+      while (j < words.size() && cues_.count(words[j].key)) ++j;
+      if (j < words.size() && !taken[j] && words[j].upper) first = j;
     } else if (words[i].upper && given_names_.count(words[i].key)) {
       first = i;
     }
@@ -259,7 +300,9 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       m.name = hit.new_name;
       m.type = EntityType::kPerson;
       m.via = "new";
-      introduced.push_back({m.entity, m.name, m.type, words[hit.first_word].key, words[hit.end_word - 1].key});
+      if (hit.first_word != SIZE_MAX) {
+        introduced.push_back({m.entity, m.name, m.type, words[hit.first_word].key, words[hit.end_word - 1].key});
+      }
     } else if (entries_[hit.entry].role) {
       const RolePhrase& rp = k_.roles()[entries_[hit.entry].target];
       m.via = "role";

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "base/date.h"
 #include "base/embedded.h"
 #include "text/fold.h"
 
@@ -73,6 +74,9 @@ bool Role::ValidOn(std::string_view day) const {
   if (day.empty()) return to.empty();
   if (!from.empty() && day < std::string_view(from)) return false;
   if (!to.empty() && day >= std::string_view(to)) return false;
+  // An open-ended role is known to hold only up to today: packs cannot know who will hold an
+  // office later, so a future date resolves to nobody rather than to today's holder.
+  if (to.empty() && day > std::string_view(TodayIso())) return false;
   return true;
 }
 
@@ -109,7 +113,11 @@ Status Knowledge::AddPack(std::string_view yaml, const std::string& source) try 
       // A later pack extends an entity: more aliases, roles and tags; the first name stays
       // unless the earlier one was generated (a world pack's English name).
       Entity& x = entities_[it->second];
-      x.aliases.insert(x.aliases.end(), e.aliases.begin(), e.aliases.end());
+      for (Alias& a : e.aliases) {
+        bool known = std::any_of(x.aliases.begin(), x.aliases.end(),
+                                 [&](const Alias& b) { return b.lang == a.lang && b.text == a.text; });
+        if (!known) x.aliases.push_back(std::move(a));
+      }
       x.roles.insert(x.roles.end(), e.roles.begin(), e.roles.end());
       x.tags.insert(x.tags.end(), e.tags.begin(), e.tags.end());
       if (x.type == EntityType::kOther) x.type = e.type;

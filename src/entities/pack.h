@@ -23,7 +23,8 @@ struct Role {
   std::string title;  // "President", "Minister of Foreign Affairs"
   std::string from;   // YYYY-MM-DD or empty (open)
   std::string to;     // YYYY-MM-DD or empty (still holds it)
-  bool ValidOn(std::string_view day) const;  // empty day: valid when open-ended
+  // Empty day: valid when open-ended. Open-ended roles are not assumed to hold after today.
+  bool ValidOn(std::string_view day) const;
 };
 
 struct Alias {

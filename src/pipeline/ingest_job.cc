@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "base/date.h"
 #include "base/hash.h"
 #include "ingest/fingerprint.h"
 #include "text/fold.h"
@@ -53,8 +54,23 @@ std::string ArticleId(const Article& a) {
   return HexId(Hash64("text:" + collapsed));
 }
 
+Result<entities::Knowledge> LoadKnowledge(const std::vector<std::string>& extra) {
+  PLX_ASSIGN_OR_RETURN(entities::Knowledge k, entities::Knowledge::Default());
+  for (const std::string& p : extra) PLX_RETURN_IF_ERROR(k.AddPackFile(p));
+  return k;
+}
+
+std::vector<EntityMention> FindMentions(const entities::Matcher& matcher, const Article& a, const std::string& exonyms) {
+  std::vector<EntityMention> out;
+  std::string day = a.day.empty() ? TodayIso() : a.day;
+  for (entities::Mention& m : matcher.Find(a.text, {.day = day, .exonyms = exonyms})) {
+    out.push_back({std::move(m.entity), std::move(m.name), std::string(entities::TypeName(m.type)), std::move(m.via), m.range});
+  }
+  return out;
+}
+
 void CompleteArticle(Article& a, const ingest::OutletRegistry& outlets, const std::string& default_outlet,
-                     const std::string& default_lang) {
+                     const std::string& default_lang, const entities::Matcher* matcher) {
   if (a.outlet.empty()) a.outlet = default_outlet;
   const Outlet* o = a.outlet.empty() ? nullptr : outlets.FindByName(a.outlet);
   if (o == nullptr && !a.url.empty()) o = outlets.FindByUrl(a.url);
@@ -88,6 +104,7 @@ void CompleteArticle(Article& a, const ingest::OutletRegistry& outlets, const st
   }
   a.id = ArticleId(a);
   a.fingerprint = ingest::Fingerprint(a.text);
+  if (matcher != nullptr) a.mentions = FindMentions(*matcher, a);
 }
 
 Result<IngestSummary> RunIngest(store::SqliteStore& store, const IngestOptions& options) {
@@ -114,6 +131,9 @@ Result<IngestSummary> RunIngest(store::SqliteStore& store, const IngestOptions& 
       outlets.Add(std::move(o));
     }
   }
+
+  PLX_ASSIGN_OR_RETURN(entities::Knowledge knowledge, LoadKnowledge(options.packs));
+  PLX_ASSIGN_OR_RETURN(std::unique_ptr<entities::Matcher> matcher, entities::Matcher::Create(knowledge));
 
   std::string args;
   for (const std::string& p : options.paths) args += (args.empty() ? "" : " ") + p;
@@ -168,7 +188,7 @@ Result<IngestSummary> RunIngest(store::SqliteStore& store, const IngestOptions& 
     } else {
       Article& a = *r.article;
       summary.bytes += a.text.size();
-      CompleteArticle(a, outlets, options.outlet, options.lang);
+      CompleteArticle(a, outlets, options.outlet, options.lang, matcher.get());
       Result<bool> exists = store.HasArticle(a.id);
       if (!exists.ok()) {
         fatal = exists.status();

@@ -13,6 +13,7 @@
 
 #include "base/article.h"
 #include "base/status.h"
+#include "entities/matcher.h"
 #include "ingest/outlets.h"
 #include "ingest/reader.h"
 #include "store/sqlite_store.h"
@@ -31,6 +32,7 @@ struct IngestOptions {
   std::string outlet;              // outlet for records that name none
   std::string lang;                // language for records that declare none
   std::string outlets_file;        // extra outlet registry (YAML)
+  std::vector<std::string> packs;  // knowledge packs beyond the built-in ones
   ingest::ReadOptions read;
   int batch_articles = 500;        // articles per transaction
   size_t max_quarantine_raw = 1 << 20;  // bytes of each rejected record kept
@@ -46,9 +48,18 @@ struct IngestSummary {
 };
 
 // Fills what readers leave open: outlet (by name or URL domain), country, language and script,
-// id and fingerprint. Used by ingest and by commands that analyse files without a workspace.
+// id and fingerprint, and (given a matcher) entity mentions, with roles resolved on the
+// article's date (else today). Used by ingest and by commands that analyse files without a
+// workspace.
 void CompleteArticle(Article& a, const ingest::OutletRegistry& outlets, const std::string& default_outlet,
-                     const std::string& default_lang);
+                     const std::string& default_lang, const entities::Matcher* matcher = nullptr);
+
+// Entity mentions of an article's text, for its date (or today).
+std::vector<EntityMention> FindMentions(const entities::Matcher& matcher, const Article& a,
+                                        const std::string& exonyms = "");
+
+// The built-in packs plus `extra` pack files.
+Result<entities::Knowledge> LoadKnowledge(const std::vector<std::string>& extra);
 
 // The stable id: a hash of the canonical URL when there is one, else of the folded text.
 std::string ArticleId(const Article& a);

@@ -82,6 +82,10 @@ Result<Where> BuildWhere(const Filters& f) {
     w.params.push_back(f.tag);
   }
   if (f.unique) add("a.duplicate_of IS NULL");
+  if (!f.entity.empty()) {
+    add("EXISTS (SELECT 1 FROM mentions m WHERE m.article = a.rowid AND m.entity = ?)");
+    w.params.push_back(f.entity);
+  }
   return w;
 }
 
@@ -276,6 +280,49 @@ Result<std::vector<TimelineRow>> Timeline(sqlite3* db, std::string_view query, s
   while (st.Step()) rows.push_back({st.Text(0), st.Text(1), st.Int(2)});
   if (!st.status().ok()) return QueryError(st.status());
   return rows;
+}
+
+Result<EntityCounts> CountEntity(sqlite3* db, std::string_view entity_id) {
+  EntityCounts c;
+  {
+    Stmt st(db, "SELECT count(*), count(DISTINCT article) FROM mentions WHERE entity = ?");
+    st.Bind(1, entity_id);
+    if (st.Step()) {
+      c.mentions = st.Int(0);
+      c.articles = st.Int(1);
+    }
+    PLX_RETURN_IF_ERROR(st.status());
+  }
+  for (auto [expr, list] : {std::pair{"coalesce(a.outlet,'')", &c.by_outlet}, {"substr(coalesce(a.day,''),1,7)", &c.by_month}}) {
+    Stmt st(db, fmt::format("SELECT {} AS v, count(*) FROM mentions m JOIN articles a ON a.rowid = m.article "
+                            "WHERE m.entity = ? GROUP BY v ORDER BY {}", expr,
+                            list == &c.by_month ? "v" : "count(*) DESC, v"));
+    st.Bind(1, entity_id);
+    while (st.Step()) list->push_back({st.Text(0), st.Int(1)});
+    PLX_RETURN_IF_ERROR(st.status());
+  }
+  return c;
+}
+
+Result<std::string> StoredEntityId(sqlite3* db, std::string_view name) {
+  // An exact (folded) name wins; otherwise the one entity whose name has `name` as a word
+  // ("Krasniqi" for "Arben Krasniqi"), the most mentioned when several do.
+  std::string want = text::FoldForMatch(name);
+  Stmt st(db, "SELECT e.id, e.name FROM entities e LEFT JOIN mentions m ON m.entity = e.id "
+              "GROUP BY e.id ORDER BY count(m.entity) DESC");
+  std::string partial;
+  while (st.Step()) {
+    std::string folded = text::FoldForMatch(st.Text(1));
+    if (folded == want) return st.Text(0);
+    if (partial.empty()) {
+      size_t at = folded.find(want);
+      bool word = at != std::string::npos && (at == 0 || folded[at - 1] == ' ') &&
+                  (at + want.size() == folded.size() || folded[at + want.size()] == ' ');
+      if (word) partial = st.Text(0);
+    }
+  }
+  PLX_RETURN_IF_ERROR(st.status());
+  return partial;
 }
 
 }  // namespace parallax::query

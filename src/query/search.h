@@ -25,6 +25,7 @@ struct Filters {
   std::vector<std::string> outlets;  // any of
   std::string country, lang, tag;
   bool unique = false;               // leave out near-duplicates (wire copies)
+  std::string entity;                // only articles mentioning this entity id
 };
 
 struct Hit {
@@ -51,5 +52,15 @@ struct TimelineRow {
 // country | lang | tag.
 Result<std::vector<TimelineRow>> Timeline(sqlite3* db, std::string_view query, std::string_view interval,
                                           std::string_view by, const Filters& f);
+
+// Mention counts of one entity: by outlet and by month.
+struct EntityCounts {
+  int64_t mentions = 0, articles = 0;
+  std::vector<Facet> by_outlet, by_month;
+};
+Result<EntityCounts> CountEntity(sqlite3* db, std::string_view entity_id);
+
+// The id of a stored entity whose display name matches `name` (folded), or "".
+Result<std::string> StoredEntityId(sqlite3* db, std::string_view name);
 
 }  // namespace parallax::query

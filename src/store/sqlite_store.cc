@@ -62,6 +62,17 @@ constexpr const char* kMigrations[] = {
       byte_offset INTEGER, field TEXT, code TEXT NOT NULL, reason TEXT NOT NULL, raw BLOB,
       at TEXT NOT NULL, UNIQUE(source, record, reason));
     )sql",
+    // 1 -> 2: entity mentions.
+    R"sql(
+    CREATE TABLE entities(id TEXT PRIMARY KEY, type TEXT NOT NULL, name TEXT NOT NULL);
+    CREATE TABLE mentions(
+      article INTEGER NOT NULL,             -- articles.rowid
+      entity TEXT NOT NULL,                 -- entities.id
+      start INTEGER NOT NULL, end INTEGER NOT NULL,  -- bytes into articles.text
+      via TEXT NOT NULL);
+    CREATE INDEX mentions_entity ON mentions(entity, article);
+    CREATE INDEX mentions_article ON mentions(article);
+    )sql",
 };
 
 std::string NowIso() {
@@ -254,6 +265,21 @@ Status SqliteStore::PutArticle(const Article& a, const std::vector<std::string>&
     Lease fts = Cached(kFts);
     fts->Bind(1, rowid).Bind(2, marker + a.title).Bind(3, marker + a.text);
     PLX_RETURN_IF_ERROR(fts->Run());
+  }
+  if (!a.mentions.empty()) {
+    static constexpr const char* kEntity = "INSERT OR IGNORE INTO entities(id, type, name) VALUES(?,?,?)";
+    static constexpr const char* kMention = "INSERT INTO mentions(article, entity, start, end, via) VALUES(?,?,?,?,?)";
+    Lease entity = Cached(kEntity);
+    Lease mention = Cached(kMention);
+    for (const EntityMention& m : a.mentions) {
+      entity->Reset();
+      entity->Bind(1, m.entity).Bind(2, m.type).Bind(3, m.name);
+      PLX_RETURN_IF_ERROR(entity->Run());
+      mention->Reset();
+      mention->Bind(1, rowid).Bind(2, m.entity).Bind(3, static_cast<int64_t>(m.range.begin));
+      mention->Bind(4, static_cast<int64_t>(m.range.end)).Bind(5, m.via);
+      PLX_RETURN_IF_ERROR(mention->Run());
+    }
   }
   if (!a.fingerprint.empty() && a.duplicate_of.empty()) {
     // Only originals are band-indexed: a copy links to the first publication.

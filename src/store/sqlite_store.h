@@ -1,6 +1,7 @@
 // SqliteStore: the embedded workspace, one SQLite file in WAL mode.
 //
-// Tables: meta, outlets, articles (+ articles_fts, fingerprint_bands), ingest_log, quarantine.
+// Tables: meta, outlets, articles (+ articles_fts, fingerprint_bands), ingest_log, quarantine,
+// entities and mentions.
 // The schema is versioned with PRAGMA user_version and migrated forward on open. Articles are
 // written inside transactions that hold whole articles only, so a crash at any moment leaves
 // each article either fully stored or absent. A SqliteStore is used by one thread at a time;
@@ -22,7 +23,7 @@
 
 namespace parallax::store {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 struct OpenOptions {
   bool create = false;     // create the file when missing

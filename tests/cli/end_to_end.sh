@@ -75,6 +75,18 @@ head -c 3000 /dev/urandom > "$work/noise.bin.txt"
 [[ $rc == 0 || $rc == 3 ]]; check "binary noise does not crash ($rc)" 0 $?
 check "database integrity" ok "$(sqlite3 "$db" 'pragma integrity_check')"
 
+# Entities: stored at ingest, searchable, countable; files without a workspace.
+check "entity filter" 5 "$("$bin" search '' --entity Krasniqi --count)"
+check "entity by id across scripts" "$("$bin" search '' --entity 'Dragan Milović' --count)" "$("$bin" search '' --entity 'Драган Миловић' --count)"
+"$bin" entity Kosovo --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["id"]=="place/xk" and d["articles"]>=20, d["articles"]'
+check "entity counts" 0 $?
+printf '{"text":"Serbian President Aleksandar Vučić met Kurti. Vučić said the Serbian President would return.","published":"2024-09-16"}\n' > "$work/e.jsonl"
+"$bin" entities "$work/e.jsonl" --format jsonl > "$work/e.out"
+check "entities: mentions" 5 "$(wc -l < "$work/e.out")"
+check "entities: role resolved on date" 2 "$(grep -c '"via":"role","entity":"person/aleksandar-vucic"\|"entity":"person/aleksandar-vucic".*"via":"role"' "$work/e.out")"
+"$bin" entities "$work/e.jsonl" --date 2010-01-01 --format jsonl | grep -q 'person/boris-tadic'; check "entities: --date" 0 $?
+check "entities: summary" "person/aleksandar-vucic" "$("$bin" entities "$work/e.jsonl" --summary --format csv | sed -n 2p | cut -d, -f1)"
+
 # translit and langid
 check "translit to latin" "Ljubljana Đorđe" "$(printf 'Љубљана Ђорђе' | "$bin" translit --to latin)"
 check "translit to cyrillic" "Њујорк надживети" "$(printf 'Njujork nadživeti' | "$bin" translit --to cyrillic)"
