@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include <cld2/public/compact_lang_det.h>
@@ -17,6 +18,7 @@
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
+#include "entities/matcher.h"
 #include "text/langid.h"
 #include "text/segment.h"
 #include "text/translit.h"
@@ -305,6 +307,101 @@ void EvalLangid(const fs::path& data) {
   fmt::print("\n");
 }
 
+// ---- named entities --------------------------------------------------------------------------
+void EvalEntities(const fs::path& data) {
+  fmt::print("## Named entities (packs + unknown-name detection; exact spans)\n\n");
+  auto knowledge = entities::Knowledge::Default();
+  if (!knowledge.ok()) {
+    fmt::print("cannot load packs: {}\n\n", knowledge.status().ToString());
+    return;
+  }
+  auto matcher = entities::Matcher::Create(*knowledge);
+  if (!matcher.ok()) return;
+  struct Set {
+    const char* lang;
+    std::vector<fs::path> files;
+  };
+  const Set sets[] = {
+      {"sr", {data / "uner-setimes-sr-hr/sr_set-ud-dev.iob2", data / "uner-setimes-sr-hr/sr_set-ud-test.iob2"}},
+      {"hr", {data / "uner-setimes-sr-hr/hr_set-ud-dev.iob2", data / "uner-setimes-sr-hr/hr_set-ud-test.iob2"}},
+      {"en", {data / "uner-en-zh/en_ewt-ud-dev.iob2", data / "uner-en-zh/en_ewt-ud-test.iob2"}},
+      {"zh", {data / "uner-en-zh/zh_gsdsimp-ud-dev.iob2", data / "uner-en-zh/zh_gsdsimp-ud-test.iob2"}},
+  };
+  fmt::print("| language | type | gold | precision | recall | F1 |\n|---|---|---|---|---|---|\n");
+  for (const Set& set : sets) {
+    std::map<std::string, long> tp, fp, fn;
+    bool any = false;
+    bool cjk = std::string_view(set.lang) == "zh";
+    for (const fs::path& f : set.files) {
+      if (!fs::exists(f)) continue;
+      any = true;
+      std::string text;
+      std::vector<ByteRange> tokens;
+      std::vector<std::string> tags;
+      auto flush = [&]() {
+        if (tokens.empty()) return;
+        // Gold spans from B-/I- tags (OTH is scored as O by UNER).
+        std::set<std::tuple<std::string, size_t, size_t>> gold, predicted;
+        for (size_t i = 0; i < tags.size(); ++i) {
+          if (tags[i].rfind("B-", 0) != 0) continue;
+          std::string type = tags[i].substr(2);
+          size_t j = i + 1;
+          while (j < tags.size() && tags[j] == "I-" + type) ++j;
+          if (type != "OTH") gold.insert({type, i, j});
+        }
+        for (const entities::Mention& m : (*matcher)->Find(text, {})) {
+          std::string type = m.type == entities::EntityType::kPerson ? "PER"
+                             : (m.type == entities::EntityType::kOrg || m.type == entities::EntityType::kOutlet) ? "ORG"
+                             : m.type == entities::EntityType::kPlace ? "LOC" : "";
+          if (type.empty()) continue;
+          size_t b = SIZE_MAX, e = 0;
+          for (size_t t = 0; t < tokens.size(); ++t) {
+            if (tokens[t].end > m.range.begin && tokens[t].begin < m.range.end) {
+              b = std::min(b, t);
+              e = t + 1;
+            }
+          }
+          if (b != SIZE_MAX) predicted.insert({type, b, e});
+        }
+        for (const auto& g : gold) (predicted.count(g) ? tp : fn)[std::get<0>(g)]++;
+        for (const auto& p : predicted) {
+          if (!gold.count(p)) fp[std::get<0>(p)]++;
+        }
+        text.clear();
+        tokens.clear();
+        tags.clear();
+      };
+      for (const std::string& line : ReadLines(f)) {
+        if (line.empty()) {
+          flush();
+          continue;
+        }
+        if (line[0] == '#') continue;
+        size_t t1 = line.find('\t'), t2 = line.find('\t', t1 + 1), t3 = line.find('\t', t2 + 1);
+        if (t2 == std::string::npos) continue;
+        std::string token = line.substr(t1 + 1, t2 - t1 - 1);
+        if (!text.empty() && !cjk) text += ' ';
+        tokens.push_back({static_cast<uint32_t>(text.size()), static_cast<uint32_t>(text.size() + token.size())});
+        text += token;
+        tags.push_back(line.substr(t2 + 1, t3 == std::string::npos ? std::string::npos : t3 - t2 - 1));
+      }
+      flush();
+    }
+    if (!any) {
+      fmt::print("| {} | | skipped: data not found | | | |\n", set.lang);
+      continue;
+    }
+    for (const char* type : {"PER", "ORG", "LOC"}) {
+      long g = tp[type] + fn[type];
+      double p = tp[type] + fp[type] ? double(tp[type]) / (tp[type] + fp[type]) : 0;
+      double r = g ? double(tp[type]) / g : 0;
+      fmt::print("| {} | {} | {} | {:.3f} | {:.3f} | {:.3f} |\n", set.lang, type, g, p, r, p + r ? 2 * p * r / (p + r) : 0);
+    }
+  }
+  fmt::print("\nSentences are scored one at a time (UNER's tokens joined by spaces; none for Chinese), so\n"
+             "surnames can only refer back within a sentence.\n\n");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -326,5 +423,6 @@ int main(int argc, char** argv) {
   if (want("translit")) EvalTranslit(data);
   if (want("segment")) EvalSegment(data);
   if (want("langid")) EvalLangid(data);
+  if (want("entities")) EvalEntities(data);
   return 0;
 }

@@ -139,9 +139,9 @@ Result<std::unique_ptr<Matcher>> Matcher::Create(const Knowledge& knowledge) {
   ForEachRow(EmbeddedData("person-cues.tsv"), [&](std::string_view, std::string_view cue) {
     if (cue.find(' ') == std::string_view::npos) m->cues_.insert(NameKey(cue));
   });
-  ForEachRow(EmbeddedData("given-names.tsv"), [&](std::string_view name, std::string_view) {
-    m->given_names_.insert(NameKey(name));
-  });
+  for (const char* file : {"given-names.tsv", "given-names-uner.tsv"}) {
+    ForEachRow(EmbeddedData(file), [&](std::string_view name, std::string_view) { m->given_names_.insert(NameKey(name)); });
+  }
   return m;
 }
 
@@ -258,17 +258,26 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   for (size_t i = 0; i < words.size(); ++i) {
     if (taken[i]) continue;
     size_t first = SIZE_MAX;
+    size_t min_words = 2;
     if (cues_.count(words[i].key)) {
-      // Titles chain ("Deputy Prime Minister", "political scientist"): the name follows them.
+      // Titles chain ("Deputy Prime Minister", "political scientist"): the name follows them;
+      // after a title a surname alone is a name too ("premijer Sanader").
       size_t j = i + 1;
       while (j < words.size() && cues_.count(words[j].key)) ++j;
-      if (j < words.size() && !taken[j] && words[j].upper) first = j;
+      if (j < words.size() && !taken[j] && words[j].upper && Joined(text, words[j - 1].range.end, words[j].range.begin)) {
+        first = j;
+        min_words = 1;
+      }
     } else if (words[i].upper && given_names_.count(words[i].key)) {
       first = i;
+    } else if (words[i].upper && i + 1 < words.size() && words[i + 1].upper && !taken[i + 1] &&
+               Joined(text, words[i].range.end, words[i + 1].range.begin) && words[i + 1].key.size() > 4 &&
+               words[i + 1].key.compare(words[i + 1].key.size() - 2, 2, "ic") == 0) {
+      first = i;  // Ime Prezimić: a South Slavic surname in -ić after a capitalised word
     }
     if (first == SIZE_MAX) continue;
     size_t end = unknown_at(first);
-    if (end - first < 2) continue;
+    if (end - first < min_words) continue;
     std::string id = "person/~";
     std::string name;
     for (size_t k = first; k < end; ++k) {
