@@ -112,4 +112,3 @@ BENCHMARK(BM_LangId);
 }  // namespace
 }  // namespace parallax
 
-BENCHMARK_MAIN();

@@ -103,7 +103,12 @@ void Matcher::AddAlias(int target, bool role, const Alias& a) {
   Entry e{target, role, a.weak, {}, {}};
   if (HasCjk(a.text)) {
     std::string key = text::Lower(a.text);
-    han_max_bytes_ = std::max(han_max_bytes_, key.size());
+    if (std::find(han_lengths_.begin(), han_lengths_.end(), key.size()) == han_lengths_.end()) {
+      han_lengths_.push_back(key.size());
+      std::sort(han_lengths_.begin(), han_lengths_.end(), std::greater<>());
+    }
+    size_t k = 0;
+    han_first_.insert(text::DecodeUtf8(key, k));
     entries_.push_back(std::move(e));
     han_[key].push_back(static_cast<int>(entries_.size() - 1));
     return;
@@ -190,16 +195,16 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     }
   }
 
-  // 2. Chinese (and other unspaced) aliases as substrings, longest first.
+  // 2. Chinese (and other unspaced) aliases as substrings, longest first. CJK aliases are
+  // case-less, so the text is compared as it is.
   if (!han_.empty()) {
-    std::string lower = text::Lower(text);  // same byte layout for CJK; used only for CJK runs
-    bool same_layout = lower.size() == text.size();
-    for (size_t i = 0; same_layout && i < text.size();) {
+    for (size_t i = 0; i < text.size();) {
       size_t start = i;
       char32_t c = text::DecodeUtf8(text, i);
-      if (!IsCjk(c)) continue;
-      for (size_t len = std::min(han_max_bytes_, text.size() - start); len >= 3; --len) {
-        auto it = han_.find(lower.substr(start, len));
+      if (c < 0x2E80 || !han_first_.count(c)) continue;
+      for (size_t len : han_lengths_) {
+        if (start + len > text.size()) continue;
+        auto it = han_.find(text.substr(start, len));
         if (it == han_.end()) continue;
         hits.push_back({{static_cast<uint32_t>(start), static_cast<uint32_t>(start + len)}, it->second[0], SIZE_MAX, SIZE_MAX, "", ""});
         i = start + len;

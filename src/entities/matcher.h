@@ -66,8 +66,15 @@ class Matcher {
   std::vector<Entry> entries_;
   std::unordered_map<std::string, std::vector<int>> by_keys_;  // joined keys -> entries
   std::unordered_map<std::string, int> first_key_max_;          // first key -> longest alias
-  std::unordered_map<std::string, std::vector<int>> han_;      // exact CJK alias -> entries
-  size_t han_max_bytes_ = 0;
+  struct ViewHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  // Exact CJK alias -> entries; the byte lengths that occur (longest first) and the first
+  // characters, so most positions of a Chinese text cost one small lookup.
+  std::unordered_map<std::string, std::vector<int>, ViewHash, std::equal_to<>> han_;
+  std::vector<size_t> han_lengths_;
+  std::unordered_set<char32_t> han_first_;
   std::unordered_set<std::string> cues_;         // keys of person cue words (single words)
   std::unordered_set<std::string> given_names_;  // keys of given names
 };

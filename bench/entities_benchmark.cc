@@ -1,0 +1,63 @@
+// Entity matching: compile time of a large pack and matching throughput on news text.
+#include <benchmark/benchmark.h>
+
+#include <fmt/format.h>
+
+#include "bench/corpus.h"
+#include "entities/matcher.h"
+
+namespace parallax {
+namespace {
+
+const std::vector<bench::Doc>& Docs() {
+  static const auto* docs = new std::vector<bench::Doc>(bench::LoadNewsDocs(PARALLAX_SHARED_DATA, PARALLAX_SOURCE_DIR));
+  return *docs;
+}
+
+// The built-in packs plus synthetic people to reach `n` aliases (two-word names in Latin and
+// Cyrillic spelling, as a large regional pack would have).
+const entities::Knowledge& BigKnowledge(int n) {
+  static std::map<int, entities::Knowledge*> cache;
+  entities::Knowledge*& k = cache[n];
+  if (k == nullptr) {
+    k = new entities::Knowledge(std::move(*entities::Knowledge::Default()));
+    std::string yaml = "entities:\n";
+    static const char* kGiven[] = {"Marko", "Ana", "Arben", "Drita", "Nikola", "Jelena", "Ilir", "Vesna"};
+    for (int i = 0; i < n / 2; ++i) {
+      yaml += fmt::format("  - {{id: person/synthetic-{0}, type: person, name: {1} Testović{0}, aliases: {{sr-Latn: [{1} Testović{0}], sr-Cyrl: [Тестовић{0}]}}}}\n",
+                          i, kGiven[i % 8]);
+    }
+    (void)k->AddPack(yaml, "synthetic");
+  }
+  return *k;
+}
+
+void BM_CompileAliases(benchmark::State& state) {
+  const entities::Knowledge& k = BigKnowledge(static_cast<int>(state.range(0)));
+  size_t aliases = 0;
+  for (auto _ : state) {
+    auto m = entities::Matcher::Create(k);
+    aliases = (*m)->alias_count();
+    benchmark::DoNotOptimize(m);
+  }
+  state.counters["aliases"] = static_cast<double>(aliases);
+}
+BENCHMARK(BM_CompileAliases)->Arg(200000)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+void BM_MatchEntities(benchmark::State& state) {
+  auto m = entities::Matcher::Create(BigKnowledge(static_cast<int>(state.range(0))));
+  int64_t bytes = 0;
+  for (const auto& d : Docs()) bytes += static_cast<int64_t>(d.text.size());
+  for (auto _ : state) {
+    size_t n = 0;
+    for (const auto& d : Docs()) n += (*m)->Find(d.text, {.day = "2024-09-16"}).size();
+    benchmark::DoNotOptimize(n);
+  }
+  state.SetBytesProcessed(state.iterations() * bytes);
+}
+BENCHMARK(BM_MatchEntities)->Arg(0)->Arg(200000);
+
+}  // namespace
+}  // namespace parallax
+
+BENCHMARK_MAIN();
