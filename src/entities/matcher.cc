@@ -5,6 +5,7 @@
 #include <unicode/uchar.h>
 
 #include "base/embedded.h"
+#include "entities/tagger.h"
 #include "text/fold.h"
 #include "text/tokenize.h"
 #include "text/utf8.h"
@@ -89,12 +90,18 @@ std::string NameKey(std::string_view word) {
   // (Plural stem endings such as -ova are left alone: they would cut Kosova to "kos".)
   static constexpr std::string_view kEndings[] = {"ama", "ima", "om", "em", "it", "in", "es", "en", "et",
                                                   "se",  "ne",  "ve", "a",  "e",  "i",  "o",  "u"};
-  if (f.size() < 4) return f;
-  for (std::string_view e : kEndings) {
-    if (f.size() >= e.size() + 3 && f.compare(f.size() - e.size(), e.size(), e) == 0) {
-      f.resize(f.size() - e.size());
-      break;
+  // Up to two endings come off, so a base form that itself ends like an ending meets its
+  // inflections: Putin -> put, Putina -> putin -> put; Savet -> sav, Savetu -> savet -> sav.
+  for (int round = 0; round < 2 && f.size() >= 4; ++round) {
+    bool cut = false;
+    for (std::string_view e : kEndings) {
+      if (f.size() >= e.size() + 3 && f.compare(f.size() - e.size(), e.size(), e) == 0) {
+        f.resize(f.size() - e.size());
+        cut = true;
+        break;
+      }
     }
+    if (!cut) break;
   }
   return f;
 }
@@ -157,6 +164,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     size_t first_word = 0;   // word index (spaced scripts), or SIZE_MAX for CJK
     size_t end_word = 0;
     std::string new_id, new_name;
+    EntityType new_type = EntityType::kPerson;
   };
   std::vector<Word> words = Words(text);
   std::vector<Hit> hits;
@@ -251,6 +259,35 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     hits.push_back({{static_cast<uint32_t>(begin), static_cast<uint32_t>(end)}, -1, SIZE_MAX, SIZE_MAX, "person/~" + name, name});
   }
 
+  // 2c. Names no pack lists, from the trained tagger (people, organisations, places).
+  {
+    std::vector<std::string_view> surfaces;
+    std::vector<bool> starts;
+    for (size_t i = 0; i < words.size(); ++i) {
+      surfaces.push_back(words[i].range.Of(text));
+      bool start = i == 0;
+      if (!start) {
+        std::string_view gap = text.substr(words[i - 1].range.end, words[i].range.begin - words[i - 1].range.end);
+        start = gap.find_first_of(".!?\n") != std::string_view::npos || gap.find("…") != std::string_view::npos;
+      }
+      starts.push_back(start);
+    }
+    for (const TaggedSpan& s : NameTagger::Default().Tag(surfaces, starts)) {
+      bool free = true;
+      for (size_t k = s.first_word; k < s.end_word; ++k) free = free && !taken[k];
+      if (!free) continue;
+      EntityType type = s.type == 'P' ? EntityType::kPerson : s.type == 'O' ? EntityType::kOrg : EntityType::kPlace;
+      std::string id = s.type == 'P' ? "person/~" : s.type == 'O' ? "org/~" : "place/~";
+      std::string name;
+      for (size_t k = s.first_word; k < s.end_word; ++k) {
+        id += (k > s.first_word ? "-" : "") + words[k].key;
+        name += (k > s.first_word ? " " : "") + std::string(words[k].range.Of(text));
+      }
+      hits.push_back({{words[s.first_word].range.begin, words[s.end_word - 1].range.end}, -1, s.first_word, s.end_word, id, name, type});
+      for (size_t k = s.first_word; k < s.end_word; ++k) taken[k] = true;
+    }
+  }
+
   // 3. Unknown people: after a cue word, or a known given name, 2-3 capitalised words.
   auto unknown_at = [&](size_t first) {
     size_t end = first;
@@ -289,7 +326,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       id += (k > first ? "-" : "") + words[k].key;
       name += (k > first ? " " : "") + std::string(words[k].range.Of(text));
     }
-    hits.push_back({{words[first].range.begin, words[end - 1].range.end}, -1, first, end, id, name});
+    hits.push_back({{words[first].range.begin, words[end - 1].range.end}, -1, first, end, id, name, EntityType::kPerson});
     for (size_t k = first; k < end; ++k) taken[k] = true;
     i = end - 1;
   }
@@ -309,12 +346,26 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     const Hit& hit = hits[h];
     Mention m;
     m.range = hit.range;
+    if (hit.entry < 0 && hit.new_type == EntityType::kPerson && hit.first_word != SIZE_MAX &&
+        hit.end_word - hit.first_word == 1) {
+      // A lone name word the tagger found may be the surname (or first name) of a person
+      // introduced earlier: then it is that person.
+      const std::string& key = words[hit.first_word].key;
+      const Person* earlier = nullptr;
+      for (const Person& p : introduced) {
+        if (p.last_key == key || p.first_key == key) earlier = &p;
+      }
+      if (earlier != nullptr) {
+        out.push_back({earlier->id, earlier->name, earlier->type, hit.range, "surname"});
+        continue;
+      }
+    }
     if (hit.entry < 0) {
       m.entity = hit.new_id;
       m.name = hit.new_name;
-      m.type = EntityType::kPerson;
+      m.type = hit.new_type;
       m.via = "new";
-      if (hit.first_word != SIZE_MAX) {
+      if (hit.first_word != SIZE_MAX && hit.new_type == EntityType::kPerson) {
         introduced.push_back({m.entity, m.name, m.type, words[hit.first_word].key, words[hit.end_word - 1].key});
       }
     } else if (entries_[hit.entry].role) {
@@ -323,7 +374,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       // "Serbian President Aleksandar Vučić": the role names the person who follows.
       const Hit* next = h + 1 < hits.size() ? &hits[h + 1] : nullptr;
       bool named = next && next->range.begin >= hit.range.end && next->range.begin - hit.range.end <= 3 &&
-                   (next->entry < 0 || (!entries_[next->entry].role &&
+                   ((next->entry < 0 && next->new_type == EntityType::kPerson) || (next->entry >= 0 && !entries_[next->entry].role &&
                                         entities[entries_[next->entry].target].type == EntityType::kPerson));
       if (named) {
         if (next->entry < 0) {

@@ -1,0 +1,165 @@
+#include "entities/tagger.h"
+
+#include <unicode/uchar.h>
+
+#include "base/embedded.h"
+#include "base/hash.h"
+#include "text/fold.h"
+#include "text/utf8.h"
+
+namespace parallax::entities {
+namespace {
+
+constexpr const char* kTagNames[] = {"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"};
+
+std::string Shape(std::string_view w) {
+  std::string out;
+  for (size_t i = 0; i < w.size() && out.size() < 4;) {
+    char32_t c = text::DecodeUtf8(w, i);
+    char s = u_isupper(static_cast<UChar32>(c)) ? 'X' : u_islower(static_cast<UChar32>(c)) ? 'x'
+             : u_isdigit(static_cast<UChar32>(c)) ? 'd' : 'o';
+    if (out.empty() || out.back() != s) out += s;
+  }
+  return out;
+}
+
+// The last or first `n` code points of `s`.
+std::string_view LastChars(std::string_view s, size_t n) {
+  size_t i = s.size();
+  while (n > 0 && i > 0) {
+    --i;
+    while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+    --n;
+  }
+  return s.substr(i);
+}
+std::string_view FirstChars(std::string_view s, size_t n) {
+  size_t i = 0;
+  while (n > 0 && i < s.size()) {
+    text::DecodeUtf8(s, i);
+    --n;
+  }
+  return s.substr(0, i);
+}
+
+bool Valid(int tag, int prev) {
+  // I-X follows only B-X or I-X.
+  if (tag == 0 || tag % 2 == 1) return true;
+  return prev == tag || prev == tag - 1;
+}
+
+}  // namespace
+
+NameTagger::NameTagger() {
+  std::string_view data = EmbeddedData("ner-model.tsv");
+  while (!data.empty()) {
+    size_t nl = data.find('\n');
+    std::string_view line = data.substr(0, nl);
+    data = nl == std::string_view::npos ? std::string_view() : data.substr(nl + 1);
+    if (line.empty() || line[0] == '#') continue;
+    size_t tab = line.find('\t');
+    if (tab == std::string_view::npos) continue;
+    std::vector<std::pair<uint8_t, float>> w;
+    std::string_view rest = line.substr(tab + 1);
+    while (!rest.empty()) {
+      size_t sp = rest.find(' ');
+      std::string_view pair = rest.substr(0, sp);
+      rest = sp == std::string_view::npos ? std::string_view() : rest.substr(sp + 1);
+      size_t colon = pair.find(':');
+      if (colon == std::string_view::npos) continue;
+      w.push_back({static_cast<uint8_t>(pair[0] - '0'), std::stof(std::string(pair.substr(colon + 1)))});
+    }
+    weights_.emplace(Hash64(line.substr(0, tab)), std::move(w));
+  }
+}
+
+const NameTagger& NameTagger::Default() {
+  static const NameTagger* t = new NameTagger();
+  return *t;
+}
+
+std::vector<TaggedSpan> NameTagger::Tag(const std::vector<std::string_view>& words,
+                                         const std::vector<bool>& sentence_start) const {
+  std::vector<TaggedSpan> out;
+  if (weights_.empty() || words.empty()) return out;
+  std::vector<std::string> lower(words.size()), shape(words.size());
+  for (size_t i = 0; i < words.size(); ++i) {
+    lower[i] = text::Lower(words[i]);
+    shape[i] = Shape(words[i]);
+  }
+  // Sentence of each word, so context features stop at sentence edges as in training.
+  std::vector<size_t> begin(words.size()), end(words.size());
+  for (size_t i = 0, s = 0; i < words.size(); ++i) {
+    if (sentence_start[i]) s = i;
+    begin[i] = s;
+  }
+  for (size_t i = words.size(), e = words.size(); i-- > 0;) {
+    end[i] = e;
+    if (sentence_start[i]) e = i;
+  }
+  int prev = 0;
+  std::string f;
+  std::vector<int> tags(words.size(), 0);
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (sentence_start[i]) prev = 0;
+    auto at = [&](long k, const std::vector<std::string>& v, const char* edge) -> std::string_view {
+      long j = static_cast<long>(i) + k;
+      if (j < static_cast<long>(begin[i])) return "<s>";
+      if (j >= static_cast<long>(end[i])) return edge;
+      return v[static_cast<size_t>(j)];
+    };
+    std::string_view p1 = at(-1, lower, "</s>"), p2 = at(-2, lower, "</s>");
+    std::string_view n1 = at(1, lower, "</s>"), n2 = at(2, lower, "</s>");
+    std::string_view psh = at(-1, shape, "</s>"), nsh = at(1, shape, "</s>");
+    std::string pt = kTagNames[prev];
+    const std::string& lw = lower[i];
+    const std::string& sh = shape[i];
+    std::array<double, kTags> score{};
+    auto add = [&](std::string_view a, std::string_view b = {}, std::string_view c = {}, std::string_view d = {}) {
+      f.assign(a);
+      f.append(b);
+      f.append(c);
+      f.append(d);
+      auto it = weights_.find(Hash64(f));
+      if (it == weights_.end()) return;
+      for (const auto& [k, v] : it->second) score[k] += v;
+    };
+    add("b");
+    add("w=", lw);
+    add("p1=", p1);
+    add("n1=", n1);
+    add("p2=", p2);
+    add("n2=", n2);
+    add("s3=", LastChars(lw, 3));
+    add("s2=", LastChars(lw, 2));
+    add("pre3=", FirstChars(lw, 3));
+    add("sh=", sh);
+    add("psh=", psh);
+    add("nsh=", nsh);
+    add("pt=", pt);
+    add("pt+sh=", pt, "|", sh);
+    add("p1+sh=", p1, "|", sh);
+    add("w+n1sh=", lw, "|", nsh);
+    if (i == begin[i]) add("first");
+    int best = 0;
+    for (int k = 1; k < kTags; ++k) {
+      if (Valid(k, prev) && score[k] > score[best]) best = k;
+    }
+    tags[i] = best;
+    prev = best;
+  }
+  for (size_t i = 0; i < tags.size();) {
+    if (tags[i] == 0) {
+      ++i;
+      continue;
+    }
+    int type = (tags[i] - 1) / 2;  // 0 PER, 1 ORG, 2 LOC
+    size_t j = i + 1;
+    while (j < tags.size() && tags[j] == 2 + 2 * type && !sentence_start[j]) ++j;
+    out.push_back({i, j, "POL"[type]});
+    i = j;
+  }
+  return out;
+}
+
+}  // namespace parallax::entities
