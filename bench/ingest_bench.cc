@@ -80,28 +80,32 @@ int main(int argc, char** argv) {
   double mb = bytes / 1e6;
   fmt::print("Input: {} documents, {:.1f} MB of news text (NTREX-128 in 10 languages, 5 shuffles of its lines).\n\n", docs.size(), mb);
 
-  // 1. The full ingest pipeline, best of three runs.
-  double best = 1e9;
-  store::RunCounts counts;
-  for (int run = 0; run < 3; ++run) {
-    std::string db = work + "/ingest.db";
-    for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(db + s);
-    auto st = store::SqliteStore::Open(db, {.create = true});
-    if (!st.ok()) return 1;
-    pipeline::IngestOptions o;
-    o.paths = {jsonl};
-    auto t0 = Clock::now();
-    auto r = pipeline::RunIngest(**st, o);
-    if (!r.ok()) {
-      fmt::print(stderr, "ingest failed: {}\n", r.status().ToString());
-      return 1;
-    }
-    best = std::min(best, Seconds(t0));
-    counts = r->counts;
-  }
+  // 1. The ingest pipeline, best of three runs, with and without entity analysis.
   fmt::print("| measure | value |\n|---|---|\n");
-  fmt::print("| full ingest (parse, langid, fingerprint, FTS5 index, commit), one core | {:.1f} MB/s ({:.0f} articles/s; stored {}, near-duplicates {}) |\n",
-             mb / best, docs.size() / best, counts.stored, counts.near_duplicates);
+  for (bool entities : {true, false}) {
+    double best = 1e9;
+    store::RunCounts counts;
+    for (int run = 0; run < 3; ++run) {
+      std::string db = work + "/ingest.db";
+      for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(db + s);
+      auto st = store::SqliteStore::Open(db, {.create = true});
+      if (!st.ok()) return 1;
+      pipeline::IngestOptions o;
+      o.paths = {jsonl};
+      o.find_entities = entities;
+      auto t0 = Clock::now();
+      auto r = pipeline::RunIngest(**st, o);
+      if (!r.ok()) {
+        fmt::print(stderr, "ingest failed: {}\n", r.status().ToString());
+        return 1;
+      }
+      best = std::min(best, Seconds(t0));
+      counts = r->counts;
+    }
+    fmt::print("| ingest {} (parse, langid, fingerprint{}, FTS5 index, commit), one core | {:.1f} MB/s ({:.0f} articles/s; stored {}, near-duplicates {}) |\n",
+               entities ? "with entities" : "`--no-entities`", entities ? ", entity matching and tagging" : "", mb / best,
+               docs.size() / best, counts.stored, counts.near_duplicates);
+  }
 
   // 2. FTS5 index build: our tokenizer against unicode61 (median of three).
   std::vector<double> ours, stock;

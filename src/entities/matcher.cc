@@ -338,6 +338,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     std::string id, name;
     EntityType type;
     std::string first_key, last_key;
+    uint32_t introduced_at;  // end of the mention that introduced the full name
   };
   std::vector<Person> introduced;
   std::unordered_set<std::string> seen;  // entity ids mentioned so far
@@ -366,7 +367,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       m.type = hit.new_type;
       m.via = "new";
       if (hit.first_word != SIZE_MAX && hit.new_type == EntityType::kPerson) {
-        introduced.push_back({m.entity, m.name, m.type, words[hit.first_word].key, words[hit.end_word - 1].key});
+        introduced.push_back({m.entity, m.name, m.type, words[hit.first_word].key, words[hit.end_word - 1].key, hit.range.end});
       }
     } else if (entries_[hit.entry].role) {
       const RolePhrase& rp = k_.roles()[entries_[hit.entry].target];
@@ -413,7 +414,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       m.type = e.type;
       m.via = "alias";
       if (e.type == EntityType::kPerson && hit.first_word != SIZE_MAX && hit.end_word - hit.first_word >= 2) {
-        introduced.push_back({e.id, m.name, e.type, words[hit.first_word].key, words[hit.end_word - 1].key});
+        introduced.push_back({e.id, m.name, e.type, words[hit.first_word].key, words[hit.end_word - 1].key, hit.range.end});
       }
     }
     seen.insert(m.entity);
@@ -432,12 +433,8 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       const Person* match = nullptr;
       for (const Person& p : introduced) {
         // Only people introduced before this word.
-        if (words[i].key == p.last_key || words[i].key == p.first_key) {
-          bool before = false;
-          for (const Mention& m : out) {
-            if (m.entity == p.id && m.range.end <= words[i].range.begin) before = true;
-          }
-          if (before) match = &p;
+        if ((words[i].key == p.last_key || words[i].key == p.first_key) && p.introduced_at <= words[i].range.begin) {
+          match = &p;
         }
       }
       if (match == nullptr) continue;

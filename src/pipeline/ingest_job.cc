@@ -188,7 +188,7 @@ Result<IngestSummary> RunIngest(store::SqliteStore& store, const IngestOptions& 
     } else {
       Article& a = *r.article;
       summary.bytes += a.text.size();
-      CompleteArticle(a, outlets, options.outlet, options.lang, matcher.get());
+      CompleteArticle(a, outlets, options.outlet, options.lang, options.find_entities ? matcher.get() : nullptr);
       Result<bool> exists = store.HasArticle(a.id);
       if (!exists.ok()) {
         fatal = exists.status();

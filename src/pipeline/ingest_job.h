@@ -33,6 +33,7 @@ struct IngestOptions {
   std::string lang;                // language for records that declare none
   std::string outlets_file;        // extra outlet registry (YAML)
   std::vector<std::string> packs;  // knowledge packs beyond the built-in ones
+  bool find_entities = true;       // false: store articles without entity mentions (faster)
   ingest::ReadOptions read;
   int batch_articles = 500;        // articles per transaction
   size_t max_quarantine_raw = 1 << 20;  // bytes of each rejected record kept
