@@ -5,6 +5,7 @@
 #include "base/embedded.h"
 #include "base/hash.h"
 #include "text/fold.h"
+#include "text/translit.h"
 #include "text/utf8.h"
 
 namespace parallax::entities {
@@ -84,7 +85,9 @@ std::vector<TaggedSpan> NameTagger::Tag(const std::vector<std::string_view>& wor
   if (weights_.empty() || words.empty()) return out;
   std::vector<std::string> lower(words.size()), shape(words.size());
   for (size_t i = 0; i < words.size(); ++i) {
-    lower[i] = text::Lower(words[i]);
+    // The model learnt Serbian from Latin text: Cyrillic words are read in Latin spelling.
+    bool cyrillic = !words[i].empty() && (static_cast<unsigned char>(words[i][0]) & 0xFE) == 0xD0;
+    lower[i] = text::Lower(cyrillic ? std::string_view(text::CyrillicToLatin(words[i]).text) : words[i]);
     shape[i] = Shape(words[i]);
   }
   // Sentence of each word, so context features stop at sentence edges as in training.
