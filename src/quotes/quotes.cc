@@ -1,0 +1,524 @@
+#include "quotes/quotes.h"
+
+#include <algorithm>
+#include <limits>
+
+#include <unicode/uchar.h>
+
+#include "base/embedded.h"
+#include "text/fold.h"
+#include "text/segment.h"
+#include "text/tokenize.h"
+#include "text/utf8.h"
+
+namespace parallax::quotes {
+namespace {
+
+bool IsLetter(char32_t c) { return c != 0 && u_isalnum(static_cast<UChar32>(c)); }
+bool IsSpaceOrStart(char32_t c) {
+  return c == 0 || c == ' ' || c == '\n' || c == '\t' || c == 0xA0 || c == '(' || c == '[' || c == U'—' ||
+         c == U'–' || c == '-' || c == ':' || c == '/';
+}
+
+struct Span {
+  ByteRange outer;    // with the marks
+  ByteRange content;  // without
+};
+
+// Top-level quotations of text[par]: marks pair by convention, nest, and an unclosed one ends
+// at the paragraph end.
+std::vector<Span> FindMarks(std::string_view text, ByteRange par) {
+  struct Open {
+    uint32_t at, after;
+    std::u32string closers;
+  };
+  std::vector<Span> out;
+  std::vector<Open> stack;
+  char32_t prev = 0;
+  size_t i = par.begin;
+  auto close_top = [&](uint32_t at, uint32_t after) {
+    Open o = stack.back();
+    stack.pop_back();
+    if (stack.empty()) out.push_back({{o.at, after}, {o.after, at}});
+  };
+  auto expects = [&](char32_t c) { return !stack.empty() && stack.back().closers.find(c) != std::u32string::npos; };
+  while (i < par.end) {
+    uint32_t at = static_cast<uint32_t>(i);
+    char32_t c = text::DecodeUtf8(text, i);
+    uint32_t after = static_cast<uint32_t>(i);
+    size_t k = i;
+    char32_t next = i < par.end ? text::DecodeUtf8(text, k) : 0;
+    auto open = [&](std::u32string closers) { stack.push_back({at, after, std::move(closers)}); };
+    switch (c) {
+      case U'“':
+        if (expects(c)) close_top(at, after);
+        else open(U"”");
+        break;
+      case U'”':
+        if (expects(c)) close_top(at, after);
+        else if (IsSpaceOrStart(prev) && IsLetter(next)) open(U"”");
+        break;
+      case U'„':
+        open(U"“”");
+        break;
+      case U'‚':
+        open(U"‘’");
+        break;
+      case U'«':
+        if (expects(c)) close_top(at, after);
+        else open(U"»");
+        break;
+      case U'»':
+        if (expects(c)) close_top(at, after);
+        else open(U"«");
+        break;
+      case U'‹':
+        if (expects(c)) close_top(at, after);
+        else open(U"›");
+        break;
+      case U'›':
+        if (expects(c)) close_top(at, after);
+        else open(U"‹");
+        break;
+      case U'「':
+        open(U"」");
+        break;
+      case U'『':
+        open(U"』");
+        break;
+      case U'」':
+      case U'』':
+        if (expects(c)) close_top(at, after);
+        break;
+      case '"':
+        if (expects(c)) close_top(at, after);
+        else if (IsSpaceOrStart(prev) && next != ' ' && next != 0) open(U"\"");
+        break;
+      case U'‘':
+        if (IsLetter(prev) && IsLetter(next)) break;  // an apostrophe
+        open(U"’");
+        break;
+      case U'’':
+        if (IsLetter(prev) && IsLetter(next)) break;  // don’t, Kosovo’s
+        if (expects(c)) close_top(at, after);
+        break;
+      case '\'':
+        if (IsLetter(prev) && IsLetter(next)) break;  // don't, Kosovo's
+        if (expects(c) && prev != ' ') close_top(at, after);
+        else if (IsSpaceOrStart(prev) && IsLetter(next)) open(U"'");
+        break;
+      default:
+        break;
+    }
+    prev = c;
+  }
+  if (!stack.empty()) {
+    // Unbalanced: the outermost open mark runs to the paragraph's end.
+    const Open& o = stack.front();
+    out.push_back({{o.at, par.end}, {o.after, par.end}});
+  }
+  return out;
+}
+
+struct Cue {
+  ByteRange range;
+  int verb;
+};
+
+struct Candidate {
+  ByteRange range;
+  std::string name, entity, type;
+  bool pronoun = false;
+};
+
+constexpr std::string_view kPronouns[] = {"he", "she", "they", "on", "ona", "oni", "one", "ai", "ajo", "ata"};
+constexpr std::u32string_view kCjkPronouns[] = {U"他们", U"她们", U"他", U"她"};
+
+bool Inside(ByteRange r, const std::vector<Span>& spans) {
+  for (const Span& s : spans) {
+    if (r.begin >= s.outer.begin && r.end <= s.outer.end) return true;
+  }
+  return false;
+}
+
+uint32_t Distance(ByteRange a, ByteRange b) {
+  if (a.end <= b.begin) return b.begin - a.end;
+  if (b.end <= a.begin) return a.begin - b.end;
+  return 0;
+}
+
+size_t CountWords(std::string_view s) {
+  size_t n = 0;
+  text::ForEachWord(s, [&](std::string_view, ByteRange, bool) { ++n; });
+  return n;
+}
+
+bool StartsLower(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    char32_t c = text::DecodeUtf8(s, i);
+    if (u_isalpha(static_cast<UChar32>(c))) return u_islower(static_cast<UChar32>(c));
+    if (u_isdigit(static_cast<UChar32>(c))) return false;
+  }
+  return false;
+}
+
+ByteRange Trim(std::string_view text, ByteRange r) {
+  auto space = [&](uint32_t i) {
+    char c = text[i];
+    return c == ' ' || c == '\n' || c == '\t' || c == ',' || c == ':' || c == '\r';
+  };
+  while (r.begin < r.end && space(r.begin)) ++r.begin;
+  while (r.end > r.begin && (space(r.end - 1) || text[r.end - 1] == '.')) --r.end;
+  // Chinese commas and colons after a cue.
+  for (std::string_view p : {"，", "：", "。"}) {
+    if (r.size() >= p.size() && text.substr(r.begin, p.size()) == p) r.begin += static_cast<uint32_t>(p.size());
+    if (r.size() >= p.size() && text.substr(r.end - p.size(), p.size()) == p) r.end -= static_cast<uint32_t>(p.size());
+  }
+  return r;
+}
+
+}  // namespace
+
+std::string_view KindName(Kind k) {
+  switch (k) {
+    case Kind::kDirect: return "direct";
+    case Kind::kPartial: return "partial";
+    case Kind::kBlock: return "block";
+    case Kind::kIndirect: return "indirect";
+    case Kind::kTerm: return "term";
+  }
+  return "direct";
+}
+
+std::unique_ptr<QuoteFinder> QuoteFinder::Create() {
+  auto f = std::unique_ptr<QuoteFinder>(new QuoteFinder());
+  std::string_view data = EmbeddedData("reporting-verbs.tsv");
+  while (!data.empty()) {
+    size_t nl = data.find('\n');
+    std::string_view line = data.substr(0, nl);
+    data = nl == std::string_view::npos ? std::string_view() : data.substr(nl + 1);
+    if (line.empty() || line[0] == '#') continue;
+    size_t t1 = line.find('\t');
+    if (t1 == std::string_view::npos) continue;
+    std::string_view lang = line.substr(0, t1);
+    std::string_view rest = line.substr(t1 + 1);
+    size_t t2 = rest.find('\t');
+    std::string_view verb = rest.substr(0, t2);
+    Verb v;
+    v.that = t2 != std::string_view::npos;
+    if (v.that) v.that_word = text::FoldForMatch(rest.substr(t2 + 1));
+    bool cjk = false;
+    for (size_t i = 0; i < verb.size();) {
+      bool unspaced = text::ClassOf(text::DecodeUtf8(verb, i)) == text::CharClass::kUnspaced;
+      cjk = cjk || unspaced;
+    }
+    if (cjk) {
+      v.words.push_back(std::string(verb));
+      v.that = true;  // the reported clause follows the verb directly
+      f->verbs_.push_back(std::move(v));
+      f->cjk_.push_back(static_cast<int>(f->verbs_.size() - 1));
+      continue;
+    }
+    (void)lang;
+    text::ForEachWord(verb, [&](std::string_view w, ByteRange, bool) { v.words.push_back(text::FoldForMatch(w)); });
+    if (v.words.empty()) continue;
+    std::string first = v.words[0];
+    f->verbs_.push_back(std::move(v));
+    f->by_first_[first].push_back(static_cast<int>(f->verbs_.size() - 1));
+  }
+  return f;
+}
+
+std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Paragraph>& given_paragraphs,
+                                     std::string_view lang, const std::vector<EntityMention>& mentions) const {
+  std::vector<Paragraph> paragraphs = given_paragraphs;
+  if (paragraphs.empty()) {
+    size_t start = 0;
+    while (start <= text.size()) {
+      size_t nl = text.find('\n', start);
+      size_t end = nl == std::string_view::npos ? text.size() : nl;
+      if (end > start) paragraphs.push_back({{static_cast<uint32_t>(start), static_cast<uint32_t>(end)}, false});
+      if (nl == std::string_view::npos) break;
+      start = nl + 1;
+    }
+  }
+  std::vector<Quote> out;
+  size_t last_attributed = SIZE_MAX;        // index into `out` of the last quote with a speaker
+  size_t last_attributed_paragraph = SIZE_MAX;
+  // The most recent person mention before `at`, for pronouns.
+  auto person_before = [&](uint32_t at) -> const EntityMention* {
+    const EntityMention* best = nullptr;
+    for (const EntityMention& m : mentions) {
+      if (m.range.end <= at && (m.type == "person" || m.type == "role")) best = &m;
+    }
+    return best;
+  };
+  std::vector<Candidate> prev_paragraph_candidates;
+  bool prev_paragraph_colon = false;
+  ByteRange prev_paragraph_cue{};
+
+  for (size_t pi = 0; pi < paragraphs.size(); ++pi) {
+    const Paragraph& par = paragraphs[pi];
+    std::string_view ptext = par.range.Of(text);
+    std::vector<Span> spans = FindMarks(text, par.range);
+    if (par.blockquote && spans.empty()) spans.push_back({par.range, par.range});
+
+    // Reporting cues outside quotations.
+    std::vector<Cue> cues;
+    struct W {
+      ByteRange r;
+      std::string key;
+    };
+    std::vector<W> words;
+    text::ForEachWord(ptext, [&](std::string_view lower, ByteRange r, bool unspaced) {
+      if (unspaced) return;
+      words.push_back({{r.begin + par.range.begin, r.end + par.range.begin}, text::FoldForMatch(lower)});
+    });
+    for (size_t w = 0; w < words.size(); ++w) {
+      auto it = by_first_.find(words[w].key);
+      if (it == by_first_.end()) continue;
+      for (int vi : it->second) {
+        const Verb& v = verbs_[vi];
+        if (w + v.words.size() > words.size()) continue;
+        bool match = true;
+        for (size_t k = 1; k < v.words.size() && match; ++k) match = words[w + k].key == v.words[k];
+        if (!match) continue;
+        ByteRange r{words[w].r.begin, words[w + v.words.size() - 1].r.end};
+        // A verb hyphenated to the word before is a compound (so-called, self-described).
+        bool compound = r.begin > 0 && text[r.begin - 1] == '-';
+        if (!compound && !Inside(r, spans)) cues.push_back({r, vi});
+        break;
+      }
+    }
+    for (int vi : cjk_) {
+      const std::string& v = verbs_[vi].words[0];
+      for (size_t at = ptext.find(v); at != std::string_view::npos; at = ptext.find(v, at + v.size())) {
+        ByteRange r{static_cast<uint32_t>(par.range.begin + at), static_cast<uint32_t>(par.range.begin + at + v.size())};
+        if (!Inside(r, spans)) cues.push_back({r, vi});
+      }
+    }
+    std::sort(cues.begin(), cues.end(), [](const Cue& a, const Cue& b) { return a.range.begin < b.range.begin; });
+
+    // Speaker candidates: entity mentions and pronouns outside quotations.
+    std::vector<Candidate> cands;
+    for (const EntityMention& m : mentions) {
+      if (m.range.begin < par.range.begin || m.range.end > par.range.end) continue;
+      if (m.type != "person" && m.type != "org" && m.type != "role" && m.type != "outlet") continue;
+      if (Inside(m.range, spans)) continue;
+      cands.push_back({m.range, m.name, m.entity, m.type == "outlet" ? "org" : m.type, false});
+    }
+    for (const W& w : words) {
+      if (std::find(std::begin(kPronouns), std::end(kPronouns), w.key) == std::end(kPronouns)) continue;
+      if (Inside(w.r, spans)) continue;
+      cands.push_back({w.r, "", "", "", true});
+    }
+    for (std::u32string_view p : kCjkPronouns) {
+      std::string utf8;
+      for (char32_t c : p) text::AppendUtf8(utf8, c);
+      for (size_t at = ptext.find(utf8); at != std::string_view::npos; at = ptext.find(utf8, at + utf8.size())) {
+        ByteRange r{static_cast<uint32_t>(par.range.begin + at), static_cast<uint32_t>(par.range.begin + at + utf8.size())};
+        bool covered = false;
+        for (const Candidate& c : cands) covered = covered || (c.range.begin <= r.begin && r.end <= c.range.end);
+        if (!covered && !Inside(r, spans)) cands.push_back({r, "", "", "", true});
+      }
+    }
+
+    std::vector<ByteRange> sentences;
+    for (ByteRange s : text::SplitSentences(ptext, lang)) sentences.push_back({s.begin + par.range.begin, s.end + par.range.begin});
+    auto window_of = [&](ByteRange r) {
+      ByteRange w = r;
+      for (ByteRange s : sentences) {
+        if (s.end > r.begin && s.begin < r.end) {
+          w.begin = std::min(w.begin, s.begin);
+          w.end = std::max(w.end, s.end);
+        }
+      }
+      return w;
+    };
+    // Fills the speaker of `q` from the candidate nearest to `cue` within `window`.
+    auto attribute = [&](Quote& q, ByteRange cue, ByteRange window, double named_confidence) {
+      const Candidate* best = nullptr;
+      uint32_t best_d = std::numeric_limits<uint32_t>::max();
+      for (const Candidate& c : cands) {
+        if (c.range.begin < window.begin || c.range.end > window.end) continue;
+        if (c.range.begin >= q.content.begin && c.range.end <= q.content.end) continue;
+        uint32_t d = Distance(c.range, cue) + (c.pronoun ? 8 : 0);
+        if (d < best_d) {
+          best_d = d;
+          best = &c;
+        }
+      }
+      if (best == nullptr) return false;
+      q.speaker_range = best->range;
+      if (best->pronoun) {
+        const EntityMention* p = person_before(best->range.begin);
+        if (p == nullptr) return false;
+        q.speaker = p->name;
+        q.speaker_entity = p->entity;
+        q.speaker_type = p->type;
+        q.confidence = 0.7;
+      } else {
+        q.speaker = best->name;
+        q.speaker_entity = best->entity;
+        q.speaker_type = best->type;
+        q.confidence = best->type == "role" ? named_confidence - 0.05 : named_confidence;
+      }
+      return true;
+    };
+
+    // Quotations in marks.
+    std::vector<ByteRange> quoted_windows;
+    for (const Span& s : spans) {
+      Quote q;
+      q.content = Trim(text, s.content);
+      if (q.content.empty()) continue;
+      std::string_view content = q.content.Of(text);
+      ByteRange window = window_of(s.outer);
+      quoted_windows.push_back(window);
+      const Cue* cue = nullptr;
+      uint32_t cue_d = std::numeric_limits<uint32_t>::max();
+      for (const Cue& c : cues) {
+        if (c.range.begin < window.begin || c.range.end > window.end) continue;
+        uint32_t d = Distance(c.range, s.outer);
+        if (d < cue_d) {
+          cue_d = d;
+          cue = &c;
+        }
+      }
+      bool whole_paragraph = Trim(text, {s.outer.begin, s.outer.end}).begin <= Trim(text, par.range).begin + 3 &&
+                             s.outer.end + 3 >= Trim(text, par.range).end;
+      bool colon_before = false;
+      {
+        // "Vučić remarked: “…”" - a colon right before the opening mark.
+        uint32_t b = s.outer.begin;
+        while (b > window.begin && (text[b - 1] == ' ')) --b;
+        colon_before = b > window.begin && text[b - 1] == ':';
+      }
+      size_t n_words = CountWords(content);
+      if (cue != nullptr) {
+        q.cue = std::string(cue->range.Of(text));
+        attribute(q, cue->range, window, 0.9);
+        q.kind = StartsLower(content) ? Kind::kPartial : Kind::kDirect;
+      } else if (whole_paragraph && (pi > 0) && (prev_paragraph_colon || last_attributed != SIZE_MAX) && n_words > 3) {
+        q.kind = Kind::kBlock;
+        if (prev_paragraph_colon && !prev_paragraph_candidates.empty()) {
+          // The speaker named in the introducing paragraph, nearest its cue (or its end).
+          const Candidate* best = nullptr;
+          uint32_t best_d = std::numeric_limits<uint32_t>::max();
+          ByteRange anchor = prev_paragraph_cue.empty() ? ByteRange{paragraphs[pi - 1].range.end, paragraphs[pi - 1].range.end}
+                                                       : prev_paragraph_cue;
+          for (const Candidate& c : prev_paragraph_candidates) {
+            uint32_t d = Distance(c.range, anchor) + (c.pronoun ? 8 : 0);
+            if (d < best_d) {
+              best_d = d;
+              best = &c;
+            }
+          }
+          if (best != nullptr && !best->pronoun) {
+            q.speaker = best->name;
+            q.speaker_entity = best->entity;
+            q.speaker_type = best->type;
+            q.speaker_range = best->range;
+            q.confidence = 0.8;
+          } else if (best != nullptr) {
+            if (const EntityMention* p = person_before(best->range.begin)) {
+              q.speaker = p->name;
+              q.speaker_entity = p->entity;
+              q.speaker_type = p->type;
+              q.speaker_range = best->range;
+              q.confidence = 0.65;
+            }
+          }
+        } else if (last_attributed != SIZE_MAX && last_attributed_paragraph + 1 >= pi) {
+          // Consecutive quotation paragraphs continue the same speaker.
+          const Quote& prev = out[last_attributed];
+          q.speaker = prev.speaker;
+          q.speaker_entity = prev.speaker_entity;
+          q.speaker_type = prev.speaker_type;
+          q.speaker_range = prev.speaker_range;
+          q.confidence = 0.75;
+        }
+      } else if (n_words <= 3) {
+        q.kind = Kind::kTerm;
+      } else if (colon_before) {
+        q.kind = Kind::kDirect;
+        attribute(q, {s.outer.begin, s.outer.begin}, window, 0.8);
+      } else {
+        q.kind = StartsLower(content) ? Kind::kPartial : Kind::kDirect;
+        q.confidence = 0;
+      }
+      if (q.kind != Kind::kTerm && q.speaker.empty()) q.confidence = 0;
+      out.push_back(q);
+      if (!out.back().speaker.empty()) {
+        last_attributed = out.size() - 1;
+        last_attributed_paragraph = pi;
+      }
+    }
+
+    // Indirect speech: a reporting verb with that / da / se (or, in Chinese, a clause right
+    // after it) outside quotations, and "according to X".
+    for (const Cue& c : cues) {
+      const Verb& v = verbs_[c.verb];
+      ByteRange window = window_of(c.range);
+      bool quoted = false;
+      for (ByteRange w : quoted_windows) quoted = quoted || (w.begin == window.begin && w.end == window.end);
+      if (quoted) continue;
+      Quote q;
+      q.cue = std::string(c.range.Of(text));
+      if (!v.that) {
+        // "according to X, ...": the source follows the cue.
+        const Candidate* src = nullptr;
+        for (const Candidate& cand : cands) {
+          if (!cand.pronoun && cand.range.begin >= c.range.end && cand.range.begin - c.range.end <= 3) src = &cand;
+        }
+        if (src == nullptr) continue;
+        ByteRange content = c.range.begin > window.begin + 2 ? ByteRange{window.begin, c.range.begin}
+                                                             : ByteRange{src->range.end, window.end};
+        q.content = Trim(text, content);
+        q.speaker = src->name;
+        q.speaker_entity = src->entity;
+        q.speaker_type = src->type;
+        q.speaker_range = src->range;
+        q.confidence = 0.8;
+      } else {
+        uint32_t clause = c.range.end;
+        if (!v.that_word.empty()) {
+          // The that-word within the next three words (rekao je da, said on Monday that).
+          bool found = false;
+          int seen = 0;
+          for (const W& w : words) {
+            if (w.r.begin < c.range.end) continue;
+            if (++seen > 4 || w.r.begin >= window.end) break;
+            if (w.key == v.that_word) {
+              clause = w.r.end;
+              found = true;
+              break;
+            }
+          }
+          if (!found) continue;
+        }
+        q.content = Trim(text, {clause, window.end});
+        if (CountWords(q.content.Of(text)) < 2) continue;
+        // The speaker is the subject before the verb (else the nearest one).
+        ByteRange before{window.begin, c.range.begin};
+        if (!attribute(q, c.range, {window.begin, c.range.end}, 0.85) && !attribute(q, c.range, window, 0.7)) {
+          (void)before;
+          continue;
+        }
+      }
+      q.kind = Kind::kIndirect;
+      if (q.content.empty()) continue;
+      out.push_back(q);
+    }
+
+    prev_paragraph_candidates = cands;
+    std::string_view trimmed = Trim(text, par.range).Of(text);
+    prev_paragraph_colon = !ptext.empty() && (ptext.find_last_not_of(" \n\t") != std::string_view::npos) &&
+                           (ptext[ptext.find_last_not_of(" \n\t")] == ':' || (trimmed.size() >= 3 && trimmed.substr(trimmed.size() - 3) == "："));
+    prev_paragraph_cue = cues.empty() ? ByteRange{} : cues.back().range;
+  }
+  std::sort(out.begin(), out.end(), [](const Quote& a, const Quote& b) { return a.content.begin < b.content.begin; });
+  return out;
+}
+
+}  // namespace parallax::quotes

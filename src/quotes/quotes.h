@@ -1,0 +1,62 @@
+// Quotations and their speakers: direct, partial, block and indirect speech, in every
+// quotation convention the region's languages use (“…” ‘…’ „…“ „…” »…« «…» ‹…› "…" '…'
+// 「…」 『…』 ”…”), nested quotes, and <blockquote> paragraphs.
+//
+// Quote marks pair by convention and nest; an apostrophe between letters (don’t, Kosovo’s) is
+// not a mark; an unbalanced mark is closed at the end of its paragraph, so it never derails
+// the rest of the article. A quotation with no reporting cue and at most three words is a
+// `term` (a title, a name, a scare quote) and gets no speaker.
+//
+// Speakers come from the entity mentions the caller passes (people, organisations, roles)
+// and from pronouns: the candidate nearest to a reporting verb (data/reporting-verbs.tsv) in the
+// quotation's sentence; a pronoun is the most recent person mentioned before it; a paragraph
+// that is wholly a quotation continues the speaker of the quotation before it, or takes the
+// speaker of a previous paragraph ending in a colon ("Vučić remarked:").
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "base/article.h"
+#include "base/byte_range.h"
+
+namespace parallax::quotes {
+
+enum class Kind { kDirect, kPartial, kBlock, kIndirect, kTerm };
+std::string_view KindName(Kind k);
+
+struct Quote {
+  ByteRange content;  // the quoted words without marks (indirect: the reported clause)
+  Kind kind = Kind::kDirect;
+  std::string speaker;         // display name, empty when unknown
+  std::string speaker_entity;  // entity id, empty when unknown
+  std::string speaker_type;    // person | org | role, empty when unknown
+  ByteRange speaker_range;     // the speaker's words in the text (a name, role or pronoun)
+  std::string cue;             // the reporting verb as written, empty when none
+  double confidence = 0;
+};
+
+class QuoteFinder {
+ public:
+  static std::unique_ptr<QuoteFinder> Create();  // reporting verbs from data/
+
+  // `paragraphs` index `text` (empty: lines are paragraphs); `mentions` are the text's entity
+  // mentions (entities::Matcher), `lang` its language. Thread-safe.
+  std::vector<Quote> Find(std::string_view text, const std::vector<Paragraph>& paragraphs, std::string_view lang,
+                          const std::vector<EntityMention>& mentions) const;
+
+ private:
+  struct Verb {
+    std::vector<std::string> words;  // folded words ("pointed", "out"); one CJK string for zh
+    bool that = false;               // indirect speech may follow with that / da / se
+    std::string that_word;
+  };
+  std::vector<Verb> verbs_;
+  std::unordered_map<std::string, std::vector<int>> by_first_;  // first folded word -> verbs
+  std::vector<int> cjk_;                                        // verbs matched as substrings
+};
+
+}  // namespace parallax::quotes

@@ -1,0 +1,103 @@
+#include "quotes/quotes.h"
+
+#include <gtest/gtest.h>
+
+#include "entities/matcher.h"
+#include "pipeline/ingest_job.h"
+
+namespace parallax::quotes {
+namespace {
+
+struct Got {
+  std::string content, kind, speaker;
+};
+
+class QuotesTest : public testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    knowledge_ = new entities::Knowledge(std::move(*entities::Knowledge::Default()));
+    matcher_ = entities::Matcher::Create(*knowledge_)->release();
+    finder_ = QuoteFinder::Create().release();
+  }
+  static std::vector<Got> Run(const std::string& text, std::string lang, std::vector<Paragraph> paragraphs = {}) {
+    Article a;
+    a.text = text;
+    a.day = "2024-09-16";
+    std::vector<EntityMention> mentions = pipeline::FindMentions(*matcher_, a);
+    std::vector<Got> out;
+    for (const Quote& q : finder_->Find(text, paragraphs, lang, mentions)) {
+      out.push_back({std::string(q.content.Of(text)), std::string(KindName(q.kind)), q.speaker});
+    }
+    return out;
+  }
+  static entities::Knowledge* knowledge_;
+  static entities::Matcher* matcher_;
+  static QuoteFinder* finder_;
+};
+entities::Knowledge* QuotesTest::knowledge_ = nullptr;
+entities::Matcher* QuotesTest::matcher_ = nullptr;
+QuoteFinder* QuotesTest::finder_ = nullptr;
+
+void ExpectQuote(const std::vector<Got>& got, size_t i, std::string content, std::string kind, std::string speaker) {
+  ASSERT_LT(i, got.size());
+  EXPECT_EQ(got[i].content, content);
+  EXPECT_EQ(got[i].kind, kind) << content;
+  EXPECT_EQ(got[i].speaker, speaker) << content;
+}
+
+TEST_F(QuotesTest, DirectQuoteAfterAndBefore) {
+  auto g = Run("“We will not recognise Kosovo,” Foreign Minister Dragan Milović said on Monday.", "en");
+  ASSERT_EQ(g.size(), 1u);
+  ExpectQuote(g, 0, "We will not recognise Kosovo", "direct", "Dragan Milović");
+  g = Run("Albin Kurti told reporters: “China is not a friend of Kosovo and never was.”", "en");
+  ExpectQuote(g, 0, "China is not a friend of Kosovo and never was", "direct", "Albin Kurti");
+}
+
+TEST_F(QuotesTest, ConventionsOfEachLanguage) {
+  ExpectQuote(Run("„Srbija nikada neće priznati nezavisnost Kosova“, rekao je Vučić.", "sr"), 0,
+              "Srbija nikada neće priznati nezavisnost Kosova", "direct", "Aleksandar Vučić");
+  ExpectQuote(Run("»Kina je naš prijatelj i ostaće to zauvek«, izjavio je Vučić.", "sr"), 0,
+              "Kina je naš prijatelj i ostaće to zauvek", "direct", "Aleksandar Vučić");
+  ExpectQuote(Run("Kurti deklaroi: «Kina nuk është mike e Kosovës.»", "sq"), 0,
+              "Kina nuk është mike e Kosovës", "direct", "Albin Kurti");
+  ExpectQuote(Run("傅聪说：「中方支持双方通过对话解决分歧。」", "zh"), 0, "中方支持双方通过对话解决分歧", "direct", "Fu Cong");
+}
+
+TEST_F(QuotesTest, PartialTermsAndApostrophes) {
+  auto g = Run("Kosovo's prime minister Albin Kurti said it's “a historic day for all of us” in Pristina.", "en");
+  ASSERT_EQ(g.size(), 1u);
+  ExpectQuote(g, 0, "a historic day for all of us", "partial", "Albin Kurti");
+  g = Run("Officials praised the so-called “steel friendship” between the two capitals.", "en");
+  ASSERT_EQ(g.size(), 1u);
+  ExpectQuote(g, 0, "steel friendship", "term", "");
+  g = Run("Kurti described China as an “enemy” of Kosovo.", "en");
+  ExpectQuote(g, 0, "enemy", "partial", "Albin Kurti");
+}
+
+TEST_F(QuotesTest, BlockQuotesContinuationsAndUnbalancedMarks) {
+  std::string text = "In Pristina, Albin Kurti remarked:\n“Beijing is not a neutral party. It has chosen a side.”\n"
+                     "“And it is not ours, whatever it says in public.”";
+  auto g = Run(text, "en");
+  ASSERT_EQ(g.size(), 2u);
+  ExpectQuote(g, 0, "Beijing is not a neutral party. It has chosen a side", "block", "Albin Kurti");
+  ExpectQuote(g, 1, "And it is not ours, whatever it says in public", "block", "Albin Kurti");
+  g = Run("Vučić said: “This will never end\nThe next paragraph is unaffected, he said.", "en");
+  ASSERT_GE(g.size(), 1u);
+  ExpectQuote(g, 0, "This will never end", "direct", "Aleksandar Vučić");
+}
+
+TEST_F(QuotesTest, IndirectSpeechAndPronouns) {
+  ExpectQuote(Run("Kurti tha se Kosova do të vazhdojë dialogun me Serbinë.", "sq"), 0,
+              "Kosova do të vazhdojë dialogun me Serbinë", "indirect", "Albin Kurti");
+  ExpectQuote(Run("Vučić je rekao da Srbija neće priznati Kosovo.", "sr"), 0, "Srbija neće priznati Kosovo", "indirect",
+              "Aleksandar Vučić");
+  ExpectQuote(Run("中国常驻联合国代表傅聪表示，安理会应当继续关注这个问题。", "zh"), 0, "安理会应当继续关注这个问题", "indirect",
+              "Fu Cong");
+  auto g = Run("Drita Gashi met the press on Monday. She said that Beijing was growing its influence.", "en");
+  ExpectQuote(g, 0, "Beijing was growing its influence", "indirect", "Drita Gashi");
+  ExpectQuote(Run("According to Albin Kurti, the talks have failed again.", "en"), 0, "the talks have failed again",
+              "indirect", "Albin Kurti");
+}
+
+}  // namespace
+}  // namespace parallax::quotes
