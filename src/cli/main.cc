@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <cmath>
 #include <iterator>
 
 #include <CLI/CLI.hpp>
@@ -22,6 +23,7 @@
 #include "entities/matcher.h"
 #include "ingest/reader.h"
 #include "pipeline/ingest_job.h"
+#include "quotes/quotes.h"
 #include "query/search.h"
 #include "store/sqlite_store.h"
 #include "text/langid.h"
@@ -428,6 +430,46 @@ int CmdEntity(const Common& c, const std::vector<std::string>& packs, const std:
   return 0;
 }
 
+// ---- quotes ----
+int CmdQuotes(const std::vector<std::string>& packs, const std::string& date, const std::string& lang,
+              const std::vector<std::string>& paths, const std::string& format) {
+  auto k = pipeline::LoadKnowledge(packs);
+  if (!k.ok()) return Fail(k.status());
+  auto matcher = entities::Matcher::Create(*k);
+  if (!matcher.ok()) return Fail(matcher.status());
+  auto finder = quotes::QuoteFinder::Create();
+  auto fmt_ = ParseFormat(format);
+  if (!fmt_.ok()) return Fail(fmt_.status());
+  Rows rows{{"doc", "text", "start", "end", "kind", "speaker", "speaker_entity", "speaker_type", "speaker_start",
+             "speaker_end", "cue", "confidence", "lang"}, {}};
+  auto or_null = [](const std::string& s) { return s.empty() ? nlohmann::json() : nlohmann::json(s); };
+  ingest::OutletRegistry outlets;
+  for (const std::string& path : paths) {
+    auto articles = ReadArticles(path);
+    if (!articles.ok()) return Fail(articles.status());
+    for (Article& a : *articles) {
+      if (!date.empty()) {
+        Result<Date> d = ParseDate(date);
+        if (!d.ok()) return Fail(Status::InvalidInput("--date: " + d.status().message()));
+        a.day = d->Day();
+      }
+      pipeline::CompleteArticle(a, outlets, "", lang, matcher->get());
+      std::string doc = a.url.empty() ? fmt::format("{}#{}", path, a.record) : a.url;
+      std::string tag = a.lang == "sr" ? "sr-" + a.script : a.lang == "zh" ? "zh-" + a.script : a.lang;
+      for (const quotes::Quote& q : finder->Find(a.text, a.paragraphs, a.lang, a.mentions)) {
+        bool has = !q.speaker.empty();
+        rows.rows.push_back({doc, std::string(q.content.Of(a.text)), q.content.begin, q.content.end,
+                             std::string(quotes::KindName(q.kind)), or_null(q.speaker), or_null(q.speaker_entity),
+                             or_null(q.speaker_type), has ? nlohmann::json(q.speaker_range.begin) : nlohmann::json(),
+                             has ? nlohmann::json(q.speaker_range.end) : nlohmann::json(), or_null(q.cue),
+                             std::round(q.confidence * 100) / 100, tag});
+      }
+    }
+  }
+  Print(rows, *fmt_);
+  return 0;
+}
+
 // ---- langid ----
 nlohmann::json GuessJson(const text::LangGuess& g) {
   return {{"tag", g.tag}, {"lang", g.lang}, {"script", g.script}, {"confidence", g.confidence}};
@@ -642,6 +684,15 @@ int Run(int argc, char** argv) {
   AddDb(entity_cmd, common);
   entity_cmd->add_option("--format", common.format, "table (text) or json")->check(CLI::IsMember({"table", "jsonl", "json"}));
 
+  std::vector<std::string> quote_paths;
+  std::string quote_lang;
+  CLI::App* quotes_cmd = app.add_subcommand("quotes", "Quotations and their speakers in files (any format ingest reads)");
+  quotes_cmd->add_option("files", quote_paths, "Files or - (stdin)")->required();
+  quotes_cmd->add_option("--lang", quote_lang, "Language of the files (default: detected)");
+  quotes_cmd->add_option("--date", ent_date, "Resolve roles on this date (default: the article's, else today)");
+  quotes_cmd->add_option("--pack", ent_packs, "Extra knowledge pack (repeatable)");
+  AddFormat(quotes_cmd, common);
+
   std::string lid_path = "-";
   bool lid_lines = false, lid_paragraphs = false;
   CLI::App* langid = app.add_subcommand("langid", "Identify language and script");
@@ -677,6 +728,7 @@ int Run(int argc, char** argv) {
   if (*search) return CmdSearch(common, search_query, search_filters.f, search_limit, search_count, search_facets, search_entity);
   if (*entities_cmd) return CmdEntities(ent_packs, ent_date, ent_summary, ent_path, common.format);
   if (*entity_cmd) return CmdEntity(common, ent_packs, entity_name);
+  if (*quotes_cmd) return CmdQuotes(ent_packs, ent_date, quote_lang, quote_paths, common.format);
   if (*timeline) return CmdTimeline(common, tl_query, tl_interval, tl_by, tl_filters.f);
   if (*show) return CmdShow(common, show_id);
   if (*langid) return CmdLangid(lid_path, lid_lines, lid_paragraphs);

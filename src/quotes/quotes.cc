@@ -447,6 +447,24 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         q.kind = StartsLower(content) ? Kind::kPartial : Kind::kDirect;
         q.confidence = 0;
       }
+      if (q.kind != Kind::kTerm && q.speaker.empty()) {
+        // The speaker named in an earlier sentence: the last speaker of this stretch of text,
+        // else the most recent person mentioned before the quotation.
+        if (last_attributed != SIZE_MAX && last_attributed_paragraph + 2 >= pi) {
+          const Quote& prev = out[last_attributed];
+          q.speaker = prev.speaker;
+          q.speaker_entity = prev.speaker_entity;
+          q.speaker_type = prev.speaker_type;
+          q.speaker_range = prev.speaker_range;
+          q.confidence = 0.5;
+        } else if (const EntityMention* p = person_before(s.outer.begin); p != nullptr && cue != nullptr) {
+          q.speaker = p->name;
+          q.speaker_entity = p->entity;
+          q.speaker_type = p->type;
+          q.speaker_range = p->range;
+          q.confidence = 0.45;
+        }
+      }
       if (q.kind != Kind::kTerm && q.speaker.empty()) q.confidence = 0;
       out.push_back(q);
       if (!out.back().speaker.empty()) {

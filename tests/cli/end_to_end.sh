@@ -87,6 +87,17 @@ check "entities: role resolved on date" 2 "$(grep -c '"via":"role","entity":"per
 "$bin" entities "$work/e.jsonl" --date 2010-01-01 --format jsonl | grep -q 'person/boris-tadic'; check "entities: --date" 0 $?
 check "entities: summary" "person/aleksandar-vucic" "$("$bin" entities "$work/e.jsonl" --summary --format csv | sed -n 2p | cut -d, -f1)"
 
+# Quotations in a file, no workspace needed.
+"$bin" quotes "$src/examples/sample-corpus/html/ledger-analysis-steel-friendship.html" --format jsonl > "$work/q.out"
+check "quotes: block quote with speaker" 1 "$(grep -c '"kind":"block".*"speaker":"Arben Krasniqi"' "$work/q.out")"
+check "quotes: term without speaker" 1 "$(grep -c '"kind":"term","lang":"en","speaker":null' "$work/q.out")"
+python3 - "$work/q.out" "$src/examples/sample-corpus/html/ledger-analysis-steel-friendship.html" <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+assert rows and all(r["start"] < r["end"] for r in rows), rows
+PY
+check "quotes: offsets" 0 $?
+
 # translit and langid
 check "translit to latin" "Ljubljana Đorđe" "$(printf 'Љубљана Ђорђе' | "$bin" translit --to latin)"
 check "translit to cyrillic" "Њујорк надживети" "$(printf 'Njujork nadživeti' | "$bin" translit --to cyrillic)"
