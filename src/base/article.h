@@ -23,6 +23,15 @@ struct EntityMention {
   ByteRange range;
 };
 
+// A quotation in Article::text with its speaker (see quotes/quotes.h).
+struct QuoteRecord {
+  ByteRange content;
+  std::string kind;  // direct, partial, block, indirect, term
+  std::string speaker, speaker_entity, speaker_type, cue;
+  ByteRange speaker_range;
+  double confidence = 0;
+};
+
 struct Article {
   std::string id;          // 16 hex digits: hash of the canonical URL, else of the folded text
   std::string url;         // canonical URL when known
@@ -45,6 +54,7 @@ struct Article {
   std::string fingerprint;  // MinHash of the folded text (ingest/fingerprint.h), for near-duplicates
   std::string duplicate_of;  // id of the earlier article this one nearly repeats
   std::vector<EntityMention> mentions;  // filled by the pipeline
+  std::vector<QuoteRecord> quotes;      // filled by the pipeline
 };
 
 struct Outlet {

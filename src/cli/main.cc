@@ -27,6 +27,7 @@
 #include "query/search.h"
 #include "store/sqlite_store.h"
 #include "text/langid.h"
+#include "text/segment.h"
 #include "text/translit.h"
 
 namespace parallax::cli {
@@ -470,6 +471,87 @@ int CmdQuotes(const std::vector<std::string>& packs, const std::string& date, co
   return 0;
 }
 
+int CmdStoredQuotes(const Common& c, query::Filters f, const std::string& speaker, const std::string& match, int64_t limit) {
+  auto db = OpenDb(c.db, false);
+  if (!db.ok()) return Fail(db.status());
+  auto fmt_ = ParseFormat(c.format);
+  if (!fmt_.ok()) return Fail(fmt_.status());
+  std::string speaker_id;
+  if (!speaker.empty()) {
+    auto k = pipeline::LoadKnowledge({});
+    if (!k.ok()) return Fail(k.status());
+    speaker_id = ResolveEntity(*k, (*db)->db(), speaker);
+    if (speaker_id.empty()) return Fail(Status::NotFound("no such speaker", Where{.source = speaker}));
+  }
+  auto rows = query::ListQuotes((*db)->db(), f, speaker_id, match, limit);
+  if (!rows.ok()) return Fail(rows.status());
+  Rows out{{"doc", "date", "outlet", "text", "start", "end", "kind", "speaker", "speaker_entity", "speaker_type", "cue",
+            "confidence", "lang"}, {}};
+  auto or_null = [](const std::string& s) { return s.empty() ? nlohmann::json() : nlohmann::json(s); };
+  for (const auto& r : *rows) {
+    out.rows.push_back({r.article, r.day, r.outlet, r.text, r.start, r.end, r.kind, or_null(r.speaker), or_null(r.speaker_entity),
+                        or_null(r.speaker_type), or_null(r.cue), r.confidence, r.lang});
+  }
+  Print(out, *fmt_);
+  return 0;
+}
+
+// ---- analyze ----
+int CmdAnalyze(const std::vector<std::string>& packs, const std::string& date, const std::string& lang, const std::string& path) {
+  auto k = pipeline::LoadKnowledge(packs);
+  if (!k.ok()) return Fail(k.status());
+  auto matcher = entities::Matcher::Create(*k);
+  if (!matcher.ok()) return Fail(matcher.status());
+  auto finder = quotes::QuoteFinder::Create();
+  auto articles = ReadArticles(path);
+  if (!articles.ok()) return Fail(articles.status());
+  ingest::OutletRegistry outlets;
+  for (Article& a : *articles) {
+    if (!date.empty()) {
+      Result<Date> d = ParseDate(date);
+      if (!d.ok()) return Fail(Status::InvalidInput("--date: " + d.status().message()));
+      a.day = d->Day();
+    }
+    pipeline::CompleteArticle(a, outlets, "", lang, matcher->get(), finder.get());
+    text::DocumentLanguage dl = text::IdentifyDocument(a.text);
+    nlohmann::json j = {{"doc", a.url.empty() ? fmt::format("{}#{}", path, a.record) : a.url}, {"id", a.id},
+                        {"title", a.title}, {"published", a.published}, {"outlet", a.outlet},
+                        {"lang", a.lang}, {"script", a.script}, {"lang_confidence", a.lang_confidence}};
+    nlohmann::json other = nlohmann::json::array();
+    for (const auto& s : dl.others) other.push_back({{"start", s.range.begin}, {"end", s.range.end}, {"tag", s.guess.tag}});
+    j["other_languages"] = other;
+    nlohmann::json paragraphs = nlohmann::json::array(), sentences = nlohmann::json::array();
+    for (const Paragraph& p : a.paragraphs) {
+      paragraphs.push_back({{"start", p.range.begin}, {"end", p.range.end}, {"blockquote", p.blockquote}});
+      for (ByteRange s : text::SplitSentences(p.range.Of(a.text), a.lang)) {
+        sentences.push_back({{"start", s.begin + p.range.begin}, {"end", s.end + p.range.begin}});
+      }
+    }
+    j["paragraphs"] = paragraphs;
+    j["sentences"] = sentences;
+    nlohmann::json ents = nlohmann::json::array();
+    for (const EntityMention& m : a.mentions) {
+      ents.push_back({{"entity", m.entity}, {"name", m.name}, {"type", m.type}, {"surface", m.range.Of(a.text)},
+                      {"start", m.range.begin}, {"end", m.range.end}, {"via", m.via}});
+    }
+    j["entities"] = ents;
+    nlohmann::json qs = nlohmann::json::array();
+    auto or_null = [](const std::string& s) { return s.empty() ? nlohmann::json() : nlohmann::json(s); };
+    for (const QuoteRecord& q : a.quotes) {
+      bool has = !q.speaker.empty();
+      qs.push_back({{"text", q.content.Of(a.text)}, {"start", q.content.begin}, {"end", q.content.end}, {"kind", q.kind},
+                    {"speaker", or_null(q.speaker)}, {"speaker_entity", or_null(q.speaker_entity)},
+                    {"speaker_type", or_null(q.speaker_type)},
+                    {"speaker_start", has ? nlohmann::json(q.speaker_range.begin) : nlohmann::json()},
+                    {"speaker_end", has ? nlohmann::json(q.speaker_range.end) : nlohmann::json()},
+                    {"cue", or_null(q.cue)}, {"confidence", std::round(q.confidence * 100) / 100}});
+    }
+    j["quotes"] = qs;
+    fmt::print("{}\n", j.dump(2));
+  }
+  return 0;
+}
+
 // ---- langid ----
 nlohmann::json GuessJson(const text::LangGuess& g) {
   return {{"tag", g.tag}, {"lang", g.lang}, {"script", g.script}, {"confidence", g.confidence}};
@@ -623,7 +705,7 @@ int Run(int argc, char** argv) {
       ->check(CLI::IsMember({"auto", "jsonl", "html", "text", "rss"}));
   ingest->add_option("--outlets", ingest_args.outlets_file, "Outlet registry (YAML) to load first");
   ingest->add_option("--pack", ingest_args.packs, "Extra knowledge pack (repeatable)");
-  ingest->add_flag("--no-entities", ingest_args.no_entities, "Store articles without entity mentions (faster)");
+  ingest->add_flag("--no-entities", ingest_args.no_entities, "Store articles without entity mentions and quotations (faster)");
   ingest->add_option("--max-source-bytes", ingest_args.max_source_bytes, "Limit on a source's decompressed size");
   ingest->add_option("--max-document-bytes", ingest_args.max_document_bytes, "Limit on one document or JSONL record");
   ingest->add_flag("--quiet,-q", ingest_args.quiet, "No progress or per-record messages");
@@ -687,11 +769,25 @@ int Run(int argc, char** argv) {
   std::vector<std::string> quote_paths;
   std::string quote_lang;
   CLI::App* quotes_cmd = app.add_subcommand("quotes", "Quotations and their speakers in files (any format ingest reads)");
-  quotes_cmd->add_option("files", quote_paths, "Files or - (stdin)")->required();
-  quotes_cmd->add_option("--lang", quote_lang, "Language of the files (default: detected)");
+  std::string quote_speaker, quote_match;
+  int64_t quote_limit = 100;
+  FilterArgs quote_filters;
+  quotes_cmd->add_option("files", quote_paths, "Files or - (stdin); without files, the workspace's stored quotations");
+  quotes_cmd->add_option("--speaker", quote_speaker, "Stored quotations of this speaker (name, alias or id)");
+  quotes_cmd->add_option("--match", quote_match, "Stored quotations containing these words (search syntax)");
+  quotes_cmd->add_option("--limit", quote_limit, "At most this many stored quotations");
+  quote_filters.Add(quotes_cmd);
+  AddDb(quotes_cmd, common);
   quotes_cmd->add_option("--date", ent_date, "Resolve roles on this date (default: the article's, else today)");
   quotes_cmd->add_option("--pack", ent_packs, "Extra knowledge pack (repeatable)");
   AddFormat(quotes_cmd, common);
+
+  std::string analyze_path = "-";
+  CLI::App* analyze_cmd = app.add_subcommand("analyze", "Everything the pipeline knows about an article, as JSON");
+  analyze_cmd->add_option("file", analyze_path, "File or - (stdin), any format ingest reads");
+  analyze_cmd->add_option("--lang", quote_lang, "Language (default: detected)");
+  analyze_cmd->add_option("--date", ent_date, "Resolve roles on this date");
+  analyze_cmd->add_option("--pack", ent_packs, "Extra knowledge pack (repeatable)");
 
   std::string lid_path = "-";
   bool lid_lines = false, lid_paragraphs = false;
@@ -728,7 +824,12 @@ int Run(int argc, char** argv) {
   if (*search) return CmdSearch(common, search_query, search_filters.f, search_limit, search_count, search_facets, search_entity);
   if (*entities_cmd) return CmdEntities(ent_packs, ent_date, ent_summary, ent_path, common.format);
   if (*entity_cmd) return CmdEntity(common, ent_packs, entity_name);
-  if (*quotes_cmd) return CmdQuotes(ent_packs, ent_date, quote_lang, quote_paths, common.format);
+  if (*quotes_cmd) {
+    if (quote_paths.empty()) return CmdStoredQuotes(common, quote_filters.f, quote_speaker, quote_match, quote_limit);
+    // With files, --lang is their language (default: detected); with the workspace, a filter.
+    return CmdQuotes(ent_packs, ent_date, quote_filters.f.lang, quote_paths, common.format);
+  }
+  if (*analyze_cmd) return CmdAnalyze(ent_packs, ent_date, quote_lang, analyze_path);
   if (*timeline) return CmdTimeline(common, tl_query, tl_interval, tl_by, tl_filters.f);
   if (*show) return CmdShow(common, show_id);
   if (*langid) return CmdLangid(lid_path, lid_lines, lid_paragraphs);

@@ -69,8 +69,18 @@ std::vector<EntityMention> FindMentions(const entities::Matcher& matcher, const 
   return out;
 }
 
+std::vector<QuoteRecord> FindQuotes(const quotes::QuoteFinder& finder, const Article& a) {
+  std::vector<QuoteRecord> out;
+  for (const quotes::Quote& q : finder.Find(a.text, a.paragraphs, a.lang, a.mentions)) {
+    out.push_back({q.content, std::string(quotes::KindName(q.kind)), q.speaker, q.speaker_entity, q.speaker_type, q.cue,
+                   q.speaker_range, q.confidence});
+  }
+  return out;
+}
+
 void CompleteArticle(Article& a, const ingest::OutletRegistry& outlets, const std::string& default_outlet,
-                     const std::string& default_lang, const entities::Matcher* matcher) {
+                     const std::string& default_lang, const entities::Matcher* matcher,
+                     const quotes::QuoteFinder* quotes) {
   if (a.outlet.empty()) a.outlet = default_outlet;
   const Outlet* o = a.outlet.empty() ? nullptr : outlets.FindByName(a.outlet);
   if (o == nullptr && !a.url.empty()) o = outlets.FindByUrl(a.url);
@@ -105,6 +115,7 @@ void CompleteArticle(Article& a, const ingest::OutletRegistry& outlets, const st
   a.id = ArticleId(a);
   a.fingerprint = ingest::Fingerprint(a.text);
   if (matcher != nullptr) a.mentions = FindMentions(*matcher, a);
+  if (quotes != nullptr) a.quotes = FindQuotes(*quotes, a);
 }
 
 Result<IngestSummary> RunIngest(store::SqliteStore& store, const IngestOptions& options) {
@@ -134,6 +145,7 @@ Result<IngestSummary> RunIngest(store::SqliteStore& store, const IngestOptions& 
 
   PLX_ASSIGN_OR_RETURN(entities::Knowledge knowledge, LoadKnowledge(options.packs));
   PLX_ASSIGN_OR_RETURN(std::unique_ptr<entities::Matcher> matcher, entities::Matcher::Create(knowledge));
+  std::unique_ptr<quotes::QuoteFinder> quote_finder = quotes::QuoteFinder::Create();
 
   std::string args;
   for (const std::string& p : options.paths) args += (args.empty() ? "" : " ") + p;
@@ -188,7 +200,8 @@ Result<IngestSummary> RunIngest(store::SqliteStore& store, const IngestOptions& 
     } else {
       Article& a = *r.article;
       summary.bytes += a.text.size();
-      CompleteArticle(a, outlets, options.outlet, options.lang, options.find_entities ? matcher.get() : nullptr);
+      CompleteArticle(a, outlets, options.outlet, options.lang, options.find_entities ? matcher.get() : nullptr,
+                      options.find_entities ? quote_finder.get() : nullptr);
       Result<bool> exists = store.HasArticle(a.id);
       if (!exists.ok()) {
         fatal = exists.status();

@@ -14,6 +14,7 @@
 #include "base/article.h"
 #include "base/status.h"
 #include "entities/matcher.h"
+#include "quotes/quotes.h"
 #include "ingest/outlets.h"
 #include "ingest/reader.h"
 #include "store/sqlite_store.h"
@@ -53,7 +54,11 @@ struct IngestSummary {
 // article's date (else today). Used by ingest and by commands that analyse files without a
 // workspace.
 void CompleteArticle(Article& a, const ingest::OutletRegistry& outlets, const std::string& default_outlet,
-                     const std::string& default_lang, const entities::Matcher* matcher = nullptr);
+                     const std::string& default_lang, const entities::Matcher* matcher = nullptr,
+                     const quotes::QuoteFinder* quotes = nullptr);
+
+// Quotations of an article whose mentions are filled.
+std::vector<QuoteRecord> FindQuotes(const quotes::QuoteFinder& finder, const Article& a);
 
 // Entity mentions of an article's text, for its date (or today).
 std::vector<EntityMention> FindMentions(const entities::Matcher& matcher, const Article& a,

@@ -282,6 +282,53 @@ Result<std::vector<TimelineRow>> Timeline(sqlite3* db, std::string_view query, s
   return rows;
 }
 
+Result<std::vector<QuoteRow>> ListQuotes(sqlite3* db, const Filters& f, std::string_view speaker_entity,
+                                         std::string_view match, int64_t limit) {
+  PLX_ASSIGN_OR_RETURN(Where w, BuildWhere(f));
+  std::vector<std::string> params = w.params;
+  std::string where = w.sql.empty() ? " WHERE q.kind <> 'term'" : w.sql + " AND q.kind <> 'term'";
+  if (!speaker_entity.empty()) {
+    where += " AND q.speaker_entity = ?";
+    params.emplace_back(speaker_entity);
+  }
+  if (match.find_first_not_of(" \t") != std::string_view::npos) {
+    PLX_ASSIGN_OR_RETURN(std::string fts, ToFtsQuery(match));
+    where += " AND q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)";
+    params.push_back(fts);
+  }
+  // Offsets are bytes: cut the text as a blob.
+  Stmt st(db, "SELECT a.id, coalesce(a.day,''), coalesce(a.outlet,''), coalesce(a.lang,''), "
+              "CAST(substr(CAST(a.text AS BLOB), q.start + 1, q.end - q.start) AS TEXT), q.kind, "
+              "coalesce(q.speaker,''), coalesce(q.speaker_entity,''), coalesce(q.speaker_type,''), coalesce(q.cue,''), "
+              "coalesce(a.url,''), coalesce(a.title,''), q.start, q.end, q.confidence "
+              "FROM quotes q JOIN articles a ON a.rowid = q.article" + where +
+              " ORDER BY a.day DESC, a.rowid, q.start LIMIT ?");
+  BindAll(st, params);
+  st.Bind(static_cast<int>(params.size()) + 1, limit);
+  std::vector<QuoteRow> out;
+  while (st.Step()) {
+    QuoteRow r;
+    r.article = st.Text(0);
+    r.day = st.Text(1);
+    r.outlet = st.Text(2);
+    r.lang = st.Text(3);
+    r.text = st.Text(4);
+    r.kind = st.Text(5);
+    r.speaker = st.Text(6);
+    r.speaker_entity = st.Text(7);
+    r.speaker_type = st.Text(8);
+    r.cue = st.Text(9);
+    r.url = st.Text(10);
+    r.title = st.Text(11);
+    r.start = st.Int(12);
+    r.end = st.Int(13);
+    r.confidence = st.Real(14);
+    out.push_back(std::move(r));
+  }
+  if (!st.status().ok()) return QueryError(st.status());
+  return out;
+}
+
 Result<EntityCounts> CountEntity(sqlite3* db, std::string_view entity_id) {
   EntityCounts c;
   {

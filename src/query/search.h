@@ -53,6 +53,16 @@ struct TimelineRow {
 Result<std::vector<TimelineRow>> Timeline(sqlite3* db, std::string_view query, std::string_view interval,
                                           std::string_view by, const Filters& f);
 
+// Stored quotations (terms left out), newest first, with their article's date and outlet.
+struct QuoteRow {
+  std::string article, day, outlet, lang, text, kind, speaker, speaker_entity, speaker_type, cue, url, title;
+  int64_t start = 0, end = 0;
+  double confidence = 0;
+};
+// `speaker_entity` and `match` (words searched inside the quotations) may be empty.
+Result<std::vector<QuoteRow>> ListQuotes(sqlite3* db, const Filters& f, std::string_view speaker_entity,
+                                         std::string_view match, int64_t limit);
+
 // Mention counts of one entity: by outlet and by month.
 struct EntityCounts {
   int64_t mentions = 0, articles = 0;

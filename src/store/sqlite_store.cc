@@ -73,6 +73,20 @@ constexpr const char* kMigrations[] = {
     CREATE INDEX mentions_entity ON mentions(entity, article);
     CREATE INDEX mentions_article ON mentions(article);
     )sql",
+    // 2 -> 3: quotations and their speakers.
+    R"sql(
+    CREATE TABLE quotes(
+      id INTEGER PRIMARY KEY,
+      article INTEGER NOT NULL,             -- articles.rowid
+      start INTEGER NOT NULL, end INTEGER NOT NULL,  -- the quoted words, bytes into articles.text
+      kind TEXT NOT NULL,                   -- direct, partial, block, indirect, term
+      speaker TEXT, speaker_entity TEXT, speaker_type TEXT,
+      speaker_start INTEGER, speaker_end INTEGER,
+      cue TEXT, confidence REAL NOT NULL);
+    CREATE INDEX quotes_article ON quotes(article);
+    CREATE INDEX quotes_speaker ON quotes(speaker_entity);
+    CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='', tokenize='parallax');
+    )sql",
 };
 
 std::string NowIso() {
@@ -279,6 +293,29 @@ Status SqliteStore::PutArticle(const Article& a, const std::vector<std::string>&
       mention->Bind(1, rowid).Bind(2, m.entity).Bind(3, static_cast<int64_t>(m.range.begin));
       mention->Bind(4, static_cast<int64_t>(m.range.end)).Bind(5, m.via);
       PLX_RETURN_IF_ERROR(mention->Run());
+    }
+  }
+  if (!a.quotes.empty()) {
+    static constexpr const char* kQuote =
+        "INSERT INTO quotes(article, start, end, kind, speaker, speaker_entity, speaker_type, speaker_start, "
+        "speaker_end, cue, confidence) VALUES(?,?,?,?,?,?,?,?,?,?,?)";
+    static constexpr const char* kQuoteFts = "INSERT INTO quotes_fts(rowid, text) VALUES(?,?)";
+    Lease quote = Cached(kQuote);
+    Lease quote_fts = Cached(kQuoteFts);
+    for (const QuoteRecord& q : a.quotes) {
+      quote->Reset();
+      quote->Bind(1, rowid).Bind(2, static_cast<int64_t>(q.content.begin)).Bind(3, static_cast<int64_t>(q.content.end));
+      quote->Bind(4, q.kind).BindOptional(5, q.speaker).BindOptional(6, q.speaker_entity).BindOptional(7, q.speaker_type);
+      if (q.speaker.empty()) {
+        quote->BindNull(8).BindNull(9);
+      } else {
+        quote->Bind(8, static_cast<int64_t>(q.speaker_range.begin)).Bind(9, static_cast<int64_t>(q.speaker_range.end));
+      }
+      quote->BindOptional(10, q.cue).Bind(11, q.confidence);
+      PLX_RETURN_IF_ERROR(quote->Run());
+      quote_fts->Reset();
+      quote_fts->Bind(1, static_cast<int64_t>(sqlite3_last_insert_rowid(db_))).Bind(2, marker + std::string(q.content.Of(a.text)));
+      PLX_RETURN_IF_ERROR(quote_fts->Run());
     }
   }
   if (!a.fingerprint.empty() && a.duplicate_of.empty()) {

@@ -1,7 +1,7 @@
 // SqliteStore: the embedded workspace, one SQLite file in WAL mode.
 //
 // Tables: meta, outlets, articles (+ articles_fts, fingerprint_bands), ingest_log, quarantine,
-// entities and mentions.
+// entities, mentions and quotes (+ quotes_fts).
 // The schema is versioned with PRAGMA user_version and migrated forward on open. Articles are
 // written inside transactions that hold whole articles only, so a crash at any moment leaves
 // each article either fully stored or absent. A SqliteStore is used by one thread at a time;
@@ -23,7 +23,7 @@
 
 namespace parallax::store {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 struct OpenOptions {
   bool create = false;     // create the file when missing

@@ -98,6 +98,12 @@ assert rows and all(r["start"] < r["end"] for r in rows), rows
 PY
 check "quotes: offsets" 0 $?
 
+# Stored quotations: filters by speaker (any spelling) and words inside the quotation.
+n=$("$bin" quotes --speaker Krasniqi --format jsonl | wc -l); [[ $n -ge 8 ]]; check "stored quotes by speaker ($n)" 0 $?
+check "stored quotes: cross-script match" 1 "$("$bin" quotes --match 'razvoj' --lang sr --format jsonl | grep -c 'Кином')"
+"$bin" analyze "$src/examples/sample-corpus/html/ledger-analysis-steel-friendship.html" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["quotes"] and d["entities"] and d["sentences"]'
+check "analyze" 0 $?
+
 # translit and langid
 check "translit to latin" "Ljubljana Đorđe" "$(printf 'Љубљана Ђорђе' | "$bin" translit --to latin)"
 check "translit to cyrillic" "Њујорк надживети" "$(printf 'Njujork nadživeti' | "$bin" translit --to cyrillic)"
