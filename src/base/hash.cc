@@ -33,6 +33,12 @@ uint64_t PrefixedHash(std::string_view prefix, std::string_view bytes) {
   return Finalize(Fnv(Fnv(0xcbf29ce484222325ULL, prefix), bytes));
 }
 
+uint64_t HashParts(std::initializer_list<std::string_view> parts) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (std::string_view p : parts) h = Fnv(h, p);
+  return Finalize(h);
+}
+
 std::string HexId(uint64_t value) { return fmt::format("{:016x}", value); }
 
 }  // namespace parallax

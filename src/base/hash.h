@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -13,6 +14,8 @@ uint64_t Hash64(std::string_view bytes, uint64_t seed = 0);
 
 // Hash64(prefix + bytes) without building the concatenation.
 uint64_t PrefixedHash(std::string_view prefix, std::string_view bytes);
+// Hash64 of the concatenation of `parts`, without building it.
+uint64_t HashParts(std::initializer_list<std::string_view> parts);
 
 // 16 lowercase hex digits.
 std::string HexId(uint64_t value);

@@ -677,7 +677,18 @@ int CmdDemo(const std::string& corpus_arg, const std::string& dir) {
     for (const auto& t : *tl) rows.rows.push_back({t.period, t.group, t.count});
     Print(rows, Format::kTable);
   }
-  fmt::print("\nTry: parallax search 'Milović' --db {}   |   parallax show ID --db {}\n", db_path, db_path);
+  auto speakers = query::TopSpeakers(h, {}, 5);
+  if (speakers.ok()) {
+    fmt::print("\n== Most quoted voices\n$ parallax quotes --speaker NAME --db {}\n", db_path);
+    Rows rows{{"speaker", "quotations", "outlets", "for example"}, {}};
+    for (const auto& s : *speakers) {
+      auto q = query::ListQuotes(h, {}, s.entity, "", 1);
+      rows.rows.push_back({s.name, s.quotes, s.outlets, q.ok() && !q->empty() ? (*q)[0].text : ""});
+    }
+    Print(rows, Format::kTable);
+  }
+  fmt::print("\nTry: parallax search 'Milović' --db {}   |   parallax quotes --speaker Gashi --db {}   |   "
+             "parallax entity Kosovo --db {}\n", db_path, db_path, db_path);
   return 0;
 }
 

@@ -53,6 +53,7 @@ bool Valid(int tag, int prev) {
 
 NameTagger::NameTagger() {
   std::string_view data = EmbeddedData("ner-model.tsv");
+  std::vector<std::pair<uint64_t, std::vector<std::pair<uint8_t, float>>>> rows;
   while (!data.empty()) {
     size_t nl = data.find('\n');
     std::string_view line = data.substr(0, nl);
@@ -70,7 +71,26 @@ NameTagger::NameTagger() {
       if (colon == std::string_view::npos) continue;
       w.push_back({static_cast<uint8_t>(pair[0] - '0'), std::stof(std::string(pair.substr(colon + 1)))});
     }
-    weights_.emplace(Hash64(line.substr(0, tab)), std::move(w));
+    rows.push_back({Hash64(line.substr(0, tab)) | 1, std::move(w)});
+  }
+  size_t cap = 16;
+  while (cap < rows.size() * 2) cap <<= 1;
+  slots_.assign(cap, Slot{});
+  for (auto& [key, w] : rows) {
+    size_t i = key & (cap - 1);
+    while (slots_[i].key != 0) i = (i + 1) & (cap - 1);
+    slots_[i] = {key, static_cast<uint32_t>(weights_.size()), static_cast<uint8_t>(w.size())};
+    weights_.insert(weights_.end(), w.begin(), w.end());
+  }
+}
+
+const NameTagger::Slot* NameTagger::Lookup(uint64_t key) const {
+  if (slots_.empty()) return nullptr;
+  key |= 1;
+  size_t mask = slots_.size() - 1;
+  for (size_t i = key & mask;; i = (i + 1) & mask) {
+    if (slots_[i].key == key) return &slots_[i];
+    if (slots_[i].key == 0) return nullptr;
   }
 }
 
@@ -82,7 +102,7 @@ const NameTagger& NameTagger::Default() {
 std::vector<TaggedSpan> NameTagger::Tag(const std::vector<std::string_view>& words,
                                          const std::vector<bool>& sentence_start) const {
   std::vector<TaggedSpan> out;
-  if (weights_.empty() || words.empty()) return out;
+  if (slots_.empty() || words.empty()) return out;
   std::vector<std::string> lower(words.size()), shape(words.size());
   for (size_t i = 0; i < words.size(); ++i) {
     // The model learnt Serbian from Latin text: Cyrillic words are read in Latin spelling.
@@ -101,7 +121,6 @@ std::vector<TaggedSpan> NameTagger::Tag(const std::vector<std::string_view>& wor
     if (sentence_start[i]) e = i;
   }
   int prev = 0;
-  std::string f;
   std::vector<int> tags(words.size(), 0);
   for (size_t i = 0; i < words.size(); ++i) {
     if (sentence_start[i]) prev = 0;
@@ -125,13 +144,9 @@ std::vector<TaggedSpan> NameTagger::Tag(const std::vector<std::string_view>& wor
     const std::string& sh = shape[i];
     std::array<double, kTags> score{};
     auto add = [&](std::string_view a, std::string_view b = {}, std::string_view c = {}, std::string_view d = {}) {
-      f.assign(a);
-      f.append(b);
-      f.append(c);
-      f.append(d);
-      auto it = weights_.find(Hash64(f));
-      if (it == weights_.end()) return;
-      for (const auto& [k, v] : it->second) score[k] += v;
+      const Slot* slot = Lookup(HashParts({a, b, c, d}));
+      if (slot == nullptr) return;
+      for (uint32_t k = slot->first; k < slot->first + slot->count; ++k) score[weights_[k].first] += weights_[k].second;
     };
     add("b");
     add("w=", lw);

@@ -329,6 +329,20 @@ Result<std::vector<QuoteRow>> ListQuotes(sqlite3* db, const Filters& f, std::str
   return out;
 }
 
+Result<std::vector<Speaker>> TopSpeakers(sqlite3* db, const Filters& f, int64_t limit) {
+  PLX_ASSIGN_OR_RETURN(Where w, BuildWhere(f));
+  std::string where = (w.sql.empty() ? " WHERE " : w.sql + " AND ") + "q.kind <> 'term' AND q.speaker_entity IS NOT NULL";
+  Stmt st(db, "SELECT q.speaker_entity, min(q.speaker), count(*) AS n, count(DISTINCT a.outlet) "
+              "FROM quotes q JOIN articles a ON a.rowid = q.article" + where +
+              " GROUP BY q.speaker_entity ORDER BY n DESC, 2 LIMIT ?");
+  BindAll(st, w.params);
+  st.Bind(static_cast<int>(w.params.size()) + 1, limit);
+  std::vector<Speaker> out;
+  while (st.Step()) out.push_back({st.Text(0), st.Text(1), st.Int(2), st.Int(3)});
+  if (!st.status().ok()) return QueryError(st.status());
+  return out;
+}
+
 Result<EntityCounts> CountEntity(sqlite3* db, std::string_view entity_id) {
   EntityCounts c;
   {

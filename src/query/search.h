@@ -63,6 +63,13 @@ struct QuoteRow {
 Result<std::vector<QuoteRow>> ListQuotes(sqlite3* db, const Filters& f, std::string_view speaker_entity,
                                          std::string_view match, int64_t limit);
 
+// The most quoted speakers (terms left out): entity id, display name, quotations, outlets.
+struct Speaker {
+  std::string entity, name;
+  int64_t quotes = 0, outlets = 0;
+};
+Result<std::vector<Speaker>> TopSpeakers(sqlite3* db, const Filters& f, int64_t limit);
+
 // Mention counts of one entity: by outlet and by month.
 struct EntityCounts {
   int64_t mentions = 0, articles = 0;

@@ -33,6 +33,18 @@ r = row("full sentences")
 if r:
     floor("language id accuracy", float(r[1]), 0.93)
     floor("language id ahead of CLD2", float(r[1]) - float(r[2]), 0.0)
+for lang, p_floor, r_floor in (("sr", 0.83, 0.76), ("hr", 0.76, 0.70)):
+    r = row(f"{lang} | PER")
+    if r:
+        floor(f"{lang} person precision", float(r[3]), p_floor)
+        floor(f"{lang} person recall", float(r[4]), r_floor)
+m = re.search(r"identical entity sets ([0-9.]+)", text)
+if m: floor("cross-script entity agreement", float(m.group(1)), 0.74)
+for lang, recall, accuracy in (("en", 0.46, 0.5), ("srp-Latn", 0.5, 0.45), ("sqi", 0.54, 0.45)):
+    r = row(f"{lang} | 0")
+    if r:
+        floor(f"{lang} quote recall", float(r[1]), recall)
+        floor(f"{lang} speaker accuracy", float(r[2]), accuracy)
 m = re.search(r"macro-F1 .*: ours ([0-9.]+) on full", text)
 if m: floor("sr/hr/bs macro-F1", float(m.group(1)), 0.81)
 print(f"{len(fails)} failed")
