@@ -118,6 +118,7 @@ struct IngestArgs {
   std::string outlet, lang, format = "auto", outlets_file;
   std::vector<std::string> packs;
   bool no_entities = false;
+  int jobs = 0;
   uint64_t max_source_bytes = uint64_t{4} << 30;
   uint64_t max_document_bytes = uint64_t{64} << 20;
   bool quiet = false;
@@ -139,6 +140,7 @@ Result<pipeline::IngestSummary> Ingest(store::SqliteStore& db, const IngestArgs&
   o.outlets_file = a.outlets_file;
   o.packs = a.packs;
   o.find_entities = !a.no_entities;
+  o.jobs = a.jobs;
   o.read.format = a.format;
   o.read.limits.max_bytes = a.max_source_bytes;
   o.read.max_document_bytes = a.max_document_bytes;
@@ -716,6 +718,7 @@ int Run(int argc, char** argv) {
       ->check(CLI::IsMember({"auto", "jsonl", "html", "text", "rss"}));
   ingest->add_option("--outlets", ingest_args.outlets_file, "Outlet registry (YAML) to load first");
   ingest->add_option("--pack", ingest_args.packs, "Extra knowledge pack (repeatable)");
+  ingest->add_option("--jobs,-j", ingest_args.jobs, "Analysis threads (0: one per core; results are the same)");
   ingest->add_flag("--no-entities", ingest_args.no_entities, "Store articles without entity mentions and quotations (faster)");
   ingest->add_option("--max-source-bytes", ingest_args.max_source_bytes, "Limit on a source's decompressed size");
   ingest->add_option("--max-document-bytes", ingest_args.max_document_bytes, "Limit on one document or JSONL record");

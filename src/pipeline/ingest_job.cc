@@ -1,6 +1,8 @@
 #include "pipeline/ingest_job.h"
 
+#include <atomic>
 #include <chrono>
+#include <thread>
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -178,7 +180,47 @@ Result<IngestSummary> RunIngest(store::SqliteStore& store, const IngestOptions& 
     options.on_progress({c, summary.bytes, std::chrono::duration<double>(now - start).count(), current_source});
   };
 
+  // Records are analysed in batches, on `jobs` threads (analysis needs nothing but the article
+  // and the read-only packs), then stored one by one in input order by this thread, so the
+  // result does not depend on the number of threads.
+  struct Pending {
+    Result<Article> article;
+    Where where;
+    std::string raw;  // kept for rejected records only
+  };
+  std::vector<Pending> pending;
+  const int jobs = options.jobs > 0 ? options.jobs : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  const size_t kBatch = jobs > 1 ? 64 * static_cast<size_t>(jobs) : 1;
+
+  std::function<void(ingest::Record&)> store_record;
+  auto flush = [&]() {
+    if (pending.empty()) return;
+    std::atomic<size_t> next{0};
+    auto work = [&]() {
+      for (size_t i; (i = next.fetch_add(1)) < pending.size();) {
+        if (!pending[i].article.ok()) continue;
+        CompleteArticle(*pending[i].article, outlets, options.outlet, options.lang,
+                        options.find_entities ? matcher.get() : nullptr,
+                        options.find_entities ? quote_finder.get() : nullptr);
+      }
+    };
+    std::vector<std::thread> threads;
+    for (int t = 1; t < jobs && static_cast<size_t>(t) < pending.size(); ++t) threads.emplace_back(work);
+    work();
+    for (std::thread& t : threads) t.join();
+    for (Pending& p : pending) {
+      ingest::Record r{std::move(p.article), p.where, p.raw};
+      store_record(r);
+    }
+    pending.clear();
+  };
   ingest::RecordFn on_record = [&](ingest::Record& r) {
+    if (!fatal.ok()) return;
+    pending.push_back({std::move(r.article), r.where, std::string()});
+    if (!pending.back().article.ok()) pending.back().raw = TruncateRaw(r.raw, options.max_quarantine_raw);
+    if (pending.size() >= kBatch) flush();
+  };
+  store_record = [&](ingest::Record& r) {
     if (!fatal.ok()) return;
     ++c.seen;
     fatal = ensure_txn();
@@ -200,8 +242,6 @@ Result<IngestSummary> RunIngest(store::SqliteStore& store, const IngestOptions& 
     } else {
       Article& a = *r.article;
       summary.bytes += a.text.size();
-      CompleteArticle(a, outlets, options.outlet, options.lang, options.find_entities ? matcher.get() : nullptr,
-                      options.find_entities ? quote_finder.get() : nullptr);
       Result<bool> exists = store.HasArticle(a.id);
       if (!exists.ok()) {
         fatal = exists.status();
@@ -250,6 +290,7 @@ Result<IngestSummary> RunIngest(store::SqliteStore& store, const IngestOptions& 
       ingest::ReadSource(path, options.read, on_record);
     }
   }
+  flush();
   if (!fatal.ok()) {
     if (in_txn) (void)store.Rollback();
     return fatal;

@@ -37,6 +37,7 @@ struct IngestOptions {
   bool find_entities = true;       // false: store articles without entity mentions (faster)
   ingest::ReadOptions read;
   int batch_articles = 500;        // articles per transaction
+  int jobs = 0;                    // analysis threads; 0 = one per core. Output never depends on it.
   size_t max_quarantine_raw = 1 << 20;  // bytes of each rejected record kept
   std::function<void(const IngestProgress&)> on_progress;  // called a few times a second
   std::function<void(const Status&)> on_reject;             // each rejected record's reason

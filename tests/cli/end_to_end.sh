@@ -104,6 +104,16 @@ check "stored quotes: cross-script match" 1 "$("$bin" quotes --match 'razvoj' --
 "$bin" analyze "$src/examples/sample-corpus/html/ledger-analysis-steel-friendship.html" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["quotes"] and d["entities"] and d["sentences"]'
 check "analyze" 0 $?
 
+# Parallel analysis gives the same workspace as one thread.
+for j in 1 2; do
+  "$bin" init "$work/j$j.db" >/dev/null
+  "$bin" ingest -q --jobs $j --db "$work/j$j.db" "$src/examples/sample-corpus" >/dev/null 2>&1
+done
+digest='select group_concat(id || coalesce(duplicate_of, ""), ",") from (select id, duplicate_of from articles order by id);
+        select count(*), sum(start), sum(end), group_concat(entity) from (select * from mentions order by article, start);
+        select count(*), sum(start), group_concat(coalesce(speaker_entity, "-")) from (select * from quotes order by article, start);'
+check "--jobs 2 equals --jobs 1" "$(sqlite3 "$work/j1.db" "$digest" | md5sum)" "$(sqlite3 "$work/j2.db" "$digest" | md5sum)"
+
 # translit and langid
 check "translit to latin" "Ljubljana Đorđe" "$(printf 'Љубљана Ђорђе' | "$bin" translit --to latin)"
 check "translit to cyrillic" "Њујорк надживети" "$(printf 'Njujork nadživeti' | "$bin" translit --to cyrillic)"
