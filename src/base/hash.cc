@@ -14,7 +14,11 @@ uint64_t Fnv(uint64_t h, std::string_view bytes) {
   return h;
 }
 
-uint64_t Finalize(uint64_t h) {
+uint64_t Finalize(uint64_t h) { return Mix64(h); }
+
+}  // namespace
+
+uint64_t Mix64(uint64_t h) {
   h ^= h >> 33;
   h *= 0xff51afd7ed558ccdULL;
   h ^= h >> 33;
@@ -22,8 +26,6 @@ uint64_t Finalize(uint64_t h) {
   h ^= h >> 33;
   return h;
 }
-
-}  // namespace
 
 uint64_t Hash64(std::string_view bytes, uint64_t seed) {
   return Finalize(Fnv(0xcbf29ce484222325ULL ^ (seed * 0x9e3779b97f4a7c15ULL), bytes));

@@ -17,6 +17,9 @@ uint64_t PrefixedHash(std::string_view prefix, std::string_view bytes);
 // Hash64 of the concatenation of `parts`, without building it.
 uint64_t HashParts(std::initializer_list<std::string_view> parts);
 
+// The 64-bit finaliser Hash64 ends with (murmur3 fmix64): a good mixer of one integer.
+uint64_t Mix64(uint64_t h);
+
 // 16 lowercase hex digits.
 std::string HexId(uint64_t value);
 

@@ -63,14 +63,10 @@ bool Joined(std::string_view text, uint32_t from, uint32_t to) {
 // Lines of an embedded TSV, comments skipped; calls f(first column, second column).
 template <typename F>
 void ForEachRow(std::string_view data, F&& f) {
-  while (!data.empty()) {
-    size_t nl = data.find('\n');
-    std::string_view line = data.substr(0, nl);
-    data = nl == std::string_view::npos ? std::string_view() : data.substr(nl + 1);
-    if (line.empty() || line[0] == '#') continue;
+  ForEachDataLine(data, [&](std::string_view line) {
     size_t tab = line.find('\t');
     f(line.substr(0, tab), tab == std::string_view::npos ? std::string_view() : line.substr(tab + 1));
-  }
+  });
 }
 
 std::string JoinKeys(const std::vector<Word>& w, size_t begin, size_t end) {

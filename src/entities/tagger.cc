@@ -54,13 +54,9 @@ bool Valid(int tag, int prev) {
 NameTagger::NameTagger() {
   std::string_view data = EmbeddedData("ner-model.tsv");
   std::vector<std::pair<uint64_t, std::vector<std::pair<uint8_t, float>>>> rows;
-  while (!data.empty()) {
-    size_t nl = data.find('\n');
-    std::string_view line = data.substr(0, nl);
-    data = nl == std::string_view::npos ? std::string_view() : data.substr(nl + 1);
-    if (line.empty() || line[0] == '#') continue;
+  ForEachDataLine(data, [&](std::string_view line) {
     size_t tab = line.find('\t');
-    if (tab == std::string_view::npos) continue;
+    if (tab == std::string_view::npos) return;
     std::vector<std::pair<uint8_t, float>> w;
     std::string_view rest = line.substr(tab + 1);
     while (!rest.empty()) {
@@ -72,7 +68,7 @@ NameTagger::NameTagger() {
       w.push_back({static_cast<uint8_t>(pair[0] - '0'), std::stof(std::string(pair.substr(colon + 1)))});
     }
     rows.push_back({Hash64(line.substr(0, tab)) | 1, std::move(w)});
-  }
+  });
   size_t cap = 16;
   while (cap < rows.size() * 2) cap <<= 1;
   slots_.assign(cap, Slot{});

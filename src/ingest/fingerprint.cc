@@ -10,14 +10,7 @@
 namespace parallax::ingest {
 namespace {
 
-uint64_t Mix(uint64_t h) {
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ULL;
-  h ^= h >> 33;
-  return h;
-}
+uint64_t Mix(uint64_t h) { return Mix64(h); }
 
 std::array<uint32_t, kMinHashes> Unpack(std::string_view f) {
   std::array<uint32_t, kMinHashes> v{};

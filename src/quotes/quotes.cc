@@ -193,13 +193,9 @@ std::string_view KindName(Kind k) {
 std::unique_ptr<QuoteFinder> QuoteFinder::Create() {
   auto f = std::unique_ptr<QuoteFinder>(new QuoteFinder());
   std::string_view data = EmbeddedData("reporting-verbs.tsv");
-  while (!data.empty()) {
-    size_t nl = data.find('\n');
-    std::string_view line = data.substr(0, nl);
-    data = nl == std::string_view::npos ? std::string_view() : data.substr(nl + 1);
-    if (line.empty() || line[0] == '#') continue;
+  ForEachDataLine(data, [&](std::string_view line) {
     size_t t1 = line.find('\t');
-    if (t1 == std::string_view::npos) continue;
+    if (t1 == std::string_view::npos) return;
     std::string_view lang = line.substr(0, t1);
     std::string_view rest = line.substr(t1 + 1);
     size_t t2 = rest.find('\t');
@@ -217,15 +213,15 @@ std::unique_ptr<QuoteFinder> QuoteFinder::Create() {
       v.that = true;  // the reported clause follows the verb directly
       f->verbs_.push_back(std::move(v));
       f->cjk_.push_back(static_cast<int>(f->verbs_.size() - 1));
-      continue;
+      return;
     }
     (void)lang;
     text::ForEachWord(verb, [&](std::string_view w, ByteRange, bool) { v.words.push_back(text::FoldForMatch(w)); });
-    if (v.words.empty()) continue;
+    if (v.words.empty()) return;
     std::string first = v.words[0];
     f->verbs_.push_back(std::move(v));
     f->by_first_[first].push_back(static_cast<int>(f->verbs_.size() - 1));
-  }
+  });
   return f;
 }
 

@@ -177,11 +177,7 @@ struct MarkerIndex {
   size_t longest_prefix = 0;
   MarkerIndex() {
     std::string_view data = EmbeddedData("sr-hr-bs-markers.tsv");
-    while (!data.empty()) {
-      size_t nl = data.find('\n');
-      std::string_view line = data.substr(0, nl);
-      data = nl == std::string_view::npos ? std::string_view() : data.substr(nl + 1);
-      if (line.empty() || line[0] == '#') continue;
+    ForEachDataLine(data, [&](std::string_view line) {
       std::vector<std::string_view> cols;
       for (size_t at = 0; at <= line.size();) {
         size_t tab = line.find('\t', at);
@@ -189,7 +185,7 @@ struct MarkerIndex {
         cols.push_back(line.substr(at, tab - at));
         at = tab + 1;
       }
-      if (cols.size() != 6) continue;
+      if (cols.size() != 6) return;
       auto num = [](std::string_view v) { return v.empty() ? 0 : std::atoi(std::string(v).c_str()); };
       Marker m{num(cols[1]), num(cols[2]), num(cols[3]), num(cols[4]), num(cols[5])};
       std::string word(cols[0]);
@@ -200,7 +196,7 @@ struct MarkerIndex {
       } else {
         exact.emplace(std::move(word), m);
       }
-    }
+    });
   }
   // An exact word wins; otherwise the longest matching prefix.
   const Marker* Find(std::string_view word) const {
@@ -248,18 +244,14 @@ class SouthSlavicModel {
  public:
   SouthSlavicModel() {
     std::string_view data = EmbeddedData("lid-sr-hr-bs.tsv");
-    while (!data.empty()) {
-      size_t nl = data.find('\n');
-      std::string_view line = data.substr(0, nl);
-      data = nl == std::string_view::npos ? std::string_view() : data.substr(nl + 1);
-      if (line.empty() || line[0] == '#') continue;
+    ForEachDataLine(data, [&](std::string_view line) {
       size_t t1 = line.find('\t'), t2 = line.find('\t', t1 + 1), t3 = line.find('\t', t2 + 1);
-      if (t3 == std::string_view::npos) continue;
+      if (t3 == std::string_view::npos) return;
       std::array<float, 3> w = {std::stof(std::string(line.substr(t1 + 1, t2 - t1 - 1))),
                                 std::stof(std::string(line.substr(t2 + 1, t3 - t2 - 1))),
                                 std::stof(std::string(line.substr(t3 + 1)))};
       weights_.emplace(Hash64(line.substr(0, t1)), w);
-    }
+    });
   }
 
   // Summed weights for sr, hr, bs over the distinct features of `text`. Features are hashed

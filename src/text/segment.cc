@@ -19,19 +19,15 @@ class Abbreviations {
  public:
   Abbreviations() {
     std::string_view data = EmbeddedData("abbreviations.tsv");
-    while (!data.empty()) {
-      size_t nl = data.find('\n');
-      std::string_view line = data.substr(0, nl);
-      data = nl == std::string_view::npos ? std::string_view() : data.substr(nl + 1);
-      if (line.empty() || line[0] == '#') continue;
+    ForEachDataLine(data, [&](std::string_view line) {
       size_t t1 = line.find('\t');
       size_t t2 = line.find('\t', t1 + 1);
-      if (t1 == std::string_view::npos || t2 == std::string_view::npos) continue;
+      if (t1 == std::string_view::npos || t2 == std::string_view::npos) return;
       std::string lang(line.substr(0, t1));
       std::string_view kind = line.substr(t2 + 1);
       AbbrevKind k = kind == "title" ? AbbrevKind::kTitle : kind == "end" ? AbbrevKind::kEnd : AbbrevKind::kInner;
       table_[lang][Lower(line.substr(t1 + 1, t2 - t1 - 1))] = k;
-    }
+    });
   }
   const std::unordered_map<std::string, AbbrevKind>* For(std::string_view lang) const {
     std::string base(lang.substr(0, lang.find('-')));
