@@ -496,6 +496,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         q.confidence = 0.8;
       } else {
         uint32_t clause = c.range.end;
+        uint32_t clause_start = 0;  // set when the clause begins at a word, not after a that-word
         if (!v.that_word.empty()) {
           // The that-word within the next three words (rekao je da, said on Monday that).
           bool found = false;
@@ -509,8 +510,26 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
               break;
             }
           }
-          if (!found) continue;
+          if (!found) {
+            // English often drops "that": "Kurti said the talks had failed". A clause starting
+            // with a determiner, pronoun or name right after the verb is reported speech.
+            static constexpr std::string_view kClauseStarts[] = {"the", "a", "an", "he", "she", "they", "it", "we", "i",
+                                                                 "his", "her", "their", "there", "this", "these", "those", "its"};
+            const W* next = nullptr;
+            for (const W& w : words) {
+              if (w.r.begin >= c.range.end) {
+                next = &w;
+                break;
+              }
+            }
+            bool clause = lang.substr(0, 2) == "en" && next != nullptr && next->r.begin - c.range.end <= 1 &&
+                          next->r.begin < window.end &&
+                          std::find(std::begin(kClauseStarts), std::end(kClauseStarts), next->key) != std::end(kClauseStarts);
+            if (!clause) continue;
+            clause_start = next->r.begin;
+          }
         }
+        if (clause_start != 0) clause = clause_start;
         q.content = Trim(text, {clause, window.end});
         if (CountWords(q.content.Of(text)) < 2) continue;
         // The speaker is the subject before the verb (else the nearest one).

@@ -97,6 +97,10 @@ TEST_F(QuotesTest, IndirectSpeechAndPronouns) {
   ExpectQuote(g, 0, "Beijing was growing its influence", "indirect", "Drita Gashi");
   ExpectQuote(Run("According to Albin Kurti, the talks have failed again.", "en"), 0, "the talks have failed again",
               "indirect", "Albin Kurti");
+  // English drops "that".
+  ExpectQuote(Run("Albin Kurti said the talks had failed again.", "en"), 0, "the talks had failed again", "indirect",
+              "Albin Kurti");
+  EXPECT_TRUE(Run("Albin Kurti said nothing new.", "en").empty());
 }
 
 }  // namespace
