@@ -129,6 +129,7 @@ struct Candidate {
   ByteRange range;
   std::string name, entity, type;
   bool pronoun = false;
+  bool place = false;  // a place standing for its government: a weak candidate
 };
 
 constexpr std::string_view kPronouns[] = {"he", "she", "they", "on", "ona", "oni", "one", "ai", "ajo", "ata"};
@@ -299,9 +300,12 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     std::vector<Candidate> cands;
     for (const EntityMention& m : mentions) {
       if (m.range.begin < par.range.begin || m.range.end > par.range.end) continue;
-      if (m.type != "person" && m.type != "org" && m.type != "role" && m.type != "outlet") continue;
+      // Places speak for their governments ("Athens insisted", "Beijing said"), but only when
+      // nothing better is near the cue.
+      bool place = m.type == "place";
+      if (m.type != "person" && m.type != "org" && m.type != "role" && m.type != "outlet" && !place) continue;
       if (Inside(m.range, spans)) continue;
-      cands.push_back({m.range, m.name, m.entity, m.type == "outlet" ? "org" : m.type, false});
+      cands.push_back({m.range, m.name, m.entity, place || m.type == "outlet" ? "org" : m.type, false, place});
     }
     for (const W& w : words) {
       if (std::find(std::begin(kPronouns), std::end(kPronouns), w.key) == std::end(kPronouns)) continue;
@@ -338,7 +342,8 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       for (const Candidate& c : cands) {
         if (c.range.begin < window.begin || c.range.end > window.end) continue;
         if (c.range.begin >= q.content.begin && c.range.end <= q.content.end) continue;
-        uint32_t d = Distance(c.range, cue) + (c.pronoun ? 8 : 0);
+        if (c.place && Distance(c.range, cue) > 2) continue;  // only right next to the verb
+        uint32_t d = Distance(c.range, cue) + (c.pronoun ? 8 : 0) + (c.place ? 12 : 0);
         if (d < best_d) {
           best_d = d;
           best = &c;
@@ -535,8 +540,10 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         // The speaker is the subject before the verb (else the nearest one).
         ByteRange before{window.begin, c.range.begin};
         if (!attribute(q, c.range, {window.begin, c.range.end}, 0.85) && !attribute(q, c.range, window, 0.7)) {
+          // Reported speech whose speaker is not a known name ("Sainsbury's said it would ..."):
+          // kept, with no speaker rather than a guess.
           (void)before;
-          continue;
+          q.confidence = 0;
         }
       }
       q.kind = Kind::kIndirect;
