@@ -530,8 +530,24 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
             bool clause = lang.substr(0, 2) == "en" && next != nullptr && next->r.begin - c.range.end <= 1 &&
                           next->r.begin < window.end &&
                           std::find(std::begin(kClauseStarts), std::end(kClauseStarts), next->key) != std::end(kClauseStarts);
-            if (!clause) continue;
-            clause_start = next->r.begin;
+            if (clause) {
+              clause_start = next->r.begin;
+            } else {
+              // "CLAUSE, the agency said (on Sunday)." / "…, rekao je Vučić.": the speech tag
+              // follows a comma late in the sentence; the clause is what comes before it.
+              std::string_view head = text.substr(window.begin, c.range.begin - window.begin);
+              size_t comma = head.rfind(',');
+              if (comma == std::string_view::npos) continue;
+              ByteRange tag{static_cast<uint32_t>(window.begin + comma), window.end};
+              if (CountWords(text.substr(tag.begin, c.range.begin - tag.begin)) > 5) continue;
+              ByteRange clause_range{window.begin, tag.begin};
+              if (CountWords(clause_range.Of(text)) < 4) continue;
+              q.content = Trim(text, clause_range);
+              if (!attribute(q, c.range, {tag.begin, window.end}, 0.8)) q.confidence = 0;
+              q.kind = Kind::kIndirect;
+              out.push_back(q);
+              continue;
+            }
           }
         }
         if (clause_start != 0) clause = clause_start;
