@@ -268,16 +268,30 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       }
       starts.push_back(start);
     }
+    std::vector<TaggedSpan> spans;
     for (const TaggedSpan& s : NameTagger::Default().Tag(surfaces, starts)) {
+      // A name does not run across punctuation ("Paul Mills-Hicks, Sainsbury's director").
+      size_t b = s.first_word;
+      for (size_t k = s.first_word + 1; k <= s.end_word; ++k) {
+        if (k == s.end_word || !Joined(text, words[k - 1].range.end, words[k].range.begin)) {
+          spans.push_back({b, k, s.type});
+          b = k;
+        }
+      }
+    }
+    for (const TaggedSpan& s : spans) {
       bool free = true;
       for (size_t k = s.first_word; k < s.end_word; ++k) free = free && !taken[k];
       if (!free) continue;
       EntityType type = s.type == 'P' ? EntityType::kPerson : s.type == 'O' ? EntityType::kOrg : EntityType::kPlace;
       std::string id = s.type == 'P' ? "person/~" : s.type == 'O' ? "org/~" : "place/~";
+      for (size_t k = s.first_word; k < s.end_word; ++k) id += (k > s.first_word ? "-" : "") + words[k].key;
+      // The name as written (O'Hagan, Mills-Hicks), with white space collapsed.
       std::string name;
-      for (size_t k = s.first_word; k < s.end_word; ++k) {
-        id += (k > s.first_word ? "-" : "") + words[k].key;
-        name += (k > s.first_word ? " " : "") + std::string(words[k].range.Of(text));
+      for (char ch : text.substr(words[s.first_word].range.begin, words[s.end_word - 1].range.end - words[s.first_word].range.begin)) {
+        if (ch == '\n' || ch == '\t') ch = ' ';
+        if (ch == ' ' && !name.empty() && name.back() == ' ') continue;
+        name += ch;
       }
       hits.push_back({{words[s.first_word].range.begin, words[s.end_word - 1].range.end}, -1, s.first_word, s.end_word, id, name, type});
       for (size_t k = s.first_word; k < s.end_word; ++k) taken[k] = true;

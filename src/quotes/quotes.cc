@@ -130,6 +130,7 @@ struct Candidate {
   std::string name, entity, type;
   bool pronoun = false;
   bool place = false;  // a place standing for its government: a weak candidate
+  bool noun = false;   // "spokesman", "police": an unnamed speaker, weaker than a name
 };
 
 constexpr std::string_view kPronouns[] = {"he", "she", "they", "on", "ona", "oni", "one", "ai", "ajo", "ata"};
@@ -193,6 +194,17 @@ std::string_view KindName(Kind k) {
 
 std::unique_ptr<QuoteFinder> QuoteFinder::Create() {
   auto f = std::unique_ptr<QuoteFinder>(new QuoteFinder());
+  ForEachDataLine(EmbeddedData("speaker-nouns.tsv"), [&](std::string_view line) {
+    size_t tab = line.find('\t');
+    if (tab == std::string_view::npos) return;
+    std::string_view noun = line.substr(tab + 1);
+    bool cjk = false;
+    for (size_t i = 0; i < noun.size();) {
+      bool unspaced = text::ClassOf(text::DecodeUtf8(noun, i)) == text::CharClass::kUnspaced;
+      cjk = cjk || unspaced;
+    }
+    (cjk ? f->cjk_speaker_nouns_ : f->speaker_nouns_).push_back(cjk ? std::string(noun) : text::FoldForMatch(noun));
+  });
   std::string_view data = EmbeddedData("reporting-verbs.tsv");
   ForEachDataLine(data, [&](std::string_view line) {
     size_t t1 = line.find('\t');
@@ -312,6 +324,21 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       if (Inside(w.r, spans)) continue;
       cands.push_back({w.r, "", "", "", true});
     }
+    for (const W& w : words) {
+      if (Inside(w.r, spans)) continue;
+      // Stems: "police" also matches "policija/policije", "spokesman" its plural.
+      bool noun = false;
+      for (const std::string& n : speaker_nouns_) {
+        noun = noun || w.key == n || (n.size() >= 5 && w.key.size() >= n.size() - 1 && w.key.compare(0, n.size() - 1, n, 0, n.size() - 1) == 0);
+      }
+      if (noun) cands.push_back({w.r, std::string(w.r.Of(text)), "", "role", false, false, true});
+    }
+    for (const std::string& n : cjk_speaker_nouns_) {
+      for (size_t at = ptext.find(n); at != std::string_view::npos; at = ptext.find(n, at + n.size())) {
+        ByteRange r{static_cast<uint32_t>(par.range.begin + at), static_cast<uint32_t>(par.range.begin + at + n.size())};
+        if (!Inside(r, spans)) cands.push_back({r, n, "", "role", false, false, true});
+      }
+    }
     for (std::u32string_view p : kCjkPronouns) {
       std::string utf8;
       for (char32_t c : p) text::AppendUtf8(utf8, c);
@@ -343,7 +370,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         if (c.range.begin < window.begin || c.range.end > window.end) continue;
         if (c.range.begin >= q.content.begin && c.range.end <= q.content.end) continue;
         if (c.place && Distance(c.range, cue) > 2) continue;  // only right next to the verb
-        uint32_t d = Distance(c.range, cue) + (c.pronoun ? 8 : 0) + (c.place ? 12 : 0);
+        uint32_t d = Distance(c.range, cue) + (c.pronoun ? 8 : 0) + (c.place ? 12 : 0) + (c.noun ? 10 : 0);
         if (d < best_d) {
           best_d = d;
           best = &c;

@@ -14,6 +14,7 @@
 // speaker of a previous paragraph ending in a colon ("Vučić remarked:").
 #pragma once
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -57,6 +58,8 @@ class QuoteFinder {
   std::vector<Verb> verbs_;
   std::unordered_map<std::string, std::vector<int>> by_first_;  // first folded word -> verbs
   std::vector<int> cjk_;                                        // verbs matched as substrings
+  std::vector<std::string> speaker_nouns_;      // folded nouns naming unnamed speakers
+  std::vector<std::string> cjk_speaker_nouns_;  // the same, matched as substrings
 };
 
 }  // namespace parallax::quotes
