@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <cstdint>
 #include <map>
 #include <set>
 #include <string>
@@ -568,6 +569,94 @@ void EvalQuotes(const fs::path& data) {
              "annotations are scored on each.\n\n");
 }
 
+// German parliamentary speeches (GePaDe-SpkAtt): message recall, source accuracy, precision.
+void EvalGermanSpeakers(const fs::path& data) {
+  fs::path dir = data / "spkatt-gepade-de/speeches";
+  if (!fs::exists(dir)) {
+    fmt::print("## German speaker attribution\n\nskipped: {} not found\n\n", dir.string());
+    return;
+  }
+  auto knowledge = entities::Knowledge::Default();
+  auto matcher = entities::Matcher::Create(*knowledge);
+  auto finder = quotes::QuoteFinder::Create();
+  long events = 0, found = 0, source_ok = 0, with_source = 0, attributed = 0, attributed_ok = 0;
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(dir)) files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  for (const fs::path& f : files) {
+    std::ifstream in(f);
+    nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
+    if (!j.is_object()) continue;
+    // Running text: tokens joined by spaces, one paragraph per speech.
+    std::map<std::pair<int, int>, ByteRange> token;
+    Article a;
+    for (const auto& sent : j["Sentences"]) {
+      int sid = sent["SentenceId"];
+      int t = 0;
+      for (const auto& tok : sent["Tokens"]) {
+        std::string w = tok.get<std::string>();
+        if (!a.text.empty()) a.text += ' ';
+        token[{sid, t++}] = {static_cast<uint32_t>(a.text.size()), static_cast<uint32_t>(a.text.size() + w.size())};
+        a.text += w;
+      }
+    }
+    a.paragraphs.push_back({{0, static_cast<uint32_t>(a.text.size())}, false});
+    a.day = "2019-01-01";
+    for (auto& m : (*matcher)->Find(a.text, {.day = a.day})) {
+      a.mentions.push_back({m.entity, m.name, std::string(entities::TypeName(m.type)), m.via, m.range});
+    }
+    std::vector<quotes::Quote> qs = finder->Find(a.text, a.paragraphs, "de", a.mentions);
+    auto span = [&](const nlohmann::json& refs) {
+      ByteRange r{UINT32_MAX, 0};
+      for (const auto& ref : refs) {
+        std::string s = ref.get<std::string>();
+        size_t colon = s.find(':');
+        auto it = token.find({std::stoi(s.substr(0, colon)), std::stoi(s.substr(colon + 1))});
+        if (it == token.end()) continue;
+        r.begin = std::min(r.begin, it->second.begin);
+        r.end = std::max(r.end, it->second.end);
+      }
+      return r;
+    };
+    auto overlaps = [](ByteRange x, ByteRange y) { return x.begin < y.end && y.begin < x.end; };
+    std::vector<std::pair<ByteRange, ByteRange>> gold;  // message, source
+    for (const auto& ev : j["Annotations"]) {
+      if (ev["Message"].empty()) continue;
+      ByteRange msg = span(ev["Message"]);
+      ByteRange src = ev["Source"].empty() ? ByteRange{UINT32_MAX, 0} : span(ev["Source"]);
+      gold.push_back({msg, src});
+      ++events;
+      const quotes::Quote* hit = nullptr;
+      for (const quotes::Quote& q : qs) {
+        if (q.kind != quotes::Kind::kTerm && overlaps(q.content, msg)) hit = &q;
+      }
+      if (hit == nullptr) continue;
+      ++found;
+      if (src.begin != UINT32_MAX) {
+        ++with_source;
+        if (!hit->speaker.empty() && overlaps(hit->speaker_range, src)) ++source_ok;
+      }
+    }
+    for (const quotes::Quote& q : qs) {
+      if (q.kind == quotes::Kind::kTerm || q.speaker.empty()) continue;
+      ++attributed;
+      for (const auto& [msg, src] : gold) {
+        if (overlaps(q.content, msg) && src.begin != UINT32_MAX && overlaps(q.speaker_range, src)) {
+          ++attributed_ok;
+          break;
+        }
+      }
+    }
+  }
+  fmt::print("## German speaker attribution (GePaDe-SpkAtt, shared part: {} speeches, {} events with a message)\n\n",
+             files.size(), events);
+  fmt::print("| message recall | source accuracy | attributed precision |\n|---|---|---|\n");
+  fmt::print("| {:.3f} | {:.3f} | {:.3f} |\n\n", events ? double(found) / events : 0,
+             with_source ? double(source_ok) / with_source : 0, attributed ? double(attributed_ok) / attributed : 0);
+  fmt::print("A message is found when one of our quotations overlaps it; the source is right when our speaker's\n"
+             "words overlap the gold source (a name, a noun or a pronoun such as \"ich\").\n\n");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -591,5 +680,6 @@ int main(int argc, char** argv) {
   if (want("langid")) EvalLangid(data);
   if (want("entities")) EvalEntities(data);
   if (want("quotes")) EvalQuotes(data);
+  if (want("quotes")) EvalGermanSpeakers(data);
   return 0;
 }

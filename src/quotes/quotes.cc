@@ -133,7 +133,7 @@ struct Candidate {
   bool noun = false;   // "spokesman", "police": an unnamed speaker, weaker than a name
 };
 
-constexpr std::string_view kPronouns[] = {"he", "she", "they", "on", "ona", "oni", "one", "ai", "ajo", "ata"};
+constexpr std::string_view kPronouns[] = {"he", "she", "they", "on", "ona", "oni", "one", "ai", "ajo", "ata", "er", "sie"};
 constexpr std::u32string_view kCjkPronouns[] = {U"他们", U"她们", U"他", U"她"};
 
 bool Inside(ByteRange r, const std::vector<Span>& spans) {
