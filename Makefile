@@ -23,7 +23,8 @@ demo: build
 	$(BUILD)/parallax demo
 
 eval: build
-	$(BUILD)/tools/parallax_eval ../shared/data | tee docs/EVALUATION.md
+	python3 tools/stance_gold.py ../shared/data $(BUILD)/stance-gold
+	$(BUILD)/tools/parallax_eval ../shared/data --stance-gold $(BUILD)/stance-gold | tee docs/EVALUATION.md
 
 bench: build
 	scripts/install-deps --bench

@@ -83,14 +83,15 @@ int main(int argc, char** argv) {
   // 1. The ingest pipeline, best of three runs, with and without entity analysis.
   fmt::print("| measure | value |\n|---|---|\n");
   struct Config {
-    bool entities;
+    bool entities, stance;
     int jobs;
     const char* label;
   };
   const Config configs[] = {
-      {true, 1, "ingest with entities and quotations, one thread"},
-      {true, 2, "ingest with entities and quotations, `--jobs 2`"},
-      {false, 1, "ingest `--no-entities` (parse, langid, fingerprint, FTS5 index, commit), one thread"},
+      {true, true, 1, "ingest with entities, quotations and stance, one thread"},
+      {true, false, 1, "ingest with entities and quotations, `--no-stance`, one thread"},
+      {true, true, 2, "ingest with entities, quotations and stance, `--jobs 2`"},
+      {false, false, 1, "ingest `--no-entities` (parse, langid, fingerprint, FTS5 index, commit), one thread"},
   };
   for (const Config& cfg : configs) {
     double best = 1e9;
@@ -103,6 +104,7 @@ int main(int argc, char** argv) {
       pipeline::IngestOptions o;
       o.paths = {jsonl};
       o.find_entities = cfg.entities;
+      o.find_stance = cfg.stance;
       o.jobs = cfg.jobs;
       auto t0 = Clock::now();
       auto r = pipeline::RunIngest(**st, o);

@@ -1,5 +1,6 @@
 // parallax_eval: scores each stage on gold data in ../shared/data and prints Markdown tables.
-// Usage: parallax_eval SHARED_DATA_DIR [--section translit|segment|langid]...
+// Usage: parallax_eval SHARED_DATA_DIR [--section NAME]... [--stance-gold DIR] [--stance-model FILE]
+// Sections: translit segment langid entities quotes stance.
 // Sections whose data is missing print a line saying so and are skipped.
 #include <algorithm>
 #include <chrono>
@@ -23,6 +24,7 @@
 
 #include "entities/matcher.h"
 #include "quotes/quotes.h"
+#include "stance/stance.h"
 #include "text/tokenize.h"
 #include "text/langid.h"
 #include "text/segment.h"
@@ -657,6 +659,159 @@ void EvalGermanSpeakers(const fs::path& data) {
              "words overlap the gold source (a name, a noun or a pronoun such as \"ich\").\n\n");
 }
 
+// ---- stance ----
+
+std::string ReadAll(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+struct Confusion {
+  int64_t m[3][3] = {};  // gold x predicted, classes -1, 0, +1
+  void Add(int gold, int pred) { ++m[gold + 1][pred + 1]; }
+  int64_t Total() const {
+    int64_t n = 0;
+    for (auto& r : m) for (int64_t v : r) n += v;
+    return n;
+  }
+  double Accuracy() const {
+    int64_t t = Total();
+    return t ? double(m[0][0] + m[1][1] + m[2][2]) / t : 0;
+  }
+  double F1(int c) const {
+    int64_t tp = m[c][c], fp = 0, fn = 0;
+    for (int o = 0; o < 3; ++o) {
+      if (o == c) continue;
+      fp += m[o][c];
+      fn += m[c][o];
+    }
+    return tp ? 2.0 * tp / (2.0 * tp + fp + fn) : 0;
+  }
+  double MacroF1() const { return (F1(0) + F1(1) + F1(2)) / 3; }
+};
+
+Confusion ScoreExamples(const std::vector<stance::Example>& ex, const stance::Scorer& scorer) {
+  Confusion c;
+  for (const stance::Example& e : ex) {
+    std::vector<stance::Target> targets{e.target};
+    targets.insert(targets.end(), e.others.begin(), e.others.end());
+    c.Add(e.polarity, scorer.Score(e.text, e.lang, e.region, targets)[0].polarity);
+  }
+  return c;
+}
+
+void EvalStance(const fs::path& gold_dir, const std::string& model_path) {
+  fmt::print("## Stance\n\n");
+  if (!fs::exists(gold_dir / "newsmtsc-devtest-rw.jsonl")) {
+    fmt::print("skipped: {} not found (make eval converts ../shared/data with tools/stance_gold.py)\n\n",
+               (gold_dir / "newsmtsc-devtest-rw.jsonl").string());
+    return;
+  }
+  stance::Scorer lexicon(nullptr);
+  stance::Model loaded;
+  if (!model_path.empty()) {
+    auto m = stance::Model::Load(model_path);
+    if (!m.ok()) {
+      fmt::print("error: {}\n\n", m.status().ToString());
+      return;
+    }
+    loaded = std::move(*m);
+  }
+  const stance::Model& trained = model_path.empty() ? stance::Model::Default() : loaded;
+  stance::Scorer model(&trained);
+  fmt::print("Sentiment toward a named target in English news (NewsMTSC; the model was trained on its train split "
+             "by tools/train_stance.sh, {} features). Three classes; macro-F1 is the mean of the per-class F1.\n\n",
+             trained.size());
+  fmt::print("| set | targets | method | accuracy | F1 critical | F1 neutral | F1 favourable | macro-F1 |\n|---|---|---|---|---|---|---|---|\n");
+  for (const char* set : {"devtest-rw", "devtest-mt"}) {
+    auto ex = stance::ReadGold(ReadAll(gold_dir / fmt::format("newsmtsc-{}.jsonl", set)), set);
+    if (!ex.ok()) {
+      fmt::print("error: {}\n", ex.status().ToString());
+      continue;
+    }
+    for (auto [name, scorer] : {std::pair{"lexicon", &lexicon}, std::pair{"model", &model}}) {
+      Confusion c = ScoreExamples(*ex, *scorer);
+      fmt::print("| {} | {} | {} | {:.3f} | {:.3f} | {:.3f} | {:.3f} | {:.3f} |\n", set, c.Total(), name, c.Accuracy(),
+                 c.F1(0), c.F1(1), c.F1(2), c.MacroF1());
+      fmt::print(stderr, "stance newsmtsc {} {} macro_f1 {:.3f}\n", set, name, c.MacroF1());
+    }
+  }
+  // IBM claims: PRO/CON toward the motion = the claim's sentiment x the motion's polarity toward
+  // its target. Both are read by our scorer: the claim as a whole (no gold span), the motion
+  // ("... should be banned") toward its target; a motion with no critical reading proposes its
+  // target (+1). A claim read as neutral gets no stance and counts as an error.
+  fs::path ibm = gold_dir / "ibm-claims-test.jsonl";
+  if (fs::exists(ibm)) {
+    fmt::print("\nClaim stance toward a debate motion (IBM Debater Claim Stance, test split, 30 motions). Stance = the "
+               "claim's sentiment (the whole claim, no gold span) x the motion's polarity toward its target, both "
+               "read by our scorer; a claim read as neutral counts as wrong. The diagnostic columns use IBM's gold "
+               "claim target.\n\n");
+    fmt::print("| method | claims | stance accuracy | answered | accuracy when answered | motion polarity right | "
+               "claim sentiment toward gold target |\n|---|---|---|---|---|---|---|\n");
+    std::vector<nlohmann::json> rows;
+    for (const std::string& l : ReadLines(ibm)) {
+      nlohmann::json j = nlohmann::json::parse(l, nullptr, false);
+      if (j.is_object()) rows.push_back(std::move(j));
+    }
+    for (auto [name, scorer] : {std::pair{"lexicon", &lexicon}, std::pair{"model", &model}}) {
+      int64_t right = 0, answered = 0, motion_right = 0, sent_right = 0, sent_total = 0;
+      for (const nlohmann::json& j : rows) {
+        std::string claim = j["text"], topic = j["topic"];
+        stance::Target tt;
+        if (j["topic_target"].is_array()) tt.mentions.push_back({j["topic_target"][0].get<uint32_t>(), j["topic_target"][1].get<uint32_t>()});
+        int motion = lexicon.Score(topic, "en", {}, {tt})[0].score < 0 ? -1 : 1;
+        motion_right += motion == j["topic_sentiment"].get<int>();
+        double lean = scorer->Score(claim, "en", {}, {stance::Target{}})[0].score;
+        int sentiment = lean > 0 ? 1 : lean < 0 ? -1 : 0;
+        if (sentiment != 0) {
+          ++answered;
+          right += (sentiment * motion > 0 ? "PRO" : "CON") == j["stance"].get<std::string>();
+        }
+        for (const auto& t : j["targets"]) {
+          stance::Target ct{{{t["start"].get<uint32_t>(), t["end"].get<uint32_t>()}}};
+          ++sent_total;
+          sent_right += scorer->Score(claim, "en", {}, {ct})[0].polarity == t["polarity"].get<int>();
+        }
+      }
+      double n = static_cast<double>(rows.size());
+      fmt::print("| {} | {} | {:.3f} | {:.3f} | {:.3f} | {:.3f} | {:.3f} |\n", name, rows.size(), right / n, answered / n,
+                 answered ? double(right) / answered : 0, motion_right / n, sent_total ? double(sent_right) / sent_total : 0);
+      fmt::print(stderr, "stance ibm {} accuracy {:.3f}\n", name, right / n);
+    }
+  }
+  // Our own multilingual check (testdata/stance.jsonl): sentences with known stance.
+  fs::path own = fs::path(PARALLAX_SOURCE_DIR) / "testdata/stance.jsonl";
+  if (fs::exists(own)) {
+    auto ex = stance::ReadGold(ReadAll(own), own.string());
+    if (!ex.ok()) {
+      fmt::print("error: {}\n", ex.status().ToString());
+      return;
+    }
+    std::map<std::string, std::vector<stance::Example>> by_lang;
+    for (const auto& e : *ex) {
+      std::string tag = e.lang;
+      if (e.lang == "sr") {
+        size_t i = 0;
+        bool cyr = false;
+        while (i < e.text.size() && !cyr) {
+          char32_t c = text::DecodeUtf8(e.text, i);
+          cyr = c >= 0x400 && c <= 0x4FF;
+        }
+        tag = cyr ? "sr-Cyrl" : "sr-Latn";
+      }
+      by_lang[tag].push_back(e);
+    }
+    fmt::print("\nOur multilingual check (testdata/stance.jsonl, written by us): accuracy per language.\n\n"
+               "| language | targets | lexicon | model |\n|---|---|---|---|\n");
+    for (const auto& [tag, list] : by_lang) {
+      double a = ScoreExamples(list, lexicon).Accuracy(), b = ScoreExamples(list, model).Accuracy();
+      fmt::print("| {} | {} | {:.2f} | {:.2f} |\n", tag, list.size(), a, b);
+      fmt::print(stderr, "stance own {} lexicon {:.3f} model {:.3f}\n", tag, a, b);
+    }
+  }
+  fmt::print("\n");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -666,8 +821,12 @@ int main(int argc, char** argv) {
   }
   fs::path data = argv[1];
   std::set<std::string> sections;
+  fs::path stance_gold = "build/stance-gold";
+  std::string stance_model;  // default: the shipped model
   for (int i = 2; i + 1 < argc; i += 2) {
     if (std::string(argv[i]) == "--section") sections.insert(argv[i + 1]);
+    if (std::string(argv[i]) == "--stance-gold") stance_gold = argv[i + 1];
+    if (std::string(argv[i]) == "--stance-model") stance_model = argv[i + 1];
   }
   auto want = [&](const char* s) { return sections.empty() || sections.count(s); };
   if (!fs::exists(data)) {
@@ -681,5 +840,6 @@ int main(int argc, char** argv) {
   if (want("entities")) EvalEntities(data);
   if (want("quotes")) EvalQuotes(data);
   if (want("quotes")) EvalGermanSpeakers(data);
+  if (want("stance")) EvalStance(stance_gold, stance_model);
   return 0;
 }

@@ -23,6 +23,15 @@ struct EntityMention {
   ByteRange range;
 };
 
+// The stance of a quotation's speaker toward one target (see stance/stance.h).
+struct StanceRecord {
+  std::string target;  // entity id
+  std::string name;    // display name
+  int polarity = 0;    // -1 critical, 0 neutral or mixed, +1 favourable
+  double confidence = 0;
+  ByteRange evidence;  // the deciding words in Article::text (empty when none)
+};
+
 // A quotation in Article::text with its speaker (see quotes/quotes.h).
 struct QuoteRecord {
   ByteRange content;
@@ -30,6 +39,7 @@ struct QuoteRecord {
   std::string speaker, speaker_entity, speaker_type, cue;
   ByteRange speaker_range;
   double confidence = 0;
+  std::vector<StanceRecord> stance;  // toward each target the quotation concerns
 };
 
 struct Article {

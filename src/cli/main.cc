@@ -19,12 +19,15 @@
 #include <nlohmann/json.hpp>
 
 #include "base/date.h"
+#include "cli/common.h"
 #include "cli/output.h"
+#include "cli/stance_commands.h"
 #include "entities/matcher.h"
 #include "ingest/reader.h"
 #include "pipeline/ingest_job.h"
 #include "quotes/quotes.h"
 #include "query/search.h"
+#include "query/stance.h"
 #include "store/sqlite_store.h"
 #include "text/langid.h"
 #include "text/segment.h"
@@ -36,73 +39,11 @@ namespace {
 constexpr const char* kVersion = "0.1.0";
 constexpr int kExitQuarantined = 3;
 
-int ExitCodeFor(const Status& s) {
-  switch (s.code()) {
-    case StatusCode::kOk: return 0;
-    case StatusCode::kInvalidInput: return 2;
-    case StatusCode::kNotFound: return 4;
-    case StatusCode::kIoError:
-    case StatusCode::kCorrupt:
-    case StatusCode::kUnavailable: return 5;
-    case StatusCode::kResourceExhausted: return 6;
-    case StatusCode::kInternal: return 1;
-  }
-  return 1;
-}
-
-int Fail(const Status& s) {
-  fmt::print(stderr, "parallax: {}\n", s.ToString());
-  return ExitCodeFor(s);
-}
-
-std::string DefaultDb() {
-  const char* env = std::getenv("PARALLAX_DB");
-  return env && *env ? env : "parallax.db";
-}
-
-Result<std::unique_ptr<store::SqliteStore>> OpenDb(const std::string& path, bool write) {
-  return store::SqliteStore::Open(path, {.create = false, .read_only = !write});
-}
-
-// Reads a whole file or stdin ("-").
-Result<std::string> ReadInput(const std::string& path) {
-  if (path == "-" || path.empty()) {
-    return std::string(std::istreambuf_iterator<char>(std::cin), {});
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IoError("cannot open", Where{.source = path});
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
 std::string FormatDuration(double seconds) {
   int s = static_cast<int>(seconds + 0.5);
   return fmt::format("{}:{:02}", s / 60, s % 60);
 }
 
-struct Common {
-  std::string db = DefaultDb();
-  std::string format;
-};
-
-void AddDb(CLI::App* app, Common& c) {
-  app->add_option("--db", c.db, "Workspace file (default ./parallax.db or $PARALLAX_DB)");
-}
-void AddFormat(CLI::App* app, Common& c) {
-  app->add_option("--format", c.format, "Output: table, jsonl, csv or json (table on a TTY, else jsonl)")
-      ->check(CLI::IsMember({"table", "jsonl", "csv", "json"}));
-}
-
-struct FilterArgs {
-  query::Filters f;
-  void Add(CLI::App* app) {
-    app->add_option("--from", f.from, "First day (YYYY-MM-DD or any date form ingest reads)");
-    app->add_option("--to", f.to, "Last day, inclusive");
-    app->add_option("--outlet", f.outlets, "Only this outlet (repeatable)");
-    app->add_option("--country", f.country, "Only outlets of this country (ISO code, XK for Kosovo)");
-    app->add_option("--lang", f.lang, "Only this language (sr, sq, en, zh; sr-Cyrl for a script)");
-    app->add_option("--tag", f.tag, "Only outlets with this tag (pro-government, independent...)");
-  }
-};
 
 // ---- init ----
 int CmdInit(const std::string& path) {
@@ -117,7 +58,8 @@ struct IngestArgs {
   std::vector<std::string> paths;
   std::string outlet, lang, format = "auto", outlets_file;
   std::vector<std::string> packs;
-  bool no_entities = false;
+  bool no_entities = false, no_stance = false;
+  std::string model;
   int jobs = 0;
   uint64_t max_source_bytes = uint64_t{4} << 30;
   uint64_t max_document_bytes = uint64_t{64} << 20;
@@ -140,6 +82,8 @@ Result<pipeline::IngestSummary> Ingest(store::SqliteStore& db, const IngestArgs&
   o.outlets_file = a.outlets_file;
   o.packs = a.packs;
   o.find_entities = !a.no_entities;
+  o.find_stance = !a.no_stance;
+  o.stance_model = a.model;
   o.jobs = a.jobs;
   o.read.format = a.format;
   o.read.limits.max_bytes = a.max_source_bytes;
@@ -207,8 +151,6 @@ int CmdQuarantine(const Common& c, int64_t limit) {
 }
 
 // ---- search ----
-std::string ResolveEntity(const entities::Knowledge& k, sqlite3* db, const std::string& name);
-
 int CmdSearch(const Common& c, const std::string& q, query::Filters f, int64_t limit, bool count, bool facets,
               const std::string& entity) {
   auto db = OpenDb(c.db, false);
@@ -323,16 +265,6 @@ Result<std::vector<Article>> ReadArticles(const std::string& path) {
   return out;
 }
 
-// An entity id from a name, alias or id: the packs first, then the workspace's entities.
-std::string ResolveEntity(const entities::Knowledge& k, sqlite3* db, const std::string& name) {
-  if (const entities::Entity* e = k.Lookup(name)) return e->id;
-  if (db != nullptr) {
-    Result<std::string> id = query::StoredEntityId(db, name);
-    if (id.ok() && !id->empty()) return *id;
-  }
-  return name.find('/') != std::string::npos ? name : "";
-}
-
 int CmdEntities(const std::vector<std::string>& packs, const std::string& date, bool summary, const std::string& path,
                 const std::string& format) {
   auto k = pipeline::LoadKnowledge(packs);
@@ -434,17 +366,44 @@ int CmdEntity(const Common& c, const std::vector<std::string>& packs, const std:
 }
 
 // ---- quotes ----
+// A quotation's stance as the JSON array the issue promises (target, name, polarity,
+// confidence, evidence offsets).
+nlohmann::json StanceJson(const std::vector<StanceRecord>& stance) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const StanceRecord& s : stance) {
+    nlohmann::json j = {{"target", s.target}, {"name", s.name}, {"polarity", s.polarity},
+                        {"confidence", std::round(s.confidence * 100) / 100}};
+    j["evidence_start"] = s.evidence.empty() ? nlohmann::json() : nlohmann::json(s.evidence.begin);
+    j["evidence_end"] = s.evidence.empty() ? nlohmann::json() : nlohmann::json(s.evidence.end);
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+nlohmann::json StanceJson(const std::vector<query::StanceEntry>& stance) {
+  std::vector<StanceRecord> records;
+  for (const query::StanceEntry& e : stance) {
+    ByteRange ev;
+    if (e.evidence_start >= 0) ev = {static_cast<uint32_t>(e.evidence_start), static_cast<uint32_t>(e.evidence_end)};
+    records.push_back({e.target, e.name, e.polarity, e.confidence, ev});
+  }
+  return StanceJson(records);
+}
+
 int CmdQuotes(const std::vector<std::string>& packs, const std::string& date, const std::string& lang,
-              const std::vector<std::string>& paths, const std::string& format) {
+              const std::vector<std::string>& paths, const std::string& format, const std::string& model) {
   auto k = pipeline::LoadKnowledge(packs);
   if (!k.ok()) return Fail(k.status());
   auto matcher = entities::Matcher::Create(*k);
   if (!matcher.ok()) return Fail(matcher.status());
   auto finder = quotes::QuoteFinder::Create();
+  auto stance_model = pipeline::LoadStanceModel(model);
+  if (!stance_model.ok()) return Fail(stance_model.status());
+  stance::Scorer scorer(stance_model->get());
   auto fmt_ = ParseFormat(format);
   if (!fmt_.ok()) return Fail(fmt_.status());
   Rows rows{{"doc", "text", "start", "end", "kind", "speaker", "speaker_entity", "speaker_type", "speaker_start",
-             "speaker_end", "cue", "confidence", "lang"}, {}};
+             "speaker_end", "cue", "confidence", "lang", "stance"}, {}};
   auto or_null = [](const std::string& s) { return s.empty() ? nlohmann::json() : nlohmann::json(s); };
   ingest::OutletRegistry outlets;
   for (const std::string& path : paths) {
@@ -456,16 +415,16 @@ int CmdQuotes(const std::vector<std::string>& packs, const std::string& date, co
         if (!d.ok()) return Fail(Status::InvalidInput("--date: " + d.status().message()));
         a.day = d->Day();
       }
-      pipeline::CompleteArticle(a, outlets, "", lang, matcher->get());
+      pipeline::CompleteArticle(a, outlets, "", lang, matcher->get(), finder.get(), &scorer);
       std::string doc = a.url.empty() ? fmt::format("{}#{}", path, a.record) : a.url;
       std::string tag = a.lang == "sr" ? "sr-" + a.script : a.lang == "zh" ? "zh-" + a.script : a.lang;
-      for (const quotes::Quote& q : finder->Find(a.text, a.paragraphs, a.lang, a.mentions)) {
+      for (const QuoteRecord& q : a.quotes) {
         bool has = !q.speaker.empty();
-        rows.rows.push_back({doc, std::string(q.content.Of(a.text)), q.content.begin, q.content.end,
-                             std::string(quotes::KindName(q.kind)), or_null(q.speaker), or_null(q.speaker_entity),
-                             or_null(q.speaker_type), has ? nlohmann::json(q.speaker_range.begin) : nlohmann::json(),
+        rows.rows.push_back({doc, std::string(q.content.Of(a.text)), q.content.begin, q.content.end, q.kind,
+                             or_null(q.speaker), or_null(q.speaker_entity), or_null(q.speaker_type),
+                             has ? nlohmann::json(q.speaker_range.begin) : nlohmann::json(),
                              has ? nlohmann::json(q.speaker_range.end) : nlohmann::json(), or_null(q.cue),
-                             std::round(q.confidence * 100) / 100, tag});
+                             std::round(q.confidence * 100) / 100, tag, StanceJson(q.stance)});
       }
     }
   }
@@ -473,38 +432,57 @@ int CmdQuotes(const std::vector<std::string>& packs, const std::string& date, co
   return 0;
 }
 
-int CmdStoredQuotes(const Common& c, query::Filters f, const std::string& speaker, const std::string& match, int64_t limit) {
+int CmdStoredQuotes(const Common& c, query::Filters f, const std::string& speaker, const std::string& match,
+                    const std::string& target, const std::string& polarity, int64_t limit) {
   auto db = OpenDb(c.db, false);
   if (!db.ok()) return Fail(db.status());
   auto fmt_ = ParseFormat(c.format);
   if (!fmt_.ok()) return Fail(fmt_.status());
-  std::string speaker_id;
-  if (!speaker.empty()) {
+  query::QuoteQuery qq{.match = match};
+  if (!speaker.empty() || !target.empty()) {
     auto k = pipeline::LoadKnowledge({});
     if (!k.ok()) return Fail(k.status());
-    speaker_id = ResolveEntity(*k, (*db)->db(), speaker);
-    if (speaker_id.empty()) return Fail(Status::NotFound("no such speaker", Where{.source = speaker}));
+    if (!speaker.empty()) {
+      qq.speaker_entity = ResolveEntity(*k, (*db)->db(), speaker);
+      if (qq.speaker_entity.empty()) return Fail(Status::NotFound("no such speaker", Where{.source = speaker}));
+    }
+    if (!target.empty()) {
+      qq.target = ResolveEntity(*k, (*db)->db(), target);
+      if (qq.target.empty()) return Fail(Status::NotFound("no such target", Where{.source = target}));
+    }
   }
-  auto rows = query::ListQuotes((*db)->db(), f, speaker_id, match, limit);
+  if (!polarity.empty()) {
+    if (target.empty()) return Fail(Status::InvalidInput("--stance needs --target"));
+    qq.polarity = polarity == "favourable" || polarity == "+1" || polarity == "1" ? 1
+                  : polarity == "critical" || polarity == "-1"                    ? -1
+                  : polarity == "neutral" || polarity == "0"                      ? 0
+                                                                                  : 3;
+    if (qq.polarity == 3) return Fail(Status::InvalidInput("--stance: favourable, neutral or critical (or 1, 0, -1)"));
+  }
+  auto rows = query::ListQuotes((*db)->db(), f, qq, limit);
   if (!rows.ok()) return Fail(rows.status());
   Rows out{{"doc", "date", "outlet", "text", "start", "end", "kind", "speaker", "speaker_entity", "speaker_type", "cue",
-            "confidence", "lang"}, {}};
+            "confidence", "lang", "stance"}, {}};
   auto or_null = [](const std::string& s) { return s.empty() ? nlohmann::json() : nlohmann::json(s); };
   for (const auto& r : *rows) {
     out.rows.push_back({r.article, r.day, r.outlet, r.text, r.start, r.end, r.kind, or_null(r.speaker), or_null(r.speaker_entity),
-                        or_null(r.speaker_type), or_null(r.cue), r.confidence, r.lang});
+                        or_null(r.speaker_type), or_null(r.cue), r.confidence, r.lang, StanceJson(r.stance)});
   }
   Print(out, *fmt_);
   return 0;
 }
 
 // ---- analyze ----
-int CmdAnalyze(const std::vector<std::string>& packs, const std::string& date, const std::string& lang, const std::string& path) {
+int CmdAnalyze(const std::vector<std::string>& packs, const std::string& date, const std::string& lang, const std::string& path,
+               const std::string& model) {
   auto k = pipeline::LoadKnowledge(packs);
   if (!k.ok()) return Fail(k.status());
   auto matcher = entities::Matcher::Create(*k);
   if (!matcher.ok()) return Fail(matcher.status());
   auto finder = quotes::QuoteFinder::Create();
+  auto stance_model = pipeline::LoadStanceModel(model);
+  if (!stance_model.ok()) return Fail(stance_model.status());
+  stance::Scorer scorer(stance_model->get());
   auto articles = ReadArticles(path);
   if (!articles.ok()) return Fail(articles.status());
   ingest::OutletRegistry outlets;
@@ -514,7 +492,7 @@ int CmdAnalyze(const std::vector<std::string>& packs, const std::string& date, c
       if (!d.ok()) return Fail(Status::InvalidInput("--date: " + d.status().message()));
       a.day = d->Day();
     }
-    pipeline::CompleteArticle(a, outlets, "", lang, matcher->get(), finder.get());
+    pipeline::CompleteArticle(a, outlets, "", lang, matcher->get(), finder.get(), &scorer);
     text::DocumentLanguage dl = text::IdentifyDocument(a.text);
     nlohmann::json j = {{"doc", a.url.empty() ? fmt::format("{}#{}", path, a.record) : a.url}, {"id", a.id},
                         {"title", a.title}, {"published", a.published}, {"outlet", a.outlet},
@@ -546,7 +524,8 @@ int CmdAnalyze(const std::vector<std::string>& packs, const std::string& date, c
                     {"speaker_type", or_null(q.speaker_type)},
                     {"speaker_start", has ? nlohmann::json(q.speaker_range.begin) : nlohmann::json()},
                     {"speaker_end", has ? nlohmann::json(q.speaker_range.end) : nlohmann::json()},
-                    {"cue", or_null(q.cue)}, {"confidence", std::round(q.confidence * 100) / 100}});
+                    {"cue", or_null(q.cue)}, {"confidence", std::round(q.confidence * 100) / 100},
+                    {"stance", StanceJson(q.stance)}});
     }
     j["quotes"] = qs;
     fmt::print("{}\n", j.dump(2));
@@ -684,13 +663,24 @@ int CmdDemo(const std::string& corpus_arg, const std::string& dir) {
     fmt::print("\n== Most quoted voices\n$ parallax quotes --speaker NAME --db {}\n", db_path);
     Rows rows{{"speaker", "quotations", "outlets", "for example"}, {}};
     for (const auto& s : *speakers) {
-      auto q = query::ListQuotes(h, {}, s.entity, "", 1);
+      auto q = query::ListQuotes(h, {}, {.speaker_entity = s.entity}, 1);
       rows.rows.push_back({s.name, s.quotes, s.outlets, q.ok() && !q->empty() ? (*q)[0].text : ""});
     }
     Print(rows, Format::kTable);
   }
+  auto cells = query::StanceTable(h, {}, {.target = "place/cn", .by = "outlet"});
+  if (cells.ok()) {
+    fmt::print("\n== Stance toward China, by outlet (quotations of named speakers)\n"
+               "$ parallax stance --target China --by outlet --db {}\n", db_path);
+    Rows rows{{"outlet", "favourable", "neutral", "critical", "net", "strongest quotation"}, {}};
+    for (const auto& c : *cells) {
+      rows.rows.push_back({c.holder, c.favourable, c.neutral, c.critical, std::round(c.net * 100) / 100, c.strongest.text});
+    }
+    Print(rows, Format::kTable);
+  }
   fmt::print("\nTry: parallax search 'Milović' --db {}   |   parallax quotes --speaker Gashi --db {}   |   "
-             "parallax entity Kosovo --db {}\n", db_path, db_path, db_path);
+             "parallax voices --target China --db {}   |   parallax network --out actors.graphml --db {}\n",
+             db_path, db_path, db_path, db_path);
   return 0;
 }
 
@@ -719,7 +709,9 @@ int Run(int argc, char** argv) {
   ingest->add_option("--outlets", ingest_args.outlets_file, "Outlet registry (YAML) to load first");
   ingest->add_option("--pack", ingest_args.packs, "Extra knowledge pack (repeatable)");
   ingest->add_option("--jobs,-j", ingest_args.jobs, "Analysis threads (0: one per core; results are the same)");
-  ingest->add_flag("--no-entities", ingest_args.no_entities, "Store articles without entity mentions and quotations (faster)");
+  ingest->add_flag("--no-entities", ingest_args.no_entities, "Store articles without entity mentions, quotations and stance (faster)");
+  ingest->add_flag("--no-stance", ingest_args.no_stance, "Store quotations without their stance");
+  ingest->add_option("--model", ingest_args.model, "Stance model file (default: the shipped one; none: the lexicon alone)");
   ingest->add_option("--max-source-bytes", ingest_args.max_source_bytes, "Limit on a source's decompressed size");
   ingest->add_option("--max-document-bytes", ingest_args.max_document_bytes, "Limit on one document or JSONL record");
   ingest->add_flag("--quiet,-q", ingest_args.quiet, "No progress or per-record messages");
@@ -789,6 +781,10 @@ int Run(int argc, char** argv) {
   quotes_cmd->add_option("files", quote_paths, "Files or - (stdin); without files, the workspace's stored quotations");
   quotes_cmd->add_option("--speaker", quote_speaker, "Stored quotations of this speaker (name, alias or id)");
   quotes_cmd->add_option("--match", quote_match, "Stored quotations containing these words (search syntax)");
+  std::string quote_target, quote_polarity, stance_model;
+  quotes_cmd->add_option("--target", quote_target, "Stored quotations with a stance toward this entity");
+  quotes_cmd->add_option("--stance", quote_polarity, "With --target: favourable, neutral or critical");
+  quotes_cmd->add_option("--model", stance_model, "Stance model for files (default: the shipped one; none: the lexicon alone)");
   quotes_cmd->add_option("--limit", quote_limit, "At most this many stored quotations");
   quote_filters.Add(quotes_cmd);
   AddDb(quotes_cmd, common);
@@ -802,6 +798,7 @@ int Run(int argc, char** argv) {
   analyze_cmd->add_option("--lang", quote_lang, "Language (default: detected)");
   analyze_cmd->add_option("--date", ent_date, "Resolve roles on this date");
   analyze_cmd->add_option("--pack", ent_packs, "Extra knowledge pack (repeatable)");
+  analyze_cmd->add_option("--model", stance_model, "Stance model (default: the shipped one; none: the lexicon alone)");
 
   std::string lid_path = "-";
   bool lid_lines = false, lid_paragraphs = false;
@@ -821,6 +818,8 @@ int Run(int argc, char** argv) {
   demo->add_option("--corpus", demo_corpus, "Corpus directory (default: the bundled sample corpus)");
   demo->add_option("--dir", demo_dir, "Where to build the demo workspace");
 
+  std::function<int()> run_stance = AddStanceCommands(app, common);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -839,16 +838,19 @@ int Run(int argc, char** argv) {
   if (*entities_cmd) return CmdEntities(ent_packs, ent_date, ent_summary, ent_path, common.format);
   if (*entity_cmd) return CmdEntity(common, ent_packs, entity_name);
   if (*quotes_cmd) {
-    if (quote_paths.empty()) return CmdStoredQuotes(common, quote_filters.f, quote_speaker, quote_match, quote_limit);
+    if (quote_paths.empty()) {
+      return CmdStoredQuotes(common, quote_filters.f, quote_speaker, quote_match, quote_target, quote_polarity, quote_limit);
+    }
     // With files, --lang is their language (default: detected); with the workspace, a filter.
-    return CmdQuotes(ent_packs, ent_date, quote_filters.f.lang, quote_paths, common.format);
+    return CmdQuotes(ent_packs, ent_date, quote_filters.f.lang, quote_paths, common.format, stance_model);
   }
-  if (*analyze_cmd) return CmdAnalyze(ent_packs, ent_date, quote_lang, analyze_path);
+  if (*analyze_cmd) return CmdAnalyze(ent_packs, ent_date, quote_lang, analyze_path, stance_model);
   if (*timeline) return CmdTimeline(common, tl_query, tl_interval, tl_by, tl_filters.f);
   if (*show) return CmdShow(common, show_id);
   if (*langid) return CmdLangid(lid_path, lid_lines, lid_paragraphs);
   if (*translit) return CmdTranslit(tr_to, tr_lang, tr_path);
   if (*demo) return CmdDemo(demo_corpus, demo_dir);
+  if (int rc = run_stance(); rc >= 0) return rc;
   return 2;
 }
 

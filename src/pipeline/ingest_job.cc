@@ -12,6 +12,7 @@
 #include "ingest/fingerprint.h"
 #include "text/fold.h"
 #include "text/langid.h"
+#include "text/segment.h"
 
 namespace parallax::pipeline {
 namespace {
@@ -82,7 +83,7 @@ std::vector<QuoteRecord> FindQuotes(const quotes::QuoteFinder& finder, const Art
 
 void CompleteArticle(Article& a, const ingest::OutletRegistry& outlets, const std::string& default_outlet,
                      const std::string& default_lang, const entities::Matcher* matcher,
-                     const quotes::QuoteFinder* quotes) {
+                     const quotes::QuoteFinder* quotes, const stance::Scorer* stance) {
   if (a.outlet.empty()) a.outlet = default_outlet;
   const Outlet* o = a.outlet.empty() ? nullptr : outlets.FindByName(a.outlet);
   if (o == nullptr && !a.url.empty()) o = outlets.FindByUrl(a.url);
@@ -118,6 +119,74 @@ void CompleteArticle(Article& a, const ingest::OutletRegistry& outlets, const st
   a.fingerprint = ingest::Fingerprint(a.text);
   if (matcher != nullptr) a.mentions = FindMentions(*matcher, a);
   if (quotes != nullptr) a.quotes = FindQuotes(*quotes, a);
+  if (stance != nullptr) AssignStance(*stance, a);
+}
+
+void AssignStance(const stance::Scorer& scorer, Article& a) {
+  if (a.quotes.empty()) return;
+  // Sentences of the article, in order.
+  std::vector<ByteRange> sentences;
+  auto add_sentences = [&](ByteRange p) {
+    for (ByteRange s : text::SplitSentences(p.Of(a.text), a.lang)) sentences.push_back({s.begin + p.begin, s.end + p.begin});
+  };
+  if (a.paragraphs.empty()) add_sentences({0, static_cast<uint32_t>(a.text.size())});
+  for (const Paragraph& p : a.paragraphs) add_sentences(p.range);
+  for (QuoteRecord& q : a.quotes) {
+    q.stance.clear();
+    if (q.kind == "term") continue;
+    // Read the quoted words and the sentence that reports them.
+    ByteRange region = q.content;
+    auto s = std::upper_bound(sentences.begin(), sentences.end(), q.content.begin,
+                              [](uint32_t pos, ByteRange r) { return pos < r.begin; });
+    if (s != sentences.begin()) {
+      --s;
+      if (s->end > q.content.begin) region = {std::min(region.begin, s->begin), std::max(region.end, s->end)};
+    }
+    std::vector<std::string> ids;
+    std::vector<stance::Target> targets;
+    std::vector<ByteRange> exclude;
+    if (!q.speaker_range.empty()) exclude.push_back(q.speaker_range);
+    for (size_t i = 0; i < a.mentions.size(); ++i) {
+      const EntityMention& m = a.mentions[i];
+      if (m.range.begin < region.begin || m.range.end > region.end) continue;
+      // Targets are what the packs know, and people the tagger found; unknown organisations
+      // and places from the tagger are too often datelines and headers ("Oct 16", "BRUSSELS").
+      if (m.type == "other" || m.type == "outlet" || m.type == "role") continue;
+      if (m.entity.find("/~") != std::string::npos && m.type != "person") continue;
+      bool speaker = (!q.speaker_entity.empty() && m.entity == q.speaker_entity) ||
+                     (m.range.begin < q.speaker_range.end && q.speaker_range.begin < m.range.end);
+      if (speaker) {
+        exclude.push_back(m.range);
+        continue;
+      }
+      auto it = std::find(ids.begin(), ids.end(), m.entity);
+      if (it == ids.end()) {
+        ids.push_back(m.entity);
+        targets.push_back({});
+        it = ids.end() - 1;
+      }
+      targets[it - ids.begin()].mentions.push_back(m.range);
+    }
+    if (targets.empty()) continue;
+    std::vector<stance::Verdict> verdicts = scorer.Score(a.text, a.lang, region, targets, exclude);
+    for (size_t t = 0; t < targets.size(); ++t) {
+      const EntityMention* m = nullptr;
+      for (const EntityMention& e : a.mentions) {
+        if (e.entity == ids[t]) {
+          m = &e;
+          break;
+        }
+      }
+      q.stance.push_back({ids[t], m ? m->name : ids[t], verdicts[t].polarity, verdicts[t].confidence, verdicts[t].evidence});
+    }
+  }
+}
+
+Result<std::shared_ptr<const stance::Model>> LoadStanceModel(const std::string& name) {
+  if (name == "none") return std::shared_ptr<const stance::Model>();
+  if (name.empty()) return std::shared_ptr<const stance::Model>(&stance::Model::Default(), [](const stance::Model*) {});
+  PLX_ASSIGN_OR_RETURN(stance::Model m, stance::Model::Load(name));
+  return std::shared_ptr<const stance::Model>(std::make_shared<stance::Model>(std::move(m)));
 }
 
 Result<IngestSummary> RunIngest(store::SqliteStore& store, const IngestOptions& options) {
@@ -148,6 +217,8 @@ Result<IngestSummary> RunIngest(store::SqliteStore& store, const IngestOptions& 
   PLX_ASSIGN_OR_RETURN(entities::Knowledge knowledge, LoadKnowledge(options.packs));
   PLX_ASSIGN_OR_RETURN(std::unique_ptr<entities::Matcher> matcher, entities::Matcher::Create(knowledge));
   std::unique_ptr<quotes::QuoteFinder> quote_finder = quotes::QuoteFinder::Create();
+  PLX_ASSIGN_OR_RETURN(std::shared_ptr<const stance::Model> stance_model, LoadStanceModel(options.stance_model));
+  stance::Scorer stance_scorer(stance_model.get());
 
   std::string args;
   for (const std::string& p : options.paths) args += (args.empty() ? "" : " ") + p;
@@ -201,7 +272,8 @@ Result<IngestSummary> RunIngest(store::SqliteStore& store, const IngestOptions& 
         if (!pending[i].article.ok()) continue;
         CompleteArticle(*pending[i].article, outlets, options.outlet, options.lang,
                         options.find_entities ? matcher.get() : nullptr,
-                        options.find_entities ? quote_finder.get() : nullptr);
+                        options.find_entities ? quote_finder.get() : nullptr,
+                        options.find_entities && options.find_stance ? &stance_scorer : nullptr);
       }
     };
     std::vector<std::thread> threads;

@@ -15,6 +15,7 @@
 #include "base/status.h"
 #include "entities/matcher.h"
 #include "quotes/quotes.h"
+#include "stance/stance.h"
 #include "ingest/outlets.h"
 #include "ingest/reader.h"
 #include "store/sqlite_store.h"
@@ -34,7 +35,9 @@ struct IngestOptions {
   std::string lang;                // language for records that declare none
   std::string outlets_file;        // extra outlet registry (YAML)
   std::vector<std::string> packs;  // knowledge packs beyond the built-in ones
-  bool find_entities = true;       // false: store articles without entity mentions (faster)
+  bool find_entities = true;       // false: store articles without entities, quotations, stance (faster)
+  bool find_stance = true;         // with find_entities: the stance of each quotation's speaker
+  std::string stance_model;        // stance model file; "" the shipped default, "none" the lexicon alone
   ingest::ReadOptions read;
   int batch_articles = 500;        // articles per transaction
   int jobs = 0;                    // analysis threads; 0 = one per core. Output never depends on it.
@@ -51,12 +54,20 @@ struct IngestSummary {
 };
 
 // Fills what readers leave open: outlet (by name or URL domain), country, language and script,
-// id and fingerprint, and (given a matcher) entity mentions, with roles resolved on the
-// article's date (else today). Used by ingest and by commands that analyse files without a
-// workspace.
+// id and fingerprint, and (given the analysers) entity mentions, with roles resolved on the
+// article's date (else today), quotations and their stance. Used by ingest and by commands
+// that analyse files without a workspace.
 void CompleteArticle(Article& a, const ingest::OutletRegistry& outlets, const std::string& default_outlet,
                      const std::string& default_lang, const entities::Matcher* matcher = nullptr,
-                     const quotes::QuoteFinder* quotes = nullptr);
+                     const quotes::QuoteFinder* quotes = nullptr, const stance::Scorer* stance = nullptr);
+
+// The stance of each quotation's speaker toward the entities the quotation concerns: those named
+// in the quoted words or in the sentence that reports them, except the speaker. Terms get none.
+void AssignStance(const stance::Scorer& scorer, Article& a);
+
+// A stance model by name: "" the shipped default, "none" no model (the lexicon alone), else a
+// file. The returned pointer is null for "none" and lives as long as the program for "".
+Result<std::shared_ptr<const stance::Model>> LoadStanceModel(const std::string& name);
 
 // Quotations of an article whose mentions are filled.
 std::vector<QuoteRecord> FindQuotes(const quotes::QuoteFinder& finder, const Article& a);

@@ -82,6 +82,45 @@ TEST(Ingest, NearDuplicatesAreStoredAndLinked) {
   EXPECT_EQ(*query::Count(w.store->db(), "Pristina", {.unique = true}), 1);
 }
 
+TEST(Stance, EachQuotationGetsItsSpeakersStanceTowardItsTargets) {
+  auto k = LoadKnowledge({});
+  ASSERT_TRUE(k.ok());
+  auto matcher = entities::Matcher::Create(*k);
+  ASSERT_TRUE(matcher.ok());
+  auto finder = quotes::QuoteFinder::Create();
+  stance::Scorer scorer(&stance::Model::Default());
+  Article a;
+  a.text = "Minister Ana Perić said on Monday: “China is a reliable friend and we are grateful for its support.”\n\n"
+           "She also said that Pristina’s unilateral moves were a dangerous provocation.\n\n"
+           "The film was called “Friends Forever”.";
+  a.day = "2031-05-05";
+  a.lang = "en";
+  ingest::OutletRegistry outlets;
+  CompleteArticle(a, outlets, "", "en", matcher->get(), finder.get(), &scorer);
+  const StanceRecord* china = nullptr;
+  const StanceRecord* pristina = nullptr;
+  for (const QuoteRecord& q : a.quotes) {
+    if (q.kind == "term") {
+      EXPECT_TRUE(q.stance.empty());
+    }
+    for (const StanceRecord& s : q.stance) {
+      EXPECT_NE(s.target, q.speaker_entity);
+      if (s.target == "place/cn") china = &s;
+      if (s.target == "place/pristina") pristina = &s;
+    }
+  }
+  ASSERT_NE(china, nullptr);
+  ASSERT_NE(pristina, nullptr);
+  EXPECT_EQ(china->polarity, 1);
+  EXPECT_EQ(pristina->polarity, -1);
+  // Evidence points at the published words.
+  ASSERT_FALSE(pristina->evidence.empty());
+  std::string_view ev = pristina->evidence.Of(a.text);
+  EXPECT_TRUE(ev.find("dangerous") != std::string_view::npos || ev.find("unilateral") != std::string_view::npos ||
+              ev.find("provocation") != std::string_view::npos)
+      << ev;
+}
+
 TEST(Query, TranslatesUserSyntaxSafely) {
   EXPECT_EQ(*query::ToFtsQuery("Вучић AND (Kosovo OR Kosova*) NOT sport"),
             "\"Вучић\" AND (\"Kosovo\" OR \"Kosova\"*) NOT \"sport\"");

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "base/date.h"
+#include "query/sql_parts.h"
 #include "store/fts_tokenizer.h"
 #include "store/sqlite.h"
 #include "text/fold.h"
@@ -12,6 +13,7 @@ namespace parallax::query {
 namespace {
 
 using store::Stmt;
+using namespace internal;
 
 bool HasWordChar(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
@@ -28,99 +30,6 @@ std::string Quote(std::string_view s) {
     out += c;
   }
   return out + "\"";
-}
-
-// The WHERE conditions and their parameters for the filters (on table alias `a`).
-struct Where {
-  std::string sql;
-  std::vector<std::string> params;
-};
-
-Result<std::string> DayOf(const std::string& s, const char* what) {
-  Result<Date> d = ParseDate(s);
-  if (!d.ok()) return Status::InvalidInput(fmt::format("{}: {}", what, d.status().message()));
-  return d->Day();
-}
-
-Result<Where> BuildWhere(const Filters& f) {
-  Where w;
-  auto add = [&w](std::string cond) {
-    w.sql += w.sql.empty() ? " WHERE " : " AND ";
-    w.sql += cond;
-  };
-  if (!f.from.empty()) {
-    PLX_ASSIGN_OR_RETURN(std::string d, DayOf(f.from, "--from"));
-    add("a.day >= ?");
-    w.params.push_back(d);
-  }
-  if (!f.to.empty()) {
-    PLX_ASSIGN_OR_RETURN(std::string d, DayOf(f.to, "--to"));
-    add("a.day <= ?");
-    w.params.push_back(d);
-  }
-  if (!f.outlets.empty()) {
-    std::string in;
-    for (const std::string& o : f.outlets) {
-      in += in.empty() ? "?" : ",?";
-      w.params.push_back(o);
-    }
-    add("a.outlet COLLATE NOCASE IN (" + in + ")");
-  }
-  if (!f.country.empty()) {
-    add("a.country = ? COLLATE NOCASE");
-    w.params.push_back(f.country);
-  }
-  if (!f.lang.empty()) {
-    // "sr" matches sr articles; tags like "sr-Cyrl" match the script too.
-    size_t dash = f.lang.find('-');
-    add(dash == std::string::npos ? "a.lang = ?" : "(a.lang = ? AND a.script = ?)");
-    w.params.push_back(f.lang.substr(0, dash));
-    if (dash != std::string::npos) w.params.push_back(f.lang.substr(dash + 1));
-  }
-  if (!f.tag.empty()) {
-    add("EXISTS (SELECT 1 FROM json_each(a.tags) WHERE value = ?)");
-    w.params.push_back(f.tag);
-  }
-  if (f.unique) add("a.duplicate_of IS NULL");
-  if (!f.entity.empty()) {
-    add("EXISTS (SELECT 1 FROM mentions m WHERE m.article = a.rowid AND m.entity = ?)");
-    w.params.push_back(f.entity);
-  }
-  return w;
-}
-
-// FROM clause and bindings for a query (or all articles when it is empty).
-struct Source {
-  std::string from;
-  Where where;
-  std::vector<std::string> params;  // query first, then filters
-};
-
-Result<Source> BuildSource(std::string_view query, const Filters& f) {
-  Source s;
-  PLX_ASSIGN_OR_RETURN(s.where, BuildWhere(f));
-  bool has_query = query.find_first_not_of(" \t") != std::string_view::npos;
-  if (has_query) {
-    PLX_ASSIGN_OR_RETURN(std::string fts, ToFtsQuery(query));
-    s.from = " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid";
-    s.where.sql = " WHERE articles_fts MATCH ?" + (s.where.sql.empty() ? "" : " AND " + s.where.sql.substr(7));
-    s.params.push_back(fts);
-  } else {
-    s.from = " FROM articles a";
-  }
-  for (const std::string& p : s.where.params) s.params.push_back(p);
-  return s;
-}
-
-void BindAll(Stmt& st, const std::vector<std::string>& params, int first = 1) {
-  for (size_t i = 0; i < params.size(); ++i) st.Bind(first + static_cast<int>(i), params[i]);
-}
-
-Status QueryError(const Status& s) {
-  if (s.message().find("fts5") != std::string::npos || s.message().find("MATCH") != std::string::npos) {
-    return Status::InvalidInput(fmt::format("bad query: {}", s.message()));
-  }
-  return s;
 }
 
 }  // namespace
@@ -255,11 +164,8 @@ Result<Facets> FacetCounts(sqlite3* db, std::string_view query, const Filters& f
 
 Result<std::vector<TimelineRow>> Timeline(sqlite3* db, std::string_view query, std::string_view interval,
                                           std::string_view by, const Filters& f) {
-  std::string period;
-  if (interval == "day") period = "a.day";
-  else if (interval == "week") period = "date(a.day, '-' || ((strftime('%w', a.day) + 6) % 7) || ' days')";
-  else if (interval == "month") period = "substr(a.day, 1, 7)";
-  else return Status::InvalidInput(fmt::format("unknown interval '{}' (day, week or month)", interval));
+  if (interval.empty()) return Status::InvalidInput("unknown interval '' (day, week or month)");
+  PLX_ASSIGN_OR_RETURN(std::string period, PeriodSql(interval));
   std::string group = "''";
   std::string join;
   if (by == "outlet") group = "coalesce(a.outlet,'')";
@@ -282,25 +188,33 @@ Result<std::vector<TimelineRow>> Timeline(sqlite3* db, std::string_view query, s
   return rows;
 }
 
-Result<std::vector<QuoteRow>> ListQuotes(sqlite3* db, const Filters& f, std::string_view speaker_entity,
-                                         std::string_view match, int64_t limit) {
+Result<std::vector<QuoteRow>> ListQuotes(sqlite3* db, const Filters& f, const QuoteQuery& q, int64_t limit) {
   PLX_ASSIGN_OR_RETURN(Where w, BuildWhere(f));
   std::vector<std::string> params = w.params;
   std::string where = w.sql.empty() ? " WHERE q.kind <> 'term'" : w.sql + " AND q.kind <> 'term'";
-  if (!speaker_entity.empty()) {
+  if (!q.speaker_entity.empty()) {
     where += " AND q.speaker_entity = ?";
-    params.emplace_back(speaker_entity);
+    params.push_back(q.speaker_entity);
   }
-  if (match.find_first_not_of(" \t") != std::string_view::npos) {
-    PLX_ASSIGN_OR_RETURN(std::string fts, ToFtsQuery(match));
+  if (q.match.find_first_not_of(" \t") != std::string::npos) {
+    PLX_ASSIGN_OR_RETURN(std::string fts, ToFtsQuery(q.match));
     where += " AND q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)";
     params.push_back(fts);
+  }
+  if (!q.target.empty()) {
+    where += " AND EXISTS (SELECT 1 FROM quote_stance s WHERE s.quote = q.id AND s.target = ?";
+    params.push_back(q.target);
+    if (q.polarity >= -1 && q.polarity <= 1) {
+      where += " AND s.polarity = ?";
+      params.push_back(std::to_string(q.polarity));
+    }
+    where += ")";
   }
   // Offsets are bytes: cut the text as a blob.
   Stmt st(db, "SELECT a.id, coalesce(a.day,''), coalesce(a.outlet,''), coalesce(a.lang,''), "
               "CAST(substr(CAST(a.text AS BLOB), q.start + 1, q.end - q.start) AS TEXT), q.kind, "
               "coalesce(q.speaker,''), coalesce(q.speaker_entity,''), coalesce(q.speaker_type,''), coalesce(q.cue,''), "
-              "coalesce(a.url,''), coalesce(a.title,''), q.start, q.end, q.confidence "
+              "coalesce(a.url,''), coalesce(a.title,''), q.start, q.end, q.confidence, q.id "
               "FROM quotes q JOIN articles a ON a.rowid = q.article" + where +
               " ORDER BY a.day DESC, a.rowid, q.start LIMIT ?");
   BindAll(st, params);
@@ -323,9 +237,11 @@ Result<std::vector<QuoteRow>> ListQuotes(sqlite3* db, const Filters& f, std::str
     r.start = st.Int(12);
     r.end = st.Int(13);
     r.confidence = st.Real(14);
+    r.id = st.Int(15);
     out.push_back(std::move(r));
   }
   if (!st.status().ok()) return QueryError(st.status());
+  PLX_RETURN_IF_ERROR(AttachStance(db, out));
   return out;
 }
 

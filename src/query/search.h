@@ -53,15 +53,28 @@ struct TimelineRow {
 Result<std::vector<TimelineRow>> Timeline(sqlite3* db, std::string_view query, std::string_view interval,
                                           std::string_view by, const Filters& f);
 
-// Stored quotations (terms left out), newest first, with their article's date and outlet.
+// Stored quotations (terms left out), newest first, with their article's date and outlet and
+// the speaker's stance toward each target.
+struct StanceEntry {
+  std::string target, name;
+  int polarity = 0;
+  double confidence = 0;
+  int64_t evidence_start = -1, evidence_end = -1;  // bytes into the article; -1 when none
+};
 struct QuoteRow {
+  int64_t id = 0;
   std::string article, day, outlet, lang, text, kind, speaker, speaker_entity, speaker_type, cue, url, title;
   int64_t start = 0, end = 0;
   double confidence = 0;
+  std::vector<StanceEntry> stance;
 };
-// `speaker_entity` and `match` (words searched inside the quotations) may be empty.
-Result<std::vector<QuoteRow>> ListQuotes(sqlite3* db, const Filters& f, std::string_view speaker_entity,
-                                         std::string_view match, int64_t limit);
+struct QuoteQuery {
+  std::string speaker_entity;  // only this speaker
+  std::string match;           // words searched inside the quotations
+  std::string target;          // only quotations with a stance toward this entity
+  int polarity = 2;            // -1, 0 or 1: only that stance toward `target`; 2 any
+};
+Result<std::vector<QuoteRow>> ListQuotes(sqlite3* db, const Filters& f, const QuoteQuery& q, int64_t limit);
 
 // The most quoted speakers (terms left out): entity id, display name, quotations, outlets.
 struct Speaker {

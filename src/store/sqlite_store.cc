@@ -87,6 +87,18 @@ constexpr const char* kMigrations[] = {
     CREATE INDEX quotes_speaker ON quotes(speaker_entity);
     CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='', tokenize='parallax');
     )sql",
+    // 3 -> 4: the stance of each quotation's speaker toward its targets. Quotations stored
+    // before version 4 have none (re-ingest them to add it).
+    R"sql(
+    CREATE TABLE quote_stance(
+      quote INTEGER NOT NULL,               -- quotes.id
+      target TEXT NOT NULL,                 -- entities.id
+      polarity INTEGER NOT NULL,            -- -1 critical, 0 neutral or mixed, +1 favourable
+      confidence REAL NOT NULL,
+      evidence_start INTEGER, evidence_end INTEGER);  -- bytes into articles.text
+    CREATE INDEX quote_stance_target ON quote_stance(target);
+    CREATE INDEX quote_stance_quote ON quote_stance(quote);
+    )sql",
 };
 
 std::string NowIso() {
@@ -300,6 +312,8 @@ Status SqliteStore::PutArticle(const Article& a, const std::vector<std::string>&
         "INSERT INTO quotes(article, start, end, kind, speaker, speaker_entity, speaker_type, speaker_start, "
         "speaker_end, cue, confidence) VALUES(?,?,?,?,?,?,?,?,?,?,?)";
     static constexpr const char* kQuoteFts = "INSERT INTO quotes_fts(rowid, text) VALUES(?,?)";
+    static constexpr const char* kStance =
+        "INSERT INTO quote_stance(quote, target, polarity, confidence, evidence_start, evidence_end) VALUES(?,?,?,?,?,?)";
     Lease quote = Cached(kQuote);
     Lease quote_fts = Cached(kQuoteFts);
     for (const QuoteRecord& q : a.quotes) {
@@ -313,9 +327,22 @@ Status SqliteStore::PutArticle(const Article& a, const std::vector<std::string>&
       }
       quote->BindOptional(10, q.cue).Bind(11, q.confidence);
       PLX_RETURN_IF_ERROR(quote->Run());
+      const int64_t quote_id = sqlite3_last_insert_rowid(db_);
       quote_fts->Reset();
-      quote_fts->Bind(1, static_cast<int64_t>(sqlite3_last_insert_rowid(db_))).Bind(2, marker + std::string(q.content.Of(a.text)));
+      quote_fts->Bind(1, quote_id).Bind(2, marker + std::string(q.content.Of(a.text)));
       PLX_RETURN_IF_ERROR(quote_fts->Run());
+      if (q.stance.empty()) continue;
+      Lease stance = Cached(kStance);
+      for (const StanceRecord& st : q.stance) {
+        stance->Reset();
+        stance->Bind(1, quote_id).Bind(2, st.target).Bind(3, static_cast<int64_t>(st.polarity)).Bind(4, st.confidence);
+        if (st.evidence.empty()) {
+          stance->BindNull(5).BindNull(6);
+        } else {
+          stance->Bind(5, static_cast<int64_t>(st.evidence.begin)).Bind(6, static_cast<int64_t>(st.evidence.end));
+        }
+        PLX_RETURN_IF_ERROR(stance->Run());
+      }
     }
   }
   if (!a.fingerprint.empty() && a.duplicate_of.empty()) {

@@ -23,7 +23,7 @@
 
 namespace parallax::store {
 
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 struct OpenOptions {
   bool create = false;     // create the file when missing

@@ -104,6 +104,50 @@ check "stored quotes: cross-script match" 1 "$("$bin" quotes --match 'razvoj' --
 "$bin" analyze "$src/examples/sample-corpus/html/ledger-analysis-steel-friendship.html" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["quotes"] and d["entities"] and d["sentences"]'
 check "analyze" 0 $?
 
+# Stance: stored for quotations, filterable, aggregated, exported.
+n=$("$bin" quotes --target China --stance favourable --format jsonl | wc -l); [[ $n -ge 5 ]]; check "quotes favourable to China ($n)" 0 $?
+"$bin" quotes --target China --stance favourable --format jsonl | python3 -c '
+import json, sys
+for l in sys.stdin:
+    r = json.loads(l)
+    assert any(s["target"] == "place/cn" and s["polarity"] == 1 for s in r["stance"]), r' ; check "stance filter keeps only favourable" 0 $?
+python3 - "$db" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+rows = db.execute("""SELECT CAST(a.text AS BLOB), s.evidence_start, s.evidence_end, q.start, q.end FROM quote_stance s
+                     JOIN quotes q ON q.id = s.quote JOIN articles a ON a.rowid = q.article
+                     WHERE s.evidence_start IS NOT NULL""").fetchall()
+assert len(rows) >= 20, len(rows)
+for text, b, e, qs, qe in rows:
+    assert 0 <= b < e <= len(text), (b, e, len(text))
+    text[b:e].decode("utf-8")  # evidence starts and ends on character boundaries
+PY
+check "stance evidence points into the published text" 0 $?
+total=$(sqlite3 "$db" "select count(*) from quote_stance s join quotes q on q.id = s.quote where q.speaker_entity is not null and q.kind <> 'term'")
+agg=$("$bin" stance --limit -1 --format jsonl | python3 -c 'import json,sys; print(sum(r["favourable"] + r["neutral"] + r["critical"] for r in map(json.loads, sys.stdin)))')
+check "stance table counts balance with the store" "$total" "$agg"
+"$bin" stance --by outlet --target Kina --format jsonl | python3 -c '
+import json, sys
+rows = {r["outlet"]: r for r in map(json.loads, sys.stdin)}
+assert rows["Beogradski Glasnik"]["net"] > 0, rows' ; check "stance by outlet toward China (target named in Serbian)" 0 $?
+check "stance by month has periods" 0 "$("$bin" stance --interval month --format jsonl | python3 -c 'import json,sys; print(sum(1 for r in map(json.loads, sys.stdin) if not r["period"].startswith("2031-")))')"
+"$bin" voices --target China --format json | python3 -c '
+import json, sys
+v = json.load(sys.stdin)
+assert v and v[0]["quotes"] >= v[-1]["quotes"] and v[0]["outlets"], v
+assert all(1 <= len(x["examples"]) <= 3 and x["examples"][0]["url"] for x in v), v' ; check "voices" 0 $?
+"$bin" network --out "$work/net.graphml" 2>/dev/null
+python3 -c 'import sys, xml.etree.ElementTree as E; g = E.parse(sys.argv[1]).getroot(); ns = "{http://graphml.graphdrawing.org/xmlns}"; assert len(g.findall(f".//{ns}edge")) > 10' "$work/net.graphml"
+check "network: GraphML" 0 $?
+check "network: DNA statements header" "actor,concept,agreement,date,source,text,title,url,actor_id,concept_id" "$("$bin" network --format dna | head -1)"
+n=$("$bin" network --kind co-mention --format csv --top 10 | tail -n +2 | wc -l); [[ $n -ge 10 ]]; check "network: co-mention ($n edges)" 0 $?
+# A model trained on our own gold, used on files; a broken model names its file and line.
+"$bin" stance train --gold "$src/testdata/stance.jsonl" --out "$work/model.tsv" --min-count 1 2>/dev/null; check "stance train" 0 $?
+"$bin" quotes --model "$work/model.tsv" --format jsonl "$src/examples/sample-corpus/glasnik.jsonl" | grep -q '"polarity"'; check "quotes with a trained model" 0 $?
+printf 'bias\t1\t2\n' > "$work/bad.tsv"
+"$bin" quotes --model "$work/bad.tsv" "$src/examples/sample-corpus/glasnik.jsonl" 2>"$work/err" >/dev/null; check "bad model exit status" 2 $?
+grep -q "bad.tsv, record 1" "$work/err"; check "bad model error names file and line" 0 $?
+
 # Parallel analysis gives the same workspace as one thread.
 for j in 1 2; do
   "$bin" init "$work/j$j.db" >/dev/null
@@ -111,7 +155,8 @@ for j in 1 2; do
 done
 digest='select group_concat(id || coalesce(duplicate_of, ""), ",") from (select id, duplicate_of from articles order by id);
         select count(*), sum(start), sum(end), group_concat(entity) from (select * from mentions order by article, start);
-        select count(*), sum(start), group_concat(coalesce(speaker_entity, "-")) from (select * from quotes order by article, start);'
+        select count(*), sum(start), group_concat(coalesce(speaker_entity, "-")) from (select * from quotes order by article, start);
+        select count(*), sum(polarity), sum(coalesce(evidence_start, 0)), group_concat(target) from (select * from quote_stance order by quote, rowid);'
 check "--jobs 2 equals --jobs 1" "$(sqlite3 "$work/j1.db" "$digest" | md5sum)" "$(sqlite3 "$work/j2.db" "$digest" | md5sum)"
 
 # translit and langid

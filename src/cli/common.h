@@ -1,0 +1,42 @@
+// What every command shares: exit codes, error printing, the workspace and filter options.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "base/status.h"
+#include "entities/pack.h"
+#include "query/search.h"
+#include "store/sqlite_store.h"
+
+namespace parallax::cli {
+
+// Exit status for a Status (see main.cc).
+int ExitCodeFor(const Status& s);
+// Prints "parallax: what: where" to stderr and returns the exit status.
+int Fail(const Status& s);
+
+std::string DefaultDb();  // $PARALLAX_DB or ./parallax.db
+Result<std::unique_ptr<store::SqliteStore>> OpenDb(const std::string& path, bool write);
+// A whole file, or stdin for "-".
+Result<std::string> ReadInput(const std::string& path);
+
+// An entity id from a name, alias or id: the packs first, then the workspace's entities; ""
+// when nothing matches.
+std::string ResolveEntity(const entities::Knowledge& k, sqlite3* db, const std::string& name);
+
+struct Common {
+  std::string db = DefaultDb();
+  std::string format;
+};
+void AddDb(CLI::App* app, Common& c);
+void AddFormat(CLI::App* app, Common& c);
+
+struct FilterArgs {
+  query::Filters f;
+  void Add(CLI::App* app);
+};
+
+}  // namespace parallax::cli

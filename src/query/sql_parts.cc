@@ -1,0 +1,103 @@
+#include "query/sql_parts.h"
+
+#include <fmt/format.h>
+
+#include "base/date.h"
+
+namespace parallax::query::internal {
+
+using store::Stmt;
+
+namespace {
+
+Result<std::string> DayOf(const std::string& s, const char* what) {
+  Result<Date> d = ParseDate(s);
+  if (!d.ok()) return Status::InvalidInput(fmt::format("{}: {}", what, d.status().message()));
+  return d->Day();
+}
+
+}  // namespace
+
+Result<Where> BuildWhere(const Filters& f) {
+  Where w;
+  auto add = [&w](std::string cond) {
+    w.sql += w.sql.empty() ? " WHERE " : " AND ";
+    w.sql += cond;
+  };
+  if (!f.from.empty()) {
+    PLX_ASSIGN_OR_RETURN(std::string d, DayOf(f.from, "--from"));
+    add("a.day >= ?");
+    w.params.push_back(d);
+  }
+  if (!f.to.empty()) {
+    PLX_ASSIGN_OR_RETURN(std::string d, DayOf(f.to, "--to"));
+    add("a.day <= ?");
+    w.params.push_back(d);
+  }
+  if (!f.outlets.empty()) {
+    std::string in;
+    for (const std::string& o : f.outlets) {
+      in += in.empty() ? "?" : ",?";
+      w.params.push_back(o);
+    }
+    add("a.outlet COLLATE NOCASE IN (" + in + ")");
+  }
+  if (!f.country.empty()) {
+    add("a.country = ? COLLATE NOCASE");
+    w.params.push_back(f.country);
+  }
+  if (!f.lang.empty()) {
+    // "sr" matches sr articles; tags like "sr-Cyrl" match the script too.
+    size_t dash = f.lang.find('-');
+    add(dash == std::string::npos ? "a.lang = ?" : "(a.lang = ? AND a.script = ?)");
+    w.params.push_back(f.lang.substr(0, dash));
+    if (dash != std::string::npos) w.params.push_back(f.lang.substr(dash + 1));
+  }
+  if (!f.tag.empty()) {
+    add("EXISTS (SELECT 1 FROM json_each(a.tags) WHERE value = ?)");
+    w.params.push_back(f.tag);
+  }
+  if (f.unique) add("a.duplicate_of IS NULL");
+  if (!f.entity.empty()) {
+    add("EXISTS (SELECT 1 FROM mentions m WHERE m.article = a.rowid AND m.entity = ?)");
+    w.params.push_back(f.entity);
+  }
+  return w;
+}
+
+Result<Source> BuildSource(std::string_view query, const Filters& f) {
+  Source s;
+  PLX_ASSIGN_OR_RETURN(s.where, BuildWhere(f));
+  bool has_query = query.find_first_not_of(" \t") != std::string_view::npos;
+  if (has_query) {
+    PLX_ASSIGN_OR_RETURN(std::string fts, ToFtsQuery(query));
+    s.from = " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid";
+    s.where.sql = " WHERE articles_fts MATCH ?" + (s.where.sql.empty() ? "" : " AND " + s.where.sql.substr(7));
+    s.params.push_back(fts);
+  } else {
+    s.from = " FROM articles a";
+  }
+  for (const std::string& p : s.where.params) s.params.push_back(p);
+  return s;
+}
+
+void BindAll(Stmt& st, const std::vector<std::string>& params, int first) {
+  for (size_t i = 0; i < params.size(); ++i) st.Bind(first + static_cast<int>(i), params[i]);
+}
+
+Status QueryError(const Status& s) {
+  if (s.message().find("fts5") != std::string::npos || s.message().find("MATCH") != std::string::npos) {
+    return Status::InvalidInput(fmt::format("bad query: {}", s.message()));
+  }
+  return s;
+}
+
+Result<std::string> PeriodSql(std::string_view interval) {
+  if (interval.empty()) return std::string("''");
+  if (interval == "day") return std::string("a.day");
+  if (interval == "week") return std::string("date(a.day, '-' || ((strftime('%w', a.day) + 6) % 7) || ' days')");
+  if (interval == "month") return std::string("substr(a.day, 1, 7)");
+  return Status::InvalidInput(fmt::format("unknown interval '{}' (day, week or month)", interval));
+}
+
+}  // namespace parallax::query::internal

@@ -1,0 +1,74 @@
+// Stance aggregates over stored quotations: holder x target tables, voices, and the networks
+// researchers continue with in their own tools (actor-target, co-mention, statement table).
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "query/search.h"
+
+namespace parallax::query {
+
+// One holder's stance toward one target in one period.
+struct StanceCell {
+  std::string holder, holder_name;  // speaker id and name, or the outlet, country, tag or language
+  std::string target, target_name;
+  std::string period;               // "" without --interval; 2024-09 or the Monday of the week
+  int64_t favourable = 0, neutral = 0, critical = 0;
+  double net = 0;                   // (favourable - critical) / all, in -1..1
+  QuoteRow strongest;               // the most confident quotation of the prevailing side
+};
+
+struct StanceQuery {
+  std::string target;         // entity id; "" all targets
+  std::string by = "speaker";  // speaker | outlet | country | tag | lang
+  std::string interval;       // "" | week | month
+  std::string speaker;        // entity id; "" all speakers
+};
+
+// Cells ordered by the number of quotations, then holder and target, then period.
+Result<std::vector<StanceCell>> StanceTable(sqlite3* db, const Filters& f, const StanceQuery& q);
+
+// The most quoted speakers on a topic (articles matching `query`, quotations concerning
+// `target` when given), with their outlets, stance per target and representative quotations.
+struct TargetCounts {
+  std::string target, name;
+  int64_t favourable = 0, neutral = 0, critical = 0;
+};
+struct Voice {
+  std::string entity, name, type;
+  int64_t quotes = 0;
+  std::string first_day, last_day;
+  std::vector<std::string> outlets;    // most quoting first
+  std::vector<TargetCounts> stance;    // most concerned target first
+  std::vector<QuoteRow> examples;      // up to `examples` quotations, different outlets first
+};
+Result<std::vector<Voice>> Voices(sqlite3* db, std::string_view query, const Filters& f, std::string_view target,
+                                  int64_t limit, int examples = 3);
+
+// Weighted edges between entities.
+struct Edge {
+  std::string source, source_name, source_type, target, target_name, target_type;
+  int64_t weight = 0;                                // quotations (actor-target) or articles (co-mention)
+  int64_t favourable = 0, neutral = 0, critical = 0;  // actor-target only
+};
+// Speaker -> target, from stored stance.
+Result<std::vector<Edge>> ActorTargetEdges(sqlite3* db, const Filters& f, std::string_view target);
+// Entities named in the same article, among the `top` most mentioned (people, organisations,
+// places, topics); weight = articles naming both.
+Result<std::vector<Edge>> CoMentionEdges(sqlite3* db, const Filters& f, int64_t top);
+
+// One row per quotation and target with a stance, in the shape Discourse Network Analyzer
+// imports: actor, concept, agreement, date, source (the outlet), plus the words and citation.
+struct Statement {
+  std::string actor, actor_id, concept_name, concept_id, date, source, title, url, text;
+  int polarity = 0;
+};
+Result<std::vector<Statement>> Statements(sqlite3* db, const Filters& f, std::string_view target);
+
+}  // namespace parallax::query

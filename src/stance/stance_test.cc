@@ -1,0 +1,96 @@
+#include "stance/stance.h"
+
+#include <gtest/gtest.h>
+
+namespace parallax::stance {
+namespace {
+
+// The span of the first occurrence of `word` in `text`.
+Target At(std::string_view text, std::string_view word) {
+  size_t p = text.find(word);
+  EXPECT_NE(p, std::string_view::npos) << word;
+  return Target{{{static_cast<uint32_t>(p), static_cast<uint32_t>(p + word.size())}}};
+}
+
+int Baseline(std::string_view text, std::string_view lang, std::string_view target) {
+  Scorer s(nullptr);
+  return s.Score(text, lang, {}, {At(text, target)})[0].polarity;
+}
+
+TEST(Stance, LexiconReadsEachLanguage) {
+  EXPECT_EQ(Baseline("The minister praised China for its steadfast support.", "en", "China"), 1);
+  EXPECT_EQ(Baseline("The minister condemned China's reckless provocation.", "en", "China"), -1);
+  EXPECT_EQ(Baseline("The minister met China's ambassador on Tuesday.", "en", "China"), 0);
+  EXPECT_EQ(Baseline("Predsednik je zahvalio Kini na čeličnom prijateljstvu i podršci.", "sr", "Kini"), 1);
+  EXPECT_EQ(Baseline("Председник је захвалио Кини на челичном пријатељству и подршци.", "sr", "Кини"), 1);
+  EXPECT_EQ(Baseline("Ministar je oštro osudio neodgovorne poteze Prištine.", "hr", "Prištine"), -1);
+  EXPECT_EQ(Baseline("Kryeministri kritikoi ashpër Serbinë për provokime.", "sq", "Serbinë"), -1);
+  EXPECT_EQ(Baseline("外交部高度评价中国与塞尔维亚的友谊。", "zh", "中国"), 1);
+  EXPECT_EQ(Baseline("外交部强烈谴责科索沃当局的挑衅行为。", "zh", "科索沃"), -1);
+}
+
+TEST(Stance, NegationAndContrast) {
+  EXPECT_EQ(Baseline("Belgrade does not support the plan.", "en", "plan"), -1);
+  EXPECT_EQ(Baseline("Beograd ne podržava plan.", "sr", "plan"), -1);
+  EXPECT_EQ(Baseline("Ai nuk e mbështet planin.", "sq", "planin"), -1);
+  EXPECT_EQ(Baseline("这个计划不受支持。", "zh", "计划"), -1);
+  // What follows "but" weighs more.
+  EXPECT_EQ(Baseline("The plan has some good points, but it is a dangerous and reckless idea.", "en", "plan"), -1);
+}
+
+TEST(Stance, NearerWordsDecideBetweenTargets) {
+  std::string_view text = "Serbia praised China, while it condemned the reckless provocations of Pristina.";
+  Scorer s(nullptr);
+  auto v = s.Score(text, "en", {}, {At(text, "China"), At(text, "Pristina")});
+  EXPECT_EQ(v[0].polarity, 1);
+  EXPECT_EQ(v[1].polarity, -1);
+  EXPECT_EQ(text.substr(v[1].evidence.begin, v[1].evidence.size()).find("reckless") == 0 ||
+                text.substr(v[1].evidence.begin, v[1].evidence.size()).find("provocations") == 0 ||
+                text.substr(v[1].evidence.begin, v[1].evidence.size()).find("condemned") == 0,
+            true);
+}
+
+TEST(Stance, ExcludedWordsAreNotEvidence) {
+  // The speaker's own words are excluded: "Friendship" in a name is not praise.
+  std::string_view text = "Friendship Society chair met Kosovo officials.";
+  Scorer s(nullptr);
+  auto v = s.Score(text, "en", {}, {At(text, "Kosovo")}, {{0, 18}});
+  EXPECT_EQ(v[0].polarity, 0);
+  EXPECT_TRUE(v[0].evidence.empty());
+}
+
+TEST(Stance, ModelTrainsAndRoundTrips) {
+  std::vector<Example> ex;
+  const char* pos[] = {"We applaud X", "X is a wonderful partner", "X deserves praise", "great work by X"};
+  const char* neg[] = {"We deplore X", "X is a terrible partner", "X deserves blame", "awful work by X"};
+  const char* neu[] = {"X met them", "X travelled to Rome", "X spoke on Monday", "the office of X"};
+  for (int rep = 0; rep < 5; ++rep) {
+    for (const char* t : pos) ex.push_back({t, "en", {}, At(t, "X"), {}, 1});
+    for (const char* t : neg) ex.push_back({t, "en", {}, At(t, "X"), {}, -1});
+    for (const char* t : neu) ex.push_back({t, "en", {}, At(t, "X"), {}, 0});
+  }
+  Model m = Model::Train(ex, 10, 1);
+  ASSERT_GT(m.size(), 0u);
+  auto parsed = Model::Parse(m.Save("test"), "saved");
+  ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
+  Scorer s(&*parsed);
+  std::string_view t1 = "We deplore X";  // "deplore" is not in the lexicon: the model learnt it
+  EXPECT_EQ(s.Score(t1, "en", {}, {At(t1, "X")})[0].polarity, -1);
+  std::string_view t2 = "X travelled to Rome";
+  EXPECT_EQ(s.Score(t2, "en", {}, {At(t2, "X")})[0].polarity, 0);
+}
+
+TEST(Stance, BadModelAndGoldNameTheLine) {
+  auto m = Model::Parse("# header\nbias\t1\t2\n", "m.tsv");
+  ASSERT_FALSE(m.ok());
+  EXPECT_NE(m.status().ToString().find("m.tsv"), std::string::npos);
+  EXPECT_NE(m.status().ToString().find("2"), std::string::npos);
+  auto g = ReadGold("{\"text\":\"a\",\"targets\":[{\"polarity\":1}]}\n{\"text\":\"b\"}\n", "g.jsonl");
+  ASSERT_FALSE(g.ok());
+  EXPECT_EQ(g.status().where().record, 2);
+  auto bad_span = ReadGold("{\"text\":\"abc\",\"targets\":[{\"start\":1,\"end\":9,\"polarity\":0}]}\n", "g.jsonl");
+  ASSERT_FALSE(bad_span.ok());
+}
+
+}  // namespace
+}  // namespace parallax::stance
