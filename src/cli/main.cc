@@ -21,6 +21,7 @@
 #include "base/date.h"
 #include "cli/common.h"
 #include "cli/output.h"
+#include "cli/report_command.h"
 #include "cli/stance_commands.h"
 #include "entities/matcher.h"
 #include "ingest/reader.h"
@@ -156,7 +157,7 @@ int CmdSearch(const Common& c, const std::string& q, query::Filters f, int64_t l
   auto db = OpenDb(c.db, false);
   if (!db.ok()) return Fail(db.status());
   if (!entity.empty()) {
-    auto k = pipeline::LoadKnowledge({});
+    auto k = pipeline::LoadKnowledge({}, (*db)->db());
     if (!k.ok()) return Fail(k.status());
     f.entity = ResolveEntity(*k, (*db)->db(), entity);
     if (f.entity.empty()) return Fail(Status::NotFound("no such entity", Where{.source = entity}));
@@ -304,10 +305,10 @@ int CmdEntities(const std::vector<std::string>& packs, const std::string& date, 
 }
 
 int CmdEntity(const Common& c, const std::vector<std::string>& packs, const std::string& name) {
-  auto k = pipeline::LoadKnowledge(packs);
-  if (!k.ok()) return Fail(k.status());
   Result<std::unique_ptr<store::SqliteStore>> db = Status::NotFound("no workspace");
   if (std::filesystem::exists(c.db)) db = OpenDb(c.db, false);
+  auto k = pipeline::LoadKnowledge(packs, db.ok() ? (*db)->db() : nullptr);
+  if (!k.ok()) return Fail(k.status());
   std::string id = ResolveEntity(*k, db.ok() ? (*db)->db() : nullptr, name);
   if (id.empty()) return Fail(Status::NotFound("no such entity in the packs or the workspace", Where{.source = name}));
   const entities::Entity* e = k->Find(id);
@@ -440,7 +441,7 @@ int CmdStoredQuotes(const Common& c, query::Filters f, const std::string& speake
   if (!fmt_.ok()) return Fail(fmt_.status());
   query::QuoteQuery qq{.match = match};
   if (!speaker.empty() || !target.empty()) {
-    auto k = pipeline::LoadKnowledge({});
+    auto k = pipeline::LoadKnowledge({}, (*db)->db());
     if (!k.ok()) return Fail(k.status());
     if (!speaker.empty()) {
       qq.speaker_entity = ResolveEntity(*k, (*db)->db(), speaker);
@@ -678,6 +679,22 @@ int CmdDemo(const std::string& corpus_arg, const std::string& dir) {
     }
     Print(rows, Format::kTable);
   }
+  // The brief an analyst would publish, from the same workspace.
+  auto k = pipeline::LoadKnowledge({}, h);
+  if (!k.ok()) return Fail(k.status());
+  auto brief = report::Build(h, *k, {.title = "How outlets in Serbia, Kosovo and China cover China's stance on Kosovo (sample corpus)"});
+  if (!brief.ok()) return Fail(brief.status());
+  fmt::print("\n== Brief\n$ parallax report --out {0}/brief.html --db {1}   (and --out {0}/brief.md)\n", dir, db_path);
+  for (const char* format : {"html", "md"}) {
+    auto written = WriteBrief(*brief, format, fmt::format("{}/brief.{}", dir, format));
+    if (!written.ok()) return Fail(written.status());
+    for (const std::string& f : *written) fmt::print("wrote {}\n", f);
+  }
+  fmt::print("\nTop five voices in the brief:\n");
+  for (size_t i = 0; i < brief->voices.size() && i < 5; ++i) {
+    const report::VoiceSection& v = brief->voices[i];
+    fmt::print("  {}. {} ({} quotations, most in {})\n", i + 1, v.name, v.quotes, v.outlets.empty() ? "-" : v.outlets[0]);
+  }
   fmt::print("\nTry: parallax search 'Milović' --db {}   |   parallax quotes --speaker Gashi --db {}   |   "
              "parallax voices --target China --db {}   |   parallax network --out actors.graphml --db {}\n",
              db_path, db_path, db_path, db_path);
@@ -819,6 +836,7 @@ int Run(int argc, char** argv) {
   demo->add_option("--dir", demo_dir, "Where to build the demo workspace");
 
   std::function<int()> run_stance = AddStanceCommands(app, common);
+  std::function<int()> run_report = AddReportCommand(app, common);
 
   try {
     app.parse(argc, argv);
@@ -851,6 +869,7 @@ int Run(int argc, char** argv) {
   if (*translit) return CmdTranslit(tr_to, tr_lang, tr_path);
   if (*demo) return CmdDemo(demo_corpus, demo_dir);
   if (int rc = run_stance(); rc >= 0) return rc;
+  if (int rc = run_report(); rc >= 0) return rc;
   return 2;
 }
 

@@ -18,20 +18,6 @@ namespace {
 double Round2(double v) { return std::round(v * 100) / 100; }
 
 
-// "President, Serbia" for the roles an entity held on `day` (the packs know them).
-std::string RoleOn(const entities::Knowledge& k, const std::string& id, const std::string& day) {
-  const entities::Entity* e = k.Find(id);
-  if (e == nullptr) return "";
-  std::string out;
-  for (const entities::Role& r : e->roles) {
-    if (!r.ValidOn(day)) continue;
-    const entities::Entity* org = k.Find(r.org);
-    if (!out.empty()) out += "; ";
-    out += r.title + (org != nullptr ? ", " + org->name : "");
-  }
-  return out;
-}
-
 // ---- stance train ----
 struct TrainArgs {
   std::string gold, out, provenance;
@@ -71,7 +57,7 @@ struct StanceArgs {
 // Names given on the command line become entity ids (packs first, then the workspace).
 Result<std::string> Resolve(sqlite3* db, const std::string& name, const char* what) {
   if (name.empty()) return std::string();
-  PLX_ASSIGN_OR_RETURN(entities::Knowledge k, pipeline::LoadKnowledge({}));
+  PLX_ASSIGN_OR_RETURN(entities::Knowledge k, pipeline::LoadKnowledge({}, db));
   std::string id = ResolveEntity(k, db, name);
   if (id.empty()) return Status::NotFound(fmt::format("no such {}", what), Where{.source = name});
   return id;
@@ -125,7 +111,7 @@ int CmdVoices(const Common& c, const VoicesArgs& a) {
   auto fmt_ = ParseFormat(c.format);
   if (!fmt_.ok()) return Fail(fmt_.status());
   sqlite3* h = (*db)->db();
-  auto k = pipeline::LoadKnowledge({});
+  auto k = pipeline::LoadKnowledge({}, h);
   if (!k.ok()) return Fail(k.status());
   auto target = Resolve(h, a.target, "target");
   if (!target.ok()) return Fail(target.status());
@@ -134,7 +120,7 @@ int CmdVoices(const Common& c, const VoicesArgs& a) {
   if (*fmt_ == Format::kJson || *fmt_ == Format::kJsonl) {
     nlohmann::json all = nlohmann::json::array();
     for (const query::Voice& v : *voices) {
-      nlohmann::json j = {{"speaker", v.name}, {"entity", v.entity}, {"type", v.type}, {"role", RoleOn(*k, v.entity, v.last_day)},
+      nlohmann::json j = {{"speaker", v.name}, {"entity", v.entity}, {"type", v.type}, {"role", k->RolesOn(v.entity, v.last_day)},
                           {"quotes", v.quotes}, {"first_day", v.first_day}, {"last_day", v.last_day}, {"outlets", v.outlets}};
       nlohmann::json stance = nlohmann::json::array();
       for (const query::TargetCounts& t : v.stance) {
@@ -163,7 +149,7 @@ int CmdVoices(const Common& c, const VoicesArgs& a) {
       stance += fmt::format("{}{} +{}/{}/-{}", i ? "; " : "", t.name, t.favourable, t.neutral, t.critical);
     }
     const query::QuoteRow* q = v.examples.empty() ? nullptr : &v.examples[0];
-    rows.rows.push_back({v.name, RoleOn(*k, v.entity, v.last_day), v.quotes, outlets, stance, q ? q->text : "",
+    rows.rows.push_back({v.name, k->RolesOn(v.entity, v.last_day), v.quotes, outlets, stance, q ? q->text : "",
                          q ? fmt::format("{}, {}", q->outlet, q->day) : ""});
   }
   Print(rows, *fmt_);

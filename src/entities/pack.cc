@@ -195,6 +195,19 @@ std::string Knowledge::DisplayName(const Entity& e, std::string_view policy) con
   return e.name;
 }
 
+std::string Knowledge::RolesOn(std::string_view id, std::string_view day, std::string_view policy) const {
+  const Entity* e = Find(id);
+  if (e == nullptr) return "";
+  std::string out;
+  for (const Role& r : e->roles) {
+    if (!r.ValidOn(day)) continue;
+    const Entity* org = Find(r.org);
+    if (!out.empty()) out += "; ";
+    out += r.title + (org != nullptr ? ", " + DisplayName(*org, policy) : "");
+  }
+  return out;
+}
+
 std::vector<const Entity*> Knowledge::Holders(std::string_view org, std::string_view title, std::string_view day) const {
   std::vector<const Entity*> out;
   for (const Entity& e : entities_) {

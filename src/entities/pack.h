@@ -68,6 +68,9 @@ class Knowledge {
   const Entity* Lookup(std::string_view name_or_id) const;
   // Display name under an exonym policy ("" keeps the pack's names; "kosova" ...).
   std::string DisplayName(const Entity& e, std::string_view policy) const;
+  // The offices an entity held on `day` as "Title, Org" (several joined by "; "), or "";
+  // organisations are named under the exonym policy.
+  std::string RolesOn(std::string_view id, std::string_view day, std::string_view policy = "") const;
   // The people holding (org, title) on `day`.
   std::vector<const Entity*> Holders(std::string_view org, std::string_view title, std::string_view day) const;
 

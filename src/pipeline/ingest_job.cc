@@ -4,6 +4,7 @@
 #include <chrono>
 #include <thread>
 #include <filesystem>
+#include <fstream>
 
 #include <fmt/format.h>
 
@@ -57,8 +58,20 @@ std::string ArticleId(const Article& a) {
   return HexId(Hash64("text:" + collapsed));
 }
 
-Result<entities::Knowledge> LoadKnowledge(const std::vector<std::string>& extra) {
+Result<entities::Knowledge> LoadKnowledge(const std::vector<std::string>& extra, sqlite3* workspace) {
   PLX_ASSIGN_OR_RETURN(entities::Knowledge k, entities::Knowledge::Default());
+  if (workspace != nullptr) {
+    std::vector<std::string> given;  // a pack given again is read from its file, not twice
+    for (const std::string& p : extra) {
+      std::error_code ec;
+      given.push_back(std::filesystem::absolute(p, ec).lexically_normal().string());
+    }
+    PLX_ASSIGN_OR_RETURN(auto packs, store::StoredPacks(workspace));
+    for (const auto& [name, yaml] : packs) {
+      if (std::find(given.begin(), given.end(), name) != given.end()) continue;
+      PLX_RETURN_IF_ERROR(k.AddPack(yaml, name + " (kept in the workspace)"));
+    }
+  }
   for (const std::string& p : extra) PLX_RETURN_IF_ERROR(k.AddPackFile(p));
   return k;
 }
@@ -197,14 +210,15 @@ Result<IngestSummary> RunIngest(store::SqliteStore& store, const IngestOptions& 
   PLX_ASSIGN_OR_RETURN(std::vector<Outlet> known, store.Outlets());
   for (Outlet& o : known) outlets.Add(std::move(o));
 
-  // Outlet registries: --outlets, and an outlets.yaml at the top of each directory given.
-  std::vector<std::string> registries;
+  // Outlet registries and packs: --outlets and --pack, and an outlets.yaml and a pack.yaml at
+  // the top of each directory given (a corpus folder carries its own).
+  std::vector<std::string> registries, packs = options.packs;
   if (!options.outlets_file.empty()) registries.push_back(options.outlets_file);
   for (const std::string& p : options.paths) {
     std::error_code ec;
-    if (p != "-" && std::filesystem::is_directory(p, ec) && std::filesystem::exists(p + "/outlets.yaml", ec)) {
-      registries.push_back(p + "/outlets.yaml");
-    }
+    if (p == "-" || !std::filesystem::is_directory(p, ec)) continue;
+    if (std::filesystem::exists(p + "/outlets.yaml", ec)) registries.push_back(p + "/outlets.yaml");
+    if (std::filesystem::exists(p + "/pack.yaml", ec)) packs.push_back(p + "/pack.yaml");
   }
   for (const std::string& r : registries) {
     PLX_ASSIGN_OR_RETURN(std::vector<Outlet> list, ingest::LoadOutlets(r));
@@ -214,7 +228,15 @@ Result<IngestSummary> RunIngest(store::SqliteStore& store, const IngestOptions& 
     }
   }
 
-  PLX_ASSIGN_OR_RETURN(entities::Knowledge knowledge, LoadKnowledge(options.packs));
+  PLX_ASSIGN_OR_RETURN(entities::Knowledge knowledge, LoadKnowledge(packs, store.db()));
+  // The workspace keeps the packs it was given, so later commands (and later ingests) use them.
+  for (const std::string& p : packs) {
+    std::ifstream in(p, std::ios::binary);
+    std::string yaml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::error_code ec;
+    std::string name = std::filesystem::absolute(p, ec).lexically_normal().string();
+    PLX_RETURN_IF_ERROR(store.PutPack(name, yaml));
+  }
   PLX_ASSIGN_OR_RETURN(std::unique_ptr<entities::Matcher> matcher, entities::Matcher::Create(knowledge));
   std::unique_ptr<quotes::QuoteFinder> quote_finder = quotes::QuoteFinder::Create();
   PLX_ASSIGN_OR_RETURN(std::shared_ptr<const stance::Model> stance_model, LoadStanceModel(options.stance_model));

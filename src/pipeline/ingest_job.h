@@ -34,7 +34,7 @@ struct IngestOptions {
   std::string outlet;              // outlet for records that name none
   std::string lang;                // language for records that declare none
   std::string outlets_file;        // extra outlet registry (YAML)
-  std::vector<std::string> packs;  // knowledge packs beyond the built-in ones
+  std::vector<std::string> packs;  // knowledge packs beyond the built-in ones; the workspace keeps them
   bool find_entities = true;       // false: store articles without entities, quotations, stance (faster)
   bool find_stance = true;         // with find_entities: the stance of each quotation's speaker
   std::string stance_model;        // stance model file; "" the shipped default, "none" the lexicon alone
@@ -76,8 +76,8 @@ std::vector<QuoteRecord> FindQuotes(const quotes::QuoteFinder& finder, const Art
 std::vector<EntityMention> FindMentions(const entities::Matcher& matcher, const Article& a,
                                         const std::string& exonyms = "");
 
-// The built-in packs plus `extra` pack files.
-Result<entities::Knowledge> LoadKnowledge(const std::vector<std::string>& extra);
+// The built-in packs, then the packs `workspace` keeps (when given), then `extra` pack files.
+Result<entities::Knowledge> LoadKnowledge(const std::vector<std::string>& extra, sqlite3* workspace = nullptr);
 
 // The stable id: a hash of the canonical URL when there is one, else of the folded text.
 std::string ArticleId(const Article& a);

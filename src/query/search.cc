@@ -1,6 +1,7 @@
 #include "query/search.h"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "base/date.h"
 #include "query/sql_parts.h"
@@ -110,10 +111,11 @@ Result<std::vector<Hit>> Search(sqlite3* db, std::string_view query, const Filte
   bool fts = !src.params.empty() && src.from.find("articles_fts") != std::string::npos;
   std::string sql = fts ? "SELECT a.id, coalesce(a.day,''), coalesce(a.outlet,''), coalesce(a.title,''), "
                           "snippet(articles_fts, 1, '<mark>', '</mark>', '…', 24), coalesce(a.lang,''), "
-                          "coalesce(a.country,''), coalesce(a.url,''), bm25(articles_fts, 2.0, 1.0) AS rank"
+                          "coalesce(a.country,''), coalesce(a.url,''), bm25(articles_fts, 2.0, 1.0) AS rank, "
+                          "coalesce(a.title_en,'')"
                         : "SELECT a.id, coalesce(a.day,''), coalesce(a.outlet,''), coalesce(a.title,''), "
                           "substr(a.text, 1, 200), coalesce(a.lang,''), coalesce(a.country,''), "
-                          "coalesce(a.url,''), 0 AS rank";
+                          "coalesce(a.url,''), 0 AS rank, coalesce(a.title_en,'')";
   sql += src.from + src.where.sql + (fts ? " ORDER BY rank" : " ORDER BY a.day DESC") + " LIMIT ?";
   Stmt st(db, sql);
   BindAll(st, src.params);
@@ -130,6 +132,7 @@ Result<std::vector<Hit>> Search(sqlite3* db, std::string_view query, const Filte
     h.country = st.Text(6);
     h.url = st.Text(7);
     h.rank = st.Real(8);
+    h.title_en = st.Text(9);
     hits.push_back(std::move(h));
   }
   if (!st.status().ok()) return QueryError(st.status());
@@ -210,38 +213,31 @@ Result<std::vector<QuoteRow>> ListQuotes(sqlite3* db, const Filters& f, const Qu
     }
     where += ")";
   }
-  // Offsets are bytes: cut the text as a blob.
-  Stmt st(db, "SELECT a.id, coalesce(a.day,''), coalesce(a.outlet,''), coalesce(a.lang,''), "
-              "CAST(substr(CAST(a.text AS BLOB), q.start + 1, q.end - q.start) AS TEXT), q.kind, "
-              "coalesce(q.speaker,''), coalesce(q.speaker_entity,''), coalesce(q.speaker_type,''), coalesce(q.cue,''), "
-              "coalesce(a.url,''), coalesce(a.title,''), q.start, q.end, q.confidence, q.id "
-              "FROM quotes q JOIN articles a ON a.rowid = q.article" + where +
-              " ORDER BY a.day DESC, a.rowid, q.start LIMIT ?");
+  Stmt st(db, std::string("SELECT ") + kQuoteColumns + " FROM quotes q JOIN articles a ON a.rowid = q.article" + where +
+                  " ORDER BY a.day DESC, a.rowid, q.start LIMIT ?");
   BindAll(st, params);
   st.Bind(static_cast<int>(params.size()) + 1, limit);
   std::vector<QuoteRow> out;
-  while (st.Step()) {
-    QuoteRow r;
-    r.article = st.Text(0);
-    r.day = st.Text(1);
-    r.outlet = st.Text(2);
-    r.lang = st.Text(3);
-    r.text = st.Text(4);
-    r.kind = st.Text(5);
-    r.speaker = st.Text(6);
-    r.speaker_entity = st.Text(7);
-    r.speaker_type = st.Text(8);
-    r.cue = st.Text(9);
-    r.url = st.Text(10);
-    r.title = st.Text(11);
-    r.start = st.Int(12);
-    r.end = st.Int(13);
-    r.confidence = st.Real(14);
-    r.id = st.Int(15);
-    out.push_back(std::move(r));
-  }
+  while (st.Step()) out.push_back(ReadQuote(st, 0));
   if (!st.status().ok()) return QueryError(st.status());
   PLX_RETURN_IF_ERROR(AttachStance(db, out));
+  return out;
+}
+
+Result<std::vector<OutletInfo>> ListOutlets(sqlite3* db) {
+  Stmt st(db, "SELECT name, coalesce(country,''), coalesce(lang,''), tags FROM outlets ORDER BY name");
+  std::vector<OutletInfo> out;
+  while (st.Step()) {
+    OutletInfo o{st.Text(0), st.Text(1), st.Text(2), {}};
+    nlohmann::json tags = nlohmann::json::parse(st.Text(3), nullptr, false);
+    if (tags.is_array()) {
+      for (const auto& t : tags) {
+        if (t.is_string()) o.tags.push_back(t.get<std::string>());
+      }
+    }
+    out.push_back(std::move(o));
+  }
+  if (!st.status().ok()) return st.status();
   return out;
 }
 

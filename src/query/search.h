@@ -29,7 +29,7 @@ struct Filters {
 };
 
 struct Hit {
-  std::string id, day, outlet, title, snippet, lang, country, url;
+  std::string id, day, outlet, title, snippet, lang, country, url, title_en;
   double rank = 0;  // bm25: lower is better
 };
 
@@ -63,7 +63,7 @@ struct StanceEntry {
 };
 struct QuoteRow {
   int64_t id = 0;
-  std::string article, day, outlet, lang, text, kind, speaker, speaker_entity, speaker_type, cue, url, title;
+  std::string article, day, outlet, lang, text, kind, speaker, speaker_entity, speaker_type, cue, url, title, title_en;
   int64_t start = 0, end = 0;
   double confidence = 0;
   std::vector<StanceEntry> stance;
@@ -89,6 +89,13 @@ struct EntityCounts {
   std::vector<Facet> by_outlet, by_month;
 };
 Result<EntityCounts> CountEntity(sqlite3* db, std::string_view entity_id);
+
+// The workspace's outlets (from outlets.yaml, packs and ingest).
+struct OutletInfo {
+  std::string name, country, lang;
+  std::vector<std::string> tags;
+};
+Result<std::vector<OutletInfo>> ListOutlets(sqlite3* db);
 
 // The id of a stored entity whose display name matches `name` (folded), or "".
 Result<std::string> StoredEntityId(sqlite3* db, std::string_view name);

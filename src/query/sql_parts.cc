@@ -92,6 +92,35 @@ Status QueryError(const Status& s) {
   return s;
 }
 
+// Offsets are bytes: the quoted words are cut from the text as a blob.
+const char* const kQuoteColumns =
+    "a.id, coalesce(a.day,''), coalesce(a.outlet,''), coalesce(a.lang,''), "
+    "CAST(substr(CAST(a.text AS BLOB), q.start + 1, q.end - q.start) AS TEXT), q.kind, "
+    "coalesce(q.speaker,''), coalesce(q.speaker_entity,''), coalesce(q.speaker_type,''), coalesce(q.cue,''), "
+    "coalesce(a.url,''), coalesce(a.title,''), q.start, q.end, q.confidence, q.id, coalesce(a.title_en,'')";
+
+QuoteRow ReadQuote(const Stmt& st, int first) {
+  QuoteRow r;
+  r.article = st.Text(first + 0);
+  r.day = st.Text(first + 1);
+  r.outlet = st.Text(first + 2);
+  r.lang = st.Text(first + 3);
+  r.text = st.Text(first + 4);
+  r.kind = st.Text(first + 5);
+  r.speaker = st.Text(first + 6);
+  r.speaker_entity = st.Text(first + 7);
+  r.speaker_type = st.Text(first + 8);
+  r.cue = st.Text(first + 9);
+  r.url = st.Text(first + 10);
+  r.title = st.Text(first + 11);
+  r.start = st.Int(first + 12);
+  r.end = st.Int(first + 13);
+  r.confidence = st.Real(first + 14);
+  r.id = st.Int(first + 15);
+  r.title_en = st.Text(first + 16);
+  return r;
+}
+
 Result<std::string> PeriodSql(std::string_view interval) {
   if (interval.empty()) return std::string("''");
   if (interval == "day") return std::string("a.day");

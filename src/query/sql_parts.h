@@ -32,6 +32,11 @@ Result<std::string> PeriodSql(std::string_view interval);
 
 void BindAll(store::Stmt& st, const std::vector<std::string>& params, int first = 1);
 
+// The columns of a quotation row (from `quotes q JOIN articles a`), read back by ReadQuote
+// starting at column `first`.
+extern const char* const kQuoteColumns;
+QuoteRow ReadQuote(const store::Stmt& st, int first);
+
 // Fills each row's stance (one query for all of them).
 Status AttachStance(sqlite3* db, std::vector<QuoteRow>& rows);
 

@@ -41,33 +41,6 @@ Status AttachStance(sqlite3* db, std::vector<QuoteRow>& rows) {
 
 namespace {
 
-constexpr const char* kQuoteColumns =
-    "a.id, coalesce(a.day,''), coalesce(a.outlet,''), coalesce(a.lang,''), "
-    "CAST(substr(CAST(a.text AS BLOB), q.start + 1, q.end - q.start) AS TEXT), q.kind, "
-    "coalesce(q.speaker,''), coalesce(q.speaker_entity,''), coalesce(q.speaker_type,''), coalesce(q.cue,''), "
-    "coalesce(a.url,''), coalesce(a.title,''), q.start, q.end, q.confidence, q.id";
-
-QuoteRow ReadQuote(const Stmt& st, int first) {
-  QuoteRow r;
-  r.article = st.Text(first + 0);
-  r.day = st.Text(first + 1);
-  r.outlet = st.Text(first + 2);
-  r.lang = st.Text(first + 3);
-  r.text = st.Text(first + 4);
-  r.kind = st.Text(first + 5);
-  r.speaker = st.Text(first + 6);
-  r.speaker_entity = st.Text(first + 7);
-  r.speaker_type = st.Text(first + 8);
-  r.cue = st.Text(first + 9);
-  r.url = st.Text(first + 10);
-  r.title = st.Text(first + 11);
-  r.start = st.Int(first + 12);
-  r.end = st.Int(first + 13);
-  r.confidence = st.Real(first + 14);
-  r.id = st.Int(first + 15);
-  return r;
-}
-
 // The holder column and any join it needs.
 Result<std::pair<std::string, std::string>> HolderSql(std::string_view by) {
   if (by == "speaker") return std::pair<std::string, std::string>{"q.speaker_entity", ""};
@@ -230,13 +203,15 @@ Result<std::vector<Voice>> Voices(sqlite3* db, std::string_view query, const Fil
       return s;
     };
     std::stable_sort(qs.begin(), qs.end(), [&](const QuoteRow& a, const QuoteRow& b) { return score(a) > score(b); });
-    std::set<std::string> used_outlets;
+    // The same words twice (a wire copy in two outlets) are one example.
+    std::set<std::string> used_outlets, used_texts;
     std::vector<bool> taken(qs.size(), false);
     for (int pass = 0; pass < 2; ++pass) {
       for (size_t i = 0; i < qs.size() && v.examples.size() < static_cast<size_t>(examples); ++i) {
-        if (taken[i] || (pass == 0 && used_outlets.count(qs[i].outlet))) continue;
+        if (taken[i] || used_texts.count(qs[i].text) || (pass == 0 && used_outlets.count(qs[i].outlet))) continue;
         taken[i] = true;
         used_outlets.insert(qs[i].outlet);
+        used_texts.insert(qs[i].text);
         v.examples.push_back(qs[i]);
       }
     }
@@ -291,6 +266,20 @@ Result<std::vector<Edge>> CoMentionEdges(sqlite3* db, const Filters& f, int64_t 
   while (st.Step()) {
     out.push_back({st.Text(0), st.Text(1), st.Text(2), st.Text(3), st.Text(4), st.Text(5), st.Int(6)});
   }
+  if (!st.status().ok()) return QueryError(st.status());
+  return out;
+}
+
+Result<std::vector<EntityCount>> TopEntities(sqlite3* db, std::string_view query, const Filters& f, int64_t limit) {
+  PLX_ASSIGN_OR_RETURN(Source src, BuildSource(query, f));
+  Stmt st(db, "SELECT m.entity, min(e.name), min(e.type), count(DISTINCT m.article) AS n FROM mentions m "
+              "JOIN entities e ON e.id = m.entity WHERE e.type IN ('person','org','place','topic') "
+              "AND (m.entity NOT LIKE '%/~%' OR e.type = 'person') AND m.article IN (SELECT a.rowid" + src.from + src.where.sql +
+              ") GROUP BY m.entity ORDER BY n DESC, 1 LIMIT ?");
+  BindAll(st, src.params);
+  st.Bind(static_cast<int>(src.params.size()) + 1, limit);
+  std::vector<EntityCount> out;
+  while (st.Step()) out.push_back({st.Text(0), st.Text(1), st.Text(2), st.Int(3)});
   if (!st.status().ok()) return QueryError(st.status());
   return out;
 }

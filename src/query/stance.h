@@ -63,6 +63,14 @@ Result<std::vector<Edge>> ActorTargetEdges(sqlite3* db, const Filters& f, std::s
 // places, topics); weight = articles naming both.
 Result<std::vector<Edge>> CoMentionEdges(sqlite3* db, const Filters& f, int64_t top);
 
+// The entities most often named in the articles matching `query` and the filters (people,
+// organisations, places, topics), by number of articles.
+struct EntityCount {
+  std::string entity, name, type;
+  int64_t articles = 0;
+};
+Result<std::vector<EntityCount>> TopEntities(sqlite3* db, std::string_view query, const Filters& f, int64_t limit);
+
 // One row per quotation and target with a stance, in the shape Discourse Network Analyzer
 // imports: actor, concept, agreement, date, source (the outlet), plus the words and citation.
 struct Statement {

@@ -214,8 +214,14 @@ std::unique_ptr<QuoteFinder> QuoteFinder::Create() {
     size_t t2 = rest.find('\t');
     std::string_view verb = rest.substr(0, t2);
     Verb v;
-    v.that = t2 != std::string_view::npos;
-    if (v.that) v.that_word = text::FoldForMatch(rest.substr(t2 + 1));
+    std::string_view options = t2 == std::string_view::npos ? std::string_view() : rest.substr(t2 + 1);
+    size_t t3 = options.find('\t');
+    if (t3 != std::string_view::npos) {
+      v.subject = options.substr(t3 + 1) == "subject";
+      options = options.substr(0, t3);
+    }
+    v.that = !options.empty() && options != "-";
+    if (v.that) v.that_word = text::FoldForMatch(options);
     bool cjk = false;
     for (size_t i = 0; i < verb.size();) {
       bool unspaced = text::ClassOf(text::DecodeUtf8(verb, i)) == text::CharClass::kUnspaced;
@@ -362,15 +368,19 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       }
       return w;
     };
-    // Fills the speaker of `q` from the candidate nearest to `cue` within `window`.
-    auto attribute = [&](Quote& q, ByteRange cue, ByteRange window, double named_confidence) {
+    // Fills the speaker of `q` from the candidate nearest to `cue` within `window`; after a
+    // participle (`subject`: "Krasniqi criticised the statement, saying …"), from the first
+    // candidate before it, the subject of the clause it hangs on.
+    auto attribute = [&](Quote& q, ByteRange cue, ByteRange window, double named_confidence, bool subject = false) {
       const Candidate* best = nullptr;
       uint32_t best_d = std::numeric_limits<uint32_t>::max();
       for (const Candidate& c : cands) {
         if (c.range.begin < window.begin || c.range.end > window.end) continue;
         if (c.range.begin >= q.content.begin && c.range.end <= q.content.end) continue;
+        if (subject && c.range.end > cue.begin) continue;
         if (c.place && Distance(c.range, cue) > 2) continue;  // only right next to the verb
-        uint32_t d = Distance(c.range, cue) + (c.pronoun ? 8 : 0) + (c.place ? 12 : 0) + (c.noun ? 10 : 0);
+        uint32_t d = (subject ? c.range.begin - window.begin : Distance(c.range, cue)) + (c.pronoun ? 8 : 0) +
+                     (c.place ? 12 : 0) + (c.noun ? 10 : 0);
         if (d < best_d) {
           best_d = d;
           best = &c;
@@ -425,7 +435,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       size_t n_words = CountWords(content);
       if (cue != nullptr) {
         q.cue = std::string(cue->range.Of(text));
-        attribute(q, cue->range, window, 0.9);
+        if (!verbs_[cue->verb].subject || !attribute(q, cue->range, window, 0.9, true)) attribute(q, cue->range, window, 0.9);
         q.kind = StartsLower(content) ? Kind::kPartial : Kind::kDirect;
       } else if (whole_paragraph && (pi > 0) && (prev_paragraph_colon || last_attributed != SIZE_MAX) && n_words > 3) {
         q.kind = Kind::kBlock;
@@ -582,7 +592,8 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         if (CountWords(q.content.Of(text)) < 2) continue;
         // The speaker is the subject before the verb (else the nearest one).
         ByteRange before{window.begin, c.range.begin};
-        if (!attribute(q, c.range, {window.begin, c.range.end}, 0.85) && !attribute(q, c.range, window, 0.7)) {
+        bool subject = verbs_[c.verb].subject && attribute(q, c.range, {window.begin, c.range.end}, 0.85, true);
+        if (!subject && !attribute(q, c.range, {window.begin, c.range.end}, 0.85) && !attribute(q, c.range, window, 0.7)) {
           // Reported speech whose speaker is not a known name ("Sainsbury's said it would ..."):
           // kept, with no speaker rather than a guess.
           (void)before;

@@ -54,6 +54,7 @@ class QuoteFinder {
     std::vector<std::string> words;  // folded words ("pointed", "out"); one CJK string for zh
     bool that = false;               // indirect speech may follow with that / da / se
     std::string that_word;
+    bool subject = false;            // a participle ("saying", "rekavši"): the speaker is the clause's subject
   };
   std::vector<Verb> verbs_;
   std::unordered_map<std::string, std::vector<int>> by_first_;  // first folded word -> verbs

@@ -221,6 +221,20 @@ Status SqliteStore::PutOutlet(const Outlet& o) {
   return s.Run();
 }
 
+Status SqliteStore::PutPack(const std::string& name, const std::string& yaml) {
+  Stmt s(db_, "INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+  s.Bind(1, "pack:" + name).Bind(2, yaml);
+  return s.Run();
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> StoredPacks(sqlite3* db) {
+  Stmt s(db, "SELECT substr(key, 6), value FROM meta WHERE key LIKE 'pack:%' ORDER BY rowid");
+  std::vector<std::pair<std::string, std::string>> out;
+  while (s.Step()) out.emplace_back(s.Text(0), s.Text(1));
+  if (!s.status().ok()) return s.status();
+  return out;
+}
+
 Result<std::vector<Outlet>> SqliteStore::Outlets() {
   Stmt s(db_, "SELECT name, domains, country, lang, tags, feeds FROM outlets ORDER BY name");
   std::vector<Outlet> out;

@@ -47,6 +47,9 @@ struct RunCounts {
   int64_t seen = 0, stored = 0, duplicates = 0, near_duplicates = 0, quarantined = 0;
 };
 
+// The packs a workspace keeps, in the order they were first added: (name, YAML text).
+Result<std::vector<std::pair<std::string, std::string>>> StoredPacks(sqlite3* db);
+
 class SqliteStore {
  public:
   static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path, const OpenOptions& options);
@@ -64,6 +67,10 @@ class SqliteStore {
 
   Status PutOutlet(const Outlet& outlet);
   Result<std::vector<Outlet>> Outlets();
+
+  // Knowledge packs the workspace keeps (the YAML text, by the path it was loaded from), so
+  // every later command knows the same people and offices without --pack.
+  Status PutPack(const std::string& name, const std::string& yaml);
 
   Result<bool> HasArticle(const std::string& id);
   // The id of the earliest stored article whose fingerprint is at least
