@@ -18,7 +18,11 @@ out=$root/docs/BENCHMARKS.md
   echo
   "$build/bench/ingest_bench" "$shared" "$root" "$work"
   echo
-  echo "## Text layer (Google Benchmark, bench/tokenizer_benchmark.cc; median of 3 repetitions)"
+  echo "## HTTP API under load (bench/serve-load.sh: wrk on loopback, sharing the machine's two cores with the server)"
+  echo
+  bash "$root/bench/serve-load.sh" "$build" 15 64
+  echo
+  echo "## Text layer, entities, stance (Google Benchmark, bench/*_benchmark.cc; median of 3 repetitions)"
   echo
   echo '```'
   "$build/bench/parallax_bench" --benchmark_repetitions=3 --benchmark_report_aggregates_only=true 2>/dev/null | grep -E 'median|Benchmark|^-'

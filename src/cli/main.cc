@@ -22,6 +22,7 @@
 #include "cli/common.h"
 #include "cli/output.h"
 #include "cli/report_command.h"
+#include "cli/serve_command.h"
 #include "cli/stance_commands.h"
 #include "entities/matcher.h"
 #include "ingest/reader.h"
@@ -837,6 +838,7 @@ int Run(int argc, char** argv) {
 
   std::function<int()> run_stance = AddStanceCommands(app, common);
   std::function<int()> run_report = AddReportCommand(app, common);
+  std::function<int()> run_serve = AddServeCommand(app, common);
 
   try {
     app.parse(argc, argv);
@@ -870,6 +872,7 @@ int Run(int argc, char** argv) {
   if (*demo) return CmdDemo(demo_corpus, demo_dir);
   if (int rc = run_stance(); rc >= 0) return rc;
   if (int rc = run_report(); rc >= 0) return rc;
+  if (int rc = run_serve(); rc >= 0) return rc;
   return 2;
 }
 

@@ -106,20 +106,27 @@ Result<std::string> ToFtsQuery(std::string_view q) {
   return out;
 }
 
-Result<std::vector<Hit>> Search(sqlite3* db, std::string_view query, const Filters& f, int64_t limit) {
+Result<std::vector<Hit>> Search(sqlite3* db, std::string_view query, const Filters& f, int64_t limit, int64_t offset,
+                                std::string_view open, std::string_view close) {
   PLX_ASSIGN_OR_RETURN(Source src, BuildSource(query, f));
   bool fts = !src.params.empty() && src.from.find("articles_fts") != std::string::npos;
   std::string sql = fts ? "SELECT a.id, coalesce(a.day,''), coalesce(a.outlet,''), coalesce(a.title,''), "
-                          "snippet(articles_fts, 1, '<mark>', '</mark>', '…', 24), coalesce(a.lang,''), "
+                          "snippet(articles_fts, 1, ?, ?, '…', 24), coalesce(a.lang,''), "
                           "coalesce(a.country,''), coalesce(a.url,''), bm25(articles_fts, 2.0, 1.0) AS rank, "
                           "coalesce(a.title_en,'')"
                         : "SELECT a.id, coalesce(a.day,''), coalesce(a.outlet,''), coalesce(a.title,''), "
                           "substr(a.text, 1, 200), coalesce(a.lang,''), coalesce(a.country,''), "
                           "coalesce(a.url,''), 0 AS rank, coalesce(a.title_en,'')";
-  sql += src.from + src.where.sql + (fts ? " ORDER BY rank" : " ORDER BY a.day DESC") + " LIMIT ?";
+  sql += src.from + src.where.sql + (fts ? " ORDER BY rank" : " ORDER BY a.day DESC, a.rowid") + " LIMIT ? OFFSET ?";
   Stmt st(db, sql);
-  BindAll(st, src.params);
-  st.Bind(static_cast<int>(src.params.size()) + 1, limit);
+  int first = 1;
+  if (fts) {
+    st.Bind(1, open).Bind(2, close);
+    first = 3;
+  }
+  BindAll(st, src.params, first);
+  st.Bind(first + static_cast<int>(src.params.size()), limit);
+  st.Bind(first + static_cast<int>(src.params.size()) + 1, offset);
   std::vector<Hit> hits;
   while (st.Step()) {
     Hit h;
@@ -191,7 +198,7 @@ Result<std::vector<TimelineRow>> Timeline(sqlite3* db, std::string_view query, s
   return rows;
 }
 
-Result<std::vector<QuoteRow>> ListQuotes(sqlite3* db, const Filters& f, const QuoteQuery& q, int64_t limit) {
+Result<std::vector<QuoteRow>> ListQuotes(sqlite3* db, const Filters& f, const QuoteQuery& q, int64_t limit, int64_t offset) {
   PLX_ASSIGN_OR_RETURN(Where w, BuildWhere(f));
   std::vector<std::string> params = w.params;
   std::string where = w.sql.empty() ? " WHERE q.kind <> 'term'" : w.sql + " AND q.kind <> 'term'";
@@ -204,6 +211,10 @@ Result<std::vector<QuoteRow>> ListQuotes(sqlite3* db, const Filters& f, const Qu
     where += " AND q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)";
     params.push_back(fts);
   }
+  if (!q.article.empty()) {
+    where += " AND a.id = ?";
+    params.push_back(q.article);
+  }
   if (!q.target.empty()) {
     where += " AND EXISTS (SELECT 1 FROM quote_stance s WHERE s.quote = q.id AND s.target = ?";
     params.push_back(q.target);
@@ -214,13 +225,24 @@ Result<std::vector<QuoteRow>> ListQuotes(sqlite3* db, const Filters& f, const Qu
     where += ")";
   }
   Stmt st(db, std::string("SELECT ") + kQuoteColumns + " FROM quotes q JOIN articles a ON a.rowid = q.article" + where +
-                  " ORDER BY a.day DESC, a.rowid, q.start LIMIT ?");
+                  " ORDER BY a.day DESC, a.rowid, q.start LIMIT ? OFFSET ?");
   BindAll(st, params);
   st.Bind(static_cast<int>(params.size()) + 1, limit);
+  st.Bind(static_cast<int>(params.size()) + 2, offset);
   std::vector<QuoteRow> out;
   while (st.Step()) out.push_back(ReadQuote(st, 0));
   if (!st.status().ok()) return QueryError(st.status());
   PLX_RETURN_IF_ERROR(AttachStance(db, out));
+  return out;
+}
+
+Result<std::vector<MentionRow>> ArticleMentions(sqlite3* db, std::string_view article_id) {
+  Stmt st(db, "SELECT m.entity, coalesce(e.name, m.entity), coalesce(e.type, ''), m.via, m.start, m.end FROM mentions m "
+              "JOIN articles a ON a.rowid = m.article LEFT JOIN entities e ON e.id = m.entity WHERE a.id = ? ORDER BY m.start");
+  st.Bind(1, article_id);
+  std::vector<MentionRow> out;
+  while (st.Step()) out.push_back({st.Text(0), st.Text(1), st.Text(2), st.Text(3), st.Int(4), st.Int(5)});
+  if (!st.status().ok()) return st.status();
   return out;
 }
 

@@ -39,7 +39,10 @@ struct Facet {
 };
 using Facets = std::map<std::string, std::vector<Facet>>;  // outlet, lang, country, month
 
-Result<std::vector<Hit>> Search(sqlite3* db, std::string_view query, const Filters& f, int64_t limit);
+// `offset` skips that many hits (paging). Snippets mark matches with <mark>...</mark>, or with
+// `open`/`close` when given (a caller that escapes HTML itself passes control characters).
+Result<std::vector<Hit>> Search(sqlite3* db, std::string_view query, const Filters& f, int64_t limit, int64_t offset = 0,
+                                std::string_view open = "<mark>", std::string_view close = "</mark>");
 Result<int64_t> Count(sqlite3* db, std::string_view query, const Filters& f);
 Result<Facets> FacetCounts(sqlite3* db, std::string_view query, const Filters& f);
 
@@ -73,8 +76,17 @@ struct QuoteQuery {
   std::string match;           // words searched inside the quotations
   std::string target;          // only quotations with a stance toward this entity
   int polarity = 2;            // -1, 0 or 1: only that stance toward `target`; 2 any
+  std::string article;         // only this article's quotations (in text order)
 };
-Result<std::vector<QuoteRow>> ListQuotes(sqlite3* db, const Filters& f, const QuoteQuery& q, int64_t limit);
+Result<std::vector<QuoteRow>> ListQuotes(sqlite3* db, const Filters& f, const QuoteQuery& q, int64_t limit,
+                                         int64_t offset = 0);
+
+// The entity mentions stored for one article, in text order.
+struct MentionRow {
+  std::string entity, name, type, via;
+  int64_t start = 0, end = 0;
+};
+Result<std::vector<MentionRow>> ArticleMentions(sqlite3* db, std::string_view article_id);
 
 // The most quoted speakers (terms left out): entity id, display name, quotations, outlets.
 struct Speaker {

@@ -1,0 +1,613 @@
+#include "server/server.h"
+
+#include <httplib.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "base/embedded.h"
+#include "pipeline/ingest_job.h"
+#include "query/search.h"
+#include "query/stance.h"
+#include "report/brief.h"
+#include "store/sqlite_store.h"
+#include "text/fold.h"
+
+namespace parallax::server {
+namespace {
+
+using json = nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+std::atomic<httplib::Server*> g_server{nullptr};
+
+std::string Base64(std::string_view in) {
+  static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  out.reserve((in.size() + 2) / 3 * 4);
+  for (size_t i = 0; i < in.size(); i += 3) {
+    uint32_t n = static_cast<uint32_t>(static_cast<unsigned char>(in[i])) << 16;
+    if (i + 1 < in.size()) n |= static_cast<uint32_t>(static_cast<unsigned char>(in[i + 1])) << 8;
+    if (i + 2 < in.size()) n |= static_cast<unsigned char>(in[i + 2]);
+    out += kAlphabet[(n >> 18) & 63];
+    out += kAlphabet[(n >> 12) & 63];
+    out += i + 1 < in.size() ? kAlphabet[(n >> 6) & 63] : '=';
+    out += i + 2 < in.size() ? kAlphabet[n & 63] : '=';
+  }
+  return out;
+}
+
+// ---- errors ----
+
+int HttpStatus(StatusCode c) {
+  switch (c) {
+    case StatusCode::kOk: return 200;
+    case StatusCode::kInvalidInput: return 400;
+    case StatusCode::kNotFound: return 404;
+    case StatusCode::kResourceExhausted: return 413;
+    case StatusCode::kUnavailable: return 503;
+    default: return 500;
+  }
+}
+
+void SendError(httplib::Response& res, int status, std::string_view code, const std::string& message) {
+  res.status = status;
+  res.set_content(json{{"error", {{"code", code}, {"message", message}}}}.dump(), "application/json; charset=utf-8");
+}
+
+void SendStatus(httplib::Response& res, const Status& s) {
+  // Machine-readable codes: "invalid input" -> "invalid_input".
+  std::string code(StatusCodeName(s.code()));
+  for (char& c : code) c = c == ' ' || c == '/' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  SendError(res, HttpStatus(s.code()), code, s.ToString());
+}
+
+// ---- per-thread read-only connections, each with a deadline ----
+
+thread_local Clock::time_point t_deadline = Clock::time_point::max();
+
+int Progress(void*) { return Clock::now() > t_deadline ? 1 : 0; }
+
+class Connections {
+ public:
+  explicit Connections(std::string path) : path_(std::move(path)) {}
+  // This thread's read-only connection.
+  Result<store::SqliteStore*> Store() {
+    thread_local std::unique_ptr<store::SqliteStore> conn;
+    thread_local const Connections* owner = nullptr;
+    if (!conn || owner != this) {
+      PLX_ASSIGN_OR_RETURN(conn, store::SqliteStore::Open(path_, {.create = false, .read_only = true}));
+      owner = this;
+      // Long queries stop at the request's deadline (checked every few thousand steps).
+      sqlite3_progress_handler(conn->db(), 10000, Progress, nullptr);
+    }
+    return conn.get();
+  }
+  Result<sqlite3*> Get() {
+    PLX_ASSIGN_OR_RETURN(store::SqliteStore * s, Store());
+    return s->db();
+  }
+
+ private:
+  std::string path_;
+};
+
+// ---- request parameters ----
+
+std::string Param(const httplib::Request& req, const char* name, const std::string& def = "") {
+  return req.has_param(name) ? req.get_param_value(name) : def;
+}
+
+Result<int64_t> IntParam(const httplib::Request& req, const char* name, int64_t def, int64_t lo, int64_t hi) {
+  if (!req.has_param(name)) return def;
+  const std::string v = req.get_param_value(name);
+  char* end = nullptr;
+  long long n = std::strtoll(v.c_str(), &end, 10);
+  if (v.empty() || *end != '\0' || n < lo || n > hi) {
+    return Status::InvalidInput(fmt::format("parameter {} must be a whole number from {} to {}", name, lo, hi));
+  }
+  return static_cast<int64_t>(n);
+}
+
+std::vector<std::string> Params(const httplib::Request& req, const char* name) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < req.get_param_value_count(name); ++i) out.push_back(req.get_param_value(name, i));
+  return out;
+}
+
+json QuoteJson(const query::QuoteRow& q, const entities::Knowledge& k) {
+  json stance = json::array();
+  for (const query::StanceEntry& s : q.stance) {
+    stance.push_back({{"target", s.target}, {"name", s.name}, {"polarity", s.polarity}, {"confidence", s.confidence},
+                      {"evidence_start", s.evidence_start >= 0 ? json(s.evidence_start) : json()},
+                      {"evidence_end", s.evidence_end >= 0 ? json(s.evidence_end) : json()}});
+  }
+  auto or_null = [](const std::string& s) { return s.empty() ? json() : json(s); };
+  return {{"id", q.id}, {"article", q.article}, {"date", q.day}, {"outlet", q.outlet}, {"lang", q.lang},
+          {"title", q.title}, {"url", q.url}, {"text", q.text}, {"start", q.start}, {"end", q.end}, {"kind", q.kind},
+          {"speaker", or_null(q.speaker)}, {"speaker_entity", or_null(q.speaker_entity)},
+          {"speaker_type", or_null(q.speaker_type)},
+          {"role", or_null(q.speaker_entity.empty() ? "" : k.RolesOn(q.speaker_entity, q.day))},
+          {"cue", or_null(q.cue)}, {"confidence", q.confidence}, {"stance", stance}};
+}
+
+// ---- the API ----
+
+class Api {
+ public:
+  Api(const Options& o, entities::Knowledge k) : o_(o), k_(std::move(k)), conns_(o.db) {}
+
+  // Resolves names to entity ids: the packs, then the workspace.
+  Result<std::string> Entity(sqlite3* db, const std::string& name, const char* what) {
+    if (name.empty()) return std::string();
+    if (const entities::Entity* e = k_.Lookup(name)) return e->id;
+    PLX_ASSIGN_OR_RETURN(std::string id, query::StoredEntityId(db, name));
+    if (!id.empty()) return id;
+    if (name.find('/') != std::string::npos) return name;
+    return Status::NotFound(fmt::format("no such {}: {}", what, name));
+  }
+
+  Result<query::Filters> Filters(sqlite3* db, const httplib::Request& req) {
+    query::Filters f;
+    f.from = Param(req, "from");
+    f.to = Param(req, "to");
+    f.outlets = Params(req, "outlet");
+    f.country = Param(req, "country");
+    f.lang = Param(req, "lang");
+    f.tag = Param(req, "tag");
+    std::string unique = Param(req, "unique");
+    f.unique = unique == "1" || unique == "true";
+    PLX_ASSIGN_OR_RETURN(f.entity, Entity(db, Param(req, "entity"), "entity"));
+    return f;
+  }
+
+  Result<json> Search(sqlite3* db, const httplib::Request& req) {
+    PLX_ASSIGN_OR_RETURN(query::Filters f, Filters(db, req));
+    std::string q = Param(req, "q");
+    PLX_ASSIGN_OR_RETURN(int64_t limit, IntParam(req, "limit", 20, 1, 200));
+    PLX_ASSIGN_OR_RETURN(int64_t offset, IntParam(req, "offset", 0, 0, 1000000));
+    // Matches are marked with U+0001 / U+0002; the page escapes the text and draws them.
+    PLX_ASSIGN_OR_RETURN(auto hits, query::Search(db, q, f, limit, offset, "\x01", "\x02"));
+    PLX_ASSIGN_OR_RETURN(int64_t total, query::Count(db, q, f));
+    json out = {{"total", total}, {"offset", offset}, {"limit", limit}};
+    json list = json::array();
+    for (const auto& h : hits) {
+      list.push_back({{"id", h.id}, {"date", h.day}, {"outlet", h.outlet}, {"title", h.title}, {"title_en", h.title_en},
+                      {"snippet", h.snippet}, {"lang", h.lang}, {"country", h.country}, {"url", h.url}});
+    }
+    out["hits"] = list;
+    if (Param(req, "facets") == "1") {
+      PLX_ASSIGN_OR_RETURN(auto facets, query::FacetCounts(db, q, f));
+      json fj = json::object();
+      for (const auto& [name, values] : facets) {
+        json v = json::array();
+        for (const auto& x : values) v.push_back({{"value", x.value}, {"count", x.count}});
+        fj[name] = v;
+      }
+      out["facets"] = fj;
+    }
+    return out;
+  }
+
+  Result<json> Article(sqlite3* db, const std::string& id) {
+    PLX_ASSIGN_OR_RETURN(store::SqliteStore * store, conns_.Store());
+    PLX_ASSIGN_OR_RETURN(std::optional<parallax::Article> a, store->GetArticle(id));
+    if (!a.has_value()) return Status::NotFound("no such article: " + id);
+    json j = {{"id", a->id}, {"url", a->url}, {"title", a->title}, {"title_en", a->title_en}, {"published", a->published},
+              {"date", a->day}, {"outlet", a->outlet}, {"country", a->country}, {"lang", a->lang}, {"script", a->script},
+              {"author", a->author}, {"text", a->text},
+              {"duplicate_of", a->duplicate_of.empty() ? json() : json(a->duplicate_of)}};
+    json paras = json::array();
+    for (const Paragraph& p : a->paragraphs) paras.push_back({{"start", p.range.begin}, {"end", p.range.end}, {"blockquote", p.blockquote}});
+    j["paragraphs"] = paras;
+    PLX_ASSIGN_OR_RETURN(auto mentions, query::ArticleMentions(db, id));
+    json ms = json::array();
+    for (const auto& m : mentions) {
+      ms.push_back({{"entity", m.entity}, {"name", m.name}, {"type", m.type}, {"via", m.via}, {"start", m.start}, {"end", m.end}});
+    }
+    j["entities"] = ms;
+    PLX_ASSIGN_OR_RETURN(auto quotes, query::ListQuotes(db, {}, {.article = id}, 10000));
+    json qs = json::array();
+    for (const auto& q : quotes) qs.push_back(QuoteJson(q, k_));
+    j["quotes"] = qs;
+    return j;
+  }
+
+  Result<json> Quotes(sqlite3* db, const httplib::Request& req) {
+    PLX_ASSIGN_OR_RETURN(query::Filters f, Filters(db, req));
+    query::QuoteQuery q{.match = Param(req, "match")};
+    PLX_ASSIGN_OR_RETURN(q.speaker_entity, Entity(db, Param(req, "speaker"), "speaker"));
+    PLX_ASSIGN_OR_RETURN(q.target, Entity(db, Param(req, "target"), "target"));
+    std::string stance = Param(req, "stance");
+    if (!stance.empty()) {
+      if (q.target.empty()) return Status::InvalidInput("stance needs a target");
+      q.polarity = stance == "favourable" || stance == "1" ? 1 : stance == "critical" || stance == "-1" ? -1
+                   : stance == "neutral" || stance == "0" ? 0 : 3;
+      if (q.polarity == 3) return Status::InvalidInput("stance must be favourable, neutral or critical");
+    }
+    PLX_ASSIGN_OR_RETURN(int64_t limit, IntParam(req, "limit", 50, 1, 500));
+    PLX_ASSIGN_OR_RETURN(int64_t offset, IntParam(req, "offset", 0, 0, 1000000));
+    PLX_ASSIGN_OR_RETURN(auto rows, query::ListQuotes(db, f, q, limit, offset));
+    json list = json::array();
+    for (const auto& r : rows) list.push_back(QuoteJson(r, k_));
+    return json{{"offset", offset}, {"limit", limit}, {"quotes", list}};
+  }
+
+  Result<json> Entities(sqlite3* db, const httplib::Request& req) {
+    PLX_ASSIGN_OR_RETURN(query::Filters f, Filters(db, req));
+    PLX_ASSIGN_OR_RETURN(int64_t limit, IntParam(req, "limit", 50, 1, 1000));
+    std::string name = text::FoldForMatch(Param(req, "q"));
+    PLX_ASSIGN_OR_RETURN(auto ents, query::TopEntities(db, "", f, name.empty() ? limit : 5000));
+    json list = json::array();
+    for (const auto& e : ents) {
+      if (!name.empty() && text::FoldForMatch(e.name).find(name) == std::string::npos) continue;
+      if (static_cast<int64_t>(list.size()) >= limit) break;
+      list.push_back({{"id", e.entity}, {"name", e.name}, {"type", e.type}, {"articles", e.articles}});
+    }
+    return json{{"entities", list}};
+  }
+
+  Result<json> EntityInfo(sqlite3* db, const std::string& name) {
+    PLX_ASSIGN_OR_RETURN(std::string id, Entity(db, name, "entity"));
+    PLX_ASSIGN_OR_RETURN(auto counts, query::CountEntity(db, id));
+    json j = {{"id", id}, {"mentions", counts.mentions}, {"articles", counts.articles}};
+    if (const entities::Entity* e = k_.Find(id)) {
+      j["name"] = e->name;
+      j["type"] = std::string(entities::TypeName(e->type));
+      json aliases = json::object();
+      for (const auto& a : e->aliases) aliases[a.lang].push_back(a.text);
+      j["aliases"] = aliases;
+      json roles = json::array();
+      for (const auto& r : e->roles) roles.push_back({{"org", r.org}, {"title", r.title}, {"from", r.from}, {"to", r.to}});
+      j["roles"] = roles;
+    } else if (counts.articles == 0) {
+      return Status::NotFound("no such entity: " + name);
+    }
+    auto facets = [](const std::vector<query::Facet>& v) {
+      json out = json::array();
+      for (const auto& x : v) out.push_back({{"value", x.value}, {"count", x.count}});
+      return out;
+    };
+    j["by_outlet"] = facets(counts.by_outlet);
+    j["by_month"] = facets(counts.by_month);
+    return j;
+  }
+
+  Result<json> Timeline(sqlite3* db, const httplib::Request& req) {
+    PLX_ASSIGN_OR_RETURN(query::Filters f, Filters(db, req));
+    PLX_ASSIGN_OR_RETURN(auto rows, query::Timeline(db, Param(req, "q"), Param(req, "interval", "month"), Param(req, "by"), f));
+    json list = json::array();
+    for (const auto& r : rows) list.push_back({{"period", r.period}, {"group", r.group}, {"count", r.count}});
+    return json{{"interval", Param(req, "interval", "month")}, {"by", Param(req, "by")}, {"rows", list}};
+  }
+
+  Result<json> Stance(sqlite3* db, const httplib::Request& req) {
+    PLX_ASSIGN_OR_RETURN(query::Filters f, Filters(db, req));
+    query::StanceQuery q{.by = Param(req, "by", "speaker"), .interval = Param(req, "interval")};
+    PLX_ASSIGN_OR_RETURN(q.target, Entity(db, Param(req, "target"), "target"));
+    PLX_ASSIGN_OR_RETURN(q.speaker, Entity(db, Param(req, "speaker"), "speaker"));
+    PLX_ASSIGN_OR_RETURN(int64_t limit, IntParam(req, "limit", 100, 1, 5000));
+    PLX_ASSIGN_OR_RETURN(auto cells, query::StanceTable(db, f, q));
+    json list = json::array();
+    for (const auto& c : cells) {
+      if (static_cast<int64_t>(list.size()) >= limit) break;
+      list.push_back({{"holder", c.holder}, {"holder_name", c.holder_name}, {"target", c.target}, {"target_name", c.target_name},
+                      {"period", c.period}, {"favourable", c.favourable}, {"neutral", c.neutral}, {"critical", c.critical},
+                      {"net", c.net}, {"strongest", c.strongest.id ? QuoteJson(c.strongest, k_) : json()}});
+    }
+    return json{{"by", q.by}, {"cells", list}};
+  }
+
+  Result<json> Voices(sqlite3* db, const httplib::Request& req) {
+    PLX_ASSIGN_OR_RETURN(query::Filters f, Filters(db, req));
+    PLX_ASSIGN_OR_RETURN(std::string target, Entity(db, Param(req, "target"), "target"));
+    PLX_ASSIGN_OR_RETURN(int64_t limit, IntParam(req, "limit", 10, 1, 200));
+    PLX_ASSIGN_OR_RETURN(int64_t examples, IntParam(req, "examples", 3, 0, 20));
+    PLX_ASSIGN_OR_RETURN(auto voices, query::Voices(db, Param(req, "q"), f, target, limit, static_cast<int>(examples)));
+    json list = json::array();
+    for (const auto& v : voices) {
+      json stance = json::array();
+      for (const auto& t : v.stance) {
+        stance.push_back({{"target", t.target}, {"name", t.name}, {"favourable", t.favourable}, {"neutral", t.neutral},
+                          {"critical", t.critical}});
+      }
+      json ex = json::array();
+      for (const auto& q : v.examples) ex.push_back(QuoteJson(q, k_));
+      list.push_back({{"entity", v.entity}, {"name", v.name}, {"type", v.type}, {"role", k_.RolesOn(v.entity, v.last_day)},
+                      {"quotes", v.quotes}, {"first_day", v.first_day}, {"last_day", v.last_day}, {"outlets", v.outlets},
+                      {"stance", stance}, {"examples", ex}});
+    }
+    return json{{"voices", list}};
+  }
+
+  Result<json> Network(sqlite3* db, const httplib::Request& req) {
+    PLX_ASSIGN_OR_RETURN(query::Filters f, Filters(db, req));
+    std::string kind = Param(req, "kind", "actor-target");
+    PLX_ASSIGN_OR_RETURN(int64_t top, IntParam(req, "top", 30, 2, 500));
+    std::vector<query::Edge> edges;
+    if (kind == "actor-target") {
+      PLX_ASSIGN_OR_RETURN(std::string target, Entity(db, Param(req, "target"), "target"));
+      PLX_ASSIGN_OR_RETURN(edges, query::ActorTargetEdges(db, f, target));
+    } else if (kind == "co-mention") {
+      PLX_ASSIGN_OR_RETURN(edges, query::CoMentionEdges(db, f, top));
+    } else {
+      return Status::InvalidInput("kind must be actor-target or co-mention");
+    }
+    std::map<std::string, json> nodes;
+    json es = json::array();
+    for (const auto& e : edges) {
+      nodes.emplace(e.source, json{{"id", e.source}, {"name", e.source_name}, {"type", e.source_type}});
+      nodes.emplace(e.target, json{{"id", e.target}, {"name", e.target_name}, {"type", e.target_type}});
+      es.push_back({{"source", e.source}, {"target", e.target}, {"weight", e.weight}, {"favourable", e.favourable},
+                    {"neutral", e.neutral}, {"critical", e.critical}});
+    }
+    json ns = json::array();
+    for (auto& [id, n] : nodes) ns.push_back(std::move(n));
+    return json{{"kind", kind}, {"nodes", ns}, {"edges", es}};
+  }
+
+  Result<json> Stats(sqlite3* db) {
+    auto one = [&](const char* sql) -> Result<int64_t> {
+      store::Stmt st(db, sql);
+      int64_t n = st.Step() ? st.Int(0) : 0;
+      if (!st.status().ok()) return st.status();
+      return n;
+    };
+    json j;
+    for (auto [key, sql] : std::vector<std::pair<const char*, const char*>>{
+             {"articles", "SELECT count(*) FROM articles"},
+             {"unique_stories", "SELECT count(*) FROM articles WHERE duplicate_of IS NULL"},
+             {"outlets", "SELECT count(DISTINCT outlet) FROM articles"},
+             {"languages", "SELECT count(DISTINCT lang) FROM articles"},
+             {"entities", "SELECT count(*) FROM entities"},
+             {"mentions", "SELECT count(*) FROM mentions"},
+             {"quotes", "SELECT count(*) FROM quotes WHERE kind <> 'term'"},
+             {"stance", "SELECT count(*) FROM quote_stance"},
+             {"quarantined", "SELECT count(*) FROM quarantine"}}) {
+      PLX_ASSIGN_OR_RETURN(j[key], one(sql));
+    }
+    store::Stmt days(db, "SELECT coalesce(min(day),''), coalesce(max(day),'') FROM articles");
+    if (days.Step()) j["first_day"] = days.Text(0), j["last_day"] = days.Text(1);
+    j["ingest_allowed"] = o_.allow_ingest;
+    return j;
+  }
+
+  // The brief as HTML, Markdown (chart inline as a data URI) or PDF.
+  void Report(sqlite3* db, const httplib::Request& req, httplib::Response& res) {
+    auto filters = Filters(db, req);
+    if (!filters.ok()) return SendStatus(res, filters.status());
+    report::Options o{.query = Param(req, "q"), .filters = *filters, .title = Param(req, "title"), .by = Param(req, "by", "country")};
+    // Only the two built-in policies: a request never names a file on the server.
+    o.exonyms = Param(req, "exonyms");
+    if (!o.exonyms.empty() && o.exonyms != "kosovo" && o.exonyms != "kosova") {
+      return SendError(res, 400, "invalid_input", "exonyms must be kosovo or kosova");
+    }
+    for (const std::string& t : Params(req, "target")) {
+      auto id = Entity(db, t, "target");
+      if (!id.ok()) return SendStatus(res, id.status());
+      o.targets.push_back(*id);
+    }
+    auto brief = report::Build(db, k_, o);
+    if (!brief.ok()) return SendStatus(res, brief.status());
+    std::string format = Param(req, "format", "html");
+    std::string attachment = Param(req, "download") == "1" ? "attachment; " : "inline; ";
+    if (format == "html") {
+      // The brief carries its own inline CSS: this policy replaces the dashboard's.
+      res.headers.erase("Content-Security-Policy");
+      res.set_header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'");
+      res.set_header("Content-Disposition", attachment + "filename=\"brief.html\"");
+      res.set_content(report::RenderHtml(*brief), "text/html; charset=utf-8");
+    } else if (format == "md") {
+      std::string svg = report::CoverageSvg(*brief);
+      std::string uri = "data:image/svg+xml;base64," + Base64(svg);
+      res.set_header("Content-Disposition", attachment + "filename=\"brief.md\"");
+      res.set_content(report::RenderMarkdown(*brief, uri), "text/markdown; charset=utf-8");
+    } else if (format == "pdf") {
+      std::error_code ec;
+      std::string dir = std::filesystem::temp_directory_path(ec).string() + fmt::format("/parallax-brief-{}-{}", getpid(), ++pdf_runs_);
+      std::filesystem::create_directories(dir, ec);
+      std::ofstream(dir + "/brief.html") << report::RenderHtml(*brief);
+      Status s = report::PrintPdf(dir + "/brief.html", dir + "/brief.pdf");
+      std::string pdf;
+      if (s.ok()) {
+        std::ifstream in(dir + "/brief.pdf", std::ios::binary);
+        pdf.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+      }
+      std::filesystem::remove_all(dir, ec);
+      if (!s.ok()) return SendStatus(res, s);
+      res.set_header("Content-Disposition", attachment + "filename=\"brief.pdf\"");
+      res.set_content(pdf, "application/pdf");
+    } else {
+      SendError(res, 400, "invalid_input", "format must be html, md or pdf");
+    }
+  }
+
+  void Ingest(const httplib::Request& req, httplib::Response& res) {
+    std::string auth = req.get_header_value("Authorization");
+    std::string expected = "Bearer " + o_.token;
+    // Constant-time comparison: the token's length is the only thing a timing can tell.
+    bool ok = auth.size() == expected.size();
+    unsigned char diff = 0;
+    for (size_t i = 0; ok && i < auth.size(); ++i) diff |= static_cast<unsigned char>(auth[i] ^ expected[i]);
+    if (!ok || diff != 0) {
+      res.set_header("WWW-Authenticate", "Bearer");
+      return SendError(res, 401, "unauthorized", "POST /api/ingest needs 'Authorization: Bearer <token>'");
+    }
+    std::lock_guard<std::mutex> lock(write_mu_);
+    std::error_code ec;
+    std::string dir = std::filesystem::temp_directory_path(ec).string() + fmt::format("/parallax-ingest-{}", getpid());
+    std::filesystem::create_directories(dir, ec);
+    std::string path = dir + "/request.jsonl";
+    std::ofstream(path, std::ios::binary) << req.body;
+    auto store = store::SqliteStore::Open(o_.db, {.create = false});
+    if (!store.ok()) return SendStatus(res, store.status());
+    pipeline::IngestOptions io;
+    io.paths = {path};
+    io.jobs = 1;
+    io.outlet = Param(req, "outlet");
+    io.lang = Param(req, "lang");
+    json rejected = json::array();
+    io.on_reject = [&](const Status& s) { rejected.push_back(s.ToString()); };
+    auto r = pipeline::RunIngest(**store, io);
+    std::filesystem::remove_all(dir, ec);
+    if (!r.ok()) return SendStatus(res, r.status());
+    const store::RunCounts& c = r->counts;
+    res.set_content(json{{"seen", c.seen}, {"stored", c.stored}, {"duplicates", c.duplicates}, {"quarantined", c.quarantined},
+                         {"near_duplicates", c.near_duplicates}, {"rejected", rejected}}.dump(),
+                    "application/json; charset=utf-8");
+  }
+
+  Connections& conns() { return conns_; }
+  const Options& options() const { return o_; }
+
+ private:
+  const Options& o_;
+  entities::Knowledge k_;
+  Connections conns_;
+  std::mutex write_mu_;
+  std::atomic<int> pdf_runs_{0};
+};
+
+// Static assets: only these names, from the binary.
+const std::map<std::string, std::pair<std::string, std::string>>& Assets() {
+  static const auto* assets = new std::map<std::string, std::pair<std::string, std::string>>{
+      {"/", {"index.html", "text/html; charset=utf-8"}},
+      {"/index.html", {"index.html", "text/html; charset=utf-8"}},
+      {"/app.js", {"app.js", "text/javascript; charset=utf-8"}},
+      {"/style.css", {"style.css", "text/css; charset=utf-8"}},
+      {"/favicon.svg", {"favicon.svg", "image/svg+xml"}},
+      {"/api/openapi.json", {"openapi.json", "application/json; charset=utf-8"}},
+  };
+  return *assets;
+}
+
+}  // namespace
+
+Status Serve(const Options& o) {
+  // Every SQLite allocation would otherwise take a global mutex to keep statistics we never read.
+  sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  // The workspace must open, and its packs load, before the socket is bound.
+  PLX_ASSIGN_OR_RETURN(auto probe, store::SqliteStore::Open(o.db, {.create = false, .read_only = true}));
+  PLX_ASSIGN_OR_RETURN(entities::Knowledge k, pipeline::LoadKnowledge({}, probe->db()));
+  probe.reset();
+  if (o.allow_ingest && o.token.size() < 16) {
+    return Status::InvalidInput("--allow-ingest needs a token of at least 16 characters (--token-file)");
+  }
+  Api api(o, std::move(k));
+  httplib::Server srv;
+  srv.new_task_queue = [n = o.threads] { return new httplib::ThreadPool(static_cast<size_t>(n)); };
+  srv.set_payload_max_length(o.max_body_bytes);
+  srv.set_read_timeout(o.timeout_seconds, 0);
+  srv.set_write_timeout(o.timeout_seconds, 0);
+  // A worker serves one connection until it closes, so a busy server wants a thread per
+  // connection (--threads); a connection is closed after 100 requests.
+  srv.set_keep_alive_max_count(100);
+  // Headers and body go out in separate writes: without TCP_NODELAY, Nagle and delayed ACKs add 40 ms.
+  srv.set_tcp_nodelay(true);
+
+  srv.set_pre_routing_handler([&o](const httplib::Request& req, httplib::Response& res) {
+    res.set_header("X-Content-Type-Options", "nosniff");
+    res.set_header("Referrer-Policy", "no-referrer");
+    res.set_header("Content-Security-Policy",
+                   "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; "
+                   "frame-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'self'");
+    if (!o.cors_origin.empty()) {
+      res.set_header("Access-Control-Allow-Origin", o.cors_origin);
+      res.set_header("Vary", "Origin");
+      if (req.method == "OPTIONS") {
+        res.set_header("Access-Control-Allow-Methods", "GET, POST");
+        res.set_header("Access-Control-Allow-Headers", "Authorization, Content-Type");
+        res.status = 204;
+        return httplib::Server::HandlerResponse::Handled;
+      }
+    }
+    t_deadline = Clock::now() + std::chrono::seconds(o.timeout_seconds);
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+
+  // JSON endpoints share the connection, the error mapping and the timeout message.
+  auto get_json = [&](const char* pattern, std::function<Result<json>(sqlite3*, const httplib::Request&)> fn) {
+    srv.Get(pattern, [&api, fn](const httplib::Request& req, httplib::Response& res) {
+      auto db = api.conns().Get();
+      if (!db.ok()) return SendStatus(res, db.status());
+      Result<json> j = fn(*db, req);
+      if (!j.ok()) {
+        if (j.status().message().find("interrupted") != std::string::npos) {
+          return SendError(res, 503, "timeout", "the request took longer than the server allows");
+        }
+        return SendStatus(res, j.status());
+      }
+      res.set_content(j->dump(), "application/json; charset=utf-8");
+    });
+  };
+  get_json("/healthz", [&](sqlite3* db, const httplib::Request&) -> Result<json> {
+    store::Stmt st(db, "SELECT count(*) FROM articles");
+    int64_t n = st.Step() ? st.Int(0) : 0;
+    if (!st.status().ok()) return st.status();
+    return json{{"status", "ok"}, {"articles", n}};
+  });
+  get_json("/api/search", [&](sqlite3* db, const httplib::Request& r) { return api.Search(db, r); });
+  get_json(R"(/api/articles/([0-9a-f]{16}))", [&](sqlite3* db, const httplib::Request& r) { return api.Article(db, r.matches[1]); });
+  get_json("/api/quotes", [&](sqlite3* db, const httplib::Request& r) { return api.Quotes(db, r); });
+  get_json("/api/entities", [&](sqlite3* db, const httplib::Request& r) { return api.Entities(db, r); });
+  get_json(R"(/api/entities/(.+))", [&](sqlite3* db, const httplib::Request& r) { return api.EntityInfo(db, r.matches[1]); });
+  get_json("/api/timeline", [&](sqlite3* db, const httplib::Request& r) { return api.Timeline(db, r); });
+  get_json("/api/stance", [&](sqlite3* db, const httplib::Request& r) { return api.Stance(db, r); });
+  get_json("/api/voices", [&](sqlite3* db, const httplib::Request& r) { return api.Voices(db, r); });
+  get_json("/api/network", [&](sqlite3* db, const httplib::Request& r) { return api.Network(db, r); });
+  get_json("/api/stats", [&](sqlite3* db, const httplib::Request&) { return api.Stats(db); });
+  srv.Get("/api/report", [&](const httplib::Request& req, httplib::Response& res) {
+    auto db = api.conns().Get();
+    if (!db.ok()) return SendStatus(res, db.status());
+    api.Report(*db, req, res);
+  });
+  if (o.allow_ingest) {
+    srv.Post("/api/ingest", [&](const httplib::Request& req, httplib::Response& res) { api.Ingest(req, res); });
+  }
+  for (const auto& [path, asset] : Assets()) {
+    srv.Get(path, [asset = asset](const httplib::Request&, httplib::Response& res) {
+      std::string_view body = EmbeddedData(asset.first);
+      if (body.empty()) return SendError(res, 404, "not_found", "no such file");
+      res.set_header("Cache-Control", "no-cache");
+      res.set_content(std::string(body), asset.second);
+    });
+  }
+  srv.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return;  // a handler's own error
+    const char* code = res.status == 404 ? "not_found" : res.status == 413 ? "too_large" : res.status == 405 ? "method_not_allowed" : "error";
+    std::string message = res.status == 404 ? "no such endpoint: " + req.path
+                          : res.status == 413 ? "request body too large"
+                                              : fmt::format("HTTP {}", res.status);
+    SendError(res, res.status, code, message);
+  });
+  srv.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+    SendError(res, 500, "internal", "internal error");
+  });
+
+  int port = o.port;
+  if (port == 0) {
+    port = srv.bind_to_any_port(o.host);
+    if (port < 0) return Status::Unavailable(fmt::format("cannot bind {}", o.host));
+  } else if (!srv.bind_to_port(o.host, port)) {
+    return Status::Unavailable(fmt::format("cannot bind {}:{} (in use?)", o.host, port));
+  }
+  g_server = &srv;
+  if (o.on_listen) o.on_listen(port);
+  bool ok = srv.listen_after_bind();
+  g_server = nullptr;
+  if (!ok) return Status::Unavailable("the server stopped with an error");
+  return Status::Ok();
+}
+
+void Stop() {
+  if (httplib::Server* s = g_server.load()) s->stop();
+}
+
+}  // namespace parallax::server
