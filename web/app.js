@@ -100,7 +100,7 @@ function bindForm(view) {
 
 // ---- search ----
 
-function timelineSvg(rows) {
+function timelineSvg(rows, split) {
   const periods = [...new Set(rows.map((r) => r.period))].sort();
   const groups = [...new Set(rows.map((r) => r.group || "unknown"))];
   const by = {};
@@ -108,7 +108,7 @@ function timelineSvg(rows) {
   const totals = periods.map((p) => groups.reduce((n, g) => n + (by[p + "|" + g] || 0), 0));
   const max = Math.max(1, ...totals);
   const W = 720, H = 180, L = 30, T = 10, B = 24, slot = (W - L - 10) / Math.max(1, periods.length);
-  let svg = `<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="Articles per month by outlet country">`;
+  let svg = `<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="Articles per month by outlet ${split === "tag" ? "tag" : "country"}">`;
   for (let y = 0; y <= max; y += Math.max(1, Math.ceil(max / 4))) {
     const py = T + (H - T - B) * (1 - y / max);
     svg += `<line x1="${L}" x2="${W - 10}" y1="${py}" y2="${py}" stroke="#e2e2e2"/><text x="${L - 4}" y="${py + 4}" text-anchor="end" font-size="10" fill="#5c5c5c">${y}</text>`;
@@ -133,16 +133,17 @@ function timelineSvg(rows) {
 async function viewSearch(p) {
   const params = Object.fromEntries(p.entries());
   const offset = Number(p.get("offset") || 0);
+  const split = p.get("split") === "tag" ? "tag" : "country";
   main.innerHTML = `<h1>Search</h1>${filterForm(p, ["q", "from", "to", "outlet", "country", "lang", "tag"])}
     <div class="layout"><aside class="facets" aria-label="Facets"></aside><section><div id="timeline"></div><div id="results"></div></section></div>`;
   bindForm("search");
   try {
     const [res, tl] = await Promise.all([
       api("/api/search", { ...params, facets: 1, limit: 20, offset }),
-      api("/api/timeline", { ...params, interval: "month", by: "country" }),
+      api("/api/timeline", { ...params, interval: "month", by: split }),
     ]);
     const facets = main.querySelector(".facets");
-    for (const [name, key] of [["outlet", "outlet"], ["country", "country"], ["lang", "lang"], ["month", "month"]]) {
+    for (const [name, key] of [["outlet", "outlet"], ["country", "country"], ["tag", "tag"], ["lang", "lang"], ["month", "month"]]) {
       const values = res.facets[name] || [];
       if (!values.length) continue;
       facets.insertAdjacentHTML("beforeend", `<h3>${name}</h3><ul>${values.map((v) =>
@@ -155,7 +156,9 @@ async function viewSearch(p) {
       go("search", next);
     }));
     const timeline = main.querySelector("#timeline");
-    timeline.innerHTML = `<h2>Coverage by month</h2>` + timelineSvg(tl.rows);
+    timeline.innerHTML = `<h2>Coverage by month</h2><label class="meta">Split by <select id="split">
+      <option value="country">outlet country</option><option value="tag" ${split === "tag" ? "selected" : ""}>outlet tag</option></select></label>` + timelineSvg(tl.rows, split);
+    timeline.querySelector("#split").addEventListener("change", (e) => go("search", { ...params, split: e.target.value }));
     timeline.querySelectorAll("rect.bar").forEach((r) => {
       const open = () => go("search", { ...params, from: r.dataset.period + "-01", to: r.dataset.period + "-31", offset: "" });
       r.addEventListener("click", open);

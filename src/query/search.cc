@@ -158,12 +158,19 @@ Result<int64_t> Count(sqlite3* db, std::string_view query, const Filters& f) {
 Result<Facets> FacetCounts(sqlite3* db, std::string_view query, const Filters& f) {
   PLX_ASSIGN_OR_RETURN(Source src, BuildSource(query, f));
   Facets out;
-  const std::pair<const char*, const char*> kFacets[] = {{"outlet", "coalesce(a.outlet,'')"},
-                                                         {"lang", "coalesce(a.lang,'')"},
-                                                         {"country", "coalesce(a.country,'')"},
-                                                         {"month", "substr(coalesce(a.day,''),1,7)"}};
-  for (const auto& [name, expr] : kFacets) {
-    Stmt st(db, fmt::format("SELECT {} AS v, count(*) AS n{}{} GROUP BY v ORDER BY n DESC, v", expr, src.from, src.where.sql));
+  struct FacetSql {
+    const char* name;
+    const char* expr;
+    const char* join;  // an article counts once per tag of its outlet
+  };
+  const FacetSql kFacets[] = {{"outlet", "coalesce(a.outlet,'')", ""},
+                              {"lang", "coalesce(a.lang,'')", ""},
+                              {"country", "coalesce(a.country,'')", ""},
+                              {"tag", "t.value", ", json_each(a.tags) t"},
+                              {"month", "substr(coalesce(a.day,''),1,7)", ""}};
+  for (const auto& [name, expr, join] : kFacets) {
+    Stmt st(db, fmt::format("SELECT {} AS v, count(*) AS n{}{}{} GROUP BY v ORDER BY n DESC, v", expr, src.from, join,
+                            src.where.sql));
     BindAll(st, src.params);
     std::vector<Facet>& list = out[name];
     while (st.Step()) list.push_back({st.Text(0), st.Int(1)});

@@ -37,7 +37,7 @@ struct Facet {
   std::string value;
   int64_t count = 0;
 };
-using Facets = std::map<std::string, std::vector<Facet>>;  // outlet, lang, country, month
+using Facets = std::map<std::string, std::vector<Facet>>;  // outlet, lang, country, tag, month
 
 // `offset` skips that many hits (paging). Snippets mark matches with <mark>...</mark>, or with
 // `open`/`close` when given (a caller that escapes HTML itself passes control characters).

@@ -98,6 +98,18 @@ await check("facets filter the results", async () => {
   assert(parseInt(after) < parseInt(before), `${after} < ${before}`);
 });
 
+await check("timeline splits by outlet tag, and tag facets filter", async () => {
+  await page.goto(base + "/#/search");
+  await page.waitForSelector("#split");
+  await page.selectOption("#split", "tag");
+  await page.waitForFunction(() => location.hash.includes("split=tag") && document.querySelector(".legend"));
+  await page.waitForFunction(() => /pro-government/.test(document.querySelector("#timeline .legend").textContent));
+  await page.click(".facets button[data-facet=tag][data-value=independent]");
+  await page.waitForFunction(() => location.hash.includes("tag=independent") && document.querySelector("#results h2"));
+  const n = parseInt(await page.textContent("#results h2"));
+  assert(n > 0 && n < 44, n + " articles");
+});
+
 await check("timeline bars open the articles of their period", async () => {
   await page.goto(base + "/#/search");
   await page.waitForSelector("rect.bar");
