@@ -507,8 +507,9 @@ Status Serve(const Options& o) {
   srv.set_read_timeout(o.timeout_seconds, 0);
   srv.set_write_timeout(o.timeout_seconds, 0);
   // A worker serves one connection until it closes, so a busy server wants a thread per
-  // connection (--threads); a connection is closed after 100 requests.
-  srv.set_keep_alive_max_count(100);
+  // connection (--threads). Connections are not closed after a number of requests: every reconnect
+  // risks a full accept queue (cpp-httplib listens with a backlog of 5) and a one-second SYN retry.
+  srv.set_keep_alive_max_count(100000);
   // Headers and body go out in separate writes: without TCP_NODELAY, Nagle and delayed ACKs add 40 ms.
   srv.set_tcp_nodelay(true);
 
