@@ -389,6 +389,20 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       if (best == nullptr) return false;
       q.speaker_range = best->range;
       if (best->pronoun) {
+        // "…," he said: news keeps quoting the same person, so the pronoun is the last person
+        // quoted by name before it when there is one (not whoever was mentioned last).
+        const Quote* last = nullptr;
+        for (const Quote& o : out) {
+          bool named = o.speaker_type == "person" && !o.speaker_entity.empty() && o.confidence >= 0.8;
+          if (named && o.speaker_range.end <= best->range.begin) last = &o;
+        }
+        if (last != nullptr) {
+          q.speaker = last->speaker;
+          q.speaker_entity = last->speaker_entity;
+          q.speaker_type = last->speaker_type;
+          q.confidence = 0.7;
+          return true;
+        }
         const EntityMention* p = person_before(best->range.begin);
         if (p == nullptr) return false;
         q.speaker = p->name;
@@ -591,12 +605,10 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         q.content = Trim(text, {clause, window.end});
         if (CountWords(q.content.Of(text)) < 2) continue;
         // The speaker is the subject before the verb (else the nearest one).
-        ByteRange before{window.begin, c.range.begin};
         bool subject = verbs_[c.verb].subject && attribute(q, c.range, {window.begin, c.range.end}, 0.85, true);
         if (!subject && !attribute(q, c.range, {window.begin, c.range.end}, 0.85) && !attribute(q, c.range, window, 0.7)) {
           // Reported speech whose speaker is not a known name ("Sainsbury's said it would ..."):
           // kept, with no speaker rather than a guess.
-          (void)before;
           q.confidence = 0;
         }
       }
