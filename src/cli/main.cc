@@ -394,14 +394,8 @@ nlohmann::json StanceJson(const std::vector<query::StanceEntry>& stance) {
 
 int CmdQuotes(const std::vector<std::string>& packs, const std::string& date, const std::string& lang,
               const std::vector<std::string>& paths, const std::string& format, const std::string& model) {
-  auto k = pipeline::LoadKnowledge(packs);
-  if (!k.ok()) return Fail(k.status());
-  auto matcher = entities::Matcher::Create(*k);
-  if (!matcher.ok()) return Fail(matcher.status());
-  auto finder = quotes::QuoteFinder::Create();
-  auto stance_model = pipeline::LoadStanceModel(model);
-  if (!stance_model.ok()) return Fail(stance_model.status());
-  stance::Scorer scorer(stance_model->get());
+  auto an = pipeline::Analysers::Load(packs, model);
+  if (!an.ok()) return Fail(an.status());
   auto fmt_ = ParseFormat(format);
   if (!fmt_.ok()) return Fail(fmt_.status());
   Rows rows{{"doc", "text", "start", "end", "kind", "speaker", "speaker_entity", "speaker_type", "speaker_start",
@@ -417,7 +411,7 @@ int CmdQuotes(const std::vector<std::string>& packs, const std::string& date, co
         if (!d.ok()) return Fail(Status::InvalidInput("--date: " + d.status().message()));
         a.day = d->Day();
       }
-      pipeline::CompleteArticle(a, outlets, "", lang, matcher->get(), finder.get(), &scorer);
+      pipeline::CompleteArticle(a, outlets, "", lang, an->matcher.get(), an->quotes.get(), an->stance.get());
       std::string doc = a.url.empty() ? fmt::format("{}#{}", path, a.record) : a.url;
       std::string tag = a.lang == "sr" ? "sr-" + a.script : a.lang == "zh" ? "zh-" + a.script : a.lang;
       for (const QuoteRecord& q : a.quotes) {
@@ -477,14 +471,8 @@ int CmdStoredQuotes(const Common& c, query::Filters f, const std::string& speake
 // ---- analyze ----
 int CmdAnalyze(const std::vector<std::string>& packs, const std::string& date, const std::string& lang, const std::string& path,
                const std::string& model) {
-  auto k = pipeline::LoadKnowledge(packs);
-  if (!k.ok()) return Fail(k.status());
-  auto matcher = entities::Matcher::Create(*k);
-  if (!matcher.ok()) return Fail(matcher.status());
-  auto finder = quotes::QuoteFinder::Create();
-  auto stance_model = pipeline::LoadStanceModel(model);
-  if (!stance_model.ok()) return Fail(stance_model.status());
-  stance::Scorer scorer(stance_model->get());
+  auto an = pipeline::Analysers::Load(packs, model);
+  if (!an.ok()) return Fail(an.status());
   auto articles = ReadArticles(path);
   if (!articles.ok()) return Fail(articles.status());
   ingest::OutletRegistry outlets;
@@ -494,7 +482,7 @@ int CmdAnalyze(const std::vector<std::string>& packs, const std::string& date, c
       if (!d.ok()) return Fail(Status::InvalidInput("--date: " + d.status().message()));
       a.day = d->Day();
     }
-    pipeline::CompleteArticle(a, outlets, "", lang, matcher->get(), finder.get(), &scorer);
+    pipeline::CompleteArticle(a, outlets, "", lang, an->matcher.get(), an->quotes.get(), an->stance.get());
     text::DocumentLanguage dl = text::IdentifyDocument(a.text);
     nlohmann::json j = {{"doc", a.url.empty() ? fmt::format("{}#{}", path, a.record) : a.url}, {"id", a.id},
                         {"title", a.title}, {"published", a.published}, {"outlet", a.outlet},

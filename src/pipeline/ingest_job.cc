@@ -195,6 +195,18 @@ void AssignStance(const stance::Scorer& scorer, Article& a) {
   }
 }
 
+Result<Analysers> Analysers::Load(const std::vector<std::string>& packs, const std::string& stance_model,
+                                  sqlite3* workspace) {
+  Analysers a;
+  PLX_ASSIGN_OR_RETURN(entities::Knowledge k, LoadKnowledge(packs, workspace));
+  a.knowledge = std::make_unique<entities::Knowledge>(std::move(k));
+  PLX_ASSIGN_OR_RETURN(a.matcher, entities::Matcher::Create(*a.knowledge));
+  a.quotes = quotes::QuoteFinder::Create();
+  PLX_ASSIGN_OR_RETURN(a.stance_model, LoadStanceModel(stance_model));
+  a.stance = std::make_unique<stance::Scorer>(a.stance_model.get());
+  return a;
+}
+
 Result<std::shared_ptr<const stance::Model>> LoadStanceModel(const std::string& name) {
   if (name == "none") return std::shared_ptr<const stance::Model>();
   if (name.empty()) return std::shared_ptr<const stance::Model>(&stance::Model::Default(), [](const stance::Model*) {});
@@ -228,7 +240,7 @@ Result<IngestSummary> RunIngest(store::SqliteStore& store, const IngestOptions& 
     }
   }
 
-  PLX_ASSIGN_OR_RETURN(entities::Knowledge knowledge, LoadKnowledge(packs, store.db()));
+  PLX_ASSIGN_OR_RETURN(Analysers analysers, Analysers::Load(packs, options.stance_model, store.db()));
   // The workspace keeps the packs it was given, so later commands (and later ingests) use them.
   for (const std::string& p : packs) {
     std::ifstream in(p, std::ios::binary);
@@ -237,10 +249,6 @@ Result<IngestSummary> RunIngest(store::SqliteStore& store, const IngestOptions& 
     std::string name = std::filesystem::absolute(p, ec).lexically_normal().string();
     PLX_RETURN_IF_ERROR(store.PutPack(name, yaml));
   }
-  PLX_ASSIGN_OR_RETURN(std::unique_ptr<entities::Matcher> matcher, entities::Matcher::Create(knowledge));
-  std::unique_ptr<quotes::QuoteFinder> quote_finder = quotes::QuoteFinder::Create();
-  PLX_ASSIGN_OR_RETURN(std::shared_ptr<const stance::Model> stance_model, LoadStanceModel(options.stance_model));
-  stance::Scorer stance_scorer(stance_model.get());
 
   std::string args;
   for (const std::string& p : options.paths) args += (args.empty() ? "" : " ") + p;
@@ -293,9 +301,9 @@ Result<IngestSummary> RunIngest(store::SqliteStore& store, const IngestOptions& 
       for (size_t i; (i = next.fetch_add(1)) < pending.size();) {
         if (!pending[i].article.ok()) continue;
         CompleteArticle(*pending[i].article, outlets, options.outlet, options.lang,
-                        options.find_entities ? matcher.get() : nullptr,
-                        options.find_entities ? quote_finder.get() : nullptr,
-                        options.find_entities && options.find_stance ? &stance_scorer : nullptr);
+                        options.find_entities ? analysers.matcher.get() : nullptr,
+                        options.find_entities ? analysers.quotes.get() : nullptr,
+                        options.find_entities && options.find_stance ? analysers.stance.get() : nullptr);
       }
     };
     std::vector<std::thread> threads;

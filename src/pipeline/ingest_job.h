@@ -53,6 +53,20 @@ struct IngestSummary {
   int64_t run = 0;
 };
 
+// The analysers an article goes through, built once; each is thread-safe for reading.
+struct Analysers {
+  std::unique_ptr<entities::Knowledge> knowledge;  // the matcher refers to it: it must not move
+  std::unique_ptr<entities::Matcher> matcher;
+  std::unique_ptr<quotes::QuoteFinder> quotes;
+  std::shared_ptr<const stance::Model> stance_model;  // null: the lexicon alone
+  std::unique_ptr<stance::Scorer> stance;
+
+  // The built-in packs, those `workspace` keeps (when given) and `packs`; the stance model by
+  // name (see LoadStanceModel).
+  static Result<Analysers> Load(const std::vector<std::string>& packs, const std::string& stance_model,
+                                sqlite3* workspace = nullptr);
+};
+
 // Fills what readers leave open: outlet (by name or URL domain), country, language and script,
 // id and fingerprint, and (given the analysers) entity mentions, with roles resolved on the
 // article's date (else today), quotations and their stance. Used by ingest and by commands

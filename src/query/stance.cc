@@ -56,18 +56,26 @@ Result<std::pair<std::string, std::string>> HolderSql(std::string_view by) {
 
 std::string And(const Where& w) { return w.sql.empty() ? " WHERE " : w.sql + " AND "; }
 
+// The filters on stance rows (alias s) of quotations with a known speaker (q, on articles a),
+// toward `target` when given.
+Result<Where> StanceWhere(const Filters& f, std::string_view target) {
+  PLX_ASSIGN_OR_RETURN(Where w, BuildWhere(f));
+  w.sql = And(w) + "q.kind <> 'term' AND q.speaker_entity IS NOT NULL";
+  if (!target.empty()) {
+    w.sql += " AND s.target = ?";
+    w.params.emplace_back(target);
+  }
+  return w;
+}
+
 }  // namespace
 
 Result<std::vector<StanceCell>> StanceTable(sqlite3* db, const Filters& f, const StanceQuery& q) {
-  PLX_ASSIGN_OR_RETURN(Where w, BuildWhere(f));
+  PLX_ASSIGN_OR_RETURN(Where w, StanceWhere(f, q.target));
   PLX_ASSIGN_OR_RETURN(auto holder, HolderSql(q.by));
   PLX_ASSIGN_OR_RETURN(std::string period, PeriodSql(q.interval));
-  std::string where = And(w) + "q.kind <> 'term' AND q.speaker_entity IS NOT NULL";
+  std::string where = w.sql;
   std::vector<std::string> params = w.params;
-  if (!q.target.empty()) {
-    where += " AND s.target = ?";
-    params.push_back(q.target);
-  }
   if (!q.speaker.empty()) {
     where += " AND q.speaker_entity = ?";
     params.push_back(q.speaker);
@@ -220,20 +228,14 @@ Result<std::vector<Voice>> Voices(sqlite3* db, std::string_view query, const Fil
 }
 
 Result<std::vector<Edge>> ActorTargetEdges(sqlite3* db, const Filters& f, std::string_view target) {
-  PLX_ASSIGN_OR_RETURN(Where w, BuildWhere(f));
-  std::string where = And(w) + "q.kind <> 'term' AND q.speaker_entity IS NOT NULL";
-  std::vector<std::string> params = w.params;
-  if (!target.empty()) {
-    where += " AND s.target = ?";
-    params.emplace_back(target);
-  }
+  PLX_ASSIGN_OR_RETURN(Where w, StanceWhere(f, target));
   Stmt st(db, "SELECT q.speaker_entity, min(coalesce(q.speaker,'')), min(coalesce(q.speaker_type,'')), s.target, "
               "coalesce(min(e.name), s.target), coalesce(min(e.type), ''), count(*), sum(s.polarity > 0), "
               "sum(s.polarity = 0), sum(s.polarity < 0) "
               "FROM quote_stance s JOIN quotes q ON q.id = s.quote JOIN articles a ON a.rowid = q.article "
-              "LEFT JOIN entities e ON e.id = s.target" + where +
+              "LEFT JOIN entities e ON e.id = s.target" + w.sql +
               " GROUP BY q.speaker_entity, s.target ORDER BY 7 DESC, 1, 4");
-  BindAll(st, params);
+  BindAll(st, w.params);
   std::vector<Edge> out;
   while (st.Step()) {
     out.push_back({st.Text(0), st.Text(1), st.Text(2), st.Text(3), st.Text(4), st.Text(5), st.Int(6), st.Int(7),
@@ -285,19 +287,13 @@ Result<std::vector<EntityCount>> TopEntities(sqlite3* db, std::string_view query
 }
 
 Result<std::vector<Statement>> Statements(sqlite3* db, const Filters& f, std::string_view target) {
-  PLX_ASSIGN_OR_RETURN(Where w, BuildWhere(f));
-  std::string where = And(w) + "q.kind <> 'term' AND q.speaker_entity IS NOT NULL";
-  std::vector<std::string> params = w.params;
-  if (!target.empty()) {
-    where += " AND s.target = ?";
-    params.emplace_back(target);
-  }
+  PLX_ASSIGN_OR_RETURN(Where w, StanceWhere(f, target));
   Stmt st(db, "SELECT coalesce(q.speaker,''), q.speaker_entity, coalesce(e.name, s.target), s.target, coalesce(a.day,''), "
               "coalesce(a.outlet,''), coalesce(a.title,''), coalesce(a.url,''), "
               "CAST(substr(CAST(a.text AS BLOB), q.start + 1, q.end - q.start) AS TEXT), s.polarity "
               "FROM quote_stance s JOIN quotes q ON q.id = s.quote JOIN articles a ON a.rowid = q.article "
-              "LEFT JOIN entities e ON e.id = s.target" + where + " ORDER BY a.day, a.rowid, q.start, s.rowid");
-  BindAll(st, params);
+              "LEFT JOIN entities e ON e.id = s.target" + w.sql + " ORDER BY a.day, a.rowid, q.start, s.rowid");
+  BindAll(st, w.params);
   std::vector<Statement> out;
   while (st.Step()) {
     out.push_back({st.Text(0), st.Text(1), st.Text(2), st.Text(3), st.Text(4), st.Text(5), st.Text(6), st.Text(7),
