@@ -152,6 +152,14 @@ int CmdQuarantine(const Common& c, int64_t limit) {
   return 0;
 }
 
+// --date: "" when absent, else the day it names.
+Result<std::string> DateOption(const std::string& date) {
+  if (date.empty()) return std::string();
+  Result<Date> d = ParseDate(date);
+  if (!d.ok()) return Status::InvalidInput("--date: " + d.status().message());
+  return d->Day();
+}
+
 // ---- search ----
 int CmdSearch(const Common& c, const std::string& q, query::Filters f, int64_t limit, bool count, bool facets,
               const std::string& entity) {
@@ -269,6 +277,8 @@ Result<std::vector<Article>> ReadArticles(const std::string& path) {
 
 int CmdEntities(const std::vector<std::string>& packs, const std::string& date, bool summary, const std::string& path,
                 const std::string& format) {
+  auto day = DateOption(date);
+  if (!day.ok()) return Fail(day.status());
   auto k = pipeline::LoadKnowledge(packs);
   if (!k.ok()) return Fail(k.status());
   auto matcher = entities::Matcher::Create(*k);
@@ -280,11 +290,7 @@ int CmdEntities(const std::vector<std::string>& packs, const std::string& date, 
   Rows rows{{"doc", "entity", "name", "type", "surface", "start", "end", "via"}, {}};
   std::map<std::string, std::pair<std::string, int64_t>> counts;
   for (Article& a : *articles) {
-    if (!date.empty()) {
-      Result<Date> d = ParseDate(date);
-      if (!d.ok()) return Fail(Status::InvalidInput("--date: " + d.status().message()));
-      a.day = d->Day();
-    }
+    if (!day->empty()) a.day = *day;
     std::string doc = a.url.empty() ? fmt::format("{}#{}", path, a.record) : a.url;
     for (const EntityMention& m : pipeline::FindMentions(**matcher, a)) {
       rows.rows.push_back({doc, m.entity, m.name, m.type, std::string(m.range.Of(a.text)), m.range.begin, m.range.end, m.via});
@@ -394,6 +400,8 @@ nlohmann::json StanceJson(const std::vector<query::StanceEntry>& stance) {
 
 int CmdQuotes(const std::vector<std::string>& packs, const std::string& date, const std::string& lang,
               const std::vector<std::string>& paths, const std::string& format, const std::string& model) {
+  auto day = DateOption(date);
+  if (!day.ok()) return Fail(day.status());
   auto an = pipeline::Analysers::Load(packs, model);
   if (!an.ok()) return Fail(an.status());
   auto fmt_ = ParseFormat(format);
@@ -406,11 +414,7 @@ int CmdQuotes(const std::vector<std::string>& packs, const std::string& date, co
     auto articles = ReadArticles(path);
     if (!articles.ok()) return Fail(articles.status());
     for (Article& a : *articles) {
-      if (!date.empty()) {
-        Result<Date> d = ParseDate(date);
-        if (!d.ok()) return Fail(Status::InvalidInput("--date: " + d.status().message()));
-        a.day = d->Day();
-      }
+      if (!day->empty()) a.day = *day;
       pipeline::CompleteArticle(a, outlets, "", lang, an->matcher.get(), an->quotes.get(), an->stance.get());
       std::string doc = a.url.empty() ? fmt::format("{}#{}", path, a.record) : a.url;
       std::string tag = a.lang == "sr" ? "sr-" + a.script : a.lang == "zh" ? "zh-" + a.script : a.lang;
@@ -471,17 +475,15 @@ int CmdStoredQuotes(const Common& c, query::Filters f, const std::string& speake
 // ---- analyze ----
 int CmdAnalyze(const std::vector<std::string>& packs, const std::string& date, const std::string& lang, const std::string& path,
                const std::string& model) {
+  auto day = DateOption(date);
+  if (!day.ok()) return Fail(day.status());
   auto an = pipeline::Analysers::Load(packs, model);
   if (!an.ok()) return Fail(an.status());
   auto articles = ReadArticles(path);
   if (!articles.ok()) return Fail(articles.status());
   ingest::OutletRegistry outlets;
   for (Article& a : *articles) {
-    if (!date.empty()) {
-      Result<Date> d = ParseDate(date);
-      if (!d.ok()) return Fail(Status::InvalidInput("--date: " + d.status().message()));
-      a.day = d->Day();
-    }
+    if (!day->empty()) a.day = *day;
     pipeline::CompleteArticle(a, outlets, "", lang, an->matcher.get(), an->quotes.get(), an->stance.get());
     text::DocumentLanguage dl = text::IdentifyDocument(a.text);
     nlohmann::json j = {{"doc", a.url.empty() ? fmt::format("{}#{}", path, a.record) : a.url}, {"id", a.id},
