@@ -126,6 +126,16 @@ TEST(Query, TranslatesUserSyntaxSafely) {
             "\"Вучић\" AND (\"Kosovo\" OR \"Kosova\"*) NOT \"sport\"");
   EXPECT_EQ(*query::ToFtsQuery("\"the Serbian president\" 'x' Kosovo's"),
             "\"the Serbian president\" \"'x'\" \"Kosovo's\"");
+  // FTS5 reads no implicit AND next to a group, so it is written out.
+  EXPECT_EQ(*query::ToFtsQuery("Kosovo (China OR Russia) vote"), "\"Kosovo\" AND (\"China\" OR \"Russia\") AND \"vote\"");
+  EXPECT_EQ(*query::ToFtsQuery("(a)\n(b)"), "(\"a\") AND (\"b\")");
+  EXPECT_EQ(*query::ToFtsQuery(std::string_view("x O\0h", 5)), "\"x\" \"O\" \"h\"");
+  EXPECT_TRUE(query::ToFtsQuery(std::string(32, '(') + "x" + std::string(32, ')')).ok());
+  EXPECT_FALSE(query::ToFtsQuery(std::string(33, '(') + "x" + std::string(33, ')')).ok());
+  std::string words;
+  for (int i = 0; i < 500; ++i) words += "w ";
+  EXPECT_TRUE(query::ToFtsQuery(words).ok());
+  EXPECT_FALSE(query::ToFtsQuery(words + "w").ok());
   EXPECT_FALSE(query::ToFtsQuery("a\"b").ok());
   EXPECT_FALSE(query::ToFtsQuery("NOT x").ok());
   EXPECT_FALSE(query::ToFtsQuery("(x").ok());

@@ -24,21 +24,30 @@ bool HasWordChar(std::string_view s) {
   return false;
 }
 
+// White space and control characters (NUL among them: FTS5 would end a string there) separate words.
+bool IsSpace(char c) { return static_cast<unsigned char>(c) <= ' ' || c == '\x7f'; }
+
 std::string Quote(std::string_view s) {
   std::string out = "\"";
   for (char c : s) {
     if (c == '"') out += '"';
-    out += c;
+    out += IsSpace(c) ? ' ' : c;
   }
   return out + "\"";
 }
 
 }  // namespace
 
+// FTS5's parser gives up near 100 nested groups, and every word costs a stem in each language.
+constexpr int kMaxQueryDepth = 32;
+constexpr int kMaxQueryWords = 500;
+
 Result<std::string> ToFtsQuery(std::string_view q) {
   std::string out;
   int depth = 0;
   bool expect_operand = true;  // at the start, after an operator or "("
+  bool after_group = false;    // just after ")"
+  int words = 0;
   bool any = false;
   size_t i = 0;
   auto append = [&out](std::string_view piece) {
@@ -47,13 +56,17 @@ Result<std::string> ToFtsQuery(std::string_view q) {
   };
   while (i < q.size()) {
     char c = q[i];
-    if (c == ' ' || c == '\t' || c == '\n') {
+    if (IsSpace(c)) {
       ++i;
       continue;
     }
     if (c == '(') {
+      if (!expect_operand) append("AND");  // FTS5 has no implicit AND next to a group
       append("(");
-      ++depth;
+      after_group = false;
+      if (++depth > kMaxQueryDepth) {
+        return Status::InvalidInput(fmt::format("bad query: groups nested more than {} deep", kMaxQueryDepth));
+      }
       expect_operand = true;
       ++i;
       continue;
@@ -63,6 +76,7 @@ Result<std::string> ToFtsQuery(std::string_view q) {
       if (expect_operand) return Status::InvalidInput("bad query: empty group or operator before ')'");
       out += ')';
       --depth;
+      after_group = true;
       ++i;
       continue;
     }
@@ -76,7 +90,7 @@ Result<std::string> ToFtsQuery(std::string_view q) {
       phrase = true;
     } else {
       size_t end = i;
-      while (end < q.size() && q[end] != ' ' && q[end] != '\t' && q[end] != '(' && q[end] != ')' && q[end] != '"') ++end;
+      while (end < q.size() && !IsSpace(q[end]) && q[end] != '(' && q[end] != ')' && q[end] != '"') ++end;
       term = std::string(q.substr(i, end - i));
       i = end;
     }
@@ -93,9 +107,15 @@ Result<std::string> ToFtsQuery(std::string_view q) {
       if (expect_operand) return Status::InvalidInput(fmt::format("bad query: '{}' needs a word before it", term));
       append(term);
       expect_operand = true;
+      after_group = false;
       continue;
     }
     if (!HasWordChar(term)) continue;  // punctuation alone finds nothing; drop it
+    if (after_group) append("AND");
+    after_group = false;
+    if (++words > kMaxQueryWords) {
+      return Status::InvalidInput(fmt::format("bad query: more than {} words", kMaxQueryWords));
+    }
     append(Quote(term) + (prefix ? "*" : ""));
     expect_operand = false;
     any = true;

@@ -2,7 +2,8 @@
 //
 // Queries are written as users expect (words, "phrases", AND / OR / NOT, prefix*, parentheses)
 // and translated into a safe FTS5 expression: every word is quoted, so punctuation in a query
-// never becomes FTS5 syntax, and folding and stemming happen in the `parallax` tokenizer.
+// never becomes FTS5 syntax, and folding and stemming happen in the `parallax` tokenizer. A query
+// has at most 500 words and 32 nested groups.
 #pragma once
 
 #include <sqlite3.h>
