@@ -68,6 +68,31 @@ double ScoreLatin(std::string_view bytes, const char* charset) {
   return score;
 }
 
+// Counts what a text would not have: C0 control characters other than tab, line feed, form
+// feed, carriage return and escape (NUL among them).
+size_t ControlBytes(std::string_view bytes) {
+  size_t n = 0;
+  for (unsigned char c : bytes) {
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r' && c != 0x1B) ++n;
+  }
+  return n;
+}
+
+// Whether `bytes` are UTF-8 with a few broken sequences (a damaged UTF-8 file) rather than a
+// single-byte charset: well-formed multi-byte sequences at least twice as many as broken bytes.
+// Text in Windows-1250/1251 almost never forms a well-formed sequence.
+bool MostlyUtf8(std::string_view bytes) {
+  size_t good = 0, bad = 0;
+  for (size_t i = 0; i < bytes.size();) {
+    size_t start = i;
+    char32_t cp = text::DecodeUtf8(bytes, i);
+    if (cp < 0x80) continue;
+    if (cp == text::kReplacement && i - start != 3) ++bad;
+    else ++good;
+  }
+  return good > 0 && good >= 2 * bad;
+}
+
 }  // namespace
 
 std::string DetectCharset(std::string_view bytes) {
@@ -95,8 +120,25 @@ std::string DetectCharset(std::string_view bytes) {
 
 Result<Decoded> ToUtf8(std::string_view bytes, std::string_view declared) {
   Decoded d;
-  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
   std::string name(declared);
+  // A byte-order mark wins over any declaration.
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
+    bytes.remove_prefix(3);
+    name = "UTF-8";
+  } else if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") {
+    name = bytes[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
+    bytes.remove_prefix(2);
+    PLX_ASSIGN_OR_RETURN(d.utf8, Convert(bytes, name));
+    d.charset = name;
+    return d;
+  }
+  // Text has almost no control characters; images, archives and executables have many.
+  size_t sample = std::min<size_t>(bytes.size(), 1 << 16);
+  size_t controls = ControlBytes(bytes.substr(0, sample));
+  if (controls > 8 && controls * 100 > sample) {
+    return Status::InvalidInput(
+        fmt::format("binary data, not text ({} control bytes in the first {})", controls, sample));
+  }
   if (!name.empty() && !IsUtf8Name(name)) {
     std::string lower = AsciiLower(name);
     // Sites that declare Latin-1 or ASCII usually send Windows-1252; ICU knows the alias.
@@ -111,6 +153,11 @@ Result<Decoded> ToUtf8(std::string_view bytes, std::string_view declared) {
   }
   if (text::IsValidUtf8(bytes)) {
     d.utf8 = std::string(bytes);
+    d.charset = "UTF-8";
+    return d;
+  }
+  if (MostlyUtf8(bytes)) {  // damaged UTF-8: the broken bytes become U+FFFD, the rest stays
+    d.utf8 = text::RepairUtf8(bytes);
     d.charset = "UTF-8";
     return d;
   }

@@ -18,7 +18,9 @@ struct Decoded {
 
 // Converts `bytes` to UTF-8. `declared` (from HTTP, <meta> or an XML declaration) wins when it
 // names a charset ICU knows; otherwise valid UTF-8 stays UTF-8, and anything else is detected.
-// A UTF-8 byte-order mark is removed.
+// A byte-order mark (UTF-8, UTF-16) wins over the declaration and is removed. UTF-8 with a few
+// broken sequences keeps its good characters and gets U+FFFD for the broken ones. Binary data
+// (many control bytes) is rejected.
 Result<Decoded> ToUtf8(std::string_view bytes, std::string_view declared = {});
 
 // Guesses the single-byte charset of non-UTF-8 bytes by which reading gives the most plausible

@@ -1,5 +1,6 @@
 #include "ingest/charset.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 namespace parallax::ingest {
@@ -30,6 +31,38 @@ TEST(Charset, Utf8PassesAndBomIsDropped) {
   ASSERT_TRUE(d.ok());
   EXPECT_EQ(d->utf8, "Kosovë");
   EXPECT_EQ(SniffHtmlCharset("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=Windows-1250\">"), "windows-1250");
+}
+
+TEST(Charset, Utf16ByteOrderMarkWinsOverTheDeclaration) {
+  std::string le("\xFF\xFE" "P\0r\0i\0\x61\x01t\0i\0n\0\x30\x04", 18);  // "Prištinа" with a Cyrillic а
+  Result<Decoded> d = ToUtf8(le, "windows-1250");
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->charset, "UTF-16LE");
+  EXPECT_EQ(d->utf8, "Prištinа");
+  std::string be("\xFE\xFF\0K\0o\0s", 8);
+  d = ToUtf8(be);
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->utf8, "Kos");
+}
+
+TEST(Charset, DamagedUtf8KeepsItsGoodCharacters) {
+  // One stray Windows-1250 byte (\xE8) in UTF-8 text: read as UTF-8, not as Windows-1250.
+  Result<Decoded> d = ToUtf8("Ćevapi u Nišu \xE8 i Prištini");
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->charset, "UTF-8");
+  EXPECT_EQ(d->utf8, "Ćevapi u Nišu \uFFFD i Prištini");
+}
+
+TEST(Charset, BinaryDataIsRejected) {
+  static constexpr char kPngHead[] = "\x89PNG\r\n\x1A\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0\x5C\x72\xA8\x66";
+  std::string png(kPngHead, sizeof kPngHead - 1);
+  Result<Decoded> d = ToUtf8(png);
+  ASSERT_FALSE(d.ok());
+  EXPECT_THAT(d.status().message(), testing::HasSubstr("binary data"));
+  // A stray NUL or two in a long text is not binary.
+  static constexpr char kStrayNul[] = "Tekst sa jednim NUL bajtom \0 u sredini, a inace sasvim obican.";
+  d = ToUtf8(std::string(kStrayNul, sizeof kStrayNul - 1));
+  EXPECT_TRUE(d.ok());
 }
 
 }  // namespace

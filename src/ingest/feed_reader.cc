@@ -6,6 +6,7 @@
 
 #include "base/date.h"
 #include "ingest/reader.h"
+#include "text/utf8.h"
 
 namespace parallax::ingest {
 namespace {
@@ -16,23 +17,24 @@ std::string Prefix(const xmlNode* n) {
   return n->ns && n->ns->prefix ? reinterpret_cast<const char*>(n->ns->prefix) : "";
 }
 
-std::string Content(const xmlNode* n) {
-  xmlChar* c = xmlNodeGetContent(n);
+// Takes a string libxml2 allocated. A feed recovered from broken XML can carry bytes that are
+// not UTF-8 even though libxml2 promises UTF-8; they are replaced.
+std::string Take(xmlChar* c) {
   if (c == nullptr) return "";
   std::string s(reinterpret_cast<const char*>(c));
   xmlFree(c);
+  return text::IsValidUtf8(s) ? s : text::RepairUtf8(s);
+}
+
+// An element's text, trimmed.
+std::string Content(const xmlNode* n) {
+  std::string s = Take(xmlNodeGetContent(n));
   size_t b = s.find_first_not_of(" \t\r\n");
   size_t e = s.find_last_not_of(" \t\r\n");
   return b == std::string::npos ? "" : s.substr(b, e - b + 1);
 }
 
-std::string Prop(const xmlNode* n, const char* name) {
-  xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
-  if (v == nullptr) return "";
-  std::string s(reinterpret_cast<const char*>(v));
-  xmlFree(v);
-  return s;
-}
+std::string Prop(const xmlNode* n, const char* name) { return Take(xmlGetProp(n, reinterpret_cast<const xmlChar*>(name))); }
 
 // Builds one article from an RSS <item> or an Atom <entry>.
 Result<Article> ItemToArticle(const xmlNode* item, bool atom) {

@@ -1,4 +1,7 @@
+#include <algorithm>
+#include <cctype>
 #include <cstring>
+#include <string>
 
 #include <fmt/format.h>
 #include <gumbo.h>
@@ -11,6 +14,64 @@
 
 namespace parallax::ingest {
 namespace {
+
+// Gumbo's parse time grows with the square of the nesting depth (100,000 nested <div>s take
+// 20 s), and no real page nests more than a few hundred elements deep. Pages nested deeper than
+// this are rejected before parsing.
+constexpr int kMaxHtmlDepth = 4096;
+
+// Elements that have no end tag or whose end tag pages routinely leave out; they do not count
+// towards the estimated depth.
+bool IsUnclosedElement(std::string_view name) {
+  static constexpr std::string_view kNames[] = {
+      "area", "base", "br",    "col",   "embed", "hr",    "img",   "input",    "link",  "meta",  "param",
+      "source", "track", "wbr", "p",   "li",    "dt",    "dd",    "tr",       "td",    "th",    "option",
+      "optgroup", "colgroup", "tbody", "thead", "tfoot", "html", "head", "body", "rb", "rp", "rt", "rtc", "!doctype"};
+  for (std::string_view n : kNames) {
+    if (n == name) return true;
+  }
+  return false;
+}
+
+// An upper estimate of how deep the elements of `html` nest, from its tags alone: start tags
+// minus end tags, skipping comments, self-closed and unclosed elements and the raw text of
+// <script> and <style>. Stops counting past `limit`.
+int EstimatedDepth(std::string_view html, int limit) {
+  int depth = 0, max_depth = 0;
+  size_t i = 0;
+  while ((i = html.find('<', i)) != std::string_view::npos && max_depth <= limit) {
+    if (html.substr(i, 4) == "<!--") {
+      size_t end = html.find("-->", i + 4);
+      i = end == std::string_view::npos ? html.size() : end + 3;
+      continue;
+    }
+    bool closing = i + 1 < html.size() && html[i + 1] == '/';
+    size_t j = i + (closing ? 2 : 1);
+    size_t name_begin = j;
+    while (j < html.size() && (std::isalnum(static_cast<unsigned char>(html[j])) || html[j] == '!')) ++j;
+    if (j == name_begin) {
+      ++i;  // a '<' that starts no tag
+      continue;
+    }
+    std::string name(html.substr(name_begin, j - name_begin));
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    size_t end = html.find('>', j);
+    if (end == std::string_view::npos) break;
+    bool self_closed = html[end - 1] == '/';
+    i = end + 1;
+    if (IsUnclosedElement(name) || self_closed) continue;
+    if (closing) {
+      depth = std::max(depth - 1, 0);
+      continue;
+    }
+    max_depth = std::max(max_depth, ++depth);
+    if (name == "script" || name == "style") {
+      size_t close = html.find("</" + name, i);  // a lower-case end tag is the common case
+      i = close == std::string_view::npos ? html.size() : close;
+    }
+  }
+  return max_depth;
+}
 
 const char* Attr(const GumboNode* n, const char* name) {
   if (n->type != GUMBO_NODE_ELEMENT) return nullptr;
@@ -232,6 +293,9 @@ Result<Article> ParseHtml(std::string_view bytes, std::string_view declared_char
   std::string declared(declared_charset);
   if (declared.empty()) declared = SniffHtmlCharset(bytes);
   PLX_ASSIGN_OR_RETURN(Decoded d, ToUtf8(bytes, declared));
+  if (EstimatedDepth(d.utf8, kMaxHtmlDepth) > kMaxHtmlDepth) {
+    return Status::ResourceExhausted(fmt::format("HTML nested more than {} elements deep", kMaxHtmlDepth));
+  }
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 1000;
   GumboOutput* out = gumbo_parse_with_options(&options, d.utf8.data(), d.utf8.size());

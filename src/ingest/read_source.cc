@@ -42,7 +42,7 @@ void ReadJsonl(ByteStream& stream, const ReadOptions& options, const RecordFn& e
     ++record;
     Where where{.source = stream.name(), .record = record, .offset = static_cast<int64_t>(lines.line_offset())};
     if (too_long) {
-      EmitError(Status::ResourceExhausted(fmt::format("record longer than the limit of {} bytes (--max-record-bytes)",
+      EmitError(Status::ResourceExhausted(fmt::format("record longer than the limit of {} bytes (--max-document-bytes)",
                                                       options.max_line_bytes)),
                 where, line, emit);
       continue;
@@ -72,8 +72,8 @@ void ReadJsonl(ByteStream& stream, const ReadOptions& options, const RecordFn& e
     emit(r);
   }
   if (!lines.status().ok()) {
-    Where where{.source = stream.name(), .record = record + 1};
-    EmitError(lines.status(), where, {}, emit);
+    Where where{.source = stream.name(), .record = record + 1, .offset = static_cast<int64_t>(lines.rest_offset())};
+    EmitError(lines.status(), where, lines.rest(), emit);
   }
 }
 

@@ -22,8 +22,9 @@ namespace parallax::ingest {
 struct ReadOptions {
   std::string format = "auto";  // auto | jsonl | html | text | rss
   SourceLimits limits;
-  uint64_t max_document_bytes = uint64_t{64} << 20;  // one HTML/text/feed document
-  size_t max_line_bytes = size_t{64} << 20;           // one JSONL record
+  // No news article comes near these; a larger record is quarantined rather than analysed.
+  uint64_t max_document_bytes = uint64_t{16} << 20;  // one HTML/text/feed document
+  size_t max_line_bytes = size_t{16} << 20;           // one JSONL record
 };
 
 struct Record {

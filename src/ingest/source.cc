@@ -273,7 +273,9 @@ bool LineReader::Next(std::string& line, bool& too_long) {
     }
     scanned = buf_.size() - pos_;
     if (!Fill()) {
-      if (pos_ < buf_.size()) {
+      // After a read error (truncated or corrupt data) the unfinished line is not a record: it
+      // stays in rest() for the caller's report of the error.
+      if (pos_ < buf_.size() && status_.ok()) {
         line_offset_ = consumed_ + pos_;
         line.assign(buf_, pos_, buf_.size() - pos_);
         pos_ = buf_.size();

@@ -42,6 +42,9 @@ class LineReader {
   bool Next(std::string& line, bool& too_long);
   const Status& status() const { return status_; }
   uint64_t line_offset() const { return line_offset_; }  // byte offset of the last line
+  // After an error: the bytes of the unfinished line it cut off, and where they start.
+  std::string_view rest() const { return std::string_view(buf_).substr(pos_); }
+  uint64_t rest_offset() const { return consumed_ + pos_; }
 
  private:
   bool Fill();
