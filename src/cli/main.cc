@@ -63,8 +63,9 @@ struct IngestArgs {
   bool no_entities = false, no_stance = false;
   std::string model;
   int jobs = 0;
-  uint64_t max_source_bytes = uint64_t{4} << 30;
-  uint64_t max_document_bytes = uint64_t{64} << 20;
+  int batch = pipeline::IngestOptions{}.batch_articles;
+  uint64_t max_source_bytes = ingest::SourceLimits{}.max_bytes;
+  uint64_t max_document_bytes = ingest::ReadOptions{}.max_document_bytes;
   bool quiet = false;
 };
 
@@ -87,6 +88,7 @@ Result<pipeline::IngestSummary> Ingest(store::SqliteStore& db, const IngestArgs&
   o.find_stance = !a.no_stance;
   o.stance_model = a.model;
   o.jobs = a.jobs;
+  o.batch_articles = a.batch;
   o.read.format = a.format;
   o.read.limits.max_bytes = a.max_source_bytes;
   o.read.max_document_bytes = a.max_document_bytes;
@@ -717,6 +719,8 @@ int Run(int argc, char** argv) {
   ingest->add_option("--outlets", ingest_args.outlets_file, "Outlet registry (YAML) to load first");
   ingest->add_option("--pack", ingest_args.packs, "Extra knowledge pack (repeatable)");
   ingest->add_option("--jobs,-j", ingest_args.jobs, "Analysis threads (0: one per core; results are the same)");
+  ingest->add_option("--batch", ingest_args.batch, "Articles per transaction (readers see each batch at once)")
+      ->check(CLI::Range(1, 100000));
   ingest->add_flag("--no-entities", ingest_args.no_entities, "Store articles without entity mentions, quotations and stance (faster)");
   ingest->add_flag("--no-stance", ingest_args.no_stance, "Store quotations without their stance");
   ingest->add_option("--model", ingest_args.model, "Stance model file (default: the shipped one; none: the lexicon alone)");

@@ -57,9 +57,13 @@ int HttpStatus(StatusCode c) {
   }
 }
 
+// JSON text of a response. Requests can carry bytes that are not UTF-8 (a path, a parameter
+// echoed in a message); they become U+FFFD instead of an exception.
+std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
 void SendError(httplib::Response& res, int status, std::string_view code, const std::string& message) {
   res.status = status;
-  res.set_content(json{{"error", {{"code", code}, {"message", message}}}}.dump(), "application/json; charset=utf-8");
+  res.set_content(Dump(json{{"error", {{"code", code}, {"message", message}}}}), "application/json; charset=utf-8");
 }
 
 void SendStatus(httplib::Response& res, const Status& s) {
@@ -97,6 +101,21 @@ class Connections {
 
  private:
   std::string path_;
+};
+
+// One read transaction per request: every query a response makes sees the same snapshot of the
+// workspace, even while an ingest commits beside it (WAL mode).
+class ReadSnapshot {
+ public:
+  explicit ReadSnapshot(sqlite3* db) : db_(db) { sqlite3_exec(db_, "BEGIN", nullptr, nullptr, nullptr); }
+  ~ReadSnapshot() {
+    if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+ private:
+  sqlite3* db_;
 };
 
 // ---- request parameters ----
@@ -459,8 +478,9 @@ class Api {
     std::filesystem::remove_all(dir, ec);
     if (!r.ok()) return SendStatus(res, r.status());
     const store::RunCounts& c = r->counts;
-    res.set_content(json{{"seen", c.seen}, {"stored", c.stored}, {"duplicates", c.duplicates}, {"quarantined", c.quarantined},
-                         {"near_duplicates", c.near_duplicates}, {"rejected", rejected}}.dump(),
+    res.set_content(Dump(json{{"seen", c.seen}, {"stored", c.stored}, {"duplicates", c.duplicates},
+                              {"quarantined", c.quarantined}, {"near_duplicates", c.near_duplicates},
+                              {"rejected", rejected}}),
                     "application/json; charset=utf-8");
   }
 
@@ -506,6 +526,9 @@ Status Serve(const Options& o) {
   srv.set_payload_max_length(o.max_body_bytes);
   srv.set_read_timeout(o.timeout_seconds, 0);
   srv.set_write_timeout(o.timeout_seconds, 0);
+  // An idle keep-alive connection holds a worker: it is closed after 5 s, or the request timeout
+  // when that is shorter. A client that stalls mid-request is cut off after the read timeout.
+  srv.set_keep_alive_timeout(std::min(o.timeout_seconds, 5));
   // A worker serves one connection until it closes, so a busy server wants a thread per
   // connection (--threads). Connections are not closed after a number of requests: every reconnect
   // risks a full accept queue (cpp-httplib listens with a backlog of 5) and a one-second SYN retry.
@@ -538,6 +561,7 @@ Status Serve(const Options& o) {
     srv.Get(pattern, [&api, fn](const httplib::Request& req, httplib::Response& res) {
       auto db = api.conns().Get();
       if (!db.ok()) return SendStatus(res, db.status());
+      ReadSnapshot snapshot(*db);
       Result<json> j = fn(*db, req);
       if (!j.ok()) {
         if (j.status().message().find("interrupted") != std::string::npos) {
@@ -545,7 +569,7 @@ Status Serve(const Options& o) {
         }
         return SendStatus(res, j.status());
       }
-      res.set_content(j->dump(), "application/json; charset=utf-8");
+      res.set_content(Dump(*j), "application/json; charset=utf-8");
     });
   };
   get_json("/healthz", [&](sqlite3* db, const httplib::Request&) -> Result<json> {
@@ -567,6 +591,7 @@ Status Serve(const Options& o) {
   srv.Get("/api/report", [&](const httplib::Request& req, httplib::Response& res) {
     auto db = api.conns().Get();
     if (!db.ok()) return SendStatus(res, db.status());
+    ReadSnapshot snapshot(*db);
     api.Report(*db, req, res);
   });
   if (o.allow_ingest) {

@@ -7,20 +7,27 @@ namespace parallax::store {
 Status SqliteError(sqlite3* db, std::string_view what) {
   int code = sqlite3_errcode(db);
   std::string msg = fmt::format("{}: {}", what, sqlite3_errmsg(db));
+  // Storage errors name the workspace file: the user has to act on it.
+  const char* file = db ? sqlite3_db_filename(db, "main") : nullptr;
+  Where where{.source = file ? file : ""};
   switch (code & 0xFF) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       return Status::Unavailable(msg + " (another process holds the workspace; try again)");
     case SQLITE_FULL:
-      return Status::ResourceExhausted(msg);
+      return Status::IoError(
+          "the disk holding the workspace is full (articles stored before this one are kept; free space and "
+          "run the ingest again to add the rest)",
+          where);
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
       return Status::Corrupt(msg);
     case SQLITE_READONLY:
+      return Status::IoError(msg + " (the workspace is read-only)", where);
     case SQLITE_IOERR:
     case SQLITE_CANTOPEN:
     case SQLITE_PERM:
-      return Status::IoError(msg);
+      return Status::IoError(msg, where);
     case SQLITE_ERROR:
       return Status::InvalidInput(msg);
     default:

@@ -1,5 +1,7 @@
 #include "store/sqlite_store.h"
 
+#include <sys/statvfs.h>
+
 #include <ctime>
 #include <filesystem>
 
@@ -125,17 +127,45 @@ std::vector<std::string> ParseList(const std::string& s) {
 
 }  // namespace
 
+namespace {
+
+bool OnReadOnlyFileSystem(const std::string& path) {
+  struct statvfs fs;
+  std::string dir = std::filesystem::path(path).parent_path().string();
+  return statvfs(dir.empty() ? "." : dir.c_str(), &fs) == 0 && (fs.f_flag & ST_RDONLY) != 0;
+}
+
+// A file path as the path of an SQLite URI: '%', '?' and '#' escaped.
+std::string UriPath(const std::string& path) {
+  std::string out;
+  for (char c : path) {
+    if (c == '%' || c == '?' || c == '#') out += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    else out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
 Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, const OpenOptions& options) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!options.create && !fs::exists(path, ec)) {
     return Status::NotFound("no workspace here (create one with 'parallax init')", Where{.source = path});
   }
+  bool read_only_fs = OnReadOnlyFileSystem(path);
+  if (read_only_fs && !options.read_only) {
+    return Status::IoError("the workspace is on a read-only file system: it can be searched, not written",
+                           Where{.source = path});
+  }
   int flags = options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
   if (options.create) flags |= SQLITE_OPEN_CREATE;
-  flags |= SQLITE_OPEN_NOMUTEX;
+  flags |= SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
+  // A WAL workspace needs its shared-memory file even to be read. On a read-only file system
+  // nothing can change the file, so it is opened as immutable instead.
+  std::string uri = "file:" + UriPath(path) + (read_only_fs ? "?immutable=1" : "");
   sqlite3* db = nullptr;
-  if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+  if (sqlite3_open_v2(uri.c_str(), &db, flags, nullptr) != SQLITE_OK) {
     Status s = SqliteError(db, "cannot open workspace").WithWhere(Where{.source = path});
     sqlite3_close(db);
     return s;
