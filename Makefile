@@ -3,7 +3,13 @@ BUILD ?= build
 JOBS ?= 2
 CMAKE_FLAGS ?=
 
-.PHONY: all build deps test demo eval bench clean asan
+FUZZ_SECONDS ?= 60
+# AddressSanitizer, UndefinedBehaviorSanitizer and libFuzzer's coverage, with clang: one build
+# serves `make asan` (the whole suite under the sanitizers) and `make fuzz`.
+SANITIZE_FLAGS = -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DPARALLAX_SANITIZE=ON -DPARALLAX_FUZZ=ON \
+                 -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPARALLAX_BENCHMARKS=OFF
+
+.PHONY: all build deps test demo eval bench clean asan fuzz sanitize-deps
 
 all: build
 
@@ -30,8 +36,16 @@ bench: build
 	scripts/install-deps --bench
 	bench/run.sh $(BUILD)
 
-asan:
-	$(MAKE) BUILD=build-asan CMAKE_FLAGS="-DPARALLAX_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPARALLAX_BENCHMARKS=OFF" test
+sanitize-deps:
+	@scripts/install-deps --sanitize
+
+asan: sanitize-deps
+	$(MAKE) BUILD=build-asan CMAKE_FLAGS="$(SANITIZE_FLAGS)" test
+
+# Runs every fuzz target for FUZZ_SECONDS (CI: 10); the table goes to build-asan/fuzz-out/summary.md.
+fuzz: sanitize-deps
+	$(MAKE) BUILD=build-asan CMAKE_FLAGS="$(SANITIZE_FLAGS)" build
+	fuzz/run.sh build-asan $(FUZZ_SECONDS)
 
 clean:
 	rm -rf $(BUILD) build-asan demo

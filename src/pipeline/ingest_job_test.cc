@@ -20,7 +20,7 @@ struct Workspace {
     dir = testing::TempDir() + "/" + name;
     fs::remove_all(dir);
     fs::create_directories(dir);
-    store = std::move(*store::SqliteStore::Open(dir + "/p.db", {.create = true}));
+    store = *store::SqliteStore::Open(dir + "/p.db", {.create = true});
   }
   void Write(const std::string& name, const std::string& body) const { std::ofstream(dir + "/" + name) << body; }
   int64_t Count(std::string_view q) const { return *query::Count(store->db(), q, {}); }

@@ -15,7 +15,7 @@ struct Got {
 class QuotesTest : public testing::Test {
  protected:
   static void SetUpTestSuite() {
-    knowledge_ = new entities::Knowledge(std::move(*entities::Knowledge::Default()));
+    knowledge_ = new entities::Knowledge(*entities::Knowledge::Default());
     matcher_ = entities::Matcher::Create(*knowledge_)->release();
     finder_ = QuoteFinder::Create().release();
   }
