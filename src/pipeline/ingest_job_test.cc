@@ -136,6 +136,8 @@ TEST(Query, TranslatesUserSyntaxSafely) {
   for (int i = 0; i < 500; ++i) words += "w ";
   EXPECT_TRUE(query::ToFtsQuery(words).ok());
   EXPECT_FALSE(query::ToFtsQuery(words + "w").ok());
+  EXPECT_EQ(*query::ToFtsQuery("(China OR Russia) AND NOT football"), "(\"China\" OR \"Russia\") NOT \"football\"");
+  EXPECT_FALSE(query::ToFtsQuery("AND NOT x").ok());
   EXPECT_FALSE(query::ToFtsQuery("a\"b").ok());
   EXPECT_FALSE(query::ToFtsQuery("NOT x").ok());
   EXPECT_FALSE(query::ToFtsQuery("(x").ok());

@@ -104,6 +104,11 @@ Result<std::string> ToFtsQuery(std::string_view q) {
       term.pop_back();
     }
     if (!phrase && (term == "AND" || term == "OR" || term == "NOT")) {
+      // "a AND NOT b" is how many analysts write FTS5's "a NOT b".
+      if (term == "NOT" && expect_operand && out.size() >= 4 && out.compare(out.size() - 4, 4, " AND") == 0) {
+        out.replace(out.size() - 3, 3, "NOT");
+        continue;
+      }
       if (expect_operand) return Status::InvalidInput(fmt::format("bad query: '{}' needs a word before it", term));
       append(term);
       expect_operand = true;

@@ -1,6 +1,6 @@
 // Search, facets and timelines over the SQLite workspace.
 //
-// Queries are written as users expect (words, "phrases", AND / OR / NOT, prefix*, parentheses)
+// Queries are written as users expect (words, "phrases", AND / OR / NOT / AND NOT, prefix*, parentheses)
 // and translated into a safe FTS5 expression: every word is quoted, so punctuation in a query
 // never becomes FTS5 syntax, and folding and stemming happen in the `parallax` tokenizer. A query
 // has at most 500 words and 32 nested groups.
