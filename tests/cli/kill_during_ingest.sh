@@ -62,9 +62,9 @@ echo "clean ingest: $records articles, $quotes quotations in ${full_ms} ms; seed
 RANDOM=$seed
 fails=0
 for ((t = 1; t <= trials; t++)); do
-  # A moment from the start of the process to just before its end.
+  # A moment from the start of the process to well before its end (later kills find the work done).
   delay_ms=$((RANDOM * 32768 + RANDOM))
-  delay_ms=$((20 + delay_ms % (full_ms * 95 / 100)))
+  delay_ms=$((20 + delay_ms % (full_ms * 80 / 100)))
   db=$work/k.db
   rm -f "$db" "$db-wal" "$db-shm"
   "$bin" init --db "$db" >/dev/null
