@@ -32,8 +32,12 @@ eval: build
 	python3 tools/stance_gold.py ../shared/data $(BUILD)/stance-gold
 	$(BUILD)/tools/parallax_eval ../shared/data --stance-gold $(BUILD)/stance-gold | tee docs/EVALUATION.md
 
-bench: build
+# The peers (Xapian, the npm packages) are installed first, and the build gains the harness
+# that needs Xapian.
+bench: deps
 	scripts/install-deps --bench
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DPARALLAX_BENCH_PEERS=ON $(CMAKE_FLAGS)
+	cmake --build $(BUILD) -j$(JOBS)
 	bench/run.sh $(BUILD)
 
 sanitize-deps:

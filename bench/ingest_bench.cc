@@ -1,6 +1,6 @@
-// Ingest and index throughput: the full ingest pipeline (parse, language id, fingerprint, FTS5
-// with our tokenizer, commit) on news text, and the same texts indexed with FTS5's stock
-// `unicode61 remove_diacritics 2` tokenizer versus ours. Prints Markdown.
+// Ingest throughput: the full ingest pipeline (parse, language id, fingerprint, entities,
+// quotations, stance, FTS5 with our tokenizer, commit) on news text, in several configurations.
+// The index alone against other engines is bench/index_compare.cc. Prints Markdown.
 // Usage: ingest_bench SHARED_DATA SOURCE_DIR WORKDIR
 #include <chrono>
 #include <cstdio>
@@ -12,8 +12,6 @@
 
 #include "bench/corpus.h"
 #include "pipeline/ingest_job.h"
-#include "store/fts_tokenizer.h"
-#include "store/sqlite.h"
 
 using namespace parallax;
 using Clock = std::chrono::steady_clock;
@@ -21,39 +19,6 @@ using Clock = std::chrono::steady_clock;
 namespace {
 
 double Seconds(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
-
-int64_t FileSize(const std::string& p) {
-  std::error_code ec;
-  int64_t n = 0;
-  for (const char* s : {"", "-wal"}) n += static_cast<int64_t>(std::filesystem::file_size(p + s, ec) * !ec);
-  return n;
-}
-
-// Indexes every doc into a fresh FTS5 table with `tokenize`; returns seconds and file size.
-std::pair<double, int64_t> IndexWith(const std::string& path, const std::string& tokenize,
-                                     const std::vector<bench::Doc>& docs, bool marker) {
-  std::filesystem::remove(path);
-  sqlite3* db = nullptr;
-  sqlite3_open(path.c_str(), &db);
-  (void)store::RegisterTokenizer(db);
-  (void)store::Exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
-  (void)store::Exec(db, "CREATE VIRTUAL TABLE t USING fts5(body, tokenize=\"" + tokenize + "\")");
-  auto t0 = Clock::now();
-  (void)store::Exec(db, "BEGIN");
-  {
-    store::Stmt ins(db, "INSERT INTO t(body) VALUES(?)");
-    for (const auto& d : docs) {
-      ins.Reset();
-      ins.Bind(1, marker ? store::LanguageMarker(d.lang) + d.text : d.text);
-      (void)ins.Run();
-    }
-  }
-  (void)store::Exec(db, "COMMIT");
-  double s = Seconds(t0);
-  (void)store::Exec(db, "PRAGMA wal_checkpoint(TRUNCATE)");
-  sqlite3_close(db);
-  return {s, FileSize(path)};
-}
 
 }  // namespace
 
@@ -119,21 +84,5 @@ int main(int argc, char** argv) {
                docs.size() / best, counts.stored, counts.near_duplicates);
   }
 
-  // 2. FTS5 index build: our tokenizer against unicode61 (median of three).
-  std::vector<double> ours, stock;
-  int64_t ours_size = 0, stock_size = 0;
-  for (int run = 0; run < 3; ++run) {
-    auto [a, as] = IndexWith(work + "/ours.db", "parallax", docs, true);
-    auto [b, bs] = IndexWith(work + "/stock.db", "unicode61 remove_diacritics 2", docs, false);
-    ours.push_back(a);
-    stock.push_back(b);
-    ours_size = as;
-    stock_size = bs;
-  }
-  std::sort(ours.begin(), ours.end());
-  std::sort(stock.begin(), stock.end());
-  fmt::print("| FTS5 index build, `parallax` tokenizer | {:.1f} MB/s, index file {:.2f} MB per MB of text |\n", mb / ours[1], ours_size / 1e6 / mb);
-  fmt::print("| FTS5 index build, stock `unicode61 remove_diacritics 2` | {:.1f} MB/s, index file {:.2f} MB per MB of text |\n", mb / stock[1], stock_size / 1e6 / mb);
-  fmt::print("| time ratio ours / stock (target at most 2x) | {:.2f}x |\n", ours[1] / stock[1]);
   return 0;
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the benchmarks and writes docs/BENCHMARKS.md. Usage: bench/run.sh BUILD_DIR
+# Runs the benchmarks, ours and beside the peers (bench/compare.sh), and writes
+# docs/BENCHMARKS.md. Usage: bench/run.sh BUILD_DIR
 set -euo pipefail
 build=${1:-build}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -14,9 +15,11 @@ out=$root/docs/BENCHMARKS.md
   echo "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); $(date -u +%Y-%m-%d). This machine is shared and noisy:"
   echo "compare ratios measured in the same run rather than absolute figures across runs."
   echo
-  echo "## Ingest and index (bench/ingest_bench.cc)"
+  echo "## Ingest (bench/ingest_bench.cc)"
   echo
   "$build/bench/ingest_bench" "$shared" "$root" "$work"
+  echo
+  bash "$root/bench/compare.sh" "$build"
   echo
   echo "## HTTP API under load (bench/serve-load.sh: wrk on loopback, sharing the machine's two cores with the server)"
   echo

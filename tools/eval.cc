@@ -14,7 +14,6 @@
 #include <tuple>
 #include <vector>
 
-#include <cld2/public/compact_lang_det.h>
 #include <fmt/format.h>
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
@@ -205,17 +204,6 @@ void EvalSegment(const fs::path& data) {
 }
 
 // ---- language identification ----------------------------------------------------------------
-std::string Cld2Tag(const std::string& text) {
-  bool reliable = false;
-  CLD2::Language l = CLD2::DetectLanguage(text.data(), static_cast<int>(text.size()), true, &reliable);
-  std::string code = CLD2::LanguageCode(l);
-  if (code == "sr" || code == "bs" || code == "hr") {
-    if (code == "sr") code = text::DominantScript(text) == "Cyrl" ? "sr-Cyrl" : "sr-Latn";
-  }
-  if (code == "zh") code = "zh-Hans";
-  return code;
-}
-
 std::string CutTo(const std::string& s, size_t chars) {
   size_t i = 0, n = 0;
   while (i < s.size() && n < chars) {
@@ -262,7 +250,7 @@ void EvalLangid(const fs::path& data) {
       auto t0 = std::chrono::steady_clock::now();
       std::string ours = text::IdentifyLanguage(t).best.tag;
       auto t1 = std::chrono::steady_clock::now();
-      std::string cld2 = Cld2Tag(t);
+      std::string cld2 = text::Cld2Baseline(t);
       auto t2 = std::chrono::steady_clock::now();
       s.ours_seconds += std::chrono::duration<double>(t1 - t0).count();
       s.cld2_seconds += std::chrono::duration<double>(t2 - t1).count();

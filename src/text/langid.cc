@@ -521,4 +521,13 @@ DocumentLanguage IdentifyDocument(std::string_view text) {
   return d;
 }
 
+std::string Cld2Baseline(std::string_view text) {
+  bool reliable = false;
+  CLD2::Language l = CLD2::DetectLanguage(text.data(), static_cast<int>(text.size()), true, &reliable);
+  std::string code = CLD2::LanguageCode(l);
+  if (code == "sr") return DominantScript(text) == "Cyrl" ? "sr-Cyrl" : "sr-Latn";
+  if (code == "zh") return "zh-Hans";
+  return code;
+}
+
 }  // namespace parallax::text

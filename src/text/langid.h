@@ -33,6 +33,11 @@ std::string DominantScript(std::string_view text);
 
 LangResult IdentifyLanguage(std::string_view text);
 
+// CLD2 alone, as Debian's libcld2 answers, with its codes written as our labels (sr becomes
+// sr-Latn or sr-Cyrl by script, zh becomes zh-Hans): the baseline that evaluation and
+// benchmarks compare IdentifyLanguage with.
+std::string Cld2Baseline(std::string_view text);
+
 struct LangSpan {
   ByteRange range;  // a paragraph (a run of non-empty lines) of the text
   LangGuess guess;
