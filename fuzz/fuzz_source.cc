@@ -35,6 +35,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
   });
   unlink(path.c_str());
-  parallax::fuzz::Require(records > 0 || size == 1, "a non-empty source gave no record at all");
+  // Nothing lost: an uncompressed source with any content gives at least one record (blank
+  // lines are not JSONL records; a compressed source's content is only known decompressed).
+  std::string_view content(reinterpret_cast<const char*>(data + 1), size - 1);
+  bool compressed = std::string_view(suffix).find(".gz") != std::string_view::npos ||
+                    std::string_view(suffix).find(".zst") != std::string_view::npos;
+  bool blank = content.find_first_not_of(" \t\r\n") == std::string_view::npos;
+  parallax::fuzz::Require(records > 0 || compressed || blank, "a source with content gave no record at all");
   return 0;
 }
