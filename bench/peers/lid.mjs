@@ -19,19 +19,17 @@ const franc3 = {
   jpn: "ja", kor: "ko", tur: "tr", ell: "el", ron: "ro", hun: "hu", deu: "de", fra: "fr", ita: "it", spa: "es",
 };
 
-let francSeconds = 0;
-let eldSeconds = 0;
-let bytes = 0;
-const lines = [];
-for (const [id, , , text] of rows) {
-  bytes += Buffer.byteLength(text);
-  let t0 = performance.now();
-  const f = franc(text, { minLength: 1 });
-  francSeconds += (performance.now() - t0) / 1000;
-  t0 = performance.now();
-  const e = eld.detect(text).language;
-  eldSeconds += (performance.now() - t0) / 1000;
-  lines.push(`${id}\t${franc3[f] ?? f}\t${e || "und"}`);
+// Each peer runs over the whole set in its own pass, as bench/lid_compare.cc does.
+const texts = rows.map((r) => r[3]);
+const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+function pass(detect) {
+  const out = new Array(texts.length);
+  const t0 = performance.now();
+  for (let i = 0; i < texts.length; i++) out[i] = detect(texts[i]);
+  return [out, (performance.now() - t0) / 1000];
 }
+const [francOut, francSeconds] = pass((t) => franc(t, { minLength: 1 }));
+const [eldOut, eldSeconds] = pass((t) => eld.detect(t).language);
+const lines = rows.map(([id], i) => `${id}\t${franc3[francOut[i]] ?? francOut[i]}\t${eldOut[i] || "und"}`);
 writeFileSync(out, lines.join("\n") + "\n");
 console.log(JSON.stringify({ franc_seconds: francSeconds, eld_seconds: eldSeconds, bytes }));
