@@ -12,18 +12,7 @@ export PARALLAX_DB=$work/p.db
 "$bin" init >/dev/null
 "$bin" ingest -q "$src/examples/sample-corpus" >/dev/null 2>&1
 
-# start NAME ARGS...: runs a server on a free port; its base URL goes to $work/NAME.url.
-start() {
-  local name=$1
-  shift
-  "$bin" serve --port 0 "$@" > "$work/$name.out" 2>&1 &
-  pids+=($!)
-  for _ in $(seq 100); do
-    grep -q '^serving' "$work/$name.out" 2>/dev/null && break
-    sleep 0.1
-  done
-  sed -n 's|^serving \(http://[^/]*\)/.*|\1|p' "$work/$name.out" > "$work/$name.url"
-}
+source "$(dirname "$0")/lib.sh"
 start ro
 printf 'a-long-enough-secret-token-123\n' > "$work/token"
 start rw --allow-ingest --token-file "$work/token" --max-body 200000 --cors https://analyst.example

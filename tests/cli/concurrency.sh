@@ -27,6 +27,7 @@ fail() {
   echo "FAIL $*"
   fails=$((fails + 1))
 }
+source "$(dirname "$0")/lib.sh"
 
 # corpus FILE PREFIX N: N articles; every third has one quotation (so quotes = ceil(stored / 3)
 # whenever articles are stored in file order, as ingest does).
@@ -52,53 +53,46 @@ corpus "$work/b.jsonl" b 1500
 summary() { sed -n 's/^seen [0-9]*, stored \([0-9]*\), duplicates \([0-9]*\),.*/\1 \2/p' "$1"; }
 
 # ---- two writers ----------------------------------------------------------------------------
+# at_once DB A B: ingests A and B into DB at the same time; exit statuses in r1 and r2, outputs
+# in $work/1.out, 1.err, 2.out, 2.err.
+at_once() {
+  "$bin" init --db "$1" >/dev/null
+  "$bin" ingest -q --db "$1" "$2" >"$work/1.out" 2>"$work/1.err" &
+  local p1=$!
+  "$bin" ingest -q --db "$1" "$3" >"$work/2.out" 2>"$work/2.err" &
+  local p2=$!
+  wait $p1
+  r1=$?
+  wait $p2
+  r2=$?
+}
+
 db=$work/two.db
-"$bin" init --db "$db" >/dev/null
-"$bin" ingest -q --db "$db" "$work/a.jsonl" >"$work/a.out" 2>"$work/a.err" &
-p1=$!
-"$bin" ingest -q --db "$db" "$work/b.jsonl" >"$work/b.out" 2>"$work/b.err" &
-p2=$!
-wait $p1
-r1=$?
-wait $p2
-r2=$?
+at_once "$db" "$work/a.jsonl" "$work/b.jsonl"
 n=$(sqlite3 "$db" "SELECT count(*) FROM articles")
 ic=$(sqlite3 "$db" "PRAGMA integrity_check")
 if ((r1 == 0 && r2 == 0 && n == 3000)) && [[ $ic == ok ]]; then
   ok "two ingests of different sources at once: both finished, 3000 articles, integrity ok"
 else
-  fail "two ingests at once: exit $r1/$r2, $n articles, integrity $ic; $(cat "$work/a.err" "$work/b.err" | head -3)"
+  fail "two ingests at once: exit $r1/$r2, $n articles, integrity $ic; $(cat "$work/1.err" "$work/2.err" | head -3)"
 fi
 
 db=$work/same.db
-"$bin" init --db "$db" >/dev/null
-"$bin" ingest -q --db "$db" "$work/a.jsonl" >"$work/a.out" 2>"$work/a.err" &
-p1=$!
-"$bin" ingest -q --db "$db" "$work/a.jsonl" >"$work/a2.out" 2>"$work/a2.err" &
-p2=$!
-wait $p1
-r1=$?
-wait $p2
-r2=$?
-read -r s1 d1 < <(summary "$work/a.out")
-read -r s2 d2 < <(summary "$work/a2.out")
+at_once "$db" "$work/a.jsonl" "$work/a.jsonl"
+read -r s1 d1 < <(summary "$work/1.out")
+read -r s2 d2 < <(summary "$work/2.out")
 n=$(sqlite3 "$db" "SELECT count(*) FROM articles")
 if ((r1 == 0 && r2 == 0 && n == 1500 && s1 + s2 == 1500 && d1 + d2 == 1500)); then
   ok "two ingests of the same source at once: each article stored once ($s1 + $s2), the rest counted as duplicates"
 else
-  fail "same source twice at once: exit $r1/$r2, $n articles, summaries '$(head -1 "$work/a.out")' '$(head -1 "$work/a2.out")'; $(cat "$work/a.err" "$work/a2.err" | head -3)"
+  fail "same source twice at once: exit $r1/$r2, $n articles, summaries '$(head -1 "$work/1.out")' '$(head -1 "$work/2.out")'; $(cat "$work/1.err" "$work/2.err" | head -3)"
 fi
 
 # ---- a reader during an ingest --------------------------------------------------------------
 db=$work/serve.db
 "$bin" init --db "$db" >/dev/null
-"$bin" serve --db "$db" --port 0 >"$work/serve.out" 2>&1 &
-pids+=($!)
-for _ in $(seq 100); do
-  grep -q '^serving' "$work/serve.out" 2>/dev/null && break
-  sleep 0.1
-done
-base=$(sed -n 's|^serving \(http://[^/]*\)/.*|\1|p' "$work/serve.out")
+start serve --db "$db"
+base=$(cat "$work/serve.url")
 # One article per transaction: the ingest commits thousands of times while the server reads.
 "$bin" ingest -q --batch 1 --db "$db" "$work/a.jsonl" "$work/b.jsonl" >/dev/null 2>&1 &
 ingest=$!

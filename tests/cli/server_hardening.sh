@@ -18,14 +18,10 @@ trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; rm -rf "$work"' EXI
 export PARALLAX_DB=$work/p.db
 "$bin" init >/dev/null
 "$bin" ingest -q "$src/examples/sample-corpus" >/dev/null 2>&1
-"$bin" serve --port 0 --timeout 2 --threads 16 >"$work/serve.out" 2>&1 &
-server=$!
-pids+=($server)
-for _ in $(seq 100); do
-  grep -q '^serving' "$work/serve.out" 2>/dev/null && break
-  sleep 0.1
-done
-base=$(sed -n 's|^serving \(http://[^/]*\)/.*|\1|p' "$work/serve.out")
+source "$(dirname "$0")/lib.sh"
+start serve --timeout 2 --threads 16
+server=${pids[-1]}
+base=$(cat "$work/serve.url")
 
 python3 - "$base" "$server" "$PARALLAX_DB" "${LOAD_REQUESTS:-12000}" <<'PY'
 import http.client, json, os, socket, sqlite3, sys, threading, time, urllib.parse
