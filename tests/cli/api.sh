@@ -5,14 +5,8 @@
 set -u
 bin=$1
 src=$2
-work=$(mktemp -d)
-pids=()
-trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; rm -rf "$work"' EXIT
-export PARALLAX_DB=$work/p.db
-"$bin" init >/dev/null
-"$bin" ingest -q "$src/examples/sample-corpus" >/dev/null 2>&1
-
 source "$(dirname "$0")/lib.sh"
+sample_workspace
 start ro
 printf 'a-long-enough-secret-token-123\n' > "$work/token"
 start rw --allow-ingest --token-file "$work/token" --max-body 200000 --cors https://analyst.example

@@ -1,5 +1,16 @@
-# Shared by the CLI test scripts (sourced). Expects $bin (the parallax binary), $work (a
-# scratch folder) and the array pids (killed by the script's EXIT trap).
+# Shared by the CLI test scripts (sourced). Expects $bin (the parallax binary); `start` also
+# expects $work (a scratch folder) and the array pids (killed by the script's EXIT trap).
+
+# sample_workspace: a scratch folder ($work, removed at exit, with every server in pids
+# stopped) holding a workspace ($PARALLAX_DB) with the sample corpus from $src ingested.
+sample_workspace() {
+  work=$(mktemp -d)
+  pids=()
+  trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; rm -rf "$work"' EXIT
+  export PARALLAX_DB=$work/p.db
+  "$bin" init >/dev/null
+  "$bin" ingest -q "$src/examples/sample-corpus" >/dev/null 2>&1
+}
 
 # start NAME ARGS...: runs `parallax serve` on a free port with ARGS; its base URL goes to
 # $work/NAME.url and its output to $work/NAME.out, and its pid joins pids.

@@ -12,13 +12,8 @@
 set -u
 bin=$1
 src=$2
-work=$(mktemp -d)
-pids=()
-trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; rm -rf "$work"' EXIT
-export PARALLAX_DB=$work/p.db
-"$bin" init >/dev/null
-"$bin" ingest -q "$src/examples/sample-corpus" >/dev/null 2>&1
 source "$(dirname "$0")/lib.sh"
+sample_workspace
 start serve --timeout 2 --threads 16
 server=${pids[-1]}
 base=$(cat "$work/serve.url")
