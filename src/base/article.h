@@ -63,6 +63,8 @@ struct Article {
   std::string format;      // jsonl, html, text, rss
   std::string fingerprint;  // MinHash of the folded text (ingest/fingerprint.h), for near-duplicates
   std::string duplicate_of;  // id of the earlier article this one nearly repeats
+  std::string archive;     // fetched pages: the WARC record of the page, "FILE#OFFSET" (collect/warc.h)
+  std::string fetched_at;  // fetched pages: when, UTC ISO 8601
   std::vector<EntityMention> mentions;  // filled by the pipeline
   std::vector<QuoteRecord> quotes;      // filled by the pipeline
 };

@@ -14,4 +14,12 @@ inline std::string AsciiLower(std::string_view s) {
   return out;
 }
 
+// Without leading and trailing ASCII white space (space, tab, CR, LF, FF, VT).
+inline std::string_view TrimAscii(std::string_view s) {
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; };
+  while (!s.empty() && space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
 }  // namespace parallax

@@ -96,6 +96,7 @@ Status Knowledge::AddPack(std::string_view yaml, const std::string& source) try 
     e.aliases = ParseAliases(n["aliases"], Strings(n["weak"]));
     e.tags = Strings(n["tags"]);
     e.domains = Strings(n["domains"]);
+    e.feeds = Strings(n["feeds"]);
     if (n["gender"]) e.gender = n["gender"].as<std::string>();
     if (n["country"]) e.country = n["country"].as<std::string>();
     if (n["lang"]) e.lang = n["lang"].as<std::string>();

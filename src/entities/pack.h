@@ -41,8 +41,9 @@ struct Entity {
   std::vector<Role> roles;
   std::vector<std::string> tags;
   std::string gender;  // m, f or empty
-  // Outlets: domains, country, language.
+  // Outlets: domains, country, language, and the feeds `parallax watch` polls.
   std::vector<std::string> domains;
+  std::vector<std::string> feeds;
   std::string country, lang;
 };
 

@@ -214,13 +214,12 @@ Result<std::shared_ptr<const stance::Model>> LoadStanceModel(const std::string& 
   return std::shared_ptr<const stance::Model>(std::make_shared<stance::Model>(std::move(m)));
 }
 
-Result<IngestSummary> RunIngest(store::SqliteStore& store, const IngestOptions& options) {
-  using Clock = std::chrono::steady_clock;
-  auto start = Clock::now();
-  IngestSummary summary;
-  ingest::OutletRegistry outlets;
+Result<std::unique_ptr<Ingester>> Ingester::Start(store::SqliteStore& store, const IngestOptions& options,
+                                                  const std::string& args) {
+  std::unique_ptr<Ingester> in(new Ingester(store, options));
+  in->start_ = Clock::now();
   PLX_ASSIGN_OR_RETURN(std::vector<Outlet> known, store.Outlets());
-  for (Outlet& o : known) outlets.Add(std::move(o));
+  for (Outlet& o : known) in->outlets_.Add(std::move(o));
 
   // Outlet registries and packs: --outlets and --pack, and an outlets.yaml and a pack.yaml at
   // the top of each directory given (a corpus folder carries its own).
@@ -236,172 +235,195 @@ Result<IngestSummary> RunIngest(store::SqliteStore& store, const IngestOptions& 
     PLX_ASSIGN_OR_RETURN(std::vector<Outlet> list, ingest::LoadOutlets(r));
     for (Outlet& o : list) {
       PLX_RETURN_IF_ERROR(store.PutOutlet(o));
-      outlets.Add(std::move(o));
+      in->outlets_.Add(std::move(o));
     }
   }
 
-  PLX_ASSIGN_OR_RETURN(Analysers analysers, Analysers::Load(packs, options.stance_model, store.db()));
+  PLX_ASSIGN_OR_RETURN(in->analysers_, Analysers::Load(packs, options.stance_model, store.db()));
+  AddPackOutlets(*in->analysers_.knowledge, in->outlets_);
   // The workspace keeps the packs it was given, so later commands (and later ingests) use them.
   for (const std::string& p : packs) {
-    std::ifstream in(p, std::ios::binary);
-    std::string yaml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::ifstream f(p, std::ios::binary);
+    std::string yaml((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
     std::error_code ec;
     std::string name = std::filesystem::absolute(p, ec).lexically_normal().string();
     PLX_RETURN_IF_ERROR(store.PutPack(name, yaml));
   }
+  PLX_ASSIGN_OR_RETURN(in->summary_.run, store.BeginRun(args));
+  in->jobs_ = options.jobs > 0 ? options.jobs : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  in->last_progress_ = in->start_;
+  return in;
+}
 
-  std::string args;
-  for (const std::string& p : options.paths) args += (args.empty() ? "" : " ") + p;
-  PLX_ASSIGN_OR_RETURN(summary.run, store.BeginRun(args));
-
-  store::RunCounts& c = summary.counts;
-  int in_batch = 0;
-  Status fatal;
-  bool in_txn = false;
-  auto last_progress = Clock::now();
-  std::string current_source;
-
-  auto commit = [&]() -> Status {
-    if (!in_txn) return Status::Ok();
-    in_txn = false;
-    in_batch = 0;
-    return store.Commit();
-  };
-  auto ensure_txn = [&]() -> Status {
-    if (in_txn) return Status::Ok();
-    PLX_RETURN_IF_ERROR(store.Begin());
-    in_txn = true;
-    return Status::Ok();
-  };
-  auto report = [&](bool force) {
-    if (!options.on_progress) return;
-    auto now = Clock::now();
-    if (!force && now - last_progress < std::chrono::milliseconds(200)) return;
-    last_progress = now;
-    options.on_progress({c, summary.bytes, std::chrono::duration<double>(now - start).count(), current_source});
-  };
-
+void Ingester::Add(ingest::Record& r) {
+  if (!fatal_.ok()) return;
+  pending_.push_back({std::move(r.article), r.where, std::string()});
+  if (!pending_.back().article.ok()) pending_.back().raw = TruncateRaw(r.raw, options_.max_quarantine_raw);
   // Records are analysed in batches, on `jobs` threads (analysis needs nothing but the article
   // and the read-only packs), then stored one by one in input order by this thread, so the
   // result does not depend on the number of threads.
-  struct Pending {
-    Result<Article> article;
-    Where where;
-    std::string raw;  // kept for rejected records only
-  };
-  std::vector<Pending> pending;
-  const int jobs = options.jobs > 0 ? options.jobs : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
-  const size_t kBatch = jobs > 1 ? 64 * static_cast<size_t>(jobs) : 1;
+  const size_t batch = jobs_ > 1 ? 64 * static_cast<size_t>(jobs_) : 1;
+  if (pending_.size() >= batch) Analyse();
+}
 
-  std::function<void(ingest::Record&)> store_record;
-  auto flush = [&]() {
-    if (pending.empty()) return;
-    std::atomic<size_t> next{0};
-    auto work = [&]() {
-      for (size_t i; (i = next.fetch_add(1)) < pending.size();) {
-        if (!pending[i].article.ok()) continue;
-        CompleteArticle(*pending[i].article, outlets, options.outlet, options.lang,
-                        options.find_entities ? analysers.matcher.get() : nullptr,
-                        options.find_entities ? analysers.quotes.get() : nullptr,
-                        options.find_entities && options.find_stance ? analysers.stance.get() : nullptr);
-      }
-    };
-    std::vector<std::thread> threads;
-    for (int t = 1; t < jobs && static_cast<size_t>(t) < pending.size(); ++t) threads.emplace_back(work);
-    work();
-    for (std::thread& t : threads) t.join();
-    for (Pending& p : pending) {
-      ingest::Record r{std::move(p.article), p.where, p.raw};
-      store_record(r);
+void Ingester::Analyse() {
+  if (pending_.empty()) return;
+  std::atomic<size_t> next{0};
+  auto work = [&]() {
+    for (size_t i; (i = next.fetch_add(1)) < pending_.size();) {
+      if (!pending_[i].article.ok()) continue;
+      CompleteArticle(*pending_[i].article, outlets_, options_.outlet, options_.lang,
+                      options_.find_entities ? analysers_.matcher.get() : nullptr,
+                      options_.find_entities ? analysers_.quotes.get() : nullptr,
+                      options_.find_entities && options_.find_stance ? analysers_.stance.get() : nullptr);
     }
-    pending.clear();
   };
-  ingest::RecordFn on_record = [&](ingest::Record& r) {
-    if (!fatal.ok()) return;
-    pending.push_back({std::move(r.article), r.where, std::string()});
-    if (!pending.back().article.ok()) pending.back().raw = TruncateRaw(r.raw, options.max_quarantine_raw);
-    if (pending.size() >= kBatch) flush();
-  };
-  store_record = [&](ingest::Record& r) {
-    if (!fatal.ok()) return;
-    ++c.seen;
-    fatal = ensure_txn();
-    if (!fatal.ok()) return;
-    if (!r.article.ok()) {
-      const Status& s = r.article.status();
-      store::QuarantineEntry e;
-      e.run = summary.run;
-      e.source = s.where().source.empty() ? r.where.source : s.where().source;
-      e.record = s.where().record >= 0 ? s.where().record : r.where.record;
-      e.offset = s.where().offset >= 0 ? s.where().offset : r.where.offset;
-      e.field = s.where().field;
-      e.code = std::string(StatusCodeName(s.code()));
-      e.reason = s.message();
-      e.raw = TruncateRaw(r.raw, options.max_quarantine_raw);
-      fatal = store.Quarantine(e);
-      ++c.quarantined;
-      if (options.on_reject) options.on_reject(s);
+  std::vector<std::thread> threads;
+  for (int t = 1; t < jobs_ && static_cast<size_t>(t) < pending_.size(); ++t) threads.emplace_back(work);
+  work();
+  for (std::thread& t : threads) t.join();
+  for (Pending& p : pending_) Store(p);
+  pending_.clear();
+}
+
+Status Ingester::EnsureTransaction() {
+  if (in_txn_) return Status::Ok();
+  PLX_RETURN_IF_ERROR(store_.Begin());
+  in_txn_ = true;
+  return Status::Ok();
+}
+
+Status Ingester::Commit() {
+  if (!in_txn_) return Status::Ok();
+  in_txn_ = false;
+  in_batch_ = 0;
+  return store_.Commit();
+}
+
+void Ingester::Store(Pending& p) {
+  if (!fatal_.ok()) return;
+  store::RunCounts& c = summary_.counts;
+  ++c.seen;
+  fatal_ = EnsureTransaction();
+  if (!fatal_.ok()) return;
+  RecordOutcome outcome{p.where.source, p.where.record, "", ""};
+  if (!p.article.ok()) {
+    const Status& s = p.article.status();
+    store::QuarantineEntry e;
+    e.run = summary_.run;
+    e.source = s.where().source.empty() ? p.where.source : s.where().source;
+    e.record = s.where().record >= 0 ? s.where().record : p.where.record;
+    e.offset = s.where().offset >= 0 ? s.where().offset : p.where.offset;
+    e.field = s.where().field;
+    e.code = std::string(StatusCodeName(s.code()));
+    e.reason = s.message();
+    e.raw = std::move(p.raw);
+    fatal_ = store_.Quarantine(e);
+    ++c.quarantined;
+    outcome.outcome = "quarantined";
+    outcome.reason = s.message();
+    if (options_.on_reject) options_.on_reject(s);
+  } else {
+    Article& a = *p.article;
+    summary_.bytes += a.text.size();
+    outcome.article = a.id;
+    Result<bool> exists = store_.HasArticle(a.id);
+    if (!exists.ok()) {
+      fatal_ = exists.status();
+      return;
+    }
+    if (*exists) {
+      ++c.duplicates;
+      outcome.outcome = "duplicate";
     } else {
-      Article& a = *r.article;
-      summary.bytes += a.text.size();
-      Result<bool> exists = store.HasArticle(a.id);
-      if (!exists.ok()) {
-        fatal = exists.status();
+      Result<std::optional<std::string>> near = store_.FindNearDuplicate(a.fingerprint);
+      if (!near.ok()) {
+        fatal_ = near.status();
         return;
       }
-      if (*exists) {
-        ++c.duplicates;
-      } else {
-        Result<std::optional<std::string>> near = store.FindNearDuplicate(a.fingerprint);
-        if (!near.ok()) {
-          fatal = near.status();
-          return;
-        }
-        if (near->has_value()) {
-          a.duplicate_of = **near;
-          ++c.near_duplicates;
-        }
-        std::vector<std::string> tags;
-        if (const Outlet* o = outlets.FindByName(a.outlet)) tags = o->tags;
-        fatal = store.PutArticle(a, tags);
-        if (!fatal.ok()) return;
-        ++c.stored;
+      if (near->has_value()) {
+        a.duplicate_of = **near;
+        ++c.near_duplicates;
       }
+      std::vector<std::string> tags;
+      if (const Outlet* o = outlets_.FindByName(a.outlet)) tags = o->tags;
+      fatal_ = store_.PutArticle(a, tags);
+      if (!fatal_.ok()) return;
+      ++c.stored;
+      outcome.outcome = "stored";
     }
-    if (++in_batch >= options.batch_articles) fatal = commit();
-    report(false);
-  };
+  }
+  outcomes_.push_back(std::move(outcome));
+  if (++in_batch_ >= options_.batch_articles) fatal_ = Commit();
+  Report(false);
+}
 
-  for (const std::string& path : options.paths) {
-    if (!fatal.ok()) break;
-    std::error_code ec;
-    if (path != "-" && std::filesystem::is_directory(path, ec)) {
-      Result<std::vector<std::string>> files = ingest::ListDirectory(path);
-      if (!files.ok()) {
-        ingest::Record r{files.status(), Where{.source = path}, {}};
-        on_record(r);
-        continue;
-      }
-      for (const std::string& f : *files) {
-        if (!fatal.ok()) break;
-        current_source = f;
-        ingest::ReadSource(f, options.read, on_record);
-      }
-    } else {
-      current_source = path;
-      ingest::ReadSource(path, options.read, on_record);
+void Ingester::Report(bool force) {
+  if (!options_.on_progress) return;
+  auto now = Clock::now();
+  if (!force && now - last_progress_ < std::chrono::milliseconds(200)) return;
+  last_progress_ = now;
+  options_.on_progress({summary_.counts, summary_.bytes, std::chrono::duration<double>(now - start_).count(), source_});
+}
+
+Status Ingester::Flush() {
+  Analyse();
+  if (!fatal_.ok()) {
+    if (in_txn_) (void)store_.Rollback();
+    in_txn_ = false;
+    return fatal_;
+  }
+  fatal_ = Commit();
+  return fatal_;
+}
+
+std::vector<RecordOutcome> Ingester::TakeOutcomes() { return std::exchange(outcomes_, {}); }
+
+Result<IngestSummary> Ingester::Finish() {
+  PLX_RETURN_IF_ERROR(Flush());
+  summary_.seconds = std::chrono::duration<double>(Clock::now() - start_).count();
+  PLX_RETURN_IF_ERROR(store_.FinishRun(summary_.run, summary_.counts));
+  Report(true);
+  return summary_;
+}
+
+void Ingester::ReadPath(const std::string& path) {
+  ingest::RecordFn add = [this](ingest::Record& r) { Add(r); };
+  std::error_code ec;
+  if (path != "-" && std::filesystem::is_directory(path, ec)) {
+    Result<std::vector<std::string>> files = ingest::ListDirectory(path);
+    if (!files.ok()) {
+      ingest::Record r{files.status(), Where{.source = path}, {}};
+      Add(r);
+      return;
     }
+    for (const std::string& f : *files) {
+      if (!fatal_.ok()) return;
+      source_ = f;
+      ingest::ReadSource(f, options_.read, add);
+    }
+  } else {
+    source_ = path;
+    ingest::ReadSource(path, options_.read, add);
   }
-  flush();
-  if (!fatal.ok()) {
-    if (in_txn) (void)store.Rollback();
-    return fatal;
+}
+
+void AddPackOutlets(const entities::Knowledge& knowledge, ingest::OutletRegistry& outlets) {
+  for (const entities::Entity& e : knowledge.entities()) {
+    if (e.type != entities::EntityType::kOutlet || outlets.FindByName(e.name) != nullptr) continue;
+    outlets.Add(Outlet{.name = e.name, .domains = e.domains, .country = e.country, .lang = e.lang, .tags = e.tags, .feeds = e.feeds});
   }
-  PLX_RETURN_IF_ERROR(commit());
-  summary.seconds = std::chrono::duration<double>(Clock::now() - start).count();
-  PLX_RETURN_IF_ERROR(store.FinishRun(summary.run, c));
-  report(true);
-  return summary;
+}
+
+Result<IngestSummary> RunIngest(store::SqliteStore& store, const IngestOptions& options) {
+  std::string args;
+  for (const std::string& p : options.paths) args += (args.empty() ? "" : " ") + p;
+  PLX_ASSIGN_OR_RETURN(std::unique_ptr<Ingester> in, Ingester::Start(store, options, args));
+  for (const std::string& path : options.paths) {
+    if (!in->status().ok()) break;
+    in->ReadPath(path);
+  }
+  return in->Finish();
 }
 
 }  // namespace parallax::pipeline

@@ -6,6 +6,7 @@
 // among the stored).
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -95,6 +96,71 @@ Result<entities::Knowledge> LoadKnowledge(const std::vector<std::string>& extra,
 
 // The stable id: a hash of the canonical URL when there is one, else of the folded text.
 std::string ArticleId(const Article& a);
+
+// What became of one record: stored, duplicate or quarantined.
+struct RecordOutcome {
+  std::string source;
+  int64_t record = -1;
+  std::string outcome;
+  std::string article;  // the article's id (stored or duplicate)
+  std::string reason;   // why it was quarantined
+};
+
+// One ingest run: records go in one at a time (from files, or from the collector), are
+// analysed in batches on `options.jobs` threads and stored in the order they came.
+class Ingester {
+ public:
+  // Loads outlets (workspace, registries, packs), the packs and the analysers, and begins a run
+  // logged with `args`.
+  static Result<std::unique_ptr<Ingester>> Start(store::SqliteStore& store, const IngestOptions& options,
+                                                 const std::string& args);
+  // Reads a file, directory or "-" record by record.
+  void ReadPath(const std::string& path);
+  void Add(ingest::Record& r);
+  // Analyses and stores every record taken so far, then commits.
+  Status Flush();
+  // Flushes and closes the run.
+  Result<IngestSummary> Finish();
+  // What became of each record stored since the last call, in order.
+  std::vector<RecordOutcome> TakeOutcomes();
+
+  const Status& status() const { return fatal_; }
+  const ingest::OutletRegistry& outlets() const { return outlets_; }
+  const entities::Knowledge& knowledge() const { return *analysers_.knowledge; }
+  const store::RunCounts& counts() const { return summary_.counts; }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  struct Pending {
+    Result<Article> article;
+    Where where;
+    std::string raw;  // kept for rejected records only
+  };
+  Ingester(store::SqliteStore& store, const IngestOptions& options) : store_(store), options_(options) {}
+  void Analyse();
+  void Store(Pending& p);
+  void Report(bool force);
+  Status EnsureTransaction();
+  Status Commit();
+
+  store::SqliteStore& store_;
+  IngestOptions options_;
+  ingest::OutletRegistry outlets_;
+  Analysers analysers_;
+  IngestSummary summary_;
+  int jobs_ = 1;
+  std::vector<Pending> pending_;
+  std::vector<RecordOutcome> outcomes_;
+  Status fatal_;
+  bool in_txn_ = false;
+  int in_batch_ = 0;
+  Clock::time_point start_, last_progress_;
+  std::string source_;
+};
+
+// Outlets the packs define (type outlet) that the registry lacks, with their domains, country,
+// language, tags and feeds.
+void AddPackOutlets(const entities::Knowledge& knowledge, ingest::OutletRegistry& outlets);
 
 Result<IngestSummary> RunIngest(store::SqliteStore& store, const IngestOptions& options);
 

@@ -101,6 +101,29 @@ constexpr const char* kMigrations[] = {
     CREATE INDEX quote_stance_target ON quote_stance(target);
     CREATE INDEX quote_stance_quote ON quote_stance(quote);
     )sql",
+    // 4 -> 5: collecting. Where each fetched article's page is archived, and the state of every
+    // feed and page `fetch` and `watch` have asked for, with the history of their attempts.
+    R"sql(
+    ALTER TABLE articles ADD COLUMN archive TEXT;     -- WARC record: FILE#OFFSET (FILE relative to the workspace folder)
+    ALTER TABLE articles ADD COLUMN fetched_at TEXT;  -- UTC, ISO 8601
+    CREATE TABLE fetch_state(
+      url TEXT PRIMARY KEY,
+      kind TEXT NOT NULL,                   -- feed, page
+      outlet TEXT,
+      etag TEXT, last_modified TEXT,        -- for conditional GET
+      status INTEGER,                       -- last HTTP status; 0 when no response came
+      outcome TEXT NOT NULL,                -- stored, duplicate, unchanged, quarantined, failed, disallowed
+      article TEXT,                         -- the article stored from it
+      archive TEXT,
+      first_seen TEXT NOT NULL, last_attempt TEXT, last_success TEXT,
+      failures INTEGER NOT NULL DEFAULT 0,  -- consecutive
+      next_attempt TEXT,                    -- after a failure: not before this time
+      last_error TEXT);
+    CREATE TABLE fetch_log(
+      id INTEGER PRIMARY KEY, url TEXT NOT NULL, at TEXT NOT NULL,
+      status INTEGER, outcome TEXT NOT NULL, error TEXT, seconds REAL);
+    CREATE INDEX fetch_log_url ON fetch_log(url, id);
+    )sql",
 };
 
 std::string NowIso() {
@@ -128,6 +151,26 @@ std::vector<std::string> ParseList(const std::string& s) {
 }  // namespace
 
 namespace {
+
+FetchState ReadFetchState(const Stmt& s) {
+  FetchState f;
+  f.url = s.Text(0);
+  f.kind = s.Text(1);
+  f.outlet = s.Text(2);
+  f.etag = s.Text(3);
+  f.last_modified = s.Text(4);
+  f.status = static_cast<int>(s.Int(5));
+  f.outcome = s.Text(6);
+  f.article = s.Text(7);
+  f.archive = s.Text(8);
+  f.first_seen = s.Text(9);
+  f.last_attempt = s.Text(10);
+  f.last_success = s.Text(11);
+  f.failures = static_cast<int>(s.Int(12));
+  f.next_attempt = s.Text(13);
+  f.last_error = s.Text(14);
+  return f;
+}
 
 bool OnReadOnlyFileSystem(const std::string& path) {
   struct statvfs fs;
@@ -315,8 +358,9 @@ Status SqliteStore::PutArticle(const Article& a, const std::vector<std::string>&
   for (const Paragraph& p : a.paragraphs) paragraphs.push_back({p.range.begin, p.range.end, p.blockquote ? 1 : 0});
   static constexpr const char* kInsert = R"sql(INSERT INTO articles(id, url, title, title_en,
       published, day, outlet, country, tags, lang, script, lang_confidence, author, text,
-      paragraphs, extra, source, record, format, fingerprint, duplicate_of, bytes, ingested_at)
-      VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))sql";
+      paragraphs, extra, source, record, format, fingerprint, duplicate_of, bytes, ingested_at,
+      archive, fetched_at)
+      VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?))sql";
   {
     Lease ins = Cached(kInsert);
     ins->Bind(1, a.id).BindOptional(2, a.url).BindOptional(3, a.title).BindOptional(4, a.title_en);
@@ -326,6 +370,7 @@ Status SqliteStore::PutArticle(const Article& a, const std::vector<std::string>&
     ins->BindOptional(17, a.source).Bind(18, a.record).BindOptional(19, a.format);
     ins->BindBlob(20, a.fingerprint).BindOptional(21, a.duplicate_of);
     ins->Bind(22, static_cast<int64_t>(a.text.size())).Bind(23, NowIso());
+    ins->BindOptional(24, a.archive).BindOptional(25, a.fetched_at);
     PLX_RETURN_IF_ERROR(ins->Run());
   }
   int64_t rowid = sqlite3_last_insert_rowid(db_);
@@ -404,8 +449,8 @@ Status SqliteStore::PutArticle(const Article& a, const std::vector<std::string>&
 
 Result<std::optional<Article>> SqliteStore::GetArticle(const std::string& id) {
   Stmt s(db_, R"sql(SELECT id, url, title, title_en, published, day, outlet, country, lang, script,
-      lang_confidence, author, text, paragraphs, extra, source, record, format, fingerprint, duplicate_of
-      FROM articles WHERE id = ?)sql");
+      lang_confidence, author, text, paragraphs, extra, source, record, format, fingerprint, duplicate_of,
+      archive, fetched_at FROM articles WHERE id = ?)sql");
   s.Bind(1, id);
   if (!s.Step()) {
     PLX_RETURN_IF_ERROR(s.status());
@@ -439,7 +484,64 @@ Result<std::optional<Article>> SqliteStore::GetArticle(const std::string& id) {
   a.format = s.Text(17);
   a.fingerprint = s.Text(18);
   a.duplicate_of = s.Text(19);
+  a.archive = s.Text(20);
+  a.fetched_at = s.Text(21);
   return std::optional<Article>(std::move(a));
+}
+
+Result<std::optional<FetchState>> SqliteStore::GetFetchState(const std::string& url) {
+  Stmt s(db_, R"sql(SELECT url, kind, outlet, etag, last_modified, status, outcome, article, archive,
+      first_seen, last_attempt, last_success, failures, next_attempt, last_error FROM fetch_state WHERE url = ?)sql");
+  s.Bind(1, url);
+  if (!s.Step()) {
+    PLX_RETURN_IF_ERROR(s.status());
+    return std::optional<FetchState>();
+  }
+  return std::optional<FetchState>(ReadFetchState(s));
+}
+
+Result<std::vector<FetchState>> SqliteStore::FetchStates(bool failing_only) {
+  Stmt s(db_, fmt::format(R"sql(SELECT url, kind, outlet, etag, last_modified, status, outcome, article, archive,
+      first_seen, last_attempt, last_success, failures, next_attempt, last_error FROM fetch_state {}
+      ORDER BY kind, outlet, url)sql", failing_only ? "WHERE failures > 0" : ""));
+  std::vector<FetchState> out;
+  while (s.Step()) out.push_back(ReadFetchState(s));
+  PLX_RETURN_IF_ERROR(s.status());
+  return out;
+}
+
+Status SqliteStore::PutFetchState(const FetchState& f) {
+  Stmt s(db_, R"sql(INSERT INTO fetch_state(url, kind, outlet, etag, last_modified, status, outcome, article,
+      archive, first_seen, last_attempt, last_success, failures, next_attempt, last_error)
+      VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(url) DO UPDATE SET kind=excluded.kind,
+      outlet=excluded.outlet, etag=excluded.etag, last_modified=excluded.last_modified, status=excluded.status,
+      outcome=excluded.outcome, article=excluded.article, archive=excluded.archive,
+      last_attempt=excluded.last_attempt, last_success=excluded.last_success, failures=excluded.failures,
+      next_attempt=excluded.next_attempt, last_error=excluded.last_error)sql");
+  s.Bind(1, f.url).Bind(2, f.kind).BindOptional(3, f.outlet).BindOptional(4, f.etag).BindOptional(5, f.last_modified);
+  s.Bind(6, static_cast<int64_t>(f.status)).Bind(7, f.outcome).BindOptional(8, f.article).BindOptional(9, f.archive);
+  s.Bind(10, f.first_seen.empty() ? NowIso() : f.first_seen).BindOptional(11, f.last_attempt);
+  s.BindOptional(12, f.last_success).Bind(13, static_cast<int64_t>(f.failures)).BindOptional(14, f.next_attempt);
+  s.BindOptional(15, f.last_error);
+  return s.Run();
+}
+
+Status SqliteStore::LogFetch(const FetchState& f, double seconds) {
+  Stmt s(db_, "INSERT INTO fetch_log(url, at, status, outcome, error, seconds) VALUES(?,?,?,?,?,?)");
+  s.Bind(1, f.url).Bind(2, f.last_attempt.empty() ? NowIso() : f.last_attempt).Bind(3, static_cast<int64_t>(f.status));
+  s.Bind(4, f.outcome).BindOptional(5, f.outcome == "failed" ? f.last_error : std::string()).Bind(6, seconds);
+  return s.Run();
+}
+
+Result<std::vector<FetchLogEntry>> SqliteStore::FetchLog(const std::string& url, int64_t limit) {
+  Stmt s(db_, "SELECT url, at, status, outcome, error, seconds FROM fetch_log WHERE url = ? ORDER BY id DESC LIMIT ?");
+  s.Bind(1, url).Bind(2, limit);
+  std::vector<FetchLogEntry> out;
+  while (s.Step()) {
+    out.push_back({s.Text(0), s.Text(1), static_cast<int>(s.Int(2)), s.Text(3), s.Text(4), s.Real(5)});
+  }
+  PLX_RETURN_IF_ERROR(s.status());
+  return out;
 }
 
 Result<int64_t> SqliteStore::BeginRun(const std::string& args) {

@@ -23,7 +23,7 @@
 
 namespace parallax::store {
 
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 struct OpenOptions {
   bool create = false;     // create the file when missing
@@ -41,6 +41,29 @@ struct QuarantineEntry {
   std::string reason;
   std::string raw;  // the rejected bytes (capped by the caller)
   std::string at;   // when it was quarantined (UTC, ISO 8601); filled on read
+};
+
+// What `fetch` and `watch` know of one feed or page URL.
+struct FetchState {
+  std::string url;
+  std::string kind;     // feed, page
+  std::string outlet;
+  std::string etag, last_modified;  // validators for the next conditional GET
+  int status = 0;       // last HTTP status; 0 when no response came
+  std::string outcome;  // stored, duplicate, unchanged, quarantined, failed, disallowed
+  std::string article;  // id of the article stored from it
+  std::string archive;  // WARC location of the last response
+  std::string first_seen, last_attempt, last_success;  // UTC, ISO 8601
+  int failures = 0;     // consecutive failed attempts
+  std::string next_attempt;  // after a failure, not before this time
+  std::string last_error;
+};
+
+struct FetchLogEntry {
+  std::string url, at;
+  int status = 0;
+  std::string outcome, error;
+  double seconds = 0;
 };
 
 struct RunCounts {
@@ -85,6 +108,14 @@ class SqliteStore {
   // Stores a rejected record; the same source, record and reason are kept once.
   Status Quarantine(const QuarantineEntry& e);
   Result<std::vector<QuarantineEntry>> QuarantineList(int64_t limit);
+
+  // Collecting (collect/, pipeline/collect_job.h): the state of each feed and page URL, and a
+  // log of every attempt.
+  Result<std::optional<FetchState>> GetFetchState(const std::string& url);
+  Result<std::vector<FetchState>> FetchStates(bool failing_only);
+  Status PutFetchState(const FetchState& f);  // insert or update; first_seen is kept
+  Status LogFetch(const FetchState& f, double seconds);
+  Result<std::vector<FetchLogEntry>> FetchLog(const std::string& url, int64_t limit);
 
  private:
   SqliteStore(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
