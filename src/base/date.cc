@@ -1,3 +1,4 @@
+#include <cmath>
 #include "base/date.h"
 
 #include <array>
@@ -340,11 +341,18 @@ Result<Date> ParseDate(std::string_view text) {
   return *d;
 }
 
-std::string TodayIso() {
-  std::time_t now = std::time(nullptr);
+std::string TodayIso() { return FormatUtc(std::time(nullptr), "%Y-%m-%d"); }
+
+std::string FormatUtc(std::time_t t, const char* format) {
   std::tm tm{};
-  gmtime_r(&now, &tm);
-  return fmt::format("{:04}-{:02}-{:02}", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+  gmtime_r(&t, &tm);
+  char buf[64];
+  size_t n = std::strftime(buf, sizeof buf, format, &tm);
+  return std::string(buf, n);
+}
+
+std::string UtcIso(double offset_seconds) {
+  return FormatUtc(std::time(nullptr) + static_cast<std::time_t>(std::ceil(offset_seconds)));
 }
 
 }  // namespace parallax

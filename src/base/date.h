@@ -7,6 +7,7 @@
 // Croatian, Bosnian, Albanian and Macedonian. Years 1900..2100; impossible days are rejected.
 #pragma once
 
+#include <ctime>
 #include <string>
 #include <string_view>
 
@@ -38,5 +39,10 @@ Result<Date> ParseDate(std::string_view text);
 
 // Today's date in UTC, as "YYYY-MM-DD".
 std::string TodayIso();
+
+// A moment in UTC through strftime's `format`; by default ISO 8601 ("2026-11-29T01:16:33Z").
+std::string FormatUtc(std::time_t t, const char* format = "%Y-%m-%dT%H:%M:%SZ");
+// Now, `offset_seconds` ahead, as ISO 8601 UTC.
+std::string UtcIso(double offset_seconds = 0);
 
 }  // namespace parallax

@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/date.h"
+#include "cli/collect_commands.h"
 #include "cli/common.h"
 #include "cli/output.h"
 #include "cli/report_command.h"
@@ -26,6 +27,7 @@
 #include "cli/stance_commands.h"
 #include "entities/matcher.h"
 #include "ingest/reader.h"
+#include "pipeline/collect_job.h"
 #include "pipeline/ingest_job.h"
 #include "quotes/quotes.h"
 #include "query/search.h"
@@ -230,19 +232,28 @@ int CmdTimeline(const Common& c, const std::string& q, const std::string& interv
 }
 
 // ---- show ----
-int CmdShow(const Common& c, const std::string& id) {
+int CmdShow(const Common& c, const std::string& id, bool archived) {
   auto db = OpenDb(c.db, false);
   if (!db.ok()) return Fail(db.status());
   auto a = (*db)->GetArticle(id);
   if (!a.ok()) return Fail(a.status());
   if (!a->has_value()) return Fail(Status::NotFound("no such article", Where{.source = id}));
   const Article& x = **a;
+  if (archived) {
+    std::string dir = std::filesystem::path((*db)->path()).parent_path().string();
+    Result<std::string> html = pipeline::ArchivedHtml(x, dir.empty() ? "." : dir);
+    if (!html.ok()) return Fail(html.status());
+    std::fwrite(html->data(), 1, html->size(), stdout);
+    return 0;
+  }
   if (c.format == "json" || c.format == "jsonl" || (c.format.empty() && !isatty(STDOUT_FILENO))) {
     nlohmann::json j = {{"id", x.id}, {"url", x.url}, {"title", x.title}, {"title_en", x.title_en},
                         {"published", x.published}, {"outlet", x.outlet}, {"country", x.country},
                         {"lang", x.lang}, {"script", x.script}, {"lang_confidence", x.lang_confidence},
                         {"author", x.author}, {"source", x.source}, {"record", x.record},
                         {"duplicate_of", x.duplicate_of.empty() ? nlohmann::json() : nlohmann::json(x.duplicate_of)},
+                        {"archive", x.archive.empty() ? nlohmann::json() : nlohmann::json(x.archive)},
+                        {"fetched_at", x.fetched_at.empty() ? nlohmann::json() : nlohmann::json(x.fetched_at)},
                         {"text", x.text}};
     nlohmann::json paras = nlohmann::json::array();
     for (const Paragraph& p : x.paragraphs) paras.push_back({{"start", p.range.begin}, {"end", p.range.end}, {"blockquote", p.blockquote}});
@@ -256,6 +267,7 @@ int CmdShow(const Common& c, const std::string& id) {
              x.id, x.outlet, x.country.empty() ? "" : " (" + x.country + ")", x.published, x.lang, x.script,
              x.lang_confidence, x.url);
   if (!x.duplicate_of.empty()) fmt::print("copy of:   {}\n", x.duplicate_of);
+  if (!x.archive.empty()) fmt::print("archived:  {} (fetched {}; parallax show {} --archived)\n", x.archive, x.fetched_at, x.id);
   fmt::print("\n");
   for (const Paragraph& p : x.paragraphs) fmt::print("{}{}\n\n", p.blockquote ? "> " : "", p.range.Of(x.text));
   return 0;
@@ -697,7 +709,8 @@ int CmdDemo(const std::string& corpus_arg, const std::string& dir) {
 int Run(int argc, char** argv) {
   CLI::App app{"Parallax: multilingual media-narrative analysis.\n"
                "Exit status: 0 ok, 1 internal error, 2 usage or bad query, 3 ingest quarantined records,\n"
-               "4 not found, 5 workspace unavailable or corrupt, 6 size limit exceeded."};
+               "4 not found, 5 workspace unavailable or corrupt, 6 size limit exceeded, 7 fetch or watch: a feed or\n"
+               "page could not be fetched (listed on stderr and by `watch --status`)."};
   app.require_subcommand(1);
   app.set_version_flag("--version", kVersion);
   Common common;
@@ -764,8 +777,10 @@ int Run(int argc, char** argv) {
   AddFormat(timeline, common);
 
   std::string show_id;
+  bool show_archived = false;
   CLI::App* show = app.add_subcommand("show", "One article with its metadata");
   show->add_option("id", show_id, "Article id")->required();
+  show->add_flag("--archived", show_archived, "Print the page as archived when it was fetched (HTML from the WARC record)");
   AddDb(show, common);
   show->add_option("--format", common.format, "table (text), json or jsonl")->check(CLI::IsMember({"table", "jsonl", "json"}));
 
@@ -830,6 +845,7 @@ int Run(int argc, char** argv) {
   demo->add_option("--corpus", demo_corpus, "Corpus directory (default: the bundled sample corpus)");
   demo->add_option("--dir", demo_dir, "Where to build the demo workspace");
 
+  std::function<int()> run_collect = AddCollectCommands(app, common);
   std::function<int()> run_stance = AddStanceCommands(app, common);
   std::function<int()> run_report = AddReportCommand(app, common);
   std::function<int()> run_serve = AddServeCommand(app, common);
@@ -860,10 +876,11 @@ int Run(int argc, char** argv) {
   }
   if (*analyze_cmd) return CmdAnalyze(ent_packs, ent_date, quote_lang, analyze_path, stance_model);
   if (*timeline) return CmdTimeline(common, tl_query, tl_interval, tl_by, tl_filters.f);
-  if (*show) return CmdShow(common, show_id);
+  if (*show) return CmdShow(common, show_id, show_archived);
   if (*langid) return CmdLangid(lid_path, lid_lines, lid_paragraphs);
   if (*translit) return CmdTranslit(tr_to, tr_lang, tr_path);
   if (*demo) return CmdDemo(demo_corpus, demo_dir);
+  if (int rc = run_collect(); rc >= 0) return rc;
   if (int rc = run_stance(); rc >= 0) return rc;
   if (int rc = run_report(); rc >= 0) return rc;
   if (int rc = run_serve(); rc >= 0) return rc;

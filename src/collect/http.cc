@@ -62,13 +62,6 @@ bool HasToken(std::string_view list, std::string_view token) {
   return false;
 }
 
-std::string FindHeader(const std::vector<HttpHeader>& headers, std::string_view name) {
-  for (const HttpHeader& h : headers) {
-    if (h.name.size() == name.size() && AsciiLower(h.name) == AsciiLower(name)) return h.value;
-  }
-  return "";
-}
-
 Result<std::string> Inflate(std::string_view in) {
   z_stream z{};
   // 32 + 15: a gzip or zlib header, detected; a raw deflate stream is retried below.
@@ -141,7 +134,14 @@ void InitCurlOnce() {
 
 }  // namespace
 
-std::string HttpResponse::Header(std::string_view name) const { return FindHeader(headers, name); }
+std::string HeaderValue(const std::vector<HttpHeader>& headers, std::string_view name) {
+  for (const HttpHeader& h : headers) {
+    if (h.name.size() == name.size() && AsciiLower(h.name) == AsciiLower(name)) return h.value;
+  }
+  return "";
+}
+
+std::string HttpResponse::Header(std::string_view name) const { return HeaderValue(headers, name); }
 
 std::string Url::origin() const {
   bool default_port = (scheme == "http" && port == 80) || (scheme == "https" && port == 443);
@@ -198,7 +198,7 @@ Result<HttpResponse> HttpClient::Get(const std::string& url, const std::vector<H
   }
   if (rc != CURLE_OK) {
     std::string why = error[0] != 0 ? error : curl_easy_strerror(rc);
-    return Status::Unavailable(fmt::format("fetch failed: {}", why), where);
+    return Status::Unavailable(fmt::format("no response: {}", why), where);
   }
   char* ip = nullptr;
   if (curl_easy_getinfo(c, CURLINFO_PRIMARY_IP, &ip) == CURLE_OK && ip != nullptr) r.ip = ip;
@@ -238,7 +238,7 @@ Status ParseHead(std::string_view head, int& status, std::vector<HttpHeader>& he
 }
 
 Result<std::string> EntityBody(std::string_view wire, const std::vector<HttpHeader>& headers) {
-  if (!HasToken(FindHeader(headers, "Transfer-Encoding"), "chunked")) return std::string(wire);
+  if (!HasToken(HeaderValue(headers, "Transfer-Encoding"), "chunked")) return std::string(wire);
   std::string out;
   size_t pos = 0;
   while (true) {
@@ -266,7 +266,7 @@ Result<std::string> EntityBody(std::string_view wire, const std::vector<HttpHead
 
 Result<std::string> DecodedBody(std::string_view wire, const std::vector<HttpHeader>& headers) {
   PLX_ASSIGN_OR_RETURN(std::string body, EntityBody(wire, headers));
-  std::string coding = AsciiLower(TrimAscii(FindHeader(headers, "Content-Encoding")));
+  std::string coding = AsciiLower(TrimAscii(HeaderValue(headers, "Content-Encoding")));
   if (coding.empty() || coding == "identity") return body;
   if (coding == "gzip" || coding == "x-gzip" || coding == "deflate") return Inflate(body);
   if (coding == "br") return Unbrotli(body);

@@ -59,6 +59,9 @@ class HttpClient {
   HttpOptions options_;
 };
 
+// The first header of that name (case-insensitive), or "".
+std::string HeaderValue(const std::vector<HttpHeader>& headers, std::string_view name);
+
 // Parses a response head ("HTTP/1.1 200 OK\r\nName: value\r\n...\r\n\r\n").
 Status ParseHead(std::string_view head, int& status, std::vector<HttpHeader>& headers);
 // The entity body: `wire` without its chunked transfer coding when `headers` say so.

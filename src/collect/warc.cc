@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "base/date.h"
 #include "base/strings.h"
 #include "collect/sha1.h"
 
@@ -31,14 +32,6 @@ std::string Gzip(std::string_view data) {
   return out;
 }
 
-std::string FileStamp() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y%m%d%H%M%S", &tm);
-  return buf;
-}
 
 Result<WarcRecord> ParseRecord(std::string_view bytes, const std::string& where) {
   WarcRecord rec;
@@ -133,12 +126,7 @@ Result<WarcLocation> WarcLocation::Parse(const std::string& text) {
   return l;
 }
 
-std::string WarcRecord::Header(std::string_view name) const {
-  for (const HttpHeader& h : headers) {
-    if (AsciiLower(h.name) == AsciiLower(name)) return h.value;
-  }
-  return "";
-}
+std::string WarcRecord::Header(std::string_view name) const { return HeaderValue(headers, name); }
 
 Result<std::unique_ptr<WarcWriter>> WarcWriter::Open(const WarcWriterOptions& options) {
   std::unique_ptr<WarcWriter> w(new WarcWriter(options));
@@ -162,7 +150,7 @@ Status WarcWriter::StartFile() {
   std::error_code ec;
   std::filesystem::create_directories(options_.dir, ec);
   if (ec) return Status::IoError(fmt::format("cannot create the archive folder: {}", ec.message()), Where{.source = options_.dir});
-  path_ = fmt::format("{}/parallax-{}-{}-{:03}.warc.gz", options_.dir, FileStamp(), ::getpid(), sequence_++);
+  path_ = fmt::format("{}/parallax-{}-{}-{:03}.warc.gz", options_.dir, FormatUtc(std::time(nullptr), "%Y%m%d%H%M%S"), ::getpid(), sequence_++);
   file_ = std::fopen(path_.c_str(), "ab");
   if (file_ == nullptr) return Status::IoError(fmt::format("cannot open: {}", std::strerror(errno)), Where{.source = path_});
   size_ = 0;
@@ -170,14 +158,9 @@ Status WarcWriter::StartFile() {
   if (!options_.operator_info.empty()) info += fmt::format("operator: {}\r\n", options_.operator_info);
   info += "robots: obey\r\n";
   warcinfo_id_ = NewRecordId();
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char date[32];
-  std::strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &tm);
   std::vector<HttpHeader> h = {{"WARC-Type", "warcinfo"},
                                {"WARC-Record-ID", warcinfo_id_},
-                               {"WARC-Date", date},
+                               {"WARC-Date", UtcIso()},
                                {"WARC-Filename", std::filesystem::path(path_).filename().string()},
                                {"Content-Type", "application/warc-fields"}};
   return Append(h, info).status();

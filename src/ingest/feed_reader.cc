@@ -36,48 +36,59 @@ std::string Content(const xmlNode* n) {
 
 std::string Prop(const xmlNode* n, const char* name) { return Take(xmlGetProp(n, reinterpret_cast<const xmlChar*>(name))); }
 
-// Builds one article from an RSS <item> or an Atom <entry>.
-Result<Article> ItemToArticle(const xmlNode* item, bool atom) {
-  Article a;
-  std::string content, description, date, guid;
+// The fields of an RSS <item> or an Atom <entry>; `body` is its content or description (HTML).
+FeedItem ReadItem(const xmlNode* item, bool atom, std::string& body) {
+  FeedItem f;
+  std::string content, description, guid;
   for (const xmlNode* c = item->children; c != nullptr; c = c->next) {
     if (c->type != XML_ELEMENT_NODE) continue;
     std::string_view name = Name(c);
     std::string prefix = Prefix(c);
-    if (name == "title" && prefix.empty()) a.title = Content(c);
+    if (name == "title" && prefix.empty()) f.title = Content(c);
     else if (name == "link" && prefix.empty()) {
       if (atom) {
         std::string rel = Prop(c, "rel");
-        if (rel.empty() || rel == "alternate") a.url = Prop(c, "href");
+        if (rel.empty() || rel == "alternate") f.url = Prop(c, "href");
       } else {
-        a.url = Content(c);
+        f.url = Content(c);
       }
     } else if (name == "guid") guid = Content(c);
     else if (name == "encoded" && prefix == "content") content = Content(c);
     else if (name == "content" && atom) content = Content(c);
     else if (name == "description" || (name == "summary" && atom)) description = Content(c);
-    else if ((name == "pubDate" || name == "published" || (name == "date" && prefix == "dc")) && date.empty()) date = Content(c);
-    else if (name == "updated" && date.empty()) date = Content(c);
+    else if ((name == "pubDate" || name == "published" || (name == "date" && prefix == "dc")) && f.date.empty()) f.date = Content(c);
+    else if (name == "updated" && f.date.empty()) f.date = Content(c);
     else if (name == "creator" || name == "author") {
       if (atom) {
         for (const xmlNode* k = c->children; k; k = k->next) {
-          if (k->type == XML_ELEMENT_NODE && Name(k) == "name") a.author = Content(k);
+          if (k->type == XML_ELEMENT_NODE && Name(k) == "name") f.author = Content(k);
         }
       } else {
-        a.author = Content(c);
+        f.author = Content(c);
       }
     }
   }
-  if (a.url.empty() && guid.rfind("http", 0) == 0) a.url = guid;
-  std::string body = !content.empty() ? content : description;
+  if (f.url.empty() && guid.rfind("http", 0) == 0) f.url = guid;
+  body = !content.empty() ? content : description;
+  return f;
+}
+
+// Builds one article from an RSS <item> or an Atom <entry>.
+Result<Article> ItemToArticle(const xmlNode* item, bool atom) {
+  std::string body;
+  FeedItem f = ReadItem(item, atom, body);
+  Article a;
+  a.url = std::move(f.url);
+  a.title = std::move(f.title);
+  a.author = std::move(f.author);
   if (body.empty()) return Status::InvalidInput("feed item has no content or description");
   // Item bodies are HTML fragments; plain text survives the HTML reader unchanged.
   Result<Article> parsed = ParseHtml("<html><body>" + body + "</body></html>", "utf-8");
   if (!parsed.ok()) return Status::InvalidInput("feed item has no text");
   a.text = std::move(parsed->text);
   a.paragraphs = std::move(parsed->paragraphs);
-  if (!date.empty()) {
-    Result<Date> d = ParseDate(date);
+  if (!f.date.empty()) {
+    Result<Date> d = ParseDate(f.date);
     if (!d.ok()) return Status::InvalidInput(d.status().message(), Where{.field = "pubDate"});
     a.published = d->ToIso();
     a.day = d->Day();
@@ -121,7 +132,9 @@ void ParseFeed(std::string_view bytes, const Where& where, const RecordFn& emit)
       if (c->type != XML_ELEMENT_NODE) continue;
       if (!(Name(c) == (atom ? "entry" : "item"))) continue;
       ++record;
+      std::string body;
       Record r{ItemToArticle(c, atom), Where{.source = where.source, .record = record}, {}};
+      r.item = ReadItem(c, atom, body);
       xmlBuffer* buf = xmlBufferCreate();
       xmlNodeDump(buf, doc, const_cast<xmlNode*>(c), 0, 0);
       r.raw = std::string_view(reinterpret_cast<const char*>(xmlBufferContent(buf)), static_cast<size_t>(xmlBufferLength(buf)));

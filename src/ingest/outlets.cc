@@ -45,6 +45,7 @@ Result<std::vector<Outlet>> ParseOutlets(std::string_view yaml, const std::strin
     if (n["lang"]) o.lang = n["lang"].as<std::string>();
     o.tags = StringList(n["tags"]);
     o.feeds = StringList(n["feeds"]);
+    for (std::string& m : StringList(n["sitemap"])) o.feeds.push_back(std::move(m));  // told apart when fetched
     out.push_back(std::move(o));
   }
   return out;

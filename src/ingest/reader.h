@@ -27,10 +27,17 @@ struct ReadOptions {
   size_t max_line_bytes = size_t{16} << 20;           // one JSONL record
 };
 
+// What a feed says of one item, whether or not the item has text of its own (the collector
+// fetches `url`).
+struct FeedItem {
+  std::string url, title, date, author;
+};
+
 struct Record {
   Result<Article> article;
   Where where;
   std::string_view raw;  // the record's bytes as read; valid during the callback only
+  FeedItem item;         // feeds only
 };
 using RecordFn = std::function<void(Record&)>;
 

@@ -10,6 +10,7 @@
 
 #include "base/date.h"
 #include "base/embedded.h"
+#include "store/sqlite.h"
 
 namespace parallax::report {
 namespace {
@@ -132,6 +133,12 @@ class Builder {
       if (!title_en.empty() && title_en != title) text += fmt::format(" [{}]", title_en);
       if (!day.empty()) text += ", " + LongDate(day);
       text += url.empty() ? fmt::format(", Parallax article {}.", article) : ", " + url + ".";
+      // A fetched page cites its archived copy too: the footnote resolves after the page changes.
+      store::Stmt s(db_, "SELECT archive, fetched_at FROM articles WHERE id = ? AND archive IS NOT NULL");
+      s.Bind(1, article);
+      if (s.Step()) {
+        text += fmt::format(" Archived copy {}, fetched {} (parallax show {} --archived).", s.Text(0), s.Text(1), article);
+      }
     }
     b_.notes.push_back({number, article, text});
     return number;

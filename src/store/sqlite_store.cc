@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "base/date.h"
 #include "ingest/fingerprint.h"
 #include "store/fts_tokenizer.h"
 #include "store/sqlite.h"
@@ -126,14 +127,7 @@ constexpr const char* kMigrations[] = {
     )sql",
 };
 
-std::string NowIso() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
+std::string NowIso() { return UtcIso(); }
 
 std::string JsonList(const std::vector<std::string>& v) { return nlohmann::json(v).dump(); }
 
@@ -294,10 +288,20 @@ Status SqliteStore::PutOutlet(const Outlet& o) {
   return s.Run();
 }
 
-Status SqliteStore::PutPack(const std::string& name, const std::string& yaml) {
+Status SqliteStore::PutPack(const std::string& name, const std::string& yaml) { return PutMeta("pack:" + name, yaml); }
+
+Status SqliteStore::PutMeta(const std::string& key, const std::string& value) {
   Stmt s(db_, "INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-  s.Bind(1, "pack:" + name).Bind(2, yaml);
+  s.Bind(1, key).Bind(2, value);
   return s.Run();
+}
+
+Result<std::string> SqliteStore::GetMeta(const std::string& key) {
+  Stmt s(db_, "SELECT value FROM meta WHERE key = ?");
+  s.Bind(1, key);
+  std::string value = s.Step() ? s.Text(0) : "";
+  PLX_RETURN_IF_ERROR(s.status());
+  return value;
 }
 
 Result<std::vector<std::pair<std::string, std::string>>> StoredPacks(sqlite3* db) {

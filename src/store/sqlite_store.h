@@ -94,6 +94,9 @@ class SqliteStore {
   // Knowledge packs the workspace keeps (the YAML text, by the path it was loaded from), so
   // every later command knows the same people and offices without --pack.
   Status PutPack(const std::string& name, const std::string& yaml);
+  // Workspace settings in the meta table ("" when unset).
+  Status PutMeta(const std::string& key, const std::string& value);
+  Result<std::string> GetMeta(const std::string& key);
 
   Result<bool> HasArticle(const std::string& id);
   // The id of the earliest stored article whose fingerprint is at least
