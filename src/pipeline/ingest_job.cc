@@ -255,35 +255,63 @@ Result<std::unique_ptr<Ingester>> Ingester::Start(store::SqliteStore& store, con
   return in;
 }
 
+Ingester::~Ingester() { JoinWorkers(); }
+
 void Ingester::Add(ingest::Record& r) {
   if (!fatal_.ok()) return;
   pending_.push_back({std::move(r.article), r.where, std::string()});
   if (!pending_.back().article.ok()) pending_.back().raw = TruncateRaw(r.raw, options_.max_quarantine_raw);
-  // Records are analysed in batches, on `jobs` threads (analysis needs nothing but the article
-  // and the read-only packs), then stored one by one in input order by this thread, so the
-  // result does not depend on the number of threads.
-  const size_t batch = jobs_ > 1 ? 64 * static_cast<size_t>(jobs_) : 1;
-  if (pending_.size() >= batch) Analyse();
+  if (jobs_ == 1) {
+    Analyse();
+  } else if (pending_.size() >= 64 * static_cast<size_t>(jobs_)) {
+    Launch();
+  }
 }
 
+// One thread: each record is analysed and stored as it comes.
 void Ingester::Analyse() {
-  if (pending_.empty()) return;
-  std::atomic<size_t> next{0};
-  auto work = [&]() {
-    for (size_t i; (i = next.fetch_add(1)) < pending_.size();) {
-      if (!pending_[i].article.ok()) continue;
-      CompleteArticle(*pending_[i].article, outlets_, options_.outlet, options_.lang,
-                      options_.find_entities ? analysers_.matcher.get() : nullptr,
-                      options_.find_entities ? analysers_.quotes.get() : nullptr,
-                      options_.find_entities && options_.find_stance ? analysers_.stance.get() : nullptr);
-    }
-  };
-  std::vector<std::thread> threads;
-  for (int t = 1; t < jobs_ && static_cast<size_t>(t) < pending_.size(); ++t) threads.emplace_back(work);
-  work();
-  for (std::thread& t : threads) t.join();
-  for (Pending& p : pending_) Store(p);
+  for (Pending& p : pending_) {
+    if (p.article.ok()) Complete(*p.article);
+    Store(p);
+  }
   pending_.clear();
+}
+
+void Ingester::Complete(Article& a) const {
+  CompleteArticle(a, outlets_, options_.outlet, options_.lang, options_.find_entities ? analysers_.matcher.get() : nullptr,
+                  options_.find_entities ? analysers_.quotes.get() : nullptr,
+                  options_.find_entities && options_.find_stance ? analysers_.stance.get() : nullptr);
+}
+
+// Several threads: records are analysed in batches on `jobs` threads (analysis needs nothing
+// but the article and the read-only packs) while this thread stores the batch before, then
+// reads on; batches are stored whole and in input order, so the result does not depend on the
+// number of threads.
+void Ingester::Launch() {
+  JoinWorkers();
+  std::vector<Pending> ready = std::exchange(inflight_, std::move(pending_));
+  pending_.clear();
+  next_ = 0;
+  for (int t = 0; t < jobs_ && static_cast<size_t>(t) < inflight_.size(); ++t) {
+    workers_.emplace_back([this] {
+      for (size_t i; (i = next_.fetch_add(1)) < inflight_.size();) {
+        if (inflight_[i].article.ok()) Complete(*inflight_[i].article);
+      }
+    });
+  }
+  for (Pending& p : ready) Store(p);
+}
+
+void Ingester::JoinWorkers() {
+  for (std::thread& t : workers_) t.join();
+  workers_.clear();
+}
+
+// Stores everything taken: the batch in flight, then the rest.
+void Ingester::Drain() {
+  Launch();
+  Launch();
+  JoinWorkers();
 }
 
 Status Ingester::EnsureTransaction() {
@@ -367,7 +395,11 @@ void Ingester::Report(bool force) {
 }
 
 Status Ingester::Flush() {
-  Analyse();
+  if (jobs_ == 1) {
+    Analyse();
+  } else {
+    Drain();
+  }
   if (!fatal_.ok()) {
     if (in_txn_) (void)store_.Rollback();
     in_txn_ = false;

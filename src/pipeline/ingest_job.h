@@ -6,10 +6,12 @@
 // among the stored).
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "base/article.h"
@@ -114,6 +116,9 @@ class Ingester {
   // logged with `args`.
   static Result<std::unique_ptr<Ingester>> Start(store::SqliteStore& store, const IngestOptions& options,
                                                  const std::string& args);
+  ~Ingester();
+  Ingester(const Ingester&) = delete;
+  Ingester& operator=(const Ingester&) = delete;
   // Reads a file, directory or "-" record by record.
   void ReadPath(const std::string& path);
   void Add(ingest::Record& r);
@@ -138,6 +143,10 @@ class Ingester {
   };
   Ingester(store::SqliteStore& store, const IngestOptions& options) : store_(store), options_(options) {}
   void Analyse();
+  void Complete(Article& a) const;
+  void Launch();
+  void JoinWorkers();
+  void Drain();
   void Store(Pending& p);
   void Report(bool force);
   Status EnsureTransaction();
@@ -149,7 +158,10 @@ class Ingester {
   Analysers analysers_;
   IngestSummary summary_;
   int jobs_ = 1;
-  std::vector<Pending> pending_;
+  std::vector<Pending> pending_;   // being read
+  std::vector<Pending> inflight_;  // being analysed by workers_
+  std::vector<std::thread> workers_;
+  std::atomic<size_t> next_{0};    // the next record of inflight_ to analyse
   std::vector<RecordOutcome> outcomes_;
   Status fatal_;
   bool in_txn_ = false;

@@ -6,7 +6,10 @@
 #include <filesystem>
 #include <fstream>
 
+#include <nlohmann/json.hpp>
+
 #include "query/search.h"
+#include "store/sqlite.h"
 
 namespace parallax::pipeline {
 namespace {
@@ -143,6 +146,76 @@ TEST(Query, TranslatesUserSyntaxSafely) {
   EXPECT_FALSE(query::ToFtsQuery("(x").ok());
   EXPECT_FALSE(query::ToFtsQuery("x OR").ok());
   EXPECT_FALSE(query::ToFtsQuery("- ;").ok());
+}
+
+}  // namespace
+}  // namespace parallax::pipeline
+
+namespace parallax::pipeline {
+namespace {
+
+// Everything stored, in storage order: what must not depend on the number of threads.
+std::string Digest(sqlite3* db) {
+  std::string out;
+  for (const char* sql : {"SELECT rowid, id, outlet, lang, script, duplicate_of, length(text) FROM articles ORDER BY rowid",
+                          "SELECT article, entity, start, end FROM mentions ORDER BY rowid",
+                          "SELECT article, start, end, kind, speaker_entity FROM quotes ORDER BY id",
+                          "SELECT quote, target, polarity FROM quote_stance ORDER BY rowid",
+                          "SELECT source, record, reason FROM quarantine ORDER BY id"}) {
+    store::Stmt s(db, sql);
+    while (s.Step()) {
+      for (int c = 0; c < s.columns(); ++c) out += s.Text(c) + "|";
+      out += "\n";
+    }
+  }
+  return out;
+}
+
+TEST(Ingest, ThreadsChangeNothingAcrossManyBatches) {
+  // 900 records (several 128- and 192-record batches): the sample corpus's articles under
+  // new URLs, so near-duplicates link up across batches, with a broken record every so often.
+  Workspace w("ingest-jobs");
+  std::vector<std::string> lines;
+  for (const char* f : {"glasnik.jsonl", "dongfang.jsonl", "ledger.jsonl"}) {
+    std::ifstream in(std::string(PARALLAX_SOURCE_DIR) + "/examples/sample-corpus/" + f);
+    for (std::string line; std::getline(in, line);) {
+      if (line.find("\"text\"") != std::string::npos) lines.push_back(line);
+    }
+  }
+  ASSERT_GT(lines.size(), 10u);
+  std::string jsonl;
+  for (int i = 0; i < 900; ++i) {
+    if (i % 97 == 13) {
+      jsonl += "{\"text\": 17}\n";
+      continue;
+    }
+    nlohmann::json j = nlohmann::json::parse(lines[i % lines.size()]);
+    j["url"] = "https://copies.example/" + std::to_string(i);
+    jsonl += j.dump() + "\n";
+  }
+  w.Write("many.jsonl", jsonl);
+  std::string first;
+  for (int jobs : {1, 2, 3}) {
+    std::string path = w.dir + "/j" + std::to_string(jobs) + ".db";
+    auto st = store::SqliteStore::Open(path, {.create = true});
+    ASSERT_TRUE(st.ok());
+    IngestOptions o;
+    o.paths = {w.dir + "/many.jsonl"};
+    o.jobs = jobs;
+    auto s = RunIngest(**st, o);
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    EXPECT_EQ(s->counts.seen, 900);
+    EXPECT_GT(s->counts.stored, 800);
+    EXPECT_EQ(s->counts.quarantined, 10);
+    EXPECT_EQ(s->counts.seen, s->counts.stored + s->counts.duplicates + s->counts.quarantined);
+    std::string d = Digest((*st)->db());
+    if (jobs == 1) {
+      first = d;
+      EXPECT_GT(d.size(), 10000u);
+    } else {
+      EXPECT_TRUE(d == first) << "--jobs " << jobs << " stored something else than --jobs 1";
+    }
+  }
 }
 
 }  // namespace
