@@ -59,6 +59,15 @@ void AddDb(CLI::App* app, Common& c) {
   app->add_option("--db", c.db, "Workspace file (default ./parallax.db or $PARALLAX_DB)");
 }
 
+void AddStore(CLI::App* app, Common& c) {
+  app->add_option("--store", c.store, "Read a ClickHouse store instead of the workspace: clickhouse://host:8123/database");
+}
+
+Result<std::unique_ptr<store::ClickHouseStore>> OpenClickHouse(const std::string& url) {
+  PLX_ASSIGN_OR_RETURN(store::ClickHouseUrl u, store::ClickHouseUrl::Parse(url));
+  return store::ClickHouseStore::Open(u, {});
+}
+
 void AddFormat(CLI::App* app, Common& c) {
   app->add_option("--format", c.format, "Output: table, jsonl, csv or json (table on a TTY, else jsonl)")
       ->check(CLI::IsMember({"table", "jsonl", "csv", "json"}));

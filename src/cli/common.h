@@ -9,6 +9,7 @@
 #include "base/status.h"
 #include "entities/pack.h"
 #include "query/search.h"
+#include "store/clickhouse_store.h"
 #include "store/sqlite_store.h"
 
 namespace parallax::cli {
@@ -29,9 +30,13 @@ std::string ResolveEntity(const entities::Knowledge& k, sqlite3* db, const std::
 
 struct Common {
   std::string db = DefaultDb();
+  std::string store;  // clickhouse://...: the commands that can, read ClickHouse instead
   std::string format;
 };
 void AddDb(CLI::App* app, Common& c);
+// --store, for the commands that also run on ClickHouse.
+void AddStore(CLI::App* app, Common& c);
+Result<std::unique_ptr<store::ClickHouseStore>> OpenClickHouse(const std::string& url);
 void AddFormat(CLI::App* app, Common& c);
 
 struct FilterArgs {

@@ -30,8 +30,10 @@
 #include "pipeline/collect_job.h"
 #include "pipeline/ingest_job.h"
 #include "quotes/quotes.h"
+#include "query/clickhouse.h"
 #include "query/search.h"
 #include "query/stance.h"
+#include "store/clickhouse_store.h"
 #include "store/sqlite_store.h"
 #include "text/langid.h"
 #include "text/segment.h"
@@ -69,6 +71,7 @@ struct IngestArgs {
   uint64_t max_source_bytes = ingest::SourceLimits{}.max_bytes;
   uint64_t max_document_bytes = ingest::ReadOptions{}.max_document_bytes;
   bool quiet = false;
+  std::string store, spool = "parallax-spool";  // a ClickHouse store instead of the workspace file
 };
 
 void PrintSummary(const pipeline::IngestSummary& s) {
@@ -79,7 +82,7 @@ void PrintSummary(const pipeline::IngestSummary& s) {
   fmt::print("\n{:.2f} MB of text in {:.2f} s ({:.1f} MB/s)\n", mb, s.seconds, s.seconds > 0 ? mb / s.seconds : 0.0);
 }
 
-Result<pipeline::IngestSummary> Ingest(store::SqliteStore& db, const IngestArgs& a) {
+Result<pipeline::IngestSummary> Ingest(store::Store& db, const IngestArgs& a) {
   pipeline::IngestOptions o;
   o.paths = a.paths;
   o.outlet = a.outlet;
@@ -131,12 +134,44 @@ Result<pipeline::IngestSummary> Ingest(store::SqliteStore& db, const IngestArgs&
 }
 
 int CmdIngest(const Common& c, const IngestArgs& a) {
+  if (!a.store.empty()) {
+    // ClickHouse: the same ingest into a server; batches it cannot take are spooled.
+    auto url = store::ClickHouseUrl::Parse(a.store);
+    if (!url.ok()) return Fail(url.status());
+    auto ch = store::ClickHouseStore::Open(*url, {.spool_dir = a.spool});
+    if (!ch.ok()) return Fail(ch.status());
+    Result<pipeline::IngestSummary> r = Ingest(**ch, a);
+    if (!r.ok()) return Fail(r.status());
+    PrintSummary(*r);
+    if ((*ch)->spooled_articles() > 0) {
+      fmt::print(stderr,
+                 "parallax: {} articles spooled to {}: {} did not take them; they are sent by the next ingest or "
+                 "`parallax clickhouse flush`\n",
+                 (*ch)->spooled_articles(), a.spool, url->ToString());
+    }
+    return r->counts.quarantined > 0 ? kExitQuarantined : 0;
+  }
   auto db = OpenDb(c.db, true);
   if (!db.ok()) return Fail(db.status());
   Result<pipeline::IngestSummary> r = Ingest(**db, a);
   if (!r.ok()) return Fail(r.status());
   PrintSummary(*r);
   return r->counts.quarantined > 0 ? kExitQuarantined : 0;
+}
+
+// ---- clickhouse ----
+int CmdClickHouse(const std::string& action, const std::string& store_url, const std::string& cluster,
+                  const std::string& spool) {
+  auto url = store::ClickHouseUrl::Parse(store_url);
+  if (!url.ok()) return Fail(url.status());
+  if (action == "schema") {
+    fmt::print("{}", store::ClickHouseSchema(url->database, cluster));
+    return 0;
+  }
+  auto ch = store::ClickHouseStore::Open(*url, {.spool_dir = spool});  // sends the spool
+  if (!ch.ok()) return Fail(ch.status());
+  fmt::print("{}: schema ready, spool {} sent\n", url->ToString(), spool);
+  return 0;
 }
 
 // ---- quarantine ----
@@ -167,6 +202,21 @@ Result<std::string> DateOption(const std::string& date) {
 // ---- search ----
 int CmdSearch(const Common& c, const std::string& q, query::Filters f, int64_t limit, bool count, bool facets,
               const std::string& entity) {
+  if (!c.store.empty()) {
+    if (!count) return Fail(Status::InvalidInput("on a ClickHouse store, search answers --count only (so far)"));
+    auto ch = OpenClickHouse(c.store);
+    if (!ch.ok()) return Fail(ch.status());
+    if (!entity.empty()) {
+      auto k = pipeline::LoadKnowledge({}, nullptr);
+      if (!k.ok()) return Fail(k.status());
+      f.entity = ResolveEntity(*k, nullptr, entity);
+      if (f.entity.empty()) return Fail(Status::NotFound("no such entity", Where{.source = entity}));
+    }
+    auto n = query::ClickHouseCount(**ch, q, f);
+    if (!n.ok()) return Fail(n.status());
+    fmt::print("{}\n", *n);
+    return 0;
+  }
   auto db = OpenDb(c.db, false);
   if (!db.ok()) return Fail(db.status());
   if (!entity.empty()) {
@@ -214,11 +264,18 @@ int CmdSearch(const Common& c, const std::string& q, query::Filters f, int64_t l
 // ---- timeline ----
 int CmdTimeline(const Common& c, const std::string& q, const std::string& interval, const std::string& by,
                 query::Filters f) {
-  auto db = OpenDb(c.db, false);
-  if (!db.ok()) return Fail(db.status());
   auto fmt_ = ParseFormat(c.format);
   if (!fmt_.ok()) return Fail(fmt_.status());
-  auto rows = query::Timeline((*db)->db(), q, interval, by, f);
+  Result<std::vector<query::TimelineRow>> rows = Status::Internal("no store");
+  if (!c.store.empty()) {
+    auto ch = OpenClickHouse(c.store);
+    if (!ch.ok()) return Fail(ch.status());
+    rows = query::ClickHouseTimeline(**ch, q, interval, by, f);
+  } else {
+    auto db = OpenDb(c.db, false);
+    if (!db.ok()) return Fail(db.status());
+    rows = query::Timeline((*db)->db(), q, interval, by, f);
+  }
   if (!rows.ok()) return Fail(rows.status());
   Rows out{{"period"}, {}};
   if (!by.empty()) out.columns.push_back(by);
@@ -740,6 +797,8 @@ int Run(int argc, char** argv) {
   ingest->add_option("--max-source-bytes", ingest_args.max_source_bytes, "Limit on a source's decompressed size");
   ingest->add_option("--max-document-bytes", ingest_args.max_document_bytes, "Limit on one document or JSONL record");
   ingest->add_flag("--quiet,-q", ingest_args.quiet, "No progress or per-record messages");
+  ingest->add_option("--store", ingest_args.store, "Ingest into ClickHouse instead: clickhouse://host:8123/database");
+  ingest->add_option("--spool", ingest_args.spool, "With --store: where batches the server cannot take wait (default ./parallax-spool)");
   AddDb(ingest, common);
 
   int64_t q_limit = 1000;
@@ -762,6 +821,7 @@ int Run(int argc, char** argv) {
   search->add_flag("--facets", search_facets, "Counts by outlet, language, country and month");
   search->add_flag("--unique", search_filters.f.unique, "Leave out near-duplicate copies");
   AddDb(search, common);
+  AddStore(search, common);
   AddFormat(search, common);
 
   std::string tl_query, tl_interval = "month", tl_by;
@@ -774,6 +834,7 @@ int Run(int argc, char** argv) {
   timeline->add_flag("--unique", tl_filters.f.unique, "Count unique stories (near-duplicates left out)");
   tl_filters.Add(timeline);
   AddDb(timeline, common);
+  AddStore(timeline, common);
   AddFormat(timeline, common);
 
   std::string show_id;
@@ -840,6 +901,16 @@ int Run(int argc, char** argv) {
   translit->add_option("--lang", tr_lang, "sr or mk")->check(CLI::IsMember({"sr", "mk"}));
   translit->add_option("file", tr_path, "File or - (stdin)");
 
+  std::string ch_store = "clickhouse://127.0.0.1:8123/parallax", ch_cluster, ch_spool = "parallax-spool";
+  CLI::App* ch = app.add_subcommand("clickhouse", "The ClickHouse store: its schema, and sending spooled batches");
+  ch->require_subcommand(1);
+  CLI::App* ch_schema = ch->add_subcommand("schema", "Print the DDL (for a cluster: replicated local tables under Distributed ones)");
+  ch_schema->add_option("--cluster", ch_cluster, "Cluster name (remote_servers in the server config)");
+  ch_schema->add_option("--store", ch_store, "clickhouse://host:port/database (names the database)");
+  CLI::App* ch_flush = ch->add_subcommand("flush", "Create the schema when missing and send the spooled batches");
+  ch_flush->add_option("--store", ch_store, "clickhouse://host:port/database");
+  ch_flush->add_option("--spool", ch_spool, "Spool folder (default ./parallax-spool)");
+
   std::string demo_corpus, demo_dir = "demo";
   CLI::App* demo = app.add_subcommand("demo", "Build demo/ from the bundled sample corpus and show searches");
   demo->add_option("--corpus", demo_corpus, "Corpus directory (default: the bundled sample corpus)");
@@ -863,6 +934,7 @@ int Run(int argc, char** argv) {
   }
   if (*init) return CmdInit(init_path.empty() ? common.db : init_path);
   if (*ingest) return CmdIngest(common, ingest_args);
+  if (*ch) return CmdClickHouse(*ch_schema ? "schema" : "flush", ch_store, ch_cluster, ch_spool);
   if (*quarantine) return CmdQuarantine(common, q_limit);
   if (*search) return CmdSearch(common, search_query, search_filters.f, search_limit, search_count, search_facets, search_entity);
   if (*entities_cmd) return CmdEntities(ent_packs, ent_date, ent_summary, ent_path, common.format);

@@ -9,6 +9,7 @@
 
 #include "cli/output.h"
 #include "pipeline/ingest_job.h"
+#include "query/clickhouse.h"
 #include "query/stance.h"
 #include "stance/stance.h"
 
@@ -64,11 +65,20 @@ Result<std::string> Resolve(sqlite3* db, const std::string& name, const char* wh
 }
 
 int CmdStance(const Common& c, const StanceArgs& a) {
-  auto db = OpenDb(c.db, false);
-  if (!db.ok()) return Fail(db.status());
+  std::unique_ptr<store::SqliteStore> workspace;
+  std::unique_ptr<store::ClickHouseStore> ch;
+  if (!c.store.empty()) {
+    auto opened = OpenClickHouse(c.store);
+    if (!opened.ok()) return Fail(opened.status());
+    ch = std::move(*opened);
+  } else {
+    auto db = OpenDb(c.db, false);
+    if (!db.ok()) return Fail(db.status());
+    workspace = std::move(*db);
+  }
   auto fmt_ = ParseFormat(c.format);
   if (!fmt_.ok()) return Fail(fmt_.status());
-  sqlite3* h = (*db)->db();
+  sqlite3* h = workspace ? workspace->db() : nullptr;  // ClickHouse: names resolve through the packs
   query::StanceQuery q{.by = a.by, .interval = a.interval};
   auto target = Resolve(h, a.target, "target");
   if (!target.ok()) return Fail(target.status());
@@ -76,7 +86,7 @@ int CmdStance(const Common& c, const StanceArgs& a) {
   auto speaker = Resolve(h, a.speaker, "speaker");
   if (!speaker.ok()) return Fail(speaker.status());
   q.speaker = *speaker;
-  auto cells = query::StanceTable(h, a.filters.f, q);
+  auto cells = ch ? query::ClickHouseStanceTable(*ch, a.filters.f, q) : query::StanceTable(h, a.filters.f, q);
   if (!cells.ok()) return Fail(cells.status());
   Rows rows;
   rows.columns = {a.by, "target"};
@@ -293,6 +303,7 @@ std::function<int()> AddStanceCommands(CLI::App& app, Common& common) {
   stance_cmd->add_option("--limit", stance_args->limit, "At most this many rows");
   stance_args->filters.Add(stance_cmd);
   AddDb(stance_cmd, common);
+  AddStore(stance_cmd, common);
   AddFormat(stance_cmd, common);
 
   CLI::App* train = stance_cmd->add_subcommand("train", "Train a stance model from gold JSONL");

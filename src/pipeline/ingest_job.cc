@@ -214,7 +214,7 @@ Result<std::shared_ptr<const stance::Model>> LoadStanceModel(const std::string& 
   return std::shared_ptr<const stance::Model>(std::make_shared<stance::Model>(std::move(m)));
 }
 
-Result<std::unique_ptr<Ingester>> Ingester::Start(store::SqliteStore& store, const IngestOptions& options,
+Result<std::unique_ptr<Ingester>> Ingester::Start(store::Store& store, const IngestOptions& options,
                                                   const std::string& args) {
   std::unique_ptr<Ingester> in(new Ingester(store, options));
   in->start_ = Clock::now();
@@ -239,7 +239,7 @@ Result<std::unique_ptr<Ingester>> Ingester::Start(store::SqliteStore& store, con
     }
   }
 
-  PLX_ASSIGN_OR_RETURN(in->analysers_, Analysers::Load(packs, options.stance_model, store.db()));
+  PLX_ASSIGN_OR_RETURN(in->analysers_, Analysers::Load(packs, options.stance_model, store.sqlite()));
   AddPackOutlets(*in->analysers_.knowledge, in->outlets_);
   // The workspace keeps the packs it was given, so later commands (and later ingests) use them.
   for (const std::string& p : packs) {
@@ -447,7 +447,7 @@ void AddPackOutlets(const entities::Knowledge& knowledge, ingest::OutletRegistry
   }
 }
 
-Result<IngestSummary> RunIngest(store::SqliteStore& store, const IngestOptions& options) {
+Result<IngestSummary> RunIngest(store::Store& store, const IngestOptions& options) {
   std::string args;
   for (const std::string& p : options.paths) args += (args.empty() ? "" : " ") + p;
   PLX_ASSIGN_OR_RETURN(std::unique_ptr<Ingester> in, Ingester::Start(store, options, args));

@@ -114,7 +114,7 @@ class Ingester {
  public:
   // Loads outlets (workspace, registries, packs), the packs and the analysers, and begins a run
   // logged with `args`.
-  static Result<std::unique_ptr<Ingester>> Start(store::SqliteStore& store, const IngestOptions& options,
+  static Result<std::unique_ptr<Ingester>> Start(store::Store& store, const IngestOptions& options,
                                                  const std::string& args);
   ~Ingester();
   Ingester(const Ingester&) = delete;
@@ -141,7 +141,7 @@ class Ingester {
     Where where;
     std::string raw;  // kept for rejected records only
   };
-  Ingester(store::SqliteStore& store, const IngestOptions& options) : store_(store), options_(options) {}
+  Ingester(store::Store& store, const IngestOptions& options) : store_(store), options_(options) {}
   void Analyse();
   void Complete(Article& a) const;
   void Launch();
@@ -152,7 +152,7 @@ class Ingester {
   Status EnsureTransaction();
   Status Commit();
 
-  store::SqliteStore& store_;
+  store::Store& store_;
   IngestOptions options_;
   ingest::OutletRegistry outlets_;
   Analysers analysers_;
@@ -174,6 +174,6 @@ class Ingester {
 // language, tags and feeds.
 void AddPackOutlets(const entities::Knowledge& knowledge, ingest::OutletRegistry& outlets);
 
-Result<IngestSummary> RunIngest(store::SqliteStore& store, const IngestOptions& options);
+Result<IngestSummary> RunIngest(store::Store& store, const IngestOptions& options);
 
 }  // namespace parallax::pipeline

@@ -20,6 +20,7 @@
 #include "base/article.h"
 #include "base/status.h"
 #include "store/sqlite.h"
+#include "store/store.h"
 
 namespace parallax::store {
 
@@ -31,17 +32,6 @@ struct OpenOptions {
   int busy_timeout_ms = 30000;  // wait this long for another writer before failing
 };
 
-struct QuarantineEntry {
-  int64_t run = 0;
-  std::string source;
-  int64_t record = -1;
-  int64_t offset = -1;
-  std::string field;
-  std::string code;
-  std::string reason;
-  std::string raw;  // the rejected bytes (capped by the caller)
-  std::string at;   // when it was quarantined (UTC, ISO 8601); filled on read
-};
 
 // What `fetch` and `watch` know of one feed or page URL.
 struct FetchState {
@@ -66,14 +56,11 @@ struct FetchLogEntry {
   double seconds = 0;
 };
 
-struct RunCounts {
-  int64_t seen = 0, stored = 0, duplicates = 0, near_duplicates = 0, quarantined = 0;
-};
 
 // The packs a workspace keeps, in the order they were first added: (name, YAML text).
 Result<std::vector<std::pair<std::string, std::string>>> StoredPacks(sqlite3* db);
 
-class SqliteStore {
+class SqliteStore : public Store {
  public:
   static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path, const OpenOptions& options);
   ~SqliteStore();
@@ -81,35 +68,37 @@ class SqliteStore {
   SqliteStore& operator=(const SqliteStore&) = delete;
 
   sqlite3* db() const { return db_; }
+  sqlite3* sqlite() const override { return db_; }
   const std::string& path() const { return path_; }
+  std::string name() const override { return path_; }
   int schema_version() const;
 
-  Status Begin();
-  Status Commit();
-  Status Rollback();
+  Status Begin() override;
+  Status Commit() override;
+  Status Rollback() override;
 
-  Status PutOutlet(const Outlet& outlet);
-  Result<std::vector<Outlet>> Outlets();
+  Status PutOutlet(const Outlet& outlet) override;
+  Result<std::vector<Outlet>> Outlets() override;
 
   // Knowledge packs the workspace keeps (the YAML text, by the path it was loaded from), so
   // every later command knows the same people and offices without --pack.
-  Status PutPack(const std::string& name, const std::string& yaml);
+  Status PutPack(const std::string& name, const std::string& yaml) override;
   // Workspace settings in the meta table ("" when unset).
   Status PutMeta(const std::string& key, const std::string& value);
   Result<std::string> GetMeta(const std::string& key);
 
-  Result<bool> HasArticle(const std::string& id);
+  Result<bool> HasArticle(const std::string& id) override;
   // The id of the earliest stored article whose fingerprint is at least
   // kNearDuplicateSimilarity like `fingerprint` (ingest/fingerprint.h), if any.
-  Result<std::optional<std::string>> FindNearDuplicate(const std::string& fingerprint);
+  Result<std::optional<std::string>> FindNearDuplicate(const std::string& fingerprint) override;
   // Inserts the article with its index entries. `tags` are the outlet's tags.
-  Status PutArticle(const Article& a, const std::vector<std::string>& tags);
+  Status PutArticle(const Article& a, const std::vector<std::string>& tags) override;
   Result<std::optional<Article>> GetArticle(const std::string& id);
 
-  Result<int64_t> BeginRun(const std::string& args);
-  Status FinishRun(int64_t run, const RunCounts& counts);
+  Result<int64_t> BeginRun(const std::string& args) override;
+  Status FinishRun(int64_t run, const RunCounts& counts) override;
   // Stores a rejected record; the same source, record and reason are kept once.
-  Status Quarantine(const QuarantineEntry& e);
+  Status Quarantine(const QuarantineEntry& e) override;
   Result<std::vector<QuarantineEntry>> QuarantineList(int64_t limit);
 
   // Collecting (collect/, pipeline/collect_job.h): the state of each feed and page URL, and a

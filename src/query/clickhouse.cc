@@ -1,0 +1,317 @@
+#include "query/clickhouse.h"
+
+#include <algorithm>
+#include <tuple>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "base/date.h"
+#include "text/fold.h"
+#include "text/stem.h"
+#include "text/tokenize.h"
+
+namespace parallax::query {
+namespace {
+
+using json = nlohmann::json;
+
+std::string Literal(std::string_view s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\\' || c == '\'') out += '\\';
+    out += c;
+  }
+  return out + "'";
+}
+
+std::string Array(const std::vector<std::string>& items) {
+  std::string out = "[";
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += ',';
+    out += Literal(items[i]);
+  }
+  return out + "]";
+}
+
+// The forms a query word matches, as the SQLite tokenizer gives them for queries.
+std::vector<std::string> WordForms(std::string_view lower, bool unspaced) {
+  thread_local std::vector<std::unique_ptr<text::Stemmer>> stemmers;
+  if (stemmers.empty()) {
+    for (const std::string& lang : text::Stemmer::StemmedLanguages()) {
+      if (auto s = text::Stemmer::Create(lang)) stemmers.push_back(std::move(s));
+    }
+  }
+  std::vector<std::string> forms;
+  std::string term;
+  text::MakeTerm(lower, nullptr, term);
+  forms.push_back(term);
+  if (unspaced) return forms;
+  for (auto& s : stemmers) {
+    text::MakeTerm(lower, s.get(), term);
+    if (std::find(forms.begin(), forms.end(), term) == forms.end()) forms.push_back(term);
+  }
+  return forms;
+}
+
+// One quoted item of the FTS5 query ToFtsQuery writes: a word or a phrase, maybe a prefix.
+std::string ItemCondition(std::string_view item, bool prefix) {
+  std::vector<std::string> parts;
+  bool spaced_words = false;
+  int words = 0;
+  text::ForEachWord(item, [&](std::string_view lower, ByteRange, bool unspaced) {
+    ++words;
+    spaced_words |= !unspaced;
+    if (prefix) {
+      std::string term;
+      text::MakeTerm(lower, nullptr, term);
+      parts.push_back(fmt::format("arrayExists(t -> startsWith(t, {}), terms)", Literal(term)));
+    } else {
+      parts.push_back(fmt::format("hasAny(terms, {})", Array(WordForms(lower, unspaced))));
+    }
+  });
+  if (parts.empty()) return "0";
+  if (words > 1 && spaced_words && !prefix) {
+    parts.push_back(fmt::format("positionUTF8(folded, {}) > 0", Literal(text::FoldForMatch(item))));
+  }
+  std::string out;
+  for (const std::string& p : parts) {
+    if (!out.empty()) out += " AND ";
+    out += p;
+  }
+  return parts.size() > 1 ? "(" + out + ")" : out;
+}
+
+// A recursive-descent reading of ToFtsQuery's output: OR < AND (also implicit) < NOT.
+class Translator {
+ public:
+  explicit Translator(std::string_view fts) : s_(fts) {}
+  Result<std::string> Run() {
+    PLX_ASSIGN_OR_RETURN(std::string e, Or());
+    Skip();
+    if (i_ != s_.size()) return Status::InvalidInput("bad query");
+    return e;
+  }
+
+ private:
+  void Skip() {
+    while (i_ < s_.size() && s_[i_] == ' ') ++i_;
+  }
+  bool Keyword(std::string_view k) {
+    Skip();
+    if (s_.substr(i_, k.size()) == k && (i_ + k.size() == s_.size() || s_[i_ + k.size()] == ' ' || s_[i_ + k.size()] == '(')) {
+      i_ += k.size();
+      return true;
+    }
+    return false;
+  }
+  Result<std::string> Or() {
+    PLX_ASSIGN_OR_RETURN(std::string e, And());
+    while (Keyword("OR")) {
+      PLX_ASSIGN_OR_RETURN(std::string r, And());
+      e = "(" + e + " OR " + r + ")";
+    }
+    return e;
+  }
+  Result<std::string> And() {
+    PLX_ASSIGN_OR_RETURN(std::string e, Not());
+    while (true) {
+      Skip();
+      if (i_ >= s_.size() || s_[i_] == ')') break;
+      size_t save = i_;
+      if (Keyword("OR")) {
+        i_ = save;
+        break;
+      }
+      (void)Keyword("AND");  // implicit otherwise
+      PLX_ASSIGN_OR_RETURN(std::string r, Not());
+      e = "(" + e + " AND " + r + ")";
+    }
+    return e;
+  }
+  Result<std::string> Not() {
+    PLX_ASSIGN_OR_RETURN(std::string e, Primary());
+    while (Keyword("NOT")) {
+      PLX_ASSIGN_OR_RETURN(std::string r, Primary());
+      e = "(" + e + " AND NOT " + r + ")";
+    }
+    return e;
+  }
+  Result<std::string> Primary() {
+    Skip();
+    if (i_ < s_.size() && s_[i_] == '(') {
+      ++i_;
+      PLX_ASSIGN_OR_RETURN(std::string e, Or());
+      Skip();
+      if (i_ >= s_.size() || s_[i_] != ')') return Status::InvalidInput("bad query: unbalanced '('");
+      ++i_;
+      return e;
+    }
+    if (i_ >= s_.size() || s_[i_] != '"') return Status::InvalidInput("bad query");
+    std::string item;
+    for (++i_; i_ < s_.size(); ++i_) {
+      if (s_[i_] == '"') {
+        if (i_ + 1 < s_.size() && s_[i_ + 1] == '"') {  // FTS5 doubles quotes inside strings
+          item += '"';
+          ++i_;
+          continue;
+        }
+        break;
+      }
+      item += s_[i_];
+    }
+    ++i_;
+    bool prefix = i_ < s_.size() && s_[i_] == '*';
+    if (prefix) ++i_;
+    return ItemCondition(item, prefix);
+  }
+
+  std::string_view s_;
+  size_t i_ = 0;
+};
+
+Result<std::string> DayOf(const std::string& s, const char* what) {
+  Result<Date> d = ParseDate(s);
+  if (!d.ok()) return Status::InvalidInput(fmt::format("{}: {}", what, d.status().message()));
+  return d->Day();
+}
+
+// The filters as conditions on the articles table (alias-free), ANDed after `first`.
+Result<std::string> Conditions(std::string_view query, const Filters& f, const std::string& db) {
+  std::vector<std::string> c;
+  if (query.find_first_not_of(" \t") != std::string_view::npos) {
+    PLX_ASSIGN_OR_RETURN(std::string m, ClickHouseMatch(query));
+    c.push_back(m);
+  }
+  if (!f.from.empty()) {
+    PLX_ASSIGN_OR_RETURN(std::string d, DayOf(f.from, "--from"));
+    c.push_back("day >= toDate(" + Literal(d) + ")");
+  }
+  if (!f.to.empty()) {
+    PLX_ASSIGN_OR_RETURN(std::string d, DayOf(f.to, "--to"));
+    c.push_back("day <= toDate(" + Literal(d) + ")");
+  }
+  if (!f.outlets.empty()) {
+    std::vector<std::string> lower;
+    for (const std::string& o : f.outlets) lower.push_back(text::FoldForMatch(o));
+    std::string list = Array(lower);
+    c.push_back("lowerUTF8(outlet) IN (" + list.substr(1, list.size() - 2) + ")");
+  }
+  if (!f.country.empty()) c.push_back("upper(country) = upper(" + Literal(f.country) + ")");
+  if (!f.lang.empty()) {
+    size_t dash = f.lang.find('-');
+    c.push_back("lang = " + Literal(f.lang.substr(0, dash)));
+    if (dash != std::string::npos) c.push_back("script = " + Literal(f.lang.substr(dash + 1)));
+  }
+  if (!f.tag.empty()) c.push_back("has(tags, " + Literal(f.tag) + ")");
+  if (f.unique) c.push_back("duplicate_of = ''");
+  if (!f.entity.empty()) {
+    c.push_back(fmt::format("id IN (SELECT article FROM {}.mentions WHERE entity = {})", db, Literal(f.entity)));
+  }
+  std::string out;
+  for (const std::string& x : c) {
+    if (!out.empty()) out += " AND ";
+    out += x;
+  }
+  return out.empty() ? std::string("1") : out;
+}
+
+// The period of the Date column `day`, as PeriodSql gives it on SQLite.
+Result<std::string> Period(std::string_view interval, std::string_view day = "day") {
+  if (interval.empty()) return std::string("''");
+  if (interval == "day") return fmt::format("toString({})", day);
+  if (interval == "week") return fmt::format("toString(toMonday({}))", day);
+  if (interval == "month") return fmt::format("substring(toString({}), 1, 7)", day);
+  return Status::InvalidInput(fmt::format("unknown interval '{}' (day, week or month)", interval));
+}
+
+std::vector<json> Rows(const std::string& answer) {
+  std::vector<json> out;
+  size_t pos = 0;
+  while (pos < answer.size()) {
+    size_t end = answer.find('\n', pos);
+    json j = json::parse(answer.substr(pos, end - pos), nullptr, false);
+    pos = end == std::string::npos ? answer.size() : end + 1;
+    if (j.is_object()) out.push_back(std::move(j));
+  }
+  return out;
+}
+
+int64_t Int(const json& j) { return j.is_string() ? std::stoll(j.get<std::string>()) : j.get<int64_t>(); }
+
+}  // namespace
+
+Result<std::string> ClickHouseMatch(std::string_view user_query) {
+  PLX_ASSIGN_OR_RETURN(std::string fts, ToFtsQuery(user_query));
+  return Translator(fts).Run();
+}
+
+Result<int64_t> ClickHouseCount(store::ClickHouseStore& ch, std::string_view query, const Filters& f) {
+  const std::string& db = ch.database();
+  PLX_ASSIGN_OR_RETURN(std::string where, Conditions(query, f, db));
+  PLX_ASSIGN_OR_RETURN(std::string answer, ch.Query(fmt::format("SELECT count() FROM {}.articles FINAL WHERE {}", db, where)));
+  return static_cast<int64_t>(std::strtoll(answer.c_str(), nullptr, 10));
+}
+
+Result<std::vector<TimelineRow>> ClickHouseTimeline(store::ClickHouseStore& ch, std::string_view query,
+                                                    std::string_view interval, std::string_view by, const Filters& f) {
+  if (interval.empty()) return Status::InvalidInput("unknown interval '' (day, week or month)");
+  PLX_ASSIGN_OR_RETURN(std::string period, Period(interval));
+  std::string group = "''";
+  if (by == "outlet" || by == "country" || by == "lang") group = std::string(by);
+  else if (by == "tag") group = "arrayJoin(tags)";
+  else if (!by.empty()) return Status::InvalidInput(fmt::format("unknown grouping '{}' (outlet, country, lang or tag)", by));
+  const std::string& db = ch.database();
+  PLX_ASSIGN_OR_RETURN(std::string where, Conditions(query, f, db));
+  PLX_ASSIGN_OR_RETURN(std::string answer,
+                       ch.Query(fmt::format("SELECT {} AS p, {} AS g, count() AS n FROM {}.articles FINAL WHERE {} AND "
+                                            "day > toDate('1970-01-01') GROUP BY p, g ORDER BY p, g FORMAT JSONEachRow",
+                                            period, group, db, where)));
+  std::vector<TimelineRow> rows;
+  for (const json& j : Rows(answer)) rows.push_back({j.value("p", ""), j.value("g", ""), Int(j["n"])});
+  return rows;
+}
+
+Result<std::vector<StanceCell>> ClickHouseStanceTable(store::ClickHouseStore& ch, const Filters& f, const StanceQuery& q) {
+  const std::string& db = ch.database();
+  std::string holder;
+  if (q.by == "speaker") holder = "speaker_entity";
+  else if (q.by == "outlet" || q.by == "country") holder = q.by;
+  else if (q.by == "lang") holder = "concat(lang, if(lang IN ('sr', 'zh'), concat('-', script), ''))";
+  else if (q.by == "tag") holder = "arrayJoin(tags)";
+  else return Status::InvalidInput(fmt::format("unknown --by '{}' (speaker, outlet, country, tag or lang)", q.by));
+  PLX_ASSIGN_OR_RETURN(std::string period, Period(q.interval));
+  PLX_ASSIGN_OR_RETURN(std::string where, Conditions("", f, db));
+  std::string cond = "speaker_entity != '' AND kind != 'term'";
+  if (!q.target.empty()) cond += " AND target = " + Literal(q.target);
+  if (!q.speaker.empty()) cond += " AND speaker_entity = " + Literal(q.speaker);
+  if (where != "1") cond += fmt::format(" AND article IN (SELECT id FROM {}.articles FINAL WHERE {})", db, where);
+  std::string sql = fmt::format(
+      "SELECT {} AS h, any(speaker) AS hn, target AS t, any(name) AS tn, {} AS p, countIf(polarity > 0) AS fav, "
+      "countIf(polarity = 0) AS neu, countIf(polarity < 0) AS cri FROM {}.stances FINAL WHERE {} "
+      "GROUP BY h, t, p FORMAT JSONEachRow",
+      holder, period, db, cond);
+  PLX_ASSIGN_OR_RETURN(std::string answer, ch.Query(sql));
+  std::vector<StanceCell> out;
+  for (const json& j : Rows(answer)) {
+    StanceCell c;
+    c.holder = j.value("h", "");
+    c.holder_name = q.by == "speaker" ? j.value("hn", "") : c.holder;
+    c.target = j.value("t", "");
+    c.target_name = j.value("tn", c.target);
+    c.period = j.value("p", "");
+    c.favourable = Int(j["fav"]);
+    c.neutral = Int(j["neu"]);
+    c.critical = Int(j["cri"]);
+    int64_t n = c.favourable + c.neutral + c.critical;
+    c.net = n ? static_cast<double>(c.favourable - c.critical) / static_cast<double>(n) : 0;
+    out.push_back(std::move(c));
+  }
+  std::sort(out.begin(), out.end(), [](const StanceCell& a, const StanceCell& b) {
+    int64_t na = a.favourable + a.neutral + a.critical, nb = b.favourable + b.neutral + b.critical;
+    return std::tie(nb, a.holder_name, a.target_name, a.period) < std::tie(na, b.holder_name, b.target_name, b.period);
+  });
+  return out;
+}
+
+}  // namespace parallax::query

@@ -1,0 +1,101 @@
+// ClickHouseStore: articles, mentions, quotations and stance in ClickHouse (a distributed
+// column store; Debian ships clickhouse-server), through its HTTP interface, for corpora and
+// ingest rates past one machine's SQLite file.
+//
+// Writes are batched: Commit sends each table's rows of the batch as one JSONEachRow insert,
+// retrying with backoff; a batch the server still cannot take is spooled to disk (one file per
+// batch, all tables) and sent again by the next Open (or `parallax clickhouse flush`), never
+// dropped. Tables are ReplacingMergeTree keyed by article, so a batch sent twice (a retry after
+// a lost answer, a replayed spool file) stores each row once; readers query with FINAL.
+//
+// Duplicate and near-duplicate detection need every stored id and fingerprint: Open loads them
+// (about 100 bytes per article in memory), so one ingest process at a time should write a
+// database, as with SQLite. Knowledge packs and fetch state stay in SQLite workspaces.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "store/store.h"
+
+namespace parallax::store {
+
+struct ClickHouseUrl {
+  std::string host = "127.0.0.1";
+  int port = 8123;
+  std::string database = "parallax";
+  std::string user, password;
+  // clickhouse://[user[:password]@]host[:port][/database]
+  static Result<ClickHouseUrl> Parse(const std::string& url);
+  std::string ToString() const;  // without the password
+};
+
+// The DDL of the schema: local MergeTree tables, or for `cluster` replicated local tables
+// (ReplicatedReplacingMergeTree, `<table>_local`) under Distributed tables sharded by article.
+std::string ClickHouseSchema(const std::string& database, const std::string& cluster = "");
+
+struct ClickHouseOptions {
+  std::string spool_dir = "parallax-spool";  // batches the server could not take
+  int retries = 3;                            // further attempts per request
+  double backoff_seconds = 0.5;               // doubles after each attempt
+  double timeout_seconds = 60;
+};
+
+class ClickHouseStore : public Store {
+ public:
+  // Connects, creates the database and tables when missing, sends spooled batches, and loads
+  // the stored ids and fingerprints.
+  static Result<std::unique_ptr<ClickHouseStore>> Open(const ClickHouseUrl& url, const ClickHouseOptions& options);
+  ~ClickHouseStore() override;
+
+  std::string name() const override { return url_.ToString(); }
+  const std::string& database() const { return url_.database; }
+
+  Status Begin() override;
+  Status Commit() override;
+  Status Rollback() override;
+  Status PutOutlet(const Outlet& outlet) override;
+  Result<std::vector<Outlet>> Outlets() override;
+  Status PutPack(const std::string&, const std::string&) override { return Status::Ok(); }
+  Result<bool> HasArticle(const std::string& id) override;
+  Result<std::optional<std::string>> FindNearDuplicate(const std::string& fingerprint) override;
+  Status PutArticle(const Article& a, const std::vector<std::string>& tags) override;
+  Result<int64_t> BeginRun(const std::string& args) override;
+  Status FinishRun(int64_t run, const RunCounts& counts) override;
+  Status Quarantine(const QuarantineEntry& e) override;
+
+  // Runs `sql` (with `body` as the data of an INSERT); returns the server's answer.
+  Result<std::string> Query(const std::string& sql, const std::string& body = "");
+  // Sends every spooled batch; returns how many were sent. Those the server refuses stay.
+  Result<int> FlushSpool();
+  int64_t spooled_articles() const { return spooled_articles_; }
+
+ private:
+  ClickHouseStore(ClickHouseUrl url, ClickHouseOptions options);
+  Status Send(const std::map<std::string, std::string>& batch);
+  Status Spool(const std::map<std::string, std::string>& batch, int64_t articles);
+  Status LoadKnown();
+
+  ClickHouseUrl url_;
+  ClickHouseOptions options_;
+  void* curl_ = nullptr;  // CURL*
+  std::map<std::string, std::string> batch_;  // table -> JSONEachRow rows
+  int64_t batch_articles_ = 0;
+  std::unordered_set<std::string> ids_;
+  // Near-duplicate candidates: band -> (sequence, id, fingerprint), earliest first, at most 64.
+  struct Candidate {
+    uint64_t seq;
+    std::string id, fingerprint;
+  };
+  std::unordered_map<int64_t, std::vector<Candidate>> bands_;
+  uint64_t next_seq_ = 0;
+  int64_t spooled_articles_ = 0;
+  std::string run_args_, run_started_;
+};
+
+}  // namespace parallax::store

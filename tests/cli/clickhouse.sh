@@ -1,0 +1,175 @@
+#!/usr/bin/env bash
+# The ClickHouse store against a real server (Debian's clickhouse-server, started here on
+# loopback with a temporary data folder and stopped at the end): the sample corpus ingested into
+# ClickHouse and into SQLite gives the same rows and the same answers to search counts,
+# timelines and stance tables; re-ingest stores nothing twice; a batch the server refuses is
+# spooled and sent later; the cluster DDL. Skips (77) when clickhouse-server is not installed.
+# Usage: clickhouse.sh PARALLAX_BINARY SOURCE_DIR
+set -euo pipefail
+bin=$(realpath "$1")
+src=$(realpath "$2")
+server_bin=$(command -v clickhouse-server || ls /usr/sbin/clickhouse-server 2>/dev/null || true)
+if [[ -z $server_bin ]]; then
+  echo "skipped: clickhouse-server is not installed (scripts/install-deps --clickhouse installs it)"
+  exit 77
+fi
+work=$(mktemp -d)
+pids=()
+trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; wait 2>/dev/null; rm -rf "$work"' EXIT
+fails=0
+check() {  # check NAME CONDITION...
+  local name=$1
+  shift
+  if "$@"; then echo "ok   $name"; else echo "FAIL $name"; fails=$((fails + 1)); fi
+}
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+http_port=$(free_port)
+tcp_port=$(free_port)
+mkdir -p "$work/ch"
+cat >"$work/ch/config.xml" <<XML
+<?xml version="1.0"?>
+<yandex>
+  <logger><level>warning</level><log>$work/ch/server.log</log><errorlog>$work/ch/error.log</errorlog></logger>
+  <http_port>$http_port</http_port>
+  <tcp_port>$tcp_port</tcp_port>
+  <listen_host>127.0.0.1</listen_host>
+  <path>$work/ch/data/</path>
+  <tmp_path>$work/ch/tmp/</tmp_path>
+  <user_files_path>$work/ch/user_files/</user_files_path>
+  <format_schema_path>$work/ch/format_schemas/</format_schema_path>
+  <users_config>$work/ch/users.xml</users_config>
+  <default_profile>default</default_profile>
+  <default_database>default</default_database>
+  <mark_cache_size>268435456</mark_cache_size>
+</yandex>
+XML
+cat >"$work/ch/users.xml" <<XML
+<?xml version="1.0"?>
+<yandex>
+  <profiles><default><max_memory_usage>4000000000</max_memory_usage></default></profiles>
+  <users><default><password></password><networks><ip>127.0.0.1</ip><ip>::1</ip></networks>
+    <profile>default</profile><quota>default</quota></default></users>
+  <quotas><default></default></quotas>
+</yandex>
+XML
+"$server_bin" --config-file="$work/ch/config.xml" >"$work/ch/stdout.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 150); do
+  curl -sf "http://127.0.0.1:$http_port/?query=SELECT%201" >/dev/null 2>&1 && break
+  sleep 0.2
+done
+version=$(curl -sf "http://127.0.0.1:$http_port/?query=SELECT%20version()" || true)
+if [[ -z $version ]]; then
+  echo "FAIL clickhouse-server did not start"; tail -20 "$work/ch/error.log" "$work/ch/stdout.log" 2>/dev/null
+  exit 1
+fi
+echo "clickhouse-server $version on 127.0.0.1:$http_port"
+ch=clickhouse://127.0.0.1:$http_port/parallax_test
+chq() { curl -sf "http://127.0.0.1:$http_port/" --data-binary "$1"; }
+# same NAME ARGS...: `parallax ARGS` on the workspace and on ClickHouse both succeed, print
+# something, and print the same (stance: without the strongest-quotation columns).
+same() {
+  local name=$1
+  shift
+  local a b
+  a=$("$bin" "$@" 2>&1) || { echo "FAIL $name (SQLite: $a)"; fails=$((fails + 1)); return; }
+  b=$("$bin" "$@" --store "$ch" 2>&1) || { echo "FAIL $name (ClickHouse: $b)"; fails=$((fails + 1)); return; }
+  if [[ $1 == stance ]]; then
+    a=$(strip_evidence <<<"$a")
+    b=$(strip_evidence <<<"$b")
+  fi
+  check "$name" test -n "$a" -a "$a" = "$b"
+}
+strip_evidence() {
+  python3 -c 'import sys, json
+for l in sys.stdin:
+    r = json.loads(l)
+    print(json.dumps({k: v for k, v in r.items() if not k.startswith("evidence")}, sort_keys=True))'
+}
+corpus=$src/examples/sample-corpus
+
+# ---- the same corpus into both stores ----
+export PARALLAX_DB=$work/s.db
+"$bin" init >/dev/null
+"$bin" ingest -q "$corpus" >"$work/sqlite.out" 2>&1 || true
+cd "$work"
+"$bin" ingest -q --store "$ch" --jobs 2 "$corpus" >"$work/ch.out" 2>&1 || true
+check "ingest summaries match" diff <(head -1 "$work/sqlite.out") <(head -1 "$work/ch.out")
+check "ingest stored the corpus" grep -q 'stored 44' "$work/ch.out"
+for pair in articles:articles mentions:mentions quotes:quotes quote_stance:stances quarantine:quarantine outlets:outlets; do
+  lite=${pair%%:*}
+  table=${pair##*:}
+  check "rows of $table" test "$(sqlite3 "$PARALLAX_DB" "select count(*) from $lite")" = "$(chq "SELECT count() FROM parallax_test.$table FINAL")"
+done
+check "near-duplicates linked alike" test "$(sqlite3 "$PARALLAX_DB" "select count(*) from articles where duplicate_of is not null")" = \
+  "$(chq "SELECT count() FROM parallax_test.articles FINAL WHERE duplicate_of != ''")"
+check "the same mentions per entity" diff <(sqlite3 "$PARALLAX_DB" "select entity, count(*) from mentions group by entity order by entity" | tr '|' '\t') \
+  <(chq "SELECT entity, count() FROM parallax_test.mentions FINAL GROUP BY entity ORDER BY entity")
+
+# ---- the same answers ----
+while IFS= read -r q; do
+  same "search --count $q" search --count "$q"
+done <<'QUERIES'
+Kina
+Кина
+Kosovo
+Kosovës
+China OR Kina
+"Dragan Milović"
+Kin*
+Kosovo NOT Kina
+(Kina OR China) AND investicija
+科索沃
+Milovića
+QUERIES
+check "search counts are not all zero" test "$("$bin" search --count Kosovo)" -gt 10
+same "search --count with filters" search --count Kina --country RS --from 2031-08-10 --unique
+same "search --count --entity" search --count '' --entity China
+# shellcheck disable=SC2086
+for args in "--interval month" "Kosovo --interval week --by country" "--interval month --by tag" \
+            "Kina --interval day --by outlet --from 2031-08-01 --to 2031-09-30"; do
+  same "timeline $args" timeline $args --format jsonl
+done
+# shellcheck disable=SC2086
+for args in "" "--target China" "--by outlet" "--by lang --target China" "--by tag --interval month"; do
+  same "stance $args" stance $args --format jsonl
+done
+
+# ---- idempotent ----
+"$bin" ingest -q --store "$ch" "$corpus" >"$work/again.out" 2>&1 || true
+check "re-ingest stores nothing" grep -q 'stored 0, duplicates 44' "$work/again.out"
+check "re-ingest adds no rows" test "$(chq "SELECT count() FROM parallax_test.articles")" = 44
+
+# ---- a server that refuses inserts: spooled, then sent ----
+touch "$work/down"
+python3 "$src/tests/clickhouse/flaky_proxy.py" "$http_port" "$work/down" "$work/proxy.port" &
+pids+=($!)
+for _ in $(seq 50); do [[ -s $work/proxy.port ]] && break; sleep 0.1; done
+via=clickhouse://127.0.0.1:$(cat "$work/proxy.port")/parallax_spool
+rc=0
+"$bin" ingest -q --store "$via" --spool "$work/spool" "$corpus" >"$work/spool.out" 2>&1 || rc=$?
+cat "$work/spool.out" | tail -2
+check "refused batches: ingest still balances" grep -q 'seen 47, stored 44, duplicates 0, quarantined 3' "$work/spool.out"
+check "refused batches: spooled, and said so" grep -q '44 articles spooled to' "$work/spool.out"
+check "refused batches: nothing reached the server" test "$(chq "SELECT count() FROM parallax_spool.articles")" = 0
+check "refused batches: spool files on disk" test "$(ls "$work/spool" | wc -l)" -ge 1
+rm "$work/down"
+"$bin" clickhouse flush --store "$via" --spool "$work/spool" >/dev/null
+check "flush: every spooled article arrives" test "$(chq "SELECT count() FROM parallax_spool.articles FINAL")" = 44
+check "flush: every mention arrives" test "$(chq "SELECT count() FROM parallax_spool.mentions FINAL")" = \
+  "$(sqlite3 "$PARALLAX_DB" "select count(*) from mentions")"
+check "flush: the spool is empty" test "$(ls "$work/spool" | wc -l)" = 0
+
+# ---- errors and the cluster DDL ----
+check "unreachable server: clear error" bash -c "'$bin' ingest -q --store clickhouse://127.0.0.1:9/x '$corpus' 2>&1 | grep -q 'ClickHouse: .*127.0.0.1'"
+check "bad URL: clear error" bash -c "'$bin' search --count x --store clickhouse://host/bad-name 2>&1 | grep -q 'bad ClickHouse URL'"
+"$bin" clickhouse schema --cluster two_shards --store clickhouse://h:8123/news >"$work/ddl.sql"
+check "cluster DDL: replicated local tables" test "$(grep -c 'ReplicatedReplacingMergeTree' "$work/ddl.sql")" = 7
+check "cluster DDL: Distributed tables sharded by article" test "$(grep -c 'ENGINE = Distributed(two_shards, news, ' "$work/ddl.sql")" = 7
+check "the local DDL is what the server took" bash -c "'$bin' clickhouse schema --store '$ch' | grep -q 'ReplacingMergeTree(seq) PARTITION BY toYYYYMM(day)'"
+
+if ((fails > 0)); then
+  echo "$fails clickhouse checks failed"
+  exit 1
+fi
+echo "all clickhouse checks passed"
