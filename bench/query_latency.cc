@@ -1,18 +1,22 @@
-// Query latency on an existing workspace, for bench/scale.sh: opens WORKSPACE read-only and
-// times, over ROUNDS rotations, the three queries analysts run most: search (the first page of
-// 20 hits with snippets plus the total, as /api/search runs it), timeline (monthly counts by
-// outlet for a query) and voices (the top 10 speakers on a topic toward a target, with their
-// stance and examples). Prints one Markdown row per kind: p50 and p99 in milliseconds.
-// Usage: query_latency WORKSPACE [ROUNDS]
+// Query latency on an existing store, for bench/scale.sh: opens WORKSPACE (a SQLite file, read
+// only) or a clickhouse:// URL and times, over ROUNDS rotations of ten queries, what analysts
+// run most: search counts, timelines (monthly counts by outlet for a query) and stance tables
+// (speaker x target toward a rotating target) on both stores; on SQLite also the search page
+// (20 hits with snippets plus the total, as /api/search runs it) and voices (the top 10
+// speakers on a topic toward a target, with stance and examples), which ClickHouse does not
+// answer yet. Prints one Markdown row per kind: p50 and p99 in milliseconds.
+// Usage: query_latency WORKSPACE|clickhouse://HOST:PORT/DB [ROUNDS]
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include <fmt/format.h>
 
+#include "query/clickhouse.h"
 #include "query/search.h"
 #include "query/stance.h"
 #include "store/sqlite_store.h"
@@ -26,34 +30,63 @@ int main(int argc, char** argv) {
     return 2;
   }
   const int rounds = argc > 2 ? std::atoi(argv[2]) : 20;
-  auto store = store::SqliteStore::Open(argv[1], {.read_only = true});
-  if (!store.ok()) {
-    std::fprintf(stderr, "%s\n", store.status().ToString().c_str());
-    return 1;
+  const std::string where = argv[1];
+  std::unique_ptr<store::SqliteStore> lite;
+  std::unique_ptr<store::ClickHouseStore> ch;
+  if (where.rfind("clickhouse://", 0) == 0) {
+    auto url = store::ClickHouseUrl::Parse(where);
+    auto opened = url.ok() ? store::ClickHouseStore::Open(*url, {.writer = false})
+                           : Result<std::unique_ptr<store::ClickHouseStore>>(url.status());
+    if (!opened.ok()) {
+      std::fprintf(stderr, "%s\n", opened.status().ToString().c_str());
+      return 1;
+    }
+    ch = std::move(*opened);
+  } else {
+    auto opened = store::SqliteStore::Open(where, {.read_only = true});
+    if (!opened.ok()) {
+      std::fprintf(stderr, "%s\n", opened.status().ToString().c_str());
+      return 1;
+    }
+    lite = std::move(*opened);
   }
-  sqlite3* db = (*store)->db();
+  sqlite3* db = lite ? lite->db() : nullptr;
   // Words of the sample corpus's stories (which the synthetic corpus recombines) and of NTREX.
   const std::vector<std::string> words = {"Kina", "Кина", "Kosovo", "Kosovës", "China", "中国", "investicija",
                                           "\"Dragan Milović\"", "(Kina OR China) AND NOT fudbal", "qeveria"};
-  const std::vector<std::string> targets = {"China", "Kosovo", "Serbia"};
   struct Kind {
     const char* name;
     std::function<Status(size_t)> run;
   };
-  const std::vector<Kind> kinds = {
-      {"search (20 hits with snippets + total)",
+  auto target_of = [&](size_t i) { return "place/" + std::string(i % 2 ? "cn" : "xk"); };
+  std::vector<Kind> kinds = {
+      {"search count",
        [&](size_t i) -> Status {
          const std::string& q = words[i % words.size()];
-         PLX_RETURN_IF_ERROR(query::Search(db, q, {}, 20).status());
-         return query::Count(db, q, {}).status();
+         return ch ? query::ClickHouseCount(*ch, q, {}).status() : query::Count(db, q, {}).status();
        }},
       {"timeline (monthly, by outlet)",
-       [&](size_t i) -> Status { return query::Timeline(db, words[i % words.size()], "month", "outlet", {}).status(); }},
-      {"voices (top 10 toward a target)",
        [&](size_t i) -> Status {
-         return query::Voices(db, words[i % words.size()], {}, targets[i % targets.size()], 10).status();
+         const std::string& q = words[i % words.size()];
+         return ch ? query::ClickHouseTimeline(*ch, q, "month", "outlet", {}).status()
+                   : query::Timeline(db, q, "month", "outlet", {}).status();
+       }},
+      {"stance table (speaker x target)",
+       [&](size_t i) -> Status {
+         query::StanceQuery sq{.target = target_of(i)};
+         return ch ? query::ClickHouseStanceTable(*ch, {}, sq).status() : query::StanceTable(db, {}, sq).status();
        }},
   };
+  if (!ch) {
+    kinds.push_back({"search page (20 hits with snippets + total)", [&](size_t i) -> Status {
+                       const std::string& q = words[i % words.size()];
+                       PLX_RETURN_IF_ERROR(query::Search(db, q, {}, 20).status());
+                       return query::Count(db, q, {}).status();
+                     }});
+    kinds.push_back({"voices (top 10 toward a target)", [&](size_t i) -> Status {
+                       return query::Voices(db, words[i % words.size()], {}, target_of(i), 10).status();
+                     }});
+  }
   fmt::print("| query | p50 ms | p99 ms | runs |\n|---|---:|---:|---:|\n");
   for (const Kind& k : kinds) {
     (void)k.run(0);  // warm the page cache, as a running server has it

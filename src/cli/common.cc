@@ -65,7 +65,7 @@ void AddStore(CLI::App* app, Common& c) {
 
 Result<std::unique_ptr<store::ClickHouseStore>> OpenClickHouse(const std::string& url) {
   PLX_ASSIGN_OR_RETURN(store::ClickHouseUrl u, store::ClickHouseUrl::Parse(url));
-  return store::ClickHouseStore::Open(u, {});
+  return store::ClickHouseStore::Open(u, {.writer = false});
 }
 
 void AddFormat(CLI::App* app, Common& c) {

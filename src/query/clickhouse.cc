@@ -54,8 +54,9 @@ std::vector<std::string> WordForms(std::string_view lower, bool unspaced) {
   return forms;
 }
 
-// One quoted item of the FTS5 query ToFtsQuery writes: a word or a phrase, maybe a prefix.
-std::string ItemCondition(std::string_view item, bool prefix) {
+// One quoted item of the FTS5 query ToFtsQuery writes: a word or a phrase, maybe a prefix, as
+// a condition on the articles table; words are looked up in the postings of `db`.
+std::string ItemCondition(std::string_view item, bool prefix, const std::string& db) {
   std::vector<std::string> parts;
   bool spaced_words = false;
   int words = 0;
@@ -65,9 +66,11 @@ std::string ItemCondition(std::string_view item, bool prefix) {
     if (prefix) {
       std::string term;
       text::MakeTerm(lower, nullptr, term);
-      parts.push_back(fmt::format("arrayExists(t -> startsWith(t, {}), terms)", Literal(term)));
+      parts.push_back(fmt::format("id IN (SELECT article FROM {}.postings WHERE startsWith(term, {}))", db, Literal(term)));
     } else {
-      parts.push_back(fmt::format("hasAny(terms, {})", Array(WordForms(lower, unspaced))));
+      std::string forms = Array(WordForms(lower, unspaced));
+      parts.push_back(fmt::format("id IN (SELECT article FROM {}.postings WHERE term IN ({}))", db,
+                                  forms.substr(1, forms.size() - 2)));
     }
   });
   if (parts.empty()) return "0";
@@ -85,7 +88,7 @@ std::string ItemCondition(std::string_view item, bool prefix) {
 // A recursive-descent reading of ToFtsQuery's output: OR < AND (also implicit) < NOT.
 class Translator {
  public:
-  explicit Translator(std::string_view fts) : s_(fts) {}
+  Translator(std::string_view fts, std::string db) : s_(fts), db_(std::move(db)) {}
   Result<std::string> Run() {
     PLX_ASSIGN_OR_RETURN(std::string e, Or());
     Skip();
@@ -163,10 +166,11 @@ class Translator {
     ++i_;
     bool prefix = i_ < s_.size() && s_[i_] == '*';
     if (prefix) ++i_;
-    return ItemCondition(item, prefix);
+    return ItemCondition(item, prefix, db_);
   }
 
   std::string_view s_;
+  std::string db_;
   size_t i_ = 0;
 };
 
@@ -180,7 +184,7 @@ Result<std::string> DayOf(const std::string& s, const char* what) {
 Result<std::string> Conditions(std::string_view query, const Filters& f, const std::string& db) {
   std::vector<std::string> c;
   if (query.find_first_not_of(" \t") != std::string_view::npos) {
-    PLX_ASSIGN_OR_RETURN(std::string m, ClickHouseMatch(query));
+    PLX_ASSIGN_OR_RETURN(std::string m, ClickHouseMatch(query, db));
     c.push_back(m);
   }
   if (!f.from.empty()) {
@@ -241,15 +245,15 @@ int64_t Int(const json& j) { return j.is_string() ? std::stoll(j.get<std::string
 
 }  // namespace
 
-Result<std::string> ClickHouseMatch(std::string_view user_query) {
+Result<std::string> ClickHouseMatch(std::string_view user_query, const std::string& database) {
   PLX_ASSIGN_OR_RETURN(std::string fts, ToFtsQuery(user_query));
-  return Translator(fts).Run();
+  return Translator(fts, database).Run();
 }
 
 Result<int64_t> ClickHouseCount(store::ClickHouseStore& ch, std::string_view query, const Filters& f) {
   const std::string& db = ch.database();
   PLX_ASSIGN_OR_RETURN(std::string where, Conditions(query, f, db));
-  PLX_ASSIGN_OR_RETURN(std::string answer, ch.Query(fmt::format("SELECT count() FROM {}.articles FINAL WHERE {}", db, where)));
+  PLX_ASSIGN_OR_RETURN(std::string answer, ch.Query(fmt::format("SELECT uniqExact(id) FROM {}.articles WHERE {}", db, where)));
   return static_cast<int64_t>(std::strtoll(answer.c_str(), nullptr, 10));
 }
 
@@ -264,7 +268,7 @@ Result<std::vector<TimelineRow>> ClickHouseTimeline(store::ClickHouseStore& ch, 
   const std::string& db = ch.database();
   PLX_ASSIGN_OR_RETURN(std::string where, Conditions(query, f, db));
   PLX_ASSIGN_OR_RETURN(std::string answer,
-                       ch.Query(fmt::format("SELECT {} AS p, {} AS g, count() AS n FROM {}.articles FINAL WHERE {} AND "
+                       ch.Query(fmt::format("SELECT {} AS p, {} AS g, uniqExact(id) AS n FROM {}.articles WHERE {} AND "
                                             "day > toDate('1970-01-01') GROUP BY p, g ORDER BY p, g FORMAT JSONEachRow",
                                             period, group, db, where)));
   std::vector<TimelineRow> rows;
@@ -285,10 +289,11 @@ Result<std::vector<StanceCell>> ClickHouseStanceTable(store::ClickHouseStore& ch
   std::string cond = "speaker_entity != '' AND kind != 'term'";
   if (!q.target.empty()) cond += " AND target = " + Literal(q.target);
   if (!q.speaker.empty()) cond += " AND speaker_entity = " + Literal(q.speaker);
-  if (where != "1") cond += fmt::format(" AND article IN (SELECT id FROM {}.articles FINAL WHERE {})", db, where);
+  if (where != "1") cond += fmt::format(" AND article IN (SELECT id FROM {}.articles WHERE {})", db, where);
   std::string sql = fmt::format(
-      "SELECT {} AS h, any(speaker) AS hn, target AS t, any(name) AS tn, {} AS p, countIf(polarity > 0) AS fav, "
-      "countIf(polarity = 0) AS neu, countIf(polarity < 0) AS cri FROM {}.stances FINAL WHERE {} "
+      "SELECT {} AS h, any(speaker) AS hn, target AS t, any(name) AS tn, {} AS p, "
+      "uniqExactIf((article, quote_start), polarity > 0) AS fav, uniqExactIf((article, quote_start), polarity = 0) AS neu, "
+      "uniqExactIf((article, quote_start), polarity < 0) AS cri FROM {}.stances WHERE {} "
       "GROUP BY h, t, p FORMAT JSONEachRow",
       holder, period, db, cond);
   PLX_ASSIGN_OR_RETURN(std::string answer, ch.Query(sql));

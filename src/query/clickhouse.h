@@ -1,12 +1,16 @@
 // Queries on the ClickHouse store (store/clickhouse_store.h) that answer as their SQLite
 // counterparts do: search counts, timelines and stance tables.
 //
-// Search runs on each article's index terms (the `parallax` tokenizer's folding and stemming,
-// stored in `terms`): a query word matches when any of its forms (folded, and its stem in every
-// stemmed language, as in SQLite) is a term; `word*` matches terms starting with the folded
-// word; a phrase needs its words and, for words with spaces between, the folded phrase in the
+// Search runs on the inverted index (table `postings`: each article's index terms, with the
+// `parallax` tokenizer's folding and stemming): a query word matches when any of its forms
+// (folded, and its stem in every stemmed language, as in SQLite) is a term of the article;
+// `word*` matches terms starting with the folded word; a phrase needs its words and, for words with spaces between, the folded phrase in the
 // folded text (SQLite's FTS5 also accepts inflected forms next to each other there).
 // AND, OR, NOT and groups as in search.h.
+//
+// Rows a batch sent twice left behind (until ClickHouse merges them) are counted once by
+// counting distinct articles and quotations rather than reading with FINAL, which the Debian
+// server does on one thread.
 #pragma once
 
 #include <cstdint>
@@ -20,8 +24,9 @@
 
 namespace parallax::query {
 
-// The ClickHouse condition for a user query (over columns `terms` and `folded`).
-Result<std::string> ClickHouseMatch(std::string_view user_query);
+// The ClickHouse condition on `database`.articles for a user query (column `folded`, and the
+// postings table).
+Result<std::string> ClickHouseMatch(std::string_view user_query, const std::string& database);
 
 Result<int64_t> ClickHouseCount(store::ClickHouseStore& ch, std::string_view query, const Filters& f);
 Result<std::vector<TimelineRow>> ClickHouseTimeline(store::ClickHouseStore& ch, std::string_view query,

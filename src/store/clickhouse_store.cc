@@ -28,6 +28,8 @@ using json = nlohmann::json;
 
 // Column lists, shared by the local and the cluster DDL. Every table is keyed by article so
 // that rows sent twice collapse (ReplacingMergeTree) and shards keep an article together.
+// Partitions are years: a batch of a backfill spanning years makes a part per table and year it
+// touches, where months would make twelve times as many for the server to merge.
 // Stance rows repeat their quotation's and article's attributes (the column-store way: the
 // aggregates read one table, and the Debian server's ClickHouse allows one JOIN per query).
 struct Table {
@@ -44,22 +46,25 @@ constexpr Table kTables[] = {
      "outlet String, country String, tags Array(String), lang String, script String, lang_confidence Float64, "
      "author String, text String, paragraphs String, extra String, source String, record Int64, format String, "
      "fingerprint String, duplicate_of String, bytes UInt64, ingested DateTime, archive String, fetched_at String, "
-     "folded String, terms Array(String)",
-     "seq", "toYYYYMM(day)", "(day, outlet, id)", "cityHash64(id)"},
+     "folded String",
+     "seq", "toYear(day)", "(day, outlet, id)", "cityHash64(id)"},
     {"mentions",
      "article String, day Date, outlet String, entity String, name String, type String, via String, "
      "start UInt32, end UInt32",
-     "", "toYYYYMM(day)", "(entity, day, article, start)", "cityHash64(article)"},
+     "", "toYear(day)", "(entity, day, article, start)", "cityHash64(article)"},
     {"quotes",
      "article String, day Date, outlet String, country String, lang String, start UInt32, end UInt32, kind String, "
      "text String, speaker String, speaker_entity String, speaker_type String, speaker_start UInt32, "
      "speaker_end UInt32, cue String, confidence Float64",
-     "", "toYYYYMM(day)", "(day, article, start)", "cityHash64(article)"},
+     "", "toYear(day)", "(day, article, start)", "cityHash64(article)"},
     {"stances",
      "article String, day Date, outlet String, country String, lang String, script String, tags Array(String), "
      "quote_start UInt32, kind String, speaker String, speaker_entity String, target String, name String, "
      "polarity Int8, confidence Float64, evidence_start UInt32, evidence_end UInt32",
-     "", "toYYYYMM(day)", "(target, day, article, quote_start)", "cityHash64(article)"},
+     "", "toYear(day)", "(target, day, article, quote_start)", "cityHash64(article)"},
+    // The inverted index: one row per distinct index term of an article, in term order, so a
+    // search reads the ranges of its terms instead of every article.
+    {"postings", "term String, article String", "", "", "(term, article)", "cityHash64(article)"},
     {"outlets", "name String, domains Array(String), country String, lang String, tags Array(String), feeds Array(String)",
      "", "", "(name)", "cityHash64(name)"},
     {"quarantine",
@@ -111,8 +116,9 @@ void AddRow(std::string& rows, const json& row) {
 }
 
 // The distinct index terms of an article: the words of the tokenizer the SQLite index uses,
-// folded and stemmed with the article's language.
-json Terms(const Article& a) {
+// folded and stemmed with the article's language. Terms are letters, digits and marks only,
+// so they need no escaping in TabSeparated rows.
+std::vector<std::string> Terms(const Article& a) {
   thread_local std::map<std::string, std::unique_ptr<text::Stemmer>, std::less<>> stemmers;
   auto it = stemmers.find(a.lang);
   if (it == stemmers.end()) it = stemmers.emplace(a.lang, text::Stemmer::Create(a.lang)).first;
@@ -124,7 +130,7 @@ json Terms(const Article& a) {
       if (!term.empty()) terms.insert(term);
     });
   }
-  return json(std::vector<std::string>(terms.begin(), terms.end()));
+  return std::vector<std::string>(terms.begin(), terms.end());
 }
 
 size_t OnBody(char* data, size_t size, size_t n, void* user) {
@@ -200,6 +206,10 @@ ClickHouseStore::~ClickHouseStore() { curl_easy_cleanup(static_cast<CURL*>(curl_
 Result<std::unique_ptr<ClickHouseStore>> ClickHouseStore::Open(const ClickHouseUrl& url, const ClickHouseOptions& options) {
   std::unique_ptr<ClickHouseStore> s(new ClickHouseStore(url, options));
   if (s->curl_ == nullptr) return Status::Internal("libcurl could not start");
+  if (!options.writer) {
+    PLX_RETURN_IF_ERROR(s->Query("SELECT 1").status());
+    return s;
+  }
   std::string schema = ClickHouseSchema(url.database);
   size_t pos = 0;
   while (pos < schema.size()) {
@@ -308,10 +318,12 @@ Status ClickHouseStore::Commit() {
 
 Status ClickHouseStore::Send(const std::map<std::string, std::string>& batch) {
   // Articles last: a reader that finds an article finds its annotations too.
-  for (const char* table : {"outlets", "quarantine", "mentions", "quotes", "stances", "articles", "ingest_log"}) {
+  for (const char* table : {"outlets", "quarantine", "postings", "mentions", "quotes", "stances", "articles", "ingest_log"}) {
     auto it = batch.find(table);
     if (it == batch.end() || it->second.empty()) continue;
-    PLX_RETURN_IF_ERROR(Query(fmt::format("INSERT INTO {}.{} FORMAT JSONEachRow", url_.database, table), it->second).status());
+    const char* format = std::string_view(table) == "postings" ? "TabSeparated" : "JSONEachRow";
+    PLX_RETURN_IF_ERROR(
+        Query(fmt::format("INSERT INTO {}.{} FORMAT {}", url_.database, table, format), it->second).status());
   }
   return Status::Ok();
 }
@@ -410,7 +422,14 @@ Status ClickHouseStore::PutArticle(const Article& a, const std::vector<std::stri
           {"record", a.record}, {"format", a.format}, {"fingerprint", Hex(a.fingerprint)},
           {"duplicate_of", a.duplicate_of}, {"bytes", a.text.size()}, {"ingested", DateTimeNow()},
           {"archive", a.archive}, {"fetched_at", a.fetched_at},
-          {"folded", text::FoldForMatch(a.title + "\n" + a.text)}, {"terms", Terms(a)}});
+          {"folded", text::FoldForMatch(a.title + "\n" + a.text)}});
+  std::string& postings = batch_["postings"];
+  for (const std::string& t : Terms(a)) {
+    postings += t;
+    postings += '\t';
+    postings += a.id;
+    postings += '\n';
+  }
   for (const EntityMention& m : a.mentions) {
     AddRow(batch_["mentions"], {{"article", a.id}, {"day", day}, {"outlet", a.outlet}, {"entity", m.entity},
                                 {"name", m.name}, {"type", m.type}, {"via", m.via}, {"start", m.range.begin},

@@ -6,7 +6,8 @@
 // retrying with backoff; a batch the server still cannot take is spooled to disk (one file per
 // batch, all tables) and sent again by the next Open (or `parallax clickhouse flush`), never
 // dropped. Tables are ReplacingMergeTree keyed by article, so a batch sent twice (a retry after
-// a lost answer, a replayed spool file) stores each row once; readers query with FINAL.
+// a lost answer, a replayed spool file) stores each row once; readers count distinct keys (or
+// read with FINAL) until ClickHouse has merged the copies.
 //
 // Duplicate and near-duplicate detection need every stored id and fingerprint: Open loads them
 // (about 100 bytes per article in memory), so one ingest process at a time should write a
@@ -40,6 +41,9 @@ struct ClickHouseUrl {
 std::string ClickHouseSchema(const std::string& database, const std::string& cluster = "");
 
 struct ClickHouseOptions {
+  // A writer creates the schema when missing, sends the spool and loads the stored ids and
+  // fingerprints; a reader (the query commands) only connects.
+  bool writer = true;
   std::string spool_dir = "parallax-spool";  // batches the server could not take
   int retries = 3;                            // further attempts per request
   double backoff_seconds = 0.5;               // doubles after each attempt
@@ -48,8 +52,8 @@ struct ClickHouseOptions {
 
 class ClickHouseStore : public Store {
  public:
-  // Connects, creates the database and tables when missing, sends spooled batches, and loads
-  // the stored ids and fingerprints.
+  // Connects; a writer also creates the database and tables when missing, sends spooled
+  // batches, and loads the stored ids and fingerprints.
   static Result<std::unique_ptr<ClickHouseStore>> Open(const ClickHouseUrl& url, const ClickHouseOptions& options);
   ~ClickHouseStore() override;
 
