@@ -21,6 +21,10 @@ out=$root/docs/BENCHMARKS.md
   echo
   bash "$root/bench/compare.sh" "$build"
   echo
+  echo "## Scaling (bench/scale.sh at 20,000 synthetic articles; 100,000 and 1,000,000 in docs/SCALING.md)"
+  echo
+  bash "$root/bench/scale.sh" "$build" 20000
+  echo
   echo "## HTTP API under load (bench/serve-load.sh: wrk on loopback, sharing the machine's two cores with the server)"
   echo
   bash "$root/bench/serve-load.sh" "$build" 15 64

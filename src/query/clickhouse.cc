@@ -229,17 +229,6 @@ Result<std::string> Period(std::string_view interval, std::string_view day = "da
   return Status::InvalidInput(fmt::format("unknown interval '{}' (day, week or month)", interval));
 }
 
-std::vector<json> Rows(const std::string& answer) {
-  std::vector<json> out;
-  size_t pos = 0;
-  while (pos < answer.size()) {
-    size_t end = answer.find('\n', pos);
-    json j = json::parse(answer.substr(pos, end - pos), nullptr, false);
-    pos = end == std::string::npos ? answer.size() : end + 1;
-    if (j.is_object()) out.push_back(std::move(j));
-  }
-  return out;
-}
 
 int64_t Int(const json& j) { return j.is_string() ? std::stoll(j.get<std::string>()) : j.get<int64_t>(); }
 
@@ -272,7 +261,7 @@ Result<std::vector<TimelineRow>> ClickHouseTimeline(store::ClickHouseStore& ch, 
                                             "day > toDate('1970-01-01') GROUP BY p, g ORDER BY p, g FORMAT JSONEachRow",
                                             period, group, db, where)));
   std::vector<TimelineRow> rows;
-  for (const json& j : Rows(answer)) rows.push_back({j.value("p", ""), j.value("g", ""), Int(j["n"])});
+  for (const json& j : store::JsonEachRow(answer)) rows.push_back({j.value("p", ""), j.value("g", ""), Int(j["n"])});
   return rows;
 }
 
@@ -298,7 +287,7 @@ Result<std::vector<StanceCell>> ClickHouseStanceTable(store::ClickHouseStore& ch
       holder, period, db, cond);
   PLX_ASSIGN_OR_RETURN(std::string answer, ch.Query(sql));
   std::vector<StanceCell> out;
-  for (const json& j : Rows(answer)) {
+  for (const json& j : store::JsonEachRow(answer)) {
     StanceCell c;
     c.holder = j.value("h", "");
     c.holder_name = q.by == "speaker" ? j.value("hn", "") : c.holder;

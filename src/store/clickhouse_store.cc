@@ -376,16 +376,23 @@ Status ClickHouseStore::PutOutlet(const Outlet& o) {
   return Status::Ok();
 }
 
+std::vector<json> JsonEachRow(const std::string& answer) {
+  std::vector<json> out;
+  size_t pos = 0;
+  while (pos < answer.size()) {
+    size_t end = answer.find('\n', pos);
+    json j = json::parse(answer.substr(pos, end == std::string::npos ? std::string::npos : end - pos), nullptr, false);
+    pos = end == std::string::npos ? answer.size() : end + 1;
+    if (j.is_object()) out.push_back(std::move(j));
+  }
+  return out;
+}
+
 Result<std::vector<Outlet>> ClickHouseStore::Outlets() {
   PLX_ASSIGN_OR_RETURN(std::string rows,
                        Query(fmt::format("SELECT * FROM {}.outlets FINAL ORDER BY name FORMAT JSONEachRow", url_.database)));
   std::vector<Outlet> out;
-  size_t pos = 0;
-  while (pos < rows.size()) {
-    size_t end = rows.find('\n', pos);
-    json j = json::parse(rows.substr(pos, end - pos), nullptr, false);
-    pos = end == std::string::npos ? rows.size() : end + 1;
-    if (!j.is_object()) continue;
+  for (const json& j : JsonEachRow(rows)) {
     out.push_back(Outlet{.name = j.value("name", ""), .domains = j.value("domains", std::vector<std::string>{}),
                          .country = j.value("country", ""), .lang = j.value("lang", ""),
                          .tags = j.value("tags", std::vector<std::string>{}),

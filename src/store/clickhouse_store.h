@@ -22,6 +22,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "store/store.h"
 
 namespace parallax::store {
@@ -35,6 +37,9 @@ struct ClickHouseUrl {
   static Result<ClickHouseUrl> Parse(const std::string& url);
   std::string ToString() const;  // without the password
 };
+
+// The rows of a JSONEachRow answer (lines that are not JSON objects are skipped).
+std::vector<nlohmann::json> JsonEachRow(const std::string& answer);
 
 // The DDL of the schema: local MergeTree tables, or for `cluster` replicated local tables
 // (ReplicatedReplacingMergeTree, `<table>_local`) under Distributed tables sharded by article.
