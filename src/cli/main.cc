@@ -42,7 +42,7 @@
 namespace parallax::cli {
 namespace {
 
-constexpr const char* kVersion = "0.1.0";
+constexpr const char* kVersion = PARALLAX_VERSION;
 constexpr int kExitQuarantined = 3;
 
 std::string FormatDuration(double seconds) {

@@ -25,7 +25,7 @@ using collect::FetchResult;
 using store::FetchState;
 
 constexpr const char* kSettingsKey = "collect.settings";
-constexpr const char* kVersion = "0.1.0";
+constexpr const char* kVersion = PARALLAX_VERSION;
 
 
 nlohmann::json SettingsJson(const CollectSettings& s) {
