@@ -147,6 +147,18 @@ Result<std::unique_ptr<Matcher>> Matcher::Create(const Knowledge& knowledge) {
   ForEachRow(EmbeddedData("person-cues.tsv"), [&](std::string_view, std::string_view cue) {
     if (cue.find(' ') == std::string_view::npos) m->cues_.insert(NameKey(cue));
   });
+  ForEachDataLine(EmbeddedData("reporting-verbs.tsv"), [&](std::string_view line) {
+    std::vector<std::string_view> cols;
+    for (size_t at = 0; at <= line.size();) {
+      size_t tab = std::min(line.find('\t', at), line.size());
+      cols.push_back(line.substr(at, tab - at));
+      at = tab + 1;
+    }
+    if (cols.size() < 2 || cols[1].find(' ') != std::string_view::npos) return;
+    std::vector<Word> w = Words(cols[1]);
+    if (w.size() != 1) return;  // CJK verbs and phrases: names there come from elsewhere
+    m->speech_verbs_[w[0].key] = cols.size() > 3 && cols[3].find("addressee") != std::string_view::npos;
+  });
   for (const char* file : {"given-names.tsv", "given-names-uner.tsv"}) {
     ForEachRow(EmbeddedData(file), [&](std::string_view name, std::string_view) { m->given_names_.insert(NameKey(name)); });
   }
@@ -268,8 +280,18 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       }
       starts.push_back(start);
     }
+    // Words the text also writes in lower case are common words, not names, when a sentence
+    // starts with them ("Or", "Says" in a headline, "Mother").
+    std::unordered_set<std::string_view> lower_words;
+    for (const Word& w : words) {
+      if (!w.upper) lower_words.insert(w.key);
+    }
     std::vector<TaggedSpan> spans;
     for (const TaggedSpan& s : NameTagger::Default().Tag(surfaces, starts)) {
+      if (s.end_word - s.first_word == 1 && lower_words.count(words[s.first_word].key) &&
+          (starts[s.first_word] || (s.first_word > 0 && words[s.first_word - 1].upper))) {
+        continue;
+      }
       // A name does not run across punctuation ("Paul Mills-Hicks, Sainsbury's director").
       size_t b = s.first_word;
       for (size_t k = s.first_word + 1; k <= s.end_word; ++k) {
@@ -283,8 +305,13 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       bool free = true;
       for (size_t k = s.first_word; k < s.end_word; ++k) free = free && !taken[k];
       if (!free) continue;
-      EntityType type = s.type == 'P' ? EntityType::kPerson : s.type == 'O' ? EntityType::kOrg : EntityType::kPlace;
-      std::string id = s.type == 'P' ? "person/~" : s.type == 'O' ? "org/~" : "place/~";
+      char tag = s.type;
+      // Two or three words led by a known given name are a person whatever the model says
+      // ("Brett Kavanaugh", "Karen Hunter").
+      size_t n = s.end_word - s.first_word;
+      if (n >= 2 && n <= 3 && words[s.first_word].upper && given_names_.count(words[s.first_word].key)) tag = 'P';
+      EntityType type = tag == 'P' ? EntityType::kPerson : tag == 'O' ? EntityType::kOrg : EntityType::kPlace;
+      std::string id = tag == 'P' ? "person/~" : tag == 'O' ? "org/~" : "place/~";
       for (size_t k = s.first_word; k < s.end_word; ++k) id += (k > s.first_word ? "-" : "") + words[k].key;
       // The name as written (O'Hagan, Mills-Hicks), with white space collapsed.
       std::string name;
@@ -340,6 +367,49 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     for (size_t k = first; k < end; ++k) taken[k] = true;
     i = end - 1;
   }
+  // 3b. Unknown people next to a reporting verb: two or three capitalised words right before
+  // it ("Ri Yong Ho told") or right after it ("said Grant Reeher"; not after "told", whose
+  // object is the listener). Leading sentence words (The, But) are not part of a name.
+  static const std::unordered_set<std::string> kNotNames = {"the", "a", "an", "this", "that", "these", "those", "it",
+                                                            "he", "she", "they", "we", "i", "but", "and", "in", "on",
+                                                            "at", "for", "after", "when", "while", "as", "mr", "mrs",
+                                                            "ms", "dr", "prof", "sir", "then", "also", "so"};
+  auto usable = [&](size_t k) {
+    if (taken[k] || !words[k].upper || kNotNames.count(words[k].key) || cues_.count(words[k].key)) return false;
+    std::string_view w = words[k].range.Of(text);
+    size_t upper = 0;
+    for (char c : w) upper += c >= 'A' && c <= 'Z';
+    return upper < 2 || upper < w.size();  // not an acronym (BDI, NATO)
+  };
+  auto add_unknown = [&](size_t first, size_t end) {
+    std::string id = "person/~";
+    std::string name;
+    for (size_t k = first; k < end; ++k) {
+      id += (k > first ? "-" : "") + words[k].key;
+      name += (k > first ? " " : "") + std::string(words[k].range.Of(text));
+      taken[k] = true;
+    }
+    hits.push_back({{words[first].range.begin, words[end - 1].range.end}, -1, first, end, id, name, EntityType::kPerson});
+  };
+  for (size_t v = 0; v < words.size(); ++v) {
+    auto verb = speech_verbs_.find(words[v].key);
+    if (verb == speech_verbs_.end() || words[v].upper) continue;
+    size_t first = v;
+    while (first > 0 && v - first < 3 && usable(first - 1) && Joined(text, words[first - 1].range.end, words[first].range.begin)) {
+      --first;
+    }
+    // A longer capitalised run is something else (a title, an organisation); "The …" too.
+    bool longer = first > 0 && words[first - 1].upper && Joined(text, words[first - 1].range.end, words[first].range.begin) &&
+                  (!kNotNames.count(words[first - 1].key) || words[first - 1].key == "the");
+    if (v - first >= 2 && !longer) {
+      add_unknown(first, v);
+      continue;
+    }
+    if (verb->second) continue;
+    size_t end = v + 1;
+    while (end < words.size() && end - v <= 3 && usable(end) && Joined(text, words[end - 1].range.end, words[end].range.begin)) ++end;
+    if (end - v - 1 >= 2) add_unknown(v + 1, end);
+  }
   std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.range.begin < b.range.begin; });
 
   // 4. Resolve: roles, weak aliases, display names; then surnames of introduced people.
@@ -357,8 +427,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     const Hit& hit = hits[h];
     Mention m;
     m.range = hit.range;
-    if (hit.entry < 0 && hit.new_type == EntityType::kPerson && hit.first_word != SIZE_MAX &&
-        hit.end_word - hit.first_word == 1) {
+    if (hit.entry < 0 && hit.first_word != SIZE_MAX && hit.end_word - hit.first_word == 1) {
       // A lone name word the tagger found may be the surname (or first name) of a person
       // introduced earlier: then it is that person.
       const std::string& key = words[hit.first_word].key;

@@ -77,6 +77,10 @@ class Matcher {
   std::unordered_set<char32_t> han_first_;
   std::unordered_set<std::string> cues_;         // keys of person cue words (single words)
   std::unordered_set<std::string> given_names_;  // keys of given names
+  // Single-word reporting verbs (data/reporting-verbs.tsv): a capitalised name of two or three
+  // words next to one is a person ("Ri Yong Ho told", "said Grant Reeher"); true when the
+  // words after the verb are its addressee ("told Sky News"), not its subject.
+  std::unordered_map<std::string, bool> speech_verbs_;
 };
 
 }  // namespace parallax::entities

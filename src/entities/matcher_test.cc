@@ -68,6 +68,22 @@ TEST_F(MatcherTest, UnknownPeopleAndSurnames) {
                                            "person/~drit-gash/new@Drita Gashi", "person/~drit-gash/surname@Gashi"}));
 }
 
+TEST_F(MatcherTest, NamesNextToReportingVerbsAndTitles) {
+  // Two or three capitalised words before or after a reporting verb are a person; the object
+  // of "told" is the listener, not a name found this way.
+  std::vector<std::string> got = Ids("Ri Yong Ho told The Hill the talks failed.");
+  ASSERT_FALSE(got.empty());
+  EXPECT_EQ(got[0], "person/~ri-yong-ho@Ri Yong Ho");
+  for (const std::string& id : got) EXPECT_EQ(id.find("person/~the-hill"), std::string::npos);
+  got = Ids("“It cannot be walked back,” said Dobrin Velkov on Saturday.");
+  EXPECT_EQ(got, (std::vector<std::string>{"person/~dobr-velkov@Dobrin Velkov"}));
+  EXPECT_TRUE(Ids("The Kremlin said nothing.").empty());
+  // A title abbreviation makes the next word a name.
+  EXPECT_EQ(Ids("„Danas nema nijednog“, kaže g. Adams."), (std::vector<std::string>{"outlet/danas@Danas", "person/~adams@Adams"}));
+  // A word the text also writes in lower case does not start a name at a sentence start.
+  for (const Mention& m : matcher_->Find("Or maybe not. We will see or wait.", {})) ADD_FAILURE() << m.entity;
+}
+
 TEST_F(MatcherTest, WeakAliasesNeedSupport) {
   EXPECT_TRUE(Ids("Xi said nothing").empty());
   EXPECT_EQ(Ids("Chinese President Xi said").size(), 2u);

@@ -21,27 +21,49 @@ bool IsSpaceOrStart(char32_t c) {
 }
 
 struct Span {
-  ByteRange outer;    // with the marks
+  ByteRange outer;    // with the marks (a piece of a longer quotation: up to its paragraph's edge)
   ByteRange content;  // without
+  int group = -1;     // pieces of one quotation running over several paragraphs share a group
 };
 
-// Top-level quotations of text[par]: marks pair by convention, nest, and an unclosed one ends
-// at the paragraph end.
-std::vector<Span> FindMarks(std::string_view text, ByteRange par) {
-  struct Open {
-    uint32_t at, after;
-    std::u32string closers;
-  };
-  std::vector<Span> out;
-  std::vector<Open> stack;
+struct Open {
+  uint32_t at, after;
+  std::u32string closers;
+};
+
+// What FindMarks saw in one paragraph.
+struct Marks {
+  std::vector<Span> spans;       // top-level quotations that open and close in it
+  std::vector<Open> open;        // still open at its end, outermost first
+  uint32_t carried_close = 0;    // where the outermost carried-in quotation closed (after its mark); 0: it did not
+  uint32_t carried_content = 0;  // the end of that quotation's words in this paragraph
+  ByteRange orphan_close;          // a closing mark before any other mark, with nothing open
+  uint32_t words_begin = 0;        // where a carried-in quotation's words start (after a reopening mark)
+};
+
+// Quotation marks of text[par]. They pair by convention and nest; `carried` are quotations
+// still open from earlier paragraphs. A mark that opens a paragraph while a quotation is
+// carried in reopens it (the news convention for quotations over several paragraphs).
+Marks FindMarks(std::string_view text, ByteRange par, std::vector<Open> carried = {}) {
+  Marks out;
+  out.words_begin = par.begin;
+  std::vector<Open>& stack = carried;
+  const size_t carried_depth = carried.size();
   char32_t prev = 0;
   size_t i = par.begin;
+  while (i < par.end && (text[i] == ' ' || text[i] == '\t')) ++i;
   auto close_top = [&](uint32_t at, uint32_t after) {
     Open o = stack.back();
     stack.pop_back();
-    if (stack.empty()) out.push_back({{o.at, after}, {o.after, at}});
+    if (stack.empty() && carried_depth > 0 && out.carried_close == 0) {
+      out.carried_close = after;
+      out.carried_content = at;
+    } else if (stack.empty()) {
+      out.spans.push_back({{o.at, after}, {o.after, at}});
+    }
   };
   auto expects = [&](char32_t c) { return !stack.empty() && stack.back().closers.find(c) != std::u32string::npos; };
+  bool first = true;
   while (i < par.end) {
     uint32_t at = static_cast<uint32_t>(i);
     char32_t c = text::DecodeUtf8(text, i);
@@ -49,6 +71,13 @@ std::vector<Span> FindMarks(std::string_view text, ByteRange par) {
     size_t k = i;
     char32_t next = i < par.end ? text::DecodeUtf8(text, k) : 0;
     auto open = [&](std::u32string closers) { stack.push_back({at, after, std::move(closers)}); };
+    bool reopen = first && carried_depth > 0 && !stack.empty() && IsLetter(next);
+    first = false;
+    if (reopen && (c == U'“' || c == U'„' || c == U'«' || c == U'»' || c == '"' || c == '\'' || c == U'‘' || c == U'‚')) {
+      prev = c;
+      out.words_begin = after;
+      continue;
+    }
     switch (c) {
       case U'“':
         if (expects(c)) close_top(at, after);
@@ -57,6 +86,7 @@ std::vector<Span> FindMarks(std::string_view text, ByteRange par) {
       case U'”':
         if (expects(c)) close_top(at, after);
         else if (IsSpaceOrStart(prev) && IsLetter(next)) open(U"”");
+        else if (stack.empty() && out.spans.empty()) out.orphan_close = {at, after};
         break;
       case U'„':
         open(U"“”");
@@ -91,8 +121,12 @@ std::vector<Span> FindMarks(std::string_view text, ByteRange par) {
         if (expects(c)) close_top(at, after);
         break;
       case '"':
-        if (expects(c)) close_top(at, after);
+        // Straight marks look the same both ways: one after a space and before a word opens
+        // (a quotation inside a quotation: say: "How …?"), else it closes.
+        if (expects(c) && !(IsSpaceOrStart(prev) && IsLetter(next))) close_top(at, after);
         else if (IsSpaceOrStart(prev) && next != ' ' && next != 0) open(U"\"");
+        else if (expects(c)) close_top(at, after);
+        else if (stack.empty() && out.spans.empty() && !u_isdigit(static_cast<UChar32>(prev))) out.orphan_close = {at, after};
         break;
       case U'‘':
         if (IsLetter(prev) && IsLetter(next)) break;  // an apostrophe
@@ -112,10 +146,76 @@ std::vector<Span> FindMarks(std::string_view text, ByteRange par) {
     }
     prev = c;
   }
-  if (!stack.empty()) {
-    // Unbalanced: the outermost open mark runs to the paragraph's end.
-    const Open& o = stack.front();
-    out.push_back({{o.at, par.end}, {o.after, par.end}});
+  out.open = std::move(stack);
+  return out;
+}
+
+// A quotation may run over this many paragraphs after the one it opens in, when it closes
+// there; otherwise it ends with its own paragraph.
+constexpr size_t kCarryParagraphs = 12;
+
+// Top-level quotations of every paragraph. A quotation still open at its paragraph's end
+// continues into the next ones when a closing mark ends it within kCarryParagraphs (news
+// splits long quotations into sentences and paragraphs); it is then one piece per paragraph
+// with a shared group. Otherwise it closes at its paragraph's end, so an unbalanced mark
+// never derails the rest of the article.
+std::vector<std::vector<Span>> QuotationsByParagraph(std::string_view text, const std::vector<Paragraph>& paragraphs) {
+  std::vector<std::vector<Span>> out(paragraphs.size());
+  int groups = 0;
+  Marks m;
+  for (size_t pi = 0; pi < paragraphs.size();) {
+    const ByteRange par = paragraphs[pi].range;
+    if (m.spans.empty() && m.open.empty()) {
+      m = FindMarks(text, par);
+      // A closing mark with no opening one ("… walked back," X told): the quotation began
+      // before this paragraph, whose words up to the mark are its last piece.
+      if (m.orphan_close.begin > par.begin + 12) {
+        out[pi].push_back({{par.begin, m.orphan_close.end}, {par.begin, m.orphan_close.begin}});
+      }
+    }
+    for (Span& s : m.spans) out[pi].push_back(s);
+    m.spans.clear();
+    if (m.open.empty()) {
+      ++pi;
+      continue;
+    }
+    // Try to carry the outermost open quotation into the following paragraphs.
+    std::vector<Marks> ahead;
+    std::vector<Open> stack = m.open;
+    size_t closes_in = 0;
+    for (size_t q = pi + 1; q < paragraphs.size() && q <= pi + kCarryParagraphs; ++q) {
+      ahead.push_back(FindMarks(text, paragraphs[q].range, stack));
+      if (ahead.back().carried_close != 0) {
+        closes_in = q;
+        break;
+      }
+      stack = ahead.back().open;
+    }
+    const Open& o = m.open.front();
+    if (closes_in == 0) {
+      out[pi].push_back({{o.at, par.end}, {o.after, par.end}});
+      m = {};
+      ++pi;
+      continue;
+    }
+    int g = groups++;
+    out[pi].push_back({{o.at, par.end}, {o.after, par.end}, g});
+    for (size_t q = pi + 1; q < closes_in; ++q) {
+      ByteRange r = paragraphs[q].range;
+      out[q].push_back({r, {ahead[q - pi - 1].words_begin, r.end}, g});
+    }
+    Marks& last = ahead.back();
+    ByteRange lp = paragraphs[closes_in].range;
+    out[closes_in].push_back({{lp.begin, last.carried_close}, {last.words_begin, last.carried_content}, g});
+    // The rest of the closing paragraph goes on as usual.
+    m = {};
+    m.spans = std::move(last.spans);
+    m.open = std::move(last.open);
+    pi = closes_in;
+    if (m.spans.empty() && m.open.empty()) ++pi;
+  }
+  for (auto& spans : out) {
+    std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.outer.begin < b.outer.begin; });
   }
   return out;
 }
@@ -179,6 +279,15 @@ ByteRange Trim(std::string_view text, ByteRange r) {
   return r;
 }
 
+// The speaker fields of `from`, with its confidence.
+void CopySpeaker(const Quote& from, Quote& to) {
+  to.speaker = from.speaker;
+  to.speaker_entity = from.speaker_entity;
+  to.speaker_type = from.speaker_type;
+  to.speaker_range = from.speaker_range;
+  to.confidence = from.confidence;
+}
+
 }  // namespace
 
 std::string_view KindName(Kind k) {
@@ -217,7 +326,9 @@ std::unique_ptr<QuoteFinder> QuoteFinder::Create() {
     std::string_view options = t2 == std::string_view::npos ? std::string_view() : rest.substr(t2 + 1);
     size_t t3 = options.find('\t');
     if (t3 != std::string_view::npos) {
-      v.subject = options.substr(t3 + 1) == "subject";
+      std::string_view flags = options.substr(t3 + 1);
+      v.subject = flags.find("subject") != std::string_view::npos;
+      v.addressee = flags.find("addressee") != std::string_view::npos;
       options = options.substr(0, t3);
     }
     v.that = !options.empty() && options != "-";
@@ -269,13 +380,15 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     return best;
   };
   std::vector<Candidate> prev_paragraph_candidates;
+  std::vector<std::vector<Span>> quotations = QuotationsByParagraph(text, paragraphs);
+  std::unordered_map<int, std::vector<size_t>> pieces_of;  // group -> its pieces in `out`
   bool prev_paragraph_colon = false;
   ByteRange prev_paragraph_cue{};
 
   for (size_t pi = 0; pi < paragraphs.size(); ++pi) {
     const Paragraph& par = paragraphs[pi];
     std::string_view ptext = par.range.Of(text);
-    std::vector<Span> spans = FindMarks(text, par.range);
+    std::vector<Span>& spans = quotations[pi];
     if (par.blockquote && spans.empty()) spans.push_back({par.range, par.range});
 
     // Reporting cues outside quotations.
@@ -371,6 +484,44 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     // Fills the speaker of `q` from the candidate nearest to `cue` within `window`; after a
     // participle (`subject`: "Krasniqi criticised the statement, saying …"), from the first
     // candidate before it, the subject of the clause it hangs on.
+    // The person a pronoun at `at` refers to (or the unstated subject of a verb in languages
+    // that drop it: "…“, rekao je."). News keeps quoting the same person, so it is the last
+    // person quoted by name before it (not whoever was mentioned last), unless a person is the
+    // subject of a later paragraph (its first person named outside quotation marks: "Ms
+    // Humphreys lost Mark … “…,” she said"), the nearer antecedent.
+    auto resolve_pronoun = [&](Quote& q, uint32_t at) {
+      const Quote* last = nullptr;
+      for (const Quote& o : out) {
+        bool named = o.speaker_type == "person" && !o.speaker_entity.empty() && o.confidence >= 0.8;
+        if (named && o.speaker_range.end <= at) last = &o;
+      }
+      const EntityMention* subject = nullptr;
+      for (size_t k = pi + 1; k-- > 0 && k + 2 > pi && subject == nullptr;) {
+        for (const EntityMention& m : mentions) {
+          if (m.range.begin < paragraphs[k].range.begin || m.range.end > paragraphs[k].range.end) continue;
+          if (m.range.end > at) break;
+          if (m.type != "person" || Inside(m.range, quotations[k])) continue;
+          subject = &m;
+          break;
+        }
+      }
+      if (subject == nullptr || (last != nullptr && subject->range.begin <= last->speaker_range.end)) {
+        subject = last == nullptr ? person_before(at) : nullptr;
+      }
+      if (subject != nullptr) {
+        q.speaker = subject->name;
+        q.speaker_entity = subject->entity;
+        q.speaker_type = subject->type;
+      } else if (last != nullptr) {
+        q.speaker = last->speaker;
+        q.speaker_entity = last->speaker_entity;
+        q.speaker_type = last->speaker_type;
+      } else {
+        return false;
+      }
+      q.confidence = 0.7;
+      return true;
+    };
     auto attribute = [&](Quote& q, ByteRange cue, ByteRange window, double named_confidence, bool subject = false) {
       const Candidate* best = nullptr;
       uint32_t best_d = std::numeric_limits<uint32_t>::max();
@@ -389,26 +540,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       if (best == nullptr) return false;
       q.speaker_range = best->range;
       if (best->pronoun) {
-        // "…," he said: news keeps quoting the same person, so the pronoun is the last person
-        // quoted by name before it when there is one (not whoever was mentioned last).
-        const Quote* last = nullptr;
-        for (const Quote& o : out) {
-          bool named = o.speaker_type == "person" && !o.speaker_entity.empty() && o.confidence >= 0.8;
-          if (named && o.speaker_range.end <= best->range.begin) last = &o;
-        }
-        if (last != nullptr) {
-          q.speaker = last->speaker;
-          q.speaker_entity = last->speaker_entity;
-          q.speaker_type = last->speaker_type;
-          q.confidence = 0.7;
-          return true;
-        }
-        const EntityMention* p = person_before(best->range.begin);
-        if (p == nullptr) return false;
-        q.speaker = p->name;
-        q.speaker_entity = p->entity;
-        q.speaker_type = p->type;
-        q.confidence = 0.7;
+        if (!resolve_pronoun(q, best->range.begin)) return false;
       } else {
         q.speaker = best->name;
         q.speaker_entity = best->entity;
@@ -447,9 +579,21 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         colon_before = b > window.begin && text[b - 1] == ':';
       }
       size_t n_words = CountWords(content);
-      if (cue != nullptr) {
+      auto earlier_pieces = pieces_of.find(s.group);
+      if (earlier_pieces != pieces_of.end() && (cue == nullptr || out[earlier_pieces->second.front()].confidence >= 0.8)) {
+        // A later piece of a quotation over several paragraphs: the speaker found so far (a
+        // tag on the last piece, "…" CNN reported, names the medium, not a new speaker).
+        const Quote& first_piece = out[earlier_pieces->second.front()];
+        CopySpeaker(first_piece, q);
+        q.kind = first_piece.kind == Kind::kBlock ? Kind::kBlock : Kind::kDirect;
+      } else if (cue != nullptr) {
         q.cue = std::string(cue->range.Of(text));
-        if (!verbs_[cue->verb].subject || !attribute(q, cue->range, window, 0.9, true)) attribute(q, cue->range, window, 0.9);
+        const Verb& v = verbs_[cue->verb];
+        ByteRange w = v.addressee ? ByteRange{window.begin, cue->range.end} : window;
+        if ((!v.subject || !attribute(q, cue->range, w, 0.9, true)) && !attribute(q, cue->range, w, 0.9) &&
+            lang.substr(0, 2) != "en") {
+          resolve_pronoun(q, cue->range.begin);  // the verb's subject is unstated
+        }
         q.kind = StartsLower(content) ? Kind::kPartial : Kind::kDirect;
       } else if (whole_paragraph && (pi > 0) && (prev_paragraph_colon || last_attributed != SIZE_MAX) && n_words > 3) {
         q.kind = Kind::kBlock;
@@ -490,7 +634,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
           q.speaker_range = prev.speaker_range;
           q.confidence = 0.75;
         }
-      } else if (n_words <= 3) {
+      } else if (n_words <= 3 && s.group < 0) {
         q.kind = Kind::kTerm;
       } else if (colon_before) {
         q.kind = Kind::kDirect;
@@ -498,6 +642,19 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       } else {
         q.kind = StartsLower(content) ? Kind::kPartial : Kind::kDirect;
         q.confidence = 0;
+        // No speech verb, but a person named before it in the sentence ("US captain Jim Furyk
+        // spoke after the defeat, “I'm proud of these guys”").
+        const Candidate* named = nullptr;
+        for (const Candidate& c : cands) {
+          if (c.type == "person" && c.range.begin >= window.begin && c.range.end <= s.outer.begin) named = &c;
+        }
+        if (named != nullptr && q.kind == Kind::kDirect) {
+          q.speaker = named->name;
+          q.speaker_entity = named->entity;
+          q.speaker_type = named->type;
+          q.speaker_range = named->range;
+          q.confidence = 0.6;
+        }
       }
       if (q.kind != Kind::kTerm && q.speaker.empty()) {
         // The speaker named in an earlier sentence: the last speaker of this stretch of text,
@@ -519,6 +676,14 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       }
       if (q.kind != Kind::kTerm && q.speaker.empty()) q.confidence = 0;
       out.push_back(q);
+      if (s.group >= 0) {
+        // A speech tag on a later piece ("…," she added) names the speaker of the earlier ones.
+        std::vector<size_t>& pieces = pieces_of[s.group];
+        for (size_t k : pieces) {
+          if (q.confidence >= 0.8 && out[k].confidence < q.confidence) CopySpeaker(q, out[k]);
+        }
+        pieces.push_back(out.size() - 1);
+      }
       if (!out.back().speaker.empty()) {
         last_attributed = out.size() - 1;
         last_attributed_paragraph = pi;
@@ -594,7 +759,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
               ByteRange clause_range{window.begin, tag.begin};
               if (CountWords(clause_range.Of(text)) < 4) continue;
               q.content = Trim(text, clause_range);
-              if (!attribute(q, c.range, {tag.begin, window.end}, 0.8)) q.confidence = 0;
+              if (!attribute(q, c.range, {tag.begin, v.addressee ? c.range.end : window.end}, 0.8)) q.confidence = 0;
               q.kind = Kind::kIndirect;
               out.push_back(q);
               continue;
@@ -606,7 +771,8 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         if (CountWords(q.content.Of(text)) < 2) continue;
         // The speaker is the subject before the verb (else the nearest one).
         bool subject = verbs_[c.verb].subject && attribute(q, c.range, {window.begin, c.range.end}, 0.85, true);
-        if (!subject && !attribute(q, c.range, {window.begin, c.range.end}, 0.85) && !attribute(q, c.range, window, 0.7)) {
+        if (!subject && !attribute(q, c.range, {window.begin, c.range.end}, 0.85) &&
+            (v.addressee || !attribute(q, c.range, window, 0.7))) {
           // Reported speech whose speaker is not a known name ("Sainsbury's said it would ..."):
           // kept, with no speaker rather than a guess.
           q.confidence = 0;

@@ -55,6 +55,7 @@ class QuoteFinder {
     bool that = false;               // indirect speech may follow with that / da / se
     std::string that_word;
     bool subject = false;            // a participle ("saying", "rekavši"): the speaker is the clause's subject
+    bool addressee = false;          // "told X": X is the listener, never the speaker
   };
   std::vector<Verb> verbs_;
   std::unordered_map<std::string, std::vector<int>> by_first_;  // first folded word -> verbs

@@ -86,6 +86,37 @@ TEST_F(QuotesTest, BlockQuotesContinuationsAndUnbalancedMarks) {
   ExpectQuote(g, 0, "This will never end", "direct", "Aleksandar Vučić");
 }
 
+TEST_F(QuotesTest, QuotationsOverSeveralParagraphs) {
+  // One sentence per line: the quotation opens on the first line and closes on the third, whose
+  // speech tag names the speaker of every piece.
+  std::string text = "Rescue teams reached Palu on Sunday.\n“There was no time to save ourselves.\n"
+                     "The walls came down, and then silence.\nI hope they are safe,” Dobrin Velkov told reporters.";
+  auto g = Run(text, "en");
+  ASSERT_EQ(g.size(), 3u);
+  ExpectQuote(g, 0, "There was no time to save ourselves", "direct", "Dobrin Velkov");
+  ExpectQuote(g, 1, "The walls came down, and then silence", "direct", "Dobrin Velkov");
+  ExpectQuote(g, 2, "I hope they are safe", "direct", "Dobrin Velkov");
+  // Each paragraph reopens the quotation; a quotation inside it ("How …?") nests.
+  text = "Albin Kurti said:\n\"So many times they ask: \"How can you trust Beijing?\"\n"
+         "\"Well, we never did and never will.\"\nThe session ended at noon.";
+  g = Run(text, "en");
+  ASSERT_EQ(g.size(), 2u);
+  ExpectQuote(g, 0, "So many times they ask: \"How can you trust Beijing?\"", "block", "Albin Kurti");
+  ExpectQuote(g, 1, "Well, we never did and never will", "block", "Albin Kurti");
+  // A closing mark with no opening one ends a quotation that began before its line; the
+  // medium the words were told to is not the speaker.
+  g = Run("Analysts expect a long night.\nThose things cannot be walked back,” Dobrin Velkov told The Hill.", "en");
+  ASSERT_EQ(g.size(), 1u);
+  ExpectQuote(g, 0, "Those things cannot be walked back", "direct", "Dobrin Velkov");
+}
+
+TEST_F(QuotesTest, UnstatedSubjects) {
+  // Serbian drops the pronoun: the verb's subject is the person quoted or named before.
+  auto g = Run("Vučić je govorio u Beogradu.\n„Srbija neće priznati Kosovo“, rekao je.", "sr");
+  ASSERT_EQ(g.size(), 1u);
+  ExpectQuote(g, 0, "Srbija neće priznati Kosovo", "direct", "Aleksandar Vučić");
+}
+
 TEST_F(QuotesTest, IndirectSpeechAndPronouns) {
   ExpectQuote(Run("Kurti tha se Kosova do të vazhdojë dialogun me Serbinë.", "sq"), 0,
               "Kosova do të vazhdojë dialogun me Serbinë", "indirect", "Albin Kurti");
