@@ -578,7 +578,7 @@ void EvalQuotes(const fs::path& data, const std::string& errors_file) {
   }
   fmt::print("\nRecall: gold quotations with a quotation of ours on the same line (English: with overlapping\n"
              "words). Speaker accuracy: of those, the share whose speaker matches the gold name (folded, surname,\n"
-             "any script). Attributed precision: of our quotations with a speaker, the share matching a gold\n"
+             "any script; our display name or the speaker's words as written). MB/s: entities and quotations together. Attributed precision: of our quotations with a speaker, the share matching a gold\n"
              "speaker on that line. Translations carry only the speaker's name, so the same English\n"
              "annotations are scored on each.\n\n");
   if (errors) std::fclose(errors);

@@ -156,7 +156,8 @@ Result<std::unique_ptr<Matcher>> Matcher::Create(const Knowledge& knowledge) {
     }
     if (cols.size() < 2 || cols[1].find(' ') != std::string_view::npos) return;
     std::vector<Word> w = Words(cols[1]);
-    if (w.size() != 1) return;  // CJK verbs and phrases: names there come from elsewhere
+    if (w.empty() && cols[0] == "zh") m->cjk_speech_verbs_.push_back(std::string(cols[1]));
+    if (w.size() != 1) return;  // phrases
     m->speech_verbs_[w[0].key] = cols.size() > 3 && cols[3].find("addressee") != std::string_view::npos;
   });
   for (const char* file : {"given-names.tsv", "given-names-uner.tsv"}) {
@@ -234,7 +235,13 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   // that precede names (经济学家, 外长, 大使) and at the verbs that follow them (表示, 认为).
   static constexpr std::u32string_view kTitleEnds = U"家长使员者官人理统席表";
   static constexpr std::u32string_view kVerbStarts = U"表说认指强称在的对和与是将也就已曾又均";
-  for (size_t dot = text.find("·"); dot != std::string_view::npos; dot = text.find("·", dot + 1)) {
+  // The dot is written several ways: · • ・ ‧.
+  std::vector<std::pair<size_t, size_t>> dots;  // position, length
+  for (std::string_view d : {"·", "•", "・", "‧"}) {
+    for (size_t at = text.find(d); at != std::string_view::npos; at = text.find(d, at + 1)) dots.push_back({at, d.size()});
+  }
+  std::sort(dots.begin(), dots.end());
+  for (auto [dot, dot_len] : dots) {
     auto cjk_before = [&](size_t at) {
       if (at < 3) return false;
       size_t k = at - 3;
@@ -250,7 +257,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       begin -= 3;
       ++n;
     }
-    size_t end = dot + std::string_view("·").size();
+    size_t end = dot + dot_len;
     int m = 0;
     while (m < 5 && end + 3 <= text.size()) {
       size_t k = end;
@@ -265,6 +272,34 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     if (overlaps) continue;
     std::string name(text.substr(begin, end - begin));
     hits.push_back({{static_cast<uint32_t>(begin), static_cast<uint32_t>(end)}, -1, SIZE_MAX, SIZE_MAX, "person/~" + name, name});
+  }
+
+  // 2b'. Foreign names transliterated into Chinese without a dot, right before a reporting
+  // verb (亚当斯说, 斯图里奇表示): two to six characters of the set used to spell foreign names.
+  static constexpr std::u32string_view kTranscription =
+      U"阿埃艾安昂奥巴拜班邦保贝本比彼宾波伯博布查达戴丹道德登迪蒂丁杜顿多厄恩尔法范菲费芬丰弗福富"
+      U"盖甘戈格贡古圭哈海汉豪赫亨洪胡华霍基吉加贾杰金卡凯坎康考科克肯库夸奎拉莱赖兰朗劳勒雷蕾里利莉"
+      U"丽连林琳隆卢鲁伦罗洛马玛迈麦曼梅门蒙米敏明姆莫默穆纳娜奈南内尼涅宁努诺欧帕佩彭皮珀普奇齐恰乔"
+      U"切钦琼丘萨赛桑瑟森沙莎尚舍什施斯松索苏塔泰坦汤唐特滕提廷图托瓦万威韦维温沃乌伍西希谢辛休雅"
+      U"亚扬耶伊因尤于扎泽詹兹佐当茨汀";
+  for (const std::string& verb : cjk_speech_verbs_) {
+    for (size_t at = text.find(verb); at != std::string_view::npos; at = text.find(verb, at + verb.size())) {
+      size_t begin = at;
+      int n = 0;
+      while (n < 6 && begin >= 3) {
+        size_t k = begin - 3;
+        char32_t c = text::DecodeUtf8(text, k);
+        if (kTranscription.find(c) == std::u32string_view::npos) break;
+        begin -= 3;
+        ++n;
+      }
+      if (n < 2) continue;
+      bool overlaps = false;
+      for (const Hit& h : hits) overlaps = overlaps || (h.range.begin < at && begin < h.range.end);
+      if (overlaps) continue;
+      std::string name(text.substr(begin, at - begin));
+      hits.push_back({{static_cast<uint32_t>(begin), static_cast<uint32_t>(at)}, -1, SIZE_MAX, SIZE_MAX, "person/~" + name, name});
+    }
   }
 
   // 2c. Names no pack lists, from the trained tagger (people, organisations, places).

@@ -78,6 +78,9 @@ TEST_F(MatcherTest, NamesNextToReportingVerbsAndTitles) {
   got = Ids("“It cannot be walked back,” said Dobrin Velkov on Saturday.");
   EXPECT_EQ(got, (std::vector<std::string>{"person/~dobr-velkov@Dobrin Velkov"}));
   EXPECT_TRUE(Ids("The Kremlin said nothing.").empty());
+  // Chinese: a transcribed foreign name before a reporting verb, and names with any middle dot.
+  EXPECT_EQ(Ids("亚当斯说，这是问题。"), (std::vector<std::string>{"person/~亚当斯@亚当斯"}));
+  EXPECT_EQ(Ids("奥尔盖•伊万诺夫表示反对。"), (std::vector<std::string>{"person/~奥尔盖•伊万诺夫@奥尔盖•伊万诺夫"}));
   // A title abbreviation makes the next word a name.
   EXPECT_EQ(Ids("„Danas nema nijednog“, kaže g. Adams."), (std::vector<std::string>{"outlet/danas@Danas", "person/~adams@Adams"}));
   // A word the text also writes in lower case does not start a name at a sentence start.

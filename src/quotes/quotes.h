@@ -3,13 +3,19 @@
 // 「…」 『…』 ”…”), nested quotes, and <blockquote> paragraphs.
 //
 // Quote marks pair by convention and nest; an apostrophe between letters (don’t, Kosovo’s) is
-// not a mark; an unbalanced mark is closed at the end of its paragraph, so it never derails
-// the rest of the article. A quotation with no reporting cue and at most three words is a
+// not a mark. A quotation left open at its paragraph's end continues into the next paragraphs
+// when a closing mark ends it within twelve of them (news prints long quotations over several
+// sentences or paragraphs, often reopening each); it is then one Quote per paragraph, all with
+// the speaker the tag on any piece names. Otherwise it closes at its paragraph's end, so an
+// unbalanced mark never derails the rest of the article. A closing mark with no opener ends a
+// quotation that began at its paragraph's start. A quotation with no reporting cue and at most three words is a
 // `term` (a title, a name, a scare quote) and gets no speaker.
 //
 // Speakers come from the entity mentions the caller passes (people, organisations, roles)
 // and from pronouns: the candidate nearest to a reporting verb (data/reporting-verbs.tsv) in the
-// quotation's sentence; a pronoun is the most recent person mentioned before it; a paragraph
+// quotation's sentence, never the listener of "told"; a pronoun, or a verb whose subject is
+// unstated (Serbian "rekao je"), is the last person quoted by name or the later subject of a
+// recent paragraph; a person named earlier in a sentence speaks its quotation that has no verb; a paragraph
 // that is wholly a quotation continues the speaker of the quotation before it, or takes the
 // speaker of a previous paragraph ending in a colon ("Vučić remarked:").
 #pragma once
