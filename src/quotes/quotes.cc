@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <unordered_set>
 
 #include <unicode/uchar.h>
 
@@ -255,6 +256,11 @@ size_t CountWords(std::string_view s) {
   return n;
 }
 
+bool IsUpperAt(std::string_view text, size_t at) {
+  char32_t c = text::DecodeUtf8(text, at);
+  return u_isupper(static_cast<UChar32>(c));
+}
+
 bool StartsLower(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
     char32_t c = text::DecodeUtf8(s, i);
@@ -312,7 +318,17 @@ std::unique_ptr<QuoteFinder> QuoteFinder::Create() {
       bool unspaced = text::ClassOf(text::DecodeUtf8(noun, i)) == text::CharClass::kUnspaced;
       cjk = cjk || unspaced;
     }
-    (cjk ? f->cjk_speaker_nouns_ : f->speaker_nouns_).push_back(cjk ? std::string(noun) : text::FoldForMatch(noun));
+    if (cjk) {
+      f->cjk_speaker_nouns_.push_back(std::string(noun));
+      return;
+    }
+    // Stems: "police" also matches "policija/policije", "spokesman" its plural.
+    std::string n = text::FoldForMatch(noun);
+    f->speaker_nouns_.insert(n);
+    if (n.size() >= 5) {
+      f->speaker_noun_stems_.insert(n.substr(0, n.size() - 1));
+      f->stem_lengths_.insert(n.size() - 1);
+    }
   });
   std::string_view data = EmbeddedData("reporting-verbs.tsv");
   ForEachDataLine(data, [&](std::string_view line) {
@@ -378,6 +394,20 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       if (m.range.end <= at && (m.type == "person" || m.type == "role")) best = &m;
     }
     return best;
+  };
+  // Words the text writes in lower case somewhere: capitalised, they start a sentence (Then,
+  // Officials), they do not name a speaker.
+  // Built on first use: most texts never ask.
+  std::unordered_set<std::string> lower_words;
+  bool lower_words_built = false;
+  auto written_lower = [&](const std::string& key) {
+    if (!lower_words_built) {
+      lower_words_built = true;
+      text::ForEachWord(text, [&](std::string_view lower, ByteRange r, bool unspaced) {
+        if (!unspaced && !IsUpperAt(text, r.begin)) lower_words.insert(text::FoldForMatch(lower));
+      });
+    }
+    return lower_words.count(key) > 0;
   };
   std::vector<Candidate> prev_paragraph_candidates;
   std::vector<std::vector<Span>> quotations = QuotationsByParagraph(text, paragraphs);
@@ -446,11 +476,37 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     for (const W& w : words) {
       if (Inside(w.r, spans)) continue;
       // Stems: "police" also matches "policija/policije", "spokesman" its plural.
-      bool noun = false;
-      for (const std::string& n : speaker_nouns_) {
-        noun = noun || w.key == n || (n.size() >= 5 && w.key.size() >= n.size() - 1 && w.key.compare(0, n.size() - 1, n, 0, n.size() - 1) == 0);
+      bool noun = speaker_nouns_.count(w.key) > 0;
+      for (size_t len : stem_lengths_) {
+        noun = noun || (w.key.size() >= len && speaker_noun_stems_.count(w.key.substr(0, len)));
       }
       if (noun) cands.push_back({w.r, std::string(w.r.Of(text)), "", "role", false, false, true});
+    }
+    // A capitalised word no candidate covers, right before a reporting verb ("Nielsen said") or
+    // right after "according to" ("according to Nielsen"): an organisation no pack knows.
+    for (const Cue& c : cues) {
+      if (std::find(cjk_.begin(), cjk_.end(), c.verb) != cjk_.end()) continue;
+      size_t wi = 0;
+      while (wi < words.size() && words[wi].r.begin < c.range.begin) ++wi;
+      long at = verbs_[c.verb].that ? static_cast<long>(wi) - 1 : static_cast<long>(wi + verbs_[c.verb].words.size());
+      if (at < 0 || static_cast<size_t>(at) >= words.size()) continue;
+      const W& w = words[static_cast<size_t>(at)];
+      ByteRange gap = w.r.end <= c.range.begin ? ByteRange{w.r.end, c.range.begin} : ByteRange{c.range.end, w.r.begin};
+      bool joined = gap.size() == 1 && text[gap.begin] == ' ';
+      bool lone = true;  // not part of a longer capitalised run (that is the entity layer's)
+      for (long k : {at - 1, at + 1}) {
+        if (k >= 0 && static_cast<size_t>(k) < words.size() && static_cast<size_t>(k) != wi &&
+            IsUpperAt(text, words[static_cast<size_t>(k)].r.begin) && Distance(words[static_cast<size_t>(k)].r, w.r) <= 1) {
+          lone = false;
+        }
+      }
+      bool covered = false;
+      for (const Candidate& cand : cands) covered = covered || Distance(cand.range, w.r) == 0;
+      if (!joined || !lone || covered || !IsUpperAt(text, w.r.begin) || Inside(w.r, spans) || written_lower(w.key) ||
+          std::find(std::begin(kPronouns), std::end(kPronouns), w.key) != std::end(kPronouns)) {
+        continue;
+      }
+      cands.push_back({w.r, std::string(w.r.Of(text)), "", "org"});
     }
     for (const std::string& n : cjk_speaker_nouns_) {
       for (size_t at = ptext.find(n); at != std::string_view::npos; at = ptext.find(n, at + n.size())) {
@@ -732,20 +788,34 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
             }
           }
           if (!found) {
-            // English often drops "that": "Kurti said the talks had failed". A clause starting
-            // with a determiner, pronoun or name right after the verb is reported speech.
-            static constexpr std::string_view kClauseStarts[] = {"the", "a", "an", "he", "she", "they", "it", "we", "i",
-                                                                 "his", "her", "their", "there", "this", "these", "those", "its"};
-            const W* next = nullptr;
-            for (const W& w : words) {
-              if (w.r.begin >= c.range.end) {
-                next = &w;
-                break;
+            // English often drops "that": "Kurti said the talks had failed", "told reporters the
+            // injury happened" (after "told", its listener first). What follows the verb is the
+            // reported clause unless it cannot start one (a preposition, a time, "nothing").
+            static const std::unordered_set<std::string_view> kNotClauseStarts = {
+                "on", "in", "at", "to", "of", "for", "by", "with", "about", "after", "before", "during", "last",
+                "yesterday", "today", "tonight", "earlier", "later", "recently", "previously", "also", "then", "so",
+                "nothing", "something", "anything", "goodbye", "hello", "yes", "no", "thanks", "sorry", "and", "but",
+                "or", "as", "while", "when", "if", "monday", "tuesday", "wednesday", "thursday", "friday",
+                "saturday", "sunday", "not", "more", "much", "repeatedly", "publicly", "privately", "again", "only",
+                "from", "into", "over", "under", "up", "out", "off", "down", "what", "how", "why", "where"};
+            static const std::unordered_set<std::string_view> kListeners = {
+                "reporters", "journalists", "media", "press", "him", "her", "them", "us", "me", "lawmakers", "the",
+                "a", "an", "parliament", "congress", "supporters", "crowd", "audience", "newspaper", "broadcaster"};
+            size_t k = 0;
+            while (k < words.size() && words[k].r.begin < c.range.end) ++k;
+            bool adjacent = k < words.size() && words[k].r.begin - c.range.end <= 1;
+            if (v.addressee) {
+              size_t skipped = 0;
+              while (k < words.size() && skipped < 4 && words[k].r.begin < window.end &&
+                     (kListeners.count(words[k].key) || IsUpperAt(text, words[k].r.begin))) {
+                ++k;
+                ++skipped;
               }
+              adjacent = adjacent && skipped > 0;
             }
-            bool clause = lang.substr(0, 2) == "en" && next != nullptr && next->r.begin - c.range.end <= 1 &&
-                          next->r.begin < window.end &&
-                          std::find(std::begin(kClauseStarts), std::end(kClauseStarts), next->key) != std::end(kClauseStarts);
+            const W* next = k < words.size() ? &words[k] : nullptr;
+            bool clause = lang.substr(0, 2) == "en" && next != nullptr && adjacent && next->r.begin < window.end &&
+                          !kNotClauseStarts.count(next->key) && CountWords(text.substr(next->r.begin, window.end - next->r.begin)) >= 4;
             if (clause) {
               clause_start = next->r.begin;
             } else {

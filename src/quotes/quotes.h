@@ -24,7 +24,9 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <set>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "base/article.h"
@@ -66,7 +68,9 @@ class QuoteFinder {
   std::vector<Verb> verbs_;
   std::unordered_map<std::string, std::vector<int>> by_first_;  // first folded word -> verbs
   std::vector<int> cjk_;                                        // verbs matched as substrings
-  std::vector<std::string> speaker_nouns_;      // folded nouns naming unnamed speakers
+  std::unordered_set<std::string> speaker_nouns_;       // folded nouns naming unnamed speakers
+  std::unordered_set<std::string> speaker_noun_stems_;  // the same without their last letter (5+ letters)
+  std::set<size_t> stem_lengths_;                       // the lengths of those stems
   std::vector<std::string> cjk_speaker_nouns_;  // the same, matched as substrings
 };
 
