@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "pipeline/ingest_job.h"
+
 namespace parallax::cli {
 
 int ExitCodeFor(const Status& s) {
@@ -66,6 +68,22 @@ void AddStore(CLI::App* app, Common& c) {
 Result<std::unique_ptr<store::ClickHouseStore>> OpenClickHouse(const std::string& url) {
   PLX_ASSIGN_OR_RETURN(store::ClickHouseUrl u, store::ClickHouseUrl::Parse(url));
   return store::ClickHouseStore::Open(u, {.writer = false});
+}
+
+Result<entities::Knowledge> QueryStore::Knowledge(const std::vector<std::string>& extra) const {
+  store::Store* s = clickhouse ? static_cast<store::Store*>(clickhouse.get()) : workspace.get();
+  PLX_ASSIGN_OR_RETURN(auto packs, s->Packs());
+  return pipeline::LoadKnowledge(extra, packs);
+}
+
+Result<QueryStore> OpenQueryStore(const Common& c) {
+  QueryStore s;
+  if (!c.store.empty()) {
+    PLX_ASSIGN_OR_RETURN(s.clickhouse, OpenClickHouse(c.store));
+  } else {
+    PLX_ASSIGN_OR_RETURN(s.workspace, OpenDb(c.db, false));
+  }
+  return s;
 }
 
 void AddFormat(CLI::App* app, Common& c) {

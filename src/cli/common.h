@@ -37,6 +37,16 @@ void AddDb(CLI::App* app, Common& c);
 // --store, for the commands that also run on ClickHouse.
 void AddStore(CLI::App* app, Common& c);
 Result<std::unique_ptr<store::ClickHouseStore>> OpenClickHouse(const std::string& url);
+// The store a query command reads: the ClickHouse store of --store, else the workspace.
+struct QueryStore {
+  std::unique_ptr<store::SqliteStore> workspace;
+  std::unique_ptr<store::ClickHouseStore> clickhouse;
+  // The workspace's handle; null on ClickHouse, where names resolve through the packs alone.
+  sqlite3* db() const { return workspace ? workspace->db() : nullptr; }
+  // The built-in packs, the packs the store keeps, then `extra` pack files.
+  Result<entities::Knowledge> Knowledge(const std::vector<std::string>& extra = {}) const;
+};
+Result<QueryStore> OpenQueryStore(const Common& c);
 void AddFormat(CLI::App* app, Common& c);
 
 struct FilterArgs {

@@ -208,7 +208,9 @@ int CmdSearch(const Common& c, const std::string& q, query::Filters f, int64_t l
     auto ch = OpenClickHouse(c.store);
     if (!ch.ok()) return Fail(ch.status());
     if (!entity.empty()) {
-      auto k = pipeline::LoadKnowledge({}, nullptr);
+      auto stored = (*ch)->Packs();
+      if (!stored.ok()) return Fail(stored.status());
+      auto k = pipeline::LoadKnowledge({}, *stored);
       if (!k.ok()) return Fail(k.status());
       f.entity = ResolveEntity(*k, nullptr, entity);
       if (f.entity.empty()) return Fail(Status::NotFound("no such entity", Where{.source = entity}));
@@ -506,20 +508,20 @@ int CmdQuotes(const std::vector<std::string>& packs, const std::string& date, co
 
 int CmdStoredQuotes(const Common& c, query::Filters f, const std::string& speaker, const std::string& match,
                     const std::string& target, const std::string& polarity, int64_t limit) {
-  auto db = OpenDb(c.db, false);
-  if (!db.ok()) return Fail(db.status());
+  auto store = OpenQueryStore(c);
+  if (!store.ok()) return Fail(store.status());
   auto fmt_ = ParseFormat(c.format);
   if (!fmt_.ok()) return Fail(fmt_.status());
   query::QuoteQuery qq{.match = match};
   if (!speaker.empty() || !target.empty()) {
-    auto k = pipeline::LoadKnowledge({}, (*db)->db());
+    auto k = store->Knowledge();
     if (!k.ok()) return Fail(k.status());
     if (!speaker.empty()) {
-      qq.speaker_entity = ResolveEntity(*k, (*db)->db(), speaker);
+      qq.speaker_entity = ResolveEntity(*k, store->db(), speaker);
       if (qq.speaker_entity.empty()) return Fail(Status::NotFound("no such speaker", Where{.source = speaker}));
     }
     if (!target.empty()) {
-      qq.target = ResolveEntity(*k, (*db)->db(), target);
+      qq.target = ResolveEntity(*k, store->db(), target);
       if (qq.target.empty()) return Fail(Status::NotFound("no such target", Where{.source = target}));
     }
   }
@@ -531,7 +533,8 @@ int CmdStoredQuotes(const Common& c, query::Filters f, const std::string& speake
                                                                                   : 3;
     if (qq.polarity == 3) return Fail(Status::InvalidInput("--stance: favourable, neutral or critical (or 1, 0, -1)"));
   }
-  auto rows = query::ListQuotes((*db)->db(), f, qq, limit);
+  auto rows = store->clickhouse ? query::ClickHouseQuotes(*store->clickhouse, f, qq, limit)
+                                : query::ListQuotes(store->db(), f, qq, limit);
   if (!rows.ok()) return Fail(rows.status());
   Rows out{{"doc", "date", "outlet", "text", "start", "end", "kind", "speaker", "speaker_entity", "speaker_type", "cue",
             "confidence", "lang", "stance"}, {}};
@@ -877,6 +880,7 @@ int Run(int argc, char** argv) {
   quotes_cmd->add_option("--limit", quote_limit, "At most this many stored quotations");
   quote_filters.Add(quotes_cmd);
   AddDb(quotes_cmd, common);
+  AddStore(quotes_cmd, common);
   quotes_cmd->add_option("--date", ent_date, "Resolve roles on this date (default: the article's, else today)");
   quotes_cmd->add_option("--pack", ent_packs, "Extra knowledge pack (repeatable)");
   AddFormat(quotes_cmd, common);

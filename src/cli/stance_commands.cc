@@ -56,34 +56,27 @@ struct StanceArgs {
 };
 
 // Names given on the command line become entity ids (packs first, then the workspace).
-Result<std::string> Resolve(sqlite3* db, const std::string& name, const char* what) {
+Result<std::string> Resolve(const entities::Knowledge& k, sqlite3* db, const std::string& name, const char* what) {
   if (name.empty()) return std::string();
-  PLX_ASSIGN_OR_RETURN(entities::Knowledge k, pipeline::LoadKnowledge({}, db));
   std::string id = ResolveEntity(k, db, name);
   if (id.empty()) return Status::NotFound(fmt::format("no such {}", what), Where{.source = name});
   return id;
 }
 
 int CmdStance(const Common& c, const StanceArgs& a) {
-  std::unique_ptr<store::SqliteStore> workspace;
-  std::unique_ptr<store::ClickHouseStore> ch;
-  if (!c.store.empty()) {
-    auto opened = OpenClickHouse(c.store);
-    if (!opened.ok()) return Fail(opened.status());
-    ch = std::move(*opened);
-  } else {
-    auto db = OpenDb(c.db, false);
-    if (!db.ok()) return Fail(db.status());
-    workspace = std::move(*db);
-  }
+  auto store = OpenQueryStore(c);
+  if (!store.ok()) return Fail(store.status());
   auto fmt_ = ParseFormat(c.format);
   if (!fmt_.ok()) return Fail(fmt_.status());
-  sqlite3* h = workspace ? workspace->db() : nullptr;  // ClickHouse: names resolve through the packs
+  sqlite3* h = store->db();
+  store::ClickHouseStore* ch = store->clickhouse.get();
+  auto k = store->Knowledge();
+  if (!k.ok()) return Fail(k.status());
   query::StanceQuery q{.by = a.by, .interval = a.interval};
-  auto target = Resolve(h, a.target, "target");
+  auto target = Resolve(*k, h, a.target, "target");
   if (!target.ok()) return Fail(target.status());
   q.target = *target;
-  auto speaker = Resolve(h, a.speaker, "speaker");
+  auto speaker = Resolve(*k, h, a.speaker, "speaker");
   if (!speaker.ok()) return Fail(speaker.status());
   q.speaker = *speaker;
   auto cells = ch ? query::ClickHouseStanceTable(*ch, a.filters.f, q) : query::StanceTable(h, a.filters.f, q);
@@ -116,16 +109,18 @@ struct VoicesArgs {
 };
 
 int CmdVoices(const Common& c, const VoicesArgs& a) {
-  auto db = OpenDb(c.db, false);
-  if (!db.ok()) return Fail(db.status());
+  auto store = OpenQueryStore(c);
+  if (!store.ok()) return Fail(store.status());
   auto fmt_ = ParseFormat(c.format);
   if (!fmt_.ok()) return Fail(fmt_.status());
-  sqlite3* h = (*db)->db();
-  auto k = pipeline::LoadKnowledge({}, h);
+  sqlite3* h = store->db();
+  auto k = store->Knowledge();
   if (!k.ok()) return Fail(k.status());
-  auto target = Resolve(h, a.target, "target");
+  auto target = Resolve(*k, h, a.target, "target");
   if (!target.ok()) return Fail(target.status());
-  auto voices = query::Voices(h, a.query, a.filters.f, *target, a.limit, a.examples);
+  auto voices = store->clickhouse
+                    ? query::ClickHouseVoices(*store->clickhouse, a.query, a.filters.f, *target, a.limit, a.examples)
+                    : query::Voices(h, a.query, a.filters.f, *target, a.limit, a.examples);
   if (!voices.ok()) return Fail(voices.status());
   if (*fmt_ == Format::kJson || *fmt_ == Format::kJsonl) {
     nlohmann::json all = nlohmann::json::array();
@@ -234,7 +229,9 @@ int CmdNetwork(const Common& c, const NetworkArgs& a) {
   auto db = OpenDb(c.db, false);
   if (!db.ok()) return Fail(db.status());
   sqlite3* h = (*db)->db();
-  auto target = Resolve(h, a.target, "target");
+  auto k = pipeline::LoadKnowledge({}, h);
+  if (!k.ok()) return Fail(k.status());
+  auto target = Resolve(*k, h, a.target, "target");
   if (!target.ok()) return Fail(target.status());
   std::string doc;
   if (a.format == "dna") {
@@ -320,6 +317,7 @@ std::function<int()> AddStanceCommands(CLI::App& app, Common& common) {
   voices->add_option("--examples", voices_args->examples, "Quotations per speaker")->check(CLI::Range(0, 20));
   voices_args->filters.Add(voices);
   AddDb(voices, common);
+  AddStore(voices, common);
   AddFormat(voices, common);
 
   CLI::App* network = app.add_subcommand("network", "Export actor-target or co-mention networks (GraphML, CSV, DNA)");

@@ -59,18 +59,24 @@ std::string ArticleId(const Article& a) {
 }
 
 Result<entities::Knowledge> LoadKnowledge(const std::vector<std::string>& extra, sqlite3* workspace) {
-  PLX_ASSIGN_OR_RETURN(entities::Knowledge k, entities::Knowledge::Default());
+  std::vector<std::pair<std::string, std::string>> stored;
   if (workspace != nullptr) {
-    std::vector<std::string> given;  // a pack given again is read from its file, not twice
-    for (const std::string& p : extra) {
-      std::error_code ec;
-      given.push_back(std::filesystem::absolute(p, ec).lexically_normal().string());
-    }
-    PLX_ASSIGN_OR_RETURN(auto packs, store::StoredPacks(workspace));
-    for (const auto& [name, yaml] : packs) {
-      if (std::find(given.begin(), given.end(), name) != given.end()) continue;
-      PLX_RETURN_IF_ERROR(k.AddPack(yaml, name + " (kept in the workspace)"));
-    }
+    PLX_ASSIGN_OR_RETURN(stored, store::StoredPacks(workspace));
+  }
+  return LoadKnowledge(extra, stored);
+}
+
+Result<entities::Knowledge> LoadKnowledge(const std::vector<std::string>& extra,
+                                          const std::vector<std::pair<std::string, std::string>>& stored) {
+  PLX_ASSIGN_OR_RETURN(entities::Knowledge k, entities::Knowledge::Default());
+  std::vector<std::string> given;  // a pack given again is read from its file, not twice
+  for (const std::string& p : extra) {
+    std::error_code ec;
+    given.push_back(std::filesystem::absolute(p, ec).lexically_normal().string());
+  }
+  for (const auto& [name, yaml] : stored) {
+    if (std::find(given.begin(), given.end(), name) != given.end()) continue;
+    PLX_RETURN_IF_ERROR(k.AddPack(yaml, name + " (kept in the store)"));
   }
   for (const std::string& p : extra) PLX_RETURN_IF_ERROR(k.AddPackFile(p));
   return k;
@@ -196,9 +202,9 @@ void AssignStance(const stance::Scorer& scorer, Article& a) {
 }
 
 Result<Analysers> Analysers::Load(const std::vector<std::string>& packs, const std::string& stance_model,
-                                  sqlite3* workspace) {
+                                  const std::vector<std::pair<std::string, std::string>>& stored) {
   Analysers a;
-  PLX_ASSIGN_OR_RETURN(entities::Knowledge k, LoadKnowledge(packs, workspace));
+  PLX_ASSIGN_OR_RETURN(entities::Knowledge k, LoadKnowledge(packs, stored));
   a.knowledge = std::make_unique<entities::Knowledge>(std::move(k));
   PLX_ASSIGN_OR_RETURN(a.matcher, entities::Matcher::Create(*a.knowledge));
   a.quotes = quotes::QuoteFinder::Create();
@@ -239,9 +245,10 @@ Result<std::unique_ptr<Ingester>> Ingester::Start(store::Store& store, const Ing
     }
   }
 
-  PLX_ASSIGN_OR_RETURN(in->analysers_, Analysers::Load(packs, options.stance_model, store.sqlite()));
+  PLX_ASSIGN_OR_RETURN(auto stored, store.Packs());
+  PLX_ASSIGN_OR_RETURN(in->analysers_, Analysers::Load(packs, options.stance_model, stored));
   AddPackOutlets(*in->analysers_.knowledge, in->outlets_);
-  // The workspace keeps the packs it was given, so later commands (and later ingests) use them.
+  // The store keeps the packs it was given, so later commands (and later ingests) use them.
   for (const std::string& p : packs) {
     std::ifstream f(p, std::ios::binary);
     std::string yaml((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());

@@ -66,8 +66,9 @@ struct Analysers {
 
   // The built-in packs, those `workspace` keeps (when given) and `packs`; the stance model by
   // name (see LoadStanceModel).
+  // `stored`: the packs a store keeps (Store::Packs), loaded before `packs`.
   static Result<Analysers> Load(const std::vector<std::string>& packs, const std::string& stance_model,
-                                sqlite3* workspace = nullptr);
+                                const std::vector<std::pair<std::string, std::string>>& stored = {});
 };
 
 // Fills what readers leave open: outlet (by name or URL domain), country, language and script,
@@ -95,6 +96,9 @@ std::vector<EntityMention> FindMentions(const entities::Matcher& matcher, const 
 
 // The built-in packs, then the packs `workspace` keeps (when given), then `extra` pack files.
 Result<entities::Knowledge> LoadKnowledge(const std::vector<std::string>& extra, sqlite3* workspace = nullptr);
+// The same with the packs a store keeps (Store::Packs).
+Result<entities::Knowledge> LoadKnowledge(const std::vector<std::string>& extra,
+                                          const std::vector<std::pair<std::string, std::string>>& stored);
 
 // The stable id: a hash of the canonical URL when there is one, else of the folded text.
 std::string ArticleId(const Article& a);

@@ -1,6 +1,7 @@
 #include "query/clickhouse.h"
 
 #include <algorithm>
+#include <map>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -54,9 +55,20 @@ std::vector<std::string> WordForms(std::string_view lower, bool unspaced) {
   return forms;
 }
 
+// What a search runs on: the articles (key `id`, table `postings`) or the quotations (key
+// `(article, start)`, table `quote_postings`); both have the column `folded`.
+struct Index {
+  std::string db;
+  const char* key;       // the searched table's key
+  const char* postings;  // the postings table
+  const char* columns;   // its columns that hold the key
+};
+Index ArticleIndex(const std::string& db) { return {db, "id", "postings", "article"}; }
+Index QuoteIndex(const std::string& db) { return {db, "(article, start)", "quote_postings", "article, quote_start"}; }
+
 // One quoted item of the FTS5 query ToFtsQuery writes: a word or a phrase, maybe a prefix, as
-// a condition on the articles table; words are looked up in the postings of `db`.
-std::string ItemCondition(std::string_view item, bool prefix, const std::string& db) {
+// a condition on the searched table; words are looked up in its postings.
+std::string ItemCondition(std::string_view item, bool prefix, const Index& ix) {
   std::vector<std::string> parts;
   bool spaced_words = false;
   int words = 0;
@@ -66,10 +78,11 @@ std::string ItemCondition(std::string_view item, bool prefix, const std::string&
     if (prefix) {
       std::string term;
       text::MakeTerm(lower, nullptr, term);
-      parts.push_back(fmt::format("id IN (SELECT article FROM {}.postings WHERE startsWith(term, {}))", db, Literal(term)));
+      parts.push_back(fmt::format("{} IN (SELECT {} FROM {}.{} WHERE startsWith(term, {}))", ix.key, ix.columns, ix.db,
+                                  ix.postings, Literal(term)));
     } else {
       std::string forms = Array(WordForms(lower, unspaced));
-      parts.push_back(fmt::format("id IN (SELECT article FROM {}.postings WHERE term IN ({}))", db,
+      parts.push_back(fmt::format("{} IN (SELECT {} FROM {}.{} WHERE term IN ({}))", ix.key, ix.columns, ix.db, ix.postings,
                                   forms.substr(1, forms.size() - 2)));
     }
   });
@@ -88,7 +101,7 @@ std::string ItemCondition(std::string_view item, bool prefix, const std::string&
 // A recursive-descent reading of ToFtsQuery's output: OR < AND (also implicit) < NOT.
 class Translator {
  public:
-  Translator(std::string_view fts, std::string db) : s_(fts), db_(std::move(db)) {}
+  Translator(std::string_view fts, Index ix) : s_(fts), ix_(std::move(ix)) {}
   Result<std::string> Run() {
     PLX_ASSIGN_OR_RETURN(std::string e, Or());
     Skip();
@@ -166,11 +179,11 @@ class Translator {
     ++i_;
     bool prefix = i_ < s_.size() && s_[i_] == '*';
     if (prefix) ++i_;
-    return ItemCondition(item, prefix, db_);
+    return ItemCondition(item, prefix, ix_);
   }
 
   std::string_view s_;
-  std::string db_;
+  Index ix_;
   size_t i_ = 0;
 };
 
@@ -236,7 +249,114 @@ int64_t Int(const json& j) { return j.is_string() ? std::stoll(j.get<std::string
 
 Result<std::string> ClickHouseMatch(std::string_view user_query, const std::string& database) {
   PLX_ASSIGN_OR_RETURN(std::string fts, ToFtsQuery(user_query));
-  return Translator(fts, database).Run();
+  return Translator(fts, ArticleIndex(database)).Run();
+}
+
+namespace {
+
+// The quotation columns QuoteRows read back, from `quotes` joined with its article.
+constexpr const char* kQuoteSelect =
+    "article, toString(day) AS d, outlet, lang, text, kind, speaker, speaker_entity, speaker_type, cue, url, title, "
+    "start, end, confidence, title_en";
+
+// The non-term quotations of articles matching `query` and `f`, with `more` conditions on the
+// quotations, one row each (a batch sent twice left copies until ClickHouse merges them),
+// ordered by `order` (columns of both tables; `seq` is the article's store order).
+Result<std::vector<QuoteRow>> SelectQuotes(store::ClickHouseStore& ch, std::string_view query, const Filters& f,
+                                           const std::string& more, const std::string& order, int64_t limit, int64_t offset) {
+  const std::string& db = ch.database();
+  PLX_ASSIGN_OR_RETURN(std::string where, Conditions(query, f, db));
+  std::string sql = fmt::format(
+      "SELECT {} FROM {}.quotes ANY INNER JOIN (SELECT id AS article, seq, url, title, title_en FROM {}.articles "
+      "WHERE {}) USING article WHERE kind != 'term'{} ORDER BY {} LIMIT 1 BY article, start",
+      kQuoteSelect, db, db, where, more, order);
+  if (limit >= 0) sql += fmt::format(" LIMIT {}, {}", offset, limit);
+  PLX_ASSIGN_OR_RETURN(std::string answer, ch.Query(sql + " FORMAT JSONEachRow"));
+  std::vector<QuoteRow> out;
+  for (const json& j : store::JsonEachRow(answer)) {
+    QuoteRow r;
+    r.article = j.value("article", "");
+    r.day = j.value("d", "");
+    if (r.day == "1970-01-01") r.day.clear();
+    r.outlet = j.value("outlet", "");
+    r.lang = j.value("lang", "");
+    r.text = j.value("text", "");
+    r.kind = j.value("kind", "");
+    r.speaker = j.value("speaker", "");
+    r.speaker_entity = j.value("speaker_entity", "");
+    r.speaker_type = j.value("speaker_type", "");
+    r.cue = j.value("cue", "");
+    r.url = j.value("url", "");
+    r.title = j.value("title", "");
+    r.title_en = j.value("title_en", "");
+    r.start = Int(j["start"]);
+    r.end = Int(j["end"]);
+    r.confidence = j.value("confidence", 0.0);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+// Fills each row's stance, in the order ingest stored it.
+Status AttachClickHouseStance(store::ClickHouseStore& ch, std::vector<QuoteRow>& rows) {
+  if (rows.empty()) return Status::Ok();
+  std::map<std::pair<std::string, int64_t>, size_t> index;
+  std::string keys;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    index[{rows[i].article, rows[i].start}] = i;
+    if (!keys.empty()) keys += ',';
+    keys += fmt::format("({}, {})", Literal(rows[i].article), rows[i].start);
+  }
+  PLX_ASSIGN_OR_RETURN(
+      std::string answer,
+      ch.Query(fmt::format("SELECT article, quote_start, target, name, polarity, confidence, evidence_start, evidence_end "
+                           "FROM {}.stances WHERE (article, quote_start) IN ({}) ORDER BY article, quote_start, rank "
+                           "LIMIT 1 BY article, quote_start, rank FORMAT JSONEachRow",
+                           ch.database(), keys)));
+  for (const json& j : store::JsonEachRow(answer)) {
+    auto it = index.find({j.value("article", ""), Int(j["quote_start"])});
+    if (it == index.end()) continue;
+    int64_t es = Int(j["evidence_start"]), ee = Int(j["evidence_end"]);
+    if (es == ee) es = ee = -1;  // stored as 0, 0 when there is none
+    rows[it->second].stance.push_back({j.value("target", ""), j.value("name", ""), static_cast<int>(Int(j["polarity"])),
+                                       j.value("confidence", 0.0), es, ee});
+  }
+  return Status::Ok();
+}
+
+// The condition on quotations with a stance toward `target` (and `polarity`, when -1, 0 or 1).
+std::string StanceCondition(const std::string& db, const std::string& target, int polarity) {
+  if (target.empty()) return "";
+  std::string c = "target = " + Literal(target);
+  if (polarity >= -1 && polarity <= 1) c += fmt::format(" AND polarity = {}", polarity);
+  return fmt::format(" AND (article, start) IN (SELECT article, quote_start FROM {}.stances WHERE {})", db, c);
+}
+
+}  // namespace
+
+Result<std::vector<QuoteRow>> ClickHouseQuotes(store::ClickHouseStore& ch, const Filters& f, const QuoteQuery& q,
+                                               int64_t limit, int64_t offset) {
+  const std::string& db = ch.database();
+  std::string more;
+  if (!q.speaker_entity.empty()) more += " AND speaker_entity = " + Literal(q.speaker_entity);
+  if (q.match.find_first_not_of(" \t") != std::string::npos) {
+    PLX_ASSIGN_OR_RETURN(std::string fts, ToFtsQuery(q.match));
+    PLX_ASSIGN_OR_RETURN(std::string m, Translator(fts, QuoteIndex(db)).Run());
+    more += " AND " + m;
+  }
+  if (!q.article.empty()) more += " AND article = " + Literal(q.article);
+  more += StanceCondition(db, q.target, q.polarity);
+  PLX_ASSIGN_OR_RETURN(std::vector<QuoteRow> rows, SelectQuotes(ch, "", f, more, "day DESC, seq, start", limit, offset));
+  PLX_RETURN_IF_ERROR(AttachClickHouseStance(ch, rows));
+  return rows;
+}
+
+Result<std::vector<Voice>> ClickHouseVoices(store::ClickHouseStore& ch, std::string_view query, const Filters& f,
+                                            std::string_view target, int64_t limit, int examples) {
+  std::string more = " AND speaker_entity != ''" + StanceCondition(ch.database(), std::string(target), 2);
+  PLX_ASSIGN_OR_RETURN(std::vector<QuoteRow> rows, SelectQuotes(ch, query, f, more, "seq, start", -1, 0));
+  return GroupVoices(std::move(rows), limit, examples,
+                     [&](std::vector<QuoteRow>& qs) { return AttachClickHouseStance(ch, qs); });
 }
 
 Result<int64_t> ClickHouseCount(store::ClickHouseStore& ch, std::string_view query, const Filters& f) {

@@ -1,5 +1,5 @@
 // Queries on the ClickHouse store (store/clickhouse_store.h) that answer as their SQLite
-// counterparts do: search counts, timelines and stance tables.
+// counterparts do: search counts, timelines, stance tables, stored quotations and voices.
 //
 // Search runs on the inverted index (table `postings`: each article's index terms, with the
 // `parallax` tokenizer's folding and stemming): a query word matches when any of its forms
@@ -31,6 +31,12 @@ Result<std::string> ClickHouseMatch(std::string_view user_query, const std::stri
 Result<int64_t> ClickHouseCount(store::ClickHouseStore& ch, std::string_view query, const Filters& f);
 Result<std::vector<TimelineRow>> ClickHouseTimeline(store::ClickHouseStore& ch, std::string_view query,
                                                     std::string_view interval, std::string_view by, const Filters& f);
+// Stored quotations, as ListQuotes gives them (QuoteRow::id is 0: ClickHouse has no row ids).
+Result<std::vector<QuoteRow>> ClickHouseQuotes(store::ClickHouseStore& ch, const Filters& f, const QuoteQuery& q,
+                                               int64_t limit, int64_t offset = 0);
+// The most quoted speakers on a topic, as Voices gives them.
+Result<std::vector<Voice>> ClickHouseVoices(store::ClickHouseStore& ch, std::string_view query, const Filters& f,
+                                            std::string_view target, int64_t limit, int examples = 3);
 // Holder x target counts, ordered as StanceTable orders them; `strongest` is left empty.
 Result<std::vector<StanceCell>> ClickHouseStanceTable(store::ClickHouseStore& ch, const Filters& f, const StanceQuery& q);
 

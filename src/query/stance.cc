@@ -1,6 +1,7 @@
 #include "query/stance.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 #include <tuple>
@@ -144,21 +145,29 @@ Result<std::vector<Voice>> Voices(sqlite3* db, std::string_view query, const Fil
     where += " AND EXISTS (SELECT 1 FROM quote_stance s WHERE s.quote = q.id AND s.target = ?)";
     params.emplace_back(target);
   }
-  // Every quotation of the topic, grouped by speaker in C++: a speaker's outlets, dates, stance
-  // and examples all come from the same rows.
-  Stmt st(db, fmt::format("SELECT coalesce(q.speaker_type,''), {}{} JOIN quotes q ON q.article = a.rowid{}",
-                          kQuoteColumns, src.from, where));
+  // Every quotation of the topic, in store order; GroupVoices does the rest.
+  Stmt st(db, fmt::format("SELECT {}{} JOIN quotes q ON q.article = a.rowid{} ORDER BY a.rowid, q.start", kQuoteColumns,
+                          src.from, where));
   BindAll(st, params);
+  std::vector<QuoteRow> rows;
+  while (st.Step()) rows.push_back(ReadQuote(st, 0));
+  if (!st.status().ok()) return QueryError(st.status());
+  return GroupVoices(std::move(rows), limit, examples, [&](std::vector<QuoteRow>& qs) { return AttachStance(db, qs); });
+}
+
+Result<std::vector<Voice>> GroupVoices(std::vector<QuoteRow> rows, int64_t limit, int examples,
+                                       const std::function<Status(std::vector<QuoteRow>&)>& attach_stance) {
+  // Grouped by speaker: a speaker's outlets, dates, stance and examples all come from the same
+  // rows.
   std::map<std::string, Voice> voices;
   std::map<std::string, std::vector<QuoteRow>> quotes;
   std::map<std::string, std::map<std::string, int64_t>> outlet_counts;
-  while (st.Step()) {
-    QuoteRow r = ReadQuote(st, 1);
+  for (QuoteRow& r : rows) {
     Voice& v = voices[r.speaker_entity];
     if (v.entity.empty()) {
       v.entity = r.speaker_entity;
       v.name = r.speaker;
-      v.type = st.Text(0);
+      v.type = r.speaker_type;
     }
     ++v.quotes;
     if (!r.day.empty() && (v.first_day.empty() || r.day < v.first_day)) v.first_day = r.day;
@@ -166,7 +175,6 @@ Result<std::vector<Voice>> Voices(sqlite3* db, std::string_view query, const Fil
     ++outlet_counts[v.entity][r.outlet];
     quotes[v.entity].push_back(std::move(r));
   }
-  if (!st.status().ok()) return QueryError(st.status());
   std::vector<Voice> out;
   for (auto& [id, v] : voices) out.push_back(std::move(v));
   std::sort(out.begin(), out.end(), [](const Voice& a, const Voice& b) {
@@ -179,7 +187,7 @@ Result<std::vector<Voice>> Voices(sqlite3* db, std::string_view query, const Fil
     std::sort(outlets.begin(), outlets.end());
     for (const auto& [n, o] : outlets) v.outlets.push_back(o);
     std::vector<QuoteRow>& qs = quotes[v.entity];
-    PLX_RETURN_IF_ERROR(AttachStance(db, qs));
+    PLX_RETURN_IF_ERROR(attach_stance(qs));
     std::map<std::string, TargetCounts> by_target;
     for (const QuoteRow& q : qs) {
       for (const StanceEntry& s : q.stance) {

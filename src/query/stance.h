@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,6 +51,10 @@ struct Voice {
 };
 Result<std::vector<Voice>> Voices(sqlite3* db, std::string_view query, const Filters& f, std::string_view target,
                                   int64_t limit, int examples = 3);
+// The voices of `rows` (a topic's attributed quotations in store order), for either store:
+// `attach_stance` fills the stance of the quotations it is given.
+Result<std::vector<Voice>> GroupVoices(std::vector<QuoteRow> rows, int64_t limit, int examples,
+                                       const std::function<Status(std::vector<QuoteRow>&)>& attach_stance);
 
 // Weighted edges between entities.
 struct Edge {

@@ -55,18 +55,22 @@ constexpr Table kTables[] = {
     {"quotes",
      "article String, day Date, outlet String, country String, lang String, start UInt32, end UInt32, kind String, "
      "text String, speaker String, speaker_entity String, speaker_type String, speaker_start UInt32, "
-     "speaker_end UInt32, cue String, confidence Float64",
+     "speaker_end UInt32, cue String, confidence Float64, folded String",
      "", "toYear(day)", "(day, article, start)", "cityHash64(article)"},
     {"stances",
      "article String, day Date, outlet String, country String, lang String, script String, tags Array(String), "
      "quote_start UInt32, kind String, speaker String, speaker_entity String, target String, name String, "
-     "polarity Int8, confidence Float64, evidence_start UInt32, evidence_end UInt32",
+     "polarity Int8, confidence Float64, evidence_start UInt32, evidence_end UInt32, rank UInt16",
      "", "toYear(day)", "(target, day, article, quote_start)", "cityHash64(article)"},
     // The inverted index: one row per distinct index term of an article, in term order, so a
     // search reads the ranges of its terms instead of every article.
     {"postings", "term String, article String", "", "", "(term, article)", "cityHash64(article)"},
+    // The same for quotations (`quotes --match`): a quotation is its article and start.
+    {"quote_postings", "term String, article String, quote_start UInt32", "", "", "(term, article, quote_start)",
+     "cityHash64(article)"},
     {"outlets", "name String, domains Array(String), country String, lang String, tags Array(String), feeds Array(String)",
      "", "", "(name)", "cityHash64(name)"},
+    {"packs", "name String, yaml String, at DateTime", "at", "", "(name)", "cityHash64(name)"},
     {"quarantine",
      "run Int64, source String, record Int64, offset Int64, field String, code String, reason String, raw String, "
      "at DateTime",
@@ -118,14 +122,15 @@ void AddRow(std::string& rows, const json& row) {
 // The distinct index terms of an article: the words of the tokenizer the SQLite index uses,
 // folded and stemmed with the article's language. Terms are letters, digits and marks only,
 // so they need no escaping in TabSeparated rows.
-std::vector<std::string> Terms(const Article& a) {
+// The distinct index terms of `texts` in language `lang`, as the SQLite tokenizer makes them.
+std::vector<std::string> Terms(const std::string& lang, std::initializer_list<std::string_view> texts) {
   thread_local std::map<std::string, std::unique_ptr<text::Stemmer>, std::less<>> stemmers;
-  auto it = stemmers.find(a.lang);
-  if (it == stemmers.end()) it = stemmers.emplace(a.lang, text::Stemmer::Create(a.lang)).first;
+  auto it = stemmers.find(lang);
+  if (it == stemmers.end()) it = stemmers.emplace(lang, text::Stemmer::Create(lang)).first;
   std::set<std::string> terms;
   std::string term;
-  for (const std::string* s : {&a.title, &a.text}) {
-    text::ForEachWord(*s, [&](std::string_view word, ByteRange, bool) {
+  for (std::string_view s : texts) {
+    text::ForEachWord(s, [&](std::string_view word, ByteRange, bool) {
       text::MakeTerm(word, it->second.get(), term);
       if (!term.empty()) terms.insert(term);
     });
@@ -318,10 +323,11 @@ Status ClickHouseStore::Commit() {
 
 Status ClickHouseStore::Send(const std::map<std::string, std::string>& batch) {
   // Articles last: a reader that finds an article finds its annotations too.
-  for (const char* table : {"outlets", "quarantine", "postings", "mentions", "quotes", "stances", "articles", "ingest_log"}) {
+  for (const char* table : {"outlets", "packs", "quarantine", "postings", "quote_postings", "mentions", "quotes",
+                            "stances", "articles", "ingest_log"}) {
     auto it = batch.find(table);
     if (it == batch.end() || it->second.empty()) continue;
-    const char* format = std::string_view(table) == "postings" ? "TabSeparated" : "JSONEachRow";
+    const char* format = std::string_view(table).ends_with("postings") ? "TabSeparated" : "JSONEachRow";
     PLX_RETURN_IF_ERROR(
         Query(fmt::format("INSERT INTO {}.{} FORMAT {}", url_.database, table, format), it->second).status());
   }
@@ -388,6 +394,21 @@ std::vector<json> JsonEachRow(const std::string& answer) {
   return out;
 }
 
+Status ClickHouseStore::PutPack(const std::string& name, const std::string& yaml) {
+  AddRow(batch_["packs"], {{"name", name}, {"yaml", yaml}, {"at", DateTimeNow()}});  // with the next batch
+  return Status::Ok();
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> ClickHouseStore::Packs() {
+  PLX_ASSIGN_OR_RETURN(std::string rows,
+                       Query(fmt::format("SELECT name, argMax(yaml, at) AS y FROM {}.packs GROUP BY name "
+                                         "ORDER BY min(at), name FORMAT JSONEachRow",
+                                         url_.database)));
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const json& j : JsonEachRow(rows)) out.emplace_back(j.value("name", ""), j.value("y", ""));
+  return out;
+}
+
 Result<std::vector<Outlet>> ClickHouseStore::Outlets() {
   PLX_ASSIGN_OR_RETURN(std::string rows,
                        Query(fmt::format("SELECT * FROM {}.outlets FINAL ORDER BY name FORMAT JSONEachRow", url_.database)));
@@ -431,7 +452,7 @@ Status ClickHouseStore::PutArticle(const Article& a, const std::vector<std::stri
           {"archive", a.archive}, {"fetched_at", a.fetched_at},
           {"folded", text::FoldForMatch(a.title + "\n" + a.text)}});
   std::string& postings = batch_["postings"];
-  for (const std::string& t : Terms(a)) {
+  for (const std::string& t : Terms(a.lang, {a.title, a.text})) {
     postings += t;
     postings += '\t';
     postings += a.id;
@@ -443,19 +464,26 @@ Status ClickHouseStore::PutArticle(const Article& a, const std::vector<std::stri
                                 {"end", m.range.end}});
   }
   for (const QuoteRecord& q : a.quotes) {
+    std::string_view words = q.content.Of(a.text);
+    std::string& quote_postings = batch_["quote_postings"];
+    for (const std::string& t : Terms(a.lang, {words})) {
+      quote_postings += fmt::format("{}\t{}\t{}\n", t, a.id, q.content.begin);
+    }
     AddRow(batch_["quotes"],
            {{"article", a.id}, {"day", day}, {"outlet", a.outlet}, {"country", a.country}, {"lang", a.lang},
             {"start", q.content.begin}, {"end", q.content.end}, {"kind", q.kind}, {"text", std::string(q.content.Of(a.text))},
             {"speaker", q.speaker}, {"speaker_entity", q.speaker_entity}, {"speaker_type", q.speaker_type},
             {"speaker_start", q.speaker_range.begin}, {"speaker_end", q.speaker_range.end}, {"cue", q.cue},
-            {"confidence", q.confidence}});
-    for (const StanceRecord& s : q.stance) {
+            {"confidence", q.confidence}, {"folded", text::FoldForMatch(words)}});
+    for (size_t rank = 0; rank < q.stance.size(); ++rank) {
+      const StanceRecord& s = q.stance[rank];
       AddRow(batch_["stances"],
              {{"article", a.id}, {"day", day}, {"outlet", a.outlet}, {"country", a.country}, {"lang", a.lang},
               {"script", a.script}, {"tags", tags}, {"quote_start", q.content.begin}, {"kind", q.kind},
               {"speaker", q.speaker}, {"speaker_entity", q.speaker_entity}, {"target", s.target}, {"name", s.name},
               {"polarity", s.polarity},
-              {"confidence", s.confidence}, {"evidence_start", s.evidence.begin}, {"evidence_end", s.evidence.end}});
+              {"confidence", s.confidence}, {"evidence_start", s.evidence.begin}, {"evidence_end", s.evidence.end},
+              {"rank", rank}});
     }
   }
   ++batch_articles_;

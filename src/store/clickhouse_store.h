@@ -11,7 +11,8 @@
 //
 // Duplicate and near-duplicate detection need every stored id and fingerprint: Open loads them
 // (about 100 bytes per article in memory), so one ingest process at a time should write a
-// database, as with SQLite. Knowledge packs and fetch state stay in SQLite workspaces.
+// database, as with SQLite. The packs an ingest loaded are kept (table packs) for readers; fetch
+// state stays in SQLite workspaces.
 #pragma once
 
 #include <cstdint>
@@ -70,7 +71,8 @@ class ClickHouseStore : public Store {
   Status Rollback() override;
   Status PutOutlet(const Outlet& outlet) override;
   Result<std::vector<Outlet>> Outlets() override;
-  Status PutPack(const std::string&, const std::string&) override { return Status::Ok(); }
+  Status PutPack(const std::string& name, const std::string& yaml) override;
+  Result<std::vector<std::pair<std::string, std::string>>> Packs() override;
   Result<bool> HasArticle(const std::string& id) override;
   Result<std::optional<std::string>> FindNearDuplicate(const std::string& fingerprint) override;
   Status PutArticle(const Article& a, const std::vector<std::string>& tags) override;

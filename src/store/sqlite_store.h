@@ -83,6 +83,7 @@ class SqliteStore : public Store {
   // Knowledge packs the workspace keeps (the YAML text, by the path it was loaded from), so
   // every later command knows the same people and offices without --pack.
   Status PutPack(const std::string& name, const std::string& yaml) override;
+  Result<std::vector<std::pair<std::string, std::string>>> Packs() override { return StoredPacks(db_); }
   // Workspace settings in the meta table ("" when unset).
   Status PutMeta(const std::string& key, const std::string& value);
   Result<std::string> GetMeta(const std::string& key);

@@ -50,8 +50,10 @@ class Store {
 
   virtual Status PutOutlet(const Outlet& outlet) = 0;
   virtual Result<std::vector<Outlet>> Outlets() = 0;
-  // Knowledge packs the store keeps (YAML text by the path it was loaded from).
+  // Knowledge packs the store keeps (YAML text by the path it was loaded from), so that its
+  // readers know the entities its articles name.
   virtual Status PutPack(const std::string& name, const std::string& yaml) = 0;
+  virtual Result<std::vector<std::pair<std::string, std::string>>> Packs() = 0;  // name, YAML; first kept first
 
   virtual Result<bool> HasArticle(const std::string& id) = 0;
   // The id of the earliest stored article whose fingerprint is at least

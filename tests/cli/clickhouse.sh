@@ -2,7 +2,7 @@
 # The ClickHouse store against a real server (Debian's clickhouse-server, started here on
 # loopback with a temporary data folder and stopped at the end): the sample corpus ingested into
 # ClickHouse and into SQLite gives the same rows and the same answers to search counts,
-# timelines and stance tables; re-ingest stores nothing twice; a batch the server refuses is
+# timelines, stance tables, stored quotations and voices; re-ingest stores nothing twice; a batch the server refuses is
 # spooled and sent later; the cluster DDL. Skips (77) when clickhouse-server is not installed.
 # Usage: clickhouse.sh PARALLAX_BINARY SOURCE_DIR
 set -euo pipefail
@@ -79,6 +79,10 @@ same() {
     b=$(strip_evidence <<<"$b")
   fi
   check "$name" test -n "$a" -a "$a" = "$b"
+  if [[ $a != "$b" ]]; then  # where they part
+    python3 -c 'import sys; a, b = sys.argv[1], sys.argv[2]; i = next((k for k in range(min(len(a), len(b))) if a[k] != b[k]), min(len(a), len(b)))
+print("  SQLite:     ...", a[max(0, i - 120):i + 120]); print("  ClickHouse: ...", b[max(0, i - 120):i + 120])' "$a" "$b"
+  fi
 }
 strip_evidence() {
   python3 -c 'import sys, json
@@ -133,6 +137,19 @@ done
 # shellcheck disable=SC2086
 for args in "" "--target China" "--by outlet" "--by lang --target China" "--by tag --interval month"; do
   same "stance $args" stance $args --format jsonl
+done
+
+# Stored quotations and voices: the same rows, in the same order, with their stance.
+# shellcheck disable=SC2086
+for args in "--limit 1000" "--speaker Milović" "--match Kosovo --limit 50" "--match \"Dragan Milović\"" \
+            "--target China --stance critical" "--country RS --from 2031-08-10" "--lang sr-Cyrl"; do
+  eval "set -- $args"
+  same "quotes $args" quotes "$@" --format jsonl
+done
+check "stored quotations are not all filtered away" test "$("$bin" quotes --limit 1000 --format jsonl | wc -l)" -gt 20
+for args in "" "Kosovo" "--target China" "Kina --country RS --examples 2"; do
+  eval "set -- $args"
+  same "voices $args" voices "$@" --format jsonl
 done
 
 # ---- idempotent ----
