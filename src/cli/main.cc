@@ -203,42 +203,26 @@ Result<std::string> DateOption(const std::string& date) {
 // ---- search ----
 int CmdSearch(const Common& c, const std::string& q, query::Filters f, int64_t limit, bool count, bool facets,
               const std::string& entity) {
-  if (!c.store.empty()) {
-    if (!count) return Fail(Status::InvalidInput("on a ClickHouse store, search answers --count only (so far)"));
-    auto ch = OpenClickHouse(c.store);
-    if (!ch.ok()) return Fail(ch.status());
-    if (!entity.empty()) {
-      auto stored = (*ch)->Packs();
-      if (!stored.ok()) return Fail(stored.status());
-      auto k = pipeline::LoadKnowledge({}, *stored);
-      if (!k.ok()) return Fail(k.status());
-      f.entity = ResolveEntity(*k, nullptr, entity);
-      if (f.entity.empty()) return Fail(Status::NotFound("no such entity", Where{.source = entity}));
-    }
-    auto n = query::ClickHouseCount(**ch, q, f);
-    if (!n.ok()) return Fail(n.status());
-    fmt::print("{}\n", *n);
-    return 0;
-  }
-  auto db = OpenDb(c.db, false);
-  if (!db.ok()) return Fail(db.status());
+  auto store = OpenQueryStore(c);
+  if (!store.ok()) return Fail(store.status());
+  store::ClickHouseStore* ch = store->clickhouse.get();
+  sqlite3* h = store->db();
   if (!entity.empty()) {
-    auto k = pipeline::LoadKnowledge({}, (*db)->db());
+    auto k = store->Knowledge();
     if (!k.ok()) return Fail(k.status());
-    f.entity = ResolveEntity(*k, (*db)->db(), entity);
+    f.entity = ResolveEntity(*k, h, entity);
     if (f.entity.empty()) return Fail(Status::NotFound("no such entity", Where{.source = entity}));
   }
   auto fmt_ = ParseFormat(c.format);
   if (!fmt_.ok()) return Fail(fmt_.status());
-  sqlite3* h = (*db)->db();
   if (count) {
-    auto n = query::Count(h, q, f);
+    auto n = ch ? query::ClickHouseCount(*ch, q, f) : query::Count(h, q, f);
     if (!n.ok()) return Fail(n.status());
     fmt::print("{}\n", *n);
     return 0;
   }
   if (facets) {
-    auto fc = query::FacetCounts(h, q, f);
+    auto fc = ch ? query::ClickHouseFacets(*ch, q, f) : query::FacetCounts(h, q, f);
     if (!fc.ok()) return Fail(fc.status());
     Rows rows{{"facet", "value", "count"}, {}};
     for (const auto& [name, list] : *fc) {
@@ -247,7 +231,7 @@ int CmdSearch(const Common& c, const std::string& q, query::Filters f, int64_t l
     Print(rows, *fmt_);
     return 0;
   }
-  auto hits = query::Search(h, q, f, limit);
+  auto hits = ch ? query::ClickHouseSearch(*ch, q, f, limit) : query::Search(h, q, f, limit);
   if (!hits.ok()) return Fail(hits.status());
   Rows rows{{"id", "date", "outlet", "lang", "title", "snippet", "url"}, {}};
   for (const auto& hit : *hits) {

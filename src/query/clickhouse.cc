@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
+#include <set>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -333,6 +335,130 @@ std::string StanceCondition(const std::string& db, const std::string& target, in
 }
 
 }  // namespace
+
+namespace {
+
+// The words of a user query, as term forms (any stemmer) and prefixes; operators are skipped.
+struct QueryWords {
+  std::set<std::string> forms;
+  std::vector<std::string> prefixes;
+  bool Matches(const std::string& term) const {
+    if (forms.count(term)) return true;
+    for (const std::string& p : prefixes) {
+      if (term.compare(0, p.size(), p) == 0) return true;
+    }
+    return false;
+  }
+};
+
+QueryWords WordsOf(std::string_view query) {
+  QueryWords w;
+  text::ForEachWord(query, [&](std::string_view lower, ByteRange r, bool unspaced) {
+    std::string_view raw = query.substr(r.begin, r.end - r.begin);
+    if (raw == "AND" || raw == "OR" || raw == "NOT") return;
+    if (r.end < query.size() && query[r.end] == '*') {
+      std::string term;
+      text::MakeTerm(lower, nullptr, term);
+      w.prefixes.push_back(term);
+      return;
+    }
+    for (std::string& f : WordForms(lower, unspaced)) w.forms.insert(std::move(f));
+  });
+  return w;
+}
+
+// About 24 words of `text` around the first word `words` matches (its start without a query),
+// matches marked, cuts shown with '…', as FTS5's snippet() does for SQLite.
+std::string Snippet(std::string_view text, const std::string& lang, const QueryWords& words, std::string_view open,
+                    std::string_view close) {
+  if (words.forms.empty() && words.prefixes.empty()) {
+    // No query: the first 200 characters, as SQLite's substr() gives them.
+    size_t i = 0;
+    for (int n = 0; n < 200 && i < text.size(); ++n) text::DecodeUtf8(text, i);
+    return std::string(text.substr(0, i));
+  }
+  std::unique_ptr<text::Stemmer> stemmer = text::Stemmer::Create(lang);
+  struct Word {
+    ByteRange r;
+    bool match;
+  };
+  std::vector<Word> all;
+  size_t first = SIZE_MAX;
+  std::string term;
+  text::ForEachWord(text, [&](std::string_view lower, ByteRange r, bool) {
+    text::MakeTerm(lower, stemmer.get(), term);
+    std::string plain;
+    text::MakeTerm(lower, nullptr, plain);
+    bool match = !term.empty() && (words.Matches(term) || words.Matches(plain));
+    if (match && first == SIZE_MAX) first = all.size();
+    all.push_back({r, match});
+  });
+  size_t begin = first == SIZE_MAX ? 0 : first > 6 ? first - 6 : 0;
+  size_t end = std::min(all.size(), begin + 24);
+  std::string out = begin > 0 ? "…" : "";
+  uint32_t at = begin > 0 ? all[begin].r.begin : 0;
+  for (size_t k = begin; k < end; ++k) {
+    out.append(text.substr(at, all[k].r.begin - at));
+    if (all[k].match) out.append(open);
+    out.append(text.substr(all[k].r.begin, all[k].r.size()));
+    if (all[k].match) out.append(close);
+    at = all[k].r.end;
+  }
+  if (end < all.size()) {
+    out += "…";
+  } else {
+    out.append(text.substr(at));
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<Hit>> ClickHouseSearch(store::ClickHouseStore& ch, std::string_view query, const Filters& f,
+                                          int64_t limit, int64_t offset, std::string_view open, std::string_view close) {
+  const std::string& db = ch.database();
+  PLX_ASSIGN_OR_RETURN(std::string where, Conditions(query, f, db));
+  PLX_ASSIGN_OR_RETURN(
+      std::string answer,
+      ch.Query(fmt::format("SELECT id, toString(day) AS d, outlet, title, text, lang, country, url, title_en FROM {}.articles "
+                           "WHERE {} ORDER BY day DESC, seq LIMIT 1 BY id LIMIT {}, {} FORMAT JSONEachRow",
+                           db, where, offset, limit)));
+  QueryWords words = WordsOf(query);
+  std::vector<Hit> hits;
+  for (const json& j : store::JsonEachRow(answer)) {
+    Hit h;
+    h.id = j.value("id", "");
+    h.day = j.value("d", "");
+    if (h.day == "1970-01-01") h.day.clear();
+    h.outlet = j.value("outlet", "");
+    h.title = j.value("title", "");
+    h.lang = j.value("lang", "");
+    h.country = j.value("country", "");
+    h.url = j.value("url", "");
+    h.title_en = j.value("title_en", "");
+    h.snippet = Snippet(j.value("text", ""), h.lang, words, open, close);
+    hits.push_back(std::move(h));
+  }
+  return hits;
+}
+
+Result<Facets> ClickHouseFacets(store::ClickHouseStore& ch, std::string_view query, const Filters& f) {
+  const std::string& db = ch.database();
+  PLX_ASSIGN_OR_RETURN(std::string where, Conditions(query, f, db));
+  const std::pair<const char*, const char*> kFacets[] = {
+      {"outlet", "outlet"}, {"lang", "lang"}, {"country", "country"}, {"tag", "arrayJoin(tags)"},
+      {"month", "if(day = toDate('1970-01-01'), '', substring(toString(day), 1, 7))"}};
+  Facets out;
+  for (const auto& [name, expr] : kFacets) {
+    PLX_ASSIGN_OR_RETURN(std::string answer,
+                         ch.Query(fmt::format("SELECT {} AS v, uniqExact(id) AS n FROM {}.articles WHERE {} GROUP BY v "
+                                              "ORDER BY n DESC, v FORMAT JSONEachRow",
+                                              expr, db, where)));
+    std::vector<Facet>& list = out[name];
+    for (const json& j : store::JsonEachRow(answer)) list.push_back({j.value("v", ""), Int(j["n"])});
+  }
+  return out;
+}
 
 Result<std::vector<QuoteRow>> ClickHouseQuotes(store::ClickHouseStore& ch, const Filters& f, const QuoteQuery& q,
                                                int64_t limit, int64_t offset) {

@@ -31,6 +31,15 @@ Result<std::string> ClickHouseMatch(std::string_view user_query, const std::stri
 Result<int64_t> ClickHouseCount(store::ClickHouseStore& ch, std::string_view query, const Filters& f);
 Result<std::vector<TimelineRow>> ClickHouseTimeline(store::ClickHouseStore& ch, std::string_view query,
                                                     std::string_view interval, std::string_view by, const Filters& f);
+// Search hits, newest first (ClickHouse has no bm25: the order differs from Search's when
+// there is a query), each with a snippet around the first word the query matches, marked with
+// `open` and `close`.
+Result<std::vector<Hit>> ClickHouseSearch(store::ClickHouseStore& ch, std::string_view query, const Filters& f,
+                                          int64_t limit, int64_t offset = 0, std::string_view open = "<mark>",
+                                          std::string_view close = "</mark>");
+// Facet counts as FacetCounts gives them.
+Result<Facets> ClickHouseFacets(store::ClickHouseStore& ch, std::string_view query, const Filters& f);
+
 // Stored quotations, as ListQuotes gives them (QuoteRow::id is 0: ClickHouse has no row ids).
 Result<std::vector<QuoteRow>> ClickHouseQuotes(store::ClickHouseStore& ch, const Filters& f, const QuoteQuery& q,
                                                int64_t limit, int64_t offset = 0);

@@ -2,7 +2,7 @@
 # The ClickHouse store against a real server (Debian's clickhouse-server, started here on
 # loopback with a temporary data folder and stopped at the end): the sample corpus ingested into
 # ClickHouse and into SQLite gives the same rows and the same answers to search counts,
-# timelines, stance tables, stored quotations and voices; re-ingest stores nothing twice; a batch the server refuses is
+# timelines, stance tables, search pages and facets, stored quotations and voices; re-ingest stores nothing twice; a batch the server refuses is
 # spooled and sent later; the cluster DDL. Skips (77) when clickhouse-server is not installed.
 # Usage: clickhouse.sh PARALLAX_BINARY SOURCE_DIR
 set -euo pipefail
@@ -138,6 +138,19 @@ done
 for args in "" "--target China" "--by outlet" "--by lang --target China" "--by tag --interval month"; do
   same "stance $args" stance $args --format jsonl
 done
+
+# Search pages: newest first on both without a query; with one, the same hits (SQLite ranks
+# them by bm25, ClickHouse lists them newest first) with the matches marked in the snippets.
+same "search (all articles, newest first)" search '' --limit 30 --format jsonl
+same "search --facets" search --facets Kina --format jsonl
+same "search --facets with filters" search --facets '' --country RS --unique --format jsonl
+ids() { python3 -c 'import sys, json; print("\n".join(sorted(json.loads(l)["id"] for l in sys.stdin)))'; }
+for q in Kosovo "Kina OR China" 'Kin*' Кина; do
+  check "search $q: the same hits" diff <("$bin" search "$q" --limit 1000 --format jsonl | ids) \
+    <("$bin" search "$q" --limit 1000 --format jsonl --store "$ch" | ids)
+done
+check "search: ClickHouse snippets mark the matches" grep -q '<mark>Kosov' <("$bin" search Kosovo --format jsonl --store "$ch")
+check "search: paging on ClickHouse" test "$("$bin" search Kosovo --limit 5 --format jsonl --store "$ch" | wc -l)" = 5
 
 # Stored quotations and voices: the same rows, in the same order, with their stance.
 # shellcheck disable=SC2086
