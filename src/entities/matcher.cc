@@ -456,6 +456,8 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     uint32_t introduced_at;  // end of the mention that introduced the full name
   };
   std::vector<Person> introduced;
+  // A name word that may stand alone later; an initial ("J" in "Vince J Kaminski") may not.
+  auto alone = [](const std::string& key) { return key.size() >= 2 ? key : std::string("\x01"); };
   std::unordered_set<std::string> seen;  // entity ids mentioned so far
   const auto& entities = k_.entities();
   for (size_t h = 0; h < hits.size(); ++h) {
@@ -481,7 +483,8 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       m.type = hit.new_type;
       m.via = "new";
       if (hit.first_word != SIZE_MAX && hit.new_type == EntityType::kPerson) {
-        introduced.push_back({m.entity, m.name, m.type, words[hit.first_word].key, words[hit.end_word - 1].key, hit.range.end});
+        introduced.push_back({m.entity, m.name, m.type, alone(words[hit.first_word].key), alone(words[hit.end_word - 1].key),
+                              hit.range.end});
       }
     } else if (entries_[hit.entry].role) {
       const RolePhrase& rp = k_.roles()[entries_[hit.entry].target];
@@ -528,7 +531,8 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       m.type = e.type;
       m.via = "alias";
       if (e.type == EntityType::kPerson && hit.first_word != SIZE_MAX && hit.end_word - hit.first_word >= 2) {
-        introduced.push_back({e.id, m.name, e.type, words[hit.first_word].key, words[hit.end_word - 1].key, hit.range.end});
+        introduced.push_back({e.id, m.name, e.type, alone(words[hit.first_word].key), alone(words[hit.end_word - 1].key),
+                              hit.range.end});
       }
     }
     seen.insert(m.entity);
