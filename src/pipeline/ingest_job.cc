@@ -300,16 +300,20 @@ void Ingester::Launch() {
   pending_.clear();
   next_ = 0;
   for (int t = 0; t < jobs_ && static_cast<size_t>(t) < inflight_.size(); ++t) {
-    workers_.emplace_back([this] {
-      for (size_t i; (i = next_.fetch_add(1)) < inflight_.size();) {
-        if (inflight_[i].article.ok()) Complete(*inflight_[i].article);
-      }
-    });
+    workers_.emplace_back([this] { AnalyseInflight(); });
   }
   for (Pending& p : ready) Store(p);
 }
 
+void Ingester::AnalyseInflight() {
+  for (size_t i; (i = next_.fetch_add(1)) < inflight_.size();) {
+    if (inflight_[i].article.ok()) Complete(*inflight_[i].article);
+  }
+}
+
 void Ingester::JoinWorkers() {
+  // Done reading and storing, the main thread analyses too rather than wait idle.
+  if (!workers_.empty()) AnalyseInflight();
   for (std::thread& t : workers_) t.join();
   workers_.clear();
 }

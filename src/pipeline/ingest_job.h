@@ -150,6 +150,7 @@ class Ingester {
   void Complete(Article& a) const;
   void Launch();
   void JoinWorkers();
+  void AnalyseInflight();  // analyses articles of the batch in flight until none is left
   void Drain();
   void Store(Pending& p);
   void Report(bool force);
