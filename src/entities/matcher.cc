@@ -317,14 +317,16 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     }
     // Words the text also writes in lower case are common words, not names, when a sentence
     // starts with them ("Or", "Says" in a headline, "Mother").
-    std::unordered_set<std::string_view> lower_words;
-    for (const Word& w : words) {
-      if (!w.upper) lower_words.insert(w.key);
-    }
+    auto written_lower = [&](const std::string& key) {
+      for (const Word& w : words) {
+        if (!w.upper && w.key == key) return true;
+      }
+      return false;
+    };
     std::vector<TaggedSpan> spans;
     for (const TaggedSpan& s : NameTagger::Default().Tag(surfaces, starts)) {
-      if (s.end_word - s.first_word == 1 && lower_words.count(words[s.first_word].key) &&
-          (starts[s.first_word] || (s.first_word > 0 && words[s.first_word - 1].upper))) {
+      if (s.end_word - s.first_word == 1 && (starts[s.first_word] || (s.first_word > 0 && words[s.first_word - 1].upper)) &&
+          written_lower(words[s.first_word].key)) {
         continue;
       }
       // A name does not run across punctuation ("Paul Mills-Hicks, Sainsbury's director").

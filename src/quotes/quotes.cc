@@ -502,7 +502,12 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       }
       bool covered = false;
       for (const Candidate& cand : cands) covered = covered || Distance(cand.range, w.r) == 0;
+      // Days and months are capitalised in English and stand before verbs ("on Saturday said").
+      static const std::unordered_set<std::string_view> kCalendar = {
+          "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+          "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"};
       if (!joined || !lone || covered || !IsUpperAt(text, w.r.begin) || Inside(w.r, spans) || written_lower(w.key) ||
+          kCalendar.count(w.key) ||
           std::find(std::begin(kPronouns), std::end(kPronouns), w.key) != std::end(kPronouns)) {
         continue;
       }
