@@ -232,6 +232,7 @@ struct Candidate {
   bool pronoun = false;
   bool place = false;  // a place standing for its government: a weak candidate
   bool noun = false;   // "spokesman", "police": an unnamed speaker, weaker than a name
+  bool governed = false;  // right after a preposition ("with CNN", "u Merilendu"): not a subject
 };
 
 constexpr std::string_view kPronouns[] = {"he", "she", "they", "on", "ona", "oni", "one", "ai", "ajo", "ata", "er", "sie"};
@@ -328,6 +329,12 @@ std::unique_ptr<QuoteFinder> QuoteFinder::Create() {
     if (n.size() >= 5) {
       f->speaker_noun_stems_.insert(n.substr(0, n.size() - 1));
       f->stem_lengths_.insert(n.size() - 1);
+    }
+  });
+  ForEachDataLine(EmbeddedData("prepositions.tsv"), [&](std::string_view line) {
+    size_t tab = line.find('\t');
+    if (tab != std::string_view::npos) {
+      f->prepositions_[std::string(line.substr(0, tab))].insert(text::FoldForMatch(line.substr(tab + 1)));
     }
   });
   std::string_view data = EmbeddedData("reporting-verbs.tsv");
@@ -530,6 +537,25 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       }
     }
 
+    // Candidates governed by a preposition: the word before them, or their own first word (a
+    // name found with its preposition, "u Merilendu"), is one.
+    std::string base(lang.substr(0, 2));
+    if (base == "hr" || base == "bs" || base == "me" || base == "sh") base = "sr";
+    if (auto preps = prepositions_.find(base); preps != prepositions_.end()) {
+      size_t wi = 0;
+      for (Candidate& c : cands) {
+        if (c.pronoun) continue;
+        wi = 0;
+        while (wi < words.size() && words[wi].r.end <= c.range.begin) ++wi;
+        bool own = wi < words.size() && words[wi].r.begin == c.range.begin && words[wi].r.end < c.range.end &&
+                   preps->second.count(words[wi].key);
+        bool before = wi > 0 && preps->second.count(words[wi - 1].key) &&
+                      text.substr(words[wi - 1].r.end, c.range.begin - words[wi - 1].r.end).find_first_not_of(' ') ==
+                          std::string_view::npos;
+        c.governed = own || before;
+      }
+    }
+
     std::vector<ByteRange> sentences;
     for (ByteRange s : text::SplitSentences(ptext, lang)) sentences.push_back({s.begin + par.range.begin, s.end + par.range.begin});
     auto window_of = [&](ByteRange r) {
@@ -590,6 +616,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         if (c.range.begin < window.begin || c.range.end > window.end) continue;
         if (c.range.begin >= q.content.begin && c.range.end <= q.content.end) continue;
         if (subject && c.range.end > cue.begin) continue;
+        if (c.governed) continue;
         if (c.place && Distance(c.range, cue) > 2) continue;  // only right next to the verb
         uint32_t d = (subject ? c.range.begin - window.begin : Distance(c.range, cue)) + (c.pronoun ? 8 : 0) +
                      (c.place ? 12 : 0) + (c.noun ? 10 : 0);

@@ -110,6 +110,14 @@ TEST_F(QuotesTest, QuotationsOverSeveralParagraphs) {
   ExpectQuote(g, 0, "Those things cannot be walked back", "direct", "Dobrin Velkov");
 }
 
+TEST_F(QuotesTest, NamesAfterPrepositionsDoNotSpeak) {
+  // The European Union is nearer the verb, but "sa" governs it: it cannot be the subject.
+  ExpectQuote(Run("„Nećemo odustati“, rekao je na sastanku sa Evropskom unijom Albin Kurti.", "sr"), 0, "Nećemo odustati",
+              "direct", "Albin Kurti");
+  ExpectQuote(Run("“We will not back down,” Albin Kurti said after meeting the European Union.", "en"), 0,
+              "We will not back down", "direct", "Albin Kurti");
+}
+
 TEST_F(QuotesTest, UnstatedSubjects) {
   // Serbian drops the pronoun: the verb's subject is the person quoted or named before.
   auto g = Run("Vučić je govorio u Beogradu.\n„Srbija neće priznati Kosovo“, rekao je.", "sr");
