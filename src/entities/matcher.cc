@@ -317,11 +317,16 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     }
     // Words the text also writes in lower case are common words, not names, when a sentence
     // starts with them ("Or", "Says" in a headline, "Mother").
+    std::unordered_set<std::string_view> lower_words;  // built on first use: most texts never ask
+    bool lower_words_built = false;
     auto written_lower = [&](const std::string& key) {
-      for (const Word& w : words) {
-        if (!w.upper && w.key == key) return true;
+      if (!lower_words_built) {
+        lower_words_built = true;
+        for (const Word& w : words) {
+          if (!w.upper) lower_words.insert(w.key);
+        }
       }
-      return false;
+      return lower_words.count(key) > 0;
     };
     std::vector<TaggedSpan> spans;
     for (const TaggedSpan& s : NameTagger::Default().Tag(surfaces, starts)) {

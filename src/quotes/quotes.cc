@@ -394,13 +394,23 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
   std::vector<Quote> out;
   size_t last_attributed = SIZE_MAX;        // index into `out` of the last quote with a speaker
   size_t last_attributed_paragraph = SIZE_MAX;
+  // Mentions by position, so that a paragraph or a pronoun finds its own by binary search: a
+  // long article has many of each.
+  std::vector<const EntityMention*> by_pos;
+  for (const EntityMention& m : mentions) by_pos.push_back(&m);
+  std::stable_sort(by_pos.begin(), by_pos.end(),
+                   [](const EntityMention* a, const EntityMention* b) { return a->range.begin < b->range.begin; });
+  auto first_at = [&](uint32_t at) {  // the first mention starting at or after `at`
+    return std::lower_bound(by_pos.begin(), by_pos.end(), at,
+                            [](const EntityMention* m, uint32_t pos) { return m->range.begin < pos; });
+  };
   // The most recent person mention before `at`, for pronouns.
   auto person_before = [&](uint32_t at) -> const EntityMention* {
-    const EntityMention* best = nullptr;
-    for (const EntityMention& m : mentions) {
-      if (m.range.end <= at && (m.type == "person" || m.type == "role")) best = &m;
+    for (auto it = first_at(at); it != by_pos.begin();) {
+      const EntityMention* m = *--it;
+      if (m->range.end <= at && (m->type == "person" || m->type == "role")) return m;
     }
-    return best;
+    return nullptr;
   };
   // Words the text writes in lower case somewhere: capitalised, they start a sentence (Then,
   // Officials), they do not name a speaker.
@@ -466,8 +476,9 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
 
     // Speaker candidates: entity mentions and pronouns outside quotations.
     std::vector<Candidate> cands;
-    for (const EntityMention& m : mentions) {
-      if (m.range.begin < par.range.begin || m.range.end > par.range.end) continue;
+    for (auto it = first_at(par.range.begin); it != by_pos.end() && (*it)->range.begin < par.range.end; ++it) {
+      const EntityMention& m = **it;
+      if (m.range.end > par.range.end) continue;
       // Places speak for their governments ("Athens insisted", "Beijing said"), but only when
       // nothing better is near the cue.
       bool place = m.type == "place";
@@ -491,10 +502,14 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     }
     // A capitalised word no candidate covers, right before a reporting verb ("Nielsen said") or
     // right after "according to" ("according to Nielsen"): an organisation no pack knows.
+    std::vector<ByteRange> taken;  // the candidates so far, by position
+    for (const Candidate& cand : cands) taken.push_back(cand.range);
+    std::sort(taken.begin(), taken.end(), [](ByteRange a, ByteRange b) { return a.begin < b.begin; });
+    for (uint32_t k = 1; k < taken.size(); ++k) taken[k].end = std::max(taken[k].end, taken[k - 1].end);  // running end
     for (const Cue& c : cues) {
       if (std::find(cjk_.begin(), cjk_.end(), c.verb) != cjk_.end()) continue;
-      size_t wi = 0;
-      while (wi < words.size() && words[wi].r.begin < c.range.begin) ++wi;
+      size_t wi = std::lower_bound(words.begin(), words.end(), c.range.begin,
+                                   [](const W& w, uint32_t at) { return w.r.begin < at; }) - words.begin();
       long at = verbs_[c.verb].that ? static_cast<long>(wi) - 1 : static_cast<long>(wi + verbs_[c.verb].words.size());
       if (at < 0 || static_cast<size_t>(at) >= words.size()) continue;
       const W& w = words[static_cast<size_t>(at)];
@@ -507,8 +522,9 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
           lone = false;
         }
       }
-      bool covered = false;
-      for (const Candidate& cand : cands) covered = covered || Distance(cand.range, w.r) == 0;
+      // Covered: a candidate starting at or before the word's end reaches its start.
+      auto after = std::upper_bound(taken.begin(), taken.end(), w.r.end, [](uint32_t at, ByteRange r) { return at < r.begin; });
+      bool covered = after != taken.begin() && std::prev(after)->end >= w.r.begin;
       // Days and months are capitalised in English and stand before verbs ("on Saturday said").
       static const std::unordered_set<std::string_view> kCalendar = {
           "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
@@ -542,11 +558,10 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     std::string base(lang.substr(0, 2));
     if (base == "hr" || base == "bs" || base == "me" || base == "sh") base = "sr";
     if (auto preps = prepositions_.find(base); preps != prepositions_.end()) {
-      size_t wi = 0;
       for (Candidate& c : cands) {
         if (c.pronoun) continue;
-        wi = 0;
-        while (wi < words.size() && words[wi].r.end <= c.range.begin) ++wi;
+        size_t wi = std::lower_bound(words.begin(), words.end(), c.range.begin,
+                                     [](const W& w, uint32_t at) { return w.r.end <= at; }) - words.begin();
         bool own = wi < words.size() && words[wi].r.begin == c.range.begin && words[wi].r.end < c.range.end &&
                    preps->second.count(words[wi].key);
         bool before = wi > 0 && preps->second.count(words[wi - 1].key) &&
@@ -584,9 +599,9 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       }
       const EntityMention* subject = nullptr;
       for (size_t k = pi + 1; k-- > 0 && k + 2 > pi && subject == nullptr;) {
-        for (const EntityMention& m : mentions) {
-          if (m.range.begin < paragraphs[k].range.begin || m.range.end > paragraphs[k].range.end) continue;
-          if (m.range.end > at) break;
+        for (auto it = first_at(paragraphs[k].range.begin); it != by_pos.end() && (*it)->range.end <= at; ++it) {
+          const EntityMention& m = **it;
+          if (m.range.end > paragraphs[k].range.end) break;
           if (m.type != "person" || Inside(m.range, quotations[k])) continue;
           subject = &m;
           break;
