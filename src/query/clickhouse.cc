@@ -299,29 +299,31 @@ Result<std::vector<QuoteRow>> SelectQuotes(store::ClickHouseStore& ch, std::stri
   return out;
 }
 
-// Fills each row's stance, in the order ingest stored it.
+// Fills each row's stance, in the order ingest stored it. The quotations are asked for 2,000
+// at a time: a query's text is limited (256 KiB by default).
 Status AttachClickHouseStance(store::ClickHouseStore& ch, std::vector<QuoteRow>& rows) {
-  if (rows.empty()) return Status::Ok();
   std::map<std::pair<std::string, int64_t>, size_t> index;
-  std::string keys;
-  for (size_t i = 0; i < rows.size(); ++i) {
-    index[{rows[i].article, rows[i].start}] = i;
-    if (!keys.empty()) keys += ',';
-    keys += fmt::format("({}, {})", Literal(rows[i].article), rows[i].start);
-  }
-  PLX_ASSIGN_OR_RETURN(
-      std::string answer,
-      ch.Query(fmt::format("SELECT article, quote_start, target, name, polarity, confidence, evidence_start, evidence_end "
-                           "FROM {}.stances WHERE (article, quote_start) IN ({}) ORDER BY article, quote_start, rank "
-                           "LIMIT 1 BY article, quote_start, rank FORMAT JSONEachRow",
-                           ch.database(), keys)));
-  for (const json& j : store::JsonEachRow(answer)) {
-    auto it = index.find({j.value("article", ""), Int(j["quote_start"])});
-    if (it == index.end()) continue;
-    int64_t es = Int(j["evidence_start"]), ee = Int(j["evidence_end"]);
-    if (es == ee) es = ee = -1;  // stored as 0, 0 when there is none
-    rows[it->second].stance.push_back({j.value("target", ""), j.value("name", ""), static_cast<int>(Int(j["polarity"])),
-                                       j.value("confidence", 0.0), es, ee});
+  for (size_t i = 0; i < rows.size(); ++i) index[{rows[i].article, rows[i].start}] = i;
+  for (size_t first = 0; first < rows.size(); first += 2000) {
+    std::string keys;
+    for (size_t i = first; i < std::min(rows.size(), first + 2000); ++i) {
+      if (!keys.empty()) keys += ',';
+      keys += fmt::format("({}, {})", Literal(rows[i].article), rows[i].start);
+    }
+    PLX_ASSIGN_OR_RETURN(
+        std::string answer,
+        ch.Query(fmt::format("SELECT article, quote_start, target, name, polarity, confidence, evidence_start, evidence_end "
+                             "FROM {}.stances WHERE (article, quote_start) IN ({}) ORDER BY article, quote_start, rank "
+                             "LIMIT 1 BY article, quote_start, rank FORMAT JSONEachRow",
+                             ch.database(), keys)));
+    for (const json& j : store::JsonEachRow(answer)) {
+      auto it = index.find({j.value("article", ""), Int(j["quote_start"])});
+      if (it == index.end()) continue;
+      int64_t es = Int(j["evidence_start"]), ee = Int(j["evidence_end"]);
+      if (es == ee) es = ee = -1;  // stored as 0, 0 when there is none
+      rows[it->second].stance.push_back({j.value("target", ""), j.value("name", ""), static_cast<int>(Int(j["polarity"])),
+                                         j.value("confidence", 0.0), es, ee});
+    }
   }
   return Status::Ok();
 }
