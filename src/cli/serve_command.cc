@@ -49,6 +49,8 @@ std::function<int()> AddServeCommand(CLI::App& app, Common& common) {
   cmd->add_option("--token-file", args->token_file, "File holding the bearer token for POST /api/ingest");
   cmd->add_option("--cors", args->options.cors_origin, "Allow this origin to call the API from a browser");
   cmd->add_option("--threads", args->options.threads, "Worker threads")->check(CLI::Range(1, 256));
+  cmd->add_option("--queries", args->options.queries, "Requests that run queries at once; the rest wait in order (0: one per core)")
+      ->check(CLI::Range(0, 256));
   cmd->add_option("--timeout", args->options.timeout_seconds, "Seconds a request may take")->check(CLI::Range(1, 3600));
   cmd->add_option("--max-body", args->options.max_body_bytes, "Largest request body in bytes");
   AddDb(cmd, common);

@@ -1,13 +1,17 @@
 #include "server/server.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
+#include <thread>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -103,6 +107,57 @@ class Connections {
   std::string path_;
 };
 
+// At most `limit` requests run their queries at once; the rest wait their turn in arrival order.
+// A worker thread holds each keep-alive connection, so under load there are far more threads than
+// cores: left to the scheduler, 64 runnable queries share two cores in no order, a few starve for
+// hundreds of milliseconds, and the clients' own threads get a sliver of the CPU. Queueing them
+// first-come-first-served keeps the slowest request close to the typical one.
+class Gate {
+ public:
+  explicit Gate(int limit) : free_(limit) {}
+  void Enter() {
+    std::unique_lock<std::mutex> lock(mu_);
+    if (free_ > 0 && queue_.empty()) {
+      --free_;
+      return;
+    }
+    Waiter w;
+    queue_.push_back(&w);
+    w.cv.wait(lock, [&w] { return w.admitted; });
+  }
+  void Leave() {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (queue_.empty()) {
+      ++free_;
+      return;
+    }
+    Waiter* next = queue_.front();  // the place passes straight to the longest waiter
+    queue_.pop_front();
+    next->admitted = true;
+    next->cv.notify_one();
+  }
+
+ private:
+  struct Waiter {
+    std::condition_variable cv;
+    bool admitted = false;
+  };
+  std::mutex mu_;
+  int free_;
+  std::deque<Waiter*> queue_;
+};
+
+class GateTurn {
+ public:
+  explicit GateTurn(Gate& g) : g_(g) { g_.Enter(); }
+  ~GateTurn() { g_.Leave(); }
+  GateTurn(const GateTurn&) = delete;
+  GateTurn& operator=(const GateTurn&) = delete;
+
+ private:
+  Gate& g_;
+};
+
 // One read transaction per request: every query a response makes sees the same snapshot of the
 // workspace, even while an ingest commits beside it (WAL mode).
 class ReadSnapshot {
@@ -161,7 +216,7 @@ json QuoteJson(const query::QuoteRow& q, const entities::Knowledge& k) {
 
 class Api {
  public:
-  Api(const Options& o, entities::Knowledge k) : o_(o), k_(std::move(k)), conns_(o.db) {}
+  Api(const Options& o, entities::Knowledge k) : o_(o), k_(std::move(k)), conns_(o.db), gate_(o.queries > 0 ? o.queries : std::max(1u, std::thread::hardware_concurrency())) {}
 
   // Resolves names to entity ids: the packs, then the workspace.
   Result<std::string> Entity(sqlite3* db, const std::string& name, const char* what) {
@@ -413,7 +468,11 @@ class Api {
       if (!id.ok()) return SendStatus(res, id.status());
       o.targets.push_back(*id);
     }
-    auto brief = report::Build(db, k_, o);
+    // Only the queries take a turn at the gate; rendering a PDF can take seconds of Chromium.
+    auto brief = [&] {
+      GateTurn turn(gate_);
+      return report::Build(db, k_, o);
+    }();
     if (!brief.ok()) return SendStatus(res, brief.status());
     std::string format = Param(req, "format", "html");
     std::string attachment = Param(req, "download") == "1" ? "attachment; " : "inline; ";
@@ -485,12 +544,14 @@ class Api {
   }
 
   Connections& conns() { return conns_; }
+  Gate& gate() { return gate_; }
   const Options& options() const { return o_; }
 
  private:
   const Options& o_;
   entities::Knowledge k_;
   Connections conns_;
+  Gate gate_;
   std::mutex write_mu_;
   std::atomic<int> pdf_runs_{0};
 };
@@ -559,6 +620,7 @@ Status Serve(const Options& o) {
   // JSON endpoints share the connection, the error mapping and the timeout message.
   auto get_json = [&](const char* pattern, std::function<Result<json>(sqlite3*, const httplib::Request&)> fn) {
     srv.Get(pattern, [&api, fn](const httplib::Request& req, httplib::Response& res) {
+      GateTurn turn(api.gate());
       auto db = api.conns().Get();
       if (!db.ok()) return SendStatus(res, db.status());
       ReadSnapshot snapshot(*db);
@@ -617,12 +679,24 @@ Status Serve(const Options& o) {
     SendError(res, 500, "internal", "internal error");
   });
 
+  // cpp-httplib listens with a backlog of 5 (fixed in Debian's shared build). When more clients
+  // connect at once the kernel drops the overflow: a client's request then waits for TCP to
+  // retransmit it, 0.2 + 0.4 + 0.8 s and more. Linux lets a second listen() on the bound socket
+  // raise the backlog, so the socket is noted when it is made (with httplib's own options).
+  int listener = -1;
+  srv.set_socket_options([&listener](socket_t sock) {
+    httplib::default_socket_options(sock);
+    listener = sock;
+  });
   int port = o.port;
   if (port == 0) {
     port = srv.bind_to_any_port(o.host);
     if (port < 0) return Status::Unavailable(fmt::format("cannot bind {}", o.host));
   } else if (!srv.bind_to_port(o.host, port)) {
     return Status::Unavailable(fmt::format("cannot bind {}:{} (in use?)", o.host, port));
+  }
+  if (listener >= 0 && ::listen(listener, SOMAXCONN) != 0) {
+    return Status::Unavailable(fmt::format("cannot listen on {}:{}", o.host, port));
   }
   g_server = &srv;
   if (o.on_listen) o.on_listen(port);

@@ -25,6 +25,7 @@ struct Options {
   size_t max_body_bytes = 64u << 20;  // larger requests get 413
   int timeout_seconds = 30;           // read and write timeouts
   int threads = 64;                   // a worker holds one keep-alive connection at a time
+  int queries = 0;                    // requests running queries at once, the rest queue in order (0: one per core)
   std::function<void(int port)> on_listen;  // called once the socket is bound
 };
 

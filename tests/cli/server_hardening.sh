@@ -5,6 +5,8 @@
 #   - query strings shaped like SQL injection are only words or bad parameters (never a 500),
 #     and change nothing;
 #   - path-traversal attempts on static files are 404 and never show a file from the disk;
+#   - the listening socket takes a burst of connections (backlog above cpp-httplib's 5), and 64
+#     clients at once, queued at the query gate, all get the answer one client gets;
 #   - a bounded load (a fixed number of requests over a fixed rotation of endpoints) gives no
 #     error and the server's memory stays flat after warm-up (not checked under the sanitizers).
 # (Oversized bodies (413) and ingest without the token (401) are in api.sh.)
@@ -121,6 +123,35 @@ for path in ["/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/web/../../../et
     c.close()
     line = resp.split(b"\r\n", 1)[0].decode(errors="replace")
     check(f"traversal {path} -> {line}", (" 404 " in line or " 400 " in line) and b"root:" not in resp, line)
+
+# ---- a burst of clients ---------------------------------------------------------------------------
+import subprocess
+ss = subprocess.run(["ss", "-Hltn", f"sport = :{port}"], capture_output=True, text=True).stdout.split()
+backlog = int(ss[2]) if len(ss) > 2 and ss[2].isdigit() else -1
+check(f"listen backlog {backlog} takes 64 clients connecting at once", backlog >= 64, ss)
+burst_paths = ["/api/search?q=Kina&limit=5", "/api/search?q=" + urllib.parse.quote("Косово") + "&facets=1", "/api/stats"]
+expected = {p: get(p) for p in burst_paths}
+answers, burst_errors = [], []
+def burst_client(i):
+    try:
+        s = socket.create_connection((host, port), timeout=30)  # connected before any request
+        barrier.wait()
+        conn = http.client.HTTPConnection(host, port, timeout=30)
+        conn.sock = s
+        for p in burst_paths:
+            answers.append((p, get(p, conn)))
+        conn.close()
+    except Exception as ex:
+        burst_errors.append(repr(ex))
+barrier = threading.Barrier(64)
+ts = [threading.Thread(target=burst_client, args=(i,)) for i in range(64)]
+for t in ts:
+    t.start()
+for t in ts:
+    t.join()
+wrong = [p for p, a in answers if a != expected[p]]
+check(f"64 clients at once: {len(answers)} answers, all equal to one client's", not burst_errors and not wrong and
+      len(answers) == 64 * len(burst_paths), (burst_errors[:3], wrong[:3]))
 
 # ---- bounded load ---------------------------------------------------------------------------------
 rotation = ["/api/search?q=Kina&limit=10", "/api/search?q=" + urllib.parse.quote("Косово OR Kosova") + "&facets=1",
