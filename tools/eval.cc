@@ -503,6 +503,7 @@ void EvalQuotes(const fs::path& data, const std::string& errors_file) {
       int line;
       std::string content, speaker, kind;
       std::string speaker_text;  // the speaker's words in the text (a name as written, or a pronoun)
+      std::vector<std::string> aliases;  // the speaker entity's names in the packs
     };
     std::vector<Found> found;
     double seconds = 0, quote_seconds = 0;  // entities and quotations; quotations alone
@@ -534,16 +535,25 @@ void EvalQuotes(const fs::path& data, const std::string& errors_file) {
         for (const quotes::Quote& q : qs) {
           if (q.kind == quotes::Kind::kTerm) continue;
           size_t line = std::upper_bound(starts.begin(), starts.end(), q.content.begin) - starts.begin() - 1;
-          found.push_back({static_cast<int>(i + line + 1), std::string(q.content.Of(a.text)), q.speaker,
-                           std::string(quotes::KindName(q.kind)), std::string(q.speaker_range.Of(a.text))});
+          Found f{static_cast<int>(i + line + 1), std::string(q.content.Of(a.text)), q.speaker,
+                  std::string(quotes::KindName(q.kind)), std::string(q.speaker_range.Of(a.text)), {}};
+          if (const entities::Entity* e = knowledge->Find(q.speaker_entity)) {
+            for (const entities::Alias& al : e->aliases) f.aliases.push_back(al.text);
+          }
+          found.push_back(std::move(f));
         }
       }
       i = j;
     }
-    // Our speaker is the gold one by its display name or by its words in the text (the pack's
-    // "Donald Trump" is the translation's "Tramp").
+    // Our speaker is the gold one by its display name, by its words in the text (the pack's
+    // "Donald Trump" is the translation's "Tramp"), or by another of its names in the packs (a
+    // pronoun resolved to Donald Trump, where the gold names 特朗普).
     auto matches = [](const Found& f, const std::string& want) {
-      return SameSpeaker(f.speaker, want) || SameSpeaker(f.speaker_text, want);
+      if (SameSpeaker(f.speaker, want) || SameSpeaker(f.speaker_text, want)) return true;
+      for (const std::string& alias : f.aliases) {
+        if (SameSpeaker(alias, want)) return true;
+      }
+      return false;
     };
     long recall_hits = 0, considered = 0, speaker_ok = 0, attributed = 0, attributed_ok = 0;
     std::vector<bool> used(found.size(), false);

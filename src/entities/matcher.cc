@@ -230,9 +230,19 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     }
   }
 
+  // The characters Chinese uses to spell foreign names (the standard transcription tables'
+  // most frequent ones): a foreign name is a run of them.
+  static constexpr std::u32string_view kTranscription =
+      U"阿埃艾安昂奥巴拜班邦保贝本比彼宾波伯博布查达戴丹道德登迪蒂丁杜顿多厄恩尔法范菲费芬丰弗福富"
+      U"盖甘戈格贡古圭哈海汉豪赫亨洪胡华霍基吉加贾杰金卡凯坎康考科克肯库夸奎拉莱赖兰朗劳勒雷蕾里利莉"
+      U"丽连林琳隆卢鲁伦罗洛马玛迈麦曼梅门蒙米敏明姆莫默穆纳娜奈南内尼涅宁努诺欧帕佩彭皮珀普奇齐恰乔"
+      U"切钦琼丘萨赛桑瑟森沙莎尚舍什施斯松索苏塔泰坦汤唐特滕提廷图托瓦万威韦维温沃乌伍西希谢辛休雅"
+      U"亚扬耶伊因尤扎泽詹兹佐当茨汀李约夫翰逊塞妮黛思肖丝鲍史珍迭廉柯修历瑞灵雪夏爱露娅琪薇";
+
   // 2b. Foreign names written in Chinese characters with a middle dot (德拉甘·米洛维奇): up to
-  // four characters before the dot and five after it, stopping at a match, at the title words
-  // that precede names (经济学家, 外长, 大使) and at the verbs that follow them (表示, 认为).
+  // six characters of the transcription set on each side of the dot, stopping at a match, at
+  // the title words that precede names (经济学家, 外长, 大使) and at the verbs that follow them
+  // (表示, 认为), so that "和凯莉·汉弗莱斯一" is 凯莉·汉弗莱斯.
   static constexpr std::u32string_view kTitleEnds = U"家长使员者官人理统席表";
   static constexpr std::u32string_view kVerbStarts = U"表说认指强称在的对和与是将也就已曾又均";
   // The dot is written several ways: · • ・ ‧.
@@ -246,11 +256,11 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       if (at < 3) return false;
       size_t k = at - 3;
       char32_t c = text::DecodeUtf8(text, k);
-      return IsCjk(c) && kTitleEnds.find(c) == std::u32string_view::npos;
+      return kTranscription.find(c) != std::u32string_view::npos && kTitleEnds.find(c) == std::u32string_view::npos;
     };
     size_t begin = dot;
     int n = 0;
-    while (n < 4 && cjk_before(begin)) {
+    while (n < 6 && cjk_before(begin)) {
       bool inside_hit = false;
       for (const Hit& h : hits) inside_hit = inside_hit || (h.range.begin < begin && begin - 3 < h.range.end);
       if (inside_hit) break;
@@ -259,10 +269,17 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     }
     size_t end = dot + dot_len;
     int m = 0;
-    while (m < 5 && end + 3 <= text.size()) {
+    while (m < 6 && end + 3 <= text.size()) {
       size_t k = end;
       char32_t c = text::DecodeUtf8(text, k);
-      if (!IsCjk(c) || (m >= 2 && kVerbStarts.find(c) != std::u32string_view::npos)) break;
+      if (c == '-' && m > 0 && k + 3 <= text.size()) {  // 伯纳斯-李
+        size_t k2 = k;
+        if (kTranscription.find(text::DecodeUtf8(text, k2)) == std::u32string_view::npos) break;
+        end = k2;
+        ++m;
+        continue;
+      }
+      if (kTranscription.find(c) == std::u32string_view::npos || (m >= 2 && kVerbStarts.find(c) != std::u32string_view::npos)) break;
       end = k;
       ++m;
     }
@@ -275,13 +292,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   }
 
   // 2b'. Foreign names transliterated into Chinese without a dot, right before a reporting
-  // verb (亚当斯说, 斯图里奇表示): two to six characters of the set used to spell foreign names.
-  static constexpr std::u32string_view kTranscription =
-      U"阿埃艾安昂奥巴拜班邦保贝本比彼宾波伯博布查达戴丹道德登迪蒂丁杜顿多厄恩尔法范菲费芬丰弗福富"
-      U"盖甘戈格贡古圭哈海汉豪赫亨洪胡华霍基吉加贾杰金卡凯坎康考科克肯库夸奎拉莱赖兰朗劳勒雷蕾里利莉"
-      U"丽连林琳隆卢鲁伦罗洛马玛迈麦曼梅门蒙米敏明姆莫默穆纳娜奈南内尼涅宁努诺欧帕佩彭皮珀普奇齐恰乔"
-      U"切钦琼丘萨赛桑瑟森沙莎尚舍什施斯松索苏塔泰坦汤唐特滕提廷图托瓦万威韦维温沃乌伍西希谢辛休雅"
-      U"亚扬耶伊因尤于扎泽詹兹佐当茨汀";
+  // verb (亚当斯说, 斯图里奇表示): two to six characters of the transcription set.
   for (const std::string& verb : cjk_speech_verbs_) {
     for (size_t at = text.find(verb); at != std::string_view::npos; at = text.find(verb, at + verb.size())) {
       size_t begin = at;

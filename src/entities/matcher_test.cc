@@ -81,6 +81,10 @@ TEST_F(MatcherTest, NamesNextToReportingVerbsAndTitles) {
   // Chinese: a transcribed foreign name before a reporting verb, and names with any middle dot.
   EXPECT_EQ(Ids("亚当斯说，这是问题。"), (std::vector<std::string>{"person/~亚当斯@亚当斯"}));
   EXPECT_EQ(Ids("奥尔盖•伊万诺夫表示反对。"), (std::vector<std::string>{"person/~奥尔盖•伊万诺夫@奥尔盖•伊万诺夫"}));
+  // A dotted name is a run of transcription characters: not the "and" before it, the "together"
+  // after it, nor a Chinese date; "-" joins a part (伯纳斯-李).
+  EXPECT_EQ(Ids("他和凯莉·汉弗莱斯一起去了。"), (std::vector<std::string>{"person/~凯莉·汉弗莱斯@凯莉·汉弗莱斯"}));
+  EXPECT_EQ(Ids("蒂姆·伯纳斯-李于周一表示。"), (std::vector<std::string>{"person/~蒂姆·伯纳斯-李@蒂姆·伯纳斯-李"}));
   // A title abbreviation makes the next word a name.
   EXPECT_EQ(Ids("„Danas nema nijednog“, kaže g. Adams."), (std::vector<std::string>{"outlet/danas@Danas", "person/~adams@Adams"}));
   // A word the text also writes in lower case does not start a name at a sentence start.

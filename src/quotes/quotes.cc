@@ -64,6 +64,8 @@ Marks FindMarks(std::string_view text, ByteRange par, std::vector<Open> carried 
     }
   };
   auto expects = [&](char32_t c) { return !stack.empty() && stack.back().closers.find(c) != std::u32string::npos; };
+  // The quotation open on top closes only with `c`: one that “ or ‘ opened.
+  auto closes_like = [&](char32_t c) { return !stack.empty() && stack.back().closers == std::u32string(1, c); };
   bool first = true;
   while (i < par.end) {
     uint32_t at = static_cast<uint32_t>(i);
@@ -81,11 +83,19 @@ Marks FindMarks(std::string_view text, ByteRange par, std::vector<Open> carried 
     }
     switch (c) {
       case U'“':
-        if (expects(c)) close_top(at, after);
-        else open(U"”");
+        if (expects(c)) {
+          close_top(at, after);
+        } else if (!IsSpaceOrStart(prev) && !IsLetter(next)) {
+          // Placed as a closing mark: some outlets close with the opening mark too (“…“), or
+          // mix straight and curly marks ("…“).
+          if (closes_like(U'”') || closes_like('"')) close_top(at, after);
+          else if (stack.empty() && out.spans.empty()) out.orphan_close = {at, after};
+        } else {
+          open(U"”");
+        }
         break;
       case U'”':
-        if (expects(c)) close_top(at, after);
+        if (expects(c) || (closes_like('"') && !IsSpaceOrStart(prev))) close_top(at, after);  // "…”
         else if (IsSpaceOrStart(prev) && IsLetter(next)) open(U"”");
         else if (stack.empty() && out.spans.empty()) out.orphan_close = {at, after};
         break;
@@ -131,7 +141,8 @@ Marks FindMarks(std::string_view text, ByteRange par, std::vector<Open> carried 
         break;
       case U'‘':
         if (IsLetter(prev) && IsLetter(next)) break;  // an apostrophe
-        open(U"’");
+        if (closes_like(U'’') && !IsSpaceOrStart(prev) && !IsLetter(next)) close_top(at, after);  // ‘…‘
+        else open(U"’");
         break;
       case U'’':
         if (IsLetter(prev) && IsLetter(next)) break;  // don’t, Kosovo’s

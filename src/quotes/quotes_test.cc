@@ -63,6 +63,20 @@ TEST_F(QuotesTest, ConventionsOfEachLanguage) {
   ExpectQuote(Run("傅聪说：「中方支持双方通过对话解决分歧。」", "zh"), 0, "中方支持双方通过对话解决分歧", "direct", "Fu Cong");
 }
 
+TEST_F(QuotesTest, MarksUsedTheWrongWayRound) {
+  // Some outlets close with the opening mark (“…“, ‘…‘) or mix straight and curly marks.
+  auto g = Run("“SAD ne odustaju od ‘denuklearizacije prije svega‘ i pojačavaju pritisak“, rekao je Vučić.", "bs");
+  ASSERT_EQ(g.size(), 1u);
+  ExpectQuote(g, 0, "SAD ne odustaju od ‘denuklearizacije prije svega‘ i pojačavaju pritisak", "direct", "Aleksandar Vučić");
+  g = Run("Kurti said \"Beijing has chosen a side“ and left.\nThe next paragraph is unaffected.", "en");
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(g[0].content, "Beijing has chosen a side");
+  // A closing “ with nothing open ends a quotation that began with its paragraph.
+  g = Run("Srbija nikada neće priznati Kosovo“, rekao je Vučić.", "sr");
+  ASSERT_EQ(g.size(), 1u);
+  ExpectQuote(g, 0, "Srbija nikada neće priznati Kosovo", "direct", "Aleksandar Vučić");
+}
+
 TEST_F(QuotesTest, PartialTermsAndApostrophes) {
   auto g = Run("Kosovo's prime minister Albin Kurti said it's “a historic day for all of us” in Pristina.", "en");
   ASSERT_EQ(g.size(), 1u);
