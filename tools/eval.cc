@@ -1,5 +1,6 @@
 // parallax_eval: scores each stage on gold data in ../shared/data and prints Markdown tables.
 // Usage: parallax_eval SHARED_DATA_DIR [--section NAME]... [--stance-gold DIR] [--stance-model FILE]
+//        [--quote-errors FILE] [--entity-errors FILE] (one line per missed or wrong item)
 // Sections: translit segment langid entities quotes stance.
 // Sections whose data is missing print a line saying so and are skipped.
 #include <algorithm>
@@ -303,7 +304,8 @@ void EvalLangid(const fs::path& data) {
 }
 
 // ---- named entities --------------------------------------------------------------------------
-void EvalEntities(const fs::path& data) {
+void EvalEntities(const fs::path& data, const std::string& errors_file) {
+  std::FILE* errors = errors_file.empty() ? nullptr : std::fopen(errors_file.c_str(), "w");
   fmt::print("## Named entities (UNER test splits; packs, name tagger and cue rules; exact spans)\n\n");
   auto knowledge = entities::Knowledge::Default();
   if (!knowledge.ok()) {
@@ -359,9 +361,22 @@ void EvalEntities(const fs::path& data) {
           }
           if (b != SIZE_MAX) predicted.insert({type, b, e});
         }
-        for (const auto& g : gold) (predicted.count(g) ? tp : fn)[std::get<0>(g)]++;
+        // "MISSED/WRONG lang type span | sentence" lines for --entity-errors.
+        auto report = [&](const char* what, const std::tuple<std::string, size_t, size_t>& span) {
+          if (errors == nullptr) return;
+          auto [type, b, e] = span;
+          std::string words(text.substr(tokens[b].begin, tokens[e - 1].end - tokens[b].begin));
+          fmt::print(errors, "{}\t{}\t{}\t{}\t{}\n", set.lang, what, type, words, text);
+        };
+        for (const auto& g : gold) {
+          (predicted.count(g) ? tp : fn)[std::get<0>(g)]++;
+          if (!predicted.count(g)) report("MISSED", g);
+        }
         for (const auto& p : predicted) {
-          if (!gold.count(p)) fp[std::get<0>(p)]++;
+          if (!gold.count(p)) {
+            fp[std::get<0>(p)]++;
+            report("WRONG", p);
+          }
         }
         text.clear();
         tokens.clear();
@@ -394,6 +409,7 @@ void EvalEntities(const fs::path& data) {
       fmt::print("| {} | {} | {} | {:.3f} | {:.3f} | {:.3f} |\n", set.lang, type, g, p, r, p + r ? 2 * p * r / (p + r) : 0);
     }
   }
+  if (errors != nullptr) std::fclose(errors);
   fmt::print("\nSentences are scored one at a time (UNER's tokens joined by spaces; none for Chinese), so\n"
              "surnames can only refer back within a sentence.\n\n");
 
@@ -865,11 +881,13 @@ int main(int argc, char** argv) {
   fs::path stance_gold = "build/stance-gold";
   std::string stance_model;  // default: the shipped model
   std::string quote_errors;  // --quote-errors FILE: one line per missed, misattributed or wrong quotation
+  std::string entity_errors;  // --entity-errors FILE: one line per missed or wrong name
   for (int i = 2; i + 1 < argc; i += 2) {
     if (std::string(argv[i]) == "--section") sections.insert(argv[i + 1]);
     if (std::string(argv[i]) == "--stance-gold") stance_gold = argv[i + 1];
     if (std::string(argv[i]) == "--stance-model") stance_model = argv[i + 1];
     if (std::string(argv[i]) == "--quote-errors") quote_errors = argv[i + 1];
+    if (std::string(argv[i]) == "--entity-errors") entity_errors = argv[i + 1];
   }
   auto want = [&](const char* s) { return sections.empty() || sections.count(s); };
   if (!fs::exists(data)) {
@@ -880,7 +898,7 @@ int main(int argc, char** argv) {
   if (want("translit")) EvalTranslit(data);
   if (want("segment")) EvalSegment(data);
   if (want("langid")) EvalLangid(data);
-  if (want("entities")) EvalEntities(data);
+  if (want("entities")) EvalEntities(data, entity_errors);
   if (want("quotes")) EvalQuotes(data, quote_errors);
   if (want("quotes")) EvalGermanSpeakers(data);
   if (want("stance")) EvalStance(stance_gold, stance_model);

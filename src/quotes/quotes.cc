@@ -423,6 +423,26 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     }
     return nullptr;
   };
+  // The nearest person before `at` who is the subject of a sentence (named at its start, after
+  // at most two words and no comma: "Kanye West was booed", "But West said"), within a few
+  // paragraphs; else the nearest person. A pronoun with no antecedent in its own or the previous
+  // paragraph refers to the article's subject, not to whatever name came last ("his song,
+  // called Ghost Town").
+  auto subject_before = [&](uint32_t at) -> const EntityMention* {
+    for (auto it = first_at(at); it != by_pos.begin();) {
+      const EntityMention* m = *--it;
+      if (m->range.end > at || m->type != "person") continue;
+      if (at - m->range.begin > 4000) break;
+      size_t start = text.find_last_of(".!?\n", m->range.begin == 0 ? 0 : m->range.begin - 1);
+      start = start == std::string_view::npos || m->range.begin == 0 ? 0 : start + 1;
+      std::string_view lead = text.substr(start, m->range.begin - start);
+      if (lead.find(',') != std::string_view::npos) continue;
+      int words = 0;
+      text::ForEachWord(lead, [&](std::string_view, ByteRange, bool) { ++words; });
+      if (words <= 2) return m;
+    }
+    return person_before(at);
+  };
   // Words the text writes in lower case somewhere: capitalised, they start a sentence (Then,
   // Officials), they do not name a speaker.
   // Built on first use: most texts never ask.
@@ -619,7 +639,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         }
       }
       if (subject == nullptr || (last != nullptr && subject->range.begin <= last->speaker_range.end)) {
-        subject = last == nullptr ? person_before(at) : nullptr;
+        subject = last == nullptr ? subject_before(at) : nullptr;
       }
       if (subject != nullptr) {
         q.speaker = subject->name;
