@@ -23,6 +23,7 @@
 #include <nlohmann/json.hpp>
 
 #include "entities/matcher.h"
+#include "pipeline/ingest_job.h"
 #include "quotes/quotes.h"
 #include "stance/stance.h"
 #include "text/tokenize.h"
@@ -498,7 +499,7 @@ void EvalQuotes(const fs::path& data, const std::string& errors_file) {
   std::vector<std::string> doc_of = ReadLines(dir / "DOCUMENT_IDS.tsv");
   auto knowledge = entities::Knowledge::Default();
   auto matcher = entities::Matcher::Create(*knowledge);
-  auto finder = quotes::QuoteFinder::Create();
+  auto finder = pipeline::MakeQuoteFinder(*knowledge);
   std::FILE* errors = errors_file.empty() ? nullptr : std::fopen(errors_file.c_str(), "w");
   // Load the name tagger's model before timing: MB/s is the steady state, not start-up.
   (*matcher)->Find("Warm up, said John Smith.", {});
@@ -637,7 +638,7 @@ void EvalGermanSpeakers(const fs::path& data) {
   }
   auto knowledge = entities::Knowledge::Default();
   auto matcher = entities::Matcher::Create(*knowledge);
-  auto finder = quotes::QuoteFinder::Create();
+  auto finder = pipeline::MakeQuoteFinder(*knowledge);
   long events = 0, found = 0, source_ok = 0, with_source = 0, attributed = 0, attributed_ok = 0;
   std::vector<fs::path> files;
   for (const auto& e : fs::directory_iterator(dir)) files.push_back(e.path());

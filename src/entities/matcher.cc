@@ -313,6 +313,89 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     }
   }
 
+  // Words that are not names, and unknown people added by the rules below. Leading sentence
+  // words (The, But) are not part of a name.
+  static const std::unordered_set<std::string> kNotNames = {"the", "a", "an", "this", "that", "these", "those", "it",
+                                                            "he", "she", "they", "we", "i", "but", "and", "in", "on",
+                                                            "at", "for", "after", "when", "while", "as", "mr", "mrs",
+                                                            "ms", "dr", "prof", "sir", "then", "also", "so"};
+  auto usable = [&](size_t k) {
+    if (taken[k] || !words[k].upper || kNotNames.count(words[k].key) || cues_.count(words[k].key)) return false;
+    std::string_view w = words[k].range.Of(text);
+    size_t upper = 0;
+    for (char c : w) upper += c >= 'A' && c <= 'Z';
+    return upper < 2 || upper < w.size();  // not an acronym (BDI, NATO)
+  };
+  auto add_unknown = [&](size_t first, size_t end) {
+    std::string id = "person/~";
+    std::string name;
+    for (size_t k = first; k < end; ++k) {
+      id += (k > first ? "-" : "") + words[k].key;
+      name += (k > first ? " " : "") + std::string(words[k].range.Of(text));
+      taken[k] = true;
+    }
+    hits.push_back({{words[first].range.begin, words[end - 1].range.end}, -1, first, end, id, name, EntityType::kPerson});
+  };
+
+  // Words the text also writes in lower case are common words, not names, when a sentence
+  // starts with them ("Or", "Says" in a headline, "Mother").
+  std::unordered_set<std::string_view> lower_words;  // built on first use: most texts never ask
+  bool lower_words_built = false;
+  auto written_lower = [&](const std::string& key) {
+    if (!lower_words_built) {
+      lower_words_built = true;
+      for (const Word& w : words) {
+        if (!w.upper) lower_words.insert(w.key);
+      }
+    }
+    return lower_words.count(key) > 0;
+  };
+  // 2c'. A person the article names in full and then by surname alone ("Kanye West was booed
+  // ... West went on"): two or three capitalised words whose last word the text also writes
+  // alone, capitalised. News introduces people this way; organisations and places rarely
+  // shorten to their last word, and those that do end in words listed here (Court, House).
+  {
+    static const std::unordered_set<std::string> kNotInNames = {
+        "committee", "court", "house", "party", "council", "ministry", "department", "university", "college", "school",
+        "street", "city", "county", "state", "states", "union", "nations", "republic", "kingdom", "office", "agency",
+        "bank", "company", "group", "airport", "airlines", "airways", "air", "news", "times", "post", "journal",
+        "institute", "center", "centre", "foundation", "association", "church", "hospital", "club", "league", "cup",
+        "park", "river", "lake", "island", "islands", "bay", "sea", "ocean", "road", "avenue", "square", "hall",
+        "tower", "bridge", "station", "festival", "award", "awards", "day", "act", "bill", "war", "games", "show",
+        "live", "tv", "radio", "network", "media", "press", "police", "army", "navy", "force", "forces", "guard",
+        "service", "inc", "ltd", "corp", "plc", "llc", "fund", "trust", "capital", "international", "global",
+        "national", "federal", "royal", "united", "north", "south", "east", "northern", "southern", "eastern",
+        "western", "new", "saint", "st", "mount", "god", "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "town", "world", "summit", "assembly", "senate",
+        "congress", "parliament", "government", "prime", "minister", "president", "general", "secretary"};
+    auto joined_upper = [&](size_t a, size_t b) {
+      return words[a].upper && words[b].upper && Joined(text, words[a].range.end, words[b].range.begin);
+    };
+    std::unordered_map<std::string_view, int> alone;
+    for (size_t k = 0; k < words.size(); ++k) {
+      if (words[k].upper && !(k > 0 && joined_upper(k - 1, k)) && !(k + 1 < words.size() && joined_upper(k, k + 1))) {
+        ++alone[words[k].key];
+      }
+    }
+    for (size_t i = 0; i < words.size(); ++i) {
+      if (!words[i].upper || (i > 0 && joined_upper(i - 1, i))) continue;
+      size_t j = i + 1;
+      while (j < words.size() && j - i <= 3 && joined_upper(j - 1, j)) ++j;
+      if (j - i < 2 || j - i > 3) continue;
+      // A short word with two capitals is an abbreviation (BiH), not a surname (McCain).
+      std::string_view last = words[j - 1].range.Of(text);
+      bool abbreviation = last.size() <= 4 && std::count_if(last.begin(), last.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) >= 2;
+      bool ok = alone.count(words[j - 1].key) > 0 && !alone.count(words[i].key) && words[j - 1].key.size() >= 3 && !abbreviation;
+      for (size_t k = i; k < j && ok; ++k) ok = usable(k) && !kNotInNames.count(words[k].key);
+      if (!ok) continue;
+      bool sentence_start = i == 0 || text.substr(words[i - 1].range.end, words[i].range.begin - words[i - 1].range.end)
+                                              .find_first_of(".!?\n") != std::string_view::npos;
+      if (sentence_start && written_lower(words[i].key)) continue;  // "Then West said"
+      add_unknown(i, j);
+    }
+  }
+
   // 2c. Names no pack lists, from the trained tagger (people, organisations, places).
   {
     std::vector<std::string_view> surfaces;
@@ -326,19 +409,6 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       }
       starts.push_back(start);
     }
-    // Words the text also writes in lower case are common words, not names, when a sentence
-    // starts with them ("Or", "Says" in a headline, "Mother").
-    std::unordered_set<std::string_view> lower_words;  // built on first use: most texts never ask
-    bool lower_words_built = false;
-    auto written_lower = [&](const std::string& key) {
-      if (!lower_words_built) {
-        lower_words_built = true;
-        for (const Word& w : words) {
-          if (!w.upper) lower_words.insert(w.key);
-        }
-      }
-      return lower_words.count(key) > 0;
-    };
     std::vector<TaggedSpan> spans;
     for (const TaggedSpan& s : NameTagger::Default().Tag(surfaces, starts)) {
       if (s.end_word - s.first_word == 1 && (starts[s.first_word] || (s.first_word > 0 && words[s.first_word - 1].upper)) &&
@@ -422,28 +492,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   }
   // 3b. Unknown people next to a reporting verb: two or three capitalised words right before
   // it ("Ri Yong Ho told") or right after it ("said Grant Reeher"; not after "told", whose
-  // object is the listener). Leading sentence words (The, But) are not part of a name.
-  static const std::unordered_set<std::string> kNotNames = {"the", "a", "an", "this", "that", "these", "those", "it",
-                                                            "he", "she", "they", "we", "i", "but", "and", "in", "on",
-                                                            "at", "for", "after", "when", "while", "as", "mr", "mrs",
-                                                            "ms", "dr", "prof", "sir", "then", "also", "so"};
-  auto usable = [&](size_t k) {
-    if (taken[k] || !words[k].upper || kNotNames.count(words[k].key) || cues_.count(words[k].key)) return false;
-    std::string_view w = words[k].range.Of(text);
-    size_t upper = 0;
-    for (char c : w) upper += c >= 'A' && c <= 'Z';
-    return upper < 2 || upper < w.size();  // not an acronym (BDI, NATO)
-  };
-  auto add_unknown = [&](size_t first, size_t end) {
-    std::string id = "person/~";
-    std::string name;
-    for (size_t k = first; k < end; ++k) {
-      id += (k > first ? "-" : "") + words[k].key;
-      name += (k > first ? " " : "") + std::string(words[k].range.Of(text));
-      taken[k] = true;
-    }
-    hits.push_back({{words[first].range.begin, words[end - 1].range.end}, -1, first, end, id, name, EntityType::kPerson});
-  };
+  // object is the listener).
   for (size_t v = 0; v < words.size(); ++v) {
     auto verb = speech_verbs_.find(words[v].key);
     if (verb == speech_verbs_.end() || words[v].upper) continue;

@@ -201,13 +201,21 @@ void AssignStance(const stance::Scorer& scorer, Article& a) {
   }
 }
 
+std::unique_ptr<quotes::QuoteFinder> MakeQuoteFinder(const entities::Knowledge& k) {
+  std::unordered_map<std::string, char> genders;
+  for (const entities::Entity& e : k.entities()) {
+    if (e.gender == "m" || e.gender == "f") genders[e.id] = e.gender[0];
+  }
+  return quotes::QuoteFinder::Create(std::move(genders));
+}
+
 Result<Analysers> Analysers::Load(const std::vector<std::string>& packs, const std::string& stance_model,
                                   const std::vector<std::pair<std::string, std::string>>& stored) {
   Analysers a;
   PLX_ASSIGN_OR_RETURN(entities::Knowledge k, LoadKnowledge(packs, stored));
   a.knowledge = std::make_unique<entities::Knowledge>(std::move(k));
   PLX_ASSIGN_OR_RETURN(a.matcher, entities::Matcher::Create(*a.knowledge));
-  a.quotes = quotes::QuoteFinder::Create();
+  a.quotes = MakeQuoteFinder(*a.knowledge);
   PLX_ASSIGN_OR_RETURN(a.stance_model, LoadStanceModel(stance_model));
   a.stance = std::make_unique<stance::Scorer>(a.stance_model.get());
   return a;

@@ -87,6 +87,9 @@ void AssignStance(const stance::Scorer& scorer, Article& a);
 // file. The returned pointer is null for "none" and lives as long as the program for "".
 Result<std::shared_ptr<const stance::Model>> LoadStanceModel(const std::string& name);
 
+// A quotation finder that knows the packs' people's genders (for pronouns and gendered verbs).
+std::unique_ptr<quotes::QuoteFinder> MakeQuoteFinder(const entities::Knowledge& k);
+
 // Quotations of an article whose mentions are filled.
 std::vector<QuoteRecord> FindQuotes(const quotes::QuoteFinder& finder, const Article& a);
 

@@ -319,8 +319,44 @@ std::string_view KindName(Kind k) {
   return "direct";
 }
 
-std::unique_ptr<QuoteFinder> QuoteFinder::Create() {
+// The gender a word that refers back to a speaker asks for: a pronoun (he, ona, ajo, 她), or a
+// past form that agrees with its unstated subject (rekla/dodala f, rekao/dodao m; Macedonian
+// рекла f, рекол m). 0 when the word does not say.
+char ReferentGender(std::string_view word, std::string_view lang) {
+  if (word == "他") return 'm';
+  if (word == "她") return 'f';
+  std::string w = text::FoldForMatch(word);
+  std::string_view l = lang.substr(0, 2);
+  if (l == "en") return w == "he" || w == "him" || w == "his" ? 'm' : w == "she" || w == "her" ? 'f' : 0;
+  if (l == "sq") return w == "ai" ? 'm' : w == "ajo" ? 'f' : 0;
+  if (l == "sr" || l == "hr" || l == "bs" || l == "me" || l == "mk") {
+    if (w == "on" || w == "toj") return 'm';
+    if (w == "ona" || w == "taa") return 'f';
+    auto ends = [&](std::string_view e) { return w.size() > e.size() + 2 && w.compare(w.size() - e.size(), e.size(), e) == 0; };
+    if (ends("la")) return 'f';
+    if (ends("ao") || ends("io") || ends("eo") || ends("ol") || ends("uo")) return 'm';
+  }
+  return 0;
+}
+
+char QuoteFinder::GenderOf(const EntityMention& m) const {
+  if (auto it = genders_.find(m.entity); it != genders_.end()) return it->second;
+  if (m.type != "person") return 0;
+  std::string_view name = m.name;
+  std::string first = text::FoldForMatch(name.substr(0, name.find(' ')));
+  auto it = given_genders_.find(first);
+  return it == given_genders_.end() ? 0 : it->second;
+}
+
+std::unique_ptr<QuoteFinder> QuoteFinder::Create(std::unordered_map<std::string, char> genders) {
   auto f = std::unique_ptr<QuoteFinder>(new QuoteFinder());
+  f->genders_ = std::move(genders);
+  ForEachDataLine(EmbeddedData("given-names.tsv"), [&](std::string_view line) {
+    size_t tab = line.find('\t');
+    if (tab == std::string_view::npos) return;
+    std::string_view g = line.substr(tab + 1);
+    if (g == "m" || g == "f") f->given_genders_[text::FoldForMatch(line.substr(0, tab))] = g[0];
+  });
   ForEachDataLine(EmbeddedData("speaker-nouns.tsv"), [&](std::string_view line) {
     size_t tab = line.find('\t');
     if (tab == std::string_view::npos) return;
@@ -416,10 +452,11 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
                             [](const EntityMention* m, uint32_t pos) { return m->range.begin < pos; });
   };
   // The most recent person mention before `at`, for pronouns.
-  auto person_before = [&](uint32_t at) -> const EntityMention* {
+  auto compatible = [&](char want, char got) { return want == 0 || got == 0 || want == got; };
+  auto person_before = [&](uint32_t at, char gender = 0) -> const EntityMention* {
     for (auto it = first_at(at); it != by_pos.begin();) {
       const EntityMention* m = *--it;
-      if (m->range.end <= at && (m->type == "person" || m->type == "role")) return m;
+      if (m->range.end <= at && (m->type == "person" || m->type == "role") && compatible(gender, GenderOf(*m))) return m;
     }
     return nullptr;
   };
@@ -428,10 +465,10 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
   // paragraphs; else the nearest person. A pronoun with no antecedent in its own or the previous
   // paragraph refers to the article's subject, not to whatever name came last ("his song,
   // called Ghost Town").
-  auto subject_before = [&](uint32_t at) -> const EntityMention* {
+  auto subject_before = [&](uint32_t at, char gender) -> const EntityMention* {
     for (auto it = first_at(at); it != by_pos.begin();) {
       const EntityMention* m = *--it;
-      if (m->range.end > at || m->type != "person") continue;
+      if (m->range.end > at || m->type != "person" || !compatible(gender, GenderOf(*m))) continue;
       if (at - m->range.begin > 4000) break;
       size_t start = text.find_last_of(".!?\n", m->range.begin == 0 ? 0 : m->range.begin - 1);
       start = start == std::string_view::npos || m->range.begin == 0 ? 0 : start + 1;
@@ -441,7 +478,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       text::ForEachWord(lead, [&](std::string_view, ByteRange, bool) { ++words; });
       if (words <= 2) return m;
     }
-    return person_before(at);
+    return person_before(at, gender);
   };
   // Words the text writes in lower case somewhere: capitalised, they start a sentence (Then,
   // Officials), they do not name a speaker.
@@ -623,23 +660,30 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     // subject of a later paragraph (its first person named outside quotation marks: "Ms
     // Humphreys lost Mark … “…,” she said"), the nearer antecedent.
     auto resolve_pronoun = [&](Quote& q, uint32_t at) {
+      // The gender the pronoun or the verb form asks for.
+      size_t word_end = at;
+      for (size_t k = at; k < text.size() && IsLetter(text::DecodeUtf8(text, k)) && word_end - at < 64;) word_end = k;
+      std::string_view word = text.substr(at, word_end - at);
+      char gender = ReferentGender(word.substr(0, word.rfind("他", 0) == 0 || word.rfind("她", 0) == 0 ? 3 : word.size()), lang);
       const Quote* last = nullptr;
       for (const Quote& o : out) {
         bool named = o.speaker_type == "person" && !o.speaker_entity.empty() && o.confidence >= 0.8;
-        if (named && o.speaker_range.end <= at) last = &o;
+        if (named && o.speaker_range.end <= at && compatible(gender, GenderOf({o.speaker_entity, o.speaker, o.speaker_type, "", {}}))) {
+          last = &o;
+        }
       }
       const EntityMention* subject = nullptr;
       for (size_t k = pi + 1; k-- > 0 && k + 2 > pi && subject == nullptr;) {
         for (auto it = first_at(paragraphs[k].range.begin); it != by_pos.end() && (*it)->range.end <= at; ++it) {
           const EntityMention& m = **it;
           if (m.range.end > paragraphs[k].range.end) break;
-          if (m.type != "person" || Inside(m.range, quotations[k])) continue;
+          if (m.type != "person" || Inside(m.range, quotations[k]) || !compatible(gender, GenderOf(m))) continue;
           subject = &m;
           break;
         }
       }
       if (subject == nullptr || (last != nullptr && subject->range.begin <= last->speaker_range.end)) {
-        subject = last == nullptr ? subject_before(at) : nullptr;
+        subject = last == nullptr ? subject_before(at, gender) : nullptr;
       }
       if (subject != nullptr) {
         q.speaker = subject->name;

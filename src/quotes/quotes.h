@@ -50,7 +50,10 @@ struct Quote {
 
 class QuoteFinder {
  public:
-  static std::unique_ptr<QuoteFinder> Create();  // reporting verbs from data/
+  // Reporting verbs, speaker nouns and given names from data/; `genders` are known speakers'
+  // genders by entity id ('m' or 'f', from the packs), so that a pronoun or a gendered verb
+  // ("…,” dodala je) refers back to a compatible speaker.
+  static std::unique_ptr<QuoteFinder> Create(std::unordered_map<std::string, char> genders = {});
 
   // `paragraphs` index `text` (empty: lines are paragraphs); `mentions` are the text's entity
   // mentions (entities::Matcher), `lang` its language. Thread-safe.
@@ -65,6 +68,10 @@ class QuoteFinder {
     bool subject = false;            // a participle ("saying", "rekavši"): the speaker is the clause's subject
     bool addressee = false;          // "told X": X is the listener, never the speaker
   };
+  // 'm', 'f' or 0 when unknown: a mention's gender (its entity's, else its first name's).
+  char GenderOf(const EntityMention& m) const;
+  std::unordered_map<std::string, char> genders_;        // entity id -> gender
+  std::unordered_map<std::string, char> given_genders_;  // folded given name -> gender
   std::vector<Verb> verbs_;
   std::unordered_map<std::string, std::vector<int>> by_first_;  // first folded word -> verbs
   std::vector<int> cjk_;                                        // verbs matched as substrings

@@ -139,6 +139,19 @@ TEST_F(QuotesTest, UnstatedSubjects) {
   ExpectQuote(g, 0, "Srbija neće priznati Kosovo", "direct", "Aleksandar Vučić");
 }
 
+TEST_F(QuotesTest, PronounsAndVerbFormsAgreeInGender) {
+  // The feminine verb form (rekla) and "she" pass over the man named last.
+  auto g = Run("Marko Petrović i Ana Jović su razgovarali u Beogradu.\n„Nećemo odustati“, rekla je.", "sr");
+  ASSERT_EQ(g.size(), 1u);
+  ExpectQuote(g, 0, "Nećemo odustati", "direct", "Ana Jović");
+  g = Run("John Smith met Mary Jones on Monday.\n“We will win,” she said.", "en");
+  ASSERT_EQ(g.size(), 1u);
+  ExpectQuote(g, 0, "We will win", "direct", "Mary Jones");
+  g = Run("Mary Jones met John Smith on Monday.\n“We will win,” he said.", "en");
+  ASSERT_EQ(g.size(), 1u);
+  ExpectQuote(g, 0, "We will win", "direct", "John Smith");
+}
+
 TEST_F(QuotesTest, IndirectSpeechAndPronouns) {
   ExpectQuote(Run("Kurti tha se Kosova do të vazhdojë dialogun me Serbinë.", "sq"), 0,
               "Kosova do të vazhdojë dialogun me Serbinë", "indirect", "Albin Kurti");

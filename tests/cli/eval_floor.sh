@@ -42,7 +42,8 @@ for lang, p_floor, r_floor in (("sr", 0.83, 0.76), ("hr", 0.76, 0.70)):
         floor(f"{lang} person recall", float(r[4]), r_floor)
 m = re.search(r"identical entity sets ([0-9.]+)", text)
 if m: floor("cross-script entity agreement", float(m.group(1)), 0.74)
-for lang, recall, accuracy in (("en", 0.6, 0.47), ("srp-Latn", 0.6, 0.41), ("sqi", 0.6, 0.45)):
+for lang, recall, accuracy in (("en", 0.84, 0.66), ("srp-Latn", 0.84, 0.63), ("srp-Cyrl", 0.84, 0.57), ("hrv", 0.78, 0.55),
+                               ("bos", 0.75, 0.42), ("sqi", 0.80, 0.62), ("mkd", 0.70, 0.55), ("zho-CN", 0.85, 0.47)):
     r = row(f"{lang} | 0")
     if r:
         floor(f"{lang} quote recall", float(r[1]), recall)
