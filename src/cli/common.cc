@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "pipeline/ingest_job.h"
+#include "query/clickhouse.h"
 
 namespace parallax::cli {
 
@@ -74,6 +75,14 @@ Result<entities::Knowledge> QueryStore::Knowledge(const std::vector<std::string>
   store::Store* s = clickhouse ? static_cast<store::Store*>(clickhouse.get()) : workspace.get();
   PLX_ASSIGN_OR_RETURN(auto packs, s->Packs());
   return pipeline::LoadKnowledge(extra, packs);
+}
+
+std::string QueryStore::ResolveEntity(const entities::Knowledge& k, const std::string& name) const {
+  if (!clickhouse) return cli::ResolveEntity(k, db(), name);
+  if (const entities::Entity* e = k.Lookup(name)) return e->id;
+  Result<std::string> id = query::ClickHouseEntityId(*clickhouse, name);
+  if (id.ok() && !id->empty()) return *id;
+  return name.find('/') != std::string::npos ? name : "";
 }
 
 Result<QueryStore> OpenQueryStore(const Common& c) {

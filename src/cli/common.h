@@ -45,6 +45,9 @@ struct QueryStore {
   sqlite3* db() const { return workspace ? workspace->db() : nullptr; }
   // The built-in packs, the packs the store keeps, then `extra` pack files.
   Result<entities::Knowledge> Knowledge(const std::vector<std::string>& extra = {}) const;
+  // An entity id from a name, alias or id: the packs first, then the store's entities; ""
+  // when nothing matches.
+  std::string ResolveEntity(const entities::Knowledge& k, const std::string& name) const;
 };
 Result<QueryStore> OpenQueryStore(const Common& c);
 void AddFormat(CLI::App* app, Common& c);

@@ -210,7 +210,7 @@ int CmdSearch(const Common& c, const std::string& q, query::Filters f, int64_t l
   if (!entity.empty()) {
     auto k = store->Knowledge();
     if (!k.ok()) return Fail(k.status());
-    f.entity = ResolveEntity(*k, h, entity);
+    f.entity = store->ResolveEntity(*k, entity);
     if (f.entity.empty()) return Fail(Status::NotFound("no such entity", Where{.source = entity}));
   }
   auto fmt_ = ParseFormat(c.format);
@@ -277,14 +277,17 @@ int CmdTimeline(const Common& c, const std::string& q, const std::string& interv
 
 // ---- show ----
 int CmdShow(const Common& c, const std::string& id, bool archived) {
-  auto db = OpenDb(c.db, false);
-  if (!db.ok()) return Fail(db.status());
-  auto a = (*db)->GetArticle(id);
+  auto store = OpenQueryStore(c);
+  if (!store.ok()) return Fail(store.status());
+  if (archived && store->clickhouse) {
+    return Fail(Status::InvalidInput("--archived reads the WARC files beside a workspace: not with --store"));
+  }
+  auto a = store->clickhouse ? query::ClickHouseArticle(*store->clickhouse, id) : store->workspace->GetArticle(id);
   if (!a.ok()) return Fail(a.status());
   if (!a->has_value()) return Fail(Status::NotFound("no such article", Where{.source = id}));
   const Article& x = **a;
   if (archived) {
-    std::string dir = std::filesystem::path((*db)->path()).parent_path().string();
+    std::string dir = std::filesystem::path(store->workspace->path()).parent_path().string();
     Result<std::string> html = pipeline::ArchivedHtml(x, dir.empty() ? "." : dir);
     if (!html.ok()) return Fail(html.status());
     std::fwrite(html->data(), 1, html->size(), stdout);
@@ -370,11 +373,14 @@ int CmdEntities(const std::vector<std::string>& packs, const std::string& date, 
 }
 
 int CmdEntity(const Common& c, const std::vector<std::string>& packs, const std::string& name) {
-  Result<std::unique_ptr<store::SqliteStore>> db = Status::NotFound("no workspace");
-  if (std::filesystem::exists(c.db)) db = OpenDb(c.db, false);
-  auto k = pipeline::LoadKnowledge(packs, db.ok() ? (*db)->db() : nullptr);
+  // Without a workspace (or --store), the packs alone answer.
+  QueryStore none;
+  Result<QueryStore> store = !c.store.empty() || std::filesystem::exists(c.db) ? OpenQueryStore(c) : Result<QueryStore>(std::move(none));
+  if (!store.ok()) return Fail(store.status());
+  bool stored = store->workspace || store->clickhouse;
+  auto k = stored ? store->Knowledge(packs) : pipeline::LoadKnowledge(packs);
   if (!k.ok()) return Fail(k.status());
-  std::string id = ResolveEntity(*k, db.ok() ? (*db)->db() : nullptr, name);
+  std::string id = store->ResolveEntity(*k, name);
   if (id.empty()) return Fail(Status::NotFound("no such entity in the packs or the workspace", Where{.source = name}));
   const entities::Entity* e = k->Find(id);
   nlohmann::json j = {{"id", id}};
@@ -391,8 +397,8 @@ int CmdEntity(const Common& c, const std::vector<std::string>& packs, const std:
     }
     j["roles"] = roles;
   }
-  if (db.ok()) {
-    auto counts = query::CountEntity((*db)->db(), id);
+  if (stored) {
+    auto counts = store->clickhouse ? query::ClickHouseCountEntity(*store->clickhouse, id) : query::CountEntity(store->db(), id);
     if (!counts.ok()) return Fail(counts.status());
     j["mentions"] = counts->mentions;
     j["articles"] = counts->articles;
@@ -501,11 +507,11 @@ int CmdStoredQuotes(const Common& c, query::Filters f, const std::string& speake
     auto k = store->Knowledge();
     if (!k.ok()) return Fail(k.status());
     if (!speaker.empty()) {
-      qq.speaker_entity = ResolveEntity(*k, store->db(), speaker);
+      qq.speaker_entity = store->ResolveEntity(*k, speaker);
       if (qq.speaker_entity.empty()) return Fail(Status::NotFound("no such speaker", Where{.source = speaker}));
     }
     if (!target.empty()) {
-      qq.target = ResolveEntity(*k, store->db(), target);
+      qq.target = store->ResolveEntity(*k, target);
       if (qq.target.empty()) return Fail(Status::NotFound("no such target", Where{.source = target}));
     }
   }
@@ -831,6 +837,7 @@ int Run(int argc, char** argv) {
   show->add_option("id", show_id, "Article id")->required();
   show->add_flag("--archived", show_archived, "Print the page as archived when it was fetched (HTML from the WARC record)");
   AddDb(show, common);
+  AddStore(show, common);
   show->add_option("--format", common.format, "table (text), json or jsonl")->check(CLI::IsMember({"table", "jsonl", "json"}));
 
   std::vector<std::string> ent_packs;
@@ -846,6 +853,7 @@ int Run(int argc, char** argv) {
   entity_cmd->add_option("name", entity_name, "Name, alias or id")->required();
   entity_cmd->add_option("--pack", ent_packs, "Extra knowledge pack (repeatable)");
   AddDb(entity_cmd, common);
+  AddStore(entity_cmd, common);
   entity_cmd->add_option("--format", common.format, "table (text) or json")->check(CLI::IsMember({"table", "jsonl", "json"}));
 
   std::vector<std::string> quote_paths;

@@ -56,9 +56,9 @@ struct StanceArgs {
 };
 
 // Names given on the command line become entity ids (packs first, then the workspace).
-Result<std::string> Resolve(const entities::Knowledge& k, sqlite3* db, const std::string& name, const char* what) {
+Result<std::string> Resolve(const entities::Knowledge& k, const QueryStore& store, const std::string& name, const char* what) {
   if (name.empty()) return std::string();
-  std::string id = ResolveEntity(k, db, name);
+  std::string id = store.ResolveEntity(k, name);
   if (id.empty()) return Status::NotFound(fmt::format("no such {}", what), Where{.source = name});
   return id;
 }
@@ -73,10 +73,10 @@ int CmdStance(const Common& c, const StanceArgs& a) {
   auto k = store->Knowledge();
   if (!k.ok()) return Fail(k.status());
   query::StanceQuery q{.by = a.by, .interval = a.interval};
-  auto target = Resolve(*k, h, a.target, "target");
+  auto target = Resolve(*k, *store, a.target, "target");
   if (!target.ok()) return Fail(target.status());
   q.target = *target;
-  auto speaker = Resolve(*k, h, a.speaker, "speaker");
+  auto speaker = Resolve(*k, *store, a.speaker, "speaker");
   if (!speaker.ok()) return Fail(speaker.status());
   q.speaker = *speaker;
   auto cells = ch ? query::ClickHouseStanceTable(*ch, a.filters.f, q) : query::StanceTable(h, a.filters.f, q);
@@ -116,7 +116,7 @@ int CmdVoices(const Common& c, const VoicesArgs& a) {
   sqlite3* h = store->db();
   auto k = store->Knowledge();
   if (!k.ok()) return Fail(k.status());
-  auto target = Resolve(*k, h, a.target, "target");
+  auto target = Resolve(*k, *store, a.target, "target");
   if (!target.ok()) return Fail(target.status());
   auto voices = store->clickhouse
                     ? query::ClickHouseVoices(*store->clickhouse, a.query, a.filters.f, *target, a.limit, a.examples)
@@ -226,17 +226,18 @@ std::string GraphMl(const std::vector<query::Edge>& edges, bool stance) {
 }
 
 int CmdNetwork(const Common& c, const NetworkArgs& a) {
-  auto db = OpenDb(c.db, false);
-  if (!db.ok()) return Fail(db.status());
-  sqlite3* h = (*db)->db();
-  auto k = pipeline::LoadKnowledge({}, h);
+  auto store = OpenQueryStore(c);
+  if (!store.ok()) return Fail(store.status());
+  sqlite3* h = store->db();
+  auto k = store->Knowledge();
   if (!k.ok()) return Fail(k.status());
-  auto target = Resolve(*k, h, a.target, "target");
+  auto target = Resolve(*k, *store, a.target, "target");
   if (!target.ok()) return Fail(target.status());
   std::string doc;
   if (a.format == "dna") {
     if (a.kind != "actor-target") return Fail(Status::InvalidInput("--format dna writes statements: use --kind actor-target"));
-    auto st = query::Statements(h, a.filters.f, *target);
+    auto st = store->clickhouse ? query::ClickHouseStatements(*store->clickhouse, a.filters.f, *target)
+                                : query::Statements(h, a.filters.f, *target);
     if (!st.ok()) return Fail(st.status());
     // Discourse Network Analyzer's statement table: one statement per actor, concept and
     // document, with the agreement qualifier (yes/no). Neutral statements have no agreement
@@ -253,8 +254,10 @@ int CmdNetwork(const Common& c, const NetworkArgs& a) {
     if (f != stdout && std::fclose(f) != 0) return Fail(Status::IoError("cannot write", Where{.source = a.out}));
     return 0;
   }
-  Result<std::vector<query::Edge>> edges = a.kind == "actor-target" ? query::ActorTargetEdges(h, a.filters.f, *target)
-                                                                    : query::CoMentionEdges(h, a.filters.f, a.top);
+  store::ClickHouseStore* ch = store->clickhouse.get();
+  Result<std::vector<query::Edge>> edges =
+      a.kind == "actor-target" ? (ch ? query::ClickHouseActorTargetEdges(*ch, a.filters.f, *target) : query::ActorTargetEdges(h, a.filters.f, *target))
+                               : (ch ? query::ClickHouseCoMentionEdges(*ch, a.filters.f, a.top) : query::CoMentionEdges(h, a.filters.f, a.top));
   if (!edges.ok()) return Fail(edges.status());
   if (a.format == "graphml") {
     doc = GraphMl(*edges, a.kind == "actor-target");
@@ -331,6 +334,7 @@ std::function<int()> AddStanceCommands(CLI::App& app, Common& common) {
   network->add_option("--out", network_args->out, "Output file (default: standard output)");
   network_args->filters.Add(network);
   AddDb(network, common);
+  AddStore(network, common);
 
   return [=, &common]() -> int {
     if (*train) return CmdStanceTrain(*train_args);

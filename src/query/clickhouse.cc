@@ -1,6 +1,7 @@
 #include "query/clickhouse.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -554,6 +555,270 @@ Result<std::vector<StanceCell>> ClickHouseStanceTable(store::ClickHouseStore& ch
     return std::tie(nb, a.holder_name, a.target_name, a.period) < std::tie(na, b.holder_name, b.target_name, b.period);
   });
   return out;
+}
+
+Result<std::optional<Article>> ClickHouseArticle(store::ClickHouseStore& ch, const std::string& id) {
+  // A batch sent twice leaves a second row until ClickHouse merges them: the latest wins.
+  PLX_ASSIGN_OR_RETURN(std::string answer,
+                       ch.Query(fmt::format("SELECT id, url, title, title_en, published, day, outlet, country, lang, script, "
+                                            "lang_confidence, author, text, paragraphs, extra, source, record, format, "
+                                            "duplicate_of, archive, fetched_at FROM {}.articles WHERE id = {} "
+                                            "ORDER BY seq DESC LIMIT 1 FORMAT JSONEachRow",
+                                            ch.database(), Literal(id))));
+  std::vector<json> rows = store::JsonEachRow(answer);
+  if (rows.empty()) return std::optional<Article>();
+  const json& j = rows[0];
+  Article a;
+  for (auto [field, column] : {std::pair{&a.id, "id"}, {&a.url, "url"}, {&a.title, "title"}, {&a.title_en, "title_en"},
+                               {&a.published, "published"}, {&a.day, "day"}, {&a.outlet, "outlet"}, {&a.country, "country"},
+                               {&a.lang, "lang"}, {&a.script, "script"}, {&a.author, "author"}, {&a.text, "text"},
+                               {&a.extra_json, "extra"}, {&a.source, "source"}, {&a.format, "format"},
+                               {&a.duplicate_of, "duplicate_of"}, {&a.archive, "archive"}, {&a.fetched_at, "fetched_at"}}) {
+    *field = j.value(column, "");
+  }
+  if (a.day == "1970-01-01") a.day.clear();  // ClickHouse's Date has no empty value
+  a.lang_confidence = j.value("lang_confidence", 0.0);
+  a.record = Int(j["record"]);
+  json paragraphs = json::parse(j.value("paragraphs", "[]"), nullptr, false);
+  if (paragraphs.is_array()) {
+    for (const json& p : paragraphs) {
+      if (p.is_array() && p.size() == 3) a.paragraphs.push_back({{p[0].get<uint32_t>(), p[1].get<uint32_t>()}, p[2].get<int>() != 0});
+    }
+  }
+  return std::optional<Article>(std::move(a));
+}
+
+Result<EntityCounts> ClickHouseCountEntity(store::ClickHouseStore& ch, std::string_view entity_id) {
+  const std::string& db = ch.database();
+  // A mention is its article and start: rows a batch sent twice count once.
+  std::string mentions = fmt::format("(SELECT DISTINCT article, start, outlet, day FROM {}.mentions WHERE entity = {})", db,
+                                     Literal(entity_id));
+  EntityCounts c;
+  PLX_ASSIGN_OR_RETURN(std::string totals, ch.Query(fmt::format("SELECT count() AS n, uniqExact(article) AS a FROM {} "
+                                                                 "FORMAT JSONEachRow", mentions)));
+  for (const json& j : store::JsonEachRow(totals)) {
+    c.mentions = Int(j["n"]);
+    c.articles = Int(j["a"]);
+  }
+  for (auto [expr, list] : {std::pair{"outlet", &c.by_outlet},
+                            {"if(day > toDate('1970-01-01'), substring(toString(day), 1, 7), '')", &c.by_month}}) {
+    PLX_ASSIGN_OR_RETURN(std::string answer,
+                         ch.Query(fmt::format("SELECT {} AS v, count() AS n FROM {} GROUP BY v ORDER BY {} FORMAT JSONEachRow",
+                                              expr, mentions, list == &c.by_month ? "v" : "n DESC, v")));
+    for (const json& j : store::JsonEachRow(answer)) list->push_back({j.value("v", ""), Int(j["n"])});
+  }
+  return c;
+}
+
+Result<std::string> ClickHouseEntityId(store::ClickHouseStore& ch, std::string_view name) {
+  std::string want = text::FoldForMatch(name);
+  if (want.empty()) return std::string();
+  PLX_ASSIGN_OR_RETURN(std::string answer,
+                       ch.Query(fmt::format("SELECT entity, any(name) AS name FROM {}.mentions GROUP BY entity "
+                                            "ORDER BY uniqExact(article, start) DESC, entity FORMAT JSONEachRow",
+                                            ch.database())));
+  std::string partial;
+  for (const json& j : store::JsonEachRow(answer)) {
+    std::string id = j.value("entity", "");
+    std::string folded = text::FoldForMatch(j.value("name", ""));
+    if (folded == want) return id;
+    if (partial.empty()) {
+      size_t at = folded.find(want);
+      bool word = at != std::string::npos && (at == 0 || folded[at - 1] == ' ') &&
+                  (at + want.size() == folded.size() || folded[at + want.size()] == ' ');
+      if (word) partial = id;
+    }
+  }
+  return partial;
+}
+
+namespace {
+
+// The stance rows of the quotations the filters keep (speaker known, not a term), each once
+// (a batch sent twice leaves its rows twice until ClickHouse merges them).
+Result<std::string> StanceRows(store::ClickHouseStore& ch, const Filters& f, std::string_view target, const char* columns) {
+  const std::string& db = ch.database();
+  PLX_ASSIGN_OR_RETURN(std::string where, Conditions("", f, db));
+  std::string cond = "speaker_entity != '' AND kind != 'term'";
+  if (!target.empty()) cond += " AND target = " + Literal(target);
+  if (where != "1") cond += fmt::format(" AND article IN (SELECT id FROM {}.articles WHERE {})", db, where);
+  return fmt::format("(SELECT DISTINCT article, quote_start, rank, {} FROM {}.stances WHERE {})", columns, db, cond);
+}
+
+// The JSONEachRow rows `query` gives for the keys, asked 2,000 at a time: `query` makes the
+// SQL for one chunk's IN list; `row` takes each row.
+template <typename F>
+Status InChunks(store::ClickHouseStore& ch, const std::vector<std::string>& keys,
+                const std::function<std::string(const std::string& list)>& query, F&& row) {
+  for (size_t from = 0; from < keys.size(); from += 2000) {
+    std::vector<std::string> chunk(keys.begin() + static_cast<long>(from),
+                                   keys.begin() + static_cast<long>(std::min(keys.size(), from + 2000)));
+    std::string list = Array(chunk);
+    PLX_ASSIGN_OR_RETURN(std::string answer, ch.Query(query(list.substr(1, list.size() - 2))));
+    for (const json& j : store::JsonEachRow(answer)) row(j);
+  }
+  return Status::Ok();
+}
+
+// Entity id -> (any stored name, type), from the mentions.
+Result<std::map<std::string, std::pair<std::string, std::string>>> EntityNames(store::ClickHouseStore& ch,
+                                                                               const std::vector<std::string>& ids) {
+  std::map<std::string, std::pair<std::string, std::string>> out;
+  PLX_RETURN_IF_ERROR(InChunks(
+      ch, ids,
+      [&](const std::string& list) {
+        return fmt::format("SELECT entity, min(name) AS n, min(type) AS t FROM {}.mentions WHERE entity IN ({}) "
+                           "GROUP BY entity FORMAT JSONEachRow", ch.database(), list);
+      },
+      [&](const json& j) { out[j.value("entity", "")] = {j.value("n", ""), j.value("t", "")}; }));
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<Edge>> ClickHouseActorTargetEdges(store::ClickHouseStore& ch, const Filters& f, std::string_view target) {
+  const std::string& db = ch.database();
+  PLX_ASSIGN_OR_RETURN(std::string rows, StanceRows(ch, f, target, "speaker, speaker_entity, target, name, polarity"));
+  // The speaker's type is the quotation's.
+  PLX_ASSIGN_OR_RETURN(
+      std::string answer,
+      ch.Query(fmt::format("SELECT speaker_entity AS s, min(speaker) AS sn, min(speaker_type) AS st, target AS t, "
+                           "min(name) AS tn, count() AS n, countIf(polarity > 0) AS fav, countIf(polarity = 0) AS neu, "
+                           "countIf(polarity < 0) AS cri FROM {} ANY LEFT JOIN (SELECT article, start AS quote_start, "
+                           "any(speaker_type) AS speaker_type FROM {}.quotes GROUP BY article, quote_start) "
+                           "USING article, quote_start GROUP BY s, t FORMAT JSONEachRow",
+                           rows, db)));
+  std::vector<Edge> out;
+  std::set<std::string> targets;
+  for (const json& j : store::JsonEachRow(answer)) {
+    out.push_back({j.value("s", ""), j.value("sn", ""), j.value("st", ""), j.value("t", ""), j.value("tn", ""), "",
+                   Int(j["n"]), Int(j["fav"]), Int(j["neu"]), Int(j["cri"])});
+    targets.insert(out.back().target);
+  }
+  PLX_ASSIGN_OR_RETURN(auto names, EntityNames(ch, std::vector<std::string>(targets.begin(), targets.end())));
+  for (Edge& e : out) {
+    auto it = names.find(e.target);
+    if (it == names.end()) continue;
+    e.target_type = it->second.second;
+  }
+  std::sort(out.begin(), out.end(), [](const Edge& a, const Edge& b) {
+    return std::tie(b.weight, a.source, a.target) < std::tie(a.weight, b.source, b.target);
+  });
+  return out;
+}
+
+Result<std::vector<Edge>> ClickHouseCoMentionEdges(store::ClickHouseStore& ch, const Filters& f, int64_t top) {
+  const std::string& db = ch.database();
+  PLX_ASSIGN_OR_RETURN(std::string where, Conditions("", f, db));
+  std::string mentions = fmt::format("{}.mentions WHERE type IN ('person', 'org', 'place', 'topic', 'role'){}", db,
+                                     where == "1" ? "" : fmt::format(" AND article IN (SELECT id FROM {}.articles WHERE {})", db, where));
+  // The `top` most mentioned entities (by articles) among the filtered articles, then the
+  // articles naming each; pairs are counted here.
+  PLX_ASSIGN_OR_RETURN(
+      std::string answer,
+      ch.Query(fmt::format("SELECT article, entity FROM {0} AND entity IN (SELECT entity FROM {0} GROUP BY entity "
+                           "ORDER BY uniqExact(article) DESC, entity LIMIT {1}) GROUP BY article, entity "
+                           "ORDER BY article, entity FORMAT JSONEachRow",
+                           mentions, top)));
+  std::map<std::pair<std::string, std::string>, int64_t> pairs;
+  std::set<std::string> entities;
+  std::string article;
+  std::vector<std::string> named;  // the entities of `article`, in order
+  auto flush = [&] {
+    for (size_t i = 0; i < named.size(); ++i) {
+      for (size_t k = i + 1; k < named.size(); ++k) ++pairs[{named[i], named[k]}];
+    }
+    named.clear();
+  };
+  for (const json& j : store::JsonEachRow(answer)) {
+    if (j.value("article", "") != article) {
+      flush();
+      article = j.value("article", "");
+    }
+    named.push_back(j.value("entity", ""));
+    entities.insert(named.back());
+  }
+  flush();
+  PLX_ASSIGN_OR_RETURN(auto names, EntityNames(ch, std::vector<std::string>(entities.begin(), entities.end())));
+  std::vector<Edge> out;
+  for (const auto& [pair, n] : pairs) {
+    const auto& a = names[pair.first];
+    const auto& b = names[pair.second];
+    out.push_back({pair.first, a.first, a.second, pair.second, b.first, b.second, n});
+  }
+  std::sort(out.begin(), out.end(), [](const Edge& a, const Edge& b) {
+    return std::tie(b.weight, a.source, a.target) < std::tie(a.weight, b.source, b.target);
+  });
+  return out;
+}
+
+Result<std::vector<Statement>> ClickHouseStatements(store::ClickHouseStore& ch, const Filters& f, std::string_view target) {
+  const std::string& db = ch.database();
+  PLX_ASSIGN_OR_RETURN(std::string rows, StanceRows(ch, f, target, "speaker, speaker_entity, target, name, polarity"));
+  PLX_ASSIGN_OR_RETURN(std::string answer,
+                       ch.Query(fmt::format("SELECT * FROM {} FORMAT JSONEachRow", rows)));
+  struct Row {
+    Statement s;
+    std::string article;
+    int64_t start, rank;
+  };
+  std::vector<Row> out;
+  std::set<std::string> articles;
+  for (const json& j : store::JsonEachRow(answer)) {
+    Row r;
+    r.s.actor = j.value("speaker", "");
+    r.s.actor_id = j.value("speaker_entity", "");
+    r.s.concept_id = j.value("target", "");
+    r.s.concept_name = j.value("name", r.s.concept_id);
+    r.s.polarity = static_cast<int>(Int(j["polarity"]));
+    r.article = j.value("article", "");
+    r.start = Int(j["quote_start"]);
+    r.rank = Int(j["rank"]);
+    articles.insert(r.article);
+    out.push_back(std::move(r));
+  }
+  // The articles' day, outlet, title, URL and order of ingest; the quotations' words.
+  struct Meta {
+    std::string day, outlet, title, url;
+    int64_t seq = 0;
+  };
+  std::map<std::string, Meta> meta;
+  std::map<std::pair<std::string, int64_t>, std::string> words;
+  std::vector<std::string> ids(articles.begin(), articles.end());
+  PLX_RETURN_IF_ERROR(InChunks(
+      ch, ids,
+      [&](const std::string& list) {
+        return fmt::format("SELECT id, any(day) AS day, any(outlet) AS outlet, any(title) AS title, any(url) AS url, "
+                           "min(seq) AS seq FROM {}.articles WHERE id IN ({}) GROUP BY id FORMAT JSONEachRow", db, list);
+      },
+      [&](const json& j) {
+        std::string day = j.value("day", "");
+        meta[j.value("id", "")] = {day == "1970-01-01" ? "" : day, j.value("outlet", ""), j.value("title", ""),
+                                   j.value("url", ""), Int(j["seq"])};
+      }));
+  PLX_RETURN_IF_ERROR(InChunks(
+      ch, ids,
+      [&](const std::string& list) {
+        return fmt::format("SELECT article, start, any(text) AS text FROM {}.quotes WHERE article IN ({}) "
+                           "GROUP BY article, start FORMAT JSONEachRow", db, list);
+      },
+      [&](const json& j) { words[{j.value("article", ""), Int(j["start"])}] = j.value("text", ""); }));
+  for (Row& r : out) {
+    const Meta& m = meta[r.article];
+    r.s.date = m.day;
+    r.s.source = m.outlet;
+    r.s.title = m.title;
+    r.s.url = m.url;
+    r.s.text = words[{r.article, r.start}];
+  }
+  std::sort(out.begin(), out.end(), [&](const Row& a, const Row& b) {
+    const Meta& ma = meta[a.article];
+    const Meta& mb = meta[b.article];
+    return std::tie(ma.day, ma.seq, a.start, a.rank) < std::tie(mb.day, mb.seq, b.start, b.rank);
+  });
+  std::vector<Statement> statements;
+  for (Row& r : out) statements.push_back(std::move(r.s));
+  return statements;
 }
 
 }  // namespace parallax::query

@@ -13,7 +13,9 @@
 // server does on one thread.
 #pragma once
 
+
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,5 +50,19 @@ Result<std::vector<Voice>> ClickHouseVoices(store::ClickHouseStore& ch, std::str
                                             std::string_view target, int64_t limit, int examples = 3);
 // Holder x target counts, ordered as StanceTable orders them; `strongest` is left empty.
 Result<std::vector<StanceCell>> ClickHouseStanceTable(store::ClickHouseStore& ch, const Filters& f, const StanceQuery& q);
+
+// One stored article with its metadata, text and paragraphs (not its mentions or quotations),
+// as SqliteStore::GetArticle gives it; empty when there is none.
+Result<std::optional<Article>> ClickHouseArticle(store::ClickHouseStore& ch, const std::string& id);
+// An entity's mentions and articles, by outlet and by month, as CountEntity gives them.
+Result<EntityCounts> ClickHouseCountEntity(store::ClickHouseStore& ch, std::string_view entity_id);
+// The id of a stored entity (one no pack lists) by its name or a word of it, the most
+// mentioned first, as StoredEntityId finds it; "" when none.
+Result<std::string> ClickHouseEntityId(store::ClickHouseStore& ch, std::string_view name);
+
+// Networks and statements, as ActorTargetEdges, CoMentionEdges and Statements give them.
+Result<std::vector<Edge>> ClickHouseActorTargetEdges(store::ClickHouseStore& ch, const Filters& f, std::string_view target);
+Result<std::vector<Edge>> ClickHouseCoMentionEdges(store::ClickHouseStore& ch, const Filters& f, int64_t top);
+Result<std::vector<Statement>> ClickHouseStatements(store::ClickHouseStore& ch, const Filters& f, std::string_view target);
 
 }  // namespace parallax::query

@@ -2,7 +2,8 @@
 # The ClickHouse store against a real server (Debian's clickhouse-server, started here on
 # loopback with a temporary data folder and stopped at the end): the sample corpus ingested into
 # ClickHouse and into SQLite gives the same rows and the same answers to search counts,
-# timelines, stance tables, search pages and facets, stored quotations and voices; re-ingest stores nothing twice; a batch the server refuses is
+# timelines, stance tables, search pages and facets, stored quotations and voices, articles,
+# entities and networks (GraphML, edge lists, DNA statements); re-ingest stores nothing twice; a batch the server refuses is
 # spooled and sent later; the cluster DDL. Skips (77) when clickhouse-server is not installed.
 # Usage: clickhouse.sh PARALLAX_BINARY SOURCE_DIR
 set -euo pipefail
@@ -164,6 +165,23 @@ for args in "" "Kosovo" "--target China" "Kina --country RS --examples 2"; do
   eval "set -- $args"
   same "voices $args" voices "$@" --format jsonl
 done
+
+# Articles and entities: the same article (metadata, text, paragraphs) and the same counts,
+# for pack entities and for people only the stored mentions know.
+for id in $("$bin" search '' --limit 1000 --format jsonl | ids | awk 'NR % 9 == 1'); do
+  same "show $id" show "$id" --format json
+done
+for name in China "Aleksandar Vučić" Kosovo Milović "Dragan Milović"; do
+  same "entity $name" entity "$name" --format json
+done
+# shellcheck disable=SC2086
+for args in "--kind actor-target --format csv" "--kind actor-target --format csv --target China --country RS" \
+            "--kind co-mention --format csv --top 15" "--kind co-mention --format graphml --top 10 --lang sr" \
+            "--kind actor-target --format dna" "--kind actor-target --format graphml --from 2031-08-10"; do
+  same "network $args" network $args
+done
+check "network: the actor-target edges are not empty" test "$("$bin" network --kind actor-target --format csv --store "$ch" | wc -l)" -gt 3
+check "entity: a stored person's counts are not empty" grep -q '"mentions":[1-9]' <("$bin" entity Milović --format jsonl --store "$ch")
 
 # ---- idempotent ----
 "$bin" ingest -q --store "$ch" "$corpus" >"$work/again.out" 2>&1 || true
