@@ -8,7 +8,7 @@
 #include <fmt/format.h>
 
 #include "pipeline/ingest_job.h"
-#include "query/clickhouse.h"
+#include "query/reader.h"
 
 namespace parallax::cli {
 
@@ -49,14 +49,6 @@ Result<std::string> ReadInput(const std::string& path) {
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
-std::string ResolveEntity(const entities::Knowledge& k, sqlite3* db, const std::string& name) {
-  if (const entities::Entity* e = k.Lookup(name)) return e->id;
-  if (db != nullptr) {
-    Result<std::string> id = query::StoredEntityId(db, name);
-    if (id.ok() && !id->empty()) return *id;
-  }
-  return name.find('/') != std::string::npos ? name : "";
-}
 
 void AddDb(CLI::App* app, Common& c) {
   app->add_option("--db", c.db, "Workspace file (default ./parallax.db or $PARALLAX_DB)");
@@ -78,10 +70,11 @@ Result<entities::Knowledge> QueryStore::Knowledge(const std::vector<std::string>
 }
 
 std::string QueryStore::ResolveEntity(const entities::Knowledge& k, const std::string& name) const {
-  if (!clickhouse) return cli::ResolveEntity(k, db(), name);
   if (const entities::Entity* e = k.Lookup(name)) return e->id;
-  Result<std::string> id = query::ClickHouseEntityId(*clickhouse, name);
-  if (id.ok() && !id->empty()) return *id;
+  if (reader) {
+    Result<std::string> id = reader->StoredEntityId(name);
+    if (id.ok() && !id->empty()) return *id;
+  }
   return name.find('/') != std::string::npos ? name : "";
 }
 
@@ -89,8 +82,10 @@ Result<QueryStore> OpenQueryStore(const Common& c) {
   QueryStore s;
   if (!c.store.empty()) {
     PLX_ASSIGN_OR_RETURN(s.clickhouse, OpenClickHouse(c.store));
+    s.reader = query::ClickHouseReader(*s.clickhouse);
   } else {
     PLX_ASSIGN_OR_RETURN(s.workspace, OpenDb(c.db, false));
+    s.reader = query::SqliteReader(s.workspace->db());
   }
   return s;
 }

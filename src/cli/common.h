@@ -8,6 +8,7 @@
 
 #include "base/status.h"
 #include "entities/pack.h"
+#include "query/reader.h"
 #include "query/search.h"
 #include "store/clickhouse_store.h"
 #include "store/sqlite_store.h"
@@ -24,10 +25,6 @@ Result<std::unique_ptr<store::SqliteStore>> OpenDb(const std::string& path, bool
 // A whole file, or stdin for "-".
 Result<std::string> ReadInput(const std::string& path);
 
-// An entity id from a name, alias or id: the packs first, then the workspace's entities; ""
-// when nothing matches.
-std::string ResolveEntity(const entities::Knowledge& k, sqlite3* db, const std::string& name);
-
 struct Common {
   std::string db = DefaultDb();
   std::string store;  // clickhouse://...: the commands that can, read ClickHouse instead
@@ -41,8 +38,7 @@ Result<std::unique_ptr<store::ClickHouseStore>> OpenClickHouse(const std::string
 struct QueryStore {
   std::unique_ptr<store::SqliteStore> workspace;
   std::unique_ptr<store::ClickHouseStore> clickhouse;
-  // The workspace's handle; null on ClickHouse, where names resolve through the packs alone.
-  sqlite3* db() const { return workspace ? workspace->db() : nullptr; }
+  std::unique_ptr<query::Reader> reader;  // reads whichever of the two is open
   // The built-in packs, the packs the store keeps, then `extra` pack files.
   Result<entities::Knowledge> Knowledge(const std::vector<std::string>& extra = {}) const;
   // An entity id from a name, alias or id: the packs first, then the store's entities; ""

@@ -205,8 +205,7 @@ int CmdSearch(const Common& c, const std::string& q, query::Filters f, int64_t l
               const std::string& entity) {
   auto store = OpenQueryStore(c);
   if (!store.ok()) return Fail(store.status());
-  store::ClickHouseStore* ch = store->clickhouse.get();
-  sqlite3* h = store->db();
+  query::Reader& r = *store->reader;
   if (!entity.empty()) {
     auto k = store->Knowledge();
     if (!k.ok()) return Fail(k.status());
@@ -216,13 +215,13 @@ int CmdSearch(const Common& c, const std::string& q, query::Filters f, int64_t l
   auto fmt_ = ParseFormat(c.format);
   if (!fmt_.ok()) return Fail(fmt_.status());
   if (count) {
-    auto n = ch ? query::ClickHouseCount(*ch, q, f) : query::Count(h, q, f);
+    auto n = r.Count(q, f);
     if (!n.ok()) return Fail(n.status());
     fmt::print("{}\n", *n);
     return 0;
   }
   if (facets) {
-    auto fc = ch ? query::ClickHouseFacets(*ch, q, f) : query::FacetCounts(h, q, f);
+    auto fc = r.FacetCounts(q, f);
     if (!fc.ok()) return Fail(fc.status());
     Rows rows{{"facet", "value", "count"}, {}};
     for (const auto& [name, list] : *fc) {
@@ -231,7 +230,7 @@ int CmdSearch(const Common& c, const std::string& q, query::Filters f, int64_t l
     Print(rows, *fmt_);
     return 0;
   }
-  auto hits = ch ? query::ClickHouseSearch(*ch, q, f, limit) : query::Search(h, q, f, limit);
+  auto hits = r.Search(q, f, limit);
   if (!hits.ok()) return Fail(hits.status());
   Rows rows{{"id", "date", "outlet", "lang", "title", "snippet", "url"}, {}};
   for (const auto& hit : *hits) {
@@ -253,16 +252,9 @@ int CmdTimeline(const Common& c, const std::string& q, const std::string& interv
                 query::Filters f) {
   auto fmt_ = ParseFormat(c.format);
   if (!fmt_.ok()) return Fail(fmt_.status());
-  Result<std::vector<query::TimelineRow>> rows = Status::Internal("no store");
-  if (!c.store.empty()) {
-    auto ch = OpenClickHouse(c.store);
-    if (!ch.ok()) return Fail(ch.status());
-    rows = query::ClickHouseTimeline(**ch, q, interval, by, f);
-  } else {
-    auto db = OpenDb(c.db, false);
-    if (!db.ok()) return Fail(db.status());
-    rows = query::Timeline((*db)->db(), q, interval, by, f);
-  }
+  auto store = OpenQueryStore(c);
+  if (!store.ok()) return Fail(store.status());
+  auto rows = store->reader->Timeline(q, interval, by, f);
   if (!rows.ok()) return Fail(rows.status());
   Rows out{{"period"}, {}};
   if (!by.empty()) out.columns.push_back(by);
@@ -282,7 +274,7 @@ int CmdShow(const Common& c, const std::string& id, bool archived) {
   if (archived && store->clickhouse) {
     return Fail(Status::InvalidInput("--archived reads the WARC files beside a workspace: not with --store"));
   }
-  auto a = store->clickhouse ? query::ClickHouseArticle(*store->clickhouse, id) : store->workspace->GetArticle(id);
+  auto a = store->reader->GetArticle(id);
   if (!a.ok()) return Fail(a.status());
   if (!a->has_value()) return Fail(Status::NotFound("no such article", Where{.source = id}));
   const Article& x = **a;
@@ -377,7 +369,7 @@ int CmdEntity(const Common& c, const std::vector<std::string>& packs, const std:
   QueryStore none;
   Result<QueryStore> store = !c.store.empty() || std::filesystem::exists(c.db) ? OpenQueryStore(c) : Result<QueryStore>(std::move(none));
   if (!store.ok()) return Fail(store.status());
-  bool stored = store->workspace || store->clickhouse;
+  bool stored = store->reader != nullptr;
   auto k = stored ? store->Knowledge(packs) : pipeline::LoadKnowledge(packs);
   if (!k.ok()) return Fail(k.status());
   std::string id = store->ResolveEntity(*k, name);
@@ -398,7 +390,7 @@ int CmdEntity(const Common& c, const std::vector<std::string>& packs, const std:
     j["roles"] = roles;
   }
   if (stored) {
-    auto counts = store->clickhouse ? query::ClickHouseCountEntity(*store->clickhouse, id) : query::CountEntity(store->db(), id);
+    auto counts = store->reader->CountEntity(id);
     if (!counts.ok()) return Fail(counts.status());
     j["mentions"] = counts->mentions;
     j["articles"] = counts->articles;
@@ -523,8 +515,7 @@ int CmdStoredQuotes(const Common& c, query::Filters f, const std::string& speake
                                                                                   : 3;
     if (qq.polarity == 3) return Fail(Status::InvalidInput("--stance: favourable, neutral or critical (or 1, 0, -1)"));
   }
-  auto rows = store->clickhouse ? query::ClickHouseQuotes(*store->clickhouse, f, qq, limit)
-                                : query::ListQuotes(store->db(), f, qq, limit);
+  auto rows = store->reader->Quotes(f, qq, limit);
   if (!rows.ok()) return Fail(rows.status());
   Rows out{{"doc", "date", "outlet", "text", "start", "end", "kind", "speaker", "speaker_entity", "speaker_type", "cue",
             "confidence", "lang", "stance"}, {}};
@@ -738,7 +729,7 @@ int CmdDemo(const std::string& corpus_arg, const std::string& dir) {
   // The brief an analyst would publish, from the same workspace.
   auto k = pipeline::LoadKnowledge({}, h);
   if (!k.ok()) return Fail(k.status());
-  auto brief = report::Build(h, *k, {.title = "How outlets in Serbia, Kosovo and China cover China's stance on Kosovo (sample corpus)"});
+  auto brief = report::Build(*query::SqliteReader(h), *k, {.title = "How outlets in Serbia, Kosovo and China cover China's stance on Kosovo (sample corpus)"});
   if (!brief.ok()) return Fail(brief.status());
   fmt::print("\n== Brief\n$ parallax report --out {0}/brief.html --db {1}   (and --out {0}/brief.md)\n", dir, db_path);
   for (const char* format : {"html", "md"}) {

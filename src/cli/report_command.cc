@@ -28,12 +28,12 @@ Status WriteFile(const std::string& path, const std::string& body) {
 }
 
 int CmdReport(const Common& c, ReportArgs a) {
-  auto db = OpenDb(c.db, false);
-  if (!db.ok()) return Fail(db.status());
-  auto k = pipeline::LoadKnowledge({}, (*db)->db());
+  auto store = OpenQueryStore(c);
+  if (!store.ok()) return Fail(store.status());
+  auto k = store->Knowledge();
   if (!k.ok()) return Fail(k.status());
   for (const std::string& t : a.targets) {
-    std::string id = ResolveEntity(*k, (*db)->db(), t);
+    std::string id = store->ResolveEntity(*k, t);
     if (id.empty()) return Fail(Status::NotFound("no such target", Where{.source = t}));
     a.options.targets.push_back(id);
   }
@@ -43,7 +43,7 @@ int CmdReport(const Common& c, ReportArgs a) {
     std::string ext = fs::path(a.out).extension().string();
     format = ext == ".html" || ext == ".htm" ? "html" : ext == ".pdf" ? "pdf" : "md";
   }
-  auto brief = report::Build((*db)->db(), *k, a.options);
+  auto brief = report::Build(*store->reader, *k, a.options);
   if (!brief.ok()) return Fail(brief.status());
   auto written = WriteBrief(*brief, format, a.out);
   if (!written.ok()) return Fail(written.status());
@@ -94,6 +94,7 @@ std::function<int()> AddReportCommand(CLI::App& app, Common& common) {
   cmd->add_option("--out", args->out, "Output file")->required();
   args->filters.Add(cmd);
   AddDb(cmd, common);
+  AddStore(cmd, common);
   return [=, &common]() -> int {
     if (*cmd) return CmdReport(common, *args);
     return -1;

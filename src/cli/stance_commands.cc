@@ -68,8 +68,6 @@ int CmdStance(const Common& c, const StanceArgs& a) {
   if (!store.ok()) return Fail(store.status());
   auto fmt_ = ParseFormat(c.format);
   if (!fmt_.ok()) return Fail(fmt_.status());
-  sqlite3* h = store->db();
-  store::ClickHouseStore* ch = store->clickhouse.get();
   auto k = store->Knowledge();
   if (!k.ok()) return Fail(k.status());
   query::StanceQuery q{.by = a.by, .interval = a.interval};
@@ -79,7 +77,7 @@ int CmdStance(const Common& c, const StanceArgs& a) {
   auto speaker = Resolve(*k, *store, a.speaker, "speaker");
   if (!speaker.ok()) return Fail(speaker.status());
   q.speaker = *speaker;
-  auto cells = ch ? query::ClickHouseStanceTable(*ch, a.filters.f, q) : query::StanceTable(h, a.filters.f, q);
+  auto cells = store->reader->StanceTable(a.filters.f, q);
   if (!cells.ok()) return Fail(cells.status());
   Rows rows;
   rows.columns = {a.by, "target"};
@@ -113,14 +111,11 @@ int CmdVoices(const Common& c, const VoicesArgs& a) {
   if (!store.ok()) return Fail(store.status());
   auto fmt_ = ParseFormat(c.format);
   if (!fmt_.ok()) return Fail(fmt_.status());
-  sqlite3* h = store->db();
   auto k = store->Knowledge();
   if (!k.ok()) return Fail(k.status());
   auto target = Resolve(*k, *store, a.target, "target");
   if (!target.ok()) return Fail(target.status());
-  auto voices = store->clickhouse
-                    ? query::ClickHouseVoices(*store->clickhouse, a.query, a.filters.f, *target, a.limit, a.examples)
-                    : query::Voices(h, a.query, a.filters.f, *target, a.limit, a.examples);
+  auto voices = store->reader->Voices(a.query, a.filters.f, *target, a.limit, a.examples);
   if (!voices.ok()) return Fail(voices.status());
   if (*fmt_ == Format::kJson || *fmt_ == Format::kJsonl) {
     nlohmann::json all = nlohmann::json::array();
@@ -228,7 +223,6 @@ std::string GraphMl(const std::vector<query::Edge>& edges, bool stance) {
 int CmdNetwork(const Common& c, const NetworkArgs& a) {
   auto store = OpenQueryStore(c);
   if (!store.ok()) return Fail(store.status());
-  sqlite3* h = store->db();
   auto k = store->Knowledge();
   if (!k.ok()) return Fail(k.status());
   auto target = Resolve(*k, *store, a.target, "target");
@@ -236,8 +230,7 @@ int CmdNetwork(const Common& c, const NetworkArgs& a) {
   std::string doc;
   if (a.format == "dna") {
     if (a.kind != "actor-target") return Fail(Status::InvalidInput("--format dna writes statements: use --kind actor-target"));
-    auto st = store->clickhouse ? query::ClickHouseStatements(*store->clickhouse, a.filters.f, *target)
-                                : query::Statements(h, a.filters.f, *target);
+    auto st = store->reader->Statements(a.filters.f, *target);
     if (!st.ok()) return Fail(st.status());
     // Discourse Network Analyzer's statement table: one statement per actor, concept and
     // document, with the agreement qualifier (yes/no). Neutral statements have no agreement
@@ -254,10 +247,8 @@ int CmdNetwork(const Common& c, const NetworkArgs& a) {
     if (f != stdout && std::fclose(f) != 0) return Fail(Status::IoError("cannot write", Where{.source = a.out}));
     return 0;
   }
-  store::ClickHouseStore* ch = store->clickhouse.get();
-  Result<std::vector<query::Edge>> edges =
-      a.kind == "actor-target" ? (ch ? query::ClickHouseActorTargetEdges(*ch, a.filters.f, *target) : query::ActorTargetEdges(h, a.filters.f, *target))
-                               : (ch ? query::ClickHouseCoMentionEdges(*ch, a.filters.f, a.top) : query::CoMentionEdges(h, a.filters.f, a.top));
+  auto edges = a.kind == "actor-target" ? store->reader->ActorTargetEdges(a.filters.f, *target)
+                                        : store->reader->CoMentionEdges(a.filters.f, a.top);
   if (!edges.ok()) return Fail(edges.status());
   if (a.format == "graphml") {
     doc = GraphMl(*edges, a.kind == "actor-target");

@@ -821,4 +821,34 @@ Result<std::vector<Statement>> ClickHouseStatements(store::ClickHouseStore& ch, 
   return statements;
 }
 
+Result<std::vector<EntityCount>> ClickHouseTopEntities(store::ClickHouseStore& ch, std::string_view query, const Filters& f,
+                                                       int64_t limit) {
+  const std::string& db = ch.database();
+  PLX_ASSIGN_OR_RETURN(std::string where, Conditions(query, f, db));
+  PLX_ASSIGN_OR_RETURN(
+      std::string answer,
+      ch.Query(fmt::format("SELECT entity, min(name) AS first_name, min(type) AS first_type, uniqExact(article) AS n FROM {0}.mentions "
+                           "WHERE type IN ('person', 'org', 'place', 'topic') AND (position(entity, '/~') = 0 OR type = 'person') "
+                           "AND article IN (SELECT id FROM {0}.articles WHERE {1}) GROUP BY entity ORDER BY n DESC, entity "
+                           "LIMIT {2} FORMAT JSONEachRow",
+                           db, where, limit)));
+  std::vector<EntityCount> out;
+  for (const json& j : store::JsonEachRow(answer)) {
+    out.push_back({j.value("entity", ""), j.value("first_name", ""), j.value("first_type", ""), Int(j["n"])});
+  }
+  return out;
+}
+
+Result<std::optional<std::pair<std::string, std::string>>> ClickHouseArchive(store::ClickHouseStore& ch,
+                                                                             const std::string& article_id) {
+  PLX_ASSIGN_OR_RETURN(std::string answer,
+                       ch.Query(fmt::format("SELECT archive, fetched_at FROM {}.articles WHERE id = {} AND archive != '' "
+                                            "ORDER BY seq DESC LIMIT 1 FORMAT JSONEachRow",
+                                            ch.database(), Literal(article_id))));
+  for (const json& j : store::JsonEachRow(answer)) {
+    return std::optional<std::pair<std::string, std::string>>({j.value("archive", ""), j.value("fetched_at", "")});
+  }
+  return std::optional<std::pair<std::string, std::string>>();
+}
+
 }  // namespace parallax::query

@@ -18,6 +18,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "query/search.h"
@@ -60,6 +61,12 @@ Result<EntityCounts> ClickHouseCountEntity(store::ClickHouseStore& ch, std::stri
 // mentioned first, as StoredEntityId finds it; "" when none.
 Result<std::string> ClickHouseEntityId(store::ClickHouseStore& ch, std::string_view name);
 
+// The entities most often named in the matching articles, as TopEntities gives them.
+Result<std::vector<EntityCount>> ClickHouseTopEntities(store::ClickHouseStore& ch, std::string_view query, const Filters& f,
+                                                       int64_t limit);
+// A fetched article's archived copy (WARC location, fetch time), when it has one.
+Result<std::optional<std::pair<std::string, std::string>>> ClickHouseArchive(store::ClickHouseStore& ch,
+                                                                             const std::string& article_id);
 // Networks and statements, as ActorTargetEdges, CoMentionEdges and Statements give them.
 Result<std::vector<Edge>> ClickHouseActorTargetEdges(store::ClickHouseStore& ch, const Filters& f, std::string_view target);
 Result<std::vector<Edge>> ClickHouseCoMentionEdges(store::ClickHouseStore& ch, const Filters& f, int64_t top);

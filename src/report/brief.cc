@@ -10,7 +10,6 @@
 
 #include "base/date.h"
 #include "base/embedded.h"
-#include "store/sqlite.h"
 
 namespace parallax::report {
 namespace {
@@ -94,7 +93,7 @@ constexpr const char* kMonths[] = {"January", "February", "March", "April", "May
 
 class Builder {
  public:
-  Builder(sqlite3* db, const entities::Knowledge& k, const Options& o, Brief& b) : db_(db), k_(k), o_(o), b_(b) {}
+  Builder(query::Reader& r, const entities::Knowledge& k, const Options& o, Brief& b) : r_(r), k_(k), o_(o), b_(b) {}
 
   Status Run();
 
@@ -134,10 +133,10 @@ class Builder {
       if (!day.empty()) text += ", " + LongDate(day);
       text += url.empty() ? fmt::format(", Parallax article {}.", article) : ", " + url + ".";
       // A fetched page cites its archived copy too: the footnote resolves after the page changes.
-      store::Stmt s(db_, "SELECT archive, fetched_at FROM articles WHERE id = ? AND archive IS NOT NULL");
-      s.Bind(1, article);
-      if (s.Step()) {
-        text += fmt::format(" Archived copy {}, fetched {} (parallax show {} --archived).", s.Text(0), s.Text(1), article);
+      Result<std::optional<std::pair<std::string, std::string>>> archive = r_.Archive(article);
+      if (archive.ok() && archive->has_value()) {
+        text += fmt::format(" Archived copy {}, fetched {} (parallax show {} --archived).", (*archive)->first,
+                            (*archive)->second, article);
       }
     }
     b_.notes.push_back({number, article, text});
@@ -154,7 +153,7 @@ class Builder {
   Status Sides();
   void Methods();
 
-  sqlite3* db_;
+  query::Reader& r_;
   const entities::Knowledge& k_;
   const Options& o_;
   Brief& b_;
@@ -191,26 +190,26 @@ Status Builder::LoadExonyms() {
 
 Status Builder::Numbers() {
   const query::Filters& f = o_.filters;
-  PLX_ASSIGN_OR_RETURN(b_.articles, query::Count(db_, o_.query, f));
+  PLX_ASSIGN_OR_RETURN(b_.articles, r_.Count(o_.query, f));
   if (b_.articles == 0) {
     return Status::NotFound("no stored article matches the query and filters: the brief would be empty");
   }
   query::Filters unique = f;
   unique.unique = true;
-  PLX_ASSIGN_OR_RETURN(b_.unique_stories, query::Count(db_, o_.query, unique));
-  PLX_ASSIGN_OR_RETURN(query::Facets facets, query::FacetCounts(db_, o_.query, f));
+  PLX_ASSIGN_OR_RETURN(b_.unique_stories, r_.Count(o_.query, unique));
+  PLX_ASSIGN_OR_RETURN(query::Facets facets, r_.FacetCounts(o_.query, f));
   for (const query::Facet& x : facets["lang"]) {
     languages_.push_back(x.value);
     b_.languages.emplace_back(LanguageName(x.value), x.count);
   }
   for (const query::Facet& x : facets["country"]) b_.countries.emplace_back(Country(x.value), x.count);
-  PLX_ASSIGN_OR_RETURN(auto days, query::Timeline(db_, o_.query, "day", "", f));
+  PLX_ASSIGN_OR_RETURN(auto days, r_.Timeline(o_.query, "day", "", f));
   for (const auto& d : days) {
     if (d.period.empty()) continue;
     if (b_.from.empty() || d.period < b_.from) b_.from = d.period;
     if (d.period > b_.to) b_.to = d.period;
   }
-  PLX_ASSIGN_OR_RETURN(all_voices_, query::Voices(db_, o_.query, f, "", -1, 3));
+  PLX_ASSIGN_OR_RETURN(all_voices_, r_.Voices(o_.query, f, "", -1, 3));
   for (const query::Voice& v : all_voices_) {
     b_.quotes += v.quotes;
     for (const query::TargetCounts& t : v.stance) b_.stance_rows += t.favourable + t.neutral + t.critical;
@@ -243,7 +242,7 @@ Status Builder::Coverage() {
   int64_t span = DayNumber(b_.to) - DayNumber(b_.from);
   b_.by = o_.by;
   b_.interval = span <= 31 ? "day" : span <= 190 ? "week" : "month";
-  PLX_ASSIGN_OR_RETURN(auto rows, query::Timeline(db_, o_.query, b_.interval, o_.by, o_.filters));
+  PLX_ASSIGN_OR_RETURN(auto rows, r_.Timeline(o_.query, b_.interval, o_.by, o_.filters));
   b_.periods = PeriodsBetween(b_.from, b_.to, b_.interval);
   std::map<std::string, size_t> index;
   for (size_t i = 0; i < b_.periods.size(); ++i) index[b_.periods[i]] = i;
@@ -285,7 +284,7 @@ Status Builder::Coverage() {
     f.from = b_.periods[p];
     f.to = PeriodEnd(b_.periods[p], b_.interval);
     f.unique = true;
-    PLX_ASSIGN_OR_RETURN(auto hits, query::Search(db_, o_.query, f, 1));
+    PLX_ASSIGN_OR_RETURN(auto hits, r_.Search(o_.query, f, 1));
     Peak peak{b_.periods[p], -neg, "", 0};
     if (!hits.empty()) {
       const query::Hit& h = hits[0];
@@ -298,8 +297,8 @@ Status Builder::Coverage() {
 }
 
 Status Builder::Outlets() {
-  PLX_ASSIGN_OR_RETURN(query::Facets facets, query::FacetCounts(db_, o_.query, o_.filters));
-  PLX_ASSIGN_OR_RETURN(auto info, query::ListOutlets(db_));
+  PLX_ASSIGN_OR_RETURN(query::Facets facets, r_.FacetCounts(o_.query, o_.filters));
+  PLX_ASSIGN_OR_RETURN(auto info, r_.Outlets());
   std::map<std::string, const query::OutletInfo*> by_name;
   for (const auto& i : info) by_name[i.name] = &i;
   for (const query::Facet& x : facets["outlet"]) {
@@ -342,7 +341,7 @@ Status Builder::Voices() {
 
 Status Builder::Sides() {
   // The largest groups of the coverage chart ("other" aside), at most four.
-  PLX_ASSIGN_OR_RETURN(auto rows, query::Timeline(db_, o_.query, "month", o_.by, o_.filters));
+  PLX_ASSIGN_OR_RETURN(auto rows, r_.Timeline(o_.query, "month", o_.by, o_.filters));
   std::map<std::string, int64_t> totals;
   for (const auto& r : rows) {
     if (!r.group.empty()) totals[r.group] += r.count;
@@ -355,7 +354,7 @@ Status Builder::Sides() {
     query::Filters f = o_.filters;
     (o_.by == "country" ? f.country : f.tag) = g;
     Side side{Group(g), -ranked[i].first, {}, {}, {}};
-    PLX_ASSIGN_OR_RETURN(auto voices, query::Voices(db_, o_.query, f, "", -1, 0));
+    PLX_ASSIGN_OR_RETURN(auto voices, r_.Voices(o_.query, f, "", -1, 0));
     for (size_t v = 0; v < voices.size() && v < 5; ++v) side.speakers.emplace_back(Name(voices[v].entity, voices[v].name), voices[v].quotes);
     for (size_t t = 0; t < targets_.size(); ++t) {
       TargetStance ts{b_.target_names[t]};
@@ -369,7 +368,7 @@ Status Builder::Sides() {
       }
       side.stance.push_back(ts);
     }
-    PLX_ASSIGN_OR_RETURN(auto ents, query::TopEntities(db_, o_.query, f, 6));
+    PLX_ASSIGN_OR_RETURN(auto ents, r_.TopEntities(o_.query, f, 6));
     for (const auto& e : ents) side.entities.emplace_back(Name(e.entity, e.name), e.articles);
     b_.sides.push_back(std::move(side));
   }
@@ -488,10 +487,10 @@ std::string LongDate(const std::string& day) {
   return fmt::format("{} {}, {}", kMonths[m - 1], d, day.substr(0, 4));
 }
 
-Result<Brief> Build(sqlite3* db, const entities::Knowledge& k, const Options& o) {
+Result<Brief> Build(query::Reader& reader, const entities::Knowledge& k, const Options& o) {
   if (o.by != "country" && o.by != "tag") return Status::InvalidInput("--by must be country or tag");
   Brief b;
-  Builder builder(db, k, o, b);
+  Builder builder(reader, k, o, b);
   PLX_RETURN_IF_ERROR(builder.Run());
   return b;
 }

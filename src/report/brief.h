@@ -9,8 +9,6 @@
 // "See note N.". Rendering only formats what Build() decided, so Markdown and HTML always agree.
 #pragma once
 
-#include <sqlite3.h>
-
 #include <cstdint>
 #include <map>
 #include <string>
@@ -19,6 +17,7 @@
 
 #include "base/status.h"
 #include "entities/pack.h"
+#include "query/reader.h"
 #include "query/search.h"
 #include "query/stance.h"
 
@@ -108,7 +107,7 @@ struct Brief {
 };
 
 // Reads the store. `k` supplies roles on each date and display names under the exonym policy.
-Result<Brief> Build(sqlite3* db, const entities::Knowledge& k, const Options& o);
+Result<Brief> Build(query::Reader& reader, const entities::Knowledge& k, const Options& o);
 
 // The coverage chart as a standalone SVG document (stacked bars per period, peaks labelled).
 std::string CoverageSvg(const Brief& b);

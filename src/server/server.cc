@@ -471,7 +471,7 @@ class Api {
     // Only the queries take a turn at the gate; rendering a PDF can take seconds of Chromium.
     auto brief = [&] {
       GateTurn turn(gate_);
-      return report::Build(db, k_, o);
+      return report::Build(*query::SqliteReader(db), k_, o);
     }();
     if (!brief.ok()) return SendStatus(res, brief.status());
     std::string format = Param(req, "format", "html");

@@ -451,8 +451,10 @@ Status SqliteStore::PutArticle(const Article& a, const std::vector<std::string>&
   return Status::Ok();
 }
 
-Result<std::optional<Article>> SqliteStore::GetArticle(const std::string& id) {
-  Stmt s(db_, R"sql(SELECT id, url, title, title_en, published, day, outlet, country, lang, script,
+Result<std::optional<Article>> SqliteStore::GetArticle(const std::string& id) { return ReadArticle(db_, id); }
+
+Result<std::optional<Article>> ReadArticle(sqlite3* db, const std::string& id) {
+  Stmt s(db, R"sql(SELECT id, url, title, title_en, published, day, outlet, country, lang, script,
       lang_confidence, author, text, paragraphs, extra, source, record, format, fingerprint, duplicate_of,
       archive, fetched_at FROM articles WHERE id = ?)sql");
   s.Bind(1, id);

@@ -134,4 +134,7 @@ class SqliteStore : public Store {
   std::unordered_map<const char*, std::unique_ptr<Stmt>> cache_;  // keyed by the literal's address
 };
 
+// One stored article (metadata, text, paragraphs) on any connection to a workspace.
+Result<std::optional<Article>> ReadArticle(sqlite3* db, const std::string& id);
+
 }  // namespace parallax::store

@@ -3,7 +3,7 @@
 # loopback with a temporary data folder and stopped at the end): the sample corpus ingested into
 # ClickHouse and into SQLite gives the same rows and the same answers to search counts,
 # timelines, stance tables, search pages and facets, stored quotations and voices, articles,
-# entities and networks (GraphML, edge lists, DNA statements); re-ingest stores nothing twice; a batch the server refuses is
+# entities, networks (GraphML, edge lists, DNA statements) and briefs; re-ingest stores nothing twice; a batch the server refuses is
 # spooled and sent later; the cluster DDL. Skips (77) when clickhouse-server is not installed.
 # Usage: clickhouse.sh PARALLAX_BINARY SOURCE_DIR
 set -euo pipefail
@@ -181,6 +181,14 @@ for args in "--kind actor-target --format csv" "--kind actor-target --format csv
   same "network $args" network $args
 done
 check "network: the actor-target edges are not empty" test "$("$bin" network --kind actor-target --format csv --store "$ch" | wc -l)" -gt 3
+# Briefs: the same brief, every number, quotation and footnote, from both stores.
+mkdir -p "$work/brief-sqlite" "$work/brief-clickhouse"
+for ext in md html; do
+  "$bin" report --out "$work/brief-sqlite/brief.$ext" --target China --country RS --target Kosovo >/dev/null
+  "$bin" report --out "$work/brief-clickhouse/brief.$ext" --target China --country RS --target Kosovo --store "$ch" >/dev/null
+  check "report: the same brief ($ext)" test -s "$work/brief-clickhouse/brief.$ext" -a -z \
+    "$(diff "$work/brief-sqlite/brief.$ext" "$work/brief-clickhouse/brief.$ext" | head -20)"
+done
 check "entity: a stored person's counts are not empty" grep -q '"mentions":[1-9]' <("$bin" entity Milović --format jsonl --store "$ch")
 
 # ---- idempotent ----

@@ -1,0 +1,116 @@
+#include "query/reader.h"
+
+#include "query/clickhouse.h"
+#include "store/sqlite_store.h"
+#include "store/sqlite.h"
+
+namespace parallax::query {
+namespace {
+
+class Sqlite final : public Reader {
+ public:
+  explicit Sqlite(sqlite3* db) : db_(db) {}
+  Result<int64_t> Count(std::string_view q, const Filters& f) override { return query::Count(db_, q, f); }
+  Result<Facets> FacetCounts(std::string_view q, const Filters& f) override { return query::FacetCounts(db_, q, f); }
+  Result<std::vector<TimelineRow>> Timeline(std::string_view q, std::string_view interval, std::string_view by,
+                                            const Filters& f) override {
+    return query::Timeline(db_, q, interval, by, f);
+  }
+  Result<std::vector<Hit>> Search(std::string_view q, const Filters& f, int64_t limit, int64_t offset, std::string_view open,
+                                  std::string_view close) override {
+    return query::Search(db_, q, f, limit, offset, open, close);
+  }
+  Result<std::vector<QuoteRow>> Quotes(const Filters& f, const QuoteQuery& q, int64_t limit, int64_t offset) override {
+    return query::ListQuotes(db_, f, q, limit, offset);
+  }
+  Result<std::vector<StanceCell>> StanceTable(const Filters& f, const StanceQuery& q) override {
+    return query::StanceTable(db_, f, q);
+  }
+  Result<std::vector<Voice>> Voices(std::string_view q, const Filters& f, std::string_view target, int64_t limit,
+                                    int examples) override {
+    return query::Voices(db_, q, f, target, limit, examples);
+  }
+  Result<std::vector<EntityCount>> TopEntities(std::string_view q, const Filters& f, int64_t limit) override {
+    return query::TopEntities(db_, q, f, limit);
+  }
+  Result<std::vector<Edge>> ActorTargetEdges(const Filters& f, std::string_view target) override {
+    return query::ActorTargetEdges(db_, f, target);
+  }
+  Result<std::vector<Edge>> CoMentionEdges(const Filters& f, int64_t top) override { return query::CoMentionEdges(db_, f, top); }
+  Result<std::vector<Statement>> Statements(const Filters& f, std::string_view target) override {
+    return query::Statements(db_, f, target);
+  }
+  Result<std::optional<Article>> GetArticle(const std::string& id) override { return store::ReadArticle(db_, id); }
+  Result<EntityCounts> CountEntity(std::string_view id) override { return query::CountEntity(db_, id); }
+  Result<std::string> StoredEntityId(std::string_view name) override { return query::StoredEntityId(db_, name); }
+  Result<std::vector<OutletInfo>> Outlets() override { return query::ListOutlets(db_); }
+  Result<std::optional<std::pair<std::string, std::string>>> Archive(const std::string& id) override {
+    store::Stmt s(db_, "SELECT archive, fetched_at FROM articles WHERE id = ? AND archive IS NOT NULL");
+    s.Bind(1, id);
+    if (s.Step()) return std::optional<std::pair<std::string, std::string>>({s.Text(0), s.Text(1)});
+    PLX_RETURN_IF_ERROR(s.status());
+    return std::optional<std::pair<std::string, std::string>>();
+  }
+
+ private:
+  sqlite3* db_;
+};
+
+class ClickHouse final : public Reader {
+ public:
+  explicit ClickHouse(store::ClickHouseStore& ch) : ch_(ch) {}
+  Result<int64_t> Count(std::string_view q, const Filters& f) override { return ClickHouseCount(ch_, q, f); }
+  Result<Facets> FacetCounts(std::string_view q, const Filters& f) override { return ClickHouseFacets(ch_, q, f); }
+  Result<std::vector<TimelineRow>> Timeline(std::string_view q, std::string_view interval, std::string_view by,
+                                            const Filters& f) override {
+    return ClickHouseTimeline(ch_, q, interval, by, f);
+  }
+  Result<std::vector<Hit>> Search(std::string_view q, const Filters& f, int64_t limit, int64_t offset, std::string_view open,
+                                  std::string_view close) override {
+    return ClickHouseSearch(ch_, q, f, limit, offset, open, close);
+  }
+  Result<std::vector<QuoteRow>> Quotes(const Filters& f, const QuoteQuery& q, int64_t limit, int64_t offset) override {
+    return ClickHouseQuotes(ch_, f, q, limit, offset);
+  }
+  Result<std::vector<StanceCell>> StanceTable(const Filters& f, const StanceQuery& q) override {
+    return ClickHouseStanceTable(ch_, f, q);
+  }
+  Result<std::vector<Voice>> Voices(std::string_view q, const Filters& f, std::string_view target, int64_t limit,
+                                    int examples) override {
+    return ClickHouseVoices(ch_, q, f, target, limit, examples);
+  }
+  Result<std::vector<EntityCount>> TopEntities(std::string_view q, const Filters& f, int64_t limit) override {
+    return ClickHouseTopEntities(ch_, q, f, limit);
+  }
+  Result<std::vector<Edge>> ActorTargetEdges(const Filters& f, std::string_view target) override {
+    return ClickHouseActorTargetEdges(ch_, f, target);
+  }
+  Result<std::vector<Edge>> CoMentionEdges(const Filters& f, int64_t top) override {
+    return ClickHouseCoMentionEdges(ch_, f, top);
+  }
+  Result<std::vector<Statement>> Statements(const Filters& f, std::string_view target) override {
+    return ClickHouseStatements(ch_, f, target);
+  }
+  Result<std::optional<Article>> GetArticle(const std::string& id) override { return ClickHouseArticle(ch_, id); }
+  Result<EntityCounts> CountEntity(std::string_view id) override { return ClickHouseCountEntity(ch_, id); }
+  Result<std::string> StoredEntityId(std::string_view name) override { return ClickHouseEntityId(ch_, name); }
+  Result<std::vector<OutletInfo>> Outlets() override {
+    PLX_ASSIGN_OR_RETURN(std::vector<Outlet> outlets, ch_.Outlets());
+    std::vector<OutletInfo> out;
+    for (Outlet& o : outlets) out.push_back({std::move(o.name), std::move(o.country), std::move(o.lang), std::move(o.tags)});
+    return out;
+  }
+  Result<std::optional<std::pair<std::string, std::string>>> Archive(const std::string& id) override {
+    return ClickHouseArchive(ch_, id);
+  }
+
+ private:
+  store::ClickHouseStore& ch_;
+};
+
+}  // namespace
+
+std::unique_ptr<Reader> SqliteReader(sqlite3* db) { return std::make_unique<Sqlite>(db); }
+std::unique_ptr<Reader> ClickHouseReader(store::ClickHouseStore& ch) { return std::make_unique<ClickHouse>(ch); }
+
+}  // namespace parallax::query
