@@ -19,6 +19,7 @@ void OnSignal(int) { server::Stop(); }
 
 int CmdServe(const Common& c, ServeArgs a) {
   a.options.db = c.db;
+  a.options.store = c.store;
   if (a.options.allow_ingest) {
     if (a.token_file.empty()) return Fail(Status::InvalidInput("--allow-ingest needs --token-file FILE"));
     std::ifstream in(a.token_file);
@@ -27,7 +28,8 @@ int CmdServe(const Common& c, ServeArgs a) {
     while (!a.options.token.empty() && (a.options.token.back() == '\r' || a.options.token.back() == ' ')) a.options.token.pop_back();
   }
   a.options.on_listen = [&](int port) {
-    fmt::print("serving http://{}:{}/ (workspace {}; {}; Ctrl-C stops)\n", a.options.host, port, c.db,
+    fmt::print("serving http://{}:{}/ ({} {}; {}; Ctrl-C stops)\n", a.options.host, port,
+               c.store.empty() ? "workspace" : "store", c.store.empty() ? c.db : c.store,
                a.options.allow_ingest ? "POST /api/ingest enabled" : "read-only");
     std::fflush(stdout);
   };
@@ -54,6 +56,7 @@ std::function<int()> AddServeCommand(CLI::App& app, Common& common) {
   cmd->add_option("--timeout", args->options.timeout_seconds, "Seconds a request may take")->check(CLI::Range(1, 3600));
   cmd->add_option("--max-body", args->options.max_body_bytes, "Largest request body in bytes");
   AddDb(cmd, common);
+  AddStore(cmd, common);
   return [=, &common]() -> int {
     if (*cmd) return CmdServe(common, *args);
     return -1;

@@ -851,4 +851,49 @@ Result<std::optional<std::pair<std::string, std::string>>> ClickHouseArchive(sto
   return std::optional<std::pair<std::string, std::string>>();
 }
 
+Result<std::vector<MentionRow>> ClickHouseMentions(store::ClickHouseStore& ch, std::string_view article_id) {
+  PLX_ASSIGN_OR_RETURN(std::string answer,
+                       ch.Query(fmt::format("SELECT entity, any(name) AS n, any(type) AS t, any(via) AS v, start, any(end) AS e "
+                                            "FROM {}.mentions WHERE article = {} GROUP BY start, entity ORDER BY start, entity "
+                                            "FORMAT JSONEachRow",
+                                            ch.database(), Literal(article_id))));
+  std::vector<MentionRow> out;
+  for (const json& j : store::JsonEachRow(answer)) {
+    out.push_back({j.value("entity", ""), j.value("n", ""), j.value("t", ""), j.value("v", ""), Int(j["start"]), Int(j["e"])});
+  }
+  return out;
+}
+
+Result<StoreStats> ClickHouseStats(store::ClickHouseStore& ch) {
+  const std::string& db = ch.database();
+  // Rows a batch sent twice left behind count once: each table by its key.
+  PLX_ASSIGN_OR_RETURN(
+      std::string answer,
+      ch.Query(fmt::format(
+          "SELECT (SELECT uniqExact(id) FROM {0}.articles) AS articles, "
+          "(SELECT uniqExact(id) FROM {0}.articles WHERE duplicate_of = '') AS unique_stories, "
+          "(SELECT uniqExact(outlet) FROM {0}.articles) AS outlets, (SELECT uniqExact(lang) FROM {0}.articles) AS languages, "
+          "(SELECT uniqExact(entity) FROM {0}.mentions) AS entities, "
+          "(SELECT uniqExact(article, start, entity) FROM {0}.mentions) AS mentions, "
+          "(SELECT uniqExact(article, start) FROM {0}.quotes WHERE kind != 'term') AS quotes, "
+          "(SELECT uniqExact(article, quote_start, rank) FROM {0}.stances) AS stance, "
+          "(SELECT uniqExact(source, record, reason) FROM {0}.quarantine) AS quarantined, "
+          "(SELECT toString(minIf(day, day > toDate('1970-01-01'))) FROM {0}.articles) AS first_day, "
+          "(SELECT toString(maxIf(day, day > toDate('1970-01-01'))) FROM {0}.articles) AS last_day FORMAT JSONEachRow",
+          db)));
+  StoreStats s;
+  for (const json& j : store::JsonEachRow(answer)) {
+    for (auto [n, key] : {std::pair{&s.articles, "articles"}, {&s.unique_stories, "unique_stories"}, {&s.outlets, "outlets"},
+                          {&s.languages, "languages"}, {&s.entities, "entities"}, {&s.mentions, "mentions"},
+                          {&s.quotes, "quotes"}, {&s.stance, "stance"}, {&s.quarantined, "quarantined"}}) {
+      *n = Int(j[key]);
+    }
+    s.first_day = j.value("first_day", "");
+    s.last_day = j.value("last_day", "");
+    if (s.first_day == "0000-00-00" || s.first_day == "1970-01-01") s.first_day.clear();
+    if (s.last_day == "0000-00-00" || s.last_day == "1970-01-01") s.last_day.clear();
+  }
+  return s;
+}
+
 }  // namespace parallax::query

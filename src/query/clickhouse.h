@@ -21,6 +21,7 @@
 #include <utility>
 #include <vector>
 
+#include "query/reader.h"
 #include "query/search.h"
 #include "query/stance.h"
 #include "store/clickhouse_store.h"
@@ -61,6 +62,10 @@ Result<EntityCounts> ClickHouseCountEntity(store::ClickHouseStore& ch, std::stri
 // mentioned first, as StoredEntityId finds it; "" when none.
 Result<std::string> ClickHouseEntityId(store::ClickHouseStore& ch, std::string_view name);
 
+// An article's entity mentions in text order, as ArticleMentions gives them.
+Result<std::vector<MentionRow>> ClickHouseMentions(store::ClickHouseStore& ch, std::string_view article_id);
+// The store in numbers, each row counted once.
+Result<StoreStats> ClickHouseStats(store::ClickHouseStore& ch);
 // The entities most often named in the matching articles, as TopEntities gives them.
 Result<std::vector<EntityCount>> ClickHouseTopEntities(store::ClickHouseStore& ch, std::string_view query, const Filters& f,
                                                        int64_t limit);

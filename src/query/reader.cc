@@ -41,6 +41,31 @@ class Sqlite final : public Reader {
     return query::Statements(db_, f, target);
   }
   Result<std::optional<Article>> GetArticle(const std::string& id) override { return store::ReadArticle(db_, id); }
+  Result<std::vector<MentionRow>> Mentions(std::string_view id) override { return query::ArticleMentions(db_, id); }
+  Result<StoreStats> Stats() override {
+    StoreStats s;
+    for (auto [n, sql] : std::vector<std::pair<int64_t*, const char*>>{
+             {&s.articles, "SELECT count(*) FROM articles"},
+             {&s.unique_stories, "SELECT count(*) FROM articles WHERE duplicate_of IS NULL"},
+             {&s.outlets, "SELECT count(DISTINCT outlet) FROM articles"},
+             {&s.languages, "SELECT count(DISTINCT lang) FROM articles"},
+             {&s.entities, "SELECT count(*) FROM entities"},
+             {&s.mentions, "SELECT count(*) FROM mentions"},
+             {&s.quotes, "SELECT count(*) FROM quotes WHERE kind <> 'term'"},
+             {&s.stance, "SELECT count(*) FROM quote_stance"},
+             {&s.quarantined, "SELECT count(*) FROM quarantine"}}) {
+      store::Stmt st(db_, sql);
+      if (st.Step()) *n = st.Int(0);
+      PLX_RETURN_IF_ERROR(st.status());
+    }
+    store::Stmt days(db_, "SELECT coalesce(min(day),''), coalesce(max(day),'') FROM articles");
+    if (days.Step()) {
+      s.first_day = days.Text(0);
+      s.last_day = days.Text(1);
+    }
+    PLX_RETURN_IF_ERROR(days.status());
+    return s;
+  }
   Result<EntityCounts> CountEntity(std::string_view id) override { return query::CountEntity(db_, id); }
   Result<std::string> StoredEntityId(std::string_view name) override { return query::StoredEntityId(db_, name); }
   Result<std::vector<OutletInfo>> Outlets() override { return query::ListOutlets(db_); }
@@ -92,6 +117,8 @@ class ClickHouse final : public Reader {
     return ClickHouseStatements(ch_, f, target);
   }
   Result<std::optional<Article>> GetArticle(const std::string& id) override { return ClickHouseArticle(ch_, id); }
+  Result<std::vector<MentionRow>> Mentions(std::string_view id) override { return ClickHouseMentions(ch_, id); }
+  Result<StoreStats> Stats() override { return ClickHouseStats(ch_); }
   Result<EntityCounts> CountEntity(std::string_view id) override { return ClickHouseCountEntity(ch_, id); }
   Result<std::string> StoredEntityId(std::string_view name) override { return ClickHouseEntityId(ch_, name); }
   Result<std::vector<OutletInfo>> Outlets() override {

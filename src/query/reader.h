@@ -24,6 +24,13 @@ class ClickHouseStore;
 
 namespace parallax::query {
 
+// What a store holds, in numbers (the dashboard's /api/stats).
+struct StoreStats {
+  int64_t articles = 0, unique_stories = 0, outlets = 0, languages = 0, entities = 0, mentions = 0, quotes = 0, stance = 0,
+          quarantined = 0;
+  std::string first_day, last_day;
+};
+
 class Reader {
  public:
   virtual ~Reader() = default;
@@ -43,6 +50,8 @@ class Reader {
   virtual Result<std::vector<Edge>> CoMentionEdges(const Filters& f, int64_t top) = 0;
   virtual Result<std::vector<Statement>> Statements(const Filters& f, std::string_view target) = 0;
   virtual Result<std::optional<Article>> GetArticle(const std::string& id) = 0;
+  virtual Result<std::vector<MentionRow>> Mentions(std::string_view article_id) = 0;
+  virtual Result<StoreStats> Stats() = 0;
   virtual Result<EntityCounts> CountEntity(std::string_view entity_id) = 0;
   // A stored entity (one no pack lists) by its name or a word of it; "" when none.
   virtual Result<std::string> StoredEntityId(std::string_view name) = 0;

@@ -18,9 +18,11 @@
 
 #include "base/embedded.h"
 #include "pipeline/ingest_job.h"
+#include "query/reader.h"
 #include "query/search.h"
 #include "query/stance.h"
 #include "report/brief.h"
+#include "store/clickhouse_store.h"
 #include "store/sqlite_store.h"
 #include "text/fold.h"
 
@@ -85,27 +87,42 @@ int Progress(void*) { return Clock::now() > t_deadline ? 1 : 0; }
 
 class Connections {
  public:
-  explicit Connections(std::string path) : path_(std::move(path)) {}
-  // This thread's read-only connection.
-  Result<store::SqliteStore*> Store() {
-    thread_local std::unique_ptr<store::SqliteStore> conn;
-    thread_local const Connections* owner = nullptr;
-    if (!conn || owner != this) {
-      PLX_ASSIGN_OR_RETURN(conn, store::SqliteStore::Open(path_, {.create = false, .read_only = true}));
-      owner = this;
-      // Long queries stop at the request's deadline (checked every few thousand steps).
-      sqlite3_progress_handler(conn->db(), 10000, Progress, nullptr);
+  explicit Connections(const Options& o) : o_(o) {}
+  // This thread's reader, on its own read-only connection to the workspace or the ClickHouse
+  // store (neither is shared between threads).
+  Result<query::Reader*> Get() {
+    struct Conn {
+      std::unique_ptr<store::SqliteStore> sqlite;
+      std::unique_ptr<store::ClickHouseStore> clickhouse;
+      std::unique_ptr<query::Reader> reader;
+      const Connections* owner = nullptr;
+    };
+    thread_local Conn conn;
+    if (!conn.reader || conn.owner != this) {
+      conn = Conn();
+      if (!o_.store.empty()) {
+        PLX_ASSIGN_OR_RETURN(store::ClickHouseUrl url, store::ClickHouseUrl::Parse(o_.store));
+        PLX_ASSIGN_OR_RETURN(conn.clickhouse, store::ClickHouseStore::Open(url, {.writer = false}));
+        conn.reader = query::ClickHouseReader(*conn.clickhouse);
+      } else {
+        PLX_ASSIGN_OR_RETURN(conn.sqlite, store::SqliteStore::Open(o_.db, {.create = false, .read_only = true}));
+        // Long queries stop at the request's deadline (checked every few thousand steps).
+        sqlite3_progress_handler(conn.sqlite->db(), 10000, Progress, nullptr);
+        conn.reader = query::SqliteReader(conn.sqlite->db());
+      }
+      conn.owner = this;
     }
-    return conn.get();
+    t_sqlite = conn.sqlite ? conn.sqlite->db() : nullptr;
+    return conn.reader.get();
   }
-  Result<sqlite3*> Get() {
-    PLX_ASSIGN_OR_RETURN(store::SqliteStore * s, Store());
-    return s->db();
-  }
+  // This thread's SQLite handle after Get(); null on ClickHouse.
+  sqlite3* sqlite() const { return t_sqlite; }
 
  private:
-  std::string path_;
+  static thread_local sqlite3* t_sqlite;
+  const Options& o_;
 };
+thread_local sqlite3* Connections::t_sqlite = nullptr;
 
 // At most `limit` requests run their queries at once; the rest wait their turn in arrival order.
 // A worker thread holds each keep-alive connection, so under load there are far more threads than
@@ -160,11 +177,14 @@ class GateTurn {
 
 // One read transaction per request: every query a response makes sees the same snapshot of the
 // workspace, even while an ingest commits beside it (WAL mode).
+// (ClickHouse has no read transactions: there, null and nothing to do.)
 class ReadSnapshot {
  public:
-  explicit ReadSnapshot(sqlite3* db) : db_(db) { sqlite3_exec(db_, "BEGIN", nullptr, nullptr, nullptr); }
+  explicit ReadSnapshot(sqlite3* db) : db_(db) {
+    if (db_ != nullptr) sqlite3_exec(db_, "BEGIN", nullptr, nullptr, nullptr);
+  }
   ~ReadSnapshot() {
-    if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    if (db_ != nullptr && !sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
   }
   ReadSnapshot(const ReadSnapshot&) = delete;
   ReadSnapshot& operator=(const ReadSnapshot&) = delete;
@@ -204,7 +224,8 @@ json QuoteJson(const query::QuoteRow& q, const entities::Knowledge& k) {
                       {"evidence_end", s.evidence_end >= 0 ? json(s.evidence_end) : json()}});
   }
   auto or_null = [](const std::string& s) { return s.empty() ? json() : json(s); };
-  return {{"id", q.id}, {"article", q.article}, {"date", q.day}, {"outlet", q.outlet}, {"lang", q.lang},
+  // Quotations have row ids on SQLite only: on ClickHouse, "id" is null (article + start name one).
+  return {{"id", q.id != 0 ? json(q.id) : json()}, {"article", q.article}, {"date", q.day}, {"outlet", q.outlet}, {"lang", q.lang},
           {"title", q.title}, {"url", q.url}, {"text", q.text}, {"start", q.start}, {"end", q.end}, {"kind", q.kind},
           {"speaker", or_null(q.speaker)}, {"speaker_entity", or_null(q.speaker_entity)},
           {"speaker_type", or_null(q.speaker_type)},
@@ -216,19 +237,19 @@ json QuoteJson(const query::QuoteRow& q, const entities::Knowledge& k) {
 
 class Api {
  public:
-  Api(const Options& o, entities::Knowledge k) : o_(o), k_(std::move(k)), conns_(o.db), gate_(o.queries > 0 ? o.queries : std::max(1u, std::thread::hardware_concurrency())) {}
+  Api(const Options& o, entities::Knowledge k) : o_(o), k_(std::move(k)), conns_(o), gate_(o.queries > 0 ? o.queries : std::max(1u, std::thread::hardware_concurrency())) {}
 
   // Resolves names to entity ids: the packs, then the workspace.
-  Result<std::string> Entity(sqlite3* db, const std::string& name, const char* what) {
+  Result<std::string> Entity(query::Reader& r, const std::string& name, const char* what) {
     if (name.empty()) return std::string();
     if (const entities::Entity* e = k_.Lookup(name)) return e->id;
-    PLX_ASSIGN_OR_RETURN(std::string id, query::StoredEntityId(db, name));
+    PLX_ASSIGN_OR_RETURN(std::string id, r.StoredEntityId(name));
     if (!id.empty()) return id;
     if (name.find('/') != std::string::npos) return name;
     return Status::NotFound(fmt::format("no such {}: {}", what, name));
   }
 
-  Result<query::Filters> Filters(sqlite3* db, const httplib::Request& req) {
+  Result<query::Filters> Filters(query::Reader& r, const httplib::Request& req) {
     query::Filters f;
     f.from = Param(req, "from");
     f.to = Param(req, "to");
@@ -238,18 +259,18 @@ class Api {
     f.tag = Param(req, "tag");
     std::string unique = Param(req, "unique");
     f.unique = unique == "1" || unique == "true";
-    PLX_ASSIGN_OR_RETURN(f.entity, Entity(db, Param(req, "entity"), "entity"));
+    PLX_ASSIGN_OR_RETURN(f.entity, Entity(r, Param(req, "entity"), "entity"));
     return f;
   }
 
-  Result<json> Search(sqlite3* db, const httplib::Request& req) {
-    PLX_ASSIGN_OR_RETURN(query::Filters f, Filters(db, req));
+  Result<json> Search(query::Reader& r, const httplib::Request& req) {
+    PLX_ASSIGN_OR_RETURN(query::Filters f, Filters(r, req));
     std::string q = Param(req, "q");
     PLX_ASSIGN_OR_RETURN(int64_t limit, IntParam(req, "limit", 20, 1, 200));
     PLX_ASSIGN_OR_RETURN(int64_t offset, IntParam(req, "offset", 0, 0, 1000000));
     // Matches are marked with U+0001 / U+0002; the page escapes the text and draws them.
-    PLX_ASSIGN_OR_RETURN(auto hits, query::Search(db, q, f, limit, offset, "\x01", "\x02"));
-    PLX_ASSIGN_OR_RETURN(int64_t total, query::Count(db, q, f));
+    PLX_ASSIGN_OR_RETURN(auto hits, r.Search(q, f, limit, offset, "\x01", "\x02"));
+    PLX_ASSIGN_OR_RETURN(int64_t total, r.Count(q, f));
     json out = {{"total", total}, {"offset", offset}, {"limit", limit}};
     json list = json::array();
     for (const auto& h : hits) {
@@ -258,7 +279,7 @@ class Api {
     }
     out["hits"] = list;
     if (Param(req, "facets") == "1") {
-      PLX_ASSIGN_OR_RETURN(auto facets, query::FacetCounts(db, q, f));
+      PLX_ASSIGN_OR_RETURN(auto facets, r.FacetCounts(q, f));
       json fj = json::object();
       for (const auto& [name, values] : facets) {
         json v = json::array();
@@ -270,9 +291,8 @@ class Api {
     return out;
   }
 
-  Result<json> Article(sqlite3* db, const std::string& id) {
-    PLX_ASSIGN_OR_RETURN(store::SqliteStore * store, conns_.Store());
-    PLX_ASSIGN_OR_RETURN(std::optional<parallax::Article> a, store->GetArticle(id));
+  Result<json> Article(query::Reader& r, const std::string& id) {
+    PLX_ASSIGN_OR_RETURN(std::optional<parallax::Article> a, r.GetArticle(id));
     if (!a.has_value()) return Status::NotFound("no such article: " + id);
     json j = {{"id", a->id}, {"url", a->url}, {"title", a->title}, {"title_en", a->title_en}, {"published", a->published},
               {"date", a->day}, {"outlet", a->outlet}, {"country", a->country}, {"lang", a->lang}, {"script", a->script},
@@ -281,24 +301,24 @@ class Api {
     json paras = json::array();
     for (const Paragraph& p : a->paragraphs) paras.push_back({{"start", p.range.begin}, {"end", p.range.end}, {"blockquote", p.blockquote}});
     j["paragraphs"] = paras;
-    PLX_ASSIGN_OR_RETURN(auto mentions, query::ArticleMentions(db, id));
+    PLX_ASSIGN_OR_RETURN(auto mentions, r.Mentions(id));
     json ms = json::array();
     for (const auto& m : mentions) {
       ms.push_back({{"entity", m.entity}, {"name", m.name}, {"type", m.type}, {"via", m.via}, {"start", m.start}, {"end", m.end}});
     }
     j["entities"] = ms;
-    PLX_ASSIGN_OR_RETURN(auto quotes, query::ListQuotes(db, {}, {.article = id}, 10000));
+    PLX_ASSIGN_OR_RETURN(auto quotes, r.Quotes({}, {.article = id}, 10000));
     json qs = json::array();
     for (const auto& q : quotes) qs.push_back(QuoteJson(q, k_));
     j["quotes"] = qs;
     return j;
   }
 
-  Result<json> Quotes(sqlite3* db, const httplib::Request& req) {
-    PLX_ASSIGN_OR_RETURN(query::Filters f, Filters(db, req));
+  Result<json> Quotes(query::Reader& r, const httplib::Request& req) {
+    PLX_ASSIGN_OR_RETURN(query::Filters f, Filters(r, req));
     query::QuoteQuery q{.match = Param(req, "match")};
-    PLX_ASSIGN_OR_RETURN(q.speaker_entity, Entity(db, Param(req, "speaker"), "speaker"));
-    PLX_ASSIGN_OR_RETURN(q.target, Entity(db, Param(req, "target"), "target"));
+    PLX_ASSIGN_OR_RETURN(q.speaker_entity, Entity(r, Param(req, "speaker"), "speaker"));
+    PLX_ASSIGN_OR_RETURN(q.target, Entity(r, Param(req, "target"), "target"));
     std::string stance = Param(req, "stance");
     if (!stance.empty()) {
       if (q.target.empty()) return Status::InvalidInput("stance needs a target");
@@ -308,17 +328,17 @@ class Api {
     }
     PLX_ASSIGN_OR_RETURN(int64_t limit, IntParam(req, "limit", 50, 1, 500));
     PLX_ASSIGN_OR_RETURN(int64_t offset, IntParam(req, "offset", 0, 0, 1000000));
-    PLX_ASSIGN_OR_RETURN(auto rows, query::ListQuotes(db, f, q, limit, offset));
+    PLX_ASSIGN_OR_RETURN(auto rows, r.Quotes(f, q, limit, offset));
     json list = json::array();
     for (const auto& r : rows) list.push_back(QuoteJson(r, k_));
     return json{{"offset", offset}, {"limit", limit}, {"quotes", list}};
   }
 
-  Result<json> Entities(sqlite3* db, const httplib::Request& req) {
-    PLX_ASSIGN_OR_RETURN(query::Filters f, Filters(db, req));
+  Result<json> Entities(query::Reader& r, const httplib::Request& req) {
+    PLX_ASSIGN_OR_RETURN(query::Filters f, Filters(r, req));
     PLX_ASSIGN_OR_RETURN(int64_t limit, IntParam(req, "limit", 50, 1, 1000));
     std::string name = text::FoldForMatch(Param(req, "q"));
-    PLX_ASSIGN_OR_RETURN(auto ents, query::TopEntities(db, "", f, name.empty() ? limit : 5000));
+    PLX_ASSIGN_OR_RETURN(auto ents, r.TopEntities("", f, name.empty() ? limit : 5000));
     json list = json::array();
     for (const auto& e : ents) {
       if (!name.empty() && text::FoldForMatch(e.name).find(name) == std::string::npos) continue;
@@ -328,9 +348,9 @@ class Api {
     return json{{"entities", list}};
   }
 
-  Result<json> EntityInfo(sqlite3* db, const std::string& name) {
-    PLX_ASSIGN_OR_RETURN(std::string id, Entity(db, name, "entity"));
-    PLX_ASSIGN_OR_RETURN(auto counts, query::CountEntity(db, id));
+  Result<json> EntityInfo(query::Reader& r, const std::string& name) {
+    PLX_ASSIGN_OR_RETURN(std::string id, Entity(r, name, "entity"));
+    PLX_ASSIGN_OR_RETURN(auto counts, r.CountEntity(id));
     json j = {{"id", id}, {"mentions", counts.mentions}, {"articles", counts.articles}};
     if (const entities::Entity* e = k_.Find(id)) {
       j["name"] = e->name;
@@ -354,21 +374,21 @@ class Api {
     return j;
   }
 
-  Result<json> Timeline(sqlite3* db, const httplib::Request& req) {
-    PLX_ASSIGN_OR_RETURN(query::Filters f, Filters(db, req));
-    PLX_ASSIGN_OR_RETURN(auto rows, query::Timeline(db, Param(req, "q"), Param(req, "interval", "month"), Param(req, "by"), f));
+  Result<json> Timeline(query::Reader& r, const httplib::Request& req) {
+    PLX_ASSIGN_OR_RETURN(query::Filters f, Filters(r, req));
+    PLX_ASSIGN_OR_RETURN(auto rows, r.Timeline(Param(req, "q"), Param(req, "interval", "month"), Param(req, "by"), f));
     json list = json::array();
     for (const auto& r : rows) list.push_back({{"period", r.period}, {"group", r.group}, {"count", r.count}});
     return json{{"interval", Param(req, "interval", "month")}, {"by", Param(req, "by")}, {"rows", list}};
   }
 
-  Result<json> Stance(sqlite3* db, const httplib::Request& req) {
-    PLX_ASSIGN_OR_RETURN(query::Filters f, Filters(db, req));
+  Result<json> Stance(query::Reader& r, const httplib::Request& req) {
+    PLX_ASSIGN_OR_RETURN(query::Filters f, Filters(r, req));
     query::StanceQuery q{.by = Param(req, "by", "speaker"), .interval = Param(req, "interval")};
-    PLX_ASSIGN_OR_RETURN(q.target, Entity(db, Param(req, "target"), "target"));
-    PLX_ASSIGN_OR_RETURN(q.speaker, Entity(db, Param(req, "speaker"), "speaker"));
+    PLX_ASSIGN_OR_RETURN(q.target, Entity(r, Param(req, "target"), "target"));
+    PLX_ASSIGN_OR_RETURN(q.speaker, Entity(r, Param(req, "speaker"), "speaker"));
     PLX_ASSIGN_OR_RETURN(int64_t limit, IntParam(req, "limit", 100, 1, 5000));
-    PLX_ASSIGN_OR_RETURN(auto cells, query::StanceTable(db, f, q));
+    PLX_ASSIGN_OR_RETURN(auto cells, r.StanceTable(f, q));
     json list = json::array();
     for (const auto& c : cells) {
       if (static_cast<int64_t>(list.size()) >= limit) break;
@@ -379,12 +399,12 @@ class Api {
     return json{{"by", q.by}, {"cells", list}};
   }
 
-  Result<json> Voices(sqlite3* db, const httplib::Request& req) {
-    PLX_ASSIGN_OR_RETURN(query::Filters f, Filters(db, req));
-    PLX_ASSIGN_OR_RETURN(std::string target, Entity(db, Param(req, "target"), "target"));
+  Result<json> Voices(query::Reader& r, const httplib::Request& req) {
+    PLX_ASSIGN_OR_RETURN(query::Filters f, Filters(r, req));
+    PLX_ASSIGN_OR_RETURN(std::string target, Entity(r, Param(req, "target"), "target"));
     PLX_ASSIGN_OR_RETURN(int64_t limit, IntParam(req, "limit", 10, 1, 200));
     PLX_ASSIGN_OR_RETURN(int64_t examples, IntParam(req, "examples", 3, 0, 20));
-    PLX_ASSIGN_OR_RETURN(auto voices, query::Voices(db, Param(req, "q"), f, target, limit, static_cast<int>(examples)));
+    PLX_ASSIGN_OR_RETURN(auto voices, r.Voices(Param(req, "q"), f, target, limit, static_cast<int>(examples)));
     json list = json::array();
     for (const auto& v : voices) {
       json stance = json::array();
@@ -401,16 +421,16 @@ class Api {
     return json{{"voices", list}};
   }
 
-  Result<json> Network(sqlite3* db, const httplib::Request& req) {
-    PLX_ASSIGN_OR_RETURN(query::Filters f, Filters(db, req));
+  Result<json> Network(query::Reader& r, const httplib::Request& req) {
+    PLX_ASSIGN_OR_RETURN(query::Filters f, Filters(r, req));
     std::string kind = Param(req, "kind", "actor-target");
     PLX_ASSIGN_OR_RETURN(int64_t top, IntParam(req, "top", 30, 2, 500));
     std::vector<query::Edge> edges;
     if (kind == "actor-target") {
-      PLX_ASSIGN_OR_RETURN(std::string target, Entity(db, Param(req, "target"), "target"));
-      PLX_ASSIGN_OR_RETURN(edges, query::ActorTargetEdges(db, f, target));
+      PLX_ASSIGN_OR_RETURN(std::string target, Entity(r, Param(req, "target"), "target"));
+      PLX_ASSIGN_OR_RETURN(edges, r.ActorTargetEdges(f, target));
     } else if (kind == "co-mention") {
-      PLX_ASSIGN_OR_RETURN(edges, query::CoMentionEdges(db, f, top));
+      PLX_ASSIGN_OR_RETURN(edges, r.CoMentionEdges(f, top));
     } else {
       return Status::InvalidInput("kind must be actor-target or co-mention");
     }
@@ -427,35 +447,17 @@ class Api {
     return json{{"kind", kind}, {"nodes", ns}, {"edges", es}};
   }
 
-  Result<json> Stats(sqlite3* db) {
-    auto one = [&](const char* sql) -> Result<int64_t> {
-      store::Stmt st(db, sql);
-      int64_t n = st.Step() ? st.Int(0) : 0;
-      if (!st.status().ok()) return st.status();
-      return n;
-    };
-    json j;
-    for (auto [key, sql] : std::vector<std::pair<const char*, const char*>>{
-             {"articles", "SELECT count(*) FROM articles"},
-             {"unique_stories", "SELECT count(*) FROM articles WHERE duplicate_of IS NULL"},
-             {"outlets", "SELECT count(DISTINCT outlet) FROM articles"},
-             {"languages", "SELECT count(DISTINCT lang) FROM articles"},
-             {"entities", "SELECT count(*) FROM entities"},
-             {"mentions", "SELECT count(*) FROM mentions"},
-             {"quotes", "SELECT count(*) FROM quotes WHERE kind <> 'term'"},
-             {"stance", "SELECT count(*) FROM quote_stance"},
-             {"quarantined", "SELECT count(*) FROM quarantine"}}) {
-      PLX_ASSIGN_OR_RETURN(j[key], one(sql));
-    }
-    store::Stmt days(db, "SELECT coalesce(min(day),''), coalesce(max(day),'') FROM articles");
-    if (days.Step()) j["first_day"] = days.Text(0), j["last_day"] = days.Text(1);
-    j["ingest_allowed"] = o_.allow_ingest;
-    return j;
+  Result<json> Stats(query::Reader& r) {
+    PLX_ASSIGN_OR_RETURN(query::StoreStats st, r.Stats());
+    return json{{"articles", st.articles}, {"unique_stories", st.unique_stories}, {"outlets", st.outlets},
+                {"languages", st.languages}, {"entities", st.entities}, {"mentions", st.mentions}, {"quotes", st.quotes},
+                {"stance", st.stance}, {"quarantined", st.quarantined}, {"first_day", st.first_day},
+                {"last_day", st.last_day}, {"ingest_allowed", o_.allow_ingest}};
   }
 
   // The brief as HTML, Markdown (chart inline as a data URI) or PDF.
-  void Report(sqlite3* db, const httplib::Request& req, httplib::Response& res) {
-    auto filters = Filters(db, req);
+  void Report(query::Reader& r, const httplib::Request& req, httplib::Response& res) {
+    auto filters = Filters(r, req);
     if (!filters.ok()) return SendStatus(res, filters.status());
     report::Options o{.query = Param(req, "q"), .filters = *filters, .title = Param(req, "title"), .by = Param(req, "by", "country")};
     // Only the two built-in policies: a request never names a file on the server.
@@ -464,14 +466,14 @@ class Api {
       return SendError(res, 400, "invalid_input", "exonyms must be kosovo or kosova");
     }
     for (const std::string& t : Params(req, "target")) {
-      auto id = Entity(db, t, "target");
+      auto id = Entity(r, t, "target");
       if (!id.ok()) return SendStatus(res, id.status());
       o.targets.push_back(*id);
     }
     // Only the queries take a turn at the gate; rendering a PDF can take seconds of Chromium.
     auto brief = [&] {
       GateTurn turn(gate_);
-      return report::Build(*query::SqliteReader(db), k_, o);
+      return report::Build(r, k_, o);
     }();
     if (!brief.ok()) return SendStatus(res, brief.status());
     std::string format = Param(req, "format", "html");
@@ -574,10 +576,18 @@ const std::map<std::string, std::pair<std::string, std::string>>& Assets() {
 Status Serve(const Options& o) {
   // Every SQLite allocation would otherwise take a global mutex to keep statistics we never read.
   sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-  // The workspace must open, and its packs load, before the socket is bound.
-  PLX_ASSIGN_OR_RETURN(auto probe, store::SqliteStore::Open(o.db, {.create = false, .read_only = true}));
-  PLX_ASSIGN_OR_RETURN(entities::Knowledge k, pipeline::LoadKnowledge({}, probe->db()));
-  probe.reset();
+  // The store must open, and its packs load, before the socket is bound.
+  entities::Knowledge k;
+  if (!o.store.empty()) {
+    if (o.allow_ingest) return Status::InvalidInput("--allow-ingest writes a workspace: not with --store (ingest to ClickHouse with `parallax ingest --store`)");
+    PLX_ASSIGN_OR_RETURN(store::ClickHouseUrl url, store::ClickHouseUrl::Parse(o.store));
+    PLX_ASSIGN_OR_RETURN(auto probe, store::ClickHouseStore::Open(url, {.writer = false}));
+    PLX_ASSIGN_OR_RETURN(auto packs, probe->Packs());
+    PLX_ASSIGN_OR_RETURN(k, pipeline::LoadKnowledge({}, packs));
+  } else {
+    PLX_ASSIGN_OR_RETURN(auto probe, store::SqliteStore::Open(o.db, {.create = false, .read_only = true}));
+    PLX_ASSIGN_OR_RETURN(k, pipeline::LoadKnowledge({}, probe->db()));
+  }
   if (o.allow_ingest && o.token.size() < 16) {
     return Status::InvalidInput("--allow-ingest needs a token of at least 16 characters (--token-file)");
   }
@@ -591,8 +601,8 @@ Status Serve(const Options& o) {
   // when that is shorter. A client that stalls mid-request is cut off after the read timeout.
   srv.set_keep_alive_timeout(std::min(o.timeout_seconds, 5));
   // A worker serves one connection until it closes, so a busy server wants a thread per
-  // connection (--threads). Connections are not closed after a number of requests: every reconnect
-  // risks a full accept queue (cpp-httplib listens with a backlog of 5) and a one-second SYN retry.
+  // connection (--threads). Connections are not closed after a number of requests: a reconnect
+  // costs a handshake and a worker's turn.
   srv.set_keep_alive_max_count(100000);
   // Headers and body go out in separate writes: without TCP_NODELAY, Nagle and delayed ACKs add 40 ms.
   srv.set_tcp_nodelay(true);
@@ -618,13 +628,13 @@ Status Serve(const Options& o) {
   });
 
   // JSON endpoints share the connection, the error mapping and the timeout message.
-  auto get_json = [&](const char* pattern, std::function<Result<json>(sqlite3*, const httplib::Request&)> fn) {
+  auto get_json = [&](const char* pattern, std::function<Result<json>(query::Reader&, const httplib::Request&)> fn) {
     srv.Get(pattern, [&api, fn](const httplib::Request& req, httplib::Response& res) {
       GateTurn turn(api.gate());
-      auto db = api.conns().Get();
-      if (!db.ok()) return SendStatus(res, db.status());
-      ReadSnapshot snapshot(*db);
-      Result<json> j = fn(*db, req);
+      auto reader = api.conns().Get();
+      if (!reader.ok()) return SendStatus(res, reader.status());
+      ReadSnapshot snapshot(api.conns().sqlite());
+      Result<json> j = fn(**reader, req);
       if (!j.ok()) {
         if (j.status().message().find("interrupted") != std::string::npos) {
           return SendError(res, 503, "timeout", "the request took longer than the server allows");
@@ -634,27 +644,25 @@ Status Serve(const Options& o) {
       res.set_content(Dump(*j), "application/json; charset=utf-8");
     });
   };
-  get_json("/healthz", [&](sqlite3* db, const httplib::Request&) -> Result<json> {
-    store::Stmt st(db, "SELECT count(*) FROM articles");
-    int64_t n = st.Step() ? st.Int(0) : 0;
-    if (!st.status().ok()) return st.status();
+  get_json("/healthz", [&](query::Reader& r, const httplib::Request&) -> Result<json> {
+    PLX_ASSIGN_OR_RETURN(int64_t n, r.Count("", {}));
     return json{{"status", "ok"}, {"articles", n}};
   });
-  get_json("/api/search", [&](sqlite3* db, const httplib::Request& r) { return api.Search(db, r); });
-  get_json(R"(/api/articles/([0-9a-f]{16}))", [&](sqlite3* db, const httplib::Request& r) { return api.Article(db, r.matches[1]); });
-  get_json("/api/quotes", [&](sqlite3* db, const httplib::Request& r) { return api.Quotes(db, r); });
-  get_json("/api/entities", [&](sqlite3* db, const httplib::Request& r) { return api.Entities(db, r); });
-  get_json(R"(/api/entities/(.+))", [&](sqlite3* db, const httplib::Request& r) { return api.EntityInfo(db, r.matches[1]); });
-  get_json("/api/timeline", [&](sqlite3* db, const httplib::Request& r) { return api.Timeline(db, r); });
-  get_json("/api/stance", [&](sqlite3* db, const httplib::Request& r) { return api.Stance(db, r); });
-  get_json("/api/voices", [&](sqlite3* db, const httplib::Request& r) { return api.Voices(db, r); });
-  get_json("/api/network", [&](sqlite3* db, const httplib::Request& r) { return api.Network(db, r); });
-  get_json("/api/stats", [&](sqlite3* db, const httplib::Request&) { return api.Stats(db); });
+  get_json("/api/search", [&](query::Reader& db, const httplib::Request& r) { return api.Search(db, r); });
+  get_json(R"(/api/articles/([0-9a-f]{16}))", [&](query::Reader& db, const httplib::Request& r) { return api.Article(db, r.matches[1]); });
+  get_json("/api/quotes", [&](query::Reader& db, const httplib::Request& r) { return api.Quotes(db, r); });
+  get_json("/api/entities", [&](query::Reader& db, const httplib::Request& r) { return api.Entities(db, r); });
+  get_json(R"(/api/entities/(.+))", [&](query::Reader& db, const httplib::Request& r) { return api.EntityInfo(db, r.matches[1]); });
+  get_json("/api/timeline", [&](query::Reader& db, const httplib::Request& r) { return api.Timeline(db, r); });
+  get_json("/api/stance", [&](query::Reader& db, const httplib::Request& r) { return api.Stance(db, r); });
+  get_json("/api/voices", [&](query::Reader& db, const httplib::Request& r) { return api.Voices(db, r); });
+  get_json("/api/network", [&](query::Reader& db, const httplib::Request& r) { return api.Network(db, r); });
+  get_json("/api/stats", [&](query::Reader& db, const httplib::Request&) { return api.Stats(db); });
   srv.Get("/api/report", [&](const httplib::Request& req, httplib::Response& res) {
-    auto db = api.conns().Get();
-    if (!db.ok()) return SendStatus(res, db.status());
-    ReadSnapshot snapshot(*db);
-    api.Report(*db, req, res);
+    auto reader = api.conns().Get();
+    if (!reader.ok()) return SendStatus(res, reader.status());
+    ReadSnapshot snapshot(api.conns().sqlite());
+    api.Report(**reader, req, res);
   });
   if (o.allow_ingest) {
     srv.Post("/api/ingest", [&](const httplib::Request& req, httplib::Response& res) { api.Ingest(req, res); });

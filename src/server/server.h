@@ -17,6 +17,7 @@ namespace parallax::server {
 
 struct Options {
   std::string db;
+  std::string store;  // clickhouse://host:port/database: read that store instead of the workspace `db`
   std::string host = "127.0.0.1";
   int port = 8080;                    // 0: any free port (reported through on_listen)
   bool allow_ingest = false;          // POST /api/ingest, with `token`
