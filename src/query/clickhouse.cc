@@ -531,11 +531,16 @@ Result<std::vector<StanceCell>> ClickHouseStanceTable(store::ClickHouseStore& ch
   std::string sql = fmt::format(
       "SELECT {} AS h, any(speaker) AS hn, target AS t, any(name) AS tn, {} AS p, "
       "uniqExactIf((article, quote_start), polarity > 0) AS fav, uniqExactIf((article, quote_start), polarity = 0) AS neu, "
-      "uniqExactIf((article, quote_start), polarity < 0) AS cri FROM {}.stances WHERE {} "
-      "GROUP BY h, t, p FORMAT JSONEachRow",
+      "uniqExactIf((article, quote_start), polarity < 0) AS cri, "
+      // The most confident quotation on each side, for the strongest one of the prevailing side.
+      "maxIf(confidence, polarity < 0) AS cc, argMaxIf((article, quote_start), confidence, polarity < 0) AS cq, "
+      "maxIf(confidence, polarity > 0) AS fc, argMaxIf((article, quote_start), confidence, polarity > 0) AS fq, "
+      "argMaxIf((article, quote_start), confidence, polarity = 0) AS nq "
+      "FROM {}.stances WHERE {} GROUP BY h, t, p FORMAT JSONEachRow",
       holder, period, db, cond);
   PLX_ASSIGN_OR_RETURN(std::string answer, ch.Query(sql));
   std::vector<StanceCell> out;
+  std::vector<std::pair<std::string, int64_t>> strongest;  // per cell: article, start
   for (const json& j : store::JsonEachRow(answer)) {
     StanceCell c;
     c.holder = j.value("h", "");
@@ -548,12 +553,39 @@ Result<std::vector<StanceCell>> ClickHouseStanceTable(store::ClickHouseStore& ch
     c.critical = Int(j["cri"]);
     int64_t n = c.favourable + c.neutral + c.critical;
     c.net = n ? static_cast<double>(c.favourable - c.critical) / static_cast<double>(n) : 0;
+    // As StanceTable chooses: the prevailing side, else the more confident of the two, else neutral.
+    const char* side = c.favourable > c.critical   ? "fq"
+                       : c.critical > c.favourable ? "cq"
+                       : c.favourable > 0          ? (j.value("fc", 0.0) > j.value("cc", 0.0) ? "fq" : "cq")
+                                                   : "nq";
+    const json& q = j[side];
+    c.strongest.article = q.is_array() && q.size() == 2 ? q[0].get<std::string>() : "";
+    c.strongest.start = q.is_array() && q.size() == 2 ? Int(q[1]) : 0;
     out.push_back(std::move(c));
   }
   std::sort(out.begin(), out.end(), [](const StanceCell& a, const StanceCell& b) {
     int64_t na = a.favourable + a.neutral + a.critical, nb = b.favourable + b.neutral + b.critical;
     return std::tie(nb, a.holder_name, a.target_name, a.period) < std::tie(na, b.holder_name, b.target_name, b.period);
   });
+  // The strongest quotations themselves, with their stance, 2,000 at a time.
+  std::map<std::pair<std::string, int64_t>, QuoteRow> quotes;
+  for (size_t first = 0; first < out.size(); first += 2000) {
+    std::string keys;
+    for (size_t i = first; i < std::min(out.size(), first + 2000); ++i) {
+      if (out[i].strongest.article.empty()) continue;
+      if (!keys.empty()) keys += ',';
+      keys += fmt::format("({}, {})", Literal(out[i].strongest.article), out[i].strongest.start);
+    }
+    if (keys.empty()) continue;
+    PLX_ASSIGN_OR_RETURN(std::vector<QuoteRow> rows,
+                         SelectQuotes(ch, "", {}, " AND (article, start) IN (" + keys + ")", "seq, start", -1, 0));
+    PLX_RETURN_IF_ERROR(AttachClickHouseStance(ch, rows));
+    for (QuoteRow& r : rows) quotes[{r.article, r.start}] = std::move(r);
+  }
+  for (StanceCell& c : out) {
+    auto it = quotes.find({c.strongest.article, c.strongest.start});
+    c.strongest = it == quotes.end() ? QuoteRow() : it->second;
+  }
   return out;
 }
 

@@ -50,7 +50,8 @@ Result<std::vector<QuoteRow>> ClickHouseQuotes(store::ClickHouseStore& ch, const
 // The most quoted speakers on a topic, as Voices gives them.
 Result<std::vector<Voice>> ClickHouseVoices(store::ClickHouseStore& ch, std::string_view query, const Filters& f,
                                             std::string_view target, int64_t limit, int examples = 3);
-// Holder x target counts, ordered as StanceTable orders them; `strongest` is left empty.
+// Holder x target counts with the strongest quotation of each, as StanceTable gives them
+// (among equally confident quotations, either may be the strongest).
 Result<std::vector<StanceCell>> ClickHouseStanceTable(store::ClickHouseStore& ch, const Filters& f, const StanceQuery& q);
 
 // One stored article with its metadata, text and paragraphs (not its mentions or quotations),

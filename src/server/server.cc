@@ -394,7 +394,7 @@ class Api {
       if (static_cast<int64_t>(list.size()) >= limit) break;
       list.push_back({{"holder", c.holder}, {"holder_name", c.holder_name}, {"target", c.target}, {"target_name", c.target_name},
                       {"period", c.period}, {"favourable", c.favourable}, {"neutral", c.neutral}, {"critical", c.critical},
-                      {"net", c.net}, {"strongest", c.strongest.id ? QuoteJson(c.strongest, k_) : json()}});
+                      {"net", c.net}, {"strongest", !c.strongest.article.empty() ? QuoteJson(c.strongest, k_) : json()}});
     }
     return json{{"by", q.by}, {"cells", list}};
   }

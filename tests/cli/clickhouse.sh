@@ -68,7 +68,8 @@ echo "clickhouse-server $version on 127.0.0.1:$http_port"
 ch=clickhouse://127.0.0.1:$http_port/parallax_test
 chq() { curl -sf "http://127.0.0.1:$http_port/" --data-binary "$1"; }
 # same NAME ARGS...: `parallax ARGS` on the workspace and on ClickHouse both succeed, print
-# something, and print the same (stance: without the strongest-quotation columns).
+# something, and print the same (stance: whether each cell has a strongest quotation, not which
+# of equally confident ones).
 same() {
   local name=$1
   shift
@@ -89,7 +90,7 @@ strip_evidence() {
   python3 -c 'import sys, json
 for l in sys.stdin:
     r = json.loads(l)
-    print(json.dumps({k: v for k, v in r.items() if not k.startswith("evidence")}, sort_keys=True))'
+    print(json.dumps({k: (bool(v) if k.startswith("evidence") else v) for k, v in r.items()}, sort_keys=True))'
 }
 corpus=$src/examples/sample-corpus
 
@@ -210,13 +211,16 @@ def get(base, path):
         return json.loads(body) if r.headers.get_content_type() == "application/json" else body
 # What differs by design: search hits come in bm25 order on SQLite and newest first on
 # ClickHouse, with snippets cut by FTS5 or by Parallax; quotations have row ids on SQLite only;
-# ClickHouse stance cells carry no strongest quotation.
+# stance cells name their strongest quotation on both, but among equally confident quotations
+# each store may pick a different one.
 def order_free(j):
     if isinstance(j, list):
         return [order_free(x) for x in j]
     if not isinstance(j, dict):
         return j
-    j = {k: order_free(v) for k, v in j.items() if k != "strongest" and k != "snippet"}
+    if "strongest" in j:
+        j = dict(j, strongest=j["strongest"] is not None)
+    j = {k: order_free(v) for k, v in j.items() if k != "snippet"}
     if "article" in j and "start" in j:
         j.pop("id", None)
     if "hits" in j:
