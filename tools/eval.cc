@@ -1,6 +1,6 @@
 // parallax_eval: scores each stage on gold data in ../shared/data and prints Markdown tables.
 // Usage: parallax_eval SHARED_DATA_DIR [--section NAME]... [--stance-gold DIR] [--stance-model FILE]
-//        [--quote-errors FILE] [--entity-errors FILE] (one line per missed or wrong item)
+//        [--quote-errors FILE] [--entity-errors FILE] [--segment-errors FILE] (one line per missed or wrong item)
 // Sections: translit segment langid entities quotes stance.
 // Sections whose data is missing print a line saying so and are skipped.
 #include <algorithm>
@@ -164,7 +164,8 @@ std::vector<Doc> LoadGold(const std::vector<fs::path>& files, bool cjk) {
   return docs;
 }
 
-void EvalSegment(const fs::path& data) {
+void EvalSegment(const fs::path& data, const std::string& errors_file) {
+  std::FILE* errors = errors_file.empty() ? nullptr : std::fopen(errors_file.c_str(), "w");
   fmt::print("## Sentence segmentation (boundary precision / recall / F1)\n\n");
   fmt::print("| language | data | gold boundaries | precision | recall | F1 |\n|---|---|---|---|---|---|\n");
   struct Set {
@@ -195,13 +196,28 @@ void EvalSegment(const fs::path& data) {
         // A boundary is the position between sentences: the end of one, skipping spaces.
         predicted.insert(sents[k].end);
       }
-      for (uint32_t b : predicted) (d.boundaries.count(b) ? tp : fp)++;
-      for (uint32_t b : d.boundaries) fn += !predicted.count(b);
+      // "MISSED/WRONG lang | text before | text after" lines for --segment-errors.
+      auto report = [&](const char* what, uint32_t b) {
+        if (errors == nullptr) return;
+        uint32_t from = b > 60 ? b - 60 : 0;
+        std::string before = d.text.substr(from, b - from), after = d.text.substr(b, 40);
+        for (std::string* t : {&before, &after}) std::replace(t->begin(), t->end(), '\n', ' ');
+        fmt::print(errors, "{}\t{}\t{}\t{}\n", s.lang, what, before, after);
+      };
+      for (uint32_t b : predicted) {
+        (d.boundaries.count(b) ? tp : fp)++;
+        if (!d.boundaries.count(b)) report("WRONG", b);
+      }
+      for (uint32_t b : d.boundaries) {
+        fn += !predicted.count(b);
+        if (!predicted.count(b)) report("MISSED", b);
+      }
       gold += static_cast<long>(d.boundaries.size());
     }
     double p = tp + fp ? double(tp) / (tp + fp) : 0, r = tp + fn ? double(tp) / (tp + fn) : 0;
     fmt::print("| {} | {} | {} | {:.3f} | {:.3f} | {:.3f} |\n", s.lang, s.name, gold, p, r, p + r ? 2 * p * r / (p + r) : 0);
   }
+  if (errors != nullptr) std::fclose(errors);
   fmt::print("\n");
 }
 
@@ -883,12 +899,14 @@ int main(int argc, char** argv) {
   std::string stance_model;  // default: the shipped model
   std::string quote_errors;  // --quote-errors FILE: one line per missed, misattributed or wrong quotation
   std::string entity_errors;  // --entity-errors FILE: one line per missed or wrong name
+  std::string segment_errors;  // --segment-errors FILE: one line per missed or wrong sentence boundary
   for (int i = 2; i + 1 < argc; i += 2) {
     if (std::string(argv[i]) == "--section") sections.insert(argv[i + 1]);
     if (std::string(argv[i]) == "--stance-gold") stance_gold = argv[i + 1];
     if (std::string(argv[i]) == "--stance-model") stance_model = argv[i + 1];
     if (std::string(argv[i]) == "--quote-errors") quote_errors = argv[i + 1];
     if (std::string(argv[i]) == "--entity-errors") entity_errors = argv[i + 1];
+    if (std::string(argv[i]) == "--segment-errors") segment_errors = argv[i + 1];
   }
   auto want = [&](const char* s) { return sections.empty() || sections.count(s); };
   if (!fs::exists(data)) {
@@ -897,7 +915,7 @@ int main(int argc, char** argv) {
   }
   fmt::print("# Parallax evaluation\n\nGold data: {}\n\n", fs::canonical(data).string());
   if (want("translit")) EvalTranslit(data);
-  if (want("segment")) EvalSegment(data);
+  if (want("segment")) EvalSegment(data, segment_errors);
   if (want("langid")) EvalLangid(data);
   if (want("entities")) EvalEntities(data, entity_errors);
   if (want("quotes")) EvalQuotes(data, quote_errors);

@@ -1,5 +1,6 @@
 #include "text/segment.h"
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 
@@ -114,11 +115,13 @@ std::vector<ByteRange> SplitSentences(std::string_view text, std::string_view la
     bool cjk = IsCjkTerminator(c);
     // Absorb further terminators and closing quotes or brackets.
     size_t end = i;
+    bool closed = false;  // a closing quote or bracket follows the terminator
     while (end < text.size()) {
       size_t k = end;
       char32_t d = DecodeUtf8(text, k);
       if (!IsTerminator(d) && !IsClosing(d)) break;
       if (IsCjkTerminator(d)) cjk = true;
+      closed = closed || IsClosing(d);
       end = k;
     }
     if (cjk) {
@@ -144,7 +147,20 @@ std::vector<ByteRange> SplitSentences(std::string_view text, std::string_view la
     bool upper = u_isupper(static_cast<UChar32>(next)) || u_istitle(static_cast<UChar32>(next));
     bool starts = upper || u_isdigit(static_cast<UChar32>(next)) || IsOpening(next) ||
                   ClassOf(next) == CharClass::kUnspaced;
-    if (!starts) continue;
+    // A question or exclamation mark ends a sentence even before a lower-case word ("huh? yuck"),
+    // unless a quotation closes after it: "Why?" he asked.
+    bool asked = (c == '?' || c == '!') && !closed && u_islower(static_cast<UChar32>(next));
+    // English web text and careless copy start sentences in lower case too: a full stop after
+    // a lower-case word of four letters or more that is no abbreviation ends one ("blood
+    // sausages. huh"), where the word cannot be an initial, a number or a name.
+    bool plain_stop = false;
+    if (!starts && !asked && c == '.' && end == i && lang.substr(0, 2) == "en" && u_islower(static_cast<UChar32>(next))) {
+      std::string_view word = WordBefore(text, at);
+      bool lower_word = word.size() >= 4 && word.find('.') == std::string_view::npos &&
+                        std::all_of(word.begin(), word.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+      plain_stop = lower_word && (abbrevs == nullptr || abbrevs->find(std::string(word)) == abbrevs->end());
+    }
+    if (!starts && !asked && !plain_stop) continue;
     if (c == '.' && end == i) {  // a bare full stop: abbreviations, initials, ordinals
       std::string_view word = WordBefore(text, at);
       if (!word.empty()) {

@@ -36,5 +36,17 @@ TEST(Segment, QuotesCjkAndParagraphs) {
   EXPECT_TRUE(SplitSentences("", "sr").empty());
 }
 
+TEST(Segment, SentencesStartingLowerCase) {
+  // A question or exclamation mark ends a sentence before a lower-case word unless a quotation
+  // closes after it; in English a full stop after a plain lower-case word does too.
+  EXPECT_EQ(Sentences("Is it far? yes, very. I bought sausages. they were cold. He said “Why?” and left.", "en"),
+            (std::vector<std::string>{"Is it far?", "yes, very.", "I bought sausages.", "they were cold.",
+                                      "He said “Why?” and left."}));
+  EXPECT_EQ(Sentences("Prices rose approx. five percent in the govt. sector.", "en"),
+            (std::vector<std::string>{"Prices rose approx. five percent in the govt. sector."}));
+  // Elsewhere a full stop before a lower-case word stays inside the sentence (16. septembra).
+  EXPECT_EQ(Sentences("Rok je bio 16. septembra. a onda je produžen.", "sr").size(), 1u);
+}
+
 }  // namespace
 }  // namespace parallax::text
