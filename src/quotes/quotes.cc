@@ -561,10 +561,16 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     }
     for (const W& w : words) {
       if (Inside(w.r, spans)) continue;
-      // Stems: "police" also matches "policija/policije", "spokesman" its plural.
+      // Stems: "police" also matches "policija/policije", "spokesman" its plural, when what
+      // follows the stem is an inflectional ending (not "committed", "courage" or "policy").
+      static const std::unordered_set<std::string_view> kEndings = {
+          "", "s", "es", "a", "e", "i", "u", "n", "om", "em", "ima", "ama", "ija", "ije", "iji", "iju", "ijom",
+          "ovi", "ove", "ova", "ë", "it", "in", "ve", "at", "et", "ja", "je", "ji", "ju", "jom", "ov", "ot", "ta", "te",
+          "ata", "ite", "jata", "jske", "jski", "jsko"};
       bool noun = speaker_nouns_.count(w.key) > 0;
       for (size_t len : stem_lengths_) {
-        noun = noun || (w.key.size() >= len && speaker_noun_stems_.count(w.key.substr(0, len)));
+        noun = noun || (w.key.size() >= len && w.key.size() <= len + 4 && speaker_noun_stems_.count(w.key.substr(0, len)) &&
+                        kEndings.count(std::string_view(w.key).substr(len)));
       }
       if (noun) cands.push_back({w.r, std::string(w.r.Of(text)), "", "role", false, false, true});
     }

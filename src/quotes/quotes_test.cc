@@ -139,6 +139,17 @@ TEST_F(QuotesTest, UnstatedSubjects) {
   ExpectQuote(g, 0, "Srbija neće priznati Kosovo", "direct", "Aleksandar Vučić");
 }
 
+TEST_F(QuotesTest, SpeakerNounsTakeOnlyInflectionalEndings) {
+  // "committee" and "court" name speakers in any inflection (policija, полицијата), but
+  // "committed" and "courage" are other words.
+  auto g = Run("The minister, committed to reform, said that the plan would work next year.", "en");
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_NE(g[0].speaker, "committed");
+  g = Run("Полицијата соопшти дека истрагата продолжува до крајот на месецот.", "mk");
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(g[0].speaker, "Полицијата");
+}
+
 TEST_F(QuotesTest, PronounsAndVerbFormsAgreeInGender) {
   // The feminine verb form (rekla) and "she" pass over the man named last.
   auto g = Run("Marko Petrović i Ana Jović su razgovarali u Beogradu.\n„Nećemo odustati“, rekla je.", "sr");
