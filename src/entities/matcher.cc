@@ -315,10 +315,31 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
 
   // Words that are not names, and unknown people added by the rules below. Leading sentence
   // words (The, But) are not part of a name.
-  static const std::unordered_set<std::string> kNotNames = {"the", "a", "an", "this", "that", "these", "those", "it",
-                                                            "he", "she", "they", "we", "i", "but", "and", "in", "on",
-                                                            "at", "for", "after", "when", "while", "as", "mr", "mrs",
-                                                            "ms", "dr", "prof", "sir", "then", "also", "so"};
+  // Both lists hold name keys (NameKey: "these" -> "thes", "committee" -> "committ"), as words do.
+  auto keys = [](std::initializer_list<std::string_view> list) {
+    std::unordered_set<std::string> out;
+    for (std::string_view w : list) out.insert(NameKey(w));
+    return out;
+  };
+  static const std::unordered_set<std::string> kNotNames =
+      keys({"the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "but", "and", "in",
+            "on", "at", "for", "after", "when", "while", "as", "mr", "mrs", "ms", "dr", "prof", "sir", "then", "also", "so"});
+  // Words of organisations' and places' names and of dates, never of a person's.
+  static const std::unordered_set<std::string> kNotInNames = keys({
+      "committee", "court", "house", "party", "council", "ministry", "department", "university", "college", "school",
+      "street", "city", "county", "state", "states", "union", "nations", "republic", "kingdom", "office", "agency",
+      "bank", "company", "group", "airport", "airlines", "airways", "air", "news", "times", "post", "journal",
+      "institute", "center", "centre", "foundation", "association", "church", "hospital", "club", "league", "cup",
+      "park", "river", "lake", "island", "islands", "bay", "sea", "ocean", "road", "avenue", "square", "hall",
+      "tower", "bridge", "station", "festival", "award", "awards", "day", "act", "bill", "war", "games", "show",
+      "live", "tv", "radio", "network", "media", "press", "police", "army", "navy", "force", "forces", "guard",
+      "service", "inc", "ltd", "corp", "plc", "llc", "fund", "trust", "capital", "international", "global",
+      "national", "federal", "royal", "united", "north", "south", "east", "northern", "southern", "eastern",
+      "western", "new", "saint", "st", "mount", "god", "town", "world", "summit", "assembly", "senate", "congress",
+      "parliament", "government", "prime", "minister", "president", "general", "secretary"});
+  static const std::unordered_set<std::string> kCalendar =
+      keys({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+            "april", "may", "june", "july", "august", "september", "october", "november", "december"});
   auto usable = [&](size_t k) {
     if (taken[k] || !words[k].upper || kNotNames.count(words[k].key) || cues_.count(words[k].key)) return false;
     std::string_view w = words[k].range.Of(text);
@@ -355,20 +376,6 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   // alone, capitalised. News introduces people this way; organisations and places rarely
   // shorten to their last word, and those that do end in words listed here (Court, House).
   {
-    static const std::unordered_set<std::string> kNotInNames = {
-        "committee", "court", "house", "party", "council", "ministry", "department", "university", "college", "school",
-        "street", "city", "county", "state", "states", "union", "nations", "republic", "kingdom", "office", "agency",
-        "bank", "company", "group", "airport", "airlines", "airways", "air", "news", "times", "post", "journal",
-        "institute", "center", "centre", "foundation", "association", "church", "hospital", "club", "league", "cup",
-        "park", "river", "lake", "island", "islands", "bay", "sea", "ocean", "road", "avenue", "square", "hall",
-        "tower", "bridge", "station", "festival", "award", "awards", "day", "act", "bill", "war", "games", "show",
-        "live", "tv", "radio", "network", "media", "press", "police", "army", "navy", "force", "forces", "guard",
-        "service", "inc", "ltd", "corp", "plc", "llc", "fund", "trust", "capital", "international", "global",
-        "national", "federal", "royal", "united", "north", "south", "east", "northern", "southern", "eastern",
-        "western", "new", "saint", "st", "mount", "god", "monday", "tuesday", "wednesday", "thursday", "friday",
-        "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
-        "september", "october", "november", "december", "town", "world", "summit", "assembly", "senate",
-        "congress", "parliament", "government", "prime", "minister", "president", "general", "secretary"};
     auto joined_upper = [&](size_t a, size_t b) {
       return words[a].upper && words[b].upper && Joined(text, words[a].range.end, words[b].range.begin);
     };
@@ -387,7 +394,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       std::string_view last = words[j - 1].range.Of(text);
       bool abbreviation = last.size() <= 4 && std::count_if(last.begin(), last.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) >= 2;
       bool ok = alone.count(words[j - 1].key) > 0 && !alone.count(words[i].key) && words[j - 1].key.size() >= 3 && !abbreviation;
-      for (size_t k = i; k < j && ok; ++k) ok = usable(k) && !kNotInNames.count(words[k].key);
+      for (size_t k = i; k < j && ok; ++k) ok = usable(k) && !kNotInNames.count(words[k].key) && !kCalendar.count(words[k].key);
       if (!ok) continue;
       bool sentence_start = i == 0 || text.substr(words[i - 1].range.end, words[i].range.begin - words[i - 1].range.end)
                                               .find_first_of(".!?\n") != std::string_view::npos;
@@ -415,6 +422,8 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
           written_lower(words[s.first_word].key)) {
         continue;
       }
+      if (s.end_word - s.first_word == 1 && kCalendar.count(words[s.first_word].key)) continue;  // "last December"
+
       // A name does not run across punctuation ("Paul Mills-Hicks, Sainsbury's director").
       size_t b = s.first_word;
       for (size_t k = s.first_word + 1; k <= s.end_word; ++k) {
