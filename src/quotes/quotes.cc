@@ -722,6 +722,29 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         }
       }
       if (best == nullptr) return false;
+      // "Jan Gelfand, head of the Red Cross in Indonesia, said": a name, then an appositive set
+      // off by commas right before the verb. The speaker is the name, not a word of the
+      // appositive nearer the verb.
+      if (!subject && best->range.end <= cue.begin) {
+        std::string_view between = text.substr(best->range.end, cue.begin - best->range.end);
+        size_t close = between.rfind(',');
+        size_t open = best->range.begin > window.begin ? text.rfind(',', best->range.begin - 1) : std::string_view::npos;
+        bool appositive = close != std::string_view::npos && between.find_first_not_of(" \t", close + 1) == std::string_view::npos &&
+                          open != std::string_view::npos && open >= window.begin;
+        // A person who is the whole appositive's head is the speaker ("Bond's daughter, Karen
+        // Jankel, said"); one named deeper inside it is not ("X, who met Y on Monday, said").
+        if (appositive && best->type == "person" && !best->noun && !best->pronoun &&
+            text.substr(open + 1, best->range.begin - open - 1).find_first_not_of(" \t") == std::string_view::npos) {
+          appositive = false;
+        }
+        for (const Candidate& c : cands) {
+          if (!appositive || &c == best || c.pronoun || c.noun || c.place || c.governed || c.type != "person") continue;
+          if (c.range.end > open || c.range.begin < window.begin) continue;
+          if (text.substr(c.range.end, open - c.range.end).find_first_not_of(" \t") != std::string_view::npos) continue;
+          best = &c;
+          break;
+        }
+      }
       q.speaker_range = best->range;
       if (best->pronoun) {
         if (!resolve_pronoun(q, best->range.begin)) return false;

@@ -139,6 +139,17 @@ TEST_F(QuotesTest, UnstatedSubjects) {
   ExpectQuote(g, 0, "Srbija neće priznati Kosovo", "direct", "Aleksandar Vučić");
 }
 
+TEST_F(QuotesTest, AppositivesBeforeTheVerb) {
+  // The name before an appositive speaks, not the role or organisation inside it; a name that
+  // is the appositive itself does.
+  auto g = Run("Jan Gelfand, head of the International Red Cross in Indonesia, said that the aid was on its way.", "en");
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(g[0].speaker, "Jan Gelfand");
+  g = Run("The minister's daughter, Mary Jones, said that the letter was genuine.", "en");
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(g[0].speaker, "Mary Jones");
+}
+
 TEST_F(QuotesTest, SpeakerNounsTakeOnlyInflectionalEndings) {
   // "committee" and "court" name speakers in any inflection (policija, полицијата), but
   // "committed" and "courage" are other words.
