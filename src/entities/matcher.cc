@@ -156,13 +156,15 @@ Result<std::unique_ptr<Matcher>> Matcher::Create(const Knowledge& knowledge) {
     }
     if (cols.size() < 2 || cols[1].find(' ') != std::string_view::npos) return;
     std::vector<Word> w = Words(cols[1]);
-    if (w.empty() && cols[0] == "zh") m->cjk_speech_verbs_.push_back(std::string(cols[1]));
+    if (w.empty() && cols[0] == "zh") m->cjk_name_ends_.push_back(std::string(cols[1]));
     if (w.size() != 1) return;  // phrases
     m->speech_verbs_[w[0].key] = cols.size() > 3 && cols[3].find("addressee") != std::string_view::npos;
   });
   for (const char* file : {"given-names.tsv", "given-names-uner.tsv"}) {
     ForEachRow(EmbeddedData(file), [&](std::string_view name, std::string_view) { m->given_names_.insert(NameKey(name)); });
   }
+  // A transcribed name also stands before a courtesy title (亚当斯先生).
+  for (const char* title : {"先生", "女士", "夫人", "小姐", "博士", "教授"}) m->cjk_name_ends_.push_back(title);
   return m;
 }
 
@@ -292,8 +294,9 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   }
 
   // 2b'. Foreign names transliterated into Chinese without a dot, right before a reporting
-  // verb (亚当斯说, 斯图里奇表示): two to six characters of the transcription set.
-  for (const std::string& verb : cjk_speech_verbs_) {
+  // verb or a courtesy title (亚当斯说, 斯图里奇表示, 亚当斯先生): two to six characters of the
+  // transcription set.
+  for (const std::string& verb : cjk_name_ends_) {
     for (size_t at = text.find(verb); at != std::string_view::npos; at = text.find(verb, at + verb.size())) {
       size_t begin = at;
       int n = 0;

@@ -81,7 +81,7 @@ class Matcher {
   // words next to one is a person ("Ri Yong Ho told", "said Grant Reeher"); true when the
   // words after the verb are its addressee ("told Sky News"), not its subject.
   std::unordered_map<std::string, bool> speech_verbs_;
-  std::vector<std::string> cjk_speech_verbs_;  // Chinese reporting verbs: a transcribed name may precede one
+  std::vector<std::string> cjk_name_ends_;  // Chinese reporting verbs and courtesy titles: a transcribed name may precede one
 };
 
 }  // namespace parallax::entities

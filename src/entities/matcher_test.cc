@@ -85,6 +85,8 @@ TEST_F(MatcherTest, NamesNextToReportingVerbsAndTitles) {
   // after it, nor a Chinese date; "-" joins a part (伯纳斯-李).
   EXPECT_EQ(Ids("他和凯莉·汉弗莱斯一起去了。"), (std::vector<std::string>{"person/~凯莉·汉弗莱斯@凯莉·汉弗莱斯"}));
   EXPECT_EQ(Ids("蒂姆·伯纳斯-李于周一表示。"), (std::vector<std::string>{"person/~蒂姆·伯纳斯-李@蒂姆·伯纳斯-李"}));
+  // Before a courtesy title too.
+  EXPECT_EQ(Ids("“酒吧都没有了，”亚当斯先生如是说。"), (std::vector<std::string>{"person/~亚当斯@亚当斯"}));
   // A title abbreviation makes the next word a name.
   EXPECT_EQ(Ids("„Danas nema nijednog“, kaže g. Adams."), (std::vector<std::string>{"outlet/danas@Danas", "person/~adams@Adams"}));
   // A word the text also writes in lower case does not start a name at a sentence start.
