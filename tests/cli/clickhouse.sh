@@ -55,7 +55,7 @@ cat >"$work/ch/users.xml" <<XML
 XML
 "$server_bin" --config-file="$work/ch/config.xml" >"$work/ch/stdout.log" 2>&1 &
 pids+=($!)
-for _ in $(seq 150); do
+for _ in $(seq 600); do  # up to 2 minutes: a loaded machine (the sanitizer run) starts it slowly
   curl -sf "http://127.0.0.1:$http_port/?query=SELECT%201" >/dev/null 2>&1 && break
   sleep 0.2
 done
