@@ -1,5 +1,6 @@
 #include "ingest/fingerprint.h"
 
+#include <algorithm>
 #include <cstring>
 #include <limits>
 #include <vector>
@@ -72,5 +73,89 @@ std::array<int64_t, kBands> FingerprintBands(std::string_view f) {
   }
   return out;
 }
+
+void NearDuplicateIndex::Add(uint64_t key, std::string_view fingerprint) {
+  constexpr size_t kSize = kMinHashes * sizeof(uint32_t);
+  if (fingerprint.size() != kSize) return;
+  const auto article = static_cast<uint32_t>(keys_.size());
+  keys_.push_back(key);
+  fingerprints_.append(fingerprint);
+  for (int64_t band : FingerprintBands(fingerprint)) {
+    // Only the earliest kBandCandidates of a band are ever read.
+    if (Count(band) >= kBandCandidates) continue;
+    recent_[band].push_back(article);
+    ++recent_postings_;
+  }
+  if (recent_postings_ >= std::max<size_t>(4096, base_bands_.size() / 8)) Merge();
+}
+
+std::optional<uint64_t> NearDuplicateIndex::Find(std::string_view fingerprint) const {
+  constexpr size_t kSize = kMinHashes * sizeof(uint32_t);
+  if (fingerprint.size() != kSize) return std::nullopt;
+  std::optional<uint64_t> found;
+  for (int64_t band : FingerprintBands(fingerprint)) {
+    ForEachCandidate(band, [&](uint32_t article) {
+      std::string_view candidate(fingerprints_.data() + size_t{article} * kSize, kSize);
+      if (Similarity(candidate, fingerprint) < kNearDuplicateSimilarity) return true;
+      found = keys_[article];
+      return false;
+    });
+    if (found) break;
+  }
+  return found;
+}
+
+template <typename Fn>
+bool NearDuplicateIndex::ForEachCandidate(int64_t band, Fn fn) const {
+  // Base postings are all older than recent ones.
+  auto it = std::lower_bound(base_bands_.begin(), base_bands_.end(), band);
+  size_t seen = 0;
+  for (size_t i = static_cast<size_t>(it - base_bands_.begin()); i < base_bands_.size() && base_bands_[i] == band; ++i) {
+    if (seen++ == kBandCandidates || !fn(base_articles_[i])) return false;
+  }
+  if (auto r = recent_.find(band); r != recent_.end()) {
+    for (uint32_t article : r->second) {
+      if (seen++ == kBandCandidates || !fn(article)) return false;
+    }
+  }
+  return true;
+}
+
+size_t NearDuplicateIndex::Count(int64_t band) const {
+  auto [lo, hi] = std::equal_range(base_bands_.begin(), base_bands_.end(), band);
+  auto r = recent_.find(band);
+  return static_cast<size_t>(hi - lo) + (r == recent_.end() ? 0 : r->second.size());
+}
+
+void NearDuplicateIndex::Merge() {
+  std::vector<std::pair<int64_t, uint32_t>> add;
+  add.reserve(recent_postings_);
+  for (const auto& [band, articles] : recent_) {
+    for (uint32_t a : articles) add.emplace_back(band, a);
+  }
+  std::sort(add.begin(), add.end());
+  std::vector<int64_t> bands;
+  std::vector<uint32_t> articles;
+  bands.reserve(base_bands_.size() + add.size());
+  articles.reserve(bands.capacity());
+  size_t i = 0, j = 0;
+  while (i < base_bands_.size() || j < add.size()) {
+    // Every recent posting is newer than every base posting of its band.
+    bool take_base = j == add.size() || (i < base_bands_.size() && base_bands_[i] <= add[j].first);
+    if (take_base) {
+      bands.push_back(base_bands_[i]);
+      articles.push_back(base_articles_[i++]);
+    } else {
+      bands.push_back(add[j].first);
+      articles.push_back(add[j++].second);
+    }
+  }
+  base_bands_ = std::move(bands);
+  base_articles_ = std::move(articles);
+  recent_.clear();
+  recent_postings_ = 0;
+}
+
+void NearDuplicateIndex::Clear() { *this = NearDuplicateIndex(); }
 
 }  // namespace parallax::ingest

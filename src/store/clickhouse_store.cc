@@ -279,7 +279,8 @@ Result<std::string> ClickHouseStore::Query(const std::string& sql, const std::st
 
 Status ClickHouseStore::LoadKnown() {
   PLX_ASSIGN_OR_RETURN(std::string rows,
-                       Query(fmt::format("SELECT id, seq, fingerprint FROM {}.articles FINAL ORDER BY seq FORMAT TabSeparated",
+                       Query(fmt::format("SELECT id, seq, fingerprint, duplicate_of = '' FROM {}.articles FINAL ORDER BY seq "
+                                         "FORMAT TabSeparated",
                                          url_.database)));
   size_t pos = 0;
   while (pos < rows.size()) {
@@ -287,18 +288,14 @@ Status ClickHouseStore::LoadKnown() {
     if (end == std::string::npos) end = rows.size();
     std::string_view line(rows.data() + pos, end - pos);
     pos = end + 1;
-    size_t t1 = line.find('\t'), t2 = line.find('\t', t1 + 1);
-    if (t1 == std::string_view::npos || t2 == std::string_view::npos) continue;
+    size_t t1 = line.find('\t'), t2 = line.find('\t', t1 + 1), t3 = line.find('\t', t2 + 1);
+    if (t1 == std::string_view::npos || t2 == std::string_view::npos || t3 == std::string_view::npos) continue;
     std::string id(line.substr(0, t1));
     uint64_t seq = std::strtoull(std::string(line.substr(t1 + 1, t2 - t1 - 1)).c_str(), nullptr, 10);
-    std::string fp = Unhex(line.substr(t2 + 1));
+    std::string fp = Unhex(line.substr(t2 + 1, t3 - t2 - 1));
     ids_.insert(id);
     next_seq_ = std::max(next_seq_, seq + 1);
-    if (fp.empty()) continue;
-    for (int64_t band : ingest::FingerprintBands(fp)) {
-      auto& list = bands_[band];
-      if (list.size() < 64) list.push_back({seq, id, fp});
-    }
+    if (line.substr(t3 + 1) == "1") AddOriginal(id, fp);
   }
   return Status::Ok();
 }
@@ -426,15 +423,17 @@ Result<bool> ClickHouseStore::HasArticle(const std::string& id) { return ids_.co
 
 Result<std::optional<std::string>> ClickHouseStore::FindNearDuplicate(const std::string& fingerprint) {
   if (fingerprint.empty()) return std::optional<std::string>();
-  // As the SQLite store does: per band, the earliest 64 articles; the first similar one wins.
-  for (int64_t band : ingest::FingerprintBands(fingerprint)) {
-    auto it = bands_.find(band);
-    if (it == bands_.end()) continue;
-    for (const Candidate& c : it->second) {
-      if (ingest::Similarity(c.fingerprint, fingerprint) >= ingest::kNearDuplicateSimilarity) return std::optional<std::string>(c.id);
-    }
-  }
-  return std::optional<std::string>();
+  std::optional<uint64_t> original = near_.Find(fingerprint);
+  if (!original) return std::optional<std::string>();
+  return std::optional<std::string>(near_ids_[*original]);
+}
+
+// As in the SQLite store, only originals are near-duplicate candidates: a copy links to the
+// first publication.
+void ClickHouseStore::AddOriginal(const std::string& id, std::string_view fingerprint) {
+  if (fingerprint.empty()) return;
+  near_.Add(near_ids_.size(), fingerprint);
+  near_ids_.push_back(id);
 }
 
 Status ClickHouseStore::PutArticle(const Article& a, const std::vector<std::string>& tags) {
@@ -488,12 +487,7 @@ Status ClickHouseStore::PutArticle(const Article& a, const std::vector<std::stri
   }
   ++batch_articles_;
   ids_.insert(a.id);
-  if (!a.fingerprint.empty()) {
-    for (int64_t band : ingest::FingerprintBands(a.fingerprint)) {
-      auto& list = bands_[band];
-      if (list.size() < 64) list.push_back({seq, a.id, a.fingerprint});
-    }
-  }
+  if (a.duplicate_of.empty()) AddOriginal(a.id, a.fingerprint);
   return Status::Ok();
 }
 

@@ -25,6 +25,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ingest/fingerprint.h"
 #include "store/store.h"
 
 namespace parallax::store {
@@ -98,12 +99,10 @@ class ClickHouseStore : public Store {
   std::map<std::string, std::string> batch_;  // table -> JSONEachRow rows
   int64_t batch_articles_ = 0;
   std::unordered_set<std::string> ids_;
-  // Near-duplicate candidates: band -> (sequence, id, fingerprint), earliest first, at most 64.
-  struct Candidate {
-    uint64_t seq;
-    std::string id, fingerprint;
-  };
-  std::unordered_map<int64_t, std::vector<Candidate>> bands_;
+  void AddOriginal(const std::string& id, std::string_view fingerprint);
+  // Near-duplicate candidates: the originals' fingerprints, keyed by their place in near_ids_.
+  ingest::NearDuplicateIndex near_;
+  std::vector<std::string> near_ids_;
   uint64_t next_seq_ = 0;
   int64_t spooled_articles_ = 0;
   std::string run_args_, run_started_;

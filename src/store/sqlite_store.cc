@@ -125,6 +125,16 @@ constexpr const char* kMigrations[] = {
       status INTEGER, outcome TEXT NOT NULL, error TEXT, seconds REAL);
     CREATE INDEX fetch_log_url ON fetch_log(url, id);
     )sql",
+    // 5 -> 6: near-duplicate lookups read the originals' fingerprints into memory at the first
+    // ingest of a process (ingest/fingerprint.h); a compact table keeps that read short instead
+    // of scanning the articles. The band postings are rebuilt in memory from it.
+    R"sql(
+    CREATE TABLE fingerprints(article INTEGER PRIMARY KEY,  -- articles.rowid of an original (not a near-duplicate)
+                              fingerprint BLOB NOT NULL);
+    INSERT INTO fingerprints(article, fingerprint)
+      SELECT rowid, fingerprint FROM articles WHERE rowid IN (SELECT article FROM fingerprint_bands) ORDER BY rowid;
+    DROP TABLE fingerprint_bands;
+    )sql",
 };
 
 std::string NowIso() { return UtcIso(); }
@@ -275,9 +285,23 @@ Status SqliteStore::Migrate() {
   return Status::Ok();
 }
 
-Status SqliteStore::Begin() { return Exec(db_, "BEGIN IMMEDIATE"); }
+Status SqliteStore::Begin() {
+  PLX_RETURN_IF_ERROR(Exec(db_, "BEGIN IMMEDIATE"));
+  // Holding the write lock now: if another connection committed since this one last wrote,
+  // the near-duplicate index may miss its articles and is read again when next needed.
+  Stmt s(db_, "PRAGMA data_version");
+  int64_t version = s.Step() ? s.Int(0) : -1;
+  if (version != data_version_) near_loaded_ = false;
+  data_version_ = version;
+  return Status::Ok();
+}
+
 Status SqliteStore::Commit() { return Exec(db_, "COMMIT"); }
-Status SqliteStore::Rollback() { return Exec(db_, "ROLLBACK"); }
+
+Status SqliteStore::Rollback() {
+  near_loaded_ = false;  // it may hold articles that are no longer stored
+  return Exec(db_, "ROLLBACK");
+}
 
 Status SqliteStore::PutOutlet(const Outlet& o) {
   Stmt s(db_, "INSERT INTO outlets(name, domains, country, lang, tags, feeds) VALUES(?,?,?,?,?,?) "
@@ -340,21 +364,21 @@ Result<bool> SqliteStore::HasArticle(const std::string& id) {
 
 Result<std::optional<std::string>> SqliteStore::FindNearDuplicate(const std::string& fingerprint) {
   if (fingerprint.empty()) return std::optional<std::string>();
-  static constexpr const char* kSql =
-      "SELECT a.id, a.fingerprint FROM fingerprint_bands b JOIN articles a ON a.rowid = b.article "
-      "WHERE b.band = ? ORDER BY a.rowid LIMIT 64";
-  Lease s = Cached(kSql);
-  for (int64_t band : ingest::FingerprintBands(fingerprint)) {
-    s->Reset();
-    s->Bind(1, band);
-    while (s->Step()) {
-      if (ingest::Similarity(s->Text(1), fingerprint) >= ingest::kNearDuplicateSimilarity) {
-        return std::optional<std::string>(s->Text(0));
-      }
-    }
-    PLX_RETURN_IF_ERROR(s->status());
+  if (!near_loaded_) {
+    near_.Clear();
+    Stmt s(db_, "SELECT article, fingerprint FROM fingerprints ORDER BY article");
+    while (s.Step()) near_.Add(static_cast<uint64_t>(s.Int(0)), s.Text(1));
+    PLX_RETURN_IF_ERROR(s.status());
+    near_loaded_ = true;
   }
-  return std::optional<std::string>();
+  std::optional<uint64_t> rowid = near_.Find(fingerprint);
+  if (!rowid) return std::optional<std::string>();
+  Lease s = Cached("SELECT id FROM articles WHERE rowid = ?");
+  s->Bind(1, static_cast<int64_t>(*rowid));
+  std::optional<std::string> id;
+  if (s->Step()) id = s->Text(0);
+  PLX_RETURN_IF_ERROR(s->status());
+  return id;
 }
 
 Status SqliteStore::PutArticle(const Article& a, const std::vector<std::string>& tags) {
@@ -439,14 +463,11 @@ Status SqliteStore::PutArticle(const Article& a, const std::vector<std::string>&
     }
   }
   if (!a.fingerprint.empty() && a.duplicate_of.empty()) {
-    // Only originals are band-indexed: a copy links to the first publication.
-    static constexpr const char* kBand = "INSERT OR IGNORE INTO fingerprint_bands(band, article) VALUES(?,?)";
-    Lease band = Cached(kBand);
-    for (int64_t b : ingest::FingerprintBands(a.fingerprint)) {
-      band->Reset();
-      band->Bind(1, b).Bind(2, rowid);
-      PLX_RETURN_IF_ERROR(band->Run());
-    }
+    // Only originals are candidates: a copy links to the first publication.
+    Lease fp = Cached("INSERT INTO fingerprints(article, fingerprint) VALUES(?,?)");
+    fp->Bind(1, rowid).BindBlob(2, a.fingerprint);
+    PLX_RETURN_IF_ERROR(fp->Run());
+    if (near_loaded_) near_.Add(static_cast<uint64_t>(rowid), a.fingerprint);
   }
   return Status::Ok();
 }

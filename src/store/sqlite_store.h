@@ -1,6 +1,6 @@
 // SqliteStore: the embedded workspace, one SQLite file in WAL mode.
 //
-// Tables: meta, outlets, articles (+ articles_fts, fingerprint_bands), ingest_log, quarantine,
+// Tables: meta, outlets, articles (+ articles_fts, fingerprints), ingest_log, quarantine,
 // entities, mentions and quotes (+ quotes_fts).
 // The schema is versioned with PRAGMA user_version and migrated forward on open. Articles are
 // written inside transactions that hold whole articles only, so a crash at any moment leaves
@@ -19,12 +19,13 @@
 
 #include "base/article.h"
 #include "base/status.h"
+#include "ingest/fingerprint.h"
 #include "store/sqlite.h"
 #include "store/store.h"
 
 namespace parallax::store {
 
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 
 struct OpenOptions {
   bool create = false;     // create the file when missing
@@ -132,6 +133,10 @@ class SqliteStore : public Store {
   sqlite3* db_;
   std::string path_;
   std::unordered_map<const char*, std::unique_ptr<Stmt>> cache_;  // keyed by the literal's address
+  // The originals' fingerprints, read from the fingerprints table when first needed.
+  ingest::NearDuplicateIndex near_;
+  bool near_loaded_ = false;
+  int64_t data_version_ = -1;  // PRAGMA data_version when this connection last began writing
 };
 
 // One stored article (metadata, text, paragraphs) on any connection to a workspace.
