@@ -274,7 +274,7 @@ Ingester::~Ingester() { JoinWorkers(); }
 
 void Ingester::Add(ingest::Record& r) {
   if (!fatal_.ok()) return;
-  pending_.push_back({std::move(r.article), r.where, std::string()});
+  pending_.push_back({std::move(r.article), r.where, std::string(), nullptr});
   if (!pending_.back().article.ok()) pending_.back().raw = TruncateRaw(r.raw, options_.max_quarantine_raw);
   if (jobs_ == 1) {
     Analyse();
@@ -315,7 +315,10 @@ void Ingester::Launch() {
 
 void Ingester::AnalyseInflight() {
   for (size_t i; (i = next_.fetch_add(1)) < inflight_.size();) {
-    if (inflight_[i].article.ok()) Complete(*inflight_[i].article);
+    Pending& p = inflight_[i];
+    if (!p.article.ok()) continue;
+    Complete(*p.article);
+    p.prepared = store_.Prepare(*p.article);
   }
 }
 
@@ -394,7 +397,7 @@ void Ingester::Store(Pending& p) {
       }
       std::vector<std::string> tags;
       if (const Outlet* o = outlets_.FindByName(a.outlet)) tags = o->tags;
-      fatal_ = store_.PutArticle(a, tags);
+      fatal_ = store_.PutArticle(a, tags, p.prepared.get());
       if (!fatal_.ok()) return;
       ++c.stored;
       outcome.outcome = "stored";

@@ -147,6 +147,7 @@ class Ingester {
     Result<Article> article;
     Where where;
     std::string raw;  // kept for rejected records only
+    std::unique_ptr<store::PreparedArticle> prepared;  // by the analysing thread (Store::Prepare)
   };
   Ingester(store::Store& store, const IngestOptions& options) : store_(store), options_(options) {}
   void Analyse();

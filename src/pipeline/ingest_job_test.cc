@@ -161,7 +161,12 @@ std::string Digest(sqlite3* db) {
                           "SELECT article, entity, start, end FROM mentions ORDER BY rowid",
                           "SELECT article, start, end, kind, speaker_entity FROM quotes ORDER BY id",
                           "SELECT quote, target, polarity FROM quote_stance ORDER BY rowid",
-                          "SELECT source, record, reason FROM quarantine ORDER BY id"}) {
+                          "SELECT source, record, reason FROM quarantine ORDER BY id",
+                          "SELECT article, hex(fingerprint) FROM fingerprints ORDER BY article",
+                          // The full-text indexes, byte for byte: analysis threads tokenise
+                          // ahead (Store::Prepare), one thread tokenises as it inserts.
+                          "SELECT id, hex(block) FROM articles_fts_data ORDER BY id",
+                          "SELECT id, hex(block) FROM quotes_fts_data ORDER BY id"}) {
     store::Stmt s(db, sql);
     while (s.Step()) {
       for (int c = 0; c < s.columns(); ++c) out += s.Text(c) + "|";

@@ -436,7 +436,7 @@ void ClickHouseStore::AddOriginal(const std::string& id, std::string_view finger
   near_ids_.push_back(id);
 }
 
-Status ClickHouseStore::PutArticle(const Article& a, const std::vector<std::string>& tags) {
+Status ClickHouseStore::PutArticle(const Article& a, const std::vector<std::string>& tags, const PreparedArticle*) {
   uint64_t seq = next_seq_++;
   std::string day = DateOf(a.day);
   json paragraphs = json::array();

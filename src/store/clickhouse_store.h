@@ -76,7 +76,8 @@ class ClickHouseStore : public Store {
   Result<std::vector<std::pair<std::string, std::string>>> Packs() override;
   Result<bool> HasArticle(const std::string& id) override;
   Result<std::optional<std::string>> FindNearDuplicate(const std::string& fingerprint) override;
-  Status PutArticle(const Article& a, const std::vector<std::string>& tags) override;
+  Status PutArticle(const Article& a, const std::vector<std::string>& tags,
+                    const PreparedArticle* prepared = nullptr) override;
   Result<int64_t> BeginRun(const std::string& args) override;
   Status FinishRun(int64_t run, const RunCounts& counts) override;
   Status Quarantine(const QuarantineEntry& e) override;

@@ -42,6 +42,29 @@ class Tokenizer {
   std::vector<text::Stemmer*> query_stemmers_;
 };
 
+thread_local const std::vector<DocumentTerms>* t_ready = nullptr;
+
+// The language a document's marker names, and where its text starts.
+std::pair<std::string_view, size_t> ReadMarker(std::string_view text) {
+  if (!text.empty() && text[0] == kMarker) {
+    size_t end = text.find(kMarker, 1);
+    if (end != std::string_view::npos && end < 24) return {text.substr(1, end - 1), end + 1};
+  }
+  return {std::string_view(), 0};
+}
+
+// Calls emit(term, begin, end) for each term of a document, as the index stores it.
+template <typename Emit>
+void ForEachDocumentTerm(std::string_view text, Tokenizer& tok, Emit&& emit) {
+  auto [lang, skip] = ReadMarker(text);
+  text::Stemmer* stemmer = lang.empty() ? nullptr : tok.StemmerFor(lang);
+  std::string term;
+  text::ForEachWord(text.substr(skip), [&](std::string_view lower, ByteRange r, bool unspaced) {
+    text::MakeTerm(lower, unspaced ? nullptr : stemmer, term);
+    emit(term, static_cast<int>(r.begin + skip), static_cast<int>(r.end + skip));
+  });
+}
+
 int Create(void*, const char**, int, Fts5Tokenizer** out) {
   *out = reinterpret_cast<Fts5Tokenizer*>(new Tokenizer());
   return SQLITE_OK;
@@ -54,31 +77,39 @@ using TokenFn = int (*)(void*, int, const char*, int, int, int);
 int Tokenize(Fts5Tokenizer* handle, void* ctx, int flags, const char* data, int size, TokenFn emit) {
   Tokenizer* tok = reinterpret_cast<Tokenizer*>(handle);
   std::string_view text(data, static_cast<size_t>(size));
-  size_t skip = 0;
-  std::string_view lang;
-  if (!text.empty() && text[0] == kMarker) {
-    size_t end = text.find(kMarker, 1);
-    if (end != std::string_view::npos && end < 24) {
-      lang = text.substr(1, end - 1);
-      skip = end + 1;
+  int rc = SQLITE_OK;
+  if ((flags & FTS5_TOKENIZE_QUERY) == 0) {
+    if (t_ready != nullptr) {
+      for (const DocumentTerms& d : *t_ready) {
+        if (d.text != text) continue;
+        uint32_t from = 0;
+        for (size_t k = 0; k < d.list.size() && rc == SQLITE_OK; ++k) {
+          const DocumentTerms::Term& t = d.list[k];
+          rc = emit(ctx, 0, d.terms.data() + from, static_cast<int>(t.end - from), t.begin, t.stop);
+          from = t.end;
+        }
+        return rc;
+      }
     }
+    ForEachDocumentTerm(text, *tok, [&](const std::string& term, int begin, int end) {
+      if (rc == SQLITE_OK) rc = emit(ctx, 0, term.data(), static_cast<int>(term.size()), begin, end);
+    });
+    return rc;
   }
-  std::string_view body = text.substr(skip);
-  bool query = (flags & FTS5_TOKENIZE_QUERY) != 0;
-  text::Stemmer* stemmer = query || lang.empty() ? nullptr : tok->StemmerFor(lang);
+  // Query: the folded word, then each distinct stem as a colocated synonym (a language marker,
+  // if any, is skipped as in documents).
+  size_t skip = ReadMarker(text).second;
   std::string term;
   std::vector<std::string> alternatives;
-  int rc = SQLITE_OK;
-  text::ForEachWord(body, [&](std::string_view lower, ByteRange r, bool unspaced) {
+  text::ForEachWord(text.substr(skip), [&](std::string_view lower, ByteRange r, bool unspaced) {
     if (rc != SQLITE_OK) return;
     int begin = static_cast<int>(r.begin + skip);
     int end = static_cast<int>(r.end + skip);
-    if (!query || unspaced) {
-      text::MakeTerm(lower, unspaced ? nullptr : stemmer, term);
+    if (unspaced) {
+      text::MakeTerm(lower, nullptr, term);
       rc = emit(ctx, 0, term.data(), static_cast<int>(term.size()), begin, end);
       return;
     }
-    // Query: the folded word, then each distinct stem as a colocated synonym.
     alternatives.clear();
     text::MakeTerm(lower, nullptr, term);
     alternatives.push_back(term);
@@ -142,5 +173,20 @@ std::string StripLanguageMarker(std::string_view text) {
   }
   return out;
 }
+
+DocumentTerms TokenizeDocument(std::string text) {
+  thread_local Tokenizer tok;
+  DocumentTerms d;
+  d.text = std::move(text);
+  d.list.reserve(d.text.size() / 6);
+  ForEachDocumentTerm(d.text, tok, [&](const std::string& term, int begin, int end) {
+    d.terms += term;
+    d.list.push_back({static_cast<uint32_t>(d.terms.size()), begin, end});
+  });
+  return d;
+}
+
+ScopedDocumentTerms::ScopedDocumentTerms(const std::vector<DocumentTerms>* docs) : previous_(t_ready) { t_ready = docs; }
+ScopedDocumentTerms::~ScopedDocumentTerms() { t_ready = previous_; }
 
 }  // namespace parallax::store

@@ -11,8 +11,10 @@
 
 #include <sqlite3.h>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/status.h"
 
@@ -25,5 +27,32 @@ Status RegisterTokenizer(sqlite3* db);
 std::string LanguageMarker(std::string_view lang);
 // Removes a marker wherever FTS5 returned it (snippets that start at the column's beginning).
 std::string StripLanguageMarker(std::string_view text);
+
+// The terms the tokenizer gives one document (a column value, marker included), computed
+// ahead on another thread: the writing thread then only inserts them (SqliteStore::Prepare).
+struct DocumentTerms {
+  struct Term {
+    uint32_t end;    // of the term in `terms` (it starts where the previous one ends)
+    int begin, stop;  // bytes of the word in `text`
+  };
+  std::string text;
+  std::string terms;
+  std::vector<Term> list;
+};
+// Thread-safe (stemmers are per thread).
+DocumentTerms TokenizeDocument(std::string text);
+
+// While one is alive, the tokenizer on this thread answers a document whose text equals one of
+// `docs` from it instead of tokenising again (the answer is the same either way).
+class ScopedDocumentTerms {
+ public:
+  explicit ScopedDocumentTerms(const std::vector<DocumentTerms>* docs);
+  ~ScopedDocumentTerms();
+  ScopedDocumentTerms(const ScopedDocumentTerms&) = delete;
+  ScopedDocumentTerms& operator=(const ScopedDocumentTerms&) = delete;
+
+ private:
+  const std::vector<DocumentTerms>* previous_;
+};
 
 }  // namespace parallax::store

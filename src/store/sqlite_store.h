@@ -94,7 +94,10 @@ class SqliteStore : public Store {
   // kNearDuplicateSimilarity like `fingerprint` (ingest/fingerprint.h), if any.
   Result<std::optional<std::string>> FindNearDuplicate(const std::string& fingerprint) override;
   // Inserts the article with its index entries. `tags` are the outlet's tags.
-  Status PutArticle(const Article& a, const std::vector<std::string>& tags) override;
+  // The terms of the article's title, text and quotations for the full-text index.
+  std::unique_ptr<PreparedArticle> Prepare(const Article& a) const override;
+  Status PutArticle(const Article& a, const std::vector<std::string>& tags,
+                    const PreparedArticle* prepared = nullptr) override;
   Result<std::optional<Article>> GetArticle(const std::string& id);
 
   Result<int64_t> BeginRun(const std::string& args) override;

@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -35,6 +36,11 @@ struct RunCounts {
   int64_t seen = 0, stored = 0, duplicates = 0, near_duplicates = 0, quarantined = 0;
 };
 
+// What Store::Prepare computed for one article; each store knows its own kind.
+struct PreparedArticle {
+  virtual ~PreparedArticle() = default;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -59,8 +65,14 @@ class Store {
   // The id of the earliest stored article whose fingerprint is at least
   // kNearDuplicateSimilarity like `fingerprint` (ingest/fingerprint.h), if any.
   virtual Result<std::optional<std::string>> FindNearDuplicate(const std::string& fingerprint) = 0;
-  // Stores the article with its mentions, quotations and stance. `tags` are the outlet's tags.
-  virtual Status PutArticle(const Article& a, const std::vector<std::string>& tags) = 0;
+  // Work storing an article needs that depends on the article alone (tokenising its text for
+  // the search index), done ahead by an analysis thread so that the one writing thread does
+  // less: thread-safe, touches no storage. Null when the store has no such work.
+  virtual std::unique_ptr<PreparedArticle> Prepare(const Article& /*a*/) const { return nullptr; }
+  // Stores the article with its mentions, quotations and stance. `tags` are the outlet's tags;
+  // `prepared`, if given, is what Prepare gave for this article.
+  virtual Status PutArticle(const Article& a, const std::vector<std::string>& tags,
+                            const PreparedArticle* prepared = nullptr) = 0;
 
   virtual Result<int64_t> BeginRun(const std::string& args) = 0;
   virtual Status FinishRun(int64_t run, const RunCounts& counts) = 0;
