@@ -24,6 +24,12 @@ std::string Shape(std::string_view w) {
   return out;
 }
 
+// As Shape(w) starting with 'X'.
+bool StartsUpper(std::string_view w) {
+  size_t i = 0;
+  return !w.empty() && u_isupper(static_cast<UChar32>(text::DecodeUtf8(w, i)));
+}
+
 // The last or first `n` code points of `s`.
 std::string_view LastChars(std::string_view s, size_t n) {
   size_t i = s.size();
@@ -99,13 +105,18 @@ std::vector<TaggedSpan> NameTagger::Tag(const std::vector<std::string_view>& wor
                                          const std::vector<bool>& sentence_start) const {
   std::vector<TaggedSpan> out;
   if (slots_.empty() || words.empty()) return out;
+  // Features of a word, computed when first asked for: most words of running text start no
+  // name and are never scored, nor are their neighbours.
   std::vector<std::string> lower(words.size()), shape(words.size());
-  for (size_t i = 0; i < words.size(); ++i) {
+  std::vector<bool> ready(words.size(), false);
+  auto features = [&](size_t j) {
+    if (ready[j]) return;
+    ready[j] = true;
     // The model learnt Serbian from Latin text: Cyrillic words are read in Latin spelling.
-    bool cyrillic = !words[i].empty() && (static_cast<unsigned char>(words[i][0]) & 0xFE) == 0xD0;
-    lower[i] = text::Lower(cyrillic ? std::string_view(text::CyrillicToLatin(words[i]).text) : words[i]);
-    shape[i] = Shape(words[i]);
-  }
+    bool cyrillic = !words[j].empty() && (static_cast<unsigned char>(words[j][0]) & 0xFE) == 0xD0;
+    lower[j] = text::Lower(cyrillic ? std::string_view(text::CyrillicToLatin(words[j]).text) : words[j]);
+    shape[j] = Shape(words[j]);
+  };
   // Sentence of each word, so context features stop at sentence edges as in training.
   std::vector<size_t> begin(words.size()), end(words.size());
   for (size_t i = 0, s = 0; i < words.size(); ++i) {
@@ -122,7 +133,7 @@ std::vector<TaggedSpan> NameTagger::Tag(const std::vector<std::string_view>& wor
     if (sentence_start[i]) prev = 0;
     // Outside a name, a word that does not start with a capital starts none: the model almost
     // never tags one, and skipping the scoring saves most of the time on running text.
-    if (prev == 0 && !shape[i].empty() && shape[i][0] != 'X') {
+    if (prev == 0 && !words[i].empty() && !StartsUpper(words[i])) {
       tags[i] = 0;
       continue;
     }
@@ -130,8 +141,10 @@ std::vector<TaggedSpan> NameTagger::Tag(const std::vector<std::string_view>& wor
       long j = static_cast<long>(i) + k;
       if (j < static_cast<long>(begin[i])) return "<s>";
       if (j >= static_cast<long>(end[i])) return edge;
+      features(static_cast<size_t>(j));
       return v[static_cast<size_t>(j)];
     };
+    features(i);
     std::string_view p1 = at(-1, lower, "</s>"), p2 = at(-2, lower, "</s>");
     std::string_view n1 = at(1, lower, "</s>"), n2 = at(2, lower, "</s>");
     std::string_view psh = at(-1, shape, "</s>"), nsh = at(1, shape, "</s>");
