@@ -72,6 +72,7 @@ Result<Source> BuildSource(std::string_view query, const Filters& f) {
   if (has_query) {
     PLX_ASSIGN_OR_RETURN(std::string fts, ToFtsQuery(query));
     s.from = " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid";
+    s.index_only = s.where.sql.empty();
     s.where.sql = " WHERE articles_fts MATCH ?" + (s.where.sql.empty() ? "" : " AND " + s.where.sql.substr(7));
     s.params.push_back(fts);
   } else {

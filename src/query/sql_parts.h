@@ -24,6 +24,7 @@ struct Source {
   std::string from;
   Where where;
   std::vector<std::string> params;  // query first, then filters
+  bool index_only = false;  // a search without filters: where.sql names articles_fts alone
 };
 Result<Source> BuildSource(std::string_view query, const Filters& f);
 
