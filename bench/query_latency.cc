@@ -5,7 +5,8 @@
 // (20 hits with snippets plus the total, as /api/search runs it) and voices (the top 10
 // speakers on a topic toward a target, with stance and examples), which ClickHouse does not
 // answer yet. Prints one Markdown row per kind: p50 and p99 in milliseconds.
-// Usage: query_latency WORKSPACE|clickhouse://HOST:PORT/DB [ROUNDS]
+// Usage: query_latency WORKSPACE|clickhouse://HOST:PORT/DB [ROUNDS [KIND...]]
+// KIND: the first word of a kind's name (search, timeline, stance, page, voices); default all.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -87,8 +88,15 @@ int main(int argc, char** argv) {
                        return query::Voices(db, words[i % words.size()], {}, target_of(i), 10).status();
                      }});
   }
+  std::vector<std::string> only(argv + std::min(argc, 3), argv + argc);
+  auto wanted = [&](const Kind& k) {
+    std::string name = k.name;
+    if (name.rfind("search page", 0) == 0) name = "page";
+    return only.empty() || std::find(only.begin(), only.end(), name.substr(0, name.find(' '))) != only.end();
+  };
   fmt::print("| query | p50 ms | p99 ms | runs |\n|---|---:|---:|---:|\n");
   for (const Kind& k : kinds) {
+    if (!wanted(k)) continue;
     (void)k.run(0);  // warm the page cache, as a running server has it
     std::vector<double> ms;
     for (int r = 0; r < rounds; ++r) {
