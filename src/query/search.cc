@@ -243,8 +243,22 @@ Result<std::vector<TimelineRow>> Timeline(sqlite3* db, std::string_view query, s
   }
   PLX_ASSIGN_OR_RETURN(Source src, BuildSource(query, f));
   std::string where = src.where.sql.empty() ? " WHERE a.day IS NOT NULL" : src.where.sql + " AND a.day IS NOT NULL";
+  std::string from = src.from;
+  if (src.index_only && (by.empty() || by == "outlet")) {
+    // Reading the article row of each match costs a random read; for a word in more than an
+    // eighth of the articles, scanning the (outlet, day) index, which holds all this needs, and
+    // keeping the matches is cheaper (a million articles, a word in 58% of them: 3.2 s -> 0.76
+    // s). FTS5 gives SQLite no estimate of the matches, so we count them first.
+    PLX_ASSIGN_OR_RETURN(int64_t matches, Count(db, query, f));
+    Stmt last(db, "SELECT coalesce(max(rowid), 0) FROM articles");
+    int64_t articles = last.Step() ? last.Int(0) : 0;
+    if (matches * 8 > articles) {
+      from = " FROM articles a INDEXED BY articles_outlet_day";
+      where = " WHERE a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) AND a.day IS NOT NULL";
+    }
+  }
   Stmt st(db, fmt::format("SELECT {} AS p, {} AS g, count(*){}{}{} GROUP BY p, g ORDER BY p, g", period, group,
-                          src.from, join, where));
+                          from, join, where));
   BindAll(st, src.params);
   std::vector<TimelineRow> rows;
   while (st.Step()) rows.push_back({st.Text(0), st.Text(1), st.Int(2)});
