@@ -106,19 +106,18 @@ std::optional<uint64_t> NearDuplicateIndex::Find(std::string_view fingerprint) c
 }
 
 template <typename Fn>
-bool NearDuplicateIndex::ForEachCandidate(int64_t band, Fn fn) const {
+void NearDuplicateIndex::ForEachCandidate(int64_t band, Fn fn) const {
   // Base postings are all older than recent ones.
   auto it = std::lower_bound(base_bands_.begin(), base_bands_.end(), band);
   size_t seen = 0;
   for (size_t i = static_cast<size_t>(it - base_bands_.begin()); i < base_bands_.size() && base_bands_[i] == band; ++i) {
-    if (seen++ == kBandCandidates || !fn(base_articles_[i])) return false;
+    if (seen++ == kBandCandidates || !fn(base_articles_[i])) return;
   }
   if (auto r = recent_.find(band); r != recent_.end()) {
     for (uint32_t article : r->second) {
-      if (seen++ == kBandCandidates || !fn(article)) return false;
+      if (seen++ == kBandCandidates || !fn(article)) return;
     }
   }
-  return true;
 }
 
 size_t NearDuplicateIndex::Count(int64_t band) const {

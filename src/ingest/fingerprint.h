@@ -60,8 +60,9 @@ class NearDuplicateIndex {
   size_t size() const { return keys_.size(); }
 
  private:
-  template <typename Fn>  // fn(article index) for each candidate of `band`, earliest first
-  bool ForEachCandidate(int64_t band, Fn fn) const;
+  // fn(article index) for each candidate of `band`, earliest first, until it returns false.
+  template <typename Fn>
+  void ForEachCandidate(int64_t band, Fn fn) const;
   size_t Count(int64_t band) const;
   void Merge();
 
