@@ -56,7 +56,8 @@ std::pair<std::string_view, size_t> ReadMarker(std::string_view text) {
 // Calls emit(term, begin, end) for each term of a document, as the index stores it.
 template <typename Emit>
 void ForEachDocumentTerm(std::string_view text, Tokenizer& tok, Emit&& emit) {
-  auto [lang, skip] = ReadMarker(text);
+  const auto [lang, marker_end] = ReadMarker(text);
+  const size_t skip = marker_end;  // clang before 16 cannot capture a structured binding
   text::Stemmer* stemmer = lang.empty() ? nullptr : tok.StemmerFor(lang);
   std::string term;
   text::ForEachWord(text.substr(skip), [&](std::string_view lower, ByteRange r, bool unspaced) {
