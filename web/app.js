@@ -27,7 +27,12 @@ function go(view, params) {
   location.hash = "#/" + view + (s ? "?" + s : "");
 }
 
-async function api(path, params) {
+// Each render is one generation; a response that arrives after the user has moved on is
+// dropped (Superseded) so that it cannot overwrite the newer view.
+let generation = 0;
+class Superseded extends Error {}
+
+async function fetchJson(path, params) {
   const qs = new URLSearchParams();
   for (const [k, v] of Object.entries(params || {})) {
     if (Array.isArray(v)) v.forEach((x) => x && qs.append(k, x));
@@ -39,7 +44,18 @@ async function api(path, params) {
   return body;
 }
 
+// A request made for the current view: its answer or error is dropped once the view is gone.
+async function api(path, params) {
+  const mine = generation;
+  const stale = () => mine !== generation;
+  let body;
+  try { body = await fetchJson(path, params); } catch (e) { throw stale() ? new Superseded("superseded") : e; }
+  if (stale()) throw new Superseded("superseded");
+  return body;
+}
+
 function showError(e) {
+  if (e instanceof Superseded) return;
   main.insertAdjacentHTML("beforeend", `<p class="error" role="alert">${esc(e.message)}</p>`);
 }
 
@@ -253,7 +269,7 @@ async function viewArticle(id) {
       el.addEventListener("mouseleave", hide);
       el.addEventListener("blur", hide);
     });
-  } catch (e) { main.innerHTML = ""; showError(e); }
+  } catch (e) { if (!(e instanceof Superseded)) { main.innerHTML = ""; showError(e); } }
 }
 
 // ---- quotes ----
@@ -345,23 +361,25 @@ function viewBrief(p) {
 
 // ---- shell ----
 
+// Draws the view the hash names. When it is drawn and still current, main's data-shown
+// holds that hash (tests and assistive tools can wait for it).
 async function render() {
+  const mine = ++generation;
+  delete main.dataset.shown;
   tip.hidden = true;
   const r = route();
   document.querySelectorAll("nav a").forEach((a) => a.classList.toggle("active", a.dataset.view === r.view));
-  if (r.view === "article") return viewArticle(r.arg);
-  if (r.view === "quotes") return viewQuotes(r.params);
-  if (r.view === "voices") return viewVoices(r.params);
-  if (r.view === "network") return viewNetwork(r.params);
-  if (r.view === "brief") return viewBrief(r.params);
-  return viewSearch(r.params);
+  const views = { article: () => viewArticle(r.arg), quotes: () => viewQuotes(r.params), voices: () => viewVoices(r.params),
+    network: () => viewNetwork(r.params), brief: () => viewBrief(r.params) };
+  await (views[r.view] || (() => viewSearch(r.params)))();
+  if (mine === generation) main.dataset.shown = location.hash;
 }
 
 window.addEventListener("hashchange", () => { render(); main.focus({ preventScroll: true }); });
 window.addEventListener("DOMContentLoaded", async () => {
   render();
   try {
-    const s = await api("/api/stats");
+    const s = await fetchJson("/api/stats");
     document.getElementById("stats").textContent = `${s.articles} articles · ${s.outlets} outlets · ${s.quotes} quotations`;
   } catch (e) { /* the views show their own errors */ }
 });

@@ -63,6 +63,15 @@ const page = await context.newPage();
 const consoleErrors = [];
 page.on("console", (m) => { if (m.type() === "error") consoleErrors.push(m.text()); });
 page.on("pageerror", (e) => consoleErrors.push(e.message));
+// Waits until the app has drawn the view for a hash that contains `part` (main's data-shown
+// is set only once the view's data arrived, and cleared on every navigation).
+const shown = (part) => page.waitForFunction((p) => (document.getElementById("main").dataset.shown || "").includes(p), part);
+// Opens a view by its hash and waits until that exact view is drawn (a same-page navigation
+// otherwise leaves the previous view on the page for a moment).
+const open = async (hash) => {
+  await page.goto(base + "/" + hash);
+  await page.waitForFunction((h) => decodeURIComponent(document.getElementById("main").dataset.shown || "") === decodeURIComponent(h), hash);
+};
 const shot = async (name) => { if (shots) { mkdirSync(shots, { recursive: true }); await page.screenshot({ path: join(shots, name + ".png") }); } };
 
 await check("dashboard loads with the workspace's figures", async () => {
@@ -76,7 +85,7 @@ await check("search across scripts: Latin and Cyrillic queries find the same art
   const count = async (q) => {
     await page.fill("input[name=q]", q);
     await page.press("input[name=q]", "Enter");
-    await page.waitForFunction((q) => location.hash.includes(encodeURIComponent(q)) && document.querySelector("#results h2"), q);
+    await shown("q=" + encodeURIComponent(q));
     return (await page.textContent("#results h2")).trim();
   };
   const latin = await count("Milović");
@@ -89,36 +98,35 @@ await check("search across scripts: Latin and Cyrillic queries find the same art
 });
 
 await check("facets filter the results", async () => {
-  await page.goto(base + "/#/search?q=Kina");
-  await page.waitForSelector(".facets button");
+  await open("#/search?q=Kina");
   const before = await page.textContent("#results h2");
   await page.click(".facets button[data-facet=country][data-value=XK]");
-  await page.waitForFunction(() => location.hash.includes("country=XK") && document.querySelector("#results h2"));
+  await shown("country=XK");
   const after = await page.textContent("#results h2");
   assert(parseInt(after) < parseInt(before), `${after} < ${before}`);
 });
 
 await check("timeline splits by outlet tag, and tag facets filter", async () => {
-  await page.goto(base + "/#/search");
+  await open("#/search");
   await page.waitForSelector("#split");
   await page.selectOption("#split", "tag");
-  await page.waitForFunction(() => location.hash.includes("split=tag") && document.querySelector(".legend"));
-  await page.waitForFunction(() => /pro-government/.test(document.querySelector("#timeline .legend").textContent));
+  await shown("split=tag");
+  assert(/pro-government/.test(await page.textContent("#timeline .legend")), "legend by tag");
   await page.click(".facets button[data-facet=tag][data-value=independent]");
-  await page.waitForFunction(() => location.hash.includes("tag=independent") && document.querySelector("#results h2"));
+  await shown("tag=independent");
   const n = parseInt(await page.textContent("#results h2"));
   assert(n > 0 && n < 44, n + " articles");
 });
 
 await check("timeline bars open the articles of their period", async () => {
-  await page.goto(base + "/#/search");
+  await open("#/search");
   await page.waitForSelector("rect.bar");
   await page.locator("rect.bar").first().click();
   await page.waitForFunction(() => /from=\d{4}-\d{2}-01/.test(location.hash));
 });
 
 await check("article view: entities and quotes highlighted, hovering a quote shows speaker, role and stance", async () => {
-  await page.goto(base + "/#/search?q=" + encodeURIComponent('"pouzdan prijatelj"'));
+  await open("#/search?q=" + encodeURIComponent('"pouzdan prijatelj"'));
   await page.waitForSelector(".hits a");
   await page.click(".hits a");
   await page.waitForSelector("article.text .quote");
@@ -142,7 +150,7 @@ await check("keyboard: Tab reaches a quote and shows its tooltip", async () => {
 });
 
 await check("quote explorer filters by target and stance", async () => {
-  await page.goto(base + "/#/quotes?target=China&stance=critical");
+  await open("#/quotes?target=China&stance=critical");
   await page.waitForSelector("#list table");
   const rows = await page.$$eval("#list tbody tr", (trs) => trs.map((tr) => tr.textContent));
   assert(rows.length > 0 && rows.every((t) => /China: critical/.test(t)), rows.length + " rows");
@@ -150,7 +158,7 @@ await check("quote explorer filters by target and stance", async () => {
 });
 
 await check("voices page lists speakers with stance and quotations", async () => {
-  await page.goto(base + "/#/voices?target=China");
+  await open("#/voices?target=China");
   await page.waitForSelector(".card");
   assert((await page.$$(".card")).length >= 3, "cards");
   assert((await page.$$(".card blockquote")).length >= 3, "quotations");
@@ -158,14 +166,14 @@ await check("voices page lists speakers with stance and quotations", async () =>
 });
 
 await check("actor–target network view draws edges", async () => {
-  await page.goto(base + "/#/network");
+  await open("#/network");
   await page.waitForSelector("svg.net line", { state: "attached" });
   assert((await page.$$("svg.net line")).length >= 5, "edges");
   await shot("network");
 });
 
 await check("brief builder: build and download HTML and Markdown", async () => {
-  await page.goto(base + "/#/brief");
+  await open("#/brief");
   await page.fill("#brief input[name=targets]", "Kina");
   await page.click("#brief button[type=submit]");
   await page.waitForSelector("#dl-html");
@@ -183,7 +191,7 @@ await check("brief builder: build and download HTML and Markdown", async () => {
 
 await check("phone width: no horizontal scrolling, Cyrillic, Albanian and Chinese text present", async () => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto(base + "/#/search?q=" + encodeURIComponent("Kina OR Kinë OR 中国 OR Кина"));
+  await open("#/search?q=" + encodeURIComponent("Kina OR Kinë OR 中国 OR Кина"));
   await page.waitForSelector(".hits a");
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert(overflow <= 1, "overflow " + overflow + "px");
