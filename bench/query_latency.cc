@@ -1,10 +1,10 @@
 // Query latency on an existing store, for bench/scale.sh: opens WORKSPACE (a SQLite file, read
 // only) or a clickhouse:// URL and times, over ROUNDS rotations of ten queries, what analysts
-// run most: search counts, timelines (monthly counts by outlet for a query) and stance tables
-// (speaker x target toward a rotating target) on both stores; on SQLite also the search page
-// (20 hits with snippets plus the total, as /api/search runs it) and voices (the top 10
-// speakers on a topic toward a target, with stance and examples), which ClickHouse does not
-// answer yet. Prints one Markdown row per kind: p50 and p99 in milliseconds.
+// run most: search counts, timelines (monthly counts by outlet for a query), stance tables
+// (speaker x target toward a rotating target) and voices (the top 10 speakers on a topic toward
+// a target, with stance and examples) on both stores; on SQLite also the search page (20 hits
+// with snippets plus the total, as /api/search runs it). Prints one Markdown row per kind: p50
+// and p99 in milliseconds.
 // Usage: query_latency WORKSPACE|clickhouse://HOST:PORT/DB [ROUNDS [KIND...]]
 // KIND: the first word of a kind's name (search, timeline, stance, page, voices); default all.
 #include <algorithm>
@@ -84,10 +84,12 @@ int main(int argc, char** argv) {
                        PLX_RETURN_IF_ERROR(query::Search(db, q, {}, 20).status());
                        return query::Count(db, q, {}).status();
                      }});
-    kinds.push_back({"voices (top 10 toward a target)", [&](size_t i) -> Status {
-                       return query::Voices(db, words[i % words.size()], {}, target_of(i), 10).status();
-                     }});
   }
+  kinds.push_back({"voices (top 10 toward a target)", [&](size_t i) -> Status {
+                     const std::string& q = words[i % words.size()];
+                     return ch ? query::ClickHouseVoices(*ch, q, {}, target_of(i), 10).status()
+                               : query::Voices(db, q, {}, target_of(i), 10).status();
+                   }});
   std::vector<std::string> only(argv + std::min(argc, 3), argv + argc);
   auto wanted = [&](const Kind& k) {
     std::string name = k.name;

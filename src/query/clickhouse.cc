@@ -484,8 +484,28 @@ Result<std::vector<Voice>> ClickHouseVoices(store::ClickHouseStore& ch, std::str
                                             std::string_view target, int64_t limit, int examples) {
   std::string more = " AND speaker_entity != ''" + StanceCondition(ch.database(), std::string(target), 2);
   PLX_ASSIGN_OR_RETURN(std::vector<QuoteRow> rows, SelectQuotes(ch, query, f, more, "seq, start", -1, 0));
-  return GroupVoices(std::move(rows), limit, examples,
-                     [&](std::vector<QuoteRow>& qs) { return AttachClickHouseStance(ch, qs); });
+  // The rows come whole from the server; their index is the key.
+  VoiceTally tally;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const QuoteRow& r = rows[i];
+    tally.Add(static_cast<int64_t>(i), r.speaker_entity, r.speaker, r.speaker_type, r.day, r.outlet, r.kind,
+              r.confidence, r.end - r.start);
+  }
+  auto stance = [&](std::vector<QuoteRow>& qs) -> Status {
+    std::vector<QuoteRow> keyed(qs.size());
+    for (size_t i = 0; i < qs.size(); ++i) {
+      keyed[i].article = rows[static_cast<size_t>(qs[i].id)].article;
+      keyed[i].start = rows[static_cast<size_t>(qs[i].id)].start;
+    }
+    PLX_RETURN_IF_ERROR(AttachClickHouseStance(ch, keyed));
+    for (size_t i = 0; i < qs.size(); ++i) qs[i].stance = std::move(keyed[i].stance);
+    return Status::Ok();
+  };
+  auto complete = [&](std::vector<QuoteRow>& qs) -> Status {
+    for (QuoteRow& q : qs) q = rows[static_cast<size_t>(q.id)];
+    return Status::Ok();
+  };
+  return tally.Finish(limit, examples, stance, complete);
 }
 
 Result<int64_t> ClickHouseCount(store::ClickHouseStore& ch, std::string_view query, const Filters& f) {

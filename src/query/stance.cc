@@ -69,6 +69,27 @@ Result<Where> StanceWhere(const Filters& f, std::string_view target) {
   return w;
 }
 
+// Display names of targets, each looked up once (a join looked one up for every stance row).
+class TargetNames {
+ public:
+  explicit TargetNames(sqlite3* db) : st_(db, "SELECT name FROM entities WHERE id = ?") {}
+  // The entity's name, or the id itself when the entity is unknown.
+  const std::string& Of(std::string_view id) {
+    auto it = names_.find(id);
+    if (it == names_.end()) {
+      st_.Reset();
+      st_.Bind(1, id);
+      it = names_.emplace(id, st_.Step() ? st_.Text(0) : std::string(id)).first;
+    }
+    return it->second;
+  }
+  const Status& status() const { return st_.status(); }
+
+ private:
+  Stmt st_;
+  std::map<std::string, std::string, std::less<>> names_;
+};
+
 }  // namespace
 
 Result<std::vector<StanceCell>> StanceTable(sqlite3* db, const Filters& f, const StanceQuery& q) {
@@ -87,9 +108,8 @@ Result<std::vector<StanceCell>> StanceTable(sqlite3* db, const Filters& f, const
   // words and articles are read afterwards, for the chosen ones only.
   PLX_ASSIGN_OR_RETURN(Where filters, BuildWhere(f));
   bool articles = !filters.sql.empty() || q.by != "speaker" || !q.interval.empty();
-  Stmt st(db, fmt::format("SELECT {}, {}, s.target, coalesce(e.name, s.target), {}, s.polarity, s.confidence, q.id "
-                          "FROM quote_stance s JOIN quotes q ON q.id = s.quote{}"
-                          "{} LEFT JOIN entities e ON e.id = s.target{}",
+  Stmt st(db, fmt::format("SELECT {}, {}, s.target, {}, s.polarity, s.confidence, q.id "
+                          "FROM quote_stance s JOIN quotes q ON q.id = s.quote{}{}{}",
                           holder.first, holder_name, period, articles ? " JOIN articles a ON a.rowid = q.article" : "",
                           holder.second, where));
   BindAll(st, params);
@@ -101,20 +121,25 @@ Result<std::vector<StanceCell>> StanceTable(sqlite3* db, const Filters& f, const
     double confidence[3] = {-1, -1, -1};
     int64_t quote[3] = {0, 0, 0};
   };
-  std::map<Key, Acc> cells;
+  std::map<Key, Acc, std::less<>> cells;
+  TargetNames names(db);
   while (st.Step()) {
-    Acc& acc = cells[Key{st.Text(0), st.Text(2), st.Text(4)}];
-    StanceCell& c = acc.cell;
-    if (c.target.empty()) {
+    std::tuple<std::string_view, std::string_view, std::string_view> viewed{st.View(0), st.View(2), st.View(3)};
+    auto cell = cells.find(viewed);
+    if (cell == cells.end()) {
+      cell = cells.emplace(Key{st.Text(0), st.Text(2), st.Text(3)}, Acc{}).first;
+      StanceCell& c = cell->second.cell;
       c.holder = st.Text(0);
       c.holder_name = st.Text(1);
       c.target = st.Text(2);
-      c.target_name = st.Text(3);
-      c.period = st.Text(4);
+      c.target_name = names.Of(c.target);
+      c.period = st.Text(3);
     }
-    int polarity = std::clamp(static_cast<int>(st.Int(5)), -1, 1);
-    double confidence = st.Real(6);
-    int64_t id = st.Int(7);
+    Acc& acc = cell->second;
+    StanceCell& c = acc.cell;
+    int polarity = std::clamp(static_cast<int>(st.Int(4)), -1, 1);
+    double confidence = st.Real(5);
+    int64_t id = st.Int(6);
     (polarity > 0 ? c.favourable : polarity < 0 ? c.critical : c.neutral) += 1;
     int k = polarity + 1;
     if (confidence > acc.confidence[k] || (confidence == acc.confidence[k] && id < acc.quote[k])) {
@@ -123,6 +148,7 @@ Result<std::vector<StanceCell>> StanceTable(sqlite3* db, const Filters& f, const
     }
   }
   if (!st.status().ok()) return QueryError(st.status());
+  if (!names.status().ok()) return QueryError(names.status());
   std::vector<StanceCell> out;
   out.reserve(cells.size());
   for (auto& [key, acc] : cells) {
@@ -159,95 +185,185 @@ Result<std::vector<Voice>> Voices(sqlite3* db, std::string_view query, const Fil
   std::string where = And(src.where) + "q.kind <> 'term' AND q.speaker_entity IS NOT NULL";
   std::vector<std::string> params = src.params;
   if (!target.empty()) {
-    where += " AND EXISTS (SELECT 1 FROM quote_stance s WHERE s.quote = q.id AND s.target = ?)";
+    where += " AND EXISTS (SELECT 1 FROM quote_stance t WHERE t.quote = q.id AND t.target = ?)";
     params.emplace_back(target);
   }
-  // Every quotation of the topic, in store order; GroupVoices does the rest.
-  Stmt st(db, fmt::format("SELECT {}{} JOIN quotes q ON q.article = a.rowid{} ORDER BY a.rowid, q.start", kQuoteColumns,
+  // Every quotation of the topic with its stance, without its words (which live in the
+  // article's text: reading them would read every matching article whole). In any order (the
+  // tally orders by key, here the quotation's id, which follows the store's order); a
+  // quotation's stance rows come together, as the left join nests them inside it.
+  Stmt st(db, fmt::format("SELECT q.id, q.speaker_entity, coalesce(q.speaker,''), coalesce(q.speaker_type,''), "
+                          "coalesce(a.day,''), coalesce(a.outlet,''), q.kind, q.confidence, q.end - q.start, "
+                          "s.target, s.polarity"
+                          "{} JOIN quotes q ON q.article = a.rowid LEFT JOIN quote_stance s ON s.quote = q.id{}",
                           src.from, where));
   BindAll(st, params);
-  std::vector<QuoteRow> rows;
-  while (st.Step()) rows.push_back(ReadQuote(st, 0));
+  TargetNames names(db);
+  VoiceTally tally;
+  int64_t last = 0;
+  while (st.Step()) {
+    if (int64_t id = st.Int(0); id != last) {
+      tally.Add(id, st.View(1), st.View(2), st.View(3), st.View(4), st.View(5), st.View(6), st.Real(7), st.Int(8));
+      last = id;
+    }
+    if (!st.IsNull(9)) tally.AddStance(st.View(9), names.Of(st.View(9)), static_cast<int>(st.Int(10)));
+  }
   if (!st.status().ok()) return QueryError(st.status());
-  return GroupVoices(std::move(rows), limit, examples, [&](std::vector<QuoteRow>& qs) { return AttachStance(db, qs); });
+  if (!names.status().ok()) return QueryError(names.status());
+  auto complete = [&](std::vector<QuoteRow>& qs) -> Status {
+    std::map<int64_t, size_t> index;
+    std::string ids;
+    for (size_t i = 0; i < qs.size(); ++i) {
+      index[qs[i].id] = i;
+      qs[i].article.clear();
+      ids += (ids.empty() ? "" : ",") + std::to_string(qs[i].id);
+    }
+    // Ids are integers we read from the store, never user text.
+    Stmt full(db, fmt::format("SELECT {} FROM quotes q JOIN articles a ON a.rowid = q.article WHERE q.id IN ({})",
+                              kQuoteColumns, ids));
+    while (full.Step()) {
+      QuoteRow r = ReadQuote(full, 0);
+      if (auto it = index.find(r.id); it != index.end()) qs[it->second] = std::move(r);
+    }
+    return full.status();
+  };
+  return tally.Finish(limit, examples, [&](std::vector<QuoteRow>& qs) { return AttachStance(db, qs); }, complete);
 }
 
-Result<std::vector<Voice>> GroupVoices(std::vector<QuoteRow> rows, int64_t limit, int examples,
-                                       const std::function<Status(std::vector<QuoteRow>&)>& attach_stance) {
-  // Grouped by speaker: a speaker's outlets, dates, stance and examples all come from the same
-  // rows.
-  std::map<std::string, Voice> voices;
-  std::map<std::string, std::vector<QuoteRow>> quotes;
-  std::map<std::string, std::map<std::string, int64_t>> outlet_counts;
-  for (QuoteRow& r : rows) {
-    Voice& v = voices[r.speaker_entity];
-    if (v.entity.empty()) {
-      v.entity = r.speaker_entity;
-      v.name = r.speaker;
-      v.type = r.speaker_type;
-    }
-    ++v.quotes;
-    if (!r.day.empty() && (v.first_day.empty() || r.day < v.first_day)) v.first_day = r.day;
-    if (r.day > v.last_day) v.last_day = r.day;
-    ++outlet_counts[v.entity][r.outlet];
-    quotes[v.entity].push_back(std::move(r));
+uint32_t VoiceTally::Names::Intern(std::string_view s) {
+  auto it = index.find(s);
+  if (it != index.end()) return it->second;
+  auto n = static_cast<uint32_t>(names.size());
+  names.emplace_back(s);
+  index.emplace(std::string(s), n);
+  return n;
+}
+
+void VoiceTally::Add(int64_t key, std::string_view speaker_entity, std::string_view speaker,
+                     std::string_view speaker_type, std::string_view day, std::string_view outlet,
+                     std::string_view kind, double confidence, int64_t bytes) {
+  auto it = speaker_index_.find(speaker_entity);
+  if (it == speaker_index_.end()) {
+    it = speaker_index_.emplace(std::string(speaker_entity), speakers_.size()).first;
+    speakers_.emplace_back().voice.entity = speaker_entity;
   }
-  std::vector<Voice> out;
-  for (auto& [id, v] : voices) out.push_back(std::move(v));
-  std::sort(out.begin(), out.end(), [](const Voice& a, const Voice& b) {
-    return std::tie(b.quotes, a.name) < std::tie(a.quotes, b.name);
+  Speaker& s = speakers_[it->second];
+  Voice& v = s.voice;
+  if (s.quotes.empty() || key < s.first_key) {  // the name as the earliest quotation gives it
+    s.first_key = key;
+    v.name = speaker;
+    v.type = speaker_type;
+  }
+  ++v.quotes;
+  if (!day.empty() && (v.first_day.empty() || day < v.first_day)) v.first_day = day;
+  if (day > v.last_day) v.last_day = day;
+  s.quotes.push_back({key, bytes, confidence, outlets_.Intern(outlet), kind == "direct" || kind == "block", false});
+  last_ = it->second;
+}
+
+void VoiceTally::Count(Speaker& s, Quote& q, uint32_t target, int polarity) {
+  s.stance[target][static_cast<size_t>(std::clamp(polarity, -1, 1) + 1)] += 1;
+  if (polarity != 0) q.side = true;
+}
+
+void VoiceTally::AddStance(std::string_view target, std::string_view name, int polarity) {
+  if (last_ == SIZE_MAX) return;
+  stance_added_ = true;
+  uint32_t t = targets_.Intern(target);
+  if (t == target_names_.size()) target_names_.emplace_back(name);
+  Speaker& s = speakers_[last_];
+  Count(s, s.quotes.back(), t, polarity);
+}
+
+Result<std::vector<Voice>> VoiceTally::Finish(int64_t limit, int examples, const StanceFn& attach_stance,
+                                              const CompleteFn& complete) {
+  std::vector<Speaker*> order;
+  for (Speaker& s : speakers_) order.push_back(&s);
+  std::sort(order.begin(), order.end(), [](const Speaker* a, const Speaker* b) {
+    return std::tie(b->voice.quotes, a->voice.name, a->voice.entity) <
+           std::tie(a->voice.quotes, b->voice.name, b->voice.entity);
   });
-  if (limit >= 0 && out.size() > static_cast<size_t>(limit)) out.resize(static_cast<size_t>(limit));
-  for (Voice& v : out) {
+  if (limit >= 0 && order.size() > static_cast<size_t>(limit)) order.resize(static_cast<size_t>(limit));
+  std::vector<Voice> out;
+  for (Speaker* s : order) {
+    Voice v = std::move(s->voice);
+    std::vector<Quote>& qs = s->quotes;
+    std::sort(qs.begin(), qs.end(), [](const Quote& a, const Quote& b) { return a.key < b.key; });
+    std::map<uint32_t, int64_t> outlet_counts;
+    for (const Quote& q : qs) ++outlet_counts[q.outlet];
     std::vector<std::pair<int64_t, std::string>> outlets;
-    for (const auto& [o, n] : outlet_counts[v.entity]) outlets.emplace_back(-n, o);
+    for (const auto& [o, n] : outlet_counts) outlets.emplace_back(-n, outlets_.names[o]);
     std::sort(outlets.begin(), outlets.end());
     for (const auto& [n, o] : outlets) v.outlets.push_back(o);
-    std::vector<QuoteRow>& qs = quotes[v.entity];
-    PLX_RETURN_IF_ERROR(attach_stance(qs));
-    std::map<std::string, TargetCounts> by_target;
-    for (const QuoteRow& q : qs) {
-      for (const StanceEntry& s : q.stance) {
-        TargetCounts& t = by_target[s.target];
-        t.target = s.target;
-        t.name = s.name;
-        (s.polarity > 0 ? t.favourable : s.polarity < 0 ? t.critical : t.neutral) += 1;
+    // Stance toward each target, read here a slice at a time if the rows did not bring it.
+    constexpr size_t kSlice = 5000;
+    for (size_t first = 0; !stance_added_ && first < qs.size(); first += kSlice) {
+      std::vector<QuoteRow> stubs(std::min(kSlice, qs.size() - first));
+      for (size_t i = 0; i < stubs.size(); ++i) stubs[i].id = qs[first + i].key;
+      PLX_RETURN_IF_ERROR(attach_stance(stubs));
+      for (size_t i = 0; i < stubs.size(); ++i) {
+        for (const StanceEntry& e : stubs[i].stance) {
+          uint32_t t = targets_.Intern(e.target);
+          if (t == target_names_.size()) target_names_.push_back(e.name);
+          Count(*s, qs[first + i], t, e.polarity);
+        }
       }
     }
-    for (auto& [id, t] : by_target) v.stance.push_back(std::move(t));
+    for (const auto& [t, n] : s->stance) {
+      v.stance.push_back({targets_.names[t], target_names_[t], n[2], n[1], n[0]});
+    }
     std::sort(v.stance.begin(), v.stance.end(), [](const TargetCounts& a, const TargetCounts& b) {
       int64_t na = a.favourable + a.neutral + a.critical, nb = b.favourable + b.neutral + b.critical;
-      return std::tie(nb, a.name) < std::tie(na, b.name);
+      return std::tie(nb, a.name, a.target) < std::tie(na, b.name, b.target);
     });
     // Representative quotations: quoted words (direct, block) before reported speech, the
     // speaker surely identified, a full thought (at least 40 bytes), taking a side, and each
     // from a different outlet while others remain.
-    auto score = [](const QuoteRow& q) {
+    auto score = [](const Quote& q) {
       double s = q.confidence;
-      if (q.kind == "direct" || q.kind == "block") s += 1;
-      if (q.text.size() >= 40) s += 0.5;
-      if (q.text.size() > 400) s -= 0.5;
-      for (const StanceEntry& e : q.stance) {
-        if (e.polarity != 0) {
-          s += 0.5;
-          break;
-        }
-      }
+      if (q.quoted) s += 1;
+      if (q.bytes >= 40) s += 0.5;
+      if (q.bytes > 400) s -= 0.5;
+      if (q.side) s += 0.5;
       return s;
     };
-    std::stable_sort(qs.begin(), qs.end(), [&](const QuoteRow& a, const QuoteRow& b) { return score(a) > score(b); });
-    // The same words twice (a wire copy in two outlets) are one example.
-    std::set<std::string> used_outlets, used_texts;
-    std::vector<bool> taken(qs.size(), false);
+    std::vector<size_t> ranked(qs.size());
+    for (size_t i = 0; i < ranked.size(); ++i) ranked[i] = i;
+    std::stable_sort(ranked.begin(), ranked.end(), [&](size_t a, size_t b) { return score(qs[a]) > score(qs[b]); });
+    // Words are read only for the candidates looked at, a few at a time. The same words twice
+    // (a wire copy in two outlets) are one example.
+    std::set<uint32_t> used_outlets;
+    std::set<std::string> used_texts;
+    std::vector<bool> taken(ranked.size(), false);
+    std::map<size_t, QuoteRow> read;  // by rank
+    std::vector<QuoteRow> example_stance;  // stubs of the examples, for their stance
+    auto eligible = [&](size_t r, int pass) { return !taken[r] && (pass == 1 || !used_outlets.count(qs[ranked[r]].outlet)); };
     for (int pass = 0; pass < 2; ++pass) {
-      for (size_t i = 0; i < qs.size() && v.examples.size() < static_cast<size_t>(examples); ++i) {
-        if (taken[i] || used_texts.count(qs[i].text) || (pass == 0 && used_outlets.count(qs[i].outlet))) continue;
-        taken[i] = true;
-        used_outlets.insert(qs[i].outlet);
-        used_texts.insert(qs[i].text);
-        v.examples.push_back(qs[i]);
+      for (size_t r = 0; r < ranked.size() && v.examples.size() < static_cast<size_t>(examples); ++r) {
+        if (!eligible(r, pass)) continue;
+        if (!read.count(r)) {
+          std::vector<size_t> batch;
+          std::vector<QuoteRow> stubs;
+          for (size_t k = r; k < ranked.size() && batch.size() < 16; ++k) {
+            if (read.count(k) || !eligible(k, pass)) continue;
+            batch.push_back(k);
+            stubs.emplace_back().id = qs[ranked[k]].key;
+          }
+          PLX_RETURN_IF_ERROR(complete(stubs));
+          for (size_t i = 0; i < batch.size(); ++i) read[batch[i]] = std::move(stubs[i]);
+        }
+        const QuoteRow& q = read[r];
+        if (q.article.empty() || used_texts.count(q.text)) continue;
+        taken[r] = true;
+        used_outlets.insert(qs[ranked[r]].outlet);
+        used_texts.insert(q.text);
+        v.examples.push_back(q);
+        example_stance.emplace_back().id = qs[ranked[r]].key;
       }
     }
+    PLX_RETURN_IF_ERROR(attach_stance(example_stance));
+    for (size_t i = 0; i < v.examples.size(); ++i) v.examples[i].stance = std::move(example_stance[i].stance);
+    out.push_back(std::move(v));
   }
   return out;
 }

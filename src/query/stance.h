@@ -4,8 +4,10 @@
 
 #include <sqlite3.h>
 
+#include <array>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,10 +53,57 @@ struct Voice {
 };
 Result<std::vector<Voice>> Voices(sqlite3* db, std::string_view query, const Filters& f, std::string_view target,
                                   int64_t limit, int examples = 3);
-// The voices of `rows` (a topic's attributed quotations in store order), for either store:
-// `attach_stance` fills the stance of the quotations it is given.
-Result<std::vector<Voice>> GroupVoices(std::vector<QuoteRow> rows, int64_t limit, int examples,
-                                       const std::function<Status(std::vector<QuoteRow>&)>& attach_stance);
+// Voices for either store, in two steps so that a topic's quotations are never all held with
+// their words: Add() every attributed quotation, in any order (only its speaker, day, outlet,
+// kind, confidence and length are kept, under a key the store chooses that orders quotations
+// as the store does; ties between examples go to the earliest), then Finish() ranks the
+// speakers and completes only the quotations it shows. A store that reads each quotation's
+// stance with it passes it to AddStance(); otherwise Finish() reads the top speakers' stance.
+class VoiceTally {
+ public:
+  // Fills the stance of quotations given as stubs (only id, the key, is set).
+  using StanceFn = std::function<Status(std::vector<QuoteRow>&)>;
+  // Replaces each stub by the stored quotation with its key (words, article, citation); a stub
+  // whose quotation is gone is left with an empty article.
+  using CompleteFn = std::function<Status(std::vector<QuoteRow>&)>;
+
+  void Add(int64_t key, std::string_view speaker_entity, std::string_view speaker, std::string_view speaker_type,
+           std::string_view day, std::string_view outlet, std::string_view kind, double confidence, int64_t bytes);
+  // One stance of the quotation added last.
+  void AddStance(std::string_view target, std::string_view name, int polarity);
+  Result<std::vector<Voice>> Finish(int64_t limit, int examples, const StanceFn& attach_stance,
+                                    const CompleteFn& complete);
+
+ private:
+  struct Quote {
+    int64_t key, bytes;
+    double confidence;
+    uint32_t outlet;
+    bool quoted;  // direct or block: the speaker's own words
+    bool side;    // takes a side toward some target
+  };
+  struct Speaker {
+    Voice voice;
+    int64_t first_key = 0;
+    std::vector<Quote> quotes;
+    std::map<uint32_t, std::array<int64_t, 3>> stance;  // target -> critical, neutral, favourable
+  };
+  // Strings seen in many rows, stored once.
+  struct Names {
+    std::vector<std::string> names;
+    std::map<std::string, uint32_t, std::less<>> index;
+    uint32_t Intern(std::string_view s);
+  };
+  // Counts `stance` of speaker `s`'s quotation `q`.
+  void Count(Speaker& s, Quote& q, uint32_t target, int polarity);
+
+  std::vector<Speaker> speakers_;
+  std::map<std::string, size_t, std::less<>> speaker_index_;
+  Names outlets_, targets_;
+  std::vector<std::string> target_names_;  // by target
+  size_t last_ = SIZE_MAX;  // the speaker of the quotation added last
+  bool stance_added_ = false;
+};
 
 // Weighted edges between entities.
 struct Edge {

@@ -34,6 +34,8 @@ class Stmt {
   void Reset();
 
   std::string Text(int col) const;
+  // The same without a copy; valid until the next Step, Reset or read of the column as another type.
+  std::string_view View(int col) const;
   int64_t Int(int col) const;
   double Real(int col) const;
   bool IsNull(int col) const;

@@ -1,0 +1,188 @@
+// VoiceTally: the same voices whatever order the quotations come in and however their stance
+// arrives, and words read only for the quotations it looks at.
+#include <algorithm>
+#include <map>
+#include <random>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "query/stance.h"
+
+namespace parallax::query {
+namespace {
+
+// A small store: quotations by id, each with its stance.
+struct Store {
+  std::map<int64_t, QuoteRow> rows;
+  int64_t completed = 0;  // quotations whose words were read
+
+  void Put(int64_t id, const std::string& speaker, const std::string& outlet, const std::string& day,
+           const std::string& kind, const std::string& text, double confidence, std::vector<StanceEntry> stance) {
+    QuoteRow& r = rows[id];
+    r.id = id;
+    r.article = "article-" + std::to_string(id / 10);
+    r.speaker_entity = "person/" + speaker;
+    r.speaker = speaker;
+    r.speaker_type = "person";
+    r.outlet = outlet;
+    r.day = day;
+    r.kind = kind;
+    r.text = text;
+    r.start = id * 100;
+    r.end = r.start + static_cast<int64_t>(text.size());
+    r.confidence = confidence;
+    r.stance = std::move(stance);
+  }
+
+  // Adds `ids` in that order; with stance in the rows or left for Finish to read.
+  Result<std::vector<Voice>> Voices(const std::vector<int64_t>& ids, bool stance_in_rows, int64_t limit = -1) {
+    VoiceTally tally;
+    for (int64_t id : ids) {
+      const QuoteRow& r = rows.at(id);
+      tally.Add(id, r.speaker_entity, r.speaker, r.speaker_type, r.day, r.outlet, r.kind, r.confidence, r.end - r.start);
+      if (stance_in_rows) {
+        for (const StanceEntry& e : r.stance) tally.AddStance(e.target, e.name, e.polarity);
+      }
+    }
+    auto stance = [&](std::vector<QuoteRow>& qs) -> Status {
+      for (QuoteRow& q : qs) q.stance = rows.at(q.id).stance;
+      return Status::Ok();
+    };
+    auto complete = [&](std::vector<QuoteRow>& qs) -> Status {
+      for (QuoteRow& q : qs) {
+        auto it = rows.find(q.id);
+        if (it == rows.end()) {
+          q.article.clear();
+          continue;
+        }
+        ++completed;
+        q = it->second;
+        q.stance.clear();
+      }
+      return Status::Ok();
+    };
+    return tally.Finish(limit, 3, stance, complete);
+  }
+};
+
+std::string Describe(const std::vector<Voice>& voices) {
+  std::string s;
+  for (const Voice& v : voices) {
+    s += v.entity + " " + v.name + " " + std::to_string(v.quotes) + " " + v.first_day + ".." + v.last_day + " [";
+    for (const std::string& o : v.outlets) s += o + ",";
+    s += "] {";
+    for (const TargetCounts& t : v.stance) {
+      s += t.target + "/" + t.name + ":" + std::to_string(t.favourable) + "/" + std::to_string(t.neutral) + "/" +
+           std::to_string(t.critical) + ",";
+    }
+    s += "} <";
+    for (const QuoteRow& q : v.examples) {
+      s += std::to_string(q.id) + ":" + q.outlet + ":" + q.text + "(";
+      for (const StanceEntry& e : q.stance) s += e.target + std::to_string(e.polarity);
+      s += ") ";
+    }
+    s += ">\n";
+  }
+  return s;
+}
+
+Store Sample() {
+  Store store;
+  const std::vector<std::string> outlets = {"Glasnik", "Ledger", "Zeri", "Dongfang"};
+  std::mt19937 random(7);
+  for (int64_t id = 1; id <= 400; ++id) {
+    std::string speaker = id % 7 == 0 ? "b" : id % 3 == 0 ? "c" : "a";
+    std::string text = "words of quotation " + std::to_string(id % 50) + (id % 2 ? " said at some length here" : "");
+    std::vector<StanceEntry> stance;
+    if (id % 4 != 0) stance.push_back({"place/cn", "China", static_cast<int>(random() % 3) - 1, 0.8, -1, -1});
+    if (id % 5 == 0) stance.push_back({"org/eu", "EU", static_cast<int>(random() % 3) - 1, 0.6, -1, -1});
+    store.Put(id, speaker, outlets[random() % outlets.size()], "2031-0" + std::to_string(1 + id % 9) + "-1" +
+              std::to_string(id % 10), id % 3 ? "direct" : "indirect", text, 0.5 + 0.1 * static_cast<double>(id % 5),
+              stance);
+  }
+  return store;
+}
+
+TEST(VoiceTally, SameVoicesInAnyOrderAndWhereverTheStanceComesFrom) {
+  Store store = Sample();
+  std::vector<int64_t> ids;
+  for (const auto& [id, r] : store.rows) ids.push_back(id);
+  auto expected = store.Voices(ids, /*stance_in_rows=*/true);
+  ASSERT_TRUE(expected.ok());
+  ASSERT_EQ(expected->size(), 3u);
+  EXPECT_EQ((*expected)[0].entity, "person/a");
+  EXPECT_EQ((*expected)[0].examples.size(), 3u);
+  std::mt19937 random(11);
+  for (int round = 0; round < 5; ++round) {
+    std::shuffle(ids.begin(), ids.end(), random);
+    for (bool in_rows : {true, false}) {
+      auto got = store.Voices(ids, in_rows);
+      ASSERT_TRUE(got.ok());
+      EXPECT_EQ(Describe(*got), Describe(*expected)) << "round " << round << (in_rows ? " stance in rows" : " attached");
+    }
+  }
+}
+
+TEST(VoiceTally, ExamplesFromDifferentOutletsWithDifferentWordsReadingFewQuotations) {
+  Store store;
+  // Many strong quotations in one outlet, the same words again in another, and one weaker
+  // quotation elsewhere.
+  for (int64_t id = 1; id <= 5000; ++id) {
+    store.Put(id, "a", "Glasnik", "2031-01-01", "direct", "a strong, complete and quotable thought number " + std::to_string(id),
+              0.9, {{"place/cn", "China", 1, 0.9, -1, -1}});
+  }
+  store.Put(5001, "a", "Ledger", "2031-01-02", "direct", "a strong, complete and quotable thought number 1", 0.9,
+            {{"place/cn", "China", 1, 0.9, -1, -1}});
+  store.Put(5002, "a", "Zeri", "2031-01-03", "indirect", "short", 0.4, {});
+  std::vector<int64_t> ids;
+  for (const auto& [id, r] : store.rows) ids.push_back(id);
+  auto voices = store.Voices(ids, true);
+  ASSERT_TRUE(voices.ok());
+  ASSERT_EQ(voices->size(), 1u);
+  const Voice& v = (*voices)[0];
+  EXPECT_EQ(v.quotes, 5002);
+  EXPECT_EQ(v.outlets, (std::vector<std::string>{"Glasnik", "Ledger", "Zeri"}));
+  ASSERT_EQ(v.examples.size(), 3u);
+  EXPECT_EQ(v.examples[0].id, 1);     // the strongest, earliest
+  EXPECT_EQ(v.examples[1].id, 5002);  // Ledger's copy repeats example 1's words: the next outlet instead
+  EXPECT_EQ(v.examples[2].id, 2);     // then the next strongest of any outlet
+  EXPECT_EQ(v.examples[0].stance.size(), 1u);
+  EXPECT_LT(store.completed, 100) << "words read for most quotations";
+}
+
+TEST(VoiceTally, QuotationsGoneBeforeTheirWordsAreReadAreSkipped) {
+  Store tallied = Sample();
+  std::vector<int64_t> ids;
+  for (const auto& [id, r] : tallied.rows) ids.push_back(id);
+  auto before = tallied.Voices(ids, true, 1);
+  ASSERT_TRUE(before.ok());
+  // The first example is tallied while it exists and gone when the words are read.
+  int64_t gone = (*before)[0].examples[0].id;
+  VoiceTally tally;
+  for (const auto& [id, r] : tallied.rows) {
+    tally.Add(id, r.speaker_entity, r.speaker, r.speaker_type, r.day, r.outlet, r.kind, r.confidence, r.end - r.start);
+  }
+  auto after = tally.Finish(
+      1, 3, [&](std::vector<QuoteRow>& qs) {
+        for (QuoteRow& q : qs) q.stance = tallied.rows.at(q.id).stance;
+        return Status::Ok();
+      },
+      [&](std::vector<QuoteRow>& qs) {
+        for (QuoteRow& q : qs) {
+          if (q.id == gone) {
+            q.article.clear();
+          } else {
+            q = tallied.rows.at(q.id);
+          }
+        }
+        return Status::Ok();
+      });
+  ASSERT_TRUE(after.ok());
+  ASSERT_EQ((*after)[0].examples.size(), 3u);
+  for (const QuoteRow& q : (*after)[0].examples) EXPECT_NE(q.id, gone);
+}
+
+}  // namespace
+}  // namespace parallax::query
