@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
-"""Trains the name tagger used by entities/tagger.cc and writes data/ner-model.tsv.
+"""Trains the name taggers used by entities/tagger.cc: data/ner-model.tsv (words of spaced
+scripts) and, with --chinese, data/ner-zh-model.tsv (characters of Chinese text).
 
-An averaged perceptron over BIO tags for PER, ORG and LOC, decoded greedily left to right.
+Averaged perceptrons over BIO tags for PER, ORG and LOC, decoded greedily left to right.
 Training data (never the splits `make eval` scores, which are the test splits):
-  - UNER SETimes Serbian and Croatian: train and dev splits;
-  - UNER English-EWT: dev split (the English train split is not in ../shared/data);
-  - UNER Chinese-GSDSimp: train and dev splits.
-Only word tokens are used (tokens with a letter or digit), as the C++ tokenizer sees them.
+  - words: UNER SETimes Serbian and Croatian train and dev splits, UNER English-EWT dev split
+    (the English train split is not in ../shared/data) and UNER Chinese-GSDSimp train and dev
+    splits; only word tokens (with a letter or digit), as the C++ tokenizer sees them;
+  - characters: UNER Chinese-GSDSimp train and dev splits, each sentence's tokens joined into
+    running text as Chinese is written, one tag per character.
 
 Usage: tools/train_ner.py ../shared/data data/ner-model.tsv
+       tools/train_ner.py --chinese ../shared/data data/ner-zh-model.tsv
 """
 import collections
 import os
@@ -20,7 +23,7 @@ MAX_FEATURES = 45000
 EPOCHS = 6
 
 
-def sentences(path):
+def sentences(path, keep_punctuation=False):
     words, tags = [], []
     with open(path, encoding="utf-8") as f:
         for line in f:
@@ -36,7 +39,7 @@ def sentences(path):
             if len(cols) < 3:
                 continue
             w, t = cols[1], cols[2]
-            if not any(ch.isalnum() for ch in w):
+            if not keep_punctuation and not any(ch.isalnum() for ch in w):
                 continue
             if t.endswith("OTH"):
                 t = "O"
@@ -88,18 +91,42 @@ def predict(weights, feats, prev):
     return best
 
 
-def main():
-    data, out = sys.argv[1], sys.argv[2]
-    files = [
-        ("uner-setimes-sr-hr", "sr_set-ud-train.iob2"), ("uner-setimes-sr-hr", "sr_set-ud-dev.iob2"),
-        ("uner-setimes-sr-hr", "hr_set-ud-train.iob2"), ("uner-setimes-sr-hr", "hr_set-ud-dev.iob2"),
-        ("uner-en-zh", "en_ewt-ud-dev.iob2"),
-        ("uner-en-zh", "zh_gsdsimp-ud-train.iob2"), ("uner-en-zh", "zh_gsdsimp-ud-dev.iob2"),
-    ]
-    data_set = []
-    for d, name in files:
-        for words, tags in sentences(os.path.join(data, d, name)):
-            data_set.append((words, [w.lower() for w in words], [shape(w) for w in words], tags))
+def chinese_sentences(path):
+    """Sentences of a UNER file as characters, each with its BIO tag."""
+    for words, tags in sentences(path, keep_punctuation=True):
+        chars, char_tags = [], []
+        for w, t in zip(words, tags):
+            for k, ch in enumerate(w):
+                chars.append(ch)
+                char_tags.append(t if t == "O" or k == 0 else "I-" + t[2:])
+        yield chars, char_tags
+
+
+def char_kind(ch):
+    if "\u4e00" <= ch <= "\u9fff":
+        return "h"
+    return "d" if ch.isdigit() else "a" if ch.isalpha() else "p"
+
+
+def char_features(chars, kinds, i, prev):
+    n = len(chars)
+
+    def at(k):
+        j = i + k
+        return chars[j] if 0 <= j < n else "<s>" if j < 0 else "</s>"
+
+    def kind_at(k):
+        j = i + k
+        return kinds[j] if 0 <= j < n else "e"
+
+    c, p1, p2, n1, n2 = at(0), at(-1), at(-2), at(1), at(2)
+    return ["b", "c=" + c, "p1=" + p1, "n1=" + n1, "p2=" + p2, "n2=" + n2, "p1c=" + p1 + c, "cn1=" + c + n1,
+            "p2p1=" + p2 + p1, "n1n2=" + n1 + n2, "p1n1=" + p1 + n1, "k=" + kind_at(0) + kind_at(-1) + kind_at(1),
+            "pt=" + prev, "pt+c=" + prev + "|" + c]
+
+
+def train(data_set, features_of, epochs):
+    """data_set: (context, tags) pairs; features_of(context, i, prev) lists token i's features."""
     weights = collections.defaultdict(dict)
     totals = collections.defaultdict(lambda: collections.defaultdict(float))
     stamps = collections.defaultdict(lambda: collections.defaultdict(int))
@@ -112,14 +139,14 @@ def main():
         stamps[f][k] = step
         w[k] = w.get(k, 0.0) + delta
 
-    for epoch in range(EPOCHS):
+    for epoch in range(epochs):
         rng.shuffle(data_set)
         errors = 0
-        for words, lowers, shapes, tags in data_set:
+        for context, tags in data_set:
             prev = "O"
-            for i in range(len(words)):
+            for i in range(len(tags)):
                 step += 1
-                feats = features(words, lowers, shapes, i, prev)
+                feats = features_of(context, i, prev)
                 guess = predict(weights, feats, prev)
                 gold = TAGS.index(tags[i]) if valid(tags[i], prev) else TAGS.index("B-" + tags[i][2:])
                 if guess != gold:
@@ -138,18 +165,51 @@ def main():
                 avg[k] = a
         if avg:
             averaged[f] = avg
-    ranked = sorted(averaged.items(), key=lambda kv: -sum(abs(v) for v in kv[1].values()))[:MAX_FEATURES]
+    return sorted(averaged.items(), key=lambda kv: -sum(abs(v) for v in kv[1].values()))[:MAX_FEATURES]
+
+
+def write(out, ranked, header):
     with open(out, "w", encoding="utf-8") as f:
-        f.write("# Generated by tools/train_ner.py; do not edit. Averaged-perceptron weights of the name\n")
-        f.write("# tagger (BIO tags over PER, ORG, LOC). Sources: UNER SETimes sr/hr train+dev, UNER\n")
-        f.write("# English-EWT dev, UNER Chinese-GSDSimp train+dev (CC BY-SA 4.0); the test splits are\n")
-        f.write("# left for make eval. Columns: feature, then tag-index:weight pairs.\n")
+        f.write(header)
         f.write("# tags: " + " ".join(TAGS) + "\n")
         for feat, w in sorted(ranked):
             if "\t" in feat or "\n" in feat:
                 continue
             f.write(feat + "\t" + " ".join(f"{k}:{v:.3g}" for k, v in sorted(w.items())) + "\n")
-    print(f"wrote {out}: {len(ranked)} features from {len(data_set)} sentences", file=sys.stderr)
+    print(f"wrote {out}: {len(ranked)} features", file=sys.stderr)
+
+
+def main():
+    chinese = sys.argv[1] == "--chinese"
+    data, out = sys.argv[1 + chinese], sys.argv[2 + chinese]
+    if chinese:
+        data_set = []
+        for name in ("zh_gsdsimp-ud-train.iob2", "zh_gsdsimp-ud-dev.iob2"):
+            for chars, tags in chinese_sentences(os.path.join(data, "uner-en-zh", name)):
+                data_set.append(((chars, [char_kind(c) for c in chars]), tags))
+        ranked = train(data_set, lambda ctx, i, prev: char_features(ctx[0], ctx[1], i, prev), EPOCHS)
+        write(out, ranked,
+              "# Generated by tools/train_ner.py --chinese; do not edit. Averaged-perceptron weights of\n"
+              "# the Chinese name tagger (BIO tags over PER, ORG, LOC, one per character). Sources: UNER\n"
+              "# Chinese-GSDSimp train+dev (CC BY-SA 4.0); the test split is left for make eval.\n"
+              "# Columns: feature, then tag-index:weight pairs.\n")
+        return
+    files = [
+        ("uner-setimes-sr-hr", "sr_set-ud-train.iob2"), ("uner-setimes-sr-hr", "sr_set-ud-dev.iob2"),
+        ("uner-setimes-sr-hr", "hr_set-ud-train.iob2"), ("uner-setimes-sr-hr", "hr_set-ud-dev.iob2"),
+        ("uner-en-zh", "en_ewt-ud-dev.iob2"),
+        ("uner-en-zh", "zh_gsdsimp-ud-train.iob2"), ("uner-en-zh", "zh_gsdsimp-ud-dev.iob2"),
+    ]
+    data_set = []
+    for d, name in files:
+        for words, tags in sentences(os.path.join(data, d, name)):
+            data_set.append(((words, [w.lower() for w in words], [shape(w) for w in words]), tags))
+    ranked = train(data_set, lambda ctx, i, prev: features(*ctx, i, prev), EPOCHS)
+    write(out, ranked,
+          "# Generated by tools/train_ner.py; do not edit. Averaged-perceptron weights of the name\n"
+          "# tagger (BIO tags over PER, ORG, LOC). Sources: UNER SETimes sr/hr train+dev, UNER\n"
+          "# English-EWT dev, UNER Chinese-GSDSimp train+dev (CC BY-SA 4.0); the test splits are\n"
+          "# left for make eval. Columns: feature, then tag-index:weight pairs.\n")
 
 
 if __name__ == "__main__":

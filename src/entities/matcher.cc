@@ -316,6 +316,59 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     }
   }
 
+  // 2b''. Names in Chinese text that no pack lists and the rules above missed, from the
+  // character tagger: lines with Han characters, white space skipped, sentences ending at
+  // 。！？; a name is two or more Han characters (and middle dots).
+  auto han = [](char32_t c) { return c >= 0x4E00 && c <= 0x9FFF; };
+  for (size_t line = 0; line < text.size();) {
+    size_t line_end = text.find('\n', line);
+    if (line_end == std::string_view::npos) line_end = text.size();
+    std::vector<std::string_view> chars;
+    std::vector<uint32_t> offsets;
+    std::vector<bool> starts;
+    bool any_han = false, start = true;
+    for (size_t i = line; i < line_end;) {
+      size_t b = i;
+      char32_t c = text::DecodeUtf8(text, i);
+      if (u_isspace(static_cast<UChar32>(c))) continue;
+      any_han = any_han || han(c);
+      chars.push_back(text.substr(b, i - b));
+      offsets.push_back(static_cast<uint32_t>(b));
+      starts.push_back(start);
+      start = c == U'。' || c == U'！' || c == U'？';
+    }
+    line = line_end + 1;
+    if (!any_han) continue;
+    for (const TaggedSpan& span : NameTagger::Chinese().Tag(chars, starts)) {
+      if (span.end_word - span.first_word < 2) continue;
+      bool all_han = true;
+      for (size_t k = span.first_word; k < span.end_word && all_han; ++k) {
+        size_t i = 0;
+        char32_t c = text::DecodeUtf8(chars[k], i);
+        all_han = han(c) || c == U'·';
+      }
+      // A reporting verb or courtesy title inside ends the name ("温立江表示" is 温立江 said).
+      size_t last = span.end_word;
+      for (size_t k = span.first_word + 2; k < last; ++k) {
+        std::string_view rest = text.substr(offsets[k]);
+        for (const std::string& word : cjk_name_ends_) {
+          if (rest.substr(0, word.size()) == word) last = k;
+        }
+      }
+      uint32_t begin = offsets[span.first_word];
+      auto end = static_cast<uint32_t>(offsets[last - 1] + chars[last - 1].size());
+      bool overlaps = false;
+      for (const Hit& h : hits) overlaps = overlaps || (h.range.begin < end && begin < h.range.end);
+      if (!all_han || overlaps) continue;
+      std::string name(text.substr(begin, end - begin));
+      // Places do not speak: a name cut before a reporting verb is a person unless an organisation.
+      char tag = last < span.end_word && span.type == 'L' ? 'P' : span.type;
+      EntityType type = tag == 'P' ? EntityType::kPerson : tag == 'O' ? EntityType::kOrg : EntityType::kPlace;
+      std::string id = (tag == 'P' ? "person/~" : tag == 'O' ? "org/~" : "place/~") + name;
+      hits.push_back({{begin, end}, -1, SIZE_MAX, SIZE_MAX, id, name, type});
+    }
+  }
+
   // Words that are not names, and unknown people added by the rules below. Leading sentence
   // words (The, But) are not part of a name.
   // Both lists hold name keys (NameKey: "these" -> "thes", "committee" -> "committ"), as words do.

@@ -1,5 +1,7 @@
 #include "entities/matcher.h"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 namespace parallax::entities {
@@ -91,6 +93,19 @@ TEST_F(MatcherTest, NamesNextToReportingVerbsAndTitles) {
   EXPECT_EQ(Ids("„Danas nema nijednog“, kaže g. Adams."), (std::vector<std::string>{"outlet/danas@Danas", "person/~adams@Adams"}));
   // A word the text also writes in lower case does not start a name at a sentence start.
   for (const Mention& m : matcher_->Find("Or maybe not. We will see or wait.", {})) ADD_FAILURE() << m.entity;
+}
+
+TEST_F(MatcherTest, NamesInChineseTextFromTheCharacterTagger) {
+  // A Chinese name no pack lists, after a role phrase: the role is linked to it.
+  std::vector<std::string> got = Ids("中国外交部发言人汪文斌表示，中方支持塞尔维亚。");
+  EXPECT_NE(std::find(got.begin(), got.end(), "person/~汪文斌@汪文斌"), got.end()) << ::testing::PrintToString(got);
+  // Offsets point at the text as written, across lines and white space.
+  std::string text = "这是第一行。\n  记者 张明华 报道说，会议在北京举行。";
+  bool found = false;
+  for (const Mention& m : matcher_->Find(text, {})) {
+    if (m.entity == "person/~张明华") found = m.range.Of(text) == "张明华";
+  }
+  EXPECT_TRUE(found) << ::testing::PrintToString(Ids(text));
 }
 
 TEST_F(MatcherTest, NamesTheArticleShortensToASurname) {

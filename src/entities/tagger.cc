@@ -55,10 +55,18 @@ bool Valid(int tag, int prev) {
   return prev == tag || prev == tag - 1;
 }
 
+// The kind of a character, as tools/train_ner.py names it: h Han, d digit, a letter, p other.
+char CharKind(std::string_view ch) {
+  size_t i = 0;
+  auto c = static_cast<UChar32>(text::DecodeUtf8(ch, i));
+  if (c >= 0x4E00 && c <= 0x9FFF) return 'h';
+  return u_isdigit(c) ? 'd' : u_isalpha(c) ? 'a' : 'p';
+}
+
 }  // namespace
 
-NameTagger::NameTagger() {
-  std::string_view data = EmbeddedData("ner-model.tsv");
+NameTagger::NameTagger(std::string_view model, bool characters) : characters_(characters) {
+  std::string_view data = EmbeddedData(model);
   std::vector<std::pair<uint64_t, std::vector<std::pair<uint8_t, float>>>> rows;
   ForEachDataLine(data, [&](std::string_view line) {
     size_t tab = line.find('\t');
@@ -96,8 +104,27 @@ const NameTagger::Slot* NameTagger::Lookup(uint64_t key) const {
   }
 }
 
+void NameTagger::Add(std::array<double, kTags>& score, std::initializer_list<std::string_view> parts) const {
+  const Slot* slot = Lookup(HashParts(parts));
+  if (slot == nullptr) return;
+  for (uint32_t k = slot->first; k < slot->first + slot->count; ++k) score[weights_[k].first] += weights_[k].second;
+}
+
+int NameTagger::Best(const std::array<double, kTags>& score, int prev) {
+  int best = 0;
+  for (int k = 1; k < kTags; ++k) {
+    if (Valid(k, prev) && score[k] > score[best]) best = k;
+  }
+  return best;
+}
+
 const NameTagger& NameTagger::Default() {
-  static const NameTagger* t = new NameTagger();
+  static const NameTagger* t = new NameTagger("ner-model.tsv", false);
+  return *t;
+}
+
+const NameTagger& NameTagger::Chinese() {
+  static const NameTagger* t = new NameTagger("ner-zh-model.tsv", true);
   return *t;
 }
 
@@ -105,6 +132,77 @@ std::vector<TaggedSpan> NameTagger::Tag(const std::vector<std::string_view>& wor
                                          const std::vector<bool>& sentence_start) const {
   std::vector<TaggedSpan> out;
   if (slots_.empty() || words.empty()) return out;
+  // Sentence of each word, so context features stop at sentence edges as in training.
+  std::vector<size_t> begin(words.size()), end(words.size());
+  for (size_t i = 0, s = 0; i < words.size(); ++i) {
+    if (sentence_start[i]) s = i;
+    begin[i] = s;
+  }
+  for (size_t i = words.size(), e = words.size(); i-- > 0;) {
+    end[i] = e;
+    if (sentence_start[i]) e = i;
+  }
+  std::vector<int> tags(words.size(), 0);
+  if (characters_) {
+    TagCharacters(words, begin, end, tags);
+  } else {
+    TagWords(words, begin, end, tags);
+  }
+  for (size_t i = 0; i < tags.size();) {
+    if (tags[i] == 0) {
+      ++i;
+      continue;
+    }
+    int type = (tags[i] - 1) / 2;  // 0 PER, 1 ORG, 2 LOC
+    size_t j = i + 1;
+    while (j < tags.size() && tags[j] == 2 + 2 * type && !sentence_start[j]) ++j;
+    out.push_back({i, j, "POL"[type]});
+    i = j;
+  }
+  return out;
+}
+
+void NameTagger::TagCharacters(const std::vector<std::string_view>& chars, const std::vector<size_t>& begin,
+                               const std::vector<size_t>& end, std::vector<int>& tags) const {
+  std::string kinds;
+  for (std::string_view c : chars) kinds += CharKind(c);
+  int prev = 0;
+  for (size_t i = 0; i < chars.size(); ++i) {
+    if (i == begin[i]) prev = 0;
+    auto at = [&](long k) -> std::string_view {
+      long j = static_cast<long>(i) + k;
+      if (j < static_cast<long>(begin[i])) return "<s>";
+      if (j >= static_cast<long>(end[i])) return "</s>";
+      return chars[static_cast<size_t>(j)];
+    };
+    auto kind = [&](long k) {
+      long j = static_cast<long>(i) + k;
+      return j < static_cast<long>(begin[i]) || j >= static_cast<long>(end[i]) ? std::string_view("e")
+                                                                                : std::string_view(&kinds[static_cast<size_t>(j)], 1);
+    };
+    std::string_view c = chars[i], p1 = at(-1), p2 = at(-2), n1 = at(1), n2 = at(2);
+    std::string_view pt = kTagNames[prev];
+    std::array<double, kTags> score{};
+    Add(score, {"b"});
+    Add(score, {"c=", c});
+    Add(score, {"p1=", p1});
+    Add(score, {"n1=", n1});
+    Add(score, {"p2=", p2});
+    Add(score, {"n2=", n2});
+    Add(score, {"p1c=", p1, c});
+    Add(score, {"cn1=", c, n1});
+    Add(score, {"p2p1=", p2, p1});
+    Add(score, {"n1n2=", n1, n2});
+    Add(score, {"p1n1=", p1, n1});
+    Add(score, {"k=", kind(0), kind(-1), kind(1)});
+    Add(score, {"pt=", pt});
+    Add(score, {"pt+c=", pt, "|", c});
+    prev = tags[i] = Best(score, prev);
+  }
+}
+
+void NameTagger::TagWords(const std::vector<std::string_view>& words, const std::vector<size_t>& begin,
+                          const std::vector<size_t>& end, std::vector<int>& tags) const {
   // Features of a word, computed when first asked for: most words of running text start no
   // name and are never scored, nor are their neighbours.
   std::vector<std::string> lower(words.size()), shape(words.size());
@@ -117,20 +215,9 @@ std::vector<TaggedSpan> NameTagger::Tag(const std::vector<std::string_view>& wor
     lower[j] = text::Lower(cyrillic ? std::string_view(text::CyrillicToLatin(words[j]).text) : words[j]);
     shape[j] = Shape(words[j]);
   };
-  // Sentence of each word, so context features stop at sentence edges as in training.
-  std::vector<size_t> begin(words.size()), end(words.size());
-  for (size_t i = 0, s = 0; i < words.size(); ++i) {
-    if (sentence_start[i]) s = i;
-    begin[i] = s;
-  }
-  for (size_t i = words.size(), e = words.size(); i-- > 0;) {
-    end[i] = e;
-    if (sentence_start[i]) e = i;
-  }
   int prev = 0;
-  std::vector<int> tags(words.size(), 0);
   for (size_t i = 0; i < words.size(); ++i) {
-    if (sentence_start[i]) prev = 0;
+    if (i == begin[i]) prev = 0;
     // Outside a name, a word that does not start with a capital starts none: the model almost
     // never tags one, and skipping the scoring saves most of the time on running text.
     if (prev == 0 && !words[i].empty() && !StartsUpper(words[i])) {
@@ -152,47 +239,26 @@ std::vector<TaggedSpan> NameTagger::Tag(const std::vector<std::string_view>& wor
     const std::string& lw = lower[i];
     const std::string& sh = shape[i];
     std::array<double, kTags> score{};
-    auto add = [&](std::string_view a, std::string_view b = {}, std::string_view c = {}, std::string_view d = {}) {
-      const Slot* slot = Lookup(HashParts({a, b, c, d}));
-      if (slot == nullptr) return;
-      for (uint32_t k = slot->first; k < slot->first + slot->count; ++k) score[weights_[k].first] += weights_[k].second;
-    };
-    add("b");
-    add("w=", lw);
-    add("p1=", p1);
-    add("n1=", n1);
-    add("p2=", p2);
-    add("n2=", n2);
-    add("s3=", LastChars(lw, 3));
-    add("s2=", LastChars(lw, 2));
-    add("pre3=", FirstChars(lw, 3));
-    add("sh=", sh);
-    add("psh=", psh);
-    add("nsh=", nsh);
-    add("pt=", pt);
-    add("pt+sh=", pt, "|", sh);
-    add("p1+sh=", p1, "|", sh);
-    add("w+n1sh=", lw, "|", nsh);
-    if (i == begin[i]) add("first");
-    int best = 0;
-    for (int k = 1; k < kTags; ++k) {
-      if (Valid(k, prev) && score[k] > score[best]) best = k;
-    }
-    tags[i] = best;
-    prev = best;
+    auto add = [&](std::initializer_list<std::string_view> parts) { Add(score, parts); };
+    add({"b"});
+    add({"w=", lw});
+    add({"p1=", p1});
+    add({"n1=", n1});
+    add({"p2=", p2});
+    add({"n2=", n2});
+    add({"s3=", LastChars(lw, 3)});
+    add({"s2=", LastChars(lw, 2)});
+    add({"pre3=", FirstChars(lw, 3)});
+    add({"sh=", sh});
+    add({"psh=", psh});
+    add({"nsh=", nsh});
+    add({"pt=", pt});
+    add({"pt+sh=", pt, "|", sh});
+    add({"p1+sh=", p1, "|", sh});
+    add({"w+n1sh=", lw, "|", nsh});
+    if (i == begin[i]) add({"first"});
+    prev = tags[i] = Best(score, prev);
   }
-  for (size_t i = 0; i < tags.size();) {
-    if (tags[i] == 0) {
-      ++i;
-      continue;
-    }
-    int type = (tags[i] - 1) / 2;  // 0 PER, 1 ORG, 2 LOC
-    size_t j = i + 1;
-    while (j < tags.size() && tags[j] == 2 + 2 * type && !sentence_start[j]) ++j;
-    out.push_back({i, j, "POL"[type]});
-    i = j;
-  }
-  return out;
 }
 
 }  // namespace parallax::entities

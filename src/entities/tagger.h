@@ -1,11 +1,14 @@
-// The name tagger: an averaged perceptron over BIO tags (PER, ORG, LOC), trained by
-// tools/train_ner.py into data/ner-model.tsv, decoded greedily left to right. It finds names
-// that no pack lists. Features: the word and its neighbours (lower-cased), suffixes, prefix,
-// letter-case shape and the previous tag. Spaced scripts only.
+// The name taggers: averaged perceptrons over BIO tags (PER, ORG, LOC), trained by
+// tools/train_ner.py, decoded greedily left to right. They find names that no pack lists.
+// Default() tags words of spaced scripts (data/ner-model.tsv; features: the word and its
+// neighbours lower-cased, suffixes, prefix, letter-case shape, the previous tag). Chinese()
+// tags the characters of Chinese text, which has no spaces (data/ner-zh-model.tsv; features:
+// the character, its neighbours and their pairs, character kinds, the previous tag).
 #pragma once
 
 #include <array>
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,15 +24,25 @@ struct TaggedSpan {
 
 class NameTagger {
  public:
-  // The built-in model (empty when the model file is missing: Tag() then finds nothing).
+  // The built-in models (empty when the model file is missing: they then find nothing).
   static const NameTagger& Default();
+  static const NameTagger& Chinese();
 
-  // `words[i]` is the text of word i as written; `sentence_start[i]` marks a sentence's first
-  // word. Returns the name spans.
+  // `words[i]` is the text of word i as written (for Chinese(), of character i);
+  // `sentence_start[i]` marks a sentence's first word. Returns the name spans.
   std::vector<TaggedSpan> Tag(const std::vector<std::string_view>& words, const std::vector<bool>& sentence_start) const;
 
  private:
-  NameTagger();
+  NameTagger(std::string_view model, bool characters);
+  void TagWords(const std::vector<std::string_view>& words, const std::vector<size_t>& begin,
+                const std::vector<size_t>& end, std::vector<int>& tags) const;
+  void TagCharacters(const std::vector<std::string_view>& chars, const std::vector<size_t>& begin,
+                     const std::vector<size_t>& end, std::vector<int>& tags) const;
+  // Adds the weights of the feature made of `parts` to `score`.
+  void Add(std::array<double, 7>& score, std::initializer_list<std::string_view> parts) const;
+  // The best tag after `prev` for `score`.
+  static int Best(const std::array<double, 7>& score, int prev);
+  bool characters_;
   static constexpr int kTags = 7;  // O B-PER I-PER B-ORG I-ORG B-LOC I-LOC
   // Open-addressing table from feature hash to its weights (a run in weights_): one probe
   // sequence in a flat array per feature, which matters at 17 features a word.
