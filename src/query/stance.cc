@@ -90,6 +90,17 @@ class TargetNames {
   std::map<std::string, std::string, std::less<>> names_;
 };
 
+// A stance cell's key (holder, target, period), and an order that finds a cell from the row's
+// text without copying it.
+using CellKey = std::tuple<std::string, std::string, std::string>;
+using CellKeyView = std::tuple<std::string_view, std::string_view, std::string_view>;
+struct CellKeyLess {
+  using is_transparent = void;
+  static CellKeyView View(const CellKey& k) { return {std::get<0>(k), std::get<1>(k), std::get<2>(k)}; }
+  static CellKeyView View(const CellKeyView& k) { return k; }
+  bool operator()(const auto& a, const auto& b) const { return View(a) < View(b); }
+};
+
 }  // namespace
 
 Result<std::vector<StanceCell>> StanceTable(sqlite3* db, const Filters& f, const StanceQuery& q) {
@@ -113,7 +124,6 @@ Result<std::vector<StanceCell>> StanceTable(sqlite3* db, const Filters& f, const
                           holder.first, holder_name, period, articles ? " JOIN articles a ON a.rowid = q.article" : "",
                           holder.second, where));
   BindAll(st, params);
-  using Key = std::tuple<std::string, std::string, std::string>;  // holder, target, period
   struct Acc {
     StanceCell cell;
     // The most confident quotation on each side (critical, neutral, favourable); among equals
@@ -121,13 +131,12 @@ Result<std::vector<StanceCell>> StanceTable(sqlite3* db, const Filters& f, const
     double confidence[3] = {-1, -1, -1};
     int64_t quote[3] = {0, 0, 0};
   };
-  std::map<Key, Acc, std::less<>> cells;
+  std::map<CellKey, Acc, CellKeyLess> cells;
   TargetNames names(db);
   while (st.Step()) {
-    std::tuple<std::string_view, std::string_view, std::string_view> viewed{st.View(0), st.View(2), st.View(3)};
-    auto cell = cells.find(viewed);
+    auto cell = cells.find(CellKeyView{st.View(0), st.View(2), st.View(3)});
     if (cell == cells.end()) {
-      cell = cells.emplace(Key{st.Text(0), st.Text(2), st.Text(3)}, Acc{}).first;
+      cell = cells.emplace(CellKey{st.Text(0), st.Text(2), st.Text(3)}, Acc{}).first;
       StanceCell& c = cell->second.cell;
       c.holder = st.Text(0);
       c.holder_name = st.Text(1);
