@@ -323,6 +323,12 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   for (size_t line = 0; line < text.size();) {
     size_t line_end = text.find('\n', line);
     if (line_end == std::string_view::npos) line_end = text.size();
+    // Han characters (U+4E00..U+9FFF) start with bytes E4..E9: most lines of most texts have none.
+    std::string_view bytes = text.substr(line, line_end - line);
+    if (std::none_of(bytes.begin(), bytes.end(), [](char b) { return b >= '\xE4' && b <= '\xE9'; })) {
+      line = line_end + 1;
+      continue;
+    }
     std::vector<std::string_view> chars;
     std::vector<uint32_t> offsets;
     std::vector<bool> starts;

@@ -33,17 +33,17 @@ class NameTagger {
   std::vector<TaggedSpan> Tag(const std::vector<std::string_view>& words, const std::vector<bool>& sentence_start) const;
 
  private:
+  static constexpr int kTags = 7;  // O B-PER I-PER B-ORG I-ORG B-LOC I-LOC
   NameTagger(std::string_view model, bool characters);
   void TagWords(const std::vector<std::string_view>& words, const std::vector<size_t>& begin,
                 const std::vector<size_t>& end, std::vector<int>& tags) const;
   void TagCharacters(const std::vector<std::string_view>& chars, const std::vector<size_t>& begin,
                      const std::vector<size_t>& end, std::vector<int>& tags) const;
   // Adds the weights of the feature made of `parts` to `score`.
-  void Add(std::array<double, 7>& score, std::initializer_list<std::string_view> parts) const;
+  void Add(std::array<double, kTags>& score, std::initializer_list<std::string_view> parts) const;
   // The best tag after `prev` for `score`.
-  static int Best(const std::array<double, 7>& score, int prev);
+  static int Best(const std::array<double, kTags>& score, int prev);
   bool characters_;
-  static constexpr int kTags = 7;  // O B-PER I-PER B-ORG I-ORG B-LOC I-LOC
   // Open-addressing table from feature hash to its weights (a run in weights_): one probe
   // sequence in a flat array per feature, which matters at 17 features a word.
   struct Slot {
