@@ -320,6 +320,8 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   // character tagger: lines with Han characters, white space skipped, sentences ending at
   // 。！？; a name is two or more Han characters (and middle dots).
   auto han = [](char32_t c) { return c >= 0x4E00 && c <= 0x9FFF; };
+  static constexpr std::string_view kFunctionEnds = "的后说在是和与等也被将曾又都";
+  static constexpr std::string_view kWeekdays = "一二三四五六日末";
   for (size_t line = 0; line < text.size();) {
     size_t line_end = text.find('\n', line);
     if (line_end == std::string_view::npos) line_end = text.size();
@@ -360,6 +362,13 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         for (const std::string& word : cjk_name_ends_) {
           if (rest.substr(0, word.size()) == word) last = k;
         }
+      }
+      // Nor does a name of three or more end in a function word ("卡瓦诺后": 卡瓦诺 + "after"),
+      // or start with a weekday ("周六").
+      while (last - span.first_word > 2 && kFunctionEnds.find(chars[last - 1]) != std::string_view::npos) --last;
+      std::string_view first_two = text.substr(offsets[span.first_word], 6);
+      if (first_two == "星期" || (first_two.substr(0, 3) == "周" && kWeekdays.find(first_two.substr(3)) != std::string_view::npos)) {
+        continue;
       }
       uint32_t begin = offsets[span.first_word];
       auto end = static_cast<uint32_t>(offsets[last - 1] + chars[last - 1].size());

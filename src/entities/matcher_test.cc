@@ -106,6 +106,8 @@ TEST_F(MatcherTest, NamesInChineseTextFromTheCharacterTagger) {
     if (m.entity == "person/~张明华") found = m.range.Of(text) == "张明华";
   }
   EXPECT_TRUE(found) << ::testing::PrintToString(Ids(text));
+  // A function word after a name is not part of it ("after Kavanaugh").
+  EXPECT_EQ(Ids("委员会投票支持卡瓦诺后，记者赶到现场。"), (std::vector<std::string>{"person/~卡瓦诺@卡瓦诺"}));
 }
 
 TEST_F(MatcherTest, NamesTheArticleShortensToASurname) {
