@@ -131,6 +131,10 @@ QUERIES
 check "search counts are not all zero" test "$("$bin" search --count Kosovo)" -gt 10
 same "search --count with filters" search --count Kina --country RS --from 2031-08-10 --unique
 same "search --count --entity" search --count '' --entity China
+# A statement longer than the server's request line (300 words): sent as the request's body.
+long_query=$(python3 -c "import random; r = random.Random(1)
+print(' OR '.join(['Kina'] + [''.join(r.choice('abcdefghijklmnoprstuv') for _ in range(20)) for _ in range(300)]))")
+same "search --count with a 7 KB query" search --count "$long_query"
 # shellcheck disable=SC2086
 # A word in most articles takes SQLite's (outlet, day) index scan, a rare one the join.
 for args in "--interval month" "Kosovo --interval week --by country" "--interval month --by tag" \
