@@ -339,27 +339,30 @@ Result<std::vector<Voice>> VoiceTally::Finish(int64_t limit, int examples, const
     std::vector<size_t> ranked(qs.size());
     for (size_t i = 0; i < ranked.size(); ++i) ranked[i] = i;
     std::stable_sort(ranked.begin(), ranked.end(), [&](size_t a, size_t b) { return score(qs[a]) > score(qs[b]); });
-    // Words are read only for the candidates looked at, a few at a time. The same words twice
-    // (a wire copy in two outlets) are one example.
+    // Words are read only for the candidates looked at, a few at a time, twice as many each time
+    // (a speaker whose words recur in every outlet has thousands of candidates to pass over, and
+    // each read is a query). The same words twice (a wire copy in two outlets) are one example.
     std::set<uint32_t> used_outlets;
     std::set<std::string> used_texts;
     std::vector<bool> taken(ranked.size(), false);
     std::map<size_t, QuoteRow> read;  // by rank
     std::vector<QuoteRow> example_stance;  // stubs of the examples, for their stance
     auto eligible = [&](size_t r, int pass) { return !taken[r] && (pass == 1 || !used_outlets.count(qs[ranked[r]].outlet)); };
+    size_t batch_size = 16;
     for (int pass = 0; pass < 2; ++pass) {
       for (size_t r = 0; r < ranked.size() && v.examples.size() < static_cast<size_t>(examples); ++r) {
         if (!eligible(r, pass)) continue;
         if (!read.count(r)) {
           std::vector<size_t> batch;
           std::vector<QuoteRow> stubs;
-          for (size_t k = r; k < ranked.size() && batch.size() < 16; ++k) {
+          for (size_t k = r; k < ranked.size() && batch.size() < batch_size; ++k) {
             if (read.count(k) || !eligible(k, pass)) continue;
             batch.push_back(k);
             stubs.emplace_back().id = qs[ranked[k]].key;
           }
           PLX_RETURN_IF_ERROR(complete(stubs));
           for (size_t i = 0; i < batch.size(); ++i) read[batch[i]] = std::move(stubs[i]);
+          batch_size = std::min<size_t>(batch_size * 2, 1024);
         }
         const QuoteRow& q = read[r];
         if (q.article.empty() || used_texts.count(q.text)) continue;

@@ -289,20 +289,14 @@ Status ClickHouseStore::LoadKnown() {
                        Query(fmt::format("SELECT id, seq, fingerprint, duplicate_of = '' FROM {}.articles FINAL ORDER BY seq "
                                          "FORMAT TabSeparated",
                                          url_.database)));
-  size_t pos = 0;
-  while (pos < rows.size()) {
-    size_t end = rows.find('\n', pos);
-    if (end == std::string::npos) end = rows.size();
-    std::string_view line(rows.data() + pos, end - pos);
-    pos = end + 1;
-    size_t t1 = line.find('\t'), t2 = line.find('\t', t1 + 1), t3 = line.find('\t', t2 + 1);
-    if (t1 == std::string_view::npos || t2 == std::string_view::npos || t3 == std::string_view::npos) continue;
-    std::string id(line.substr(0, t1));
-    uint64_t seq = std::strtoull(std::string(line.substr(t1 + 1, t2 - t1 - 1)).c_str(), nullptr, 10);
-    std::string fp = Unhex(line.substr(t2 + 1, t3 - t2 - 1));
+  PLX_ASSIGN_OR_RETURN(std::vector<std::string_view> f, TabSeparated(rows, 4));
+  for (size_t i = 0; i < f.size(); i += 4) {
+    std::string id(f[i]);
+    uint64_t seq = std::strtoull(std::string(f[i + 1]).c_str(), nullptr, 10);
+    std::string fp = Unhex(f[i + 2]);
     ids_.insert(id);
     next_seq_ = std::max(next_seq_, seq + 1);
-    if (line.substr(t3 + 1) == "1") AddOriginal(id, fp);
+    if (f[i + 3] == "1") AddOriginal(id, fp);
   }
   return Status::Ok();
 }
@@ -394,6 +388,50 @@ std::vector<json> JsonEachRow(const std::string& answer) {
     json j = json::parse(answer.substr(pos, end == std::string::npos ? std::string::npos : end - pos), nullptr, false);
     pos = end == std::string::npos ? answer.size() : end + 1;
     if (j.is_object()) out.push_back(std::move(j));
+  }
+  return out;
+}
+
+Result<std::vector<std::string_view>> TabSeparated(std::string& answer, size_t columns) {
+  std::vector<std::string_view> out;
+  char* p = answer.data();
+  char* const end = p + answer.size();
+  size_t line = 0;
+  while (p < end) {
+    ++line;
+    size_t fields = 0;
+    while (true) {
+      // Unescape the field in place: its text never grows.
+      char* begin = p;
+      char* w = p;
+      while (p < end && *p != '\t' && *p != '\n') {
+        char c = *p++;
+        if (c == '\\' && p < end) {
+          c = *p++;
+          switch (c) {
+            case 'n': c = '\n'; break;
+            case 't': c = '\t'; break;
+            case 'r': c = '\r'; break;
+            case 'b': c = '\b'; break;
+            case 'f': c = '\f'; break;
+            case '0': c = '\0'; break;
+            default: break;  // \\, \' and any other escaped character stand for themselves
+          }
+        }
+        *w++ = c;
+      }
+      out.emplace_back(begin, static_cast<size_t>(w - begin));
+      ++fields;
+      if (p < end && *p == '\t') {
+        ++p;
+        continue;
+      }
+      if (p < end) ++p;  // the newline
+      break;
+    }
+    if (fields != columns) {
+      return Status::Corrupt(fmt::format("ClickHouse answer line {}: {} fields where {} were asked for", line, fields, columns));
+    }
   }
   return out;
 }

@@ -43,6 +43,11 @@ struct ClickHouseUrl {
 // The rows of a JSONEachRow answer (lines that are not JSON objects are skipped).
 std::vector<nlohmann::json> JsonEachRow(const std::string& answer);
 
+// The fields of a TabSeparated answer of `columns` columns, row after row, unescaped in place:
+// the views point into `answer`. Cheaper than JSON for answers of millions of rows. A line with
+// another number of fields is an error.
+Result<std::vector<std::string_view>> TabSeparated(std::string& answer, size_t columns);
+
 // The DDL of the schema: local MergeTree tables, or for `cluster` replicated local tables
 // (ReplicatedReplacingMergeTree, `<table>_local`) under Distributed tables sharded by article.
 std::string ClickHouseSchema(const std::string& database, const std::string& cluster = "");
