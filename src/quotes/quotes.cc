@@ -575,7 +575,12 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       if (noun) cands.push_back({w.r, std::string(w.r.Of(text)), "", "role", false, false, true});
     }
     // A capitalised word no candidate covers, right before a reporting verb ("Nielsen said") or
-    // right after "according to" ("according to Nielsen"): an organisation no pack knows.
+    // right after "according to" ("according to Nielsen"): an organisation no pack knows. In
+    // Serbian, Croatian and Bosnian an auxiliary may stand between them ("Saipov je kazao",
+    // "rekao je Saipov").
+    std::string_view lang2 = lang.substr(0, 2);
+    bool auxiliaries = lang2 == "sr" || lang2 == "hr" || lang2 == "bs" || lang2 == "me" || lang2 == "sh";
+    static const std::unordered_set<std::string_view> kAuxiliaries = {"je", "su", "је", "су"};
     std::vector<ByteRange> taken;  // the candidates so far, by position
     for (const Candidate& cand : cands) taken.push_back(cand.range);
     std::sort(taken.begin(), taken.end(), [](ByteRange a, ByteRange b) { return a.begin < b.begin; });
@@ -584,11 +589,24 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       if (std::find(cjk_.begin(), cjk_.end(), c.verb) != cjk_.end()) continue;
       size_t wi = std::lower_bound(words.begin(), words.end(), c.range.begin,
                                    [](const W& w, uint32_t at) { return w.r.begin < at; }) - words.begin();
+      long step = verbs_[c.verb].that ? -1 : 1;
       long at = verbs_[c.verb].that ? static_cast<long>(wi) - 1 : static_cast<long>(wi + verbs_[c.verb].words.size());
-      if (at < 0 || static_cast<size_t>(at) >= words.size()) continue;
+      auto inside = [&](long k) { return k >= 0 && static_cast<size_t>(k) < words.size(); };
+      // Single spaces between the verb and the word (and the auxiliary between them).
+      auto spaced = [&](ByteRange a, ByteRange b) {
+        ByteRange gap = a.end <= b.begin ? ByteRange{a.end, b.begin} : ByteRange{b.end, a.begin};
+        return gap.size() == 1 && text[gap.begin] == ' ';
+      };
+      bool joined = true;
+      ByteRange next_to = c.range;
+      if (auxiliaries && inside(at) && kAuxiliaries.count(words[static_cast<size_t>(at)].key)) {
+        joined = spaced(words[static_cast<size_t>(at)].r, c.range);
+        next_to = words[static_cast<size_t>(at)].r;
+        at += step;
+      }
+      if (!inside(at)) continue;
       const W& w = words[static_cast<size_t>(at)];
-      ByteRange gap = w.r.end <= c.range.begin ? ByteRange{w.r.end, c.range.begin} : ByteRange{c.range.end, w.r.begin};
-      bool joined = gap.size() == 1 && text[gap.begin] == ' ';
+      joined = joined && spaced(w.r, next_to);
       bool lone = true;  // not part of a longer capitalised run (that is the entity layer's)
       for (long k : {at - 1, at + 1}) {
         if (k >= 0 && static_cast<size_t>(k) < words.size() && static_cast<size_t>(k) != wi &&

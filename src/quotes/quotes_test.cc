@@ -53,6 +53,27 @@ TEST_F(QuotesTest, DirectQuoteAfterAndBefore) {
   ExpectQuote(g, 0, "China is not a friend of Kosovo and never was", "direct", "Albin Kurti");
 }
 
+TEST_F(QuotesTest, AnUnknownNameBeforeAnAuxiliaryAndAReportingVerb) {
+  // Serbian, Croatian and Bosnian put "je" between the speaker and the participle; a name no
+  // pack or tagger knows is still the speaker.
+  auto g = Run("Warren je odgovorila da je „vreme za promene“.", "sr");
+  ASSERT_FALSE(g.empty());
+  EXPECT_EQ(g.back().speaker, "Warren");
+  // Not in other languages, and not when the word is written in lower case elsewhere.
+  g = Run("Tada je kazao da je „Kina uvek uz Srbiju“. Tada nije bilo ništa, a tada je kraj.", "sr");
+  ASSERT_FALSE(g.empty());
+  EXPECT_NE(g.back().speaker, "Tada");
+}
+
+TEST_F(QuotesTest, ReportingVerbsOfCroatianAndMacedonian) {
+  auto g = Run("Vučić je prokomentirao da je „Kina pouzdan prijatelj“.", "hr");
+  ASSERT_FALSE(g.empty());
+  EXPECT_EQ(g.back().speaker, "Aleksandar Vučić");
+  g = Run("„Кина е пријател на Србија“, рекол Вучић.", "mk");
+  ASSERT_FALSE(g.empty());
+  EXPECT_EQ(g.back().speaker, "Aleksandar Vučić");
+}
+
 TEST_F(QuotesTest, ConventionsOfEachLanguage) {
   ExpectQuote(Run("„Srbija nikada neće priznati nezavisnost Kosova“, rekao je Vučić.", "sr"), 0,
               "Srbija nikada neće priznati nezavisnost Kosova", "direct", "Aleksandar Vučić");
