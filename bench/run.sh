@@ -25,6 +25,12 @@ out=$root/docs/BENCHMARKS.md
   echo
   bash "$root/bench/scale.sh" "$build" 20000
   echo
+  echo "At 100,000 and 1,000,000 articles (bench/scale.sh and bench/query_latency: too long for"
+  echo "\`make bench\`; copied from docs/SCALING.md, which says how and when each was measured):"
+  echo
+  sed -n '/^<!-- measured (/,/^<!-- measured: end -->/p' "$root/docs/SCALING.md" | grep -v '^<!-- measured (' |
+    sed 's/^<!-- measured: end -->$//'
+  echo
   echo "## HTTP API under load (bench/serve-load.sh: wrk on loopback, sharing the machine's two cores with the server)"
   echo
   bash "$root/bench/serve-load.sh" "$build" 15 64
