@@ -513,19 +513,19 @@ Result<std::vector<Voice>> ClickHouseVoices(store::ClickHouseStore& ch, std::str
   const std::string& db = ch.database();
   PLX_ASSIGN_OR_RETURN(std::string where, Conditions(query, f, db));
   std::string topic = StanceCondition(db, std::string(target), 2);
-  // Every quotation of the topic and every stance row of those quotations, without their words
-  // (sending the words of a million quotations as JSON took most of the time), both in
-  // (article, start) order so that one pass joins them. A batch sent twice leaves copies until
+  // Every quotation of the topic with a hash of its words but not the words themselves (sent as
+  // JSON for a million quotations, they took most of the time), and every stance row of those
+  // quotations, both in (article, start) order so that one pass joins them. A batch sent twice leaves copies until
   // ClickHouse merges them: LIMIT 1 BY keeps one.
-  constexpr size_t kQ = 10, kS = 5;
+  constexpr size_t kQ = 12, kS = 5;  // columns of each answer
   PLX_ASSIGN_OR_RETURN(
       std::string quotes,
       ch.Query(fmt::format("SELECT article, start, seq, speaker_entity, speaker, speaker_type, toString(day), outlet, kind, "
-                           "confidence, end - start FROM {0}.quotes ANY INNER JOIN (SELECT id AS article, seq FROM {0}.articles "
+                           "confidence, end - start, cityHash64(text) FROM {0}.quotes ANY INNER JOIN (SELECT id AS article, seq FROM {0}.articles "
                            "WHERE {1}) USING article WHERE kind != 'term' AND speaker_entity != ''{2} "
                            "ORDER BY article, start LIMIT 1 BY article, start FORMAT TabSeparated",
                            db, where, topic)));
-  PLX_ASSIGN_OR_RETURN(std::vector<std::string_view> q, store::TabSeparated(quotes, kQ + 1));
+  PLX_ASSIGN_OR_RETURN(std::vector<std::string_view> q, store::TabSeparated(quotes, kQ));
   std::string of_articles = where == "1" ? "" : fmt::format(" AND article IN (SELECT id FROM {}.articles WHERE {})", db, where);
   std::string stance_topic = target.empty() ? "" : fmt::format(" AND (article, quote_start) IN (SELECT article, quote_start "
                                                                "FROM {}.stances WHERE target = {})", db, Literal(target));
@@ -537,13 +537,13 @@ Result<std::vector<Voice>> ClickHouseVoices(store::ClickHouseStore& ch, std::str
                            db, of_articles, stance_topic)));
   PLX_ASSIGN_OR_RETURN(std::vector<std::string_view> s, store::TabSeparated(stances, kS));
   auto number = [](std::string_view v) { return std::strtoll(std::string(v).c_str(), nullptr, 10); };
-  const size_t n = q.size() / (kQ + 1);
+  const size_t n = q.size() / kQ;
   // Each quotation's stance rows: [stance_begin[i], stance_begin[i + 1]) in `s`, by row of `s`.
   std::vector<size_t> stance_begin(n + 1);
   size_t k = 0;
   for (size_t i = 0; i < n; ++i) {
-    std::string_view article = q[i * (kQ + 1)];
-    int64_t start = number(q[i * (kQ + 1) + 1]);
+    std::string_view article = q[i * kQ];
+    int64_t start = number(q[i * kQ + 1]);
     auto before = [&](size_t r) {
       std::string_view a = s[r * kS];
       return a < article || (a == article && number(s[r * kS + 1]) < start);
@@ -558,15 +558,15 @@ Result<std::vector<Voice>> ClickHouseVoices(store::ClickHouseStore& ch, std::str
   std::vector<std::pair<int64_t, int64_t>> seq_start(n);
   for (size_t i = 0; i < n; ++i) {
     order[i] = i;
-    seq_start[i] = {number(q[i * (kQ + 1) + 2]), number(q[i * (kQ + 1) + 1])};
+    seq_start[i] = {number(q[i * kQ + 2]), number(q[i * kQ + 1])};
   }
   std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return seq_start[a] < seq_start[b]; });
   VoiceTally tally;
   for (size_t key = 0; key < n; ++key) {
-    const std::string_view* r = &q[order[key] * (kQ + 1)];
+    const std::string_view* r = &q[order[key] * kQ];
     std::string_view day = r[6] == "1970-01-01" ? std::string_view() : r[6];
     tally.Add(static_cast<int64_t>(key), r[3], r[4], r[5], day, r[7], r[8], std::strtod(std::string(r[9]).c_str(), nullptr),
-              number(r[10]));
+              number(r[10]), std::strtoull(std::string(r[11]).c_str(), nullptr, 10));
     for (size_t j = stance_begin[order[key]]; j < stance_begin[order[key] + 1]; ++j) {
       tally.AddStance(s[j * kS + 2], s[j * kS + 3], static_cast<int>(number(s[j * kS + 4])));
     }
@@ -576,7 +576,7 @@ Result<std::vector<Voice>> ClickHouseVoices(store::ClickHouseStore& ch, std::str
     if (s.empty()) return Status::Ok();
     std::vector<QuoteRow> keyed(qs.size());
     for (size_t i = 0; i < qs.size(); ++i) {
-      const std::string_view* row = &q[order[static_cast<size_t>(qs[i].id)] * (kQ + 1)];
+      const std::string_view* row = &q[order[static_cast<size_t>(qs[i].id)] * kQ];
       keyed[i].article = row[0];
       keyed[i].start = number(row[1]);
     }
@@ -588,12 +588,12 @@ Result<std::vector<Voice>> ClickHouseVoices(store::ClickHouseStore& ch, std::str
   auto complete = [&](std::vector<QuoteRow>& qs) -> Status {
     std::vector<QuoteAt> at;
     for (const QuoteRow& r : qs) {
-      const std::string_view* row = &q[order[static_cast<size_t>(r.id)] * (kQ + 1)];
+      const std::string_view* row = &q[order[static_cast<size_t>(r.id)] * kQ];
       at.push_back({std::string(row[0]), number(row[1]), std::string(row[6])});
     }
     PLX_ASSIGN_OR_RETURN(std::vector<QuoteRow> full, QuotesAt(ch, at));
     for (QuoteRow& r : qs) {
-      const std::string_view* row = &q[order[static_cast<size_t>(r.id)] * (kQ + 1)];
+      const std::string_view* row = &q[order[static_cast<size_t>(r.id)] * kQ];
       auto it = std::find_if(full.begin(), full.end(),
                              [&](const QuoteRow& x) { return x.article == row[0] && x.start == number(row[1]); });
       r = it == full.end() ? QuoteRow() : std::move(*it);

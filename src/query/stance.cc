@@ -250,7 +250,7 @@ uint32_t VoiceTally::Names::Intern(std::string_view s) {
 
 void VoiceTally::Add(int64_t key, std::string_view speaker_entity, std::string_view speaker,
                      std::string_view speaker_type, std::string_view day, std::string_view outlet,
-                     std::string_view kind, double confidence, int64_t bytes) {
+                     std::string_view kind, double confidence, int64_t bytes, uint64_t text_hash) {
   auto it = speaker_index_.find(speaker_entity);
   if (it == speaker_index_.end()) {
     it = speaker_index_.emplace(std::string(speaker_entity), speakers_.size()).first;
@@ -266,7 +266,7 @@ void VoiceTally::Add(int64_t key, std::string_view speaker_entity, std::string_v
   ++v.quotes;
   if (!day.empty() && (v.first_day.empty() || day < v.first_day)) v.first_day = day;
   if (day > v.last_day) v.last_day = day;
-  s.quotes.push_back({key, bytes, confidence, outlets_.Intern(outlet), kind == "direct" || kind == "block", false});
+  s.quotes.push_back({key, bytes, confidence, text_hash, outlets_.Intern(outlet), kind == "direct" || kind == "block", false});
   last_ = it->second;
 }
 
@@ -347,7 +347,11 @@ Result<std::vector<Voice>> VoiceTally::Finish(int64_t limit, int examples, const
     std::vector<bool> taken(ranked.size(), false);
     std::map<size_t, QuoteRow> read;  // by rank
     std::vector<QuoteRow> example_stance;  // stubs of the examples, for their stance
-    auto eligible = [&](size_t r, int pass) { return !taken[r] && (pass == 1 || !used_outlets.count(qs[ranked[r]].outlet)); };
+    std::set<uint64_t> used_hashes;
+    auto eligible = [&](size_t r, int pass) {
+      const Quote& q = qs[ranked[r]];
+      return !taken[r] && (pass == 1 || !used_outlets.count(q.outlet)) && (q.text_hash == 0 || !used_hashes.count(q.text_hash));
+    };
     size_t batch_size = 16;
     for (int pass = 0; pass < 2; ++pass) {
       for (size_t r = 0; r < ranked.size() && v.examples.size() < static_cast<size_t>(examples); ++r) {
@@ -369,6 +373,7 @@ Result<std::vector<Voice>> VoiceTally::Finish(int64_t limit, int examples, const
         taken[r] = true;
         used_outlets.insert(qs[ranked[r]].outlet);
         used_texts.insert(q.text);
+        if (qs[ranked[r]].text_hash != 0) used_hashes.insert(qs[ranked[r]].text_hash);
         v.examples.push_back(q);
         example_stance.emplace_back().id = qs[ranked[r]].key;
       }

@@ -67,8 +67,11 @@ class VoiceTally {
   // whose quotation is gone is left with an empty article.
   using CompleteFn = std::function<Status(std::vector<QuoteRow>&)>;
 
+  // `text_hash`: a hash of the quoted words when the store can give one without reading them (0
+  // when not): a candidate example repeating a chosen one's words is then passed over unread.
   void Add(int64_t key, std::string_view speaker_entity, std::string_view speaker, std::string_view speaker_type,
-           std::string_view day, std::string_view outlet, std::string_view kind, double confidence, int64_t bytes);
+           std::string_view day, std::string_view outlet, std::string_view kind, double confidence, int64_t bytes,
+           uint64_t text_hash = 0);
   // One stance of the quotation added last.
   void AddStance(std::string_view target, std::string_view name, int polarity);
   Result<std::vector<Voice>> Finish(int64_t limit, int examples, const StanceFn& attach_stance,
@@ -78,6 +81,7 @@ class VoiceTally {
   struct Quote {
     int64_t key, bytes;
     double confidence;
+    uint64_t text_hash;
     uint32_t outlet;
     bool quoted;  // direct or block: the speaker's own words
     bool side;    // takes a side toward some target

@@ -36,12 +36,16 @@ struct Store {
     r.stance = std::move(stance);
   }
 
-  // Adds `ids` in that order; with stance in the rows or left for Finish to read.
-  Result<std::vector<Voice>> Voices(const std::vector<int64_t>& ids, bool stance_in_rows, int64_t limit = -1) {
+  // Adds `ids` in that order; with stance in the rows or left for Finish to read; with a hash
+  // of each quotation's words (as ClickHouse gives) or without (as SQLite).
+  Result<std::vector<Voice>> Voices(const std::vector<int64_t>& ids, bool stance_in_rows, int64_t limit = -1,
+                                    bool hashes = false) {
     VoiceTally tally;
     for (int64_t id : ids) {
       const QuoteRow& r = rows.at(id);
-      tally.Add(id, r.speaker_entity, r.speaker, r.speaker_type, r.day, r.outlet, r.kind, r.confidence, r.end - r.start);
+      uint64_t hash = hashes ? std::hash<std::string>{}(r.text) | 1 : 0;
+      tally.Add(id, r.speaker_entity, r.speaker, r.speaker_type, r.day, r.outlet, r.kind, r.confidence, r.end - r.start,
+                hash);
       if (stance_in_rows) {
         for (const StanceEntry& e : r.stance) tally.AddStance(e.target, e.name, e.polarity);
       }
@@ -118,9 +122,12 @@ TEST(VoiceTally, SameVoicesInAnyOrderAndWhereverTheStanceComesFrom) {
   for (int round = 0; round < 5; ++round) {
     std::shuffle(ids.begin(), ids.end(), random);
     for (bool in_rows : {true, false}) {
-      auto got = store.Voices(ids, in_rows);
-      ASSERT_TRUE(got.ok());
-      EXPECT_EQ(Describe(*got), Describe(*expected)) << "round " << round << (in_rows ? " stance in rows" : " attached");
+      for (bool hashes : {false, true}) {
+        auto got = store.Voices(ids, in_rows, -1, hashes);
+        ASSERT_TRUE(got.ok());
+        EXPECT_EQ(Describe(*got), Describe(*expected))
+            << "round " << round << (in_rows ? " stance in rows" : " attached") << (hashes ? " with hashes" : "");
+      }
     }
   }
 }
@@ -150,6 +157,31 @@ TEST(VoiceTally, ExamplesFromDifferentOutletsWithDifferentWordsReadingFewQuotati
   EXPECT_EQ(v.examples[2].id, 2);     // then the next strongest of any outlet
   EXPECT_EQ(v.examples[0].stance.size(), 1u);
   EXPECT_LT(store.completed, 100) << "words read for most quotations";
+}
+
+TEST(VoiceTally, HashesOfTheWordsPassOverRepeatsUnread) {
+  // A wire quotation repeated by every outlet thousands of times, and a few other thoughts.
+  Store store;
+  const std::vector<std::string> outlets = {"Glasnik", "Ledger", "Zeri", "Dongfang", "Pregled"};
+  for (int64_t id = 1; id <= 3000; ++id) {
+    store.Put(id, "a", outlets[static_cast<size_t>(id) % outlets.size()], "2031-01-01", "direct",
+              "the one wire quotation every outlet carries, again", 0.9, {});
+  }
+  for (int64_t id = 3001; id <= 3003; ++id) {
+    store.Put(id, "a", "Glasnik", "2031-01-02", "indirect", "another thought, number " + std::to_string(id), 0.5, {});
+  }
+  std::vector<int64_t> ids;
+  for (const auto& [id, r] : store.rows) ids.push_back(id);
+  auto unhashed = store.Voices(ids, true);
+  int64_t read_unhashed = store.completed;
+  store.completed = 0;
+  auto hashed = store.Voices(ids, true, -1, /*hashes=*/true);
+  ASSERT_TRUE(unhashed.ok());
+  ASSERT_TRUE(hashed.ok());
+  EXPECT_EQ(Describe(*hashed), Describe(*unhashed));
+  ASSERT_EQ((*hashed)[0].examples.size(), 3u);
+  EXPECT_GT(read_unhashed, 1000);
+  EXPECT_LT(store.completed, 50) << "words read for repeats the hashes told apart";
 }
 
 TEST(VoiceTally, QuotationsGoneBeforeTheirWordsAreReadAreSkipped) {
