@@ -576,8 +576,8 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     }
     // A capitalised word no candidate covers, right before a reporting verb ("Nielsen said") or
     // right after "according to" ("according to Nielsen"): an organisation no pack knows. In
-    // Serbian, Croatian and Bosnian an auxiliary may stand between them ("Saipov je kazao",
-    // "rekao je Saipov").
+    // Serbian, Croatian and Bosnian the perfect's auxiliary may stand between them ("Saipov je
+    // kazao").
     std::string_view lang2 = lang.substr(0, 2);
     bool auxiliaries = lang2 == "sr" || lang2 == "hr" || lang2 == "bs" || lang2 == "me" || lang2 == "sh";
     static const std::unordered_set<std::string_view> kAuxiliaries = {"je", "su", "је", "су"};
