@@ -1,5 +1,6 @@
 #include "query/reader.h"
 
+#include "query/article_columns.h"
 #include "query/clickhouse.h"
 #include "store/sqlite_store.h"
 #include "store/sqlite.h"
@@ -14,7 +15,7 @@ class Sqlite final : public Reader {
   Result<Facets> FacetCounts(std::string_view q, const Filters& f) override { return query::FacetCounts(db_, q, f); }
   Result<std::vector<TimelineRow>> Timeline(std::string_view q, std::string_view interval, std::string_view by,
                                             const Filters& f) override {
-    return query::Timeline(db_, q, interval, by, f);
+    return query::Timeline(db_, q, interval, by, f, &columns_);
   }
   Result<std::vector<Hit>> Search(std::string_view q, const Filters& f, int64_t limit, int64_t offset, std::string_view open,
                                   std::string_view close) override {
@@ -79,6 +80,7 @@ class Sqlite final : public Reader {
 
  private:
   sqlite3* db_;
+  ArticleColumns columns_;
 };
 
 class ClickHouse final : public Reader {

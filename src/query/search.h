@@ -18,6 +18,8 @@
 
 namespace parallax::query {
 
+class ArticleColumns;
+
 // "Вучић AND (Kosovo OR Kosova*) NOT sport" -> "\"Вучић\" AND (\"Kosovo\" OR \"Kosova\"*) NOT \"sport\"".
 Result<std::string> ToFtsQuery(std::string_view user_query);
 
@@ -53,9 +55,10 @@ struct TimelineRow {
   int64_t count = 0;
 };
 // `query` may be empty (all articles). `interval`: day | week | month; `by`: "" | outlet |
-// country | lang | tag.
+// country | lang | tag. With `columns` (the connection's, article_columns.h), ungrouped and
+// by-outlet timelines filtered at most by date and outlet count the matches from memory.
 Result<std::vector<TimelineRow>> Timeline(sqlite3* db, std::string_view query, std::string_view interval,
-                                          std::string_view by, const Filters& f);
+                                          std::string_view by, const Filters& f, ArticleColumns* columns = nullptr);
 
 // Stored quotations (terms left out), newest first, with their article's date and outlet and
 // the speaker's stance toward each target.

@@ -8,15 +8,11 @@ namespace parallax::query::internal {
 
 using store::Stmt;
 
-namespace {
-
-Result<std::string> DayOf(const std::string& s, const char* what) {
+Result<std::string> FilterDay(const std::string& s, const char* what) {
   Result<Date> d = ParseDate(s);
   if (!d.ok()) return Status::InvalidInput(fmt::format("{}: {}", what, d.status().message()));
   return d->Day();
 }
-
-}  // namespace
 
 Result<Where> BuildWhere(const Filters& f) {
   Where w;
@@ -25,12 +21,12 @@ Result<Where> BuildWhere(const Filters& f) {
     w.sql += cond;
   };
   if (!f.from.empty()) {
-    PLX_ASSIGN_OR_RETURN(std::string d, DayOf(f.from, "--from"));
+    PLX_ASSIGN_OR_RETURN(std::string d, FilterDay(f.from, "--from"));
     add("a.day >= ?");
     w.params.push_back(d);
   }
   if (!f.to.empty()) {
-    PLX_ASSIGN_OR_RETURN(std::string d, DayOf(f.to, "--to"));
+    PLX_ASSIGN_OR_RETURN(std::string d, FilterDay(f.to, "--to"));
     add("a.day <= ?");
     w.params.push_back(d);
   }

@@ -30,6 +30,8 @@ Result<Source> BuildSource(std::string_view query, const Filters& f);
 
 // The period of an article's day: "" (none), day, week (its Monday) or month (YYYY-MM).
 Result<std::string> PeriodSql(std::string_view interval);
+// A --from or --to filter as YYYY-MM-DD; `what` names the flag in the error.
+Result<std::string> FilterDay(const std::string& s, const char* what);
 
 void BindAll(store::Stmt& st, const std::vector<std::string>& params, int first = 1);
 

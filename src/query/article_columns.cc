@@ -1,0 +1,62 @@
+#include "query/article_columns.h"
+
+#include <map>
+
+#include <sqlite3.h>
+
+#include "store/sqlite.h"
+
+namespace parallax::query {
+
+using store::Stmt;
+
+Status ArticleColumns::Sync(sqlite3* db) {
+  Stmt version(db, "PRAGMA data_version");
+  int64_t data_version = version.Step() ? version.Int(0) : -1;
+  PLX_RETURN_IF_ERROR(version.status());
+  int64_t changes = sqlite3_total_changes64(db);
+  if (data_version == data_version_ && changes == changes_) return Status::Ok();
+  data_version_ = changes_ = -1;  // until the read below completes
+
+  Stmt last(db, "SELECT coalesce(max(rowid), 0) FROM articles");
+  int64_t end = last.Step() ? last.Int(0) + 1 : 1;
+  PLX_RETURN_IF_ERROR(last.status());
+  day_.assign(static_cast<size_t>(end), kNull);
+  outlet_.assign(static_cast<size_t>(end), kNull);
+  days_.clear();
+  outlets_.clear();
+  // The index keeps rows in (outlet, day) order, so a code changes only when the value does.
+  Stmt st(db, "SELECT rowid, outlet, day FROM articles INDEXED BY articles_outlet_day");
+  std::map<std::string, uint32_t, std::less<>> day_codes;
+  uint32_t outlet = kNull, day = kNull;
+  std::string last_day;
+  while (st.Step()) {
+    int64_t rowid = st.Int(0);
+    if (rowid < 0 || rowid >= end) continue;  // written after max(rowid) was read; the next Sync reads it
+    if (st.IsNull(1)) {
+      outlet = kNull;
+    } else if (outlet == kNull || st.View(1) != outlets_[outlet]) {
+      outlet = static_cast<uint32_t>(outlets_.size());
+      outlets_.emplace_back(st.View(1));
+    }
+    if (st.IsNull(2)) {
+      day = kNull;
+    } else if (day == kNull || st.View(2) != last_day) {
+      last_day = st.View(2);
+      auto it = day_codes.find(last_day);
+      if (it == day_codes.end()) {
+        it = day_codes.emplace(last_day, static_cast<uint32_t>(days_.size())).first;
+        days_.push_back(last_day);
+      }
+      day = it->second;
+    }
+    outlet_[static_cast<size_t>(rowid)] = outlet;
+    day_[static_cast<size_t>(rowid)] = day;
+  }
+  PLX_RETURN_IF_ERROR(st.status());
+  data_version_ = data_version;
+  changes_ = changes;
+  return Status::Ok();
+}
+
+}  // namespace parallax::query

@@ -1,0 +1,51 @@
+// An in-memory copy of two small columns of a SQLite workspace's articles, day and outlet,
+// indexed by rowid, for grouping full-text matches without reading their article rows.
+//
+// Why: a timeline counts the matches of a query by period and outlet. SQLite reads each match's
+// article row (or scans the whole (outlet, day) index) to learn them: at a million articles,
+// 0.85 s for a word most articles contain. Holding the two columns as dictionary codes in
+// arrays (8 bytes an article) turns that into the FTS5 rowid walk plus an array read per match.
+//
+// Invariant: Sync() makes the copy equal to what the connection sees. It re-reads both columns
+// (one scan of the (outlet, day) index) whenever anything was committed since the last read, by
+// this connection (sqlite3_total_changes64) or another (PRAGMA data_version). A process that
+// queries once pays about what the SQL it replaces costs; a server pays it once per change.
+// Not thread-safe: one per connection, used by that connection's reader.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+
+struct sqlite3;
+
+namespace parallax::query {
+
+class ArticleColumns {
+ public:
+  static constexpr uint32_t kNull = UINT32_MAX;  // the article has no such value (or no such rowid)
+
+  Status Sync(sqlite3* db);
+
+  // Dictionary codes of an article's day (YYYY-MM-DD) and outlet; kNull when unset or absent.
+  uint32_t day(int64_t rowid) const { return Get(day_, rowid); }
+  uint32_t outlet(int64_t rowid) const { return Get(outlet_, rowid); }
+  // The values behind the codes.
+  const std::vector<std::string>& days() const { return days_; }
+  const std::vector<std::string>& outlets() const { return outlets_; }
+  // One past the largest rowid held.
+  int64_t end() const { return static_cast<int64_t>(day_.size()); }
+
+ private:
+  static uint32_t Get(const std::vector<uint32_t>& column, int64_t rowid) {
+    return rowid >= 0 && rowid < static_cast<int64_t>(column.size()) ? column[static_cast<size_t>(rowid)] : kNull;
+  }
+
+  int64_t data_version_ = -1, changes_ = -1;
+  std::vector<uint32_t> day_, outlet_;
+  std::vector<std::string> days_, outlets_;
+};
+
+}  // namespace parallax::query
