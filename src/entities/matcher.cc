@@ -400,7 +400,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       "committee", "court", "house", "party", "council", "ministry", "department", "university", "college", "school",
       "street", "city", "county", "state", "states", "union", "nations", "republic", "kingdom", "office", "agency",
       "bank", "company", "group", "airport", "airlines", "airways", "air", "news", "times", "post", "journal",
-      "institute", "center", "centre", "foundation", "association", "church", "hospital", "club", "league", "cup",
+      "institute", "academy", "center", "centre", "foundation", "association", "church", "hospital", "club", "league", "cup",
       "park", "river", "lake", "island", "islands", "bay", "sea", "ocean", "road", "avenue", "square", "hall",
       "tower", "bridge", "station", "festival", "award", "awards", "day", "act", "bill", "war", "games", "show",
       "live", "tv", "radio", "network", "media", "press", "police", "army", "navy", "force", "forces", "guard",
@@ -504,6 +504,41 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         }
       }
     }
+    // A known given name inside a longer span the model calls an organisation or a place, or
+    // one that opens with a title, starts a person's name: what comes before it is the title or
+    // its complement ("Activa Mladen Bojanić", "Analitičar Instituta Nikola Marković"), a name
+    // of its own unless it opens with a title. A person's span keeps its given names ("Antonio
+    // Maria Costa", "Emyr Jones Parry") unless it is a word, a given name and a South Slavic
+    // surname ("Partizana Aleksandar Stanojević"): those have no middle names.
+    auto slavic_surname = [&](size_t k) { return words[k].key.size() > 4 && words[k].key.compare(words[k].key.size() - 2, 2, "ic") == 0; };
+    for (size_t i = 0; i < spans.size(); ++i) {
+      TaggedSpan s = spans[i];
+      if (s.type == 'P' && !cues_.count(words[s.first_word].key) &&
+          !(s.end_word - s.first_word == 3 && slavic_surname(s.end_word - 1) && !slavic_surname(s.first_word))) {
+        continue;
+      }
+      for (size_t k = s.first_word + 1; k < s.end_word; ++k) {
+        if (!words[k].upper || !given_names_.count(words[k].key)) continue;
+        if (given_names_.count(words[k - 1].key)) break;  // "Baltazar Adam": given names of one person
+        // The surname may lie past the span's end ("Activa Mladen | Bojanić", "Saveza Anders |
+        // Fogh Rasmussen").
+        size_t end = s.end_word;
+        bool past = end == k + 1;
+        while (past && end - k < 3 && end < words.size() && words[end].upper &&
+               text.substr(words[end - 1].range.end, words[end].range.begin - words[end - 1].range.end) == " ") {
+          ++end;
+        }
+        bool name = end - k >= 2 && end - k <= 3;
+        for (size_t n = k; n < end && name; ++n) name = words[n].upper && !taken[n] && !kNotInNames.count(words[n].key);
+        if (!name) break;
+        spans[i] = {k, end, 'P'};
+        if (!cues_.count(words[s.first_word].key)) {
+          spans.insert(spans.begin() + static_cast<long>(i), {s.first_word, k, s.type == 'P' ? 'O' : s.type});
+          ++i;
+        }
+        break;
+      }
+    }
     for (const TaggedSpan& s : spans) {
       bool free = true;
       for (size_t k = s.first_word; k < s.end_word; ++k) free = free && !taken[k];
@@ -537,6 +572,13 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     }
     return end;
   };
+  std::vector<char> person_starts(words.size());  // first words of the people found so far
+  for (const Hit& h : hits) {
+    if (h.first_word >= words.size()) continue;
+    bool person = h.entry < 0 ? h.new_type == EntityType::kPerson
+                              : !entries_[h.entry].role && k_.entities()[entries_[h.entry].target].type == EntityType::kPerson;
+    if (person) person_starts[h.first_word] = 1;
+  }
   for (size_t i = 0; i < words.size(); ++i) {
     if (taken[i]) continue;
     size_t first = SIZE_MAX;
@@ -546,9 +588,38 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       // after a title a surname alone is a name too ("premijer Sanader").
       size_t j = i + 1;
       while (j < words.size() && cues_.count(words[j].key)) ++j;
-      if (j < words.size() && !taken[j] && words[j].upper && Joined(text, words[j - 1].range.end, words[j].range.begin)) {
-        first = j;
-        min_words = 1;
+      // The title's complement may stand before the name ("direktor Kancelarije za KiM Petar
+      // Petković", "trener Partizana Aleksandar Stanojević"): a given name followed by a
+      // capitalised word, a person found already, or two capitalised words before a reporting
+      // verb, within the next few words of the clause, is the name instead.
+      size_t given = SIZE_MAX;
+      static const std::unordered_set<std::string> kClauseEnds =
+          keys({"je", "su", "i", "a", "da", "ali", "koji", "koja", "koje", "је", "су", "и", "да", "који", "која", "које"});
+      for (size_t k = j; k < words.size() && k < j + 6 && Joined(text, words[k - 1].range.end, words[k].range.begin); ++k) {
+        if (kClauseEnds.count(words[k].key) || speech_verbs_.count(words[k].key) || cues_.count(words[k].key)) break;
+        bool named = k > j && words[k].upper && given_names_.count(words[k].key) && k + 1 < words.size() &&
+                     words[k + 1].upper && Joined(text, words[k].range.end, words[k + 1].range.begin);
+        // Two capitalised words before a reporting verb are the name too ("portparol Vlade
+        // Kosova Perparim Kryeziu rekao je").
+        bool before_verb = k > j && k + 2 < words.size() && words[k].upper && !taken[k] && words[k + 1].upper &&
+                           !taken[k + 1] && Joined(text, words[k].range.end, words[k + 1].range.begin) &&
+                           speech_verbs_.count(words[k + 2].key);
+        if (named || before_verb || (k > j && person_starts[k])) {
+          given = k;
+          break;
+        }
+      }
+      if (given != SIZE_MAX) {
+        if (!taken[given]) first = given;  // else the name is found already, and the complement is none
+      } else if (j < words.size() && !taken[j] && words[j].upper && Joined(text, words[j - 1].range.end, words[j].range.begin)) {
+        // Not when a place or an organisation follows it: then it is the complement
+        // ("portparol Vlade Srbije"), not a surname ("premijer Sanader").
+        bool complement = j + 1 < words.size() && taken[j + 1] && !person_starts[j + 1] &&
+                          Joined(text, words[j].range.end, words[j + 1].range.begin);
+        if (!complement) {
+          first = j;
+          min_words = 1;
+        }
       }
     } else if (words[i].upper && given_names_.count(words[i].key)) {
       first = i;

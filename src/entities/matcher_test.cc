@@ -95,6 +95,28 @@ TEST_F(MatcherTest, NamesNextToReportingVerbsAndTitles) {
   for (const Mention& m : matcher_->Find("Or maybe not. We will see or wait.", {})) ADD_FAILURE() << m.entity;
 }
 
+TEST_F(MatcherTest, TitlesWithAComplementBeforeTheName) {
+  // Serbian and Croatian titles take a complement in the genitive before the name: the name is
+  // the given name and surname after it, and the complement is no person.
+  auto people = [](std::string_view text) {
+    std::vector<std::string> out;
+    for (const Mention& m : matcher_->Find(text, {.day = "2024-09-16"})) {
+      if (m.type == EntityType::kPerson) out.push_back(std::string(m.range.Of(text)));
+    }
+    return out;
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(people("Kako je rekao trener Partizana Aleksandar Stanojević, utakmica je bila teška."), V{"Aleksandar Stanojević"});
+  EXPECT_EQ(people("Direktor Kancelarije za KiM Petar Petković izjavio je da je teško."), V{"Petar Petković"});
+  EXPECT_EQ(people("Analitičar Instituta Nikola Marković ocenio je da je teško."), V{"Nikola Marković"});
+  EXPECT_EQ(people("Ravnatelj tvrtke Activa Mladen Bojanić smatra da je teško."), V{"Mladen Bojanić"});
+  EXPECT_EQ(people("Kako je rekao portparol Vlade Kosova Perparim Kryeziu, teško je."), V{"Perparim Kryeziu"});
+  EXPECT_EQ(people("Portparol Vlade Srbije je rekao da je teško."), V{});
+  // A surname alone after a title is still a name; a person's given names stay in it.
+  EXPECT_EQ(people("Premijer Sanader je rekao da je teško."), V{"Sanader"});
+  EXPECT_EQ(people("Napisao je izvršni direktor UNODC-a Antonio Maria Costa u uvodu."), V{"Antonio Maria Costa"});
+}
+
 TEST_F(MatcherTest, NamesInChineseTextFromTheCharacterTagger) {
   // A Chinese name no pack lists, after a role phrase: the role is linked to it.
   std::vector<std::string> got = Ids("中国外交部发言人汪文斌表示，中方支持塞尔维亚。");
