@@ -164,7 +164,7 @@ Result<std::unique_ptr<Matcher>> Matcher::Create(const Knowledge& knowledge) {
     ForEachRow(EmbeddedData(file), [&](std::string_view name, std::string_view) { m->given_names_.insert(NameKey(name)); });
   }
   // A transcribed name also stands before a courtesy title (亚当斯先生).
-  for (const char* title : {"先生", "女士", "夫人", "小姐", "博士", "教授"}) m->cjk_name_ends_.push_back(title);
+  for (const char* title : {"先生", "女士", "夫人", "小姐", "博士", "教授"}) m->cjk_name_ends_.push_back(title);  // as in Find
   return m;
 }
 
@@ -313,6 +313,48 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       if (overlaps) continue;
       std::string name(text.substr(begin, at - begin));
       hits.push_back({{static_cast<uint32_t>(begin), static_cast<uint32_t>(at)}, -1, SIZE_MAX, SIZE_MAX, "person/~" + name, name});
+    }
+  }
+
+  // 2b'''. Names left in Latin script inside Chinese text, right before a reporting verb or a
+  // courtesy title ("Sumbung 女士说", "曼城队经理 Pep Guardiola 告诉记者", "Sainsbury's 表示"):
+  // one to three capitalised words, titles before them left out ("Prof Czeisler补充道").
+  if (!cjk_name_ends_.empty() && HasCjk(text)) {
+    static const std::unordered_set<std::string> kTitles = {NameKey("mr"), NameKey("mrs"), NameKey("ms"), NameKey("dr"),
+                                                            NameKey("prof"), NameKey("sir")};
+    static const std::unordered_set<std::string_view> kCourtesy = {"先生", "女士", "夫人", "小姐", "博士", "教授"};
+    for (size_t i = 0; i < words.size(); ++i) {
+      if (!words[i].upper || taken[i]) continue;
+      size_t end = i + 1;
+      while (end < words.size() && end - i < 3 && words[end].upper && !taken[end] &&
+             text.substr(words[end - 1].range.end, words[end].range.begin - words[end - 1].range.end) == " ") {
+        ++end;
+      }
+      size_t first = i;
+      i = end - 1;
+      while (first + 1 < end && kTitles.count(words[first].key)) ++first;
+      size_t at = words[end - 1].range.end;
+      bool possessive = false;  // "Sainsbury's": a company
+      for (std::string_view s : {"'s", "’s"}) {
+        if (!possessive && text.substr(at, s.size()) == s) {
+          at += s.size();
+          possessive = true;
+        }
+      }
+      auto name_end = static_cast<uint32_t>(at);
+      while (at < text.size() && (text[at] == ' ' || text.substr(at, 3) == "\u3000")) at += text[at] == ' ' ? 1 : 3;
+      bool title = false, verb = false;
+      for (const std::string& e : cjk_name_ends_) {
+        if (text.substr(at, e.size()) == e) (kCourtesy.count(e) ? title : verb) = true;
+      }
+      if (!title && !verb) continue;
+      bool person = title || !possessive;
+      std::string id = person ? "person/~" : "org/~";
+      for (size_t k = first; k < end; ++k) id += (k > first ? "-" : "") + words[k].key;
+      uint32_t begin = words[first].range.begin;
+      hits.push_back({{begin, name_end}, -1, first, end, id, std::string(text.substr(begin, name_end - begin)),
+                      person ? EntityType::kPerson : EntityType::kOrg});
+      for (size_t k = first; k < end; ++k) taken[k] = true;
     }
   }
 

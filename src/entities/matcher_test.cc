@@ -87,6 +87,18 @@ TEST_F(MatcherTest, NamesNextToReportingVerbsAndTitles) {
   // after it, nor a Chinese date; "-" joins a part (伯纳斯-李).
   EXPECT_EQ(Ids("他和凯莉·汉弗莱斯一起去了。"), (std::vector<std::string>{"person/~凯莉·汉弗莱斯@凯莉·汉弗莱斯"}));
   EXPECT_EQ(Ids("蒂姆·伯纳斯-李于周一表示。"), (std::vector<std::string>{"person/~蒂姆·伯纳斯-李@蒂姆·伯纳斯-李"}));
+  // Names left in Latin letters in Chinese text, before a reporting verb or a courtesy title;
+  // a possessive is a company's.
+  auto surfaces = [](std::string_view text) {
+    std::vector<std::string> out;
+    for (const Mention& m : matcher_->Find(text, {})) out.push_back(m.entity.substr(0, m.entity.find('/')) + ":" + std::string(m.range.Of(text)));
+    return out;
+  };
+  EXPECT_EQ(surfaces("“很难，” Sumbung 女士说。"), (std::vector<std::string>{"person:Sumbung"}));
+  EXPECT_EQ(surfaces("曼城队经理 Pep Guardiola 告诉记者。"), (std::vector<std::string>{"org:曼城队", "person:Pep Guardiola"}));
+  EXPECT_EQ(surfaces("Sainsbury's 表示会翻番。"), (std::vector<std::string>{"org:Sainsbury's"}));
+  EXPECT_EQ(surfaces("一样” Prof Czeisler补充道。"), (std::vector<std::string>{"person:Czeisler"}));
+  EXPECT_TRUE(surfaces("他们使用 Apple Watch 和手机。").empty());
   // Before a courtesy title too.
   EXPECT_EQ(Ids("“酒吧都没有了，”亚当斯先生如是说。"), (std::vector<std::string>{"person/~亚当斯@亚当斯"}));
   // A title abbreviation makes the next word a name.
