@@ -100,7 +100,7 @@ Marks FindMarks(std::string_view text, ByteRange par, std::vector<Open> carried 
         else if (stack.empty() && out.spans.empty()) out.orphan_close = {at, after};
         break;
       case U'„':
-        open(U"“”");
+        open(U"“”\"");  // „…" where a straight mark was typed for the closing one
         break;
       case U'‚':
         open(U"‘’");

@@ -92,6 +92,11 @@ TEST_F(QuotesTest, MarksUsedTheWrongWayRound) {
   g = Run("Kurti said \"Beijing has chosen a side“ and left.\nThe next paragraph is unaffected.", "en");
   ASSERT_EQ(g.size(), 1u);
   EXPECT_EQ(g[0].content, "Beijing has chosen a side");
+  // „…" with a straight closing mark, and a straight mark inside „…“ still nests.
+  g = Run("„Mislim da to možemo riješiti,\" rekao je Vučić. „Kažu \"nikada\" i to je to“, dodao je.", "bs");
+  ASSERT_EQ(g.size(), 2u);
+  ExpectQuote(g, 0, "Mislim da to možemo riješiti", "direct", "Aleksandar Vučić");
+  EXPECT_EQ(g[1].content, "Kažu \"nikada\" i to je to");
   // A closing “ with nothing open ends a quotation that began with its paragraph.
   g = Run("Srbija nikada neće priznati Kosovo“, rekao je Vučić.", "sr");
   ASSERT_EQ(g.size(), 1u);
