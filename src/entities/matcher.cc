@@ -37,6 +37,12 @@ struct Word {
   bool upper;
 };
 
+// A South Slavic surname: a word in -ić (Stanojević, Petković), more than a short word.
+bool SlavicSurname(const Word& w) { return w.key.size() > 4 && w.key.compare(w.key.size() - 2, 2, "ic") == 0; }
+
+// Chinese courtesy titles: a transcribed or Latin-letter name may stand before one (亚当斯先生).
+constexpr std::string_view kCourtesyTitles[] = {"先生", "女士", "夫人", "小姐", "博士", "教授"};
+
 // Words of a spaced script (CJK runs are left to the substring pass).
 std::vector<Word> Words(std::string_view text) {
   std::vector<Word> out;
@@ -164,7 +170,7 @@ Result<std::unique_ptr<Matcher>> Matcher::Create(const Knowledge& knowledge) {
     ForEachRow(EmbeddedData(file), [&](std::string_view name, std::string_view) { m->given_names_.insert(NameKey(name)); });
   }
   // A transcribed name also stands before a courtesy title (亚当斯先生).
-  for (const char* title : {"先生", "女士", "夫人", "小姐", "博士", "教授"}) m->cjk_name_ends_.push_back(title);  // as in Find
+  for (std::string_view title : kCourtesyTitles) m->cjk_name_ends_.emplace_back(title);
   return m;
 }
 
@@ -322,7 +328,6 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   if (!cjk_name_ends_.empty() && HasCjk(text)) {
     static const std::unordered_set<std::string> kTitles = {NameKey("mr"), NameKey("mrs"), NameKey("ms"), NameKey("dr"),
                                                             NameKey("prof"), NameKey("sir")};
-    static const std::unordered_set<std::string_view> kCourtesy = {"先生", "女士", "夫人", "小姐", "博士", "教授"};
     for (size_t i = 0; i < words.size(); ++i) {
       if (!words[i].upper || taken[i]) continue;
       size_t end = i + 1;
@@ -345,7 +350,9 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       while (at < text.size() && (text[at] == ' ' || text.substr(at, 3) == "\u3000")) at += text[at] == ' ' ? 1 : 3;
       bool title = false, verb = false;
       for (const std::string& e : cjk_name_ends_) {
-        if (text.substr(at, e.size()) == e) (kCourtesy.count(e) ? title : verb) = true;
+        if (text.substr(at, e.size()) != e) continue;
+        bool courtesy = std::find(std::begin(kCourtesyTitles), std::end(kCourtesyTitles), e) != std::end(kCourtesyTitles);
+        (courtesy ? title : verb) = true;
       }
       if (!title && !verb) continue;
       bool person = title || !possessive;
@@ -552,11 +559,10 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     // of its own unless it opens with a title. A person's span keeps its given names ("Antonio
     // Maria Costa", "Emyr Jones Parry") unless it is a word, a given name and a South Slavic
     // surname ("Partizana Aleksandar Stanojević"): those have no middle names.
-    auto slavic_surname = [&](size_t k) { return words[k].key.size() > 4 && words[k].key.compare(words[k].key.size() - 2, 2, "ic") == 0; };
     for (size_t i = 0; i < spans.size(); ++i) {
       TaggedSpan s = spans[i];
       if (s.type == 'P' && !cues_.count(words[s.first_word].key) &&
-          !(s.end_word - s.first_word == 3 && slavic_surname(s.end_word - 1) && !slavic_surname(s.first_word))) {
+          !(s.end_word - s.first_word == 3 && SlavicSurname(words[s.end_word - 1]) && !SlavicSurname(words[s.first_word]))) {
         continue;
       }
       for (size_t k = s.first_word + 1; k < s.end_word; ++k) {
@@ -666,8 +672,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     } else if (words[i].upper && given_names_.count(words[i].key)) {
       first = i;
     } else if (words[i].upper && i + 1 < words.size() && words[i + 1].upper && !taken[i + 1] &&
-               Joined(text, words[i].range.end, words[i + 1].range.begin) && words[i + 1].key.size() > 4 &&
-               words[i + 1].key.compare(words[i + 1].key.size() - 2, 2, "ic") == 0) {
+               Joined(text, words[i].range.end, words[i + 1].range.begin) && SlavicSurname(words[i + 1])) {
       first = i;  // Ime Prezimić: a South Slavic surname in -ić after a capitalised word
     }
     if (first == SIZE_MAX) continue;
