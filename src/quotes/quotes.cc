@@ -297,6 +297,28 @@ ByteRange Trim(std::string_view text, ByteRange r) {
   return r;
 }
 
+// Serbian, Croatian, Bosnian and Montenegrin (and the umbrella code sh), which share their grammar.
+bool SerboCroatian(std::string_view lang) {
+  std::string_view base = lang.substr(0, 2);
+  return base == "sr" || base == "hr" || base == "bs" || base == "me" || base == "sh";
+}
+
+// A candidate joined to the reporting verb by "and" alone is the object of the verb before it,
+// not the speaker: "he praised Donald Trump and said", "lavdëroi Trumpin dhe tha", "赞扬了特朗普并表示".
+// (Albanian "i" is no "and": "Saipov i tha autoriteteve" is "Saipov told them".)
+bool ObjectBeforeConjunction(std::string_view text, std::string_view lang, ByteRange candidate, ByteRange cue) {
+  if (candidate.end > cue.begin || cue.begin - candidate.end > 12) return false;
+  std::string_view gap = text.substr(candidate.end, cue.begin - candidate.end);
+  while (!gap.empty() && gap.front() == ' ') gap.remove_prefix(1);
+  while (!gap.empty() && gap.back() == ' ') gap.remove_suffix(1);
+  std::string_view base = lang.substr(0, 2);
+  if (SerboCroatian(lang)) return gap == "i" || gap == "и" || gap == "te";
+  if (base == "mk") return gap == "и";
+  if (base == "sq") return gap == "dhe";
+  if (base == "zh") return gap == "并" || gap == "并且";
+  return gap == "and";
+}
+
 // The speaker fields of `from`, with its confidence.
 void CopySpeaker(const Quote& from, Quote& to) {
   to.speaker = from.speaker;
@@ -578,8 +600,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     // right after "according to" ("according to Nielsen"): an organisation no pack knows. In
     // Serbian, Croatian and Bosnian the perfect's auxiliary may stand between them ("Saipov je
     // kazao").
-    std::string_view lang2 = lang.substr(0, 2);
-    bool auxiliaries = lang2 == "sr" || lang2 == "hr" || lang2 == "bs" || lang2 == "me" || lang2 == "sh";
+    bool auxiliaries = SerboCroatian(lang);
     static const std::unordered_set<std::string_view> kAuxiliaries = {"je", "su", "је", "су"};
     std::vector<ByteRange> taken;  // the candidates so far, by position
     for (const Candidate& cand : cands) taken.push_back(cand.range);
@@ -648,7 +669,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     // Candidates governed by a preposition: the word before them, or their own first word (a
     // name found with its preposition, "u Merilendu"), is one.
     std::string base(lang.substr(0, 2));
-    if (base == "hr" || base == "bs" || base == "me" || base == "sh") base = "sr";
+    if (SerboCroatian(base)) base = "sr";
     if (auto preps = prepositions_.find(base); preps != prepositions_.end()) {
       for (Candidate& c : cands) {
         if (c.pronoun) continue;
@@ -732,6 +753,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         if (subject && c.range.end > cue.begin) continue;
         if (c.governed) continue;
         if (c.place && Distance(c.range, cue) > 2) continue;  // only right next to the verb
+        if (!subject && ObjectBeforeConjunction(text, lang, c.range, cue)) continue;
         uint32_t d = (subject ? c.range.begin - window.begin : Distance(c.range, cue)) + (c.pronoun ? 8 : 0) +
                      (c.place ? 12 : 0) + (c.noun ? 10 : 0);
         if (d < best_d) {
@@ -762,6 +784,48 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
           best = &c;
           break;
         }
+      }
+      // "Professor Jay Berzofsky, of the US National Cancer Institute in Bethesda, Maryland,
+      // said", "Dieter Kempf, head of the Federation of German Industries (BDI) said", "Profesor
+      // Džej Berzofski iz Nacionalnog instituta … rekao je": a person who opens the clause,
+      // followed by a comma or "of"/"from", is the subject; the place or organisation in what
+      // follows, nearer the verb, is not, nor a person inside a relative clause ("Kit, koji je
+      // oženio … Rouz Lesli, … priznao je"). Only capitalised words (a title) may stand before
+      // the person in the clause.
+      auto relative_between = [&](ByteRange a, ByteRange b) {
+        static const std::unordered_set<std::string_view> kRelatives = {"who", "koji", "koja", "koje", "који", "која", "које", "që", "кој"};
+        bool found = false;
+        text::ForEachWord(text.substr(a.end, b.begin - a.end), [&](std::string_view lower, ByteRange, bool) {
+          found = found || kRelatives.count(lower) > 0;
+        });
+        return found;
+      };
+      auto opens_appositive = [&](ByteRange r) {
+        static const std::string_view kAfter[] = {",", " of ", " from ", " iz ", " sa ", " nga ", " од ", " из "};
+        for (std::string_view a : kAfter) {
+          if (text.substr(r.end, a.size()) == a) return true;
+        }
+        return false;
+      };
+      if (!subject && best->range.end <= cue.begin && !best->pronoun) {
+        const Candidate* head = nullptr;
+        for (const Candidate& c : cands) {
+          if (c.pronoun || c.noun || c.place || c.governed || c.type != "person") continue;
+          if (c.range.begin < window.begin || c.range.end >= best->range.begin || !opens_appositive(c.range)) continue;
+          if (best->type == "person" && !relative_between(c.range, best->range)) continue;
+          if (head != nullptr && c.range.begin < head->range.begin) continue;
+          size_t start = text.find_last_of(".!?\n", c.range.begin == 0 ? 0 : c.range.begin - 1);
+          start = start == std::string_view::npos || c.range.begin == 0 ? 0 : start + 1;
+          if (q.content.end <= c.range.begin) start = std::max<size_t>(start, q.content.end);
+          int words = 0;
+          bool titles = true;
+          text::ForEachWord(text.substr(start, c.range.begin - start), [&](std::string_view, ByteRange r, bool) {
+            ++words;
+            titles = titles && IsUpperAt(text, start + r.begin);
+          });
+          if (words <= 2 && titles) head = &c;
+        }
+        if (head != nullptr) best = head;
       }
       q.speaker_range = best->range;
       if (best->pronoun) {

@@ -174,6 +174,28 @@ TEST_F(QuotesTest, AppositivesBeforeTheVerb) {
   g = Run("The minister's daughter, Mary Jones, said that the letter was genuine.", "en");
   ASSERT_EQ(g.size(), 1u);
   EXPECT_EQ(g[0].speaker, "Mary Jones");
+  // An appositive with commas of its own, or none before the verb: the person who opens the
+  // clause speaks, not the place or organisation next to the verb.
+  g = Run("Professor Jay Berzofsky, of the National Cancer Institute in Bethesda, Maryland, said: “The results are good.”",
+          "en");
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(g[0].speaker, "Jay Berzofsky");
+  g = Run("“We have a problem,” Dieter Kempf, head of the Federation of German Industries (BDI) said on Monday.", "en");
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(g[0].speaker, "Dieter Kempf");
+  g = Run("Profesorka Jelena Marić iz beogradskog Instituta za međunarodnu politiku u Dorćolu, u Beogradu, rekla je: "
+          "„Dijalog je u krizi.“",
+          "sr");
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(g[0].speaker, "Jelena Marić");
+  // A person inside a relative clause is not the subject.
+  g = Run("Marko Perić, koji je nedavno oženio glumicu iz serije, Anu Lukić, priznao je da je „veoma srećan“.", "sr");
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(g[0].speaker, "Marko Perić");
+  // Not a person named in a clause that opens with other words.
+  g = Run("Asked about Albin Kurti, the ministry said that talks would go on.", "en");
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_NE(g[0].speaker, "Albin Kurti");
 }
 
 TEST_F(QuotesTest, SpeakerNounsTakeOnlyInflectionalEndings) {
@@ -207,6 +229,12 @@ TEST_F(QuotesTest, IndirectSpeechAndPronouns) {
               "Aleksandar Vučić");
   ExpectQuote(Run("中国常驻联合国代表傅聪表示，安理会应当继续关注这个问题。", "zh"), 0, "安理会应当继续关注这个问题", "indirect",
               "Fu Cong");
+  // The object of a verb joined by "and" to the reporting verb is not its subject.
+  ExpectQuote(Run("Aleksandar Vučić arrived in Beijing on Monday. He praised Xi Jinping and said that China was a true friend.",
+                  "en"),
+              0, "China was a true friend", "indirect", "Aleksandar Vučić");
+  ExpectQuote(Run("Vučić je stigao u Peking. On je pohvalio Si Đinpinga i rekao da je Kina prijatelj.", "sr"), 0,
+              "je Kina prijatelj", "indirect", "Aleksandar Vučić");
   auto g = Run("Drita Gashi met the press on Monday. She said that Beijing was growing its influence.", "en");
   ExpectQuote(g, 0, "Beijing was growing its influence", "indirect", "Drita Gashi");
   ExpectQuote(Run("According to Albin Kurti, the talks have failed again.", "en"), 0, "the talks have failed again",
