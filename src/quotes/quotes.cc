@@ -246,7 +246,8 @@ struct Candidate {
   bool governed = false;  // right after a preposition ("with CNN", "u Merilendu"): not a subject
 };
 
-constexpr std::string_view kPronouns[] = {"he", "she", "they", "on", "ona", "oni", "one", "ai", "ajo", "ata", "er", "sie"};
+constexpr std::string_view kPronouns[] = {"he", "she", "they", "on", "ona", "oni", "one", "ai", "ajo", "ata", "er", "sie",
+                                           "toj", "taa", "tie"};  // Macedonian тој, таа, тие as folding spells them
 constexpr std::u32string_view kCjkPronouns[] = {U"他们", U"她们", U"他", U"她"};
 
 bool Inside(ByteRange r, const std::vector<Span>& spans) {
