@@ -627,15 +627,26 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
                               : !entries_[h.entry].role && k_.entities()[entries_[h.entry].target].type == EntityType::kPerson;
     if (person) person_starts[h.first_word] = 1;
   }
+  // Words of a title at word k: 1, or 2 for a hyphenated abbreviation listed whole (г-дин,
+  // g-đa), 0 for none.
+  auto cue_words = [&](size_t k) -> size_t {
+    if (cues_.count(words[k].key)) {
+      bool hyphenated = k + 1 < words.size() && words[k + 1].range.begin == words[k].range.end + 1 &&
+                        text[words[k].range.end] == '-' &&
+                        cues_.count(NameKey(text.substr(words[k].range.begin, words[k + 1].range.end - words[k].range.begin)));
+      return hyphenated ? 2 : 1;
+    }
+    return 0;
+  };
   for (size_t i = 0; i < words.size(); ++i) {
     if (taken[i]) continue;
     size_t first = SIZE_MAX;
     size_t min_words = 2;
-    if (cues_.count(words[i].key)) {
+    if (size_t n = cue_words(i); n > 0) {
       // Titles chain ("Deputy Prime Minister", "political scientist"): the name follows them;
       // after a title a surname alone is a name too ("premijer Sanader").
-      size_t j = i + 1;
-      while (j < words.size() && cues_.count(words[j].key)) ++j;
+      size_t j = i + n;
+      while (j < words.size() && (n = cue_words(j)) > 0) j += n;
       // The title's complement may stand before the name ("direktor Kancelarije za KiM Petar
       // Petković", "trener Partizana Aleksandar Stanojević"): a given name followed by a
       // capitalised word, a person found already, or two capitalised words before a reporting

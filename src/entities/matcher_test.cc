@@ -103,6 +103,8 @@ TEST_F(MatcherTest, NamesNextToReportingVerbsAndTitles) {
   EXPECT_EQ(Ids("“酒吧都没有了，”亚当斯先生如是说。"), (std::vector<std::string>{"person/~亚当斯@亚当斯"}));
   // A title abbreviation makes the next word a name.
   EXPECT_EQ(Ids("„Danas nema nijednog“, kaže g. Adams."), (std::vector<std::string>{"outlet/danas@Danas", "person/~adams@Adams"}));
+  // A hyphenated title abbreviation too (Macedonian г-дин, folded to match g-din as well).
+  EXPECT_EQ(Ids("„Денес нема ништо“, рече г-дин Адамс."), (std::vector<std::string>{"person/~adams@Адамс"}));
   // A word the text also writes in lower case does not start a name at a sentence start.
   for (const Mention& m : matcher_->Find("Or maybe not. We will see or wait.", {})) ADD_FAILURE() << m.entity;
 }

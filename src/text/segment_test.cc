@@ -20,6 +20,9 @@ TEST(Segment, AbbreviationsDatesAndInitials) {
             (std::vector<std::string>{"Sastanak je održan 16. septembra 2024. u Beogradu.",
                                       "Dr. Petrović je rekao da tzv. Zajednica nije formirana.",
                                       "Novi rok je 16.09.2024.", "Vlada ćuti."}));
+  // g. is gospodin (Mr) before a name, in either script.
+  EXPECT_EQ(Sentences("Tako je rekao g. Adams. Г. Адамс је отишао.", "sr"),
+            (std::vector<std::string>{"Tako je rekao g. Adams.", "Г. Адамс је отишао."}));
   EXPECT_EQ(Sentences("Mr. Smith met A. Vučić in the U.S. on Monday. He left.", "en"),
             (std::vector<std::string>{"Mr. Smith met A. Vučić in the U.S. on Monday.", "He left."}));
   EXPECT_EQ(Sentences("Z. Gashi tha se p.sh. Kosova ka të drejtë. Ai shtoi: «Po.» Pastaj iku.", "sq"),
