@@ -443,7 +443,8 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   };
   static const std::unordered_set<std::string> kNotNames =
       keys({"the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "but", "and", "in",
-            "on", "at", "for", "after", "when", "while", "as", "mr", "mrs", "ms", "dr", "prof", "sir", "then", "also", "so"});
+            "on", "at", "for", "after", "when", "while", "as", "mr", "mrs", "ms", "dr", "prof", "sir", "then", "also", "so",
+            "of", "from", "with", "by", "to"});
   // Words of organisations' and places' names and of dates, never of a person's.
   static const std::unordered_set<std::string> kNotInNames = keys({
       "committee", "court", "house", "party", "council", "ministry", "department", "university", "college", "school",
@@ -544,8 +545,16 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       }
       if (s.end_word - s.first_word == 1 && kCalendar.count(words[s.first_word].key)) continue;  // "last December"
 
-      // A name does not run across punctuation ("Paul Mills-Hicks, Sainsbury's director").
+      // Not a word after an elided article ("Ballon d'Or": the name is the whole), and not a
+      // function word that opens a sentence ("Of Paddington, whom …").
+      if (s.first_word > 0 && words[s.first_word - 1].range.size() == 1) {
+        std::string_view gap = text.substr(words[s.first_word - 1].range.end,
+                                           words[s.first_word].range.begin - words[s.first_word - 1].range.end);
+        if (gap == "'" || gap == "’") continue;
+      }
       size_t b = s.first_word;
+      while (b + 1 < s.end_word && starts[b] && kNotNames.count(words[b].key)) ++b;
+      // A name does not run across punctuation ("Paul Mills-Hicks, Sainsbury's director").
       for (size_t k = s.first_word + 1; k <= s.end_word; ++k) {
         if (k == s.end_word || !Joined(text, words[k - 1].range.end, words[k].range.begin)) {
           spans.push_back({b, k, s.type});

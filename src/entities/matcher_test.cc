@@ -105,6 +105,13 @@ TEST_F(MatcherTest, NamesNextToReportingVerbsAndTitles) {
   EXPECT_EQ(Ids("„Danas nema nijednog“, kaže g. Adams."), (std::vector<std::string>{"outlet/danas@Danas", "person/~adams@Adams"}));
   // A hyphenated title abbreviation too (Macedonian г-дин, folded to match g-din as well).
   EXPECT_EQ(Ids("„Денес нема ништо“, рече г-дин Адамс."), (std::vector<std::string>{"person/~adams@Адамс"}));
+  // A word after an elided article is no name of its own; a sentence's opening function word
+  // is no part of one (and neither trips at the text's start).
+  for (const std::string& id : Ids("“No,” the five-time Ballon d'Or winner says.")) EXPECT_EQ(id.find("@Or"), std::string::npos) << id;
+  for (const std::string& id : Ids("Of Paddington, whom she describes as family, she spoke warmly.")) {
+    EXPECT_EQ(id.find("@Of"), std::string::npos) << id;
+  }
+  for (std::string_view t : {"d'Or", "'Or", "Of", "’"}) (void)matcher_->Find(t, {});
   // A word the text also writes in lower case does not start a name at a sentence start.
   for (const Mention& m : matcher_->Find("Or maybe not. We will see or wait.", {})) ADD_FAILURE() << m.entity;
 }
