@@ -562,6 +562,16 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         }
       }
     }
+    // A hyphenated surname the model tagged as two people is one ("Paul Mills" + "Hicks").
+    for (size_t i = 1; i < spans.size(); ++i) {
+      TaggedSpan& a = spans[i - 1];
+      const TaggedSpan& b = spans[i];
+      if (a.type == 'P' && b.type == 'P' && a.end_word == b.first_word &&
+          text.substr(words[a.end_word - 1].range.end, words[b.first_word].range.begin - words[a.end_word - 1].range.end) == "-") {
+        a.end_word = b.end_word;
+        spans.erase(spans.begin() + static_cast<long>(i--));
+      }
+    }
     // A known given name inside a longer span the model calls an organisation or a place, or
     // one that opens with a title, starts a person's name: what comes before it is the title or
     // its complement ("Activa Mladen Bojanić", "Analitičar Instituta Nikola Marković"), a name

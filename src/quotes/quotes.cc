@@ -602,6 +602,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     // Serbian, Croatian and Bosnian the perfect's auxiliary may stand between them ("Saipov je
     // kazao").
     bool auxiliaries = SerboCroatian(lang);
+    bool possessives = lang.substr(0, 2) != "zh";
     static const std::unordered_set<std::string_view> kAuxiliaries = {"je", "su", "је", "су"};
     std::vector<ByteRange> taken;  // the candidates so far, by position
     for (const Candidate& cand : cands) taken.push_back(cand.range);
@@ -755,6 +756,9 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         if (c.governed) continue;
         if (c.place && Distance(c.range, cue) > 2) continue;  // only right next to the verb
         if (!subject && ObjectBeforeConjunction(text, lang, c.range, cue)) continue;
+        // A possessor is not the speaker: "Sainsbury's commercial director said". (Chinese text
+        // keeps "Sainsbury's" as the company's name.)
+        if (possessives && (text.substr(c.range.end, 2) == "'s" || text.substr(c.range.end, 4) == "’s")) continue;
         uint32_t d = (subject ? c.range.begin - window.begin : Distance(c.range, cue)) + (c.pronoun ? 8 : 0) +
                      (c.place ? 12 : 0) + (c.noun ? 10 : 0);
         if (d < best_d) {

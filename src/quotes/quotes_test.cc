@@ -192,6 +192,10 @@ TEST_F(QuotesTest, AppositivesBeforeTheVerb) {
   g = Run("Marko Perić, koji je nedavno oženio glumicu iz serije, Anu Lukić, priznao je da je „veoma srećan“.", "sr");
   ASSERT_EQ(g.size(), 1u);
   EXPECT_EQ(g[0].speaker, "Marko Perić");
+  // A possessor does not speak; a hyphenated surname stays whole.
+  g = Run("Mark Evans-Hughes, Tesco's finance director, said: “Sales rose in every region.”", "en");
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(g[0].speaker, "Mark Evans-Hughes");
   // Not a person named in a clause that opens with other words.
   g = Run("Asked about Albin Kurti, the ministry said that talks would go on.", "en");
   ASSERT_EQ(g.size(), 1u);
