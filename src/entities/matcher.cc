@@ -444,7 +444,11 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   static const std::unordered_set<std::string> kNotNames =
       keys({"the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "but", "and", "in",
             "on", "at", "for", "after", "when", "while", "as", "mr", "mrs", "ms", "dr", "prof", "sir", "then", "also", "so",
-            "of", "from", "with", "by", "to"});
+            "of", "from", "with", "by", "to", "now", "today", "yesterday", "however", "meanwhile",
+            // Sentence adverbs of Serbo-Croatian, Macedonian and Albanian ("Tani, Maurice po…"; not
+            // "sada", whose key is that of SAD, the United States).
+            "zatim", "danas", "juče", "jučer", "međutim", "takođe", "također", "tada", "ipak", "сега", "потоа",
+            "денес", "вчера", "меѓутоа", "tani", "pastaj", "sot", "dje", "ndërkohë", "megjithatë", "gjithashtu"});
   // Words of organisations' and places' names and of dates, never of a person's.
   static const std::unordered_set<std::string> kNotInNames = keys({
       "committee", "court", "house", "party", "council", "ministry", "department", "university", "college", "school",
@@ -544,6 +548,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         continue;
       }
       if (s.end_word - s.first_word == 1 && kCalendar.count(words[s.first_word].key)) continue;  // "last December"
+      if (s.end_word - s.first_word == 1 && kNotNames.count(words[s.first_word].key)) continue;    // "Tani, …"
 
       // Not a word after an elided article ("Ballon d'Or": the name is the whole), and not a
       // function word that opens a sentence ("Of Paddington, whom …").
@@ -555,7 +560,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       size_t b = s.first_word;
       while (b + 1 < s.end_word && starts[b] && kNotNames.count(words[b].key)) ++b;
       // A name does not run across punctuation ("Paul Mills-Hicks, Sainsbury's director").
-      for (size_t k = s.first_word + 1; k <= s.end_word; ++k) {
+      for (size_t k = b + 1; k <= s.end_word; ++k) {
         if (k == s.end_word || !Joined(text, words[k - 1].range.end, words[k].range.begin)) {
           spans.push_back({b, k, s.type});
           b = k;

@@ -112,6 +112,16 @@ TEST_F(MatcherTest, NamesNextToReportingVerbsAndTitles) {
     EXPECT_EQ(id.find("@Of"), std::string::npos) << id;
   }
   for (std::string_view t : {"d'Or", "'Or", "Of", "’"}) (void)matcher_->Find(t, {});
+  // Every mention covers words: a span whose opening word is dropped keeps the rest.
+  for (std::string_view t : {"Tani, Marija Gashi po padit çiftin.", "Of, Paddington said.", "The, Of Mark Evans said."}) {
+    for (const Mention& m : matcher_->Find(t, {})) {
+      EXPECT_LT(m.range.begin, m.range.end) << t;
+      EXPECT_LE(m.range.end, t.size()) << t;
+      EXPECT_NE(m.entity.back(), '~') << t;
+    }
+  }
+  // A sentence adverb is no name, though the text never writes it in lower case.
+  for (const std::string& id : Ids("Tani, Marija Gashi po padit çiftin.")) EXPECT_EQ(id.find("@Tani"), std::string::npos) << id;
   // A word the text also writes in lower case does not start a name at a sentence start.
   for (const Mention& m : matcher_->Find("Or maybe not. We will see or wait.", {})) ADD_FAILURE() << m.entity;
 }
