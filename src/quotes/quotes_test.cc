@@ -166,38 +166,39 @@ TEST_F(QuotesTest, UnstatedSubjects) {
 }
 
 TEST_F(QuotesTest, AppositivesBeforeTheVerb) {
-  // The name before an appositive speaks, not the role or organisation inside it; a name that
-  // is the appositive itself does.
-  auto g = Run("Jan Gelfand, head of the International Red Cross in Indonesia, said that the aid was on its way.", "en");
-  ASSERT_EQ(g.size(), 1u);
-  EXPECT_EQ(g[0].speaker, "Jan Gelfand");
-  g = Run("The minister's daughter, Mary Jones, said that the letter was genuine.", "en");
-  ASSERT_EQ(g.size(), 1u);
-  EXPECT_EQ(g[0].speaker, "Mary Jones");
-  // An appositive with commas of its own, or none before the verb: the person who opens the
-  // clause speaks, not the place or organisation next to the verb.
-  g = Run("Professor Jay Berzofsky, of the National Cancer Institute in Bethesda, Maryland, said: “The results are good.”",
-          "en");
-  ASSERT_EQ(g.size(), 1u);
-  EXPECT_EQ(g[0].speaker, "Jay Berzofsky");
-  g = Run("“We have a problem,” Dieter Kempf, head of the Federation of German Industries (BDI) said on Monday.", "en");
-  ASSERT_EQ(g.size(), 1u);
-  EXPECT_EQ(g[0].speaker, "Dieter Kempf");
-  g = Run("Profesorka Jelena Marić iz beogradskog Instituta za međunarodnu politiku u Dorćolu, u Beogradu, rekla je: "
-          "„Dijalog je u krizi.“",
-          "sr");
-  ASSERT_EQ(g.size(), 1u);
-  EXPECT_EQ(g[0].speaker, "Jelena Marić");
-  // A person inside a relative clause is not the subject.
-  g = Run("Marko Perić, koji je nedavno oženio glumicu iz serije, Anu Lukić, priznao je da je „veoma srećan“.", "sr");
-  ASSERT_EQ(g.size(), 1u);
-  EXPECT_EQ(g[0].speaker, "Marko Perić");
-  // A possessor does not speak; a hyphenated surname stays whole.
-  g = Run("Mark Evans-Hughes, Tesco's finance director, said: “Sales rose in every region.”", "en");
-  ASSERT_EQ(g.size(), 1u);
-  EXPECT_EQ(g[0].speaker, "Mark Evans-Hughes");
+  struct Case {
+    const char* text;
+    const char* lang;
+    const char* speaker;
+  };
+  const Case kCases[] = {
+      // The name before an appositive speaks, not the role or organisation inside it; a name
+      // that is the appositive itself does.
+      {"Jan Gelfand, head of the International Red Cross in Indonesia, said that the aid was on its way.", "en",
+       "Jan Gelfand"},
+      {"The minister's daughter, Mary Jones, said that the letter was genuine.", "en", "Mary Jones"},
+      // An appositive with commas of its own, or none before the verb: the person who opens the
+      // clause speaks, not the place or organisation next to the verb.
+      {"Professor Jay Berzofsky, of the National Cancer Institute in Bethesda, Maryland, said: “The results are good.”",
+       "en", "Jay Berzofsky"},
+      {"“We have a problem,” Dieter Kempf, head of the Federation of German Industries (BDI) said on Monday.", "en",
+       "Dieter Kempf"},
+      {"Profesorka Jelena Marić iz beogradskog Instituta za međunarodnu politiku u Dorćolu, u Beogradu, rekla je: "
+       "„Dijalog je u krizi.“",
+       "sr", "Jelena Marić"},
+      // A person inside a relative clause is not the subject.
+      {"Marko Perić, koji je nedavno oženio glumicu iz serije, Anu Lukić, priznao je da je „veoma srećan“.", "sr",
+       "Marko Perić"},
+      // A possessor does not speak; a hyphenated surname stays whole.
+      {"Mark Evans-Hughes, Tesco's finance director, said: “Sales rose in every region.”", "en", "Mark Evans-Hughes"},
+  };
+  for (const Case& c : kCases) {
+    auto g = Run(c.text, c.lang);
+    ASSERT_EQ(g.size(), 1u) << c.text;
+    EXPECT_EQ(g[0].speaker, c.speaker) << c.text;
+  }
   // Not a person named in a clause that opens with other words.
-  g = Run("Asked about Albin Kurti, the ministry said that talks would go on.", "en");
+  auto g = Run("Asked about Albin Kurti, the ministry said that talks would go on.", "en");
   ASSERT_EQ(g.size(), 1u);
   EXPECT_NE(g[0].speaker, "Albin Kurti");
 }
