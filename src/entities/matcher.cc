@@ -365,6 +365,41 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     }
   }
 
+  // 2b-iv. A foreign name introduced with its dot and then written by its surname alone
+  // (托马斯·比约恩 … 比约恩于周五…): the later surname, two characters or more and not inside
+  // a longer transcription, is that person.
+  {
+    auto transcription_at = [&](size_t at) {
+      size_t k = at;
+      return at < text.size() && kTranscription.find(text::DecodeUtf8(text, k)) != std::u32string_view::npos;
+    };
+    const size_t named = hits.size();
+    for (size_t h = 0; h < named; ++h) {
+      if (hits[h].entry >= 0 || hits[h].first_word != SIZE_MAX || hits[h].new_type != EntityType::kPerson) continue;
+      std::string_view name = hits[h].range.Of(text);
+      size_t dot = std::string_view::npos;
+      for (std::string_view d : {"·", "•", "・", "‧"}) {
+        size_t at = name.rfind(d);
+        if (at != std::string_view::npos && (dot == std::string_view::npos || at + d.size() > dot)) dot = at + d.size();
+      }
+      if (dot == std::string_view::npos || name.size() - dot < 6) continue;
+      std::string surname(name.substr(dot));
+      for (size_t at = text.find(surname); at != std::string_view::npos; at = text.find(surname, at + 1)) {
+        size_t end = at + surname.size();
+        if (at >= 3 && transcription_at(at - 3)) continue;
+        size_t k = end;
+        char32_t next = end < text.size() ? text::DecodeUtf8(text, k) : 0;
+        if (transcription_at(end) && kVerbStarts.find(next) == std::u32string_view::npos && next != U'于') continue;
+        bool overlaps = false;
+        for (const Hit& o : hits) overlaps = overlaps || (o.range.begin < end && at < o.range.end);
+        if (overlaps) continue;
+        Hit again = hits[h];
+        again.range = {static_cast<uint32_t>(at), static_cast<uint32_t>(end)};
+        hits.push_back(std::move(again));
+      }
+    }
+  }
+
   // 2b''. Names in Chinese text that no pack lists and the rules above missed, from the
   // character tagger: lines with Han characters, white space skipped, sentences ending at
   // 。！？; a name is two or more Han characters (and middle dots).

@@ -99,6 +99,9 @@ TEST_F(MatcherTest, NamesNextToReportingVerbsAndTitles) {
   EXPECT_EQ(surfaces("Sainsbury's 表示会翻番。"), (std::vector<std::string>{"org:Sainsbury's"}));
   EXPECT_EQ(surfaces("一样” Prof Czeisler补充道。"), (std::vector<std::string>{"person:Czeisler"}));
   EXPECT_TRUE(surfaces("他们使用 Apple Watch 和手机。").empty());
+  // A dotted name's surname alone, later, is the same person; not inside a longer name.
+  EXPECT_EQ(Ids("托马斯·比约恩是队长。比约恩于周五说，这很好。"),
+            (std::vector<std::string>{"person/~托马斯·比约恩@托马斯·比约恩", "person/~托马斯·比约恩@比约恩"}));
   // Before a courtesy title too.
   EXPECT_EQ(Ids("“酒吧都没有了，”亚当斯先生如是说。"), (std::vector<std::string>{"person/~亚当斯@亚当斯"}));
   // A title abbreviation makes the next word a name.
