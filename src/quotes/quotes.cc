@@ -602,7 +602,8 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     // Serbian, Croatian and Bosnian the perfect's auxiliary may stand between them ("Saipov je
     // kazao").
     bool auxiliaries = SerboCroatian(lang);
-    bool possessives = lang.substr(0, 2) != "zh";
+    bool chinese = lang.substr(0, 2) == "zh";
+    bool possessives = !chinese;
     static const std::unordered_set<std::string_view> kAuxiliaries = {"je", "su", "је", "су"};
     std::vector<ByteRange> taken;  // the candidates so far, by position
     for (const Candidate& cand : cands) taken.push_back(cand.range);
@@ -685,6 +686,16 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         c.governed = own || before;
       }
     }
+    // In Chinese the preposition is the character right before the name (向联合国表示: "told the
+    // UN"; 在联合国大会上: "at the UN General Assembly").
+    if (chinese) {
+      static constexpr std::u32string_view kChinesePrepositions = U"向对在与同跟给从";
+      for (Candidate& c : cands) {
+        if (c.pronoun || c.range.begin < 3) continue;
+        size_t k = c.range.begin - 3;
+        c.governed = c.governed || kChinesePrepositions.find(text::DecodeUtf8(text, k)) != std::u32string_view::npos;
+      }
+    }
 
     std::vector<ByteRange> sentences;
     for (ByteRange s : text::SplitSentences(ptext, lang)) sentences.push_back({s.begin + par.range.begin, s.end + par.range.begin});
@@ -759,8 +770,10 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         // A possessor is not the speaker: "Sainsbury's commercial director said". (Chinese text
         // keeps "Sainsbury's" as the company's name.)
         if (possessives && (text.substr(c.range.end, 2) == "'s" || text.substr(c.range.end, 4) == "’s")) continue;
+        // Chinese names the speaker before the verb; a name after it opens the reported words
+        // (莱恩·津克近日透露，华盛顿“…”).
         uint32_t d = (subject ? c.range.begin - window.begin : Distance(c.range, cue)) + (c.pronoun ? 8 : 0) +
-                     (c.place ? 12 : 0) + (c.noun ? 10 : 0);
+                     (c.place ? 12 : 0) + (c.noun ? 10 : 0) + (chinese && c.range.begin >= cue.end ? 24 : 0);
         if (d < best_d) {
           best_d = d;
           best = &c;

@@ -234,6 +234,10 @@ TEST_F(QuotesTest, IndirectSpeechAndPronouns) {
               "Aleksandar Vučić");
   ExpectQuote(Run("中国常驻联合国代表傅聪表示，安理会应当继续关注这个问题。", "zh"), 0, "安理会应当继续关注这个问题", "indirect",
               "Fu Cong");
+  // A name after a Chinese preposition is governed, not the speaker (向联合国表示: "told the UN").
+  ExpectQuote(Run("外交部长于周六向联合国表示，制裁将加深不信任。", "zh"), 0, "制裁将加深不信任", "indirect", "外交部");
+  // Chinese names the speaker before the verb, not in the reported words after it.
+  ExpectQuote(Run("美国内政部长莱恩·津克近日透露，华盛顿“在必要时”可动用海军。", "zh"), 0, "在必要时", "direct", "莱恩·津克");
   // The object of a verb joined by "and" to the reporting verb is not its subject.
   ExpectQuote(Run("Aleksandar Vučić arrived in Beijing on Monday. He praised Xi Jinping and said that China was a true friend.",
                   "en"),
