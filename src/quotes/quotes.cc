@@ -806,12 +806,13 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       // "Professor Jay Berzofsky, of the US National Cancer Institute in Bethesda, Maryland,
       // said", "Dieter Kempf, head of the Federation of German Industries (BDI) said", "Profesor
       // Džej Berzofski iz Nacionalnog instituta … rekao je": a person who opens the clause,
-      // followed by a comma or "of"/"from", is the subject; the place or organisation in what
-      // follows, nearer the verb, is not, nor a person inside a relative clause ("Kit, koji je
-      // oženio … Rouz Lesli, … priznao je"). Only capitalised words (a title) may stand before
-      // the person in the clause.
+      // followed by a comma, "of"/"from" or a relative pronoun, is the subject; the place or
+      // organisation in what follows, nearer the verb, is not, nor a person inside a relative
+      // clause ("Kit koji se oženio … Leslie Rose, priznao je"). Only capitalised words (a
+      // title) may stand before the person in the clause.
+      static const std::unordered_set<std::string_view> kRelatives = {"who", "koji", "koja", "koje", "који",
+                                                                      "која", "које", "që",  "кој"};
       auto relative_between = [&](ByteRange a, ByteRange b) {
-        static const std::unordered_set<std::string_view> kRelatives = {"who", "koji", "koja", "koje", "који", "која", "које", "që", "кој"};
         bool found = false;
         text::ForEachWord(text.substr(a.end, b.begin - a.end), [&](std::string_view lower, ByteRange, bool) {
           found = found || kRelatives.count(lower) > 0;
@@ -823,7 +824,10 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         for (std::string_view a : kAfter) {
           if (text.substr(r.end, a.size()) == a) return true;
         }
-        return false;
+        if (r.end >= text.size() || text[r.end] != ' ') return false;
+        size_t next_end = text.find(' ', r.end + 1);
+        return kRelatives.count(text.substr(r.end + 1, next_end == std::string_view::npos ? std::string_view::npos
+                                                                                              : next_end - r.end - 1)) > 0;
       };
       if (!subject && best->range.end <= cue.begin && !best->pronoun) {
         const Candidate* head = nullptr;

@@ -189,6 +189,8 @@ TEST_F(QuotesTest, AppositivesBeforeTheVerb) {
       // A person inside a relative clause is not the subject.
       {"Marko Perić, koji je nedavno oženio glumicu iz serije, Anu Lukić, priznao je da je „veoma srećan“.", "sr",
        "Marko Perić"},
+      {"Marko Perić koji se nedavno oženio glumicom iz serije Anom Lukić (31), priznao je da je „veoma srećan“.", "sr",
+       "Marko Perić"},
       // A possessor does not speak; a hyphenated surname stays whole.
       {"Mark Evans-Hughes, Tesco's finance director, said: “Sales rose in every region.”", "en", "Mark Evans-Hughes"},
   };
