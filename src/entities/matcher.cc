@@ -602,6 +602,21 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         }
       }
     }
+    // Two or three words right after a title or occupation in lower case are a person's name,
+    // whatever the model says ("35-godišnja majka Risa Kusuma"), unless an organisation's word
+    // is among them or a capitalised word follows: then they are the title's complement
+    // ("ekonomista Centralne banke Nina …").
+    for (TaggedSpan& s : spans) {
+      size_t n = s.end_word - s.first_word;
+      if (s.type == 'P' || n < 2 || n > 3 || s.first_word == 0) continue;
+      const Word& before = words[s.first_word - 1];
+      bool title = !before.upper && cues_.count(before.key) &&
+                   text.substr(before.range.end, words[s.first_word].range.begin - before.range.end) == " ";
+      bool complement = s.end_word < words.size() && words[s.end_word].upper &&
+                        Joined(text, words[s.end_word - 1].range.end, words[s.end_word].range.begin);
+      for (size_t k = s.first_word; k < s.end_word; ++k) complement = complement || kNotInNames.count(words[k].key);
+      if (title && !complement) s.type = 'P';
+    }
     // A hyphenated surname the model tagged as two people is one ("Paul Mills" + "Hicks").
     for (size_t i = 1; i < spans.size(); ++i) {
       TaggedSpan& a = spans[i - 1];

@@ -149,6 +149,9 @@ TEST_F(MatcherTest, TitlesWithAComplementBeforeTheName) {
   // A surname alone after a title is still a name; a person's given names stay in it.
   EXPECT_EQ(people("Premijer Sanader je rekao da je teško."), V{"Sanader"});
   EXPECT_EQ(people("Napisao je izvršni direktor UNODC-a Antonio Maria Costa u uvodu."), V{"Antonio Maria Costa"});
+  // A name the model calls a place, right after an occupation in lower case, is a person.
+  V mother = people("Tješeći sina, rekla je 40-godišnja majka Rina Sukuma u centru.");
+  EXPECT_NE(std::find(mother.begin(), mother.end(), "Rina Sukuma"), mother.end());
 }
 
 TEST_F(MatcherTest, NamesInChineseTextFromTheCharacterTagger) {
