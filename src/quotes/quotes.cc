@@ -673,14 +673,16 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     // name found with its preposition, "u Merilendu"), is one.
     std::string base(lang.substr(0, 2));
     if (SerboCroatian(base)) base = "sr";
-    if (auto preps = prepositions_.find(base); preps != prepositions_.end()) {
+    auto preps_it = prepositions_.find(base);
+    const std::unordered_set<std::string>* preps = preps_it == prepositions_.end() ? nullptr : &preps_it->second;
+    if (preps != nullptr) {
       for (Candidate& c : cands) {
         if (c.pronoun) continue;
         size_t wi = std::lower_bound(words.begin(), words.end(), c.range.begin,
                                      [](const W& w, uint32_t at) { return w.r.end <= at; }) - words.begin();
         bool own = wi < words.size() && words[wi].r.begin == c.range.begin && words[wi].r.end < c.range.end &&
-                   preps->second.count(words[wi].key);
-        bool before = wi > 0 && preps->second.count(words[wi - 1].key) &&
+                   preps->count(words[wi].key);
+        bool before = wi > 0 && preps->count(words[wi - 1].key) &&
                       text.substr(words[wi - 1].r.end, c.range.begin - words[wi - 1].r.end).find_first_not_of(' ') ==
                           std::string_view::npos;
         c.governed = own || before;
@@ -717,6 +719,20 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     // person quoted by name before it (not whoever was mentioned last), unless a person is the
     // subject of a later paragraph (its first person named outside quotation marks: "Ms
     // Humphreys lost Mark … “…,” she said"), the nearer antecedent.
+    // A mention right after a preposition of the language ("Of Paddington", "u Merilendu"):
+    // the object of a phrase, not a sentence's subject.
+    auto after_preposition = [&](ByteRange r) {
+      if (preps == nullptr || r.begin == 0) return false;
+      size_t start = r.begin > 24 ? r.begin - 24 : 0;
+      std::string last;
+      uint32_t last_end = 0;
+      text::ForEachWord(text.substr(start, r.begin - start), [&](std::string_view lower, ByteRange w, bool) {
+        last = text::FoldForMatch(lower);
+        last_end = static_cast<uint32_t>(start + w.end);
+      });
+      return !last.empty() && text.substr(last_end, r.begin - last_end).find_first_not_of(' ') == std::string_view::npos &&
+             preps->count(last) > 0;
+    };
     auto resolve_pronoun = [&](Quote& q, uint32_t at) {
       // The gender the pronoun or the verb form asks for.
       size_t word_end = at;
@@ -736,6 +752,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
           const EntityMention& m = **it;
           if (m.range.end > paragraphs[k].range.end) break;
           if (m.type != "person" || Inside(m.range, quotations[k]) || !compatible(gender, GenderOf(m))) continue;
+          if (after_preposition(m.range)) continue;  // "Of Paddington, whom she describes …, she added"
           subject = &m;
           break;
         }

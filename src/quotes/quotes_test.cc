@@ -216,6 +216,15 @@ TEST_F(QuotesTest, SpeakerNounsTakeOnlyInflectionalEndings) {
   EXPECT_EQ(g[0].speaker, "Полицијата");
 }
 
+TEST_F(QuotesTest, APronounSkipsAPersonAfterAPreposition) {
+  // The paragraph's first person is its subject only when no preposition governs it.
+  auto g = Run("Karen Jankel spoke about her father on Monday.\n\nOf Paddington, whom she describes as family, she added: "
+               "“He was a quiet man.”",
+               "en");
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(g[0].speaker, "Karen Jankel");
+}
+
 TEST_F(QuotesTest, PronounsAndVerbFormsAgreeInGender) {
   // The feminine verb form (rekla) and "she" pass over the man named last.
   auto g = Run("Marko Petrović i Ana Jović su razgovarali u Beogradu.\n„Nećemo odustati“, rekla je.", "sr");
