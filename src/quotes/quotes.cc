@@ -675,6 +675,20 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     if (SerboCroatian(base)) base = "sr";
     auto preps_it = prepositions_.find(base);
     const std::unordered_set<std::string>* preps = preps_it == prepositions_.end() ? nullptr : &preps_it->second;
+    // A mention right after a preposition ("Of Paddington", "sa CNN-om"): the object of a
+    // phrase; as a candidate it does not speak, and a pronoun does not refer back to it.
+    auto after_preposition = [&](ByteRange r) {
+      if (preps == nullptr || r.begin == 0) return false;
+      size_t start = r.begin > 24 ? r.begin - 24 : 0;
+      std::string last;
+      uint32_t last_end = 0;
+      text::ForEachWord(text.substr(start, r.begin - start), [&](std::string_view lower, ByteRange w, bool) {
+        last = text::FoldForMatch(lower);
+        last_end = static_cast<uint32_t>(start + w.end);
+      });
+      return !last.empty() && text.substr(last_end, r.begin - last_end).find_first_not_of(' ') == std::string_view::npos &&
+             preps->count(last) > 0;
+    };
     if (preps != nullptr) {
       for (Candidate& c : cands) {
         if (c.pronoun) continue;
@@ -682,10 +696,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
                                      [](const W& w, uint32_t at) { return w.r.end <= at; }) - words.begin();
         bool own = wi < words.size() && words[wi].r.begin == c.range.begin && words[wi].r.end < c.range.end &&
                    preps->count(words[wi].key);
-        bool before = wi > 0 && preps->count(words[wi - 1].key) &&
-                      text.substr(words[wi - 1].r.end, c.range.begin - words[wi - 1].r.end).find_first_not_of(' ') ==
-                          std::string_view::npos;
-        c.governed = own || before;
+        c.governed = own || after_preposition(c.range);
       }
     }
     // In Chinese the preposition is the character right before the name (向联合国表示: "told the
@@ -719,20 +730,6 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     // person quoted by name before it (not whoever was mentioned last), unless a person is the
     // subject of a later paragraph (its first person named outside quotation marks: "Ms
     // Humphreys lost Mark … “…,” she said"), the nearer antecedent.
-    // A mention right after a preposition of the language ("Of Paddington", "u Merilendu"):
-    // the object of a phrase, not a sentence's subject.
-    auto after_preposition = [&](ByteRange r) {
-      if (preps == nullptr || r.begin == 0) return false;
-      size_t start = r.begin > 24 ? r.begin - 24 : 0;
-      std::string last;
-      uint32_t last_end = 0;
-      text::ForEachWord(text.substr(start, r.begin - start), [&](std::string_view lower, ByteRange w, bool) {
-        last = text::FoldForMatch(lower);
-        last_end = static_cast<uint32_t>(start + w.end);
-      });
-      return !last.empty() && text.substr(last_end, r.begin - last_end).find_first_not_of(' ') == std::string_view::npos &&
-             preps->count(last) > 0;
-    };
     auto resolve_pronoun = [&](Quote& q, uint32_t at) {
       // The gender the pronoun or the verb form asks for.
       size_t word_end = at;
