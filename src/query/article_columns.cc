@@ -4,11 +4,61 @@
 
 #include <sqlite3.h>
 
+#include "query/sql_parts.h"
 #include "store/sqlite.h"
 
 namespace parallax::query {
 
 using store::Stmt;
+
+namespace {
+
+// ASCII case folding, as SQLite's NOCASE.
+bool EqualNoCase(std::string_view a, std::string_view b) {
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) { return lower(x) == lower(y); });
+}
+
+}  // namespace
+
+bool ArticleColumns::Covers(const Filters& f) {
+  return f.country.empty() && f.lang.empty() && f.tag.empty() && !f.unique && f.entity.empty();
+}
+
+Status ArticleColumns::ForEachMatch(sqlite3* db, std::string_view query, const Filters& f, bool require_day,
+                                    const std::function<void(int64_t rowid, uint32_t day, uint32_t outlet)>& fn) {
+  PLX_RETURN_IF_ERROR(Sync(db));
+  std::string from, to;
+  if (!f.from.empty()) {
+    PLX_ASSIGN_OR_RETURN(from, internal::FilterDay(f.from, "--from"));
+  }
+  if (!f.to.empty()) {
+    PLX_ASSIGN_OR_RETURN(to, internal::FilterDay(f.to, "--to"));
+  }
+  require_day |= !from.empty() || !to.empty();
+  std::vector<char> day_in(days_.size()), outlet_in(outlets_.size(), f.outlets.empty());
+  for (size_t d = 0; d < day_in.size(); ++d) {
+    day_in[d] = (from.empty() || days_[d] >= from) && (to.empty() || days_[d] <= to);
+  }
+  for (size_t o = 0; o < outlet_in.size(); ++o) {
+    for (const std::string& want : f.outlets) outlet_in[o] |= EqualNoCase(outlets_[o], want);
+  }
+  auto visit = [&](int64_t rowid) {
+    uint32_t d = day(rowid), o = outlet(rowid);
+    if (d == kNull ? require_day : !day_in[d]) return;
+    if (!f.outlets.empty() && (o == kNull || !outlet_in[o])) return;
+    fn(rowid, d, o);
+  };
+  if (query.find_first_not_of(" \t") == std::string_view::npos) {
+    for (int64_t rowid = 0; rowid < end(); ++rowid) visit(rowid);
+    return Status::Ok();
+  }
+  PLX_ASSIGN_OR_RETURN(std::string fts, ToFtsQuery(query));
+  Stmt st(db, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?");
+  st.Bind(1, fts);
+  while (st.Step()) visit(st.Int(0));
+  return st.status().ok() ? Status::Ok() : internal::QueryError(st.status());
+}
 
 Status ArticleColumns::Sync(sqlite3* db) {
   Stmt version(db, "PRAGMA data_version");

@@ -14,10 +14,13 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/status.h"
+#include "query/search.h"
 
 struct sqlite3;
 
@@ -28,6 +31,15 @@ class ArticleColumns {
   static constexpr uint32_t kNull = UINT32_MAX;  // the article has no such value (or no such rowid)
 
   Status Sync(sqlite3* db);
+
+  // Whether ForEachMatch() can apply these filters (dates and outlets; the others need SQL).
+  static bool Covers(const Filters& f);
+  // Syncs, then calls `fn(rowid, day, outlet)` for each article matching the full-text `query`
+  // (all articles when it is blank) and the date and outlet filters, as the SQL filters would
+  // choose them. `require_day`: leave out articles without a day even when no date filter is set
+  // (a blank query without it also visits rowids that hold no article, with kNull day and outlet).
+  Status ForEachMatch(sqlite3* db, std::string_view query, const Filters& f, bool require_day,
+                      const std::function<void(int64_t rowid, uint32_t day, uint32_t outlet)>& fn);
 
   // Dictionary codes of an article's day (YYYY-MM-DD) and outlet; kNull when unset or absent.
   uint32_t day(int64_t rowid) const { return Get(day_, rowid); }

@@ -29,7 +29,7 @@ class Sqlite final : public Reader {
   }
   Result<std::vector<Voice>> Voices(std::string_view q, const Filters& f, std::string_view target, int64_t limit,
                                     int examples) override {
-    return query::Voices(db_, q, f, target, limit, examples);
+    return query::Voices(db_, q, f, target, limit, examples, &columns_);
   }
   Result<std::vector<EntityCount>> TopEntities(std::string_view q, const Filters& f, int64_t limit) override {
     return query::TopEntities(db_, q, f, limit);

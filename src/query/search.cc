@@ -233,49 +233,15 @@ Result<Facets> FacetCounts(sqlite3* db, std::string_view query, const Filters& f
 
 namespace {
 
-// ASCII case folding, as SQLite's NOCASE.
-bool EqualNoCase(std::string_view a, std::string_view b) {
-  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) { return lower(x) == lower(y); });
-}
-
 // Timeline from the in-memory day and outlet columns: the same rows as the SQL below, for a
 // query with at most date and outlet filters, by outlet or ungrouped.
 Result<std::vector<TimelineRow>> ColumnTimeline(sqlite3* db, std::string_view query, const std::string& period,
                                                 bool by_outlet, const Filters& f, ArticleColumns& columns) {
-  PLX_RETURN_IF_ERROR(columns.Sync(db));
-  std::string from, to;
-  if (!f.from.empty()) {
-    PLX_ASSIGN_OR_RETURN(from, FilterDay(f.from, "--from"));
-  }
-  if (!f.to.empty()) {
-    PLX_ASSIGN_OR_RETURN(to, FilterDay(f.to, "--to"));
-  }
-  std::vector<char> day_in(columns.days().size()), outlet_in(columns.outlets().size(), f.outlets.empty());
-  for (size_t d = 0; d < day_in.size(); ++d) {
-    const std::string& day = columns.days()[d];
-    day_in[d] = (from.empty() || day >= from) && (to.empty() || day <= to);
-  }
-  for (size_t o = 0; o < outlet_in.size(); ++o) {
-    for (const std::string& want : f.outlets) outlet_in[o] |= EqualNoCase(columns.outlets()[o], want);
-  }
   // Matches by (day, outlet) code.
   std::unordered_map<uint64_t, int64_t> counts;
-  auto add = [&](int64_t rowid) {
-    uint32_t day = columns.day(rowid), outlet = columns.outlet(rowid);
-    if (day == ArticleColumns::kNull || !day_in[day]) return;
-    if (!f.outlets.empty() && (outlet == ArticleColumns::kNull || !outlet_in[outlet])) return;
+  PLX_RETURN_IF_ERROR(columns.ForEachMatch(db, query, f, /*require_day=*/true, [&](int64_t, uint32_t day, uint32_t outlet) {
     ++counts[static_cast<uint64_t>(day) << 32 | (by_outlet ? outlet : 0)];
-  };
-  if (query.find_first_not_of(" \t") == std::string_view::npos) {
-    for (int64_t rowid = 0; rowid < columns.end(); ++rowid) add(rowid);
-  } else {
-    PLX_ASSIGN_OR_RETURN(std::string fts, ToFtsQuery(query));
-    Stmt st(db, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?");
-    st.Bind(1, fts);
-    while (st.Step()) add(st.Int(0));
-    if (!st.status().ok()) return QueryError(st.status());
-  }
+  }));
   // Each day's period, computed by the same SQL as the query below.
   Stmt period_of(db, "SELECT " + period + " FROM (SELECT ? AS day) a");
   std::unordered_map<uint32_t, std::string> periods;
@@ -304,8 +270,7 @@ Result<std::vector<TimelineRow>> Timeline(sqlite3* db, std::string_view query, s
                                           std::string_view by, const Filters& f, ArticleColumns* columns) {
   if (interval.empty()) return Status::InvalidInput("unknown interval '' (day, week or month)");
   PLX_ASSIGN_OR_RETURN(std::string period, PeriodSql(interval));
-  bool column_filters = f.country.empty() && f.lang.empty() && f.tag.empty() && !f.unique && f.entity.empty();
-  if (columns && column_filters && (by.empty() || by == "outlet")) {
+  if (columns && ArticleColumns::Covers(f) && (by.empty() || by == "outlet")) {
     return ColumnTimeline(db, query, period, by == "outlet", f, *columns);
   }
   std::string group = "''";

@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "query/article_columns.h"
+#include "query/quote_columns.h"
 #include "query/sql_parts.h"
 
 namespace parallax::query {
@@ -188,8 +190,89 @@ Result<std::vector<StanceCell>> StanceTable(sqlite3* db, const Filters& f, const
   return out;
 }
 
+namespace {
+
+// The words, article and citation of each quotation stub, by id.
+Status CompleteQuotes(sqlite3* db, std::vector<QuoteRow>& qs) {
+  std::map<int64_t, size_t> index;
+  std::string ids;
+  for (size_t i = 0; i < qs.size(); ++i) {
+    index[qs[i].id] = i;
+    qs[i].article.clear();
+    if (!ids.empty()) ids += ',';
+    ids += std::to_string(qs[i].id);
+  }
+  // Ids are integers we read from the store, never user text.
+  Stmt full(db, fmt::format("SELECT {} FROM quotes q JOIN articles a ON a.rowid = q.article WHERE q.id IN ({})",
+                            kQuoteColumns, ids));
+  while (full.Step()) {
+    QuoteRow r = ReadQuote(full, 0);
+    if (auto it = index.find(r.id); it != index.end()) qs[it->second] = std::move(r);
+  }
+  return full.status();
+}
+
+// Voices from the in-memory columns: the quotations of the matching articles, read from arrays
+// (the same tally as the SQL below gives, for a query with at most date and outlet filters).
+Result<std::vector<Voice>> ColumnVoices(sqlite3* db, std::string_view query, const Filters& f, std::string_view target,
+                                        int64_t limit, int examples, ArticleColumns& articles,
+                                        const QuoteColumns& quotes) {
+  VoiceTally tally;
+  TargetNames names(db);
+  VoiceTally::Dictionaries d{.speakers = quotes.speakers(), .names = quotes.names(), .types = quotes.types(),
+                             .days = {}, .outlets = {}, .targets = quotes.targets(),
+                             .target_name = [&](std::string_view id) { return names.Of(id); }};
+  // Article days and outlets are read (synced) by the walk below; adopted after it.
+  std::vector<uint8_t> quoted(quotes.kinds().size());
+  for (size_t k = 0; k < quoted.size(); ++k) quoted[k] = quotes.kinds()[k] == "direct" || quotes.kinds()[k] == "block";
+  uint32_t want = target.empty() ? QuoteColumns::kNull : quotes.Target(target);
+  if (!target.empty() && want == QuoteColumns::kNull) return std::vector<Voice>();
+  struct Match {
+    uint32_t quote, day, outlet;
+  };
+  std::vector<Match> matches;
+  PLX_RETURN_IF_ERROR(articles.ForEachMatch(db, query, f, /*require_day=*/false, [&](int64_t rowid, uint32_t day, uint32_t outlet) {
+    auto [begin, end] = quotes.OfArticle(rowid);
+    for (size_t i = begin; i < end; ++i) {
+      if (want != QuoteColumns::kNull) {
+        auto st = quotes.StanceOf(i);
+        if (std::none_of(st.begin(), st.end(), [&](const QuoteColumns::Stance& s) { return s.target == want; })) continue;
+      }
+      matches.push_back({static_cast<uint32_t>(i), day, outlet});
+    }
+  }));
+  // An article without an outlet counts under "", as the SQL's coalesce gives it; one with an
+  // empty day has none.
+  d.days = articles.days();
+  d.outlets = articles.outlets();
+  auto blank = std::find(d.outlets.begin(), d.outlets.end(), "");
+  const auto no_outlet = static_cast<uint32_t>(blank - d.outlets.begin());
+  if (blank == d.outlets.end()) d.outlets.emplace_back();
+  const auto blank_day = static_cast<uint32_t>(std::find(d.days.begin(), d.days.end(), "") - d.days.begin());
+  tally.Adopt(std::move(d));
+  for (const Match& m : matches) {
+    const QuoteColumns::Quote& q = quotes.quotes()[m.quote];
+    tally.AddCoded(q.id, q.speaker, q.name == QuoteColumns::kNull ? VoiceTally::kNoCode : q.name,
+                   q.type == QuoteColumns::kNull ? VoiceTally::kNoCode : q.type,
+                   m.day == ArticleColumns::kNull || m.day == blank_day ? VoiceTally::kNoCode : m.day,
+                   m.outlet == ArticleColumns::kNull ? no_outlet : m.outlet, quoted[q.kind] != 0, q.confidence, q.bytes);
+    for (const QuoteColumns::Stance& s : quotes.StanceOf(m.quote)) tally.AddStanceCoded(s.target, s.polarity);
+  }
+  auto voices = tally.Finish(limit, examples, [&](std::vector<QuoteRow>& qs) { return AttachStance(db, qs); },
+                             [&](std::vector<QuoteRow>& qs) { return CompleteQuotes(db, qs); });
+  if (!names.status().ok()) return QueryError(names.status());
+  return voices;
+}
+
+}  // namespace
+
 Result<std::vector<Voice>> Voices(sqlite3* db, std::string_view query, const Filters& f, std::string_view target,
-                                  int64_t limit, int examples) {
+                                  int64_t limit, int examples, ArticleColumns* articles) {
+  if (articles != nullptr && ArticleColumns::Covers(f)) {
+    auto quotes = QuoteColumns::Get(db);
+    if (quotes.ok()) return ColumnVoices(db, query, f, target, limit, examples, *articles, **quotes);
+    if (quotes.status().code() != StatusCode::kUnavailable) return quotes.status();
+  }
   PLX_ASSIGN_OR_RETURN(Source src, BuildSource(query, f));
   std::string where = And(src.where) + "q.kind <> 'term' AND q.speaker_entity IS NOT NULL";
   std::vector<std::string> params = src.params;
@@ -219,24 +302,8 @@ Result<std::vector<Voice>> Voices(sqlite3* db, std::string_view query, const Fil
   }
   if (!st.status().ok()) return QueryError(st.status());
   if (!names.status().ok()) return QueryError(names.status());
-  auto complete = [&](std::vector<QuoteRow>& qs) -> Status {
-    std::map<int64_t, size_t> index;
-    std::string ids;
-    for (size_t i = 0; i < qs.size(); ++i) {
-      index[qs[i].id] = i;
-      qs[i].article.clear();
-      ids += (ids.empty() ? "" : ",") + std::to_string(qs[i].id);
-    }
-    // Ids are integers we read from the store, never user text.
-    Stmt full(db, fmt::format("SELECT {} FROM quotes q JOIN articles a ON a.rowid = q.article WHERE q.id IN ({})",
-                              kQuoteColumns, ids));
-    while (full.Step()) {
-      QuoteRow r = ReadQuote(full, 0);
-      if (auto it = index.find(r.id); it != index.end()) qs[it->second] = std::move(r);
-    }
-    return full.status();
-  };
-  return tally.Finish(limit, examples, [&](std::vector<QuoteRow>& qs) { return AttachStance(db, qs); }, complete);
+  return tally.Finish(limit, examples, [&](std::vector<QuoteRow>& qs) { return AttachStance(db, qs); },
+                      [&](std::vector<QuoteRow>& qs) { return CompleteQuotes(db, qs); });
 }
 
 uint32_t VoiceTally::Names::Intern(std::string_view s) {
@@ -248,26 +315,71 @@ uint32_t VoiceTally::Names::Intern(std::string_view s) {
   return n;
 }
 
+const std::string& VoiceTally::Names::Of(uint32_t code) const {
+  static const std::string empty;
+  return code < names.size() ? names[code] : empty;
+}
+
 void VoiceTally::Add(int64_t key, std::string_view speaker_entity, std::string_view speaker,
                      std::string_view speaker_type, std::string_view day, std::string_view outlet,
                      std::string_view kind, double confidence, int64_t bytes, uint64_t text_hash) {
-  auto it = speaker_index_.find(speaker_entity);
-  if (it == speaker_index_.end()) {
-    it = speaker_index_.emplace(std::string(speaker_entity), speakers_.size()).first;
-    speakers_.emplace_back().voice.entity = speaker_entity;
+  AddCoded(key, entities_.Intern(speaker_entity), names_.Intern(speaker), types_.Intern(speaker_type),
+           day.empty() ? kNoCode : days_.Intern(day), outlets_.Intern(outlet), kind == "direct" || kind == "block",
+           confidence, bytes);
+  speakers_[last_].quotes.back().text_hash = text_hash;
+}
+
+void VoiceTally::AddStance(std::string_view target, std::string_view name, int polarity) {
+  uint32_t t = targets_.Intern(target);
+  if (t == target_names_.size()) {
+    target_names_.emplace_back(name);
+    target_named_.push_back(true);
   }
-  Speaker& s = speakers_[it->second];
-  Voice& v = s.voice;
+  AddStanceCoded(t, polarity);
+}
+
+void VoiceTally::Adopt(Dictionaries d) {
+  entities_.names = std::move(d.speakers);
+  names_.names = std::move(d.names);
+  types_.names = std::move(d.types);
+  days_.names = std::move(d.days);
+  outlets_.names = std::move(d.outlets);
+  targets_.names = std::move(d.targets);
+  target_name_ = std::move(d.target_name);
+  target_names_.assign(targets_.names.size(), std::string());
+  target_named_.assign(targets_.names.size(), false);
+  // Days compare by rank, not by string.
+  std::vector<uint32_t> order(days_.names.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return days_.names[a] < days_.names[b]; });
+  day_rank_.assign(order.size(), 0);
+  for (uint32_t r = 0; r < order.size(); ++r) day_rank_[order[r]] = r;
+}
+
+bool VoiceTally::DayBefore(uint32_t a, uint32_t b) const {
+  if (a == b) return false;
+  return day_rank_.empty() ? days_.names[a] < days_.names[b] : day_rank_[a] < day_rank_[b];
+}
+
+void VoiceTally::AddCoded(int64_t key, uint32_t speaker, uint32_t name, uint32_t type, uint32_t day, uint32_t outlet,
+                          bool quoted, double confidence, int64_t bytes) {
+  if (speaker >= speaker_slot_.size()) speaker_slot_.resize(speaker + 1, kNoCode);
+  if (speaker_slot_[speaker] == kNoCode) {
+    speaker_slot_[speaker] = static_cast<uint32_t>(speakers_.size());
+    speakers_.emplace_back().entity = speaker;
+  }
+  Speaker& s = speakers_[speaker_slot_[speaker]];
   if (s.quotes.empty() || key < s.first_key) {  // the name as the earliest quotation gives it
     s.first_key = key;
-    v.name = speaker;
-    v.type = speaker_type;
+    s.name = name;
+    s.type = type;
   }
-  ++v.quotes;
-  if (!day.empty() && (v.first_day.empty() || day < v.first_day)) v.first_day = day;
-  if (day > v.last_day) v.last_day = day;
-  s.quotes.push_back({key, bytes, confidence, text_hash, outlets_.Intern(outlet), kind == "direct" || kind == "block", false});
-  last_ = it->second;
+  if (day != kNoCode) {
+    if (s.first_day == kNoCode || DayBefore(day, s.first_day)) s.first_day = day;
+    if (s.last_day == kNoCode || DayBefore(s.last_day, day)) s.last_day = day;
+  }
+  s.quotes.push_back({key, bytes, confidence, 0, outlet, quoted, false});
+  last_ = speaker_slot_[speaker];
 }
 
 void VoiceTally::Count(Speaker& s, Quote& q, uint32_t target, int polarity) {
@@ -275,33 +387,49 @@ void VoiceTally::Count(Speaker& s, Quote& q, uint32_t target, int polarity) {
   if (polarity != 0) q.side = true;
 }
 
-void VoiceTally::AddStance(std::string_view target, std::string_view name, int polarity) {
+void VoiceTally::AddStanceCoded(uint32_t target, int polarity) {
   if (last_ == SIZE_MAX) return;
   stance_added_ = true;
-  uint32_t t = targets_.Intern(target);
-  if (t == target_names_.size()) target_names_.emplace_back(name);
   Speaker& s = speakers_[last_];
-  Count(s, s.quotes.back(), t, polarity);
+  Count(s, s.quotes.back(), target, polarity);
+}
+
+const std::string& VoiceTally::TargetName(uint32_t t) {
+  if (!target_named_[t]) {
+    target_names_[t] = target_name_ ? target_name_(targets_.names[t]) : targets_.names[t];
+    target_named_[t] = true;
+  }
+  return target_names_[t];
 }
 
 Result<std::vector<Voice>> VoiceTally::Finish(int64_t limit, int examples, const StanceFn& attach_stance,
                                               const CompleteFn& complete) {
   std::vector<Speaker*> order;
   for (Speaker& s : speakers_) order.push_back(&s);
-  std::sort(order.begin(), order.end(), [](const Speaker* a, const Speaker* b) {
-    return std::tie(b->voice.quotes, a->voice.name, a->voice.entity) <
-           std::tie(a->voice.quotes, b->voice.name, b->voice.entity);
+  auto count = [](const Speaker* s) { return static_cast<int64_t>(s->quotes.size()); };
+  std::sort(order.begin(), order.end(), [&](const Speaker* a, const Speaker* b) {
+    int64_t na = count(a), nb = count(b);
+    return std::tie(nb, names_.Of(a->name), entities_.Of(a->entity)) < std::tie(na, names_.Of(b->name), entities_.Of(b->entity));
   });
   if (limit >= 0 && order.size() > static_cast<size_t>(limit)) order.resize(static_cast<size_t>(limit));
   std::vector<Voice> out;
   for (Speaker* s : order) {
-    Voice v = std::move(s->voice);
+    Voice v;
+    v.entity = entities_.Of(s->entity);
+    v.name = names_.Of(s->name);
+    v.type = types_.Of(s->type);
+    v.quotes = count(s);
+    v.first_day = days_.Of(s->first_day);
+    v.last_day = days_.Of(s->last_day);
     std::vector<Quote>& qs = s->quotes;
-    std::sort(qs.begin(), qs.end(), [](const Quote& a, const Quote& b) { return a.key < b.key; });
-    std::map<uint32_t, int64_t> outlet_counts;
+    auto by_key = [](const Quote& a, const Quote& b) { return a.key < b.key; };
+    if (!std::is_sorted(qs.begin(), qs.end(), by_key)) std::sort(qs.begin(), qs.end(), by_key);
+    std::vector<int64_t> outlet_counts(outlets_.names.size());
     for (const Quote& q : qs) ++outlet_counts[q.outlet];
     std::vector<std::pair<int64_t, std::string>> outlets;
-    for (const auto& [o, n] : outlet_counts) outlets.emplace_back(-n, outlets_.names[o]);
+    for (size_t o = 0; o < outlet_counts.size(); ++o) {
+      if (outlet_counts[o] > 0) outlets.emplace_back(-outlet_counts[o], outlets_.names[o]);
+    }
     std::sort(outlets.begin(), outlets.end());
     for (const auto& [n, o] : outlets) v.outlets.push_back(o);
     // Stance toward each target, read here a slice at a time if the rows did not bring it.
@@ -313,13 +441,16 @@ Result<std::vector<Voice>> VoiceTally::Finish(int64_t limit, int examples, const
       for (size_t i = 0; i < stubs.size(); ++i) {
         for (const StanceEntry& e : stubs[i].stance) {
           uint32_t t = targets_.Intern(e.target);
-          if (t == target_names_.size()) target_names_.push_back(e.name);
+          if (t == target_names_.size()) {
+            target_names_.push_back(e.name);
+            target_named_.push_back(true);
+          }
           Count(*s, qs[first + i], t, e.polarity);
         }
       }
     }
     for (const auto& [t, n] : s->stance) {
-      v.stance.push_back({targets_.names[t], target_names_[t], n[2], n[1], n[0]});
+      v.stance.push_back({targets_.names[t], TargetName(t), n[2], n[1], n[0]});
     }
     std::sort(v.stance.begin(), v.stance.end(), [](const TargetCounts& a, const TargetCounts& b) {
       int64_t na = a.favourable + a.neutral + a.critical, nb = b.favourable + b.neutral + b.critical;
@@ -328,17 +459,31 @@ Result<std::vector<Voice>> VoiceTally::Finish(int64_t limit, int examples, const
     // Representative quotations: quoted words (direct, block) before reported speech, the
     // speaker surely identified, a full thought (at least 40 bytes), taking a side, and each
     // from a different outlet while others remain.
-    auto score = [](const Quote& q) {
-      double s = q.confidence;
-      if (q.quoted) s += 1;
-      if (q.bytes >= 40) s += 0.5;
-      if (q.bytes > 400) s -= 0.5;
-      if (q.side) s += 0.5;
-      return s;
-    };
+    std::vector<double> score(qs.size());
+    for (size_t i = 0; i < qs.size(); ++i) {
+      const Quote& q = qs[i];
+      double x = q.confidence;
+      if (q.quoted) x += 1;
+      if (q.bytes >= 40) x += 0.5;
+      if (q.bytes > 400) x -= 0.5;
+      if (q.side) x += 0.5;
+      score[i] = x;
+    }
+    // Quotations by score, then key; ranked only as deep as the walk below goes (a speaker can
+    // have a million quotations, and a few dozen are looked at).
     std::vector<size_t> ranked(qs.size());
     for (size_t i = 0; i < ranked.size(); ++i) ranked[i] = i;
-    std::stable_sort(ranked.begin(), ranked.end(), [&](size_t a, size_t b) { return score(qs[a]) > score(qs[b]); });
+    size_t ranked_depth = 0;
+    auto rank = [&](size_t r) {
+      if (r >= ranked_depth) {  // the ranked prefix stays; the next ones are chosen from the rest
+        size_t depth = std::min(ranked.size(), std::max<size_t>(64, 2 * (r + 1)));
+        auto at = [&](size_t k) { return ranked.begin() + static_cast<std::ptrdiff_t>(k); };
+        std::partial_sort(at(ranked_depth), at(depth), ranked.end(),
+                          [&](size_t a, size_t b) { return score[a] > score[b] || (score[a] == score[b] && a < b); });
+        ranked_depth = depth;
+      }
+      return ranked[r];
+    };
     // Words are read only for the candidates looked at, a few at a time, twice as many each time
     // (a speaker whose words recur in every outlet has thousands of candidates to pass over, and
     // each read is a query). The same words twice (a wire copy in two outlets) are one example.
@@ -349,7 +494,7 @@ Result<std::vector<Voice>> VoiceTally::Finish(int64_t limit, int examples, const
     std::vector<QuoteRow> example_stance;  // stubs of the examples, for their stance
     std::set<uint64_t> used_hashes;
     auto eligible = [&](size_t r, int pass) {
-      const Quote& q = qs[ranked[r]];
+      const Quote& q = qs[rank(r)];
       return !taken[r] && (pass == 1 || !used_outlets.count(q.outlet)) && (q.text_hash == 0 || !used_hashes.count(q.text_hash));
     };
     size_t batch_size = 16;
@@ -362,7 +507,7 @@ Result<std::vector<Voice>> VoiceTally::Finish(int64_t limit, int examples, const
           for (size_t k = r; k < ranked.size() && batch.size() < batch_size; ++k) {
             if (read.count(k) || !eligible(k, pass)) continue;
             batch.push_back(k);
-            stubs.emplace_back().id = qs[ranked[k]].key;
+            stubs.emplace_back().id = qs[rank(k)].key;
           }
           PLX_RETURN_IF_ERROR(complete(stubs));
           for (size_t i = 0; i < batch.size(); ++i) read[batch[i]] = std::move(stubs[i]);
@@ -370,12 +515,13 @@ Result<std::vector<Voice>> VoiceTally::Finish(int64_t limit, int examples, const
         }
         const QuoteRow& q = read[r];
         if (q.article.empty() || used_texts.count(q.text)) continue;
+        const Quote& chosen = qs[rank(r)];
         taken[r] = true;
-        used_outlets.insert(qs[ranked[r]].outlet);
+        used_outlets.insert(chosen.outlet);
         used_texts.insert(q.text);
-        if (qs[ranked[r]].text_hash != 0) used_hashes.insert(qs[ranked[r]].text_hash);
+        if (chosen.text_hash != 0) used_hashes.insert(chosen.text_hash);
         v.examples.push_back(q);
-        example_stance.emplace_back().id = qs[ranked[r]].key;
+        example_stance.emplace_back().id = chosen.key;
       }
     }
     PLX_RETURN_IF_ERROR(attach_stance(example_stance));

@@ -51,8 +51,10 @@ struct Voice {
   std::vector<TargetCounts> stance;    // most concerned target first
   std::vector<QuoteRow> examples;      // up to `examples` quotations, different outlets first
 };
+// With `articles`, a query with at most date and outlet filters is answered from in-memory
+// columns (ArticleColumns, QuoteColumns), with the same voices as the SQL.
 Result<std::vector<Voice>> Voices(sqlite3* db, std::string_view query, const Filters& f, std::string_view target,
-                                  int64_t limit, int examples = 3);
+                                  int64_t limit, int examples = 3, ArticleColumns* articles = nullptr);
 // Voices for either store, in two steps so that a topic's quotations are never all held with
 // their words: Add() every attributed quotation, in any order (only its speaker, day, outlet,
 // kind, confidence and length are kept, under a key the store chooses that orders quotations
@@ -74,6 +76,19 @@ class VoiceTally {
            uint64_t text_hash = 0);
   // One stance of the quotation added last.
   void AddStance(std::string_view target, std::string_view name, int polarity);
+
+  // A store that holds its quotations as dictionary codes hands over its dictionaries once, then
+  // adds by code (kNoCode: unset), the same quotations as Add() would give. Not mixed with Add().
+  static constexpr uint32_t kNoCode = UINT32_MAX;
+  struct Dictionaries {
+    std::vector<std::string> speakers, names, types, days, outlets, targets;
+    std::function<std::string(std::string_view target)> target_name;  // display name of a target id
+  };
+  void Adopt(Dictionaries d);
+  void AddCoded(int64_t key, uint32_t speaker, uint32_t name, uint32_t type, uint32_t day, uint32_t outlet,
+                bool quoted, double confidence, int64_t bytes);
+  void AddStanceCoded(uint32_t target, int polarity);
+
   Result<std::vector<Voice>> Finish(int64_t limit, int examples, const StanceFn& attach_stance,
                                     const CompleteFn& complete);
 
@@ -87,24 +102,31 @@ class VoiceTally {
     bool side;    // takes a side toward some target
   };
   struct Speaker {
-    Voice voice;
+    uint32_t entity = kNoCode, name = kNoCode, type = kNoCode;
+    uint32_t first_day = kNoCode, last_day = kNoCode;
     int64_t first_key = 0;
     std::vector<Quote> quotes;
     std::map<uint32_t, std::array<int64_t, 3>> stance;  // target -> critical, neutral, favourable
   };
-  // Strings seen in many rows, stored once.
+  // Strings seen in many rows, stored once, by code.
   struct Names {
     std::vector<std::string> names;
-    std::map<std::string, uint32_t, std::less<>> index;
+    std::map<std::string, uint32_t, std::less<>> index;  // for Intern(); empty after Adopt()
     uint32_t Intern(std::string_view s);
+    const std::string& Of(uint32_t code) const;  // "" for kNoCode
   };
   // Counts `stance` of speaker `s`'s quotation `q`.
   void Count(Speaker& s, Quote& q, uint32_t target, int polarity);
+  bool DayBefore(uint32_t a, uint32_t b) const;
+  const std::string& TargetName(uint32_t t);
 
   std::vector<Speaker> speakers_;
-  std::map<std::string, size_t, std::less<>> speaker_index_;
-  Names outlets_, targets_;
-  std::vector<std::string> target_names_;  // by target
+  std::vector<uint32_t> speaker_slot_;  // by speaker code: index in speakers_, or kNoCode
+  Names entities_, names_, types_, days_, outlets_, targets_;
+  std::vector<uint32_t> day_rank_;        // by day code, when the days were adopted
+  std::vector<std::string> target_names_;  // by target code ("" not yet known)
+  std::vector<bool> target_named_;
+  std::function<std::string(std::string_view)> target_name_;
   size_t last_ = SIZE_MAX;  // the speaker of the quotation added last
   bool stance_added_ = false;
 };

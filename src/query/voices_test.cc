@@ -8,7 +8,9 @@
 
 #include <gtest/gtest.h>
 
+#include "query/article_columns.h"
 #include "query/stance.h"
+#include "store/sqlite_store.h"
 
 namespace parallax::query {
 namespace {
@@ -214,6 +216,89 @@ TEST(VoiceTally, QuotationsGoneBeforeTheirWordsAreReadAreSkipped) {
   ASSERT_TRUE(after.ok());
   ASSERT_EQ((*after)[0].examples.size(), 3u);
   for (const QuoteRow& q : (*after)[0].examples) EXPECT_NE(q.id, gone);
+}
+
+// ---- Voices from the in-memory columns against the SQL ----
+
+std::string TempDb(const char* name) {
+  std::string p = testing::TempDir() + "/" + name;
+  for (const char* suffix : {"", "-wal", "-shm"}) std::remove((p + suffix).c_str());
+  return p;
+}
+
+// Article `n` with a few quotations by rotating speakers (one unattributed, one a term), each
+// with stance toward China, the EU or both.
+void PutQuoted(store::SqliteStore& s, int n) {
+  static const char* outlets[] = {"Alpha", "Beta News", "gamma", ""};
+  static const char* days[] = {"2024-09-01", "2024-09-15", "2024-10-01", "2024-10-07", ""};
+  static const char* speakers[] = {"person/a", "person/b", "person/c", "org/d", ""};
+  Article a;
+  a.id = std::string(12, '0') + std::to_string(1000 + n);
+  a.lang = "sr";
+  a.outlet = outlets[n % 4];
+  a.day = days[n % 5];
+  a.published = a.day;
+  a.text = n % 3 == 0 ? "Kina i Srbija." : n % 3 == 1 ? "Kosovo danas." : "Kina i Kosovo.";
+  for (int k = 0; k < 1 + n % 4; ++k) {
+    QuoteRecord q;
+    std::string words = " Rekao je da " + std::to_string((n * 7 + k) % 11) + " puta ponavlja isto, i to opširno.";
+    q.content = {static_cast<uint32_t>(a.text.size() + 1), static_cast<uint32_t>(a.text.size() + words.size())};
+    a.text += words;
+    const char* who = speakers[(n + k) % 5];
+    q.kind = k == 3 ? "term" : (n + k) % 3 == 0 ? "indirect" : "direct";
+    if (*who) {
+      q.speaker_entity = who;
+      q.speaker = (n + k) % 4 == 0 ? std::string("Speaker ") + who : std::string(who).substr(std::string(who).find('/') + 1);
+      q.speaker_type = who[0] == 'o' ? "org" : "person";
+    }
+    q.confidence = 0.5 + 0.05 * ((n + k) % 9);
+    if ((n + k) % 4 != 0) q.stance.push_back({"place/cn", "China", (n + k) % 3 - 1, 0.7, {}});
+    if ((n + k) % 3 == 0) q.stance.push_back({"org/eu", "EU", (n * k) % 3 - 1, 0.6, {}});
+    a.quotes.push_back(q);
+  }
+  a.paragraphs = {{{0, static_cast<uint32_t>(a.text.size())}, false}};
+  ASSERT_TRUE(s.PutArticle(a, {}).ok());
+}
+
+void ExpectSameVoices(sqlite3* db, ArticleColumns& columns) {
+  Filters none;
+  Filters dated{.from = "2024-09-10", .to = "2024-10-05"};
+  Filters outlets{.outlets = {"beta news", "Gamma", ""}};
+  for (const char* q : {"", "Kina", "Kosovo", "nothing-matches-this"}) {
+    for (const char* target : {"", "place/cn", "org/eu", "place/none"}) {
+      for (const Filters* f : {&none, &dated, &outlets}) {
+        for (int64_t limit : {2, 10}) {
+          auto sql = Voices(db, q, *f, target, limit);
+          auto fast = Voices(db, q, *f, target, limit, 3, &columns);
+          ASSERT_TRUE(sql.ok() && fast.ok()) << sql.status().ToString() << fast.status().ToString();
+          EXPECT_EQ(Describe(*fast), Describe(*sql)) << q << " " << target << " " << limit;
+        }
+      }
+    }
+  }
+}
+
+TEST(QuoteColumns, VoicesAsTheSqlTalliesThemThroughWrites) {
+  std::string path = TempDb("voices.db");
+  auto writer = store::SqliteStore::Open(path, {.create = true});
+  ASSERT_TRUE(writer.ok()) << writer.status().ToString();
+  store::SqliteStore& w = **writer;
+  for (int n = 0; n < 60; ++n) PutQuoted(w, n);
+  auto reader = store::SqliteStore::Open(path, {.read_only = true});
+  ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+  ArticleColumns columns, writer_columns;
+  ExpectSameVoices((*reader)->db(), columns);
+  auto before = Voices((*reader)->db(), "Kina", {}, "", 10, 3, &columns);
+  ASSERT_TRUE(before.ok());
+  ASSERT_FALSE(before->empty());
+
+  // More quotations, written by another connection: the shared copy is extended.
+  for (int n = 60; n < 90; ++n) PutQuoted(w, n);
+  ExpectSameVoices((*reader)->db(), columns);
+  ExpectSameVoices(w.db(), writer_columns);
+  auto after = Voices((*reader)->db(), "Kina", {}, "", 10, 3, &columns);
+  ASSERT_TRUE(after.ok());
+  EXPECT_NE(Describe(*after), Describe(*before));
 }
 
 }  // namespace
