@@ -33,7 +33,8 @@ std::pair<size_t, size_t> QuoteColumns::OfArticle(int64_t rowid) const {
 
 Status QuoteColumns::Extend(sqlite3* db, int64_t max_quote, int64_t max_stance) {
   const size_t old_quotes = quotes_.size();
-  Stmt q(db, "SELECT id, article, speaker_entity, speaker, speaker_type, kind, confidence, end - start FROM quotes "
+  Stmt q(db, "SELECT id, article, speaker_entity, speaker, speaker_type, kind, confidence, end - start, "
+             "coalesce(text_hash, 0) FROM quotes "
              "WHERE id > ? AND id <= ? AND kind <> 'term' AND speaker_entity IS NOT NULL ORDER BY id");
   q.Bind(1, max_quote_);
   q.Bind(2, max_quote);
@@ -51,6 +52,7 @@ Status QuoteColumns::Extend(sqlite3* db, int64_t max_quote, int64_t max_stance) 
     r.kind = static_cast<uint8_t>(std::min<uint32_t>(kinds_.Code(q.View(5)), 255));
     r.confidence = q.Real(6);
     r.bytes = static_cast<uint32_t>(std::max<int64_t>(0, q.Int(7)));
+    r.text_hash = static_cast<uint64_t>(q.Int(8));
     quotes_.push_back(r);
   }
   PLX_RETURN_IF_ERROR(q.status());

@@ -17,8 +17,8 @@
 //  - Quotations are held in id order, and Parallax writes an article's quotations together after
 //    it, so they are in article order too; a workspace where they are not is refused
 //    (kUnavailable) and the caller answers with SQL.
-//  - Memory: about 40 bytes per attributed quotation and 8 per stance row (a million articles of
-//    the synthetic corpus: 7.3 million quotations, 11 million stance rows, about 380 MB), held
+//  - Memory: about 50 bytes per attributed quotation and 8 per stance row (a million articles of
+//    the synthetic corpus: 7.3 million quotations, 11 million stance rows, about 450 MB), held
 //    once per process and file.
 // Thread-safe: Get() may be called from any thread, each with its own connection; the copy it
 // returns is immutable.
@@ -46,6 +46,7 @@ class QuoteColumns {
   struct Quote {
     int64_t id = 0;
     double confidence = 0;
+    uint64_t text_hash = 0;            // Hash64 of the quoted words; 0 when not stored (before schema 7)
     uint32_t article = 0;              // articles.rowid
     uint32_t speaker = 0;              // code in speakers()
     uint32_t name = kNull, type = kNull;  // codes in names() and types(); kNull when unset

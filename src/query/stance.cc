@@ -255,7 +255,8 @@ Result<std::vector<Voice>> ColumnVoices(sqlite3* db, std::string_view query, con
     tally.AddCoded(q.id, q.speaker, q.name == QuoteColumns::kNull ? VoiceTally::kNoCode : q.name,
                    q.type == QuoteColumns::kNull ? VoiceTally::kNoCode : q.type,
                    m.day == ArticleColumns::kNull || m.day == blank_day ? VoiceTally::kNoCode : m.day,
-                   m.outlet == ArticleColumns::kNull ? no_outlet : m.outlet, quoted[q.kind] != 0, q.confidence, q.bytes);
+                   m.outlet == ArticleColumns::kNull ? no_outlet : m.outlet, quoted[q.kind] != 0, q.confidence, q.bytes,
+                   q.text_hash);
     for (const QuoteColumns::Stance& s : quotes.StanceOf(m.quote)) tally.AddStanceCoded(s.target, s.polarity);
   }
   auto voices = tally.Finish(limit, examples, [&](std::vector<QuoteRow>& qs) { return AttachStance(db, qs); },
@@ -286,7 +287,7 @@ Result<std::vector<Voice>> Voices(sqlite3* db, std::string_view query, const Fil
   // quotation's stance rows come together, as the left join nests them inside it.
   Stmt st(db, fmt::format("SELECT q.id, q.speaker_entity, coalesce(q.speaker,''), coalesce(q.speaker_type,''), "
                           "coalesce(a.day,''), coalesce(a.outlet,''), q.kind, q.confidence, q.end - q.start, "
-                          "s.target, s.polarity"
+                          "s.target, s.polarity, coalesce(q.text_hash, 0)"
                           "{} JOIN quotes q ON q.article = a.rowid LEFT JOIN quote_stance s ON s.quote = q.id{}",
                           src.from, where));
   BindAll(st, params);
@@ -295,7 +296,8 @@ Result<std::vector<Voice>> Voices(sqlite3* db, std::string_view query, const Fil
   int64_t last = 0;
   while (st.Step()) {
     if (int64_t id = st.Int(0); id != last) {
-      tally.Add(id, st.View(1), st.View(2), st.View(3), st.View(4), st.View(5), st.View(6), st.Real(7), st.Int(8));
+      tally.Add(id, st.View(1), st.View(2), st.View(3), st.View(4), st.View(5), st.View(6), st.Real(7), st.Int(8),
+                static_cast<uint64_t>(st.Int(11)));
       last = id;
     }
     if (!st.IsNull(9)) tally.AddStance(st.View(9), names.Of(st.View(9)), static_cast<int>(st.Int(10)));
@@ -325,8 +327,7 @@ void VoiceTally::Add(int64_t key, std::string_view speaker_entity, std::string_v
                      std::string_view kind, double confidence, int64_t bytes, uint64_t text_hash) {
   AddCoded(key, entities_.Intern(speaker_entity), names_.Intern(speaker), types_.Intern(speaker_type),
            day.empty() ? kNoCode : days_.Intern(day), outlets_.Intern(outlet), kind == "direct" || kind == "block",
-           confidence, bytes);
-  speakers_[last_].quotes.back().text_hash = text_hash;
+           confidence, bytes, text_hash);
 }
 
 void VoiceTally::AddStance(std::string_view target, std::string_view name, int polarity) {
@@ -362,7 +363,7 @@ bool VoiceTally::DayBefore(uint32_t a, uint32_t b) const {
 }
 
 void VoiceTally::AddCoded(int64_t key, uint32_t speaker, uint32_t name, uint32_t type, uint32_t day, uint32_t outlet,
-                          bool quoted, double confidence, int64_t bytes) {
+                          bool quoted, double confidence, int64_t bytes, uint64_t text_hash) {
   if (speaker >= speaker_slot_.size()) speaker_slot_.resize(speaker + 1, kNoCode);
   if (speaker_slot_[speaker] == kNoCode) {
     speaker_slot_[speaker] = static_cast<uint32_t>(speakers_.size());
@@ -378,7 +379,7 @@ void VoiceTally::AddCoded(int64_t key, uint32_t speaker, uint32_t name, uint32_t
     if (s.first_day == kNoCode || DayBefore(day, s.first_day)) s.first_day = day;
     if (s.last_day == kNoCode || DayBefore(s.last_day, day)) s.last_day = day;
   }
-  s.quotes.push_back({key, bytes, confidence, 0, outlet, quoted, false});
+  s.quotes.push_back({key, bytes, confidence, text_hash, outlet, quoted, false});
   last_ = speaker_slot_[speaker];
 }
 

@@ -86,7 +86,7 @@ class VoiceTally {
   };
   void Adopt(Dictionaries d);
   void AddCoded(int64_t key, uint32_t speaker, uint32_t name, uint32_t type, uint32_t day, uint32_t outlet,
-                bool quoted, double confidence, int64_t bytes);
+                bool quoted, double confidence, int64_t bytes, uint64_t text_hash = 0);
   void AddStanceCoded(uint32_t target, int polarity);
 
   Result<std::vector<Voice>> Finish(int64_t limit, int examples, const StanceFn& attach_stance,

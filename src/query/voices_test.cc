@@ -8,8 +8,10 @@
 
 #include <gtest/gtest.h>
 
+#include "base/hash.h"
 #include "query/article_columns.h"
 #include "query/stance.h"
+#include "store/sqlite.h"
 #include "store/sqlite_store.h"
 
 namespace parallax::query {
@@ -286,6 +288,14 @@ TEST(QuoteColumns, VoicesAsTheSqlTalliesThemThroughWrites) {
   for (int n = 0; n < 60; ++n) PutQuoted(w, n);
   auto reader = store::SqliteStore::Open(path, {.read_only = true});
   ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+  // Each quotation is stored with the hash of its words (the tally passes over repeats unread).
+  {
+    store::Stmt st((*reader)->db(), "SELECT CAST(substr(CAST(a.text AS BLOB), q.start + 1, q.end - q.start) AS TEXT), "
+                                    "q.text_hash FROM quotes q JOIN articles a ON a.rowid = q.article");
+    int n = 0;
+    for (; st.Step(); ++n) EXPECT_EQ(static_cast<uint64_t>(st.Int(1)), Hash64(st.View(0))) << st.View(0);
+    EXPECT_GT(n, 100);
+  }
   ArticleColumns columns, writer_columns;
   ExpectSameVoices((*reader)->db(), columns);
   auto before = Voices((*reader)->db(), "Kina", {}, "", 10, 3, &columns);

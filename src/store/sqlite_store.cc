@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/date.h"
+#include "base/hash.h"
 #include "ingest/fingerprint.h"
 #include "store/fts_tokenizer.h"
 #include "store/sqlite.h"
@@ -134,6 +135,12 @@ constexpr const char* kMigrations[] = {
     INSERT INTO fingerprints(article, fingerprint)
       SELECT rowid, fingerprint FROM articles WHERE rowid IN (SELECT article FROM fingerprint_bands) ORDER BY rowid;
     DROP TABLE fingerprint_bands;
+    )sql",
+    // 6 -> 7: a hash of each quotation's words (Hash64 of their bytes), so that the voices of a
+    // topic pass over a wire copy's repeated words without reading them. Quotations stored
+    // before version 7 have none (NULL) and are read as before.
+    R"sql(
+    ALTER TABLE quotes ADD COLUMN text_hash INTEGER;
     )sql",
 };
 
@@ -452,7 +459,7 @@ Status SqliteStore::PutArticle(const Article& a, const std::vector<std::string>&
   if (!a.quotes.empty()) {
     static constexpr const char* kQuote =
         "INSERT INTO quotes(article, start, end, kind, speaker, speaker_entity, speaker_type, speaker_start, "
-        "speaker_end, cue, confidence) VALUES(?,?,?,?,?,?,?,?,?,?,?)";
+        "speaker_end, cue, confidence, text_hash) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)";
     static constexpr const char* kQuoteFts = "INSERT INTO quotes_fts(rowid, text) VALUES(?,?)";
     static constexpr const char* kStance =
         "INSERT INTO quote_stance(quote, target, polarity, confidence, evidence_start, evidence_end) VALUES(?,?,?,?,?,?)";
@@ -467,7 +474,7 @@ Status SqliteStore::PutArticle(const Article& a, const std::vector<std::string>&
       } else {
         quote->Bind(8, static_cast<int64_t>(q.speaker_range.begin)).Bind(9, static_cast<int64_t>(q.speaker_range.end));
       }
-      quote->BindOptional(10, q.cue).Bind(11, q.confidence);
+      quote->BindOptional(10, q.cue).Bind(11, q.confidence).Bind(12, static_cast<int64_t>(Hash64(q.content.Of(a.text))));
       PLX_RETURN_IF_ERROR(quote->Run());
       const int64_t quote_id = sqlite3_last_insert_rowid(db_);
       quote_fts->Reset();

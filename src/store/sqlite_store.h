@@ -25,7 +25,7 @@
 
 namespace parallax::store {
 
-inline constexpr int kSchemaVersion = 6;
+inline constexpr int kSchemaVersion = 7;
 
 struct OpenOptions {
   bool create = false;     // create the file when missing
