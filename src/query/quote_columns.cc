@@ -114,7 +114,10 @@ Result<std::shared_ptr<const QuoteColumns>> QuoteColumns::Get(sqlite3* db) {
   std::string key = file != nullptr ? file : "";
   std::lock_guard<std::mutex> lock(mu);  // one reads while the others wait for its copy
   std::shared_ptr<const QuoteColumns>* held = key.empty() ? nullptr : &(*cache)[key];
-  if (held != nullptr && *held && (*held)->max_quote_ == max_quote && (*held)->max_stance_ == max_stance) return *held;
+  // A copy newer than this connection's view holds rows it cannot see, but only of articles it
+  // cannot see either (an article, its quotations and their stance are written in one
+  // transaction), which no walk of its matches reaches.
+  if (held != nullptr && *held && (*held)->max_quote_ >= max_quote && (*held)->max_stance_ >= max_stance) return *held;
   std::shared_ptr<QuoteColumns> next;
   if (held != nullptr && *held && (*held)->max_quote_ <= max_quote && (*held)->max_stance_ <= max_stance) {
     next = std::make_shared<QuoteColumns>(**held);
@@ -124,7 +127,7 @@ Result<std::shared_ptr<const QuoteColumns>> QuoteColumns::Get(sqlite3* db) {
     next = std::make_shared<QuoteColumns>();
     PLX_RETURN_IF_ERROR(next->Extend(db, max_quote, max_stance));
   }
-  if (held != nullptr && (!*held || (*held)->max_quote_ <= max_quote)) *held = next;
+  if (held != nullptr) *held = next;
   return std::shared_ptr<const QuoteColumns>(std::move(next));
 }
 

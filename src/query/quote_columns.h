@@ -8,7 +8,9 @@
 // matches and reads arrays.
 //
 // Invariants:
-//  - Get() gives a copy equal to what the connection sees. The store only ever appends
+//  - Get() gives a copy that holds everything the connection sees: equal to it, or newer (then
+//    the rows the connection cannot see belong to articles it cannot see, as an article, its
+//    quotations and their stance are written in one transaction). The store only ever appends
 //    quotations and stance rows (nothing in Parallax updates or deletes them), so the largest
 //    quotation id and stance rowid name a state: when either grows, the rows after the old ones
 //    are read and appended (a copy of the old arrays plus the new rows; the old copy stays valid

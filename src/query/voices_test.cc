@@ -309,6 +309,21 @@ TEST(QuoteColumns, VoicesAsTheSqlTalliesThemThroughWrites) {
   auto after = Voices((*reader)->db(), "Kina", {}, "", 10, 3, &columns);
   ASSERT_TRUE(after.ok());
   EXPECT_NE(Describe(*after), Describe(*before));
+
+  // A connection inside a read transaction that began before more writes is answered from the
+  // newer shared copy, as its own snapshot would be.
+  auto older = store::SqliteStore::Open(path, {.read_only = true});
+  ASSERT_TRUE(older.ok());
+  ArticleColumns older_columns;
+  ASSERT_TRUE(store::Exec((*older)->db(), "BEGIN").ok());
+  auto at_start = Voices((*older)->db(), "", {}, "", 10, 3, &older_columns);
+  for (int n = 90; n < 120; ++n) PutQuoted(w, n);
+  ExpectSameVoices((*reader)->db(), columns);  // the shared copy now holds the new rows
+  ExpectSameVoices((*older)->db(), older_columns);
+  auto still = Voices((*older)->db(), "", {}, "", 10, 3, &older_columns);
+  ASSERT_TRUE(at_start.ok() && still.ok());
+  EXPECT_EQ(Describe(*still), Describe(*at_start));
+  ASSERT_TRUE(store::Exec((*older)->db(), "COMMIT").ok());
 }
 
 }  // namespace
