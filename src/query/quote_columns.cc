@@ -26,6 +26,11 @@ uint32_t QuoteColumns::Target(std::string_view id) const {
   return it == targets_.codes.end() ? kNull : it->second;
 }
 
+uint32_t QuoteColumns::Speaker(std::string_view id) const {
+  auto it = speakers_.codes.find(id);
+  return it == speakers_.codes.end() ? kNull : it->second;
+}
+
 std::pair<size_t, size_t> QuoteColumns::OfArticle(int64_t rowid) const {
   if (rowid < 0 || static_cast<size_t>(rowid) + 1 >= article_begin_.size()) return {quotes_.size(), quotes_.size()};
   return {article_begin_[static_cast<size_t>(rowid)], article_begin_[static_cast<size_t>(rowid) + 1]};
@@ -64,7 +69,7 @@ Status QuoteColumns::Extend(sqlite3* db, int64_t max_quote, int64_t max_stance) 
     Stance stance;
   };
   std::vector<Row> rows;
-  Stmt s(db, "SELECT quote, target, polarity FROM quote_stance WHERE rowid > ? AND rowid <= ? ORDER BY rowid");
+  Stmt s(db, "SELECT quote, target, polarity, confidence FROM quote_stance WHERE rowid > ? AND rowid <= ? ORDER BY rowid");
   s.Bind(1, max_stance_);
   s.Bind(2, max_stance);
   size_t hint = old_quotes;
@@ -77,7 +82,8 @@ Status QuoteColumns::Extend(sqlite3* db, int64_t max_quote, int64_t max_stance) 
     if (i == quotes_.size() || quotes_[i].id != id) continue;  // a term or a quotation without a speaker
     if (i < old_quotes) return Status::Unavailable("stance added to a quotation held before");
     hint = i;
-    rows.push_back({static_cast<uint32_t>(i), {targets_.Code(s.View(1)), static_cast<int8_t>(std::clamp<int64_t>(s.Int(2), -1, 1))}});
+    rows.push_back({static_cast<uint32_t>(i),
+                    {s.Real(3), targets_.Code(s.View(1)), static_cast<int8_t>(std::clamp<int64_t>(s.Int(2), -1, 1))}});
   }
   PLX_RETURN_IF_ERROR(s.status());
   std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.quote < b.quote; });

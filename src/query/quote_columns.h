@@ -2,10 +2,10 @@
 // known) and their stance rows, as dictionary codes in arrays, shared by every connection of the
 // process to the same file.
 //
-// Why: the voices of a topic tally every quotation of every matching article. At a million
-// articles that is millions of quotation and stance rows, and SQLite spent 5-6 s a query reading
-// them (random reads of quote and stance rows for each match). With the copy, a query walks the
-// matches and reads arrays.
+// Why: the voices of a topic and the stance tables tally every quotation of every matching
+// article. At a million articles that is millions of quotation and stance rows, and SQLite spent
+// 2-6 s a query reading them (random reads of quote and stance rows for each match). With the
+// copy, a query walks the matches and reads arrays.
 //
 // Invariants:
 //  - Get() gives a copy that holds everything the connection sees: equal to it, or newer (then
@@ -19,8 +19,8 @@
 //  - Quotations are held in id order, and Parallax writes an article's quotations together after
 //    it, so they are in article order too; a workspace where they are not is refused
 //    (kUnavailable) and the caller answers with SQL.
-//  - Memory: about 50 bytes per attributed quotation and 8 per stance row (a million articles of
-//    the synthetic corpus: 7.3 million quotations, 11 million stance rows, about 450 MB), held
+//  - Memory: about 50 bytes per attributed quotation and 16 per stance row (a million articles of
+//    the synthetic corpus: 7.3 million quotations, 11 million stance rows, about 550 MB), held
 //    once per process and file.
 // Thread-safe: Get() may be called from any thread, each with its own connection; the copy it
 // returns is immutable.
@@ -56,6 +56,7 @@ class QuoteColumns {
     uint8_t kind = 0;                  // code in kinds()
   };
   struct Stance {
+    double confidence;
     uint32_t target;  // code in targets()
     int8_t polarity;
   };
@@ -75,8 +76,9 @@ class QuoteColumns {
   const std::vector<std::string>& types() const { return types_.values; }
   const std::vector<std::string>& kinds() const { return kinds_.values; }
   const std::vector<std::string>& targets() const { return targets_.values; }
-  // The code of a target id, or kNull when no stance row names it.
+  // The code of a target id, or kNull when no stance row names it; the same for a speaker.
   uint32_t Target(std::string_view id) const;
+  uint32_t Speaker(std::string_view id) const;
 
  private:
   struct Hash {

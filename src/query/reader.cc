@@ -25,7 +25,7 @@ class Sqlite final : public Reader {
     return query::ListQuotes(db_, f, q, limit, offset);
   }
   Result<std::vector<StanceCell>> StanceTable(const Filters& f, const StanceQuery& q) override {
-    return query::StanceTable(db_, f, q);
+    return query::StanceTable(db_, f, q, &columns_);
   }
   Result<std::vector<Voice>> Voices(std::string_view q, const Filters& f, std::string_view target, int64_t limit,
                                     int examples) override {

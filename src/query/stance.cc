@@ -105,64 +105,40 @@ struct CellKeyLess {
 
 }  // namespace
 
-Result<std::vector<StanceCell>> StanceTable(sqlite3* db, const Filters& f, const StanceQuery& q) {
-  PLX_ASSIGN_OR_RETURN(Where w, StanceWhere(f, q.target));
-  PLX_ASSIGN_OR_RETURN(auto holder, HolderSql(q.by));
-  PLX_ASSIGN_OR_RETURN(std::string period, PeriodSql(q.interval));
-  std::string where = w.sql;
-  std::vector<std::string> params = w.params;
-  if (!q.speaker.empty()) {
-    where += " AND q.speaker_entity = ?";
-    params.push_back(q.speaker);
-  }
-  std::string holder_name = q.by == "speaker" ? "coalesce(q.speaker,'')" : holder.first;
-  // The article row is read only when a filter, the holder or the period needs it: at a
-  // million articles a random row read per stance row cost seconds. The strongest quotations'
-  // words and articles are read afterwards, for the chosen ones only.
-  PLX_ASSIGN_OR_RETURN(Where filters, BuildWhere(f));
-  bool articles = !filters.sql.empty() || q.by != "speaker" || !q.interval.empty();
-  Stmt st(db, fmt::format("SELECT {}, {}, s.target, {}, s.polarity, s.confidence, q.id "
-                          "FROM quote_stance s JOIN quotes q ON q.id = s.quote{}{}{}",
-                          holder.first, holder_name, period, articles ? " JOIN articles a ON a.rowid = q.article" : "",
-                          holder.second, where));
-  BindAll(st, params);
-  struct Acc {
-    StanceCell cell;
-    // The most confident quotation on each side (critical, neutral, favourable); among equals
-    // the first stored.
-    double confidence[3] = {-1, -1, -1};
-    int64_t quote[3] = {0, 0, 0};
-  };
-  std::map<CellKey, Acc, CellKeyLess> cells;
-  TargetNames names(db);
-  while (st.Step()) {
-    auto cell = cells.find(CellKeyView{st.View(0), st.View(2), st.View(3)});
-    if (cell == cells.end()) {
-      cell = cells.emplace(CellKey{st.Text(0), st.Text(2), st.Text(3)}, Acc{}).first;
-      StanceCell& c = cell->second.cell;
-      c.holder = st.Text(0);
-      c.holder_name = st.Text(1);
-      c.target = st.Text(2);
-      c.target_name = names.Of(c.target);
-      c.period = st.Text(3);
-    }
-    Acc& acc = cell->second;
-    StanceCell& c = acc.cell;
-    int polarity = std::clamp(static_cast<int>(st.Int(4)), -1, 1);
-    double confidence = st.Real(5);
-    int64_t id = st.Int(6);
-    (polarity > 0 ? c.favourable : polarity < 0 ? c.critical : c.neutral) += 1;
+namespace {
+
+// A stance cell as its rows are counted.
+struct CellAcc {
+  StanceCell cell;
+  // The most confident quotation on each side (critical, neutral, favourable); among equals
+  // the first stored.
+  double confidence[3] = {-1, -1, -1};
+  int64_t quote[3] = {0, 0, 0};
+  int64_t name_quote = INT64_MAX;  // the quotation the holder's name was taken from
+
+  void Add(int polarity, double c, int64_t id) {
+    polarity = std::clamp(polarity, -1, 1);
+    (polarity > 0 ? cell.favourable : polarity < 0 ? cell.critical : cell.neutral) += 1;
     int k = polarity + 1;
-    if (confidence > acc.confidence[k] || (confidence == acc.confidence[k] && id < acc.quote[k])) {
-      acc.confidence[k] = confidence;
-      acc.quote[k] = id;
+    if (c > confidence[k] || (c == confidence[k] && id < quote[k])) {
+      confidence[k] = c;
+      quote[k] = id;
     }
   }
-  if (!st.status().ok()) return QueryError(st.status());
-  if (!names.status().ok()) return QueryError(names.status());
+  // The holder's name as the earliest quotation gives it.
+  void Name(int64_t id, std::string_view name) {
+    if (id < name_quote) {
+      name_quote = id;
+      cell.holder_name = name;
+    }
+  }
+};
+
+// Net scores, the order (most quotations first), and each cell's strongest quotation read.
+Result<std::vector<StanceCell>> FinishCells(sqlite3* db, std::vector<CellAcc>& accs) {
   std::vector<StanceCell> out;
-  out.reserve(cells.size());
-  for (auto& [key, acc] : cells) {
+  out.reserve(accs.size());
+  for (CellAcc& acc : accs) {
     StanceCell& c = acc.cell;
     int64_t n = c.favourable + c.neutral + c.critical;
     c.net = n ? static_cast<double>(c.favourable - c.critical) / static_cast<double>(n) : 0;
@@ -173,7 +149,8 @@ Result<std::vector<StanceCell>> StanceTable(sqlite3* db, const Filters& f, const
   }
   std::sort(out.begin(), out.end(), [](const StanceCell& a, const StanceCell& b) {
     int64_t na = a.favourable + a.neutral + a.critical, nb = b.favourable + b.neutral + b.critical;
-    return std::tie(nb, a.holder_name, a.target_name, a.period) < std::tie(na, b.holder_name, b.target_name, b.period);
+    return std::tie(nb, a.holder_name, a.target_name, a.period, a.holder, a.target) <
+           std::tie(na, b.holder_name, b.target_name, b.period, b.holder, b.target);
   });
   std::vector<QuoteRow> strongest;
   Stmt quote(db, fmt::format("SELECT {} FROM quotes q JOIN articles a ON a.rowid = q.article WHERE q.id = ?", kQuoteColumns));
@@ -188,6 +165,130 @@ Result<std::vector<StanceCell>> StanceTable(sqlite3* db, const Filters& f, const
   PLX_RETURN_IF_ERROR(AttachStance(db, strongest));
   for (size_t i = 0; i < out.size(); ++i) out[i].strongest = std::move(strongest[i]);
   return out;
+}
+
+// The stance table from the in-memory columns: the same cells as the SQL, for filters of date
+// and outlet, by speaker or by outlet.
+Result<std::vector<StanceCell>> ColumnStanceTable(sqlite3* db, const Filters& f, const StanceQuery& q,
+                                                  const std::string& period, ArticleColumns& articles,
+                                                  const QuoteColumns& quotes) {
+  const uint32_t want = q.target.empty() ? QuoteColumns::kNull : quotes.Target(q.target);
+  const uint32_t speaker = q.speaker.empty() ? QuoteColumns::kNull : quotes.Speaker(q.speaker);
+  std::vector<CellAcc> accs;
+  if ((!q.target.empty() && want == QuoteColumns::kNull) || (!q.speaker.empty() && speaker == QuoteColumns::kNull)) {
+    return FinishCells(db, accs);
+  }
+  const bool by_outlet = q.by == "outlet";
+  // Each day's period, by the same SQL expression (periods[days().size()]: an article without a day).
+  PLX_RETURN_IF_ERROR(articles.Sync(db));
+  std::vector<uint32_t> day_period(articles.days().size() + 1, 0);
+  std::vector<std::string> periods;
+  {
+    Stmt period_of(db, "SELECT " + period + " FROM (SELECT ? AS day) a");
+    std::map<std::string, uint32_t> codes;
+    for (size_t d = 0; d < day_period.size(); ++d) {
+      period_of.Reset();
+      if (d < articles.days().size()) period_of.Bind(1, articles.days()[d]);
+      else period_of.BindNull(1);
+      std::string p = period_of.Step() ? period_of.Text(0) : std::string();
+      PLX_RETURN_IF_ERROR(period_of.status());
+      auto it = codes.emplace(p, static_cast<uint32_t>(periods.size())).first;
+      if (it->second == periods.size()) periods.push_back(p);
+      day_period[d] = it->second;
+    }
+  }
+  // An article without an outlet is held by "", as the SQL's coalesce gives it.
+  const auto no_outlet = static_cast<uint32_t>(
+      std::find(articles.outlets().begin(), articles.outlets().end(), "") - articles.outlets().begin());
+  const auto no_day = static_cast<uint32_t>(articles.days().size());
+  std::unordered_map<uint64_t, uint32_t> index;  // (holder, target, period) -> accs
+  auto key = [](uint64_t holder, uint64_t target, uint64_t p) { return (holder << 42) | (target << 21) | p; };
+  if (quotes.speakers().size() >= (1u << 22) || quotes.targets().size() >= (1u << 21) || periods.size() >= (1u << 21) ||
+      no_outlet >= (1u << 22)) {
+    return Status::Unavailable("too many distinct values for the in-memory stance table");
+  }
+  PLX_RETURN_IF_ERROR(articles.ForEachMatch(db, "", f, /*require_day=*/false, [&](int64_t rowid, uint32_t day, uint32_t outlet) {
+    auto [begin, end] = quotes.OfArticle(rowid);
+    for (size_t i = begin; i < end; ++i) {
+      const QuoteColumns::Quote& quote = quotes.quotes()[i];
+      if (speaker != QuoteColumns::kNull && quote.speaker != speaker) continue;
+      uint32_t holder = by_outlet ? (outlet == ArticleColumns::kNull ? no_outlet : outlet) : quote.speaker;
+      uint32_t p = day_period[day == ArticleColumns::kNull ? no_day : day];
+      for (const QuoteColumns::Stance& st : quotes.StanceOf(i)) {
+        if (want != QuoteColumns::kNull && st.target != want) continue;
+        auto [it, added] = index.emplace(key(holder, st.target, p), static_cast<uint32_t>(accs.size()));
+        if (added) {
+          CellAcc& acc = accs.emplace_back();
+          acc.cell.holder = by_outlet ? (holder == no_outlet ? std::string() : articles.outlets()[holder])
+                                      : quotes.speakers()[holder];
+          acc.cell.target = quotes.targets()[st.target];
+          acc.cell.period = periods[p];
+        }
+        CellAcc& acc = accs[it->second];
+        acc.Name(quote.id, by_outlet ? std::string_view(acc.cell.holder)
+                                     : quote.name == QuoteColumns::kNull ? std::string_view() : quotes.names()[quote.name]);
+        acc.Add(st.polarity, st.confidence, quote.id);
+      }
+    }
+  }));
+  TargetNames names(db);
+  for (CellAcc& acc : accs) acc.cell.target_name = names.Of(acc.cell.target);
+  if (!names.status().ok()) return QueryError(names.status());
+  return FinishCells(db, accs);
+}
+
+}  // namespace
+
+Result<std::vector<StanceCell>> StanceTable(sqlite3* db, const Filters& f, const StanceQuery& q, ArticleColumns* articles) {
+  PLX_ASSIGN_OR_RETURN(std::string period, PeriodSql(q.interval));
+  if (articles != nullptr && ArticleColumns::Covers(f) && (q.by == "speaker" || q.by == "outlet")) {
+    auto quotes = QuoteColumns::Get(db);
+    if (quotes.ok()) {
+      auto cells = ColumnStanceTable(db, f, q, period, *articles, **quotes);
+      if (cells.ok() || cells.status().code() != StatusCode::kUnavailable) return cells;
+    } else if (quotes.status().code() != StatusCode::kUnavailable) {
+      return quotes.status();
+    }
+  }
+  PLX_ASSIGN_OR_RETURN(Where w, StanceWhere(f, q.target));
+  PLX_ASSIGN_OR_RETURN(auto holder, HolderSql(q.by));
+  std::string where = w.sql;
+  std::vector<std::string> params = w.params;
+  if (!q.speaker.empty()) {
+    where += " AND q.speaker_entity = ?";
+    params.push_back(q.speaker);
+  }
+  std::string holder_name = q.by == "speaker" ? "coalesce(q.speaker,'')" : holder.first;
+  // The article row is read only when a filter, the holder or the period needs it: at a
+  // million articles a random row read per stance row cost seconds. The strongest quotations'
+  // words and articles are read afterwards, for the chosen ones only.
+  PLX_ASSIGN_OR_RETURN(Where filters, BuildWhere(f));
+  bool join_articles = !filters.sql.empty() || q.by != "speaker" || !q.interval.empty();
+  Stmt st(db, fmt::format("SELECT {}, {}, s.target, {}, s.polarity, s.confidence, q.id "
+                          "FROM quote_stance s JOIN quotes q ON q.id = s.quote{}{}{}",
+                          holder.first, holder_name, period, join_articles ? " JOIN articles a ON a.rowid = q.article" : "",
+                          holder.second, where));
+  BindAll(st, params);
+  std::map<CellKey, size_t, CellKeyLess> cells;
+  std::vector<CellAcc> accs;
+  TargetNames names(db);
+  while (st.Step()) {
+    auto cell = cells.find(CellKeyView{st.View(0), st.View(2), st.View(3)});
+    if (cell == cells.end()) {
+      cell = cells.emplace(CellKey{st.Text(0), st.Text(2), st.Text(3)}, accs.size()).first;
+      StanceCell& c = accs.emplace_back().cell;
+      c.holder = st.Text(0);
+      c.target = st.Text(2);
+      c.target_name = names.Of(c.target);
+      c.period = st.Text(3);
+    }
+    CellAcc& acc = accs[cell->second];
+    acc.Name(st.Int(6), st.View(1));
+    acc.Add(static_cast<int>(st.Int(4)), st.Real(5), st.Int(6));
+  }
+  if (!st.status().ok()) return QueryError(st.status());
+  if (!names.status().ok()) return QueryError(names.status());
+  return FinishCells(db, accs);
 }
 
 namespace {

@@ -34,8 +34,12 @@ struct StanceQuery {
   std::string speaker;        // entity id; "" all speakers
 };
 
-// Cells ordered by the number of quotations, then holder and target, then period.
-Result<std::vector<StanceCell>> StanceTable(sqlite3* db, const Filters& f, const StanceQuery& q);
+// Cells ordered by the number of quotations, then holder and target, then period. A holder's
+// name is the one its earliest quotation gives. With `articles`, a table by speaker or outlet
+// filtered at most by date and outlet is counted from in-memory columns (ArticleColumns,
+// QuoteColumns), with the same cells as the SQL.
+Result<std::vector<StanceCell>> StanceTable(sqlite3* db, const Filters& f, const StanceQuery& q,
+                                            ArticleColumns* articles = nullptr);
 
 // The most quoted speakers on a topic (articles matching `query`, quotations concerning
 // `target` when given), with their outlets, stance per target and representative quotations.

@@ -280,7 +280,38 @@ void ExpectSameVoices(sqlite3* db, ArticleColumns& columns) {
   }
 }
 
-TEST(QuoteColumns, VoicesAsTheSqlTalliesThemThroughWrites) {
+std::string Describe(const std::vector<StanceCell>& cells) {
+  std::string s;
+  for (const StanceCell& c : cells) {
+    s += c.holder + "|" + c.holder_name + "|" + c.target + "|" + c.target_name + "|" + c.period + "|" +
+         std::to_string(c.favourable) + "/" + std::to_string(c.neutral) + "/" + std::to_string(c.critical) + "|" +
+         std::to_string(c.net) + "|" + std::to_string(c.strongest.id) + ":" + c.strongest.text + "\n";
+  }
+  return s;
+}
+
+void ExpectSameStance(sqlite3* db, ArticleColumns& columns) {
+  Filters none;
+  Filters dated{.from = "2024-09-10", .to = "2024-10-05"};
+  Filters outlets{.outlets = {"beta news", "Gamma", ""}};
+  for (const char* by : {"speaker", "outlet"}) {
+    for (const char* interval : {"", "week", "month"}) {
+      for (const char* target : {"", "place/cn", "place/none"}) {
+        for (const char* speaker : {"", "person/b", "person/none"}) {
+          for (const Filters* f : {&none, &dated, &outlets}) {
+            StanceQuery q{.target = target, .by = by, .interval = interval, .speaker = speaker};
+            auto sql = StanceTable(db, *f, q);
+            auto fast = StanceTable(db, *f, q, &columns);
+            ASSERT_TRUE(sql.ok() && fast.ok()) << sql.status().ToString() << fast.status().ToString();
+            EXPECT_EQ(Describe(*fast), Describe(*sql)) << by << " " << interval << " " << target << " " << speaker;
+          }
+        }
+      }
+    }
+  }
+}
+
+TEST(QuoteColumns, VoicesAndStanceAsTheSqlTalliesThemThroughWrites) {
   std::string path = TempDb("voices.db");
   auto writer = store::SqliteStore::Open(path, {.create = true});
   ASSERT_TRUE(writer.ok()) << writer.status().ToString();
@@ -298,6 +329,7 @@ TEST(QuoteColumns, VoicesAsTheSqlTalliesThemThroughWrites) {
   }
   ArticleColumns columns, writer_columns;
   ExpectSameVoices((*reader)->db(), columns);
+  ExpectSameStance((*reader)->db(), columns);
   auto before = Voices((*reader)->db(), "Kina", {}, "", 10, 3, &columns);
   ASSERT_TRUE(before.ok());
   ASSERT_FALSE(before->empty());
@@ -306,6 +338,7 @@ TEST(QuoteColumns, VoicesAsTheSqlTalliesThemThroughWrites) {
   for (int n = 60; n < 90; ++n) PutQuoted(w, n);
   ExpectSameVoices((*reader)->db(), columns);
   ExpectSameVoices(w.db(), writer_columns);
+  ExpectSameStance((*reader)->db(), columns);
   auto after = Voices((*reader)->db(), "Kina", {}, "", 10, 3, &columns);
   ASSERT_TRUE(after.ok());
   EXPECT_NE(Describe(*after), Describe(*before));
@@ -320,6 +353,7 @@ TEST(QuoteColumns, VoicesAsTheSqlTalliesThemThroughWrites) {
   for (int n = 90; n < 120; ++n) PutQuoted(w, n);
   ExpectSameVoices((*reader)->db(), columns);  // the shared copy now holds the new rows
   ExpectSameVoices((*older)->db(), older_columns);
+  ExpectSameStance((*older)->db(), older_columns);
   auto still = Voices((*older)->db(), "", {}, "", 10, 3, &older_columns);
   ASSERT_TRUE(at_start.ok() && still.ok());
   EXPECT_EQ(Describe(*still), Describe(*at_start));
