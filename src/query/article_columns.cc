@@ -104,6 +104,7 @@ Status ArticleColumns::Sync(sqlite3* db) {
     day_[static_cast<size_t>(rowid)] = day;
   }
   PLX_RETURN_IF_ERROR(st.status());
+  PLX_RETURN_IF_ERROR(store::ReadDocSizes(db, "articles_fts", end, sizes_));
   data_version_ = data_version;
   changes_ = changes;
   return Status::Ok();

@@ -19,7 +19,7 @@ class Sqlite final : public Reader {
   }
   Result<std::vector<Hit>> Search(std::string_view q, const Filters& f, int64_t limit, int64_t offset, std::string_view open,
                                   std::string_view close) override {
-    return query::Search(db_, q, f, limit, offset, open, close);
+    return query::Search(db_, q, f, limit, offset, open, close, &columns_);
   }
   Result<std::vector<QuoteRow>> Quotes(const Filters& f, const QuoteQuery& q, int64_t limit, int64_t offset) override {
     return query::ListQuotes(db_, f, q, limit, offset);

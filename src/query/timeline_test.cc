@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "query/article_columns.h"
@@ -55,6 +56,52 @@ void ExpectSame(sqlite3* db, ArticleColumns& columns) {
       }
     }
   }
+}
+
+std::string Show(const std::vector<Hit>& hits) {
+  std::string out;
+  for (const Hit& h : hits) out += h.id + "|" + fmt::format("{:.17g}", h.rank) + "|" + h.snippet + "\n";
+  return out;
+}
+
+// Search pages ranked with the lengths held in memory, against bm25 itself.
+TEST(ArticleColumns, SearchRanksAsBm25) {
+  std::string path = TempDb("rank.db");
+  auto writer = store::SqliteStore::Open(path, {.create = true});
+  ASSERT_TRUE(writer.ok()) << writer.status().ToString();
+  store::SqliteStore& w = **writer;
+  const char* words[] = {"Kina", "Kosovo", "Srbija", "investicija", "most", "luka"};
+  auto put = [&](int i) {
+    Article a;
+    a.id = std::string(12, '0') + std::to_string(1000 + i);
+    a.title = i % 4 == 0 ? "Kina i Kosovo" : "Vijesti dana";
+    for (int k = 0; k < 3 + (i * 7) % 23; ++k) a.text += std::string(words[(i + k * k) % 6]) + (k % 5 == 4 ? ". " : " ");
+    a.lang = i % 3 ? "sr" : "hr";
+    a.outlet = i % 2 ? "Alpha" : "Beta";
+    a.day = "2024-09-1" + std::to_string(i % 10);
+    a.published = a.day;
+    a.paragraphs = {{{0, static_cast<uint32_t>(a.text.size())}, false}};
+    ASSERT_TRUE(w.PutArticle(a, {}).ok());
+  };
+  for (int i = 0; i < 80; ++i) put(i);
+  auto reader = store::SqliteStore::Open(path, {.read_only = true});
+  ASSERT_TRUE(reader.ok());
+  ArticleColumns columns;
+  auto expect_same = [&] {
+    for (const char* q : {"Kina", "Kosovo OR luka", "\"Kina i\"", "invest*", "most NOT Kina", "nothing-here"}) {
+      for (const Filters& f : {Filters{}, Filters{.outlets = {"alpha"}}, Filters{.lang = "hr"}}) {
+        for (int64_t offset : {0, 7}) {
+          auto plain = Search((*reader)->db(), q, f, 12, offset);
+          auto fast = Search((*reader)->db(), q, f, 12, offset, "<mark>", "</mark>", &columns);
+          ASSERT_TRUE(plain.ok() && fast.ok()) << plain.status().ToString() << fast.status().ToString();
+          EXPECT_EQ(Show(*fast), Show(*plain)) << q;
+        }
+      }
+    }
+  };
+  expect_same();
+  for (int i = 80; i < 120; ++i) put(i);  // another connection writes: the lengths are read again
+  expect_same();
 }
 
 TEST(ArticleColumns, TimelinesAsTheSqlCountsThemThroughWrites) {

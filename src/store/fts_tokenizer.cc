@@ -128,7 +128,9 @@ int Tokenize(Fts5Tokenizer* handle, void* ctx, int flags, const char* data, int 
   return rc;
 }
 
-fts5_api* GetFts5Api(sqlite3* db) {
+}  // namespace
+
+fts5_api* Fts5Api(sqlite3* db) {
   fts5_api* api = nullptr;
   sqlite3_stmt* stmt = nullptr;
   if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr) != SQLITE_OK) return nullptr;
@@ -138,10 +140,8 @@ fts5_api* GetFts5Api(sqlite3* db) {
   return api;
 }
 
-}  // namespace
-
 Status RegisterTokenizer(sqlite3* db) {
-  fts5_api* api = GetFts5Api(db);
+  fts5_api* api = Fts5Api(db);
   if (api == nullptr) return Status::Unavailable("this SQLite has no FTS5");
   static fts5_tokenizer kTokenizer = {Create, Delete, Tokenize};
   if (api->xCreateTokenizer(api, "parallax", nullptr, &kTokenizer, nullptr) != SQLITE_OK) {

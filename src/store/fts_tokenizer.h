@@ -22,6 +22,8 @@ namespace parallax::store {
 
 // Registers the tokenizer on `db` (every connection that touches an FTS table needs it).
 Status RegisterTokenizer(sqlite3* db);
+// The FTS5 extension API of `db`; null when this SQLite has no FTS5.
+fts5_api* Fts5Api(sqlite3* db);
 
 // "\x1Fsr\x1F": put before each indexed column's text.
 std::string LanguageMarker(std::string_view lang);

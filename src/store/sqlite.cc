@@ -65,6 +65,11 @@ Stmt& Stmt::BindBlob(int i, std::string_view v) {
   return *this;
 }
 
+Stmt& Stmt::BindPointer(int i, void* p, const char* type) {
+  if (stmt_) sqlite3_bind_pointer(stmt_, i, p, type, nullptr);
+  return *this;
+}
+
 bool Stmt::Step() {
   if (stmt_ == nullptr || !status_.ok()) return false;
   int rc = sqlite3_step(stmt_);

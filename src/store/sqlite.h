@@ -26,6 +26,8 @@ class Stmt {
   Stmt& Bind(int i, double v);
   Stmt& BindNull(int i);
   Stmt& BindBlob(int i, std::string_view v);
+  // A pointer for an extension function (sqlite3_bind_pointer); `p` must outlive the statement's run.
+  Stmt& BindPointer(int i, void* p, const char* type);
   Stmt& BindOptional(int i, std::string_view v) { return v.empty() ? BindNull(i) : Bind(i, v); }
   // Advances; false at the end or on error (see status()).
   bool Step();

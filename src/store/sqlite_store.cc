@@ -11,6 +11,7 @@
 #include "base/date.h"
 #include "base/hash.h"
 #include "ingest/fingerprint.h"
+#include "store/fts_rank.h"
 #include "store/fts_tokenizer.h"
 #include "store/sqlite.h"
 
@@ -228,6 +229,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
   sqlite3_busy_timeout(db, options.busy_timeout_ms);
   sqlite3_extended_result_codes(db, 1);
   PLX_RETURN_IF_ERROR(RegisterTokenizer(db));
+  PLX_RETURN_IF_ERROR(RegisterRank(db));
   // The header check: a file that is not SQLite fails here with a clear message.
   {
     Stmt probe(db, "SELECT count(*) FROM sqlite_master");
