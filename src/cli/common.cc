@@ -78,14 +78,14 @@ std::string QueryStore::ResolveEntity(const entities::Knowledge& k, const std::s
   return name.find('/') != std::string::npos ? name : "";
 }
 
-Result<QueryStore> OpenQueryStore(const Common& c) {
+Result<QueryStore> OpenQueryStore(const Common& c, bool hold_quotations) {
   QueryStore s;
   if (!c.store.empty()) {
     PLX_ASSIGN_OR_RETURN(s.clickhouse, OpenClickHouse(c.store));
     s.reader = query::ClickHouseReader(*s.clickhouse);
   } else {
     PLX_ASSIGN_OR_RETURN(s.workspace, OpenDb(c.db, false));
-    s.reader = query::SqliteReader(s.workspace->db());
+    s.reader = query::SqliteReader(s.workspace->db(), hold_quotations);
   }
   return s;
 }

@@ -45,7 +45,8 @@ struct QueryStore {
   // when nothing matches.
   std::string ResolveEntity(const entities::Knowledge& k, const std::string& name) const;
 };
-Result<QueryStore> OpenQueryStore(const Common& c);
+// `hold_quotations`: see query::SqliteReader (for commands that ask many stance questions).
+Result<QueryStore> OpenQueryStore(const Common& c, bool hold_quotations = false);
 void AddFormat(CLI::App* app, Common& c);
 
 struct FilterArgs {

@@ -28,7 +28,7 @@ Status WriteFile(const std::string& path, const std::string& body) {
 }
 
 int CmdReport(const Common& c, ReportArgs a) {
-  auto store = OpenQueryStore(c);
+  auto store = OpenQueryStore(c, /*hold_quotations=*/true);  // a brief asks many stance questions
   if (!store.ok()) return Fail(store.status());
   auto k = store->Knowledge();
   if (!k.ok()) return Fail(k.status());

@@ -60,13 +60,29 @@ Status ArticleColumns::ForEachMatch(sqlite3* db, std::string_view query, const F
   return st.status().ok() ? Status::Ok() : internal::QueryError(st.status());
 }
 
-Status ArticleColumns::Sync(sqlite3* db) {
+Result<ArticleColumns::State> ArticleColumns::Now(sqlite3* db) {
   Stmt version(db, "PRAGMA data_version");
-  int64_t data_version = version.Step() ? version.Int(0) : -1;
+  State s{version.Step() ? version.Int(0) : -1, sqlite3_total_changes64(db)};
   PLX_RETURN_IF_ERROR(version.status());
-  int64_t changes = sqlite3_total_changes64(db);
-  if (data_version == data_version_ && changes == changes_) return Status::Ok();
-  data_version_ = changes_ = -1;  // until the read below completes
+  return s;
+}
+
+Result<const store::DocSizes*> ArticleColumns::Sizes(sqlite3* db) {
+  PLX_ASSIGN_OR_RETURN(State now, Now(db));
+  if (now == sizes_state_) return &sizes_;
+  sizes_state_ = State();  // until the read below completes
+  Stmt last(db, "SELECT coalesce(max(rowid), 0) FROM articles");
+  int64_t end = last.Step() ? last.Int(0) + 1 : 1;
+  PLX_RETURN_IF_ERROR(last.status());
+  PLX_RETURN_IF_ERROR(store::ReadDocSizes(db, "articles_fts", end, sizes_));
+  sizes_state_ = now;
+  return &sizes_;
+}
+
+Status ArticleColumns::Sync(sqlite3* db) {
+  PLX_ASSIGN_OR_RETURN(State now, Now(db));
+  if (now == state_) return Status::Ok();
+  state_ = State();  // until the read below completes
 
   Stmt last(db, "SELECT coalesce(max(rowid), 0) FROM articles");
   int64_t end = last.Step() ? last.Int(0) + 1 : 1;
@@ -104,9 +120,7 @@ Status ArticleColumns::Sync(sqlite3* db) {
     day_[static_cast<size_t>(rowid)] = day;
   }
   PLX_RETURN_IF_ERROR(st.status());
-  PLX_RETURN_IF_ERROR(store::ReadDocSizes(db, "articles_fts", end, sizes_));
-  data_version_ = data_version;
-  changes_ = changes;
+  state_ = now;
   return Status::Ok();
 }
 

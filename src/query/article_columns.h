@@ -9,7 +9,7 @@
 // The lengths (4 bytes an article) spare bm25 ranking a docsize lookup per match.
 //
 // Invariant: Sync() makes the copy equal to what the connection sees. It re-reads the columns
-// (one scan of the (outlet, day) index and one of the docsize table) whenever anything was committed since the last read, by
+// (one scan of the (outlet, day) index; Sizes(): one of the docsize table) whenever anything was committed since the last read, by
 // this connection (sqlite3_total_changes64) or another (PRAGMA data_version). A process that
 // queries once pays about what the SQL it replaces costs; a server pays it once per change.
 // Not thread-safe: one per connection, used by that connection's reader.
@@ -52,15 +52,23 @@ class ArticleColumns {
   const std::vector<std::string>& outlets() const { return outlets_; }
   // One past the largest rowid held.
   int64_t end() const { return static_cast<int64_t>(day_.size()); }
-  // Each article's length in the full-text index (tokens), for ranking (store/fts_rank.h).
-  const store::DocSizes& sizes() const { return sizes_; }
+  // Each article's length in the full-text index (tokens), for ranking (store/fts_rank.h); read
+  // apart from the columns above, when first asked for and again after a commit.
+  Result<const store::DocSizes*> Sizes(sqlite3* db);
 
  private:
   static uint32_t Get(const std::vector<uint32_t>& column, int64_t rowid) {
     return rowid >= 0 && rowid < static_cast<int64_t>(column.size()) ? column[static_cast<size_t>(rowid)] : kNull;
   }
 
-  int64_t data_version_ = -1, changes_ = -1;
+  // What the connection had seen when a copy was read: PRAGMA data_version and total changes.
+  struct State {
+    int64_t data_version = -1, changes = -1;
+    bool operator==(const State&) const = default;
+  };
+  static Result<State> Now(sqlite3* db);
+
+  State state_, sizes_state_;
   std::vector<uint32_t> day_, outlet_;
   std::vector<std::string> days_, outlets_;
   store::DocSizes sizes_;

@@ -10,7 +10,7 @@ namespace {
 
 class Sqlite final : public Reader {
  public:
-  explicit Sqlite(sqlite3* db) : db_(db) {}
+  Sqlite(sqlite3* db, bool hold_quotations) : db_(db), hold_quotations_(hold_quotations) {}
   Result<int64_t> Count(std::string_view q, const Filters& f) override { return query::Count(db_, q, f); }
   Result<Facets> FacetCounts(std::string_view q, const Filters& f) override { return query::FacetCounts(db_, q, f); }
   Result<std::vector<TimelineRow>> Timeline(std::string_view q, std::string_view interval, std::string_view by,
@@ -25,11 +25,11 @@ class Sqlite final : public Reader {
     return query::ListQuotes(db_, f, q, limit, offset);
   }
   Result<std::vector<StanceCell>> StanceTable(const Filters& f, const StanceQuery& q) override {
-    return query::StanceTable(db_, f, q, &columns_);
+    return query::StanceTable(db_, f, q, hold_quotations_ ? &columns_ : nullptr);
   }
   Result<std::vector<Voice>> Voices(std::string_view q, const Filters& f, std::string_view target, int64_t limit,
                                     int examples) override {
-    return query::Voices(db_, q, f, target, limit, examples, &columns_);
+    return query::Voices(db_, q, f, target, limit, examples, hold_quotations_ ? &columns_ : nullptr);
   }
   Result<std::vector<EntityCount>> TopEntities(std::string_view q, const Filters& f, int64_t limit) override {
     return query::TopEntities(db_, q, f, limit);
@@ -80,6 +80,7 @@ class Sqlite final : public Reader {
 
  private:
   sqlite3* db_;
+  bool hold_quotations_;
   ArticleColumns columns_;
 };
 
@@ -139,7 +140,9 @@ class ClickHouse final : public Reader {
 
 }  // namespace
 
-std::unique_ptr<Reader> SqliteReader(sqlite3* db) { return std::make_unique<Sqlite>(db); }
+std::unique_ptr<Reader> SqliteReader(sqlite3* db, bool hold_quotations) {
+  return std::make_unique<Sqlite>(db, hold_quotations);
+}
 std::unique_ptr<Reader> ClickHouseReader(store::ClickHouseStore& ch) { return std::make_unique<ClickHouse>(ch); }
 
 }  // namespace parallax::query

@@ -60,8 +60,10 @@ class Reader {
   virtual Result<std::optional<std::pair<std::string, std::string>>> Archive(const std::string& article_id) = 0;
 };
 
-// Reads the workspace behind `db` (not owned; it must outlive the reader).
-std::unique_ptr<Reader> SqliteReader(sqlite3* db);
+// Reads the workspace behind `db` (not owned; it must outlive the reader). `hold_quotations`:
+// answer voices and stance tables from the quotations held in memory (QuoteColumns), which pays
+// when several are asked (a server, a brief); a command asking one is answered by SQL sooner.
+std::unique_ptr<Reader> SqliteReader(sqlite3* db, bool hold_quotations = true);
 // Reads `ch` (not owned).
 std::unique_ptr<Reader> ClickHouseReader(store::ClickHouseStore& ch);
 

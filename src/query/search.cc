@@ -173,14 +173,17 @@ Result<std::vector<Hit>> Search(sqlite3* db, std::string_view query, const Filte
   {
     // bm25 with the lengths from memory when the reader holds them (store/fts_rank.h): the
     // same ranks without a docsize lookup per match.
-    if (columns != nullptr) PLX_RETURN_IF_ERROR(columns->Sync(db));
+    const store::DocSizes* sizes = nullptr;
+    if (columns != nullptr) {
+      PLX_ASSIGN_OR_RETURN(sizes, columns->Sizes(db));
+    }
     Stmt st(db, std::string("SELECT articles_fts.rowid, ") +
-                    (columns != nullptr ? "parallax_bm25(articles_fts, ?1, 2.0, 1.0)" : "bm25(articles_fts, 2.0, 1.0)") +
+                    (sizes != nullptr ? "parallax_bm25(articles_fts, ?1, 2.0, 1.0)" : "bm25(articles_fts, 2.0, 1.0)") +
                     " AS rank" + (src.index_only ? std::string(" FROM articles_fts") : src.from) + src.where.sql +
                     " ORDER BY rank LIMIT ? OFFSET ?");
     int first = 1;
-    if (columns != nullptr) {
-      st.BindPointer(1, const_cast<store::DocSizes*>(&columns->sizes()), store::kDocSizesType);
+    if (sizes != nullptr) {
+      st.BindPointer(1, const_cast<store::DocSizes*>(sizes), store::kDocSizesType);
       first = 2;
     }
     BindAll(st, src.params, first);
