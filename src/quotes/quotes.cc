@@ -74,9 +74,24 @@ Marks FindMarks(std::string_view text, ByteRange par, std::vector<Open> carried 
     size_t k = i;
     char32_t next = i < par.end ? text::DecodeUtf8(text, k) : 0;
     auto open = [&](std::u32string closers) { stack.push_back({at, after, std::move(closers)}); };
-    bool reopen = first && carried_depth > 0 && !stack.empty() && IsLetter(next);
+    // Only a mark that could have opened the carried quotation reopens it: a straight mark
+    // opening a paragraph after one that “ opened starts a quotation of its own.
+    auto reopens = [&](char32_t m) {
+      const std::u32string& closers = stack.back().closers;
+      switch (m) {
+        case U'“': return closers.find(U'”') != std::u32string::npos;
+        case U'„': return closers.find(U'“') != std::u32string::npos;
+        case U'«': return closers == U"»";
+        case U'»': return closers == U"«";
+        case '"': return closers == U"\"";
+        case '\'': return closers == U"'";
+        case U'‘': case U'‚': return closers.find(U'’') != std::u32string::npos;
+        default: return false;
+      }
+    };
+    bool reopen = first && carried_depth > 0 && !stack.empty() && IsLetter(next) && reopens(c);
     first = false;
-    if (reopen && (c == U'“' || c == U'„' || c == U'«' || c == U'»' || c == '"' || c == '\'' || c == U'‘' || c == U'‚')) {
+    if (reopen) {
       prev = c;
       out.words_begin = after;
       continue;

@@ -149,6 +149,13 @@ TEST_F(QuotesTest, QuotationsOverSeveralParagraphs) {
   g = Run("Analysts expect a long night.\nThose things cannot be walked back,” Dobrin Velkov told The Hill.", "en");
   ASSERT_EQ(g.size(), 1u);
   ExpectQuote(g, 0, "Those things cannot be walked back", "direct", "Dobrin Velkov");
+  // A stray “ in a report does not make the next lines a quotation that a straight mark, of
+  // another kind, reopens later: only the line with the speaker's words is his.
+  g = Run("周六在北京“体育场，主队二比零获胜。\n他在六十分钟进球。\n前锋首先在中场接到传球。\n"
+          "\"他的脚有伤，“ 教练王明告诉记者。", "zh");
+  ASSERT_EQ(g.size(), 2u);
+  EXPECT_EQ(g[0].speaker, "");
+  ExpectQuote(g, 1, "他的脚有伤", "direct", "王明");
 }
 
 TEST_F(QuotesTest, NamesAfterPrepositionsDoNotSpeak) {
