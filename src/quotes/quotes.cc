@@ -32,6 +32,11 @@ struct Open {
   std::u32string closers;
 };
 
+// Chinese punctuation that ends a clause or a sentence (，。！？、；).
+bool ChineseStop(char32_t c) {
+  return c == U'，' || c == U'。' || c == U'！' || c == U'？' || c == U'、' || c == U'；';
+}
+
 // What FindMarks saw in one paragraph.
 struct Marks {
   std::vector<Span> spans;       // top-level quotations that open and close in it
@@ -100,9 +105,11 @@ Marks FindMarks(std::string_view text, ByteRange par, std::vector<Open> carried 
       case U'“':
         if (expects(c)) {
           close_top(at, after);
-        } else if (!IsSpaceOrStart(prev) && !IsLetter(next)) {
+        } else if ((!IsSpaceOrStart(prev) && !IsLetter(next)) || ((closes_like(U'”') || closes_like('"')) && ChineseStop(prev))) {
           // Placed as a closing mark: some outlets close with the opening mark too (“…“), or
-          // mix straight and curly marks ("…“).
+          // mix straight and curly marks ("…“). Chinese writes no space after a closing mark,
+          // so there one that follows a comma or a full stop while a quotation is open closes it
+          // ("…，“特朗普说).
           if (closes_like(U'”') || closes_like('"')) close_top(at, after);
           else if (stack.empty() && out.spans.empty()) out.orphan_close = {at, after};
         } else {

@@ -156,6 +156,11 @@ TEST_F(QuotesTest, QuotationsOverSeveralParagraphs) {
   ASSERT_EQ(g.size(), 2u);
   EXPECT_EQ(g[0].speaker, "");
   ExpectQuote(g, 1, "他的脚有伤", "direct", "王明");
+  // Chinese writes no space after a closing mark: “ after a comma closes the quotation that a
+  // straight mark opened, and the report goes on outside it.
+  g = Run("\"投票给他就是反对对手的策略，“张伟在集会上说。\n李娜周四在国会作证。\n她的证词持续了四个小时。", "zh");
+  ASSERT_EQ(g.size(), 1u);
+  ExpectQuote(g, 0, "投票给他就是反对对手的策略", "direct", "张伟");
 }
 
 TEST_F(QuotesTest, NamesAfterPrepositionsDoNotSpeak) {
