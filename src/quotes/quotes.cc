@@ -726,9 +726,17 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     if (chinese) {
       static constexpr std::u32string_view kChinesePrepositions = U"向对在与同跟给从";
       for (Candidate& c : cands) {
-        if (c.pronoun || c.range.begin < 3) continue;
-        size_t k = c.range.begin - 3;
-        c.governed = c.governed || kChinesePrepositions.find(text::DecodeUtf8(text, k)) != std::u32string_view::npos;
+        if (c.pronoun) continue;
+        // The preposition may stand up to two Han characters before the name (在年度联合国大会上:
+        // "at the annual UN General Assembly").
+        size_t at = c.range.begin;
+        for (int n = 0; n < 3 && at >= 3 && !c.governed; ++n) {
+          at -= 3;
+          size_t k = at;
+          char32_t ch = text::DecodeUtf8(text, k);
+          if (kChinesePrepositions.find(ch) != std::u32string_view::npos) c.governed = true;
+          else if (text::ClassOf(ch) != text::CharClass::kUnspaced) break;
+        }
       }
     }
 

@@ -169,6 +169,8 @@ TEST_F(QuotesTest, NamesAfterPrepositionsDoNotSpeak) {
               "direct", "Albin Kurti");
   ExpectQuote(Run("“We will not back down,” Albin Kurti said after meeting the European Union.", "en"), 0,
               "We will not back down", "direct", "Albin Kurti");
+  // A Chinese preposition may stand a word before the name it governs (在年度联合国大会上).
+  EXPECT_EQ(LastSpeaker("王毅在年度联合国大会上发言称，“对话取得了重要进展”。", "zh"), "Wang Yi");
 }
 
 TEST_F(QuotesTest, UnstatedSubjects) {
