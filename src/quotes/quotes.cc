@@ -807,6 +807,9 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       for (const Candidate& c : cands) {
         if (c.range.begin < window.begin || c.range.end > window.end) continue;
         if (c.range.begin >= q.content.begin && c.range.end <= q.content.end) continue;
+        // A verb before the quoted words has its speaker before them too: a name after them
+        // belongs to the rest of the sentence ("rekao je da je „narod video hrabrost“ Kavanoa").
+        if (cue.end <= q.content.begin && c.range.begin >= q.content.end) continue;
         if (subject && c.range.end > cue.begin) continue;
         if (c.governed) continue;
         if (c.place && Distance(c.range, cue) > 2) continue;  // only right next to the verb

@@ -173,6 +173,11 @@ TEST_F(QuotesTest, NamesAfterPrepositionsDoNotSpeak) {
   EXPECT_EQ(LastSpeaker("王毅在年度联合国大会上发言称，“对话取得了重要进展”。", "zh"), "Wang Yi");
 }
 
+TEST_F(QuotesTest, ANameAfterTheWordsDoesNotSpeakForAVerbBeforeThem) {
+  // The president praised Kurti's courage; Kurti, named after the quoted words, did not speak.
+  EXPECT_EQ(LastSpeaker("Predsednik je u subotu rekao da je tog dana „narod video svu hrabrost“ Albina Kurtija.", "sr"), "");
+}
+
 TEST_F(QuotesTest, UnstatedSubjects) {
   // Serbian drops the pronoun: the verb's subject is the person quoted or named before.
   auto g = Run("Vučić je govorio u Beogradu.\n„Srbija neće priznati Kosovo“, rekao je.", "sr");
