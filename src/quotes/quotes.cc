@@ -447,7 +447,10 @@ std::unique_ptr<QuoteFinder> QuoteFinder::Create(std::unordered_map<std::string,
       options = options.substr(0, t3);
     }
     v.that = !options.empty() && options != "-";
-    if (v.that) v.that_word = text::FoldForMatch(options);
+    if (v.that) {
+      v.that_word = text::FoldForMatch(options);
+      v.that_lower = text::Lower(options);
+    }
     bool cjk = false;
     for (size_t i = 0; i < verb.size();) {
       bool unspaced = text::ClassOf(text::DecodeUtf8(verb, i)) == text::CharClass::kUnspaced;
@@ -802,6 +805,25 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       return true;
     };
     auto attribute = [&](Quote& q, ByteRange cue, ByteRange window, double named_confidence, bool subject = false) {
+      // The word that opens the verb's reported clause (that, da, se, дека): a name after it is
+      // inside what was said ("i tha … se Korea e Veriut ka ndërmarrë …").
+      // Folding makes Cyrillic да match da, but in Latin script the word must be the one written
+      // (Albanian se "that", not së "of the").
+      const Verb* verb = nullptr;
+      for (const Cue& c : cues) {
+        if (c.range.begin == cue.begin && c.range.end == cue.end) verb = &verbs_[c.verb];
+      }
+      auto in_clause = [&](ByteRange r) {
+        if (verb == nullptr || verb->that_word.empty() || r.begin < cue.end) return false;
+        auto w = std::lower_bound(words.begin(), words.end(), cue.end, [](const W& x, uint32_t at) { return x.r.begin < at; });
+        for (; w != words.end() && w->r.end <= r.begin; ++w) {
+          if (w->key != verb->that_word) continue;
+          std::string_view raw = w->r.Of(text);
+          bool cyrillic = static_cast<unsigned char>(raw[0]) >= 0xD0 && static_cast<unsigned char>(raw[0]) <= 0xD3;
+          if (cyrillic || text::Lower(raw) == verb->that_lower) return true;
+        }
+        return false;
+      };
       const Candidate* best = nullptr;
       uint32_t best_d = std::numeric_limits<uint32_t>::max();
       for (const Candidate& c : cands) {
@@ -810,6 +832,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         // A verb before the quoted words has its speaker before them too: a name after them
         // belongs to the rest of the sentence ("rekao je da je „narod video hrabrost“ Kavanoa").
         if (cue.end <= q.content.begin && c.range.begin >= q.content.end) continue;
+        if (in_clause(c.range)) continue;
         if (subject && c.range.end > cue.begin) continue;
         if (c.governed) continue;
         if (c.place && Distance(c.range, cue) > 2) continue;  // only right next to the verb

@@ -64,7 +64,8 @@ class QuoteFinder {
   struct Verb {
     std::vector<std::string> words;  // folded words ("pointed", "out"); one CJK string for zh
     bool that = false;               // indirect speech may follow with that / da / se
-    std::string that_word;
+    std::string that_word;           // folded
+    std::string that_lower;          // as the table writes it, in lower case (se, not së)
     bool subject = false;            // a participle ("saying", "rekavši"): the speaker is the clause's subject
     bool addressee = false;          // "told X": X is the listener, never the speaker
   };

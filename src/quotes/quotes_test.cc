@@ -176,6 +176,11 @@ TEST_F(QuotesTest, NamesAfterPrepositionsDoNotSpeak) {
 TEST_F(QuotesTest, ANameAfterTheWordsDoesNotSpeakForAVerbBeforeThem) {
   // The president praised Kurti's courage; Kurti, named after the quoted words, did not speak.
   EXPECT_EQ(LastSpeaker("Predsednik je u subotu rekao da je tog dana „narod video svu hrabrost“ Albina Kurtija.", "sr"), "");
+  // Nor does one inside the clause the verb reports ("rekao je da je Si Đinping …"): the unstated
+  // subject is the person the article follows.
+  EXPECT_EQ(LastSpeaker("Aleksandar Vučić je otputovao u Peking.\n\nNa sastanku, posle duge rasprave, rekao je da je "
+                        "Si Đinping „pouzdan prijatelj“.", "sr"),
+            "Aleksandar Vučić");
 }
 
 TEST_F(QuotesTest, UnstatedSubjects) {
