@@ -179,13 +179,16 @@ Result<std::vector<StanceCell>> ColumnStanceTable(sqlite3* db, const Filters& f,
     return FinishCells(db, accs);
   }
   const bool by_outlet = q.by == "outlet";
-  // Each day's period, by the same SQL expression (periods[days().size()]: an article without a day).
-  PLX_RETURN_IF_ERROR(articles.Sync(db));
-  std::vector<uint32_t> day_period(articles.days().size() + 1, 0);
+  // Each day's period, by the same SQL expression, for the days the walk below has synced (read
+  // at its first match: the codes it gives index those days). day_period[no_day]: no day.
+  std::vector<uint32_t> day_period;
   std::vector<std::string> periods;
-  {
+  uint32_t no_outlet = 0, no_day = 0;
+  Status prepared;
+  auto prepare = [&]() -> Status {
     Stmt period_of(db, "SELECT " + period + " FROM (SELECT ? AS day) a");
     std::map<std::string, uint32_t> codes;
+    day_period.assign(articles.days().size() + 1, 0);
     for (size_t d = 0; d < day_period.size(); ++d) {
       period_of.Reset();
       if (d < articles.days().size()) period_of.Bind(1, articles.days()[d]);
@@ -196,18 +199,21 @@ Result<std::vector<StanceCell>> ColumnStanceTable(sqlite3* db, const Filters& f,
       if (it->second == periods.size()) periods.push_back(p);
       day_period[d] = it->second;
     }
-  }
-  // An article without an outlet is held by "", as the SQL's coalesce gives it.
-  const auto no_outlet = static_cast<uint32_t>(
-      std::find(articles.outlets().begin(), articles.outlets().end(), "") - articles.outlets().begin());
-  const auto no_day = static_cast<uint32_t>(articles.days().size());
+    // An article without an outlet is held by "", as the SQL's coalesce gives it.
+    no_outlet = static_cast<uint32_t>(std::find(articles.outlets().begin(), articles.outlets().end(), "") -
+                                      articles.outlets().begin());
+    no_day = static_cast<uint32_t>(articles.days().size());
+    if (quotes.speakers().size() >= (1u << 22) || quotes.targets().size() >= (1u << 21) ||
+        periods.size() >= (1u << 21) || no_outlet >= (1u << 22)) {
+      return Status::Unavailable("too many distinct values for the in-memory stance table");
+    }
+    return Status::Ok();
+  };
   std::unordered_map<uint64_t, uint32_t> index;  // (holder, target, period) -> accs
   auto key = [](uint64_t holder, uint64_t target, uint64_t p) { return (holder << 42) | (target << 21) | p; };
-  if (quotes.speakers().size() >= (1u << 22) || quotes.targets().size() >= (1u << 21) || periods.size() >= (1u << 21) ||
-      no_outlet >= (1u << 22)) {
-    return Status::Unavailable("too many distinct values for the in-memory stance table");
-  }
   PLX_RETURN_IF_ERROR(articles.ForEachMatch(db, "", f, /*require_day=*/false, [&](int64_t rowid, uint32_t day, uint32_t outlet) {
+    if (day_period.empty() && prepared.ok()) prepared = prepare();
+    if (!prepared.ok()) return;
     auto [begin, end] = quotes.OfArticle(rowid);
     for (size_t i = begin; i < end; ++i) {
       const QuoteColumns::Quote& quote = quotes.quotes()[i];
@@ -231,6 +237,7 @@ Result<std::vector<StanceCell>> ColumnStanceTable(sqlite3* db, const Filters& f,
       }
     }
   }));
+  PLX_RETURN_IF_ERROR(prepared);
   TargetNames names(db);
   for (CellAcc& acc : accs) acc.cell.target_name = names.Of(acc.cell.target);
   if (!names.status().ok()) return QueryError(names.status());
