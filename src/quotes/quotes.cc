@@ -607,6 +607,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       if (Inside(w.r, spans)) continue;
       cands.push_back({w.r, "", "", "", true});
     }
+    const bool serbo_croatian = SerboCroatian(lang);
     for (const W& w : words) {
       if (Inside(w.r, spans)) continue;
       // Stems: "police" also matches "policija/policije", "spokesman" its plural, when what
@@ -615,10 +616,14 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
           "", "s", "es", "a", "e", "i", "u", "n", "om", "em", "ima", "ama", "ija", "ije", "iji", "iju", "ijom",
           "ovi", "ove", "ova", "ë", "it", "in", "ve", "at", "et", "ja", "je", "ji", "ju", "jom", "ov", "ot", "ta", "te",
           "ata", "ite", "jata", "jske", "jski", "jsko"};
+      // Serbian, Croatian and Bosnian say who was spoken to in the dative or instrumental
+      // ("rekao je okupljenim pristašama"): a noun with such an ending does not speak.
+      static const std::unordered_set<std::string_view> kOblique = {"ima", "ama", "om", "em", "ijom", "jom"};
       bool noun = speaker_nouns_.count(w.key) > 0;
       for (size_t len : stem_lengths_) {
+        std::string_view ending = w.key.size() >= len ? std::string_view(w.key).substr(len) : std::string_view();
         noun = noun || (w.key.size() >= len && w.key.size() <= len + 4 && speaker_noun_stems_.count(w.key.substr(0, len)) &&
-                        kEndings.count(std::string_view(w.key).substr(len)));
+                        kEndings.count(ending) && !(serbo_croatian && kOblique.count(ending)));
       }
       if (noun) cands.push_back({w.r, std::string(w.r.Of(text)), "", "role", false, false, true});
     }
@@ -626,7 +631,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     // right after "according to" ("according to Nielsen"): an organisation no pack knows. In
     // Serbian, Croatian and Bosnian the perfect's auxiliary may stand between them ("Saipov je
     // kazao").
-    bool auxiliaries = SerboCroatian(lang);
+    bool auxiliaries = serbo_croatian;
     bool chinese = lang.substr(0, 2) == "zh";
     bool possessives = !chinese;
     static const std::unordered_set<std::string_view> kAuxiliaries = {"je", "su", "је", "су"};

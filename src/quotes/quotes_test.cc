@@ -183,6 +183,13 @@ TEST_F(QuotesTest, ANameAfterTheWordsDoesNotSpeakForAVerbBeforeThem) {
             "Aleksandar Vučić");
 }
 
+TEST_F(QuotesTest, TheListenersInTheDativeDoNotSpeak) {
+  // "rekao je okupljenim pristalicama": told the gathered supporters. The unstated subject speaks.
+  EXPECT_EQ(LastSpeaker("Aleksandar Vučić je stigao u Novi Sad.\n„Ostaćemo jedinstveni“, rekao je okupljenim pristalicama.",
+                        "sr"),
+            "Aleksandar Vučić");
+}
+
 TEST_F(QuotesTest, UnstatedSubjects) {
   // Serbian drops the pronoun: the verb's subject is the person quoted or named before.
   auto g = Run("Vučić je govorio u Beogradu.\n„Srbija neće priznati Kosovo“, rekao je.", "sr");
