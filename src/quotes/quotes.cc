@@ -402,6 +402,10 @@ std::unique_ptr<QuoteFinder> QuoteFinder::Create(std::unordered_map<std::string,
     std::string_view g = line.substr(tab + 1);
     if (g == "m" || g == "f") f->given_genders_[text::FoldForMatch(line.substr(0, tab))] = g[0];
   });
+  ForEachDataLine(EmbeddedData("person-cues.tsv"), [&](std::string_view line) {
+    size_t tab = line.find('\t');
+    if (tab != std::string_view::npos) f->titles_.insert(text::FoldForMatch(line.substr(tab + 1)));
+  });
   ForEachDataLine(EmbeddedData("speaker-nouns.tsv"), [&](std::string_view line) {
     size_t tab = line.find('\t');
     if (tab == std::string_view::npos) return;
@@ -901,8 +905,17 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         }
         if (r.end >= text.size() || text[r.end] != ' ') return false;
         size_t next_end = text.find(' ', r.end + 1);
-        return kRelatives.count(text.substr(r.end + 1, next_end == std::string_view::npos ? std::string_view::npos
-                                                                                              : next_end - r.end - 1)) > 0;
+        if (kRelatives.count(text.substr(r.end + 1, next_end == std::string_view::npos ? std::string_view::npos
+                                                                                         : next_end - r.end - 1)) > 0) {
+          return true;
+        }
+        // A title in lower case right after the name, without a comma ("Paul Mills-Hicks
+        // komercijalni direktor Sainsbury'sa izjavio je"): at most one word before the title.
+        auto w = std::lower_bound(words.begin(), words.end(), r.end, [](const W& x, uint32_t at) { return x.r.begin < at; });
+        for (int k = 0; k < 2 && w != words.end() && !IsUpperAt(text, w->r.begin); ++k, ++w) {
+          if (titles_.count(w->key) || speaker_nouns_.count(w->key)) return true;
+        }
+        return false;
       };
       if (!subject && best->range.end <= cue.begin && !best->pronoun) {
         const Candidate* head = nullptr;

@@ -77,6 +77,7 @@ class QuoteFinder {
   std::unordered_map<std::string, std::vector<int>> by_first_;  // first folded word -> verbs
   std::vector<int> cjk_;                                        // verbs matched as substrings
   std::unordered_set<std::string> speaker_nouns_;       // folded nouns naming unnamed speakers
+  std::unordered_set<std::string> titles_;              // folded titles and occupations (person-cues.tsv)
   std::unordered_set<std::string> speaker_noun_stems_;  // the same without their last letter (5+ letters)
   std::set<size_t> stem_lengths_;                       // the lengths of those stems
   std::vector<std::string> cjk_speaker_nouns_;  // the same, matched as substrings

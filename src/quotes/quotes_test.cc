@@ -183,6 +183,13 @@ TEST_F(QuotesTest, ANameAfterTheWordsDoesNotSpeakForAVerbBeforeThem) {
             "Aleksandar Vučić");
 }
 
+TEST_F(QuotesTest, ATitleAfterTheNameWithoutACommaOpensAnAppositive) {
+  // "Marko Petrović, commercial director of Delta, said": the company nearer the verb is the
+  // title's complement.
+  EXPECT_EQ(LastSpeaker("Marko Petrović komercijalni direktor Deltae izjavio je: „Promenili smo izgled naših prodavnica.“", "sr"),
+            "Marko Petrović");
+}
+
 TEST_F(QuotesTest, TheListenersInTheDativeDoNotSpeak) {
   // "rekao je okupljenim pristalicama": told the gathered supporters. The unstated subject speaks.
   EXPECT_EQ(LastSpeaker("Aleksandar Vučić je stigao u Novi Sad.\n„Ostaćemo jedinstveni“, rekao je okupljenim pristalicama.",
