@@ -617,14 +617,21 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       for (size_t k = s.first_word; k < s.end_word; ++k) complement = complement || kNotInNames.count(words[k].key);
       if (title && !complement) s.type = 'P';
     }
-    // A hyphenated surname the model tagged as two people is one ("Paul Mills" + "Hicks").
-    for (size_t i = 1; i < spans.size(); ++i) {
-      TaggedSpan& a = spans[i - 1];
-      const TaggedSpan& b = spans[i];
-      if (a.type == 'P' && b.type == 'P' && a.end_word == b.first_word &&
-          text.substr(words[a.end_word - 1].range.end, words[b.first_word].range.begin - words[a.end_word - 1].range.end) == "-") {
-        a.end_word = b.end_word;
-        spans.erase(spans.begin() + static_cast<long>(i--));
+    // A hyphenated surname the model tagged as two people is one ("Paul Mills" + "Hicks"), and
+    // so is one whose second part it left out ("Paul Mills" + "-Hicks", untagged).
+    auto hyphen_after = [&](size_t end_word) {
+      return end_word < words.size() && words[end_word].upper &&
+             text.substr(words[end_word - 1].range.end, words[end_word].range.begin - words[end_word - 1].range.end) == "-";
+    };
+    for (size_t i = 0; i < spans.size(); ++i) {
+      TaggedSpan& a = spans[i];
+      if (a.type != 'P' || !hyphen_after(a.end_word)) continue;
+      if (i + 1 < spans.size() && spans[i + 1].first_word == a.end_word) {
+        if (spans[i + 1].type != 'P') continue;
+        a.end_word = spans[i + 1].end_word;
+        spans.erase(spans.begin() + static_cast<long>(i + 1));
+      } else if (!taken[a.end_word]) {
+        ++a.end_word;
       }
     }
     // A known given name inside a longer span the model calls an organisation or a place, or

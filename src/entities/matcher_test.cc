@@ -70,6 +70,13 @@ TEST_F(MatcherTest, UnknownPeopleAndSurnames) {
                                            "person/~drit-gash/new@Drita Gashi", "person/~drit-gash/surname@Gashi"}));
 }
 
+TEST_F(MatcherTest, HyphenatedSurnamesStayWhole) {
+  // The model leaves the surname's second part out; the name keeps it.
+  std::vector<std::string> ids = Ids("Paul Mills-Hicks komercijalni direktor Sainsbury‘sa izjavio je to.");
+  ASSERT_FALSE(ids.empty());
+  EXPECT_EQ(ids.front(), "person/~paul-mills-hicks@Paul Mills-Hicks");
+}
+
 TEST_F(MatcherTest, NamesNextToReportingVerbsAndTitles) {
   // Two or three capitalised words before or after a reporting verb are a person; the object
   // of "told" is the listener, not a name found this way.
