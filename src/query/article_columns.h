@@ -9,12 +9,14 @@
 // The lengths (4 bytes an article) spare bm25 ranking a docsize lookup per match.
 //
 // Invariant: Sync() makes the copy equal to what the connection sees. It re-reads the columns
-// (one scan of the (outlet, day) index; Sizes(): one of the docsize table) whenever anything was committed since the last read, by
-// this connection (sqlite3_total_changes64) or another (PRAGMA data_version). A process that
+// (one scan of the (outlet, day) index; Sizes(): one of the docsize table) whenever anything
+// was committed since the last read, by this connection (sqlite3_total_changes64) or another
+// (PRAGMA data_version). A process that
 // queries once pays about what the SQL it replaces costs; a server pays it once per change.
 // Not thread-safe: one per connection, used by that connection's reader.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -50,6 +52,11 @@ class ArticleColumns {
   // The values behind the codes.
   const std::vector<std::string>& days() const { return days_; }
   const std::vector<std::string>& outlets() const { return outlets_; }
+  // The code an article without an outlet counts under, as SQL's coalesce(outlet, '') does:
+  // the code of "" when some article has an empty outlet, else outlets().size().
+  uint32_t BlankOutlet() const {
+    return static_cast<uint32_t>(std::find(outlets_.begin(), outlets_.end(), "") - outlets_.begin());
+  }
   // One past the largest rowid held.
   int64_t end() const { return static_cast<int64_t>(day_.size()); }
   // Each article's length in the full-text index (tokens), for ranking (store/fts_rank.h); read

@@ -199,9 +199,7 @@ Result<std::vector<StanceCell>> ColumnStanceTable(sqlite3* db, const Filters& f,
       if (it->second == periods.size()) periods.push_back(p);
       day_period[d] = it->second;
     }
-    // An article without an outlet is held by "", as the SQL's coalesce gives it.
-    no_outlet = static_cast<uint32_t>(std::find(articles.outlets().begin(), articles.outlets().end(), "") -
-                                      articles.outlets().begin());
+    no_outlet = articles.BlankOutlet();  // held by "", as the SQL's coalesce gives it
     no_day = static_cast<uint32_t>(articles.days().size());
     if (quotes.speakers().size() >= (1u << 22) || quotes.targets().size() >= (1u << 21) ||
         periods.size() >= (1u << 21) || no_outlet >= (1u << 22)) {
@@ -353,9 +351,8 @@ Result<std::vector<Voice>> ColumnVoices(sqlite3* db, std::string_view query, con
   // empty day has none.
   d.days = articles.days();
   d.outlets = articles.outlets();
-  auto blank = std::find(d.outlets.begin(), d.outlets.end(), "");
-  const auto no_outlet = static_cast<uint32_t>(blank - d.outlets.begin());
-  if (blank == d.outlets.end()) d.outlets.emplace_back();
+  const uint32_t no_outlet = articles.BlankOutlet();
+  if (no_outlet == d.outlets.size()) d.outlets.emplace_back();
   const auto blank_day = static_cast<uint32_t>(std::find(d.days.begin(), d.days.end(), "") - d.days.begin());
   tally.Adopt(std::move(d));
   for (const Match& m : matches) {
