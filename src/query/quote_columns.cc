@@ -31,6 +31,15 @@ uint32_t QuoteColumns::Speaker(std::string_view id) const {
   return it == speakers_.codes.end() ? kNull : it->second;
 }
 
+double QuoteColumns::ExampleScore(bool quoted, double confidence, int64_t bytes, bool side) {
+  double x = confidence;
+  if (quoted) x += 1;
+  if (bytes >= 40) x += 0.5;
+  if (bytes > 400) x -= 0.5;
+  if (side) x += 0.5;
+  return x;
+}
+
 std::pair<size_t, size_t> QuoteColumns::OfArticle(int64_t rowid) const {
   if (rowid < 0 || static_cast<size_t>(rowid) + 1 >= article_begin_.size()) return {quotes_.size(), quotes_.size()};
   return {article_begin_[static_cast<size_t>(rowid)], article_begin_[static_cast<size_t>(rowid) + 1]};
@@ -51,7 +60,7 @@ Status QuoteColumns::Extend(sqlite3* db, int64_t max_quote, int64_t max_stance) 
       return Status::Unavailable("quotations are not stored in article order");
     }
     r.article = static_cast<uint32_t>(article);
-    r.speaker = speakers_.Code(q.View(2));
+    speaker_.push_back(speakers_.Code(q.View(2)));
     if (!q.IsNull(3)) r.name = names_.Code(q.View(3));
     if (!q.IsNull(4)) r.type = types_.Code(q.View(4));
     r.kind = static_cast<uint8_t>(std::min<uint32_t>(kinds_.Code(q.View(5)), 255));
@@ -67,6 +76,7 @@ Status QuoteColumns::Extend(sqlite3* db, int64_t max_quote, int64_t max_stance) 
   struct Row {
     uint32_t quote;
     Stance stance;
+    double confidence;
   };
   std::vector<Row> rows;
   Stmt s(db, "SELECT quote, target, polarity, confidence FROM quote_stance WHERE rowid > ? AND rowid <= ? ORDER BY rowid");
@@ -83,7 +93,7 @@ Status QuoteColumns::Extend(sqlite3* db, int64_t max_quote, int64_t max_stance) 
     if (i < old_quotes) return Status::Unavailable("stance added to a quotation held before");
     hint = i;
     rows.push_back({static_cast<uint32_t>(i),
-                    {s.Real(3), targets_.Code(s.View(1)), static_cast<int8_t>(std::clamp<int64_t>(s.Int(2), -1, 1))}});
+                    {targets_.Code(s.View(1)), static_cast<int8_t>(std::clamp<int64_t>(s.Int(2), -1, 1))}, s.Real(3)});
   }
   PLX_RETURN_IF_ERROR(s.status());
   std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.quote < b.quote; });
@@ -91,9 +101,52 @@ Status QuoteColumns::Extend(sqlite3* db, int64_t max_quote, int64_t max_stance) 
   size_t k = 0;
   for (size_t i = old_quotes; i < quotes_.size(); ++i) {
     stance_begin_[i] = static_cast<uint32_t>(stance_.size());
-    for (; k < rows.size() && rows[k].quote == i; ++k) stance_.push_back(rows[k].stance);
+    for (; k < rows.size() && rows[k].quote == i; ++k) {
+      stance_.push_back(rows[k].stance);
+      stance_confidence_.push_back(rows[k].confidence);
+    }
   }
   stance_begin_[quotes_.size()] = static_cast<uint32_t>(stance_.size());
+
+  // Each speaker's quotations in example order: the new ones sorted, then merged into the held
+  // order (a copy: the held one may be in use).
+  struct Ranked {
+    uint32_t speaker;
+    double score;
+    uint32_t index;
+    bool operator<(const Ranked& o) const {
+      return speaker != o.speaker ? speaker < o.speaker : score != o.score ? score > o.score : index < o.index;
+    }
+  };
+  auto ranked = [&](uint32_t i) {
+    const Quote& r = quotes_[i];
+    std::span<const Stance> st = StanceOf(i);
+    bool side = std::any_of(st.begin(), st.end(), [](const Stance& x) { return x.polarity != 0; });
+    const std::string& kind = kinds_.values[r.kind];
+    return Ranked{speaker_[i], ExampleScore(kind == "direct" || kind == "block", r.confidence, r.bytes, side), i};
+  };
+  std::vector<Ranked> fresh;
+  fresh.reserve(quotes_.size() - old_quotes);
+  for (size_t i = old_quotes; i < quotes_.size(); ++i) fresh.push_back(ranked(static_cast<uint32_t>(i)));
+  std::sort(fresh.begin(), fresh.end());
+  std::vector<uint32_t> merged;
+  merged.reserve(quotes_.size());
+  size_t held = 0, added = 0;
+  while (held < ranked_.size() || added < fresh.size()) {
+    if (added == fresh.size() || (held < ranked_.size() && ranked(ranked_[held]) < fresh[added])) {
+      merged.push_back(ranked_[held++]);
+    } else {
+      merged.push_back(fresh[added++].index);
+    }
+  }
+  ranked_ = std::move(merged);
+  ranked_begin_.assign(speakers_.values.size() + 1, 0);
+  for (uint32_t i : ranked_) ++ranked_begin_[speaker_[i] + 1];
+  for (size_t k = 1; k < ranked_begin_.size(); ++k) ranked_begin_[k] += ranked_begin_[k - 1];
+  rank_of_.resize(quotes_.size());
+  for (size_t k = 0; k + 1 < ranked_begin_.size(); ++k) {
+    for (uint32_t p = ranked_begin_[k]; p < ranked_begin_[k + 1]; ++p) rank_of_[ranked_[p]] = p - ranked_begin_[k];
+  }
 
   // Where each article's quotations begin, for every article up to the last one quoted.
   size_t articles = quotes_.empty() ? 0 : quotes_.back().article + 1;

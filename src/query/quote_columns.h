@@ -19,7 +19,7 @@
 //  - Quotations are held in id order, and Parallax writes an article's quotations together after
 //    it, so they are in article order too; a workspace where they are not is refused
 //    (kUnavailable) and the caller answers with SQL.
-//  - Memory: about 50 bytes per attributed quotation and 16 per stance row (a million articles of
+//  - Memory: about 60 bytes per attributed quotation and 16 per stance row (a million articles of
 //    the synthetic corpus: 7.3 million quotations, 11 million stance rows, about 550 MB), held
 //    once per process and file.
 // Thread-safe: Get() may be called from any thread, each with its own connection; the copy it
@@ -50,13 +50,13 @@ class QuoteColumns {
     double confidence = 0;
     uint64_t text_hash = 0;            // Hash64 of the quoted words; 0 when not stored (before schema 7)
     uint32_t article = 0;              // articles.rowid
-    uint32_t speaker = 0;              // code in speakers()
     uint32_t name = kNull, type = kNull;  // codes in names() and types(); kNull when unset
     uint32_t bytes = 0;                // length of the quoted words
     uint8_t kind = 0;                  // code in kinds()
   };
+  // The speaker's code is apart (SpeakerOf) and so is a stance row's confidence (Confidence):
+  // walks over millions of rows read only the narrow columns they need.
   struct Stance {
-    double confidence;
     uint32_t target;  // code in targets()
     int8_t polarity;
   };
@@ -65,12 +65,29 @@ class QuoteColumns {
   static Result<std::shared_ptr<const QuoteColumns>> Get(sqlite3* db);
 
   const std::vector<Quote>& quotes() const { return quotes_; }
+  // The code in speakers() of quotes()[i]'s speaker.
+  uint32_t SpeakerOf(size_t i) const { return speaker_[i]; }
   // The quotations of an article: a range of indices into quotes().
   std::pair<size_t, size_t> OfArticle(int64_t rowid) const;
   // The stance rows of quotes()[i], in stored order.
   std::span<const Stance> StanceOf(size_t i) const {
     return {stance_.data() + stance_begin_[i], stance_.data() + stance_begin_[i + 1]};
   }
+  // The confidence of a stance row from StanceOf().
+  double Confidence(const Stance& s) const { return stance_confidence_[static_cast<size_t>(&s - stance_.data())]; }
+  // A speaker's quotations in the order voices consider them as examples: by ExampleScore(),
+  // best first, among equals the earliest. Indices into quotes().
+  std::span<const uint32_t> RankedOf(uint32_t speaker) const {
+    if (speaker + 1 >= ranked_begin_.size()) return {};
+    return {ranked_.data() + ranked_begin_[speaker], ranked_.data() + ranked_begin_[speaker + 1]};
+  }
+  // The place of quotes()[i] in its speaker's RankedOf().
+  uint32_t RankOf(size_t i) const { return rank_of_[i]; }
+  // How good an example of its speaker's voice a quotation is: the speaker's own words (direct
+  // or block) before reported speech, the speaker surely identified, a full thought (at least 40
+  // bytes, not a whole page), taking a side toward some target.
+  static double ExampleScore(bool quoted, double confidence, int64_t bytes, bool side);
+
   const std::vector<std::string>& speakers() const { return speakers_.values; }
   const std::vector<std::string>& names() const { return names_.values; }
   const std::vector<std::string>& types() const { return types_.values; }
@@ -95,9 +112,14 @@ class QuoteColumns {
 
   int64_t max_quote_ = 0, max_stance_ = 0;  // the state held: largest quotation id, stance rowid
   std::vector<Quote> quotes_;
+  std::vector<uint32_t> speaker_;  // per quotation
   std::vector<uint32_t> stance_begin_{0};  // per quotation, plus one past the end
   std::vector<Stance> stance_;
+  std::vector<double> stance_confidence_;  // per stance row
   std::vector<uint32_t> article_begin_;  // per article rowid: the first quotation at or after it
+  std::vector<uint32_t> ranked_;         // quotation indices by speaker, then RankedOf() order
+  std::vector<uint32_t> ranked_begin_;   // per speaker code, plus one past the end
+  std::vector<uint32_t> rank_of_;        // per quotation: its place in its speaker's part of ranked_
   Dictionary speakers_, names_, types_, kinds_, targets_;
 };
 

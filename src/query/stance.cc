@@ -1,9 +1,16 @@
 #include "query/stance.h"
 
 #include <algorithm>
+#include <bit>
+#include <condition_variable>
+#include <deque>
 #include <functional>
 #include <map>
+#include <mutex>
+#include <optional>
 #include <set>
+#include <span>
+#include <thread>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -214,28 +221,39 @@ Result<std::vector<StanceCell>> ColumnStanceTable(sqlite3* db, const Filters& f,
     if (!prepared.ok()) return;
     auto [begin, end] = quotes.OfArticle(rowid);
     for (size_t i = begin; i < end; ++i) {
-      const QuoteColumns::Quote& quote = quotes.quotes()[i];
-      if (speaker != QuoteColumns::kNull && quote.speaker != speaker) continue;
-      uint32_t holder = by_outlet ? (outlet == ArticleColumns::kNull ? no_outlet : outlet) : quote.speaker;
+      if (speaker != QuoteColumns::kNull && quotes.SpeakerOf(i) != speaker) continue;
+      uint32_t holder = by_outlet ? (outlet == ArticleColumns::kNull ? no_outlet : outlet) : quotes.SpeakerOf(i);
       uint32_t p = day_period[day == ArticleColumns::kNull ? no_day : day];
       for (const QuoteColumns::Stance& st : quotes.StanceOf(i)) {
         if (want != QuoteColumns::kNull && st.target != want) continue;
-        auto [it, added] = index.emplace(key(holder, st.target, p), static_cast<uint32_t>(accs.size()));
-        if (added) {
+        const uint64_t k = key(holder, st.target, p);
+        auto it = index.find(k);
+        if (it == index.end()) {
+          it = index.emplace(k, static_cast<uint32_t>(accs.size())).first;
           CellAcc& acc = accs.emplace_back();
           acc.cell.holder = by_outlet ? (holder == no_outlet ? std::string() : articles.outlets()[holder])
                                       : quotes.speakers()[holder];
           acc.cell.target = quotes.targets()[st.target];
           acc.cell.period = periods[p];
         }
+        // Quotations go by index here (the same order as their ids), so that the walk reads
+        // none of their rows; ids and names are read below, for the cells' chosen ones.
         CellAcc& acc = accs[it->second];
-        acc.Name(quote.id, by_outlet ? std::string_view(acc.cell.holder)
-                                     : quote.name == QuoteColumns::kNull ? std::string_view() : quotes.names()[quote.name]);
-        acc.Add(st.polarity, st.confidence, quote.id);
+        acc.name_quote = std::min(acc.name_quote, static_cast<int64_t>(i));
+        acc.Add(st.polarity, quotes.Confidence(st), static_cast<int64_t>(i));
       }
     }
   }));
   PLX_RETURN_IF_ERROR(prepared);
+  for (CellAcc& acc : accs) {
+    const QuoteColumns::Quote& first = quotes.quotes()[static_cast<size_t>(acc.name_quote)];
+    if (by_outlet) acc.cell.holder_name = acc.cell.holder;
+    else if (first.name != QuoteColumns::kNull) acc.cell.holder_name = quotes.names()[first.name];
+    acc.name_quote = first.id;
+    for (int k = 0; k < 3; ++k) {
+      if (acc.confidence[k] >= 0) acc.quote[k] = quotes.quotes()[static_cast<size_t>(acc.quote[k])].id;
+    }
+  }
   TargetNames names(db);
   for (CellAcc& acc : accs) acc.cell.target_name = names.Of(acc.cell.target);
   if (!names.status().ok()) return QueryError(names.status());
@@ -298,6 +316,92 @@ Result<std::vector<StanceCell>> StanceTable(sqlite3* db, const Filters& f, const
 
 namespace {
 
+// A quotation that may serve as an example of its speaker's voice: its key (the id the store
+// completes it by), the code of its outlet and a hash of its words (0 when unknown).
+struct ExampleCandidate {
+  int64_t key;
+  uint32_t outlet;
+  uint64_t text_hash;
+};
+
+// Up to `examples` representative quotations out of candidates given best first by `at(r)`
+// (nullopt past the last), which come from `outlets` different outlets: each from a different
+// outlet while others remain (the first pass stops when none remains), and the same words (a
+// wire copy in two outlets) once. Words are read only for the candidates looked at, a few at a
+// time, twice as many each time (a speaker whose words recur in every outlet has thousands of
+// candidates to pass over, and each read is a query). The chosen ones come with their stance.
+Result<std::vector<QuoteRow>> ChooseExamples(const std::function<std::optional<ExampleCandidate>(size_t)>& at,
+                                             size_t outlets, int examples, const VoiceTally::StanceFn& attach_stance,
+                                             const VoiceTally::CompleteFn& complete) {
+  std::vector<QuoteRow> out;
+  // What the examples chosen so far took: a handful each, so looked up by a scan (a pass may
+  // look at every candidate of a speaker with a million quotations).
+  std::vector<uint32_t> used_outlets;
+  std::vector<uint64_t> used_hashes;
+  std::vector<size_t> taken;
+  std::set<std::string> used_texts;
+  std::map<size_t, QuoteRow> read;  // by rank
+  std::vector<QuoteRow> stance;     // stubs of the examples, for their stance
+  auto has = [](const auto& v, auto x) { return std::find(v.begin(), v.end(), x) != v.end(); };
+  auto eligible = [&](size_t r, const ExampleCandidate& c, int pass) {
+    return (pass == 1 || !has(used_outlets, c.outlet)) && (c.text_hash == 0 || !has(used_hashes, c.text_hash)) &&
+           !has(taken, r);
+  };
+  size_t batch_size = 16;
+  for (int pass = 0; pass < 2; ++pass) {
+    for (size_t r = 0; out.size() < static_cast<size_t>(examples) && (pass == 1 || used_outlets.size() < outlets); ++r) {
+      std::optional<ExampleCandidate> c = at(r);
+      if (!c) break;
+      if (!eligible(r, *c, pass)) continue;
+      if (!read.count(r)) {
+        std::vector<size_t> batch;
+        std::vector<QuoteRow> stubs;
+        for (size_t k = r; batch.size() < batch_size; ++k) {
+          std::optional<ExampleCandidate> ck = at(k);
+          if (!ck) break;
+          if (read.count(k) || !eligible(k, *ck, pass)) continue;
+          batch.push_back(k);
+          stubs.emplace_back().id = ck->key;
+        }
+        PLX_RETURN_IF_ERROR(complete(stubs));
+        for (size_t i = 0; i < batch.size(); ++i) read[batch[i]] = std::move(stubs[i]);
+        batch_size = std::min<size_t>(batch_size * 2, 1024);
+      }
+      const QuoteRow& q = read[r];
+      if (q.article.empty() || used_texts.count(q.text)) continue;
+      taken.push_back(r);
+      used_outlets.push_back(c->outlet);
+      used_texts.insert(q.text);
+      if (c->text_hash != 0) used_hashes.push_back(c->text_hash);
+      out.push_back(q);
+      stance.emplace_back().id = c->key;
+    }
+  }
+  PLX_RETURN_IF_ERROR(attach_stance(stance));
+  for (size_t i = 0; i < out.size(); ++i) out[i].stance = std::move(stance[i].stance);
+  return out;
+}
+
+// Outlet names by how many quotations each gave (`counts`, by code), most first, then by name.
+std::vector<std::string> OutletsByCount(std::span<const int64_t> counts, const std::vector<std::string>& names) {
+  std::vector<std::pair<int64_t, std::string>> outlets;
+  for (size_t o = 0; o < counts.size(); ++o) {
+    if (counts[o] > 0) outlets.emplace_back(-counts[o], names[o]);
+  }
+  std::sort(outlets.begin(), outlets.end());
+  std::vector<std::string> out;
+  for (auto& [n, o] : outlets) out.push_back(std::move(o));
+  return out;
+}
+
+// A voice's targets, the most concerned first, then by name and id.
+void SortStance(std::vector<TargetCounts>& stance) {
+  std::sort(stance.begin(), stance.end(), [](const TargetCounts& a, const TargetCounts& b) {
+    int64_t na = a.favourable + a.neutral + a.critical, nb = b.favourable + b.neutral + b.critical;
+    return std::tie(nb, a.name, a.target) < std::tie(na, b.name, b.target);
+  });
+}
+
 // The words, article and citation of each quotation stub, by id.
 Status CompleteQuotes(sqlite3* db, std::vector<QuoteRow>& qs) {
   std::map<int64_t, size_t> index;
@@ -318,56 +422,210 @@ Status CompleteQuotes(sqlite3* db, std::vector<QuoteRow>& qs) {
   return full.status();
 }
 
-// Voices from the in-memory columns: the quotations of the matching articles, read from arrays
-// (the same tally as the SQL below gives, for a query with at most date and outlet filters).
+// An article that matches, as ArticleColumns::ForEachMatch() gives it.
+struct MatchedArticle {
+  int64_t rowid;
+  uint32_t day, outlet;
+};
+
+// ArticleColumns::ForEachMatch(), with `consume` run on a second thread on the matches in order,
+// a batch at a time, while this one steps the full-text index: at a million articles the two take
+// about as long each, and a walk then takes the longer of them rather than both. `consume` runs
+// after the columns are synced and must not use `db`.
+Status ForEachMatchAside(sqlite3* db, ArticleColumns& articles, std::string_view query, const Filters& f,
+                         const std::function<void(std::span<const MatchedArticle>)>& consume) {
+  constexpr size_t kBatch = 4096;
+  std::mutex mu;
+  std::condition_variable ready;
+  std::deque<std::vector<MatchedArticle>> queue;
+  bool done = false;
+  std::thread worker([&] {
+    for (;;) {
+      std::vector<MatchedArticle> batch;
+      {
+        std::unique_lock<std::mutex> lock(mu);
+        ready.wait(lock, [&] { return !queue.empty() || done; });
+        if (queue.empty()) return;
+        batch = std::move(queue.front());
+        queue.pop_front();
+      }
+      consume(batch);
+    }
+  });
+  std::vector<MatchedArticle> batch;
+  auto hand_over = [&] {
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      queue.push_back(std::move(batch));
+    }
+    ready.notify_one();
+    batch = {};
+    batch.reserve(kBatch);
+  };
+  batch.reserve(kBatch);
+  Status walked = articles.ForEachMatch(db, query, f, /*require_day=*/false, [&](int64_t rowid, uint32_t day, uint32_t outlet) {
+    batch.push_back({rowid, day, outlet});
+    if (batch.size() == kBatch) hand_over();
+  });
+  if (!batch.empty()) hand_over();
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    done = true;
+  }
+  ready.notify_one();
+  worker.join();
+  return walked;
+}
+
+// Voices from the in-memory columns (the same voices as the SQL below gives, for a query with
+// at most date and outlet filters), in two walks of the matching quotations: the first counts
+// every speaker's, the second tallies outlets and stance for the speakers shown only. Nothing
+// is held per quotation but its index; examples come from each speaker's quotations in example
+// order (QuoteColumns::RankedOf), the first that match.
 Result<std::vector<Voice>> ColumnVoices(sqlite3* db, std::string_view query, const Filters& f, std::string_view target,
                                         int64_t limit, int examples, ArticleColumns& articles,
                                         const QuoteColumns& quotes) {
-  VoiceTally tally;
-  TargetNames names(db);
-  VoiceTally::Dictionaries d{.speakers = quotes.speakers(), .names = quotes.names(), .types = quotes.types(),
-                             .days = {}, .outlets = {}, .targets = quotes.targets(),
-                             .target_name = [&](std::string_view id) { return names.Of(id); }};
-  // Article days and outlets are read (synced) by the walk below; adopted after it.
-  std::vector<uint8_t> quoted(quotes.kinds().size());
-  for (size_t k = 0; k < quoted.size(); ++k) quoted[k] = quotes.kinds()[k] == "direct" || quotes.kinds()[k] == "block";
-  uint32_t want = target.empty() ? QuoteColumns::kNull : quotes.Target(target);
-  if (!target.empty() && want == QuoteColumns::kNull) return std::vector<Voice>();
+  constexpr uint32_t kNull = QuoteColumns::kNull;
+  const uint32_t want = target.empty() ? kNull : quotes.Target(target);
+  if (!target.empty() && want == kNull) return std::vector<Voice>();
+  auto concerns = [&](size_t i) {
+    if (want == kNull) return true;
+    std::span<const QuoteColumns::Stance> st = quotes.StanceOf(i);
+    return std::any_of(st.begin(), st.end(), [&](const QuoteColumns::Stance& s) { return s.target == want; });
+  };
+  const std::vector<QuoteColumns::Quote>& qs = quotes.quotes();
+  const size_t n_speakers = quotes.speakers().size();
+  // By speaker: matching quotations, the earliest, the first and last day (as ranks of days()).
+  std::vector<uint32_t> count(n_speakers, 0), first(n_speakers, kNull), first_day(n_speakers, kNull),
+      last_day(n_speakers, kNull);
   struct Match {
-    uint32_t quote, day, outlet;
+    uint32_t quote, speaker, outlet;
   };
   std::vector<Match> matches;
-  PLX_RETURN_IF_ERROR(articles.ForEachMatch(db, query, f, /*require_day=*/false, [&](int64_t rowid, uint32_t day, uint32_t outlet) {
-    auto [begin, end] = quotes.OfArticle(rowid);
-    for (size_t i = begin; i < end; ++i) {
-      if (want != QuoteColumns::kNull) {
-        auto st = quotes.StanceOf(i);
-        if (std::none_of(st.begin(), st.end(), [&](const QuoteColumns::Stance& s) { return s.target == want; })) continue;
+  // Read at the first match, from the days and outlets the walk synced (the codes it gives).
+  bool prepared = false;
+  std::vector<uint32_t> day_rank;  // by day code: rank among days, kNull for the empty day
+  std::vector<uint32_t> day_of_rank;
+  uint32_t no_outlet = 0;         // the code of "" (an article without an outlet counts under it)
+  PLX_RETURN_IF_ERROR(ForEachMatchAside(db, articles, query, f, [&](std::span<const MatchedArticle> batch) {
+    if (!prepared) {
+      prepared = true;
+      const std::vector<std::string>& days = articles.days();
+      day_of_rank.resize(days.size());
+      for (uint32_t d = 0; d < days.size(); ++d) day_of_rank[d] = d;
+      std::sort(day_of_rank.begin(), day_of_rank.end(), [&](uint32_t a, uint32_t b) { return days[a] < days[b]; });
+      day_rank.assign(days.size(), kNull);
+      for (uint32_t r = 0; r < day_of_rank.size(); ++r) {
+        if (!days[day_of_rank[r]].empty()) day_rank[day_of_rank[r]] = r;
       }
-      matches.push_back({static_cast<uint32_t>(i), day, outlet});
+      no_outlet = articles.BlankOutlet();
+    }
+    for (const MatchedArticle& a : batch) {
+      const uint32_t rank = a.day == ArticleColumns::kNull ? kNull : day_rank[a.day];
+      const uint32_t o = a.outlet == ArticleColumns::kNull ? no_outlet : a.outlet;
+      auto [begin, end] = quotes.OfArticle(a.rowid);
+      for (size_t i = begin; i < end; ++i) {
+        if (!concerns(i)) continue;
+        const uint32_t s = quotes.SpeakerOf(i);
+        ++count[s];
+        first[s] = std::min(first[s], static_cast<uint32_t>(i));
+        if (rank != kNull) {
+          first_day[s] = first_day[s] == kNull ? rank : std::min(first_day[s], rank);
+          last_day[s] = last_day[s] == kNull ? rank : std::max(last_day[s], rank);
+        }
+        matches.push_back({static_cast<uint32_t>(i), s, o});
+      }
     }
   }));
-  // An article without an outlet counts under "", as the SQL's coalesce gives it; one with an
-  // empty day has none.
-  d.days = articles.days();
-  d.outlets = articles.outlets();
-  const uint32_t no_outlet = articles.BlankOutlet();
-  if (no_outlet == d.outlets.size()) d.outlets.emplace_back();
-  const auto blank_day = static_cast<uint32_t>(std::find(d.days.begin(), d.days.end(), "") - d.days.begin());
-  tally.Adopt(std::move(d));
-  for (const Match& m : matches) {
-    const QuoteColumns::Quote& q = quotes.quotes()[m.quote];
-    tally.AddCoded(q.id, q.speaker, q.name == QuoteColumns::kNull ? VoiceTally::kNoCode : q.name,
-                   q.type == QuoteColumns::kNull ? VoiceTally::kNoCode : q.type,
-                   m.day == ArticleColumns::kNull || m.day == blank_day ? VoiceTally::kNoCode : m.day,
-                   m.outlet == ArticleColumns::kNull ? no_outlet : m.outlet, quoted[q.kind] != 0, q.confidence, q.bytes,
-                   q.text_hash);
-    for (const QuoteColumns::Stance& s : quotes.StanceOf(m.quote)) tally.AddStanceCoded(s.target, s.polarity);
+  if (matches.empty()) return std::vector<Voice>();
+
+  // The speakers shown: most quotations first, then by name (as the earliest quotation gives
+  // it) and id.
+  auto text = [](const std::vector<std::string>& dict, uint32_t code) -> std::string_view {
+    return code == kNull ? std::string_view() : std::string_view(dict[code]);
+  };
+  auto name_of = [&](uint32_t s) { return text(quotes.names(), qs[first[s]].name); };
+  std::vector<uint32_t> top;
+  for (uint32_t s = 0; s < n_speakers; ++s) {
+    if (count[s] > 0) top.push_back(s);
   }
-  auto voices = tally.Finish(limit, examples, [&](std::vector<QuoteRow>& qs) { return AttachStance(db, qs); },
-                             [&](std::vector<QuoteRow>& qs) { return CompleteQuotes(db, qs); });
+  auto before = [&](uint32_t a, uint32_t b) {
+    return std::make_tuple(-int64_t{count[a]}, name_of(a), std::string_view(quotes.speakers()[a])) <
+           std::make_tuple(-int64_t{count[b]}, name_of(b), std::string_view(quotes.speakers()[b]));
+  };
+  size_t shown = limit >= 0 ? std::min(top.size(), static_cast<size_t>(limit)) : top.size();
+  std::partial_sort(top.begin(), top.begin() + static_cast<std::ptrdiff_t>(shown), top.end(), before);
+  top.resize(shown);
+
+  // Outlets and stance of the speakers shown, counted in flat arrays.
+  std::vector<std::string> outlet_names = articles.outlets();
+  if (no_outlet == outlet_names.size()) outlet_names.emplace_back();
+  const size_t n_outlets = outlet_names.size(), n_targets = quotes.targets().size();
+  if (shown * (n_outlets + 3 * n_targets) > (size_t{1} << 25)) {
+    return Status::Unavailable("too many speakers, outlets and targets for the in-memory voices");
+  }
+  std::vector<uint32_t> slot(n_speakers, kNull);
+  for (uint32_t k = 0; k < shown; ++k) slot[top[k]] = k;
+  std::vector<int64_t> outlet_counts(shown * n_outlets), stance_counts(shown * n_targets * 3);
+  // By speaker shown, the places in its RankedOf() of the quotations that match, as bits.
+  std::vector<std::vector<uint64_t>> candidates(shown);
+  for (uint32_t k = 0; k < shown; ++k) candidates[k].assign(quotes.RankedOf(top[k]).size() / 64 + 1, 0);
+  for (const Match& m : matches) {
+    const uint32_t k = slot[m.speaker];
+    if (k == kNull) continue;
+    ++outlet_counts[k * n_outlets + m.outlet];
+    const uint32_t place = quotes.RankOf(m.quote);
+    candidates[k][place / 64] |= uint64_t{1} << (place % 64);
+    for (const QuoteColumns::Stance& st : quotes.StanceOf(m.quote)) {
+      ++stance_counts[(k * n_targets + st.target) * 3 + static_cast<size_t>(st.polarity + 1)];
+    }
+  }
+
+  TargetNames names(db);
+  const VoiceTally::StanceFn attach = [&](std::vector<QuoteRow>& rows) { return AttachStance(db, rows); };
+  const VoiceTally::CompleteFn complete = [&](std::vector<QuoteRow>& rows) { return CompleteQuotes(db, rows); };
+  std::vector<Voice> out;
+  for (uint32_t k = 0; k < shown; ++k) {
+    const uint32_t s = top[k];
+    Voice& v = out.emplace_back();
+    v.entity = quotes.speakers()[s];
+    v.name = name_of(s);
+    v.type = text(quotes.types(), qs[first[s]].type);
+    v.quotes = count[s];
+    if (first_day[s] != kNull) {
+      v.first_day = articles.days()[day_of_rank[first_day[s]]];
+      v.last_day = articles.days()[day_of_rank[last_day[s]]];
+    }
+    v.outlets = OutletsByCount(std::span(outlet_counts).subspan(k * n_outlets, n_outlets), outlet_names);
+    for (uint32_t t = 0; t < n_targets; ++t) {
+      const int64_t* c = &stance_counts[(k * n_targets + t) * 3];
+      if (c[0] + c[1] + c[2] == 0) continue;
+      const std::string& id = quotes.targets()[t];
+      v.stance.push_back({id, names.Of(id), c[2], c[1], c[0]});
+    }
+    SortStance(v.stance);
+    // Candidates: the matching quotations in the speaker's example order, found as asked for.
+    std::span<const uint32_t> ranked = quotes.RankedOf(s);
+    const std::vector<uint64_t>& bits = candidates[k];
+    std::vector<ExampleCandidate> found;
+    size_t word = 0;
+    uint64_t rest = bits[0];
+    auto at = [&](size_t r) -> std::optional<ExampleCandidate> {
+      while (found.size() <= r) {
+        while (rest == 0 && word + 1 < bits.size()) rest = bits[++word];
+        if (rest == 0) break;
+        const size_t place = word * 64 + static_cast<size_t>(std::countr_zero(rest));
+        rest &= rest - 1;
+        const QuoteColumns::Quote& q = qs[ranked[place]];
+        const uint32_t o = articles.outlet(q.article);
+        found.push_back({q.id, o == ArticleColumns::kNull ? no_outlet : o, q.text_hash});
+      }
+      return r < found.size() ? std::optional(found[r]) : std::nullopt;
+    };
+    PLX_ASSIGN_OR_RETURN(v.examples, ChooseExamples(at, v.outlets.size(), examples, attach, complete));
+  }
   if (!names.status().ok()) return QueryError(names.status());
-  return voices;
+  return out;
 }
 
 }  // namespace
@@ -376,8 +634,12 @@ Result<std::vector<Voice>> Voices(sqlite3* db, std::string_view query, const Fil
                                   int64_t limit, int examples, ArticleColumns* articles) {
   if (articles != nullptr && ArticleColumns::Covers(f)) {
     auto quotes = QuoteColumns::Get(db);
-    if (quotes.ok()) return ColumnVoices(db, query, f, target, limit, examples, *articles, **quotes);
-    if (quotes.status().code() != StatusCode::kUnavailable) return quotes.status();
+    if (quotes.ok()) {
+      auto voices = ColumnVoices(db, query, f, target, limit, examples, *articles, **quotes);
+      if (voices.ok() || voices.status().code() != StatusCode::kUnavailable) return voices;
+    } else if (quotes.status().code() != StatusCode::kUnavailable) {
+      return quotes.status();
+    }
   }
   PLX_ASSIGN_OR_RETURN(Source src, BuildSource(query, f));
   std::string where = And(src.where) + "q.kind <> 'term' AND q.speaker_entity IS NOT NULL";
@@ -532,12 +794,7 @@ Result<std::vector<Voice>> VoiceTally::Finish(int64_t limit, int examples, const
     if (!std::is_sorted(qs.begin(), qs.end(), by_key)) std::sort(qs.begin(), qs.end(), by_key);
     std::vector<int64_t> outlet_counts(outlets_.names.size());
     for (const Quote& q : qs) ++outlet_counts[q.outlet];
-    std::vector<std::pair<int64_t, std::string>> outlets;
-    for (size_t o = 0; o < outlet_counts.size(); ++o) {
-      if (outlet_counts[o] > 0) outlets.emplace_back(-outlet_counts[o], outlets_.names[o]);
-    }
-    std::sort(outlets.begin(), outlets.end());
-    for (const auto& [n, o] : outlets) v.outlets.push_back(o);
+    v.outlets = OutletsByCount(outlet_counts, outlets_.names);
     // Stance toward each target, read here a slice at a time if the rows did not bring it.
     constexpr size_t kSlice = 5000;
     for (size_t first = 0; !stance_added_ && first < qs.size(); first += kSlice) {
@@ -558,80 +815,29 @@ Result<std::vector<Voice>> VoiceTally::Finish(int64_t limit, int examples, const
     for (const auto& [t, n] : s->stance) {
       v.stance.push_back({targets_.names[t], TargetName(t), n[2], n[1], n[0]});
     }
-    std::sort(v.stance.begin(), v.stance.end(), [](const TargetCounts& a, const TargetCounts& b) {
-      int64_t na = a.favourable + a.neutral + a.critical, nb = b.favourable + b.neutral + b.critical;
-      return std::tie(nb, a.name, a.target) < std::tie(na, b.name, b.target);
-    });
-    // Representative quotations: quoted words (direct, block) before reported speech, the
-    // speaker surely identified, a full thought (at least 40 bytes), taking a side, and each
-    // from a different outlet while others remain.
+    SortStance(v.stance);
+    // Quotations by example score, then key; ranked only as deep as the examples are looked for
+    // (a speaker can have a million quotations, and a few dozen are looked at).
     std::vector<double> score(qs.size());
     for (size_t i = 0; i < qs.size(); ++i) {
-      const Quote& q = qs[i];
-      double x = q.confidence;
-      if (q.quoted) x += 1;
-      if (q.bytes >= 40) x += 0.5;
-      if (q.bytes > 400) x -= 0.5;
-      if (q.side) x += 0.5;
-      score[i] = x;
+      score[i] = QuoteColumns::ExampleScore(qs[i].quoted, qs[i].confidence, qs[i].bytes, qs[i].side);
     }
-    // Quotations by score, then key; ranked only as deep as the walk below goes (a speaker can
-    // have a million quotations, and a few dozen are looked at).
     std::vector<size_t> ranked(qs.size());
     for (size_t i = 0; i < ranked.size(); ++i) ranked[i] = i;
     size_t ranked_depth = 0;
-    auto rank = [&](size_t r) {
+    auto at = [&](size_t r) -> std::optional<ExampleCandidate> {
+      if (r >= ranked.size()) return std::nullopt;
       if (r >= ranked_depth) {  // the ranked prefix stays; the next ones are chosen from the rest
         size_t depth = std::min(ranked.size(), std::max<size_t>(64, 2 * (r + 1)));
-        auto at = [&](size_t k) { return ranked.begin() + static_cast<std::ptrdiff_t>(k); };
-        std::partial_sort(at(ranked_depth), at(depth), ranked.end(),
+        auto it = [&](size_t k) { return ranked.begin() + static_cast<std::ptrdiff_t>(k); };
+        std::partial_sort(it(ranked_depth), it(depth), ranked.end(),
                           [&](size_t a, size_t b) { return score[a] > score[b] || (score[a] == score[b] && a < b); });
         ranked_depth = depth;
       }
-      return ranked[r];
+      const Quote& q = qs[ranked[r]];
+      return ExampleCandidate{q.key, q.outlet, q.text_hash};
     };
-    // Words are read only for the candidates looked at, a few at a time, twice as many each time
-    // (a speaker whose words recur in every outlet has thousands of candidates to pass over, and
-    // each read is a query). The same words twice (a wire copy in two outlets) are one example.
-    std::set<uint32_t> used_outlets;
-    std::set<std::string> used_texts;
-    std::vector<bool> taken(ranked.size(), false);
-    std::map<size_t, QuoteRow> read;  // by rank
-    std::vector<QuoteRow> example_stance;  // stubs of the examples, for their stance
-    std::set<uint64_t> used_hashes;
-    auto eligible = [&](size_t r, int pass) {
-      const Quote& q = qs[rank(r)];
-      return !taken[r] && (pass == 1 || !used_outlets.count(q.outlet)) && (q.text_hash == 0 || !used_hashes.count(q.text_hash));
-    };
-    size_t batch_size = 16;
-    for (int pass = 0; pass < 2; ++pass) {
-      for (size_t r = 0; r < ranked.size() && v.examples.size() < static_cast<size_t>(examples); ++r) {
-        if (!eligible(r, pass)) continue;
-        if (!read.count(r)) {
-          std::vector<size_t> batch;
-          std::vector<QuoteRow> stubs;
-          for (size_t k = r; k < ranked.size() && batch.size() < batch_size; ++k) {
-            if (read.count(k) || !eligible(k, pass)) continue;
-            batch.push_back(k);
-            stubs.emplace_back().id = qs[rank(k)].key;
-          }
-          PLX_RETURN_IF_ERROR(complete(stubs));
-          for (size_t i = 0; i < batch.size(); ++i) read[batch[i]] = std::move(stubs[i]);
-          batch_size = std::min<size_t>(batch_size * 2, 1024);
-        }
-        const QuoteRow& q = read[r];
-        if (q.article.empty() || used_texts.count(q.text)) continue;
-        const Quote& chosen = qs[rank(r)];
-        taken[r] = true;
-        used_outlets.insert(chosen.outlet);
-        used_texts.insert(q.text);
-        if (chosen.text_hash != 0) used_hashes.insert(chosen.text_hash);
-        v.examples.push_back(q);
-        example_stance.emplace_back().id = chosen.key;
-      }
-    }
-    PLX_RETURN_IF_ERROR(attach_stance(example_stance));
-    for (size_t i = 0; i < v.examples.size(); ++i) v.examples[i].stance = std::move(example_stance[i].stance);
+    PLX_ASSIGN_OR_RETURN(v.examples, ChooseExamples(at, v.outlets.size(), examples, attach_stance, complete));
     out.push_back(std::move(v));
   }
   return out;
