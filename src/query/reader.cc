@@ -18,8 +18,8 @@ class Sqlite final : public Reader {
     return query::Timeline(db_, q, interval, by, f, &columns_);
   }
   Result<std::vector<Hit>> Search(std::string_view q, const Filters& f, int64_t limit, int64_t offset, std::string_view open,
-                                  std::string_view close) override {
-    return query::Search(db_, q, f, limit, offset, open, close, &columns_);
+                                  std::string_view close, int64_t* total) override {
+    return query::Search(db_, q, f, limit, offset, open, close, &columns_, total);
   }
   Result<std::vector<QuoteRow>> Quotes(const Filters& f, const QuoteQuery& q, int64_t limit, int64_t offset) override {
     return query::ListQuotes(db_, f, q, limit, offset);
@@ -94,8 +94,12 @@ class ClickHouse final : public Reader {
     return ClickHouseTimeline(ch_, q, interval, by, f);
   }
   Result<std::vector<Hit>> Search(std::string_view q, const Filters& f, int64_t limit, int64_t offset, std::string_view open,
-                                  std::string_view close) override {
-    return ClickHouseSearch(ch_, q, f, limit, offset, open, close);
+                                  std::string_view close, int64_t* total) override {
+    PLX_ASSIGN_OR_RETURN(auto hits, ClickHouseSearch(ch_, q, f, limit, offset, open, close));
+    if (total != nullptr) {
+      PLX_ASSIGN_OR_RETURN(*total, ClickHouseCount(ch_, q, f));
+    }
+    return hits;
   }
   Result<std::vector<QuoteRow>> Quotes(const Filters& f, const QuoteQuery& q, int64_t limit, int64_t offset) override {
     return ClickHouseQuotes(ch_, f, q, limit, offset);

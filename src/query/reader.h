@@ -39,8 +39,10 @@ class Reader {
   virtual Result<Facets> FacetCounts(std::string_view query, const Filters& f) = 0;
   virtual Result<std::vector<TimelineRow>> Timeline(std::string_view query, std::string_view interval, std::string_view by,
                                                     const Filters& f) = 0;
+  // `total`, when given, receives Count(query, f) (the SQLite store counts in the same walk).
   virtual Result<std::vector<Hit>> Search(std::string_view query, const Filters& f, int64_t limit, int64_t offset = 0,
-                                          std::string_view open = "<mark>", std::string_view close = "</mark>") = 0;
+                                          std::string_view open = "<mark>", std::string_view close = "</mark>",
+                                          int64_t* total = nullptr) = 0;
   virtual Result<std::vector<QuoteRow>> Quotes(const Filters& f, const QuoteQuery& q, int64_t limit, int64_t offset = 0) = 0;
   virtual Result<std::vector<StanceCell>> StanceTable(const Filters& f, const StanceQuery& q) = 0;
   virtual Result<std::vector<Voice>> Voices(std::string_view query, const Filters& f, std::string_view target,

@@ -137,7 +137,8 @@ Result<std::string> ToFtsQuery(std::string_view q) {
 }
 
 Result<std::vector<Hit>> Search(sqlite3* db, std::string_view query, const Filters& f, int64_t limit, int64_t offset,
-                                std::string_view open, std::string_view close, ArticleColumns* columns) {
+                                std::string_view open, std::string_view close, ArticleColumns* columns,
+                                int64_t* total) {
   PLX_ASSIGN_OR_RETURN(Source src, BuildSource(query, f));
   bool fts = !src.params.empty() && src.from.find("articles_fts") != std::string::npos;
   auto read_hit = [](const Stmt& st) {
@@ -163,6 +164,9 @@ Result<std::vector<Hit>> Search(sqlite3* db, std::string_view query, const Filte
     st.Bind(static_cast<int>(src.params.size()) + 1, limit).Bind(static_cast<int>(src.params.size()) + 2, offset);
     while (st.Step()) hits.push_back(read_hit(st));
     if (!st.status().ok()) return QueryError(st.status());
+    if (total != nullptr) {
+      PLX_ASSIGN_OR_RETURN(*total, Count(db, query, f));
+    }
     return hits;
   }
   // First the page's articles by rank, then their snippets and columns: computed in one query,
@@ -170,27 +174,38 @@ Result<std::vector<Hit>> Search(sqlite3* db, std::string_view query, const Filte
   // (seconds for a word most of a million articles contain). Ties keep the index's order, as
   // one query would.
   std::vector<std::pair<int64_t, double>> page;
-  {
-    // bm25 with the lengths from memory when the reader holds them (store/fts_rank.h): the
-    // same ranks without a docsize lookup per match.
-    const store::DocSizes* sizes = nullptr;
-    if (columns != nullptr) {
-      PLX_ASSIGN_OR_RETURN(sizes, columns->Sizes(db));
-    }
-    Stmt st(db, std::string("SELECT articles_fts.rowid, ") +
-                    (sizes != nullptr ? "parallax_bm25(articles_fts, ?1, 2.0, 1.0)" : "bm25(articles_fts, 2.0, 1.0)") +
-                    " AS rank" + (src.index_only ? std::string(" FROM articles_fts") : src.from) + src.where.sql +
+  const std::string from = src.index_only ? std::string(" FROM articles_fts") : src.from;
+  if (columns != nullptr) {
+    // bm25 with the lengths from memory (store/fts_rank.h), the best rows kept as the walk
+    // scores them: the same ranks without a docsize lookup per match, and no sort of every match
+    // (which cost most of the time for a word most of a million articles contain).
+    PLX_ASSIGN_OR_RETURN(const store::DocSizes* sizes, columns->Sizes(db));
+    store::TopRanks top;
+    top.sizes = sizes;
+    top.keep = limit < 0 ? SIZE_MAX : static_cast<size_t>(limit + std::max<int64_t>(offset, 0));
+    // The scores are taken in a subquery (its LIMIT keeps it from being merged into the sum):
+    // its select list sees only the rows every filter passed, and there the index's row is
+    // current, which the function needs.
+    Stmt st(db, "SELECT sum(kept) FROM (SELECT parallax_bm25_top(articles_fts, ?1, 2.0, 1.0) AS kept" + from +
+                    src.where.sql + " LIMIT -1)");
+    st.BindPointer(1, &top, store::kTopRanksType);
+    BindAll(st, src.params, 2);
+    const int64_t n = st.Step() ? st.Int(0) : 0;
+    if (!st.status().ok()) return QueryError(st.status());
+    if (total != nullptr) *total = n;
+    page = top.Best();
+    page.erase(page.begin(), page.begin() + std::min<std::ptrdiff_t>(std::max<int64_t>(offset, 0), static_cast<std::ptrdiff_t>(page.size())));
+  } else {
+    Stmt st(db, "SELECT articles_fts.rowid, bm25(articles_fts, 2.0, 1.0) AS rank" + from + src.where.sql +
                     " ORDER BY rank LIMIT ? OFFSET ?");
-    int first = 1;
-    if (sizes != nullptr) {
-      st.BindPointer(1, const_cast<store::DocSizes*>(sizes), store::kDocSizesType);
-      first = 2;
-    }
-    BindAll(st, src.params, first);
+    BindAll(st, src.params);
     const int n = static_cast<int>(src.params.size());
-    st.Bind(first + n, limit).Bind(first + n + 1, offset);
+    st.Bind(n + 1, limit).Bind(n + 2, offset);
     while (st.Step()) page.emplace_back(st.Int(0), st.Real(1));
     if (!st.status().ok()) return QueryError(st.status());
+    if (total != nullptr) {
+      PLX_ASSIGN_OR_RETURN(*total, Count(db, query, f));
+    }
   }
   Stmt st(db, "SELECT a.id, coalesce(a.day,''), coalesce(a.outlet,''), coalesce(a.title,''), "
               "snippet(articles_fts, 1, ?, ?, '…', 24), coalesce(a.lang,''), coalesce(a.country,''), "

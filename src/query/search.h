@@ -44,10 +44,12 @@ using Facets = std::map<std::string, std::vector<Facet>>;  // outlet, lang, coun
 
 // `offset` skips that many hits (paging). Snippets mark matches with <mark>...</mark>, or with
 // `open`/`close` when given (a caller that escapes HTML itself passes control characters).
-// With `columns`, matches are ranked with the article lengths held there (the same ranks).
+// With `columns`, matches are ranked with the article lengths held there (the same ranks), in
+// one walk of the matches that also counts them. `total`, when given, receives Count(): a page
+// and its total for about the price of the page.
 Result<std::vector<Hit>> Search(sqlite3* db, std::string_view query, const Filters& f, int64_t limit, int64_t offset = 0,
                                 std::string_view open = "<mark>", std::string_view close = "</mark>",
-                                ArticleColumns* columns = nullptr);
+                                ArticleColumns* columns = nullptr, int64_t* total = nullptr);
 Result<int64_t> Count(sqlite3* db, std::string_view query, const Filters& f);
 Result<Facets> FacetCounts(sqlite3* db, std::string_view query, const Filters& f);
 

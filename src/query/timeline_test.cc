@@ -65,7 +65,7 @@ std::string Show(const std::vector<Hit>& hits) {
 }
 
 // Search pages ranked with the lengths held in memory, against bm25 itself.
-TEST(ArticleColumns, SearchRanksAsBm25) {
+TEST(ArticleColumns, SearchRanksAsBm25AndCountsInTheSameWalk) {
   std::string path = TempDb("rank.db");
   auto writer = store::SqliteStore::Open(path, {.create = true});
   ASSERT_TRUE(writer.ok()) << writer.status().ToString();
@@ -91,10 +91,16 @@ TEST(ArticleColumns, SearchRanksAsBm25) {
     for (const char* q : {"Kina", "Kosovo OR luka", "\"Kina i\"", "invest*", "most NOT Kina", "nothing-here"}) {
       for (const Filters& f : {Filters{}, Filters{.outlets = {"alpha"}}, Filters{.lang = "hr"}}) {
         for (int64_t offset : {0, 7}) {
-          auto plain = Search((*reader)->db(), q, f, 12, offset);
-          auto fast = Search((*reader)->db(), q, f, 12, offset, "<mark>", "</mark>", &columns);
+          int64_t plain_total = -1, fast_total = -1;
+          auto plain = Search((*reader)->db(), q, f, 12, offset, "<mark>", "</mark>", nullptr, &plain_total);
+          auto fast = Search((*reader)->db(), q, f, 12, offset, "<mark>", "</mark>", &columns, &fast_total);
           ASSERT_TRUE(plain.ok() && fast.ok()) << plain.status().ToString() << fast.status().ToString();
           EXPECT_EQ(Show(*fast), Show(*plain)) << q;
+          // The total comes from the ranking walk on one path and from Count() on the other.
+          auto count = Count((*reader)->db(), q, f);
+          ASSERT_TRUE(count.ok());
+          EXPECT_EQ(fast_total, *count) << q;
+          EXPECT_EQ(plain_total, *count) << q;
         }
       }
     }

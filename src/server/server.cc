@@ -270,8 +270,8 @@ class Api {
     PLX_ASSIGN_OR_RETURN(int64_t limit, IntParam(req, "limit", 20, 1, 200));
     PLX_ASSIGN_OR_RETURN(int64_t offset, IntParam(req, "offset", 0, 0, 1000000));
     // Matches are marked with U+0001 / U+0002; the page escapes the text and draws them.
-    PLX_ASSIGN_OR_RETURN(auto hits, r.Search(q, f, limit, offset, "\x01", "\x02"));
-    PLX_ASSIGN_OR_RETURN(int64_t total, r.Count(q, f));
+    int64_t total = 0;
+    PLX_ASSIGN_OR_RETURN(auto hits, r.Search(q, f, limit, offset, "\x01", "\x02", &total));
     json out = {{"total", total}, {"offset", offset}, {"limit", limit}};
     json list = json::array();
     for (const auto& h : hits) {

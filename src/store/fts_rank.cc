@@ -40,7 +40,10 @@ int Prepare(const Fts5ExtensionApi* api, Fts5Context* fts, QueryData& d) {
   return rc;
 }
 
-void Bm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+// Sets `rank` to the row's bm25 rank (lower is better) and returns an SQLite result code.
+// `args`: the function's arguments after the table and the pointer, the column weights.
+int Score(const Fts5ExtensionApi* api, Fts5Context* fts, const DocSizes* sizes, int argc, sqlite3_value** args,
+          double& rank) {
   constexpr double k1 = 1.2, b = 0.75;
   auto* d = static_cast<QueryData*>(api->xGetAuxdata(fts, 0));
   int rc = SQLITE_OK;
@@ -49,16 +52,11 @@ void Bm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, i
     rc = Prepare(api, fts, *d);
     if (rc != SQLITE_OK) {
       delete d;
-      sqlite3_result_error_code(ctx, rc);
-      return;
+      return rc;
     }
     rc = api->xSetAuxdata(fts, d, [](void* p) { delete static_cast<QueryData*>(p); });
-    if (rc != SQLITE_OK) {
-      sqlite3_result_error_code(ctx, rc);
-      return;
-    }
+    if (rc != SQLITE_OK) return rc;
   }
-  const auto* sizes = argc > 0 ? static_cast<const DocSizes*>(sqlite3_value_pointer(argv[0], kDocSizesType)) : nullptr;
   // Each phrase's frequency in this row, every instance weighted by its column's weight.
   std::fill(d->freq.begin(), d->freq.end(), 0.0);
   int instances = 0;
@@ -66,7 +64,7 @@ void Bm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, i
   for (int i = 0; rc == SQLITE_OK && i < instances; ++i) {
     int phrase = 0, column = 0, offset = 0;
     rc = api->xInst(fts, i, &phrase, &column, &offset);
-    if (rc == SQLITE_OK) d->freq[static_cast<size_t>(phrase)] += argc > column + 1 ? sqlite3_value_double(argv[column + 1]) : 1.0;
+    if (rc == SQLITE_OK) d->freq[static_cast<size_t>(phrase)] += argc > column ? sqlite3_value_double(args[column]) : 1.0;
   }
   // The row's length in tokens, from memory when it is there.
   const sqlite3_int64 rowid = api->xRowid(fts);
@@ -81,11 +79,24 @@ void Bm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, i
   for (size_t i = 0; rc == SQLITE_OK && i < d->idf.size(); ++i) {
     score += d->idf[i] * ((d->freq[i] * (k1 + 1.0)) / (d->freq[i] + k1 * (1 - b + b * length / d->average)));
   }
+  rank = -1.0 * score;
+  return rc;
+}
+
+void Bm25Top(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int argc, sqlite3_value** argv) {
+  auto* top = argc > 0 ? static_cast<TopRanks*>(sqlite3_value_pointer(argv[0], kTopRanksType)) : nullptr;
+  if (top == nullptr) {
+    sqlite3_result_error(ctx, "parallax_bm25_top needs a TopRanks pointer", -1);
+    return;
+  }
+  double rank = 0;
+  int rc = Score(api, fts, top->sizes, argc - 1, argv + 1, rank);
   if (rc != SQLITE_OK) {
     sqlite3_result_error_code(ctx, rc);
     return;
   }
-  sqlite3_result_double(ctx, -1.0 * score);
+  top->Offer(rank, api->xRowid(fts));
+  sqlite3_result_int(ctx, 1);
 }
 
 // A SQLite varint (1 to 9 bytes, big-endian groups of 7 bits); false if it runs off the end.
@@ -109,10 +120,30 @@ bool ReadVarint(const unsigned char*& p, const unsigned char* end, uint64_t& v) 
 Status RegisterRank(sqlite3* db) {
   fts5_api* api = Fts5Api(db);
   if (api == nullptr) return Status::Unavailable("this SQLite has no FTS5");
-  if (api->xCreateFunction(api, "parallax_bm25", nullptr, Bm25, nullptr) != SQLITE_OK) {
-    return Status::Internal("cannot register parallax_bm25");
+  if (api->xCreateFunction(api, "parallax_bm25_top", nullptr, Bm25Top, nullptr) != SQLITE_OK) {
+    return Status::Internal("cannot register parallax_bm25_top");
   }
   return Status::Ok();
+}
+
+void TopRanks::Offer(double rank, int64_t rowid) {
+  const Entry e{rank, rowid};
+  if (heap.size() < keep) {
+    heap.push_back(e);
+    std::push_heap(heap.begin(), heap.end());
+  } else if (keep > 0 && e < heap.front()) {
+    std::pop_heap(heap.begin(), heap.end());
+    heap.back() = e;
+    std::push_heap(heap.begin(), heap.end());
+  }
+}
+
+std::vector<std::pair<int64_t, double>> TopRanks::Best() const {
+  std::vector<Entry> sorted = heap;
+  std::sort(sorted.begin(), sorted.end());
+  std::vector<std::pair<int64_t, double>> out;
+  for (const Entry& e : sorted) out.emplace_back(e.rowid, e.rank);
+  return out;
 }
 
 Status ReadDocSizes(sqlite3* db, const std::string& fts, int64_t end, DocSizes& out) {
