@@ -1,5 +1,7 @@
 #include "query/reader.h"
 
+#include <sqlite3.h>
+
 #include "query/article_columns.h"
 #include "query/clickhouse.h"
 #include "store/sqlite_store.h"
@@ -19,7 +21,7 @@ class Sqlite final : public Reader {
   }
   Result<std::vector<Hit>> Search(std::string_view q, const Filters& f, int64_t limit, int64_t offset, std::string_view open,
                                   std::string_view close, int64_t* total) override {
-    return query::Search(db_, q, f, limit, offset, open, close, &columns_, total);
+    return query::Search(db_, q, f, limit, offset, open, close, &columns_, total, Sibling());
   }
   Result<std::vector<QuoteRow>> Quotes(const Filters& f, const QuoteQuery& q, int64_t limit, int64_t offset) override {
     return query::ListQuotes(db_, f, q, limit, offset);
@@ -79,9 +81,26 @@ class Sqlite final : public Reader {
   }
 
  private:
+  // A second read-only connection to the same workspace file, opened when first needed, for
+  // walks split across two threads (nullptr for a database without a file, or if it fails to
+  // open: the walks then stay on db_).
+  sqlite3* Sibling() {
+    if (!sibling_tried_) {
+      sibling_tried_ = true;
+      const char* file = sqlite3_db_filename(db_, "main");
+      if (file != nullptr && *file != '\0') {
+        auto opened = store::SqliteStore::Open(file, {.read_only = true});
+        if (opened.ok()) sibling_ = std::move(*opened);
+      }
+    }
+    return sibling_ ? sibling_->db() : nullptr;
+  }
+
   sqlite3* db_;
   bool hold_quotations_;
   ArticleColumns columns_;
+  bool sibling_tried_ = false;
+  std::unique_ptr<store::SqliteStore> sibling_;
 };
 
 class ClickHouse final : public Reader {

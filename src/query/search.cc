@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <thread>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -136,33 +137,135 @@ Result<std::string> ToFtsQuery(std::string_view q) {
   return out;
 }
 
+namespace {
+
+Hit ReadHit(const Stmt& st) {
+  Hit h;
+  h.id = st.Text(0);
+  h.day = st.Text(1);
+  h.outlet = st.Text(2);
+  h.title = st.Text(3);
+  h.snippet = store::StripLanguageMarker(st.Text(4));
+  h.lang = st.Text(5);
+  h.country = st.Text(6);
+  h.url = st.Text(7);
+  h.rank = st.Real(8);
+  h.title_en = st.Text(9);
+  return h;
+}
+
+// A read transaction on a connection that is not in one (one that is keeps its own), ended
+// when this goes out of scope (rolled back: it only read).
+class ReadTransaction {
+ public:
+  explicit ReadTransaction(sqlite3* db) : db_(db), began_(sqlite3_get_autocommit(db) != 0) {
+    if (began_) status_ = store::Exec(db_, "BEGIN");
+    if (!status_.ok()) began_ = false;
+  }
+  ~ReadTransaction() {
+    if (began_) (void)store::Exec(db_, "ROLLBACK");
+  }
+  ReadTransaction(const ReadTransaction&) = delete;
+  ReadTransaction& operator=(const ReadTransaction&) = delete;
+  const Status& status() const { return status_; }
+
+ private:
+  sqlite3* db_;
+  bool began_;
+  Status status_;
+};
+
+// What identifies the state of the full-text index: its structure record, which every write
+// to it rewrites, and its totals (FTS5's records 10 and 1).
+Result<std::string> IndexState(sqlite3* db) {
+  Stmt st(db, "SELECT id, block FROM articles_fts_data WHERE id IN (1, 10) ORDER BY id");
+  std::string state;
+  while (st.Step()) {
+    state += std::to_string(st.Int(0)) + ":";
+    state += st.View(1);
+  }
+  if (!st.status().ok()) return QueryError(st.status());
+  return state;
+}
+
+// Scores the matches with rowids in [lo, hi) into `top`; gives how many there were.
+Result<int64_t> RankRange(sqlite3* db, const Source& src, const std::string& from, int64_t lo, int64_t hi,
+                          store::TopRanks& top) {
+  // The scores are taken in a subquery (its LIMIT keeps it from being merged into the sum): its
+  // select list sees only the rows every filter passed, and there the index's row is current,
+  // which the function needs.
+  Stmt st(db, "SELECT sum(kept) FROM (SELECT parallax_bm25_top(articles_fts, ?1, 2.0, 1.0) AS kept" + from +
+                  src.where.sql + " AND articles_fts.rowid >= ? AND articles_fts.rowid < ? LIMIT -1)");
+  st.BindPointer(1, &top, store::kTopRanksType);
+  BindAll(st, src.params, 2);
+  const int n = static_cast<int>(src.params.size());
+  st.Bind(n + 2, lo).Bind(n + 3, hi);
+  const int64_t count = st.Step() ? st.Int(0) : 0;
+  if (!st.status().ok()) return QueryError(st.status());
+  return count;
+}
+
+// Scores every match into `top` (inside a read transaction on `db`); gives how many there were.
+// A search of the index alone is split by rowid between `db` and `sibling`, each half on its own
+// thread, when the sibling's read transaction sees the index in the same state (else `db` walks
+// it all): a word in most of a million articles takes two cores half as long.
+Result<int64_t> RankMatches(sqlite3* db, sqlite3* sibling, const Source& src, const std::string& from,
+                            store::TopRanks& top) {
+  const int64_t split = static_cast<int64_t>(top.sizes != nullptr ? top.sizes->tokens.size() / 2 : 0);
+  if (sibling == nullptr || !src.index_only || split == 0) return RankRange(db, src, from, INT64_MIN, INT64_MAX, top);
+  ReadTransaction sibling_txn(sibling);
+  PLX_ASSIGN_OR_RETURN(std::string here, IndexState(db));
+  Result<std::string> there = sibling_txn.status().ok() ? IndexState(sibling) : Result<std::string>(sibling_txn.status());
+  if (!there.ok() || *there != here) return RankRange(db, src, from, INT64_MIN, INT64_MAX, top);
+  store::TopRanks upper;
+  upper.sizes = top.sizes;
+  upper.keep = top.keep;
+  Result<int64_t> upper_count = int64_t{0};
+  std::thread worker([&] { upper_count = RankRange(sibling, src, from, split, INT64_MAX, upper); });
+  Result<int64_t> lower_count = RankRange(db, src, from, INT64_MIN, split, top);
+  worker.join();
+  PLX_RETURN_IF_ERROR(lower_count.status());
+  PLX_RETURN_IF_ERROR(upper_count.status());
+  top.Merge(upper);
+  return *lower_count + *upper_count;
+}
+
+// The hits of a ranked page (rowid, rank): each article's columns and a snippet of its text.
+Result<std::vector<Hit>> Snippets(sqlite3* db, const std::vector<std::pair<int64_t, double>>& page, const Source& src,
+                                  std::string_view open, std::string_view close) {
+  std::vector<Hit> hits;
+  Stmt st(db, "SELECT a.id, coalesce(a.day,''), coalesce(a.outlet,''), coalesce(a.title,''), "
+              "snippet(articles_fts, 1, ?, ?, '…', 24), coalesce(a.lang,''), coalesce(a.country,''), "
+              "coalesce(a.url,''), 0, coalesce(a.title_en,'') "
+              "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+              "WHERE articles_fts MATCH ? AND articles_fts.rowid = ?");
+  for (const auto& [rowid, rank] : page) {
+    st.Reset();
+    st.Bind(1, open).Bind(2, close).Bind(3, src.params[0]).Bind(4, rowid);
+    if (st.Step()) {
+      hits.push_back(ReadHit(st));
+      hits.back().rank = rank;
+    }
+    if (!st.status().ok()) return QueryError(st.status());
+  }
+  return hits;
+}
+
+}  // namespace
+
 Result<std::vector<Hit>> Search(sqlite3* db, std::string_view query, const Filters& f, int64_t limit, int64_t offset,
                                 std::string_view open, std::string_view close, ArticleColumns* columns,
-                                int64_t* total) {
+                                int64_t* total, sqlite3* sibling) {
   PLX_ASSIGN_OR_RETURN(Source src, BuildSource(query, f));
   bool fts = !src.params.empty() && src.from.find("articles_fts") != std::string::npos;
-  auto read_hit = [](const Stmt& st) {
-    Hit h;
-    h.id = st.Text(0);
-    h.day = st.Text(1);
-    h.outlet = st.Text(2);
-    h.title = st.Text(3);
-    h.snippet = store::StripLanguageMarker(st.Text(4));
-    h.lang = st.Text(5);
-    h.country = st.Text(6);
-    h.url = st.Text(7);
-    h.rank = st.Real(8);
-    h.title_en = st.Text(9);
-    return h;
-  };
-  std::vector<Hit> hits;
   if (!fts) {
+    std::vector<Hit> hits;
     Stmt st(db, "SELECT a.id, coalesce(a.day,''), coalesce(a.outlet,''), coalesce(a.title,''), substr(a.text, 1, 200), "
                 "coalesce(a.lang,''), coalesce(a.country,''), coalesce(a.url,''), 0 AS rank, coalesce(a.title_en,'')" +
                     src.from + src.where.sql + " ORDER BY a.day DESC, a.rowid LIMIT ? OFFSET ?");
     BindAll(st, src.params);
     st.Bind(static_cast<int>(src.params.size()) + 1, limit).Bind(static_cast<int>(src.params.size()) + 2, offset);
-    while (st.Step()) hits.push_back(read_hit(st));
+    while (st.Step()) hits.push_back(ReadHit(st));
     if (!st.status().ok()) return QueryError(st.status());
     if (total != nullptr) {
       PLX_ASSIGN_OR_RETURN(*total, Count(db, query, f));
@@ -175,27 +278,7 @@ Result<std::vector<Hit>> Search(sqlite3* db, std::string_view query, const Filte
   // one query would.
   std::vector<std::pair<int64_t, double>> page;
   const std::string from = src.index_only ? std::string(" FROM articles_fts") : src.from;
-  if (columns != nullptr) {
-    // bm25 with the lengths from memory (store/fts_rank.h), the best rows kept as the walk
-    // scores them: the same ranks without a docsize lookup per match, and no sort of every match
-    // (which cost most of the time for a word most of a million articles contain).
-    PLX_ASSIGN_OR_RETURN(const store::DocSizes* sizes, columns->Sizes(db));
-    store::TopRanks top;
-    top.sizes = sizes;
-    top.keep = limit < 0 ? SIZE_MAX : static_cast<size_t>(limit + std::max<int64_t>(offset, 0));
-    // The scores are taken in a subquery (its LIMIT keeps it from being merged into the sum):
-    // its select list sees only the rows every filter passed, and there the index's row is
-    // current, which the function needs.
-    Stmt st(db, "SELECT sum(kept) FROM (SELECT parallax_bm25_top(articles_fts, ?1, 2.0, 1.0) AS kept" + from +
-                    src.where.sql + " LIMIT -1)");
-    st.BindPointer(1, &top, store::kTopRanksType);
-    BindAll(st, src.params, 2);
-    const int64_t n = st.Step() ? st.Int(0) : 0;
-    if (!st.status().ok()) return QueryError(st.status());
-    if (total != nullptr) *total = n;
-    page = top.Best();
-    page.erase(page.begin(), page.begin() + std::min<std::ptrdiff_t>(std::max<int64_t>(offset, 0), static_cast<std::ptrdiff_t>(page.size())));
-  } else {
+  if (columns == nullptr) {
     Stmt st(db, "SELECT articles_fts.rowid, bm25(articles_fts, 2.0, 1.0) AS rank" + from + src.where.sql +
                     " ORDER BY rank LIMIT ? OFFSET ?");
     BindAll(st, src.params);
@@ -206,22 +289,23 @@ Result<std::vector<Hit>> Search(sqlite3* db, std::string_view query, const Filte
     if (total != nullptr) {
       PLX_ASSIGN_OR_RETURN(*total, Count(db, query, f));
     }
+    return Snippets(db, page, src, open, close);
   }
-  Stmt st(db, "SELECT a.id, coalesce(a.day,''), coalesce(a.outlet,''), coalesce(a.title,''), "
-              "snippet(articles_fts, 1, ?, ?, '…', 24), coalesce(a.lang,''), coalesce(a.country,''), "
-              "coalesce(a.url,''), 0, coalesce(a.title_en,'') "
-              "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-              "WHERE articles_fts MATCH ? AND articles_fts.rowid = ?");
-  for (const auto& [rowid, rank] : page) {
-    st.Reset();
-    st.Bind(1, open).Bind(2, close).Bind(3, src.params[0]).Bind(4, rowid);
-    if (st.Step()) {
-      hits.push_back(read_hit(st));
-      hits.back().rank = rank;
-    }
-    if (!st.status().ok()) return QueryError(st.status());
-  }
-  return hits;
+  // bm25 with the lengths from memory (store/fts_rank.h), the best rows kept as the walk scores
+  // them: the same ranks without a docsize lookup per match, and no sort of every match (which
+  // cost most of the time for a word most of a million articles contain). The snippets are read
+  // in the same transaction as the ranks.
+  ReadTransaction txn(db);
+  PLX_RETURN_IF_ERROR(txn.status());
+  PLX_ASSIGN_OR_RETURN(const store::DocSizes* sizes, columns->Sizes(db));
+  store::TopRanks top;
+  top.sizes = sizes;
+  top.keep = limit < 0 ? SIZE_MAX : static_cast<size_t>(limit + std::max<int64_t>(offset, 0));
+  PLX_ASSIGN_OR_RETURN(int64_t n, RankMatches(db, sibling, src, from, top));
+  if (total != nullptr) *total = n;
+  page = top.Best();
+  page.erase(page.begin(), page.begin() + std::min<std::ptrdiff_t>(std::max<int64_t>(offset, 0), static_cast<std::ptrdiff_t>(page.size())));
+  return Snippets(db, page, src, open, close);
 }
 
 Result<int64_t> Count(sqlite3* db, std::string_view query, const Filters& f) {

@@ -46,10 +46,12 @@ using Facets = std::map<std::string, std::vector<Facet>>;  // outlet, lang, coun
 // `open`/`close` when given (a caller that escapes HTML itself passes control characters).
 // With `columns`, matches are ranked with the article lengths held there (the same ranks), in
 // one walk of the matches that also counts them. `total`, when given, receives Count(): a page
-// and its total for about the price of the page.
+// and its total for about the price of the page. `sibling`: another connection to the same
+// workspace, which then walks half of the index's matches on a second thread.
 Result<std::vector<Hit>> Search(sqlite3* db, std::string_view query, const Filters& f, int64_t limit, int64_t offset = 0,
                                 std::string_view open = "<mark>", std::string_view close = "</mark>",
-                                ArticleColumns* columns = nullptr, int64_t* total = nullptr);
+                                ArticleColumns* columns = nullptr, int64_t* total = nullptr,
+                                sqlite3* sibling = nullptr);
 Result<int64_t> Count(sqlite3* db, std::string_view query, const Filters& f);
 Result<Facets> FacetCounts(sqlite3* db, std::string_view query, const Filters& f);
 

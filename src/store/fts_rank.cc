@@ -138,6 +138,10 @@ void TopRanks::Offer(double rank, int64_t rowid) {
   }
 }
 
+void TopRanks::Merge(const TopRanks& other) {
+  for (const Entry& e : other.heap) Offer(e.rank, e.rowid);
+}
+
 std::vector<std::pair<int64_t, double>> TopRanks::Best() const {
   std::vector<Entry> sorted = heap;
   std::sort(sorted.begin(), sorted.end());

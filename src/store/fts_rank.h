@@ -41,6 +41,8 @@ struct TopRanks {
   const DocSizes* sizes = nullptr;  // lengths from memory, or nullptr
   size_t keep = 0;
   void Offer(double rank, int64_t rowid);
+  // Offers the rows `other` kept (the two walked different rows of the same index).
+  void Merge(const TopRanks& other);
   // The rows kept, best first, with their ranks.
   std::vector<std::pair<int64_t, double>> Best() const;
 
