@@ -20,7 +20,7 @@
 //    it, so they are in article order too; a workspace where they are not is refused
 //    (kUnavailable) and the caller answers with SQL.
 //  - Memory: about 60 bytes per attributed quotation and 16 per stance row (a million articles of
-//    the synthetic corpus: 7.3 million quotations, 11 million stance rows, about 550 MB), held
+//    the synthetic corpus: 7.3 million quotations, 11 million stance rows, about 620 MB), held
 //    once per process and file.
 // Thread-safe: Get() may be called from any thread, each with its own connection; the copy it
 // returns is immutable.
