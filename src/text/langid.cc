@@ -392,13 +392,9 @@ std::string RefineSouthSlavic(std::string_view text, double* confidence) {
   return kLangs[best];
 }
 
-// True when at least a fifth of the words (and two or more) are common Serbian, Croatian or
-// Bosnian function words.
-bool LooksSouthSlavic(std::string_view text) {
-  static constexpr std::string_view kWords[] = {
-      "je", "da", "se", "su", "na", "u", "za", "od", "i", "sa", "iz", "koji", "koja", "koje", "sto", "sta",
-      "kao", "ce", "bi", "nije", "to", "ali", "ili", "o", "po", "pa", "jer", "kad", "kada", "bio", "bila",
-      "bilo", "sam", "smo", "ste", "ga", "mu", "joj", "ih", "nam", "vam", "li", "vec", "jos", "samo"};
+// The number of words of `text` (match-folded, letters a-z) and how many of them `list` has.
+template <size_t N>
+std::pair<int, int> CountFunctionWords(std::string_view text, const std::string_view (&list)[N]) {
   std::string folded = FoldForMatch(text);
   int words = 0, hits = 0;
   size_t i = 0;
@@ -409,9 +405,31 @@ bool LooksSouthSlavic(std::string_view text) {
     if (i == start) break;
     std::string_view w(folded.data() + start, i - start);
     ++words;
-    hits += std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+    hits += std::find(std::begin(list), std::end(list), w) != std::end(list);
   }
+  return {words, hits};
+}
+
+// True when at least a fifth of the words (and two or more) are common Serbian, Croatian or
+// Bosnian function words.
+bool LooksSouthSlavic(std::string_view text) {
+  static constexpr std::string_view kWords[] = {
+      "je", "da", "se", "su", "na", "u", "za", "od", "i", "sa", "iz", "koji", "koja", "koje", "sto", "sta",
+      "kao", "ce", "bi", "nije", "to", "ali", "ili", "o", "po", "pa", "jer", "kad", "kada", "bio", "bila",
+      "bilo", "sam", "smo", "ste", "ga", "mu", "joj", "ih", "nam", "vam", "li", "vec", "jos", "samo"};
+  auto [words, hits] = CountFunctionWords(text, kWords);
   return hits >= 2 && hits * 5 >= words;
+}
+
+// True when at least half of the words (and two or more) are common English function words
+// (several of them are words of other languages too, hence the half).
+bool LooksEnglish(std::string_view text) {
+  static constexpr std::string_view kWords[] = {
+      "the", "and", "of", "is", "are", "was", "were", "am", "i", "you", "he", "she", "we", "they", "not",
+      "this", "that", "with", "have", "has", "had", "will", "would", "be", "to", "in", "on", "a", "an",
+      "my", "it", "his", "her", "our", "their", "what", "do", "does", "did"};
+  auto [words, hits] = CountFunctionWords(text, kWords);
+  return hits >= 2 && hits * 2 >= words;
 }
 
 bool IsSouthSlavic(std::string_view lang) { return lang == "sr" || lang == "hr" || lang == "bs" || lang == "me"; }
@@ -455,6 +473,21 @@ LangResult IdentifyLanguage(std::string_view text) {
   CLD2::CLDHints hints = {nullptr, nullptr, CLD2::UNKNOWN_ENCODING, CLD2::UNKNOWN_LANGUAGE};
   CLD2::Language summary = CLD2::ExtDetectLanguageSummary(text.data(), static_cast<int>(text.size()), true, &hints, 0,
                                  language3, percent3, scores3, nullptr, &text_bytes, &reliable);
+  // Too little text for CLD2 to be sure: short Latin text made of Serbian, Croatian or Bosnian
+  // function words is one of them, of English ones English (low confidence either way); other
+  // text gets CLD2's best effort.
+  const char* by_words = nullptr;
+  if (summary == CLD2::UNKNOWN_LANGUAGE) {
+    if (bucket == kLatn && LooksSouthSlavic(text)) {
+      by_words = "hr";
+    } else if (bucket == kLatn && LooksEnglish(text)) {
+      by_words = "en";
+    } else {
+      summary = CLD2::ExtDetectLanguageSummary(text.data(), static_cast<int>(text.size()), true, &hints,
+                                               CLD2::kCLDFlagBestEffort, language3, percent3, scores3, nullptr,
+                                               &text_bytes, &reliable);
+    }
+  }
   auto code = [](CLD2::Language l) { return std::string(CLD2::LanguageCode(l)); };
 
   std::string script = bucket == kHan ? HanScript(text) : kBucketName[bucket];
@@ -476,11 +509,13 @@ LangResult IdentifyLanguage(std::string_view text) {
     }
   }
   if (lang == "zh-Hant") lang = "zh";
-  if (lang == "un" || lang == "xx") {
-    // CLD2 found no evidence (very short text). Short Latin text full of Serbian, Croatian or
-    // Bosnian function words is one of them; other Latin text is most likely English, the
-    // commonest Latin-script language of international news. Low confidence either way.
-    lang = bucket == kLatn ? (LooksSouthSlavic(text) ? "hr" : "en") : "und";
+  if (by_words != nullptr) {
+    lang = by_words;
+    confidence = 0.3;
+  } else if (lang == "un" || lang == "xx") {
+    // No evidence even for a best effort: Latin text is most likely English, the commonest
+    // Latin-script language of international news.
+    lang = bucket == kLatn ? "en" : "und";
     confidence = 0.2;
   }
   if (IsSouthSlavic(lang) && bucket == kLatn) {

@@ -33,6 +33,20 @@ TEST(LangId, MixedDocumentReportsOtherSpans) {
   EXPECT_EQ(d.others[0].range.Of(text).substr(0, 12), "The minister");
 }
 
+// Headlines and short quotations are too short for CLD2 to be sure of: their function words
+// decide when they are Serbian, Croatian, Bosnian or English, CLD2's best effort otherwise
+// (English was the guess for all of them before).
+TEST(LangId, ShortTextByFunctionWordsThenBestEffort) {
+  const struct {
+    std::string_view text, lang;
+  } kCases[] = {
+      {"He is upset.", "en"},
+      {"Ladri a Milano", "it"},
+      {"Tre ministri si dimettono", "it"},
+  };
+  for (const auto& c : kCases) EXPECT_EQ(IdentifyLanguage(c.text).best.lang, c.lang) << c.text;
+}
+
 TEST(LangId, EmptyIsUndetermined) {
   EXPECT_EQ(IdentifyLanguage("  123 ,,").best.lang, "und");
   EXPECT_EQ(DominantScript("Вучић and Kurti said"), "Latn");
