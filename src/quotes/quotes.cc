@@ -1076,10 +1076,13 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       if (q.kind != Kind::kTerm && q.speaker.empty()) q.confidence = 0;
       out.push_back(q);
       if (s.group >= 0) {
-        // A speech tag on a later piece ("…," she added) names the speaker of the earlier ones.
+        // A speech tag on a later piece ("…," she added) names the speaker of the earlier ones:
+        // a surer one replaces theirs, any one fills a piece without.
         std::vector<size_t>& pieces = pieces_of[s.group];
         for (size_t k : pieces) {
-          if (q.confidence >= 0.8 && out[k].confidence < q.confidence) CopySpeaker(q, out[k]);
+          if ((q.confidence >= 0.8 && out[k].confidence < q.confidence) || (out[k].speaker.empty() && !q.speaker.empty())) {
+            CopySpeaker(q, out[k]);
+          }
         }
         pieces.push_back(out.size() - 1);
       }

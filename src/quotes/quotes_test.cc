@@ -137,6 +137,13 @@ TEST_F(QuotesTest, QuotationsOverSeveralParagraphs) {
   ExpectQuote(g, 0, "There was no time to save ourselves", "direct", "Dobrin Velkov");
   ExpectQuote(g, 1, "The walls came down, and then silence", "direct", "Dobrin Velkov");
   ExpectQuote(g, 2, "I hope they are safe", "direct", "Dobrin Velkov");
+  // A pronoun on the last piece names the speaker of the pieces before it too.
+  text = "Marko Petrovic, a teacher at the protest, said he was no longer hopeful.\n"
+         "\"Last spring we had our best season.\nNow we are stuck,\" he said.";
+  g = Run(text, "en");
+  ASSERT_EQ(g.size(), 3u);
+  ExpectQuote(g, 1, "Last spring we had our best season", "direct", "Marko Petrovic");
+  ExpectQuote(g, 2, "Now we are stuck", "direct", "Marko Petrovic");
   // Each paragraph reopens the quotation; a quotation inside it ("How …?") nests.
   text = "Albin Kurti said:\n\"So many times they ask: \"How can you trust Beijing?\"\n"
          "\"Well, we never did and never will.\"\nThe session ended at noon.";
