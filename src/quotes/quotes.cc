@@ -451,10 +451,7 @@ std::unique_ptr<QuoteFinder> QuoteFinder::Create(std::unordered_map<std::string,
       options = options.substr(0, t3);
     }
     v.that = !options.empty() && options != "-";
-    if (v.that) {
-      v.that_word = text::FoldForMatch(options);
-      v.that_lower = text::Lower(options);
-    }
+    if (v.that) v.that_words.push_back({text::FoldForMatch(options), text::Lower(options)});
     bool cjk = false;
     for (size_t i = 0; i < verb.size();) {
       bool unspaced = text::ClassOf(text::DecodeUtf8(verb, i)) == text::CharClass::kUnspaced;
@@ -471,6 +468,18 @@ std::unique_ptr<QuoteFinder> QuoteFinder::Create(std::unordered_map<std::string,
     text::ForEachWord(verb, [&](std::string_view w, ByteRange, bool) { v.words.push_back(text::FoldForMatch(w)); });
     if (v.words.empty()) return;
     std::string first = v.words[0];
+    // A verb another language writes alike (after folding) is one verb with both that-words.
+    for (int vi : f->by_first_[first]) {
+      Verb& same = f->verbs_[static_cast<size_t>(vi)];
+      if (same.words != v.words || same.subject != v.subject || same.addressee != v.addressee) continue;
+      same.that = same.that || v.that;
+      for (Verb::ThatWord& t : v.that_words) {
+        bool known = false;
+        for (const Verb::ThatWord& u : same.that_words) known = known || (u.folded == t.folded && u.lower == t.lower);
+        if (!known) same.that_words.push_back(std::move(t));
+      }
+      return;
+    }
     f->verbs_.push_back(std::move(v));
     f->by_first_[first].push_back(static_cast<int>(f->verbs_.size() - 1));
   });
@@ -823,13 +832,15 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         if (c.range.begin == cue.begin && c.range.end == cue.end) verb = &verbs_[c.verb];
       }
       auto in_clause = [&](ByteRange r) {
-        if (verb == nullptr || verb->that_word.empty() || r.begin < cue.end) return false;
+        if (verb == nullptr || verb->that_words.empty() || r.begin < cue.end) return false;
         auto w = std::lower_bound(words.begin(), words.end(), cue.end, [](const W& x, uint32_t at) { return x.r.begin < at; });
         for (; w != words.end() && w->r.end <= r.begin; ++w) {
-          if (w->key != verb->that_word) continue;
-          std::string_view raw = w->r.Of(text);
-          bool cyrillic = static_cast<unsigned char>(raw[0]) >= 0xD0 && static_cast<unsigned char>(raw[0]) <= 0xD3;
-          if (cyrillic || text::Lower(raw) == verb->that_lower) return true;
+          for (const Verb::ThatWord& t : verb->that_words) {
+            if (w->key != t.folded) continue;
+            std::string_view raw = w->r.Of(text);
+            bool cyrillic = static_cast<unsigned char>(raw[0]) >= 0xD0 && static_cast<unsigned char>(raw[0]) <= 0xD3;
+            if (cyrillic || text::Lower(raw) == t.lower) return true;
+          }
         }
         return false;
       };
@@ -1120,14 +1131,14 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       } else {
         uint32_t clause = c.range.end;
         uint32_t clause_start = 0;  // set when the clause begins at a word, not after a that-word
-        if (!v.that_word.empty()) {
+        if (!v.that_words.empty()) {
           // The that-word within the next three words (rekao je da, said on Monday that).
           bool found = false;
           int seen = 0;
           for (const W& w : words) {
             if (w.r.begin < c.range.end) continue;
             if (++seen > 4 || w.r.begin >= window.end) break;
-            if (w.key == v.that_word) {
+            if (std::any_of(v.that_words.begin(), v.that_words.end(), [&](const Verb::ThatWord& t) { return t.folded == w.key; })) {
               clause = w.r.end;
               found = true;
               break;

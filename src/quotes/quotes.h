@@ -64,8 +64,13 @@ class QuoteFinder {
   struct Verb {
     std::vector<std::string> words;  // folded words ("pointed", "out"); one CJK string for zh
     bool that = false;               // indirect speech may follow with that / da / se
-    std::string that_word;           // folded
-    std::string that_lower;          // as the table writes it, in lower case (se, not së)
+    // The words that open the reported clause: one per language that writes the verb alike
+    // (Serbian reče da, Macedonian рече дека: both fold to "rece").
+    struct ThatWord {
+      std::string folded;
+      std::string lower;             // as the table writes it, in lower case (se, not së)
+    };
+    std::vector<ThatWord> that_words;
     bool subject = false;            // a participle ("saying", "rekavši"): the speaker is the clause's subject
     bool addressee = false;          // "told X": X is the listener, never the speaker
   };

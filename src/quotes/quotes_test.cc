@@ -73,6 +73,13 @@ TEST_F(QuotesTest, AnUnknownNameBeforeAnAuxiliaryAndAReportingVerb) {
 TEST_F(QuotesTest, ReportingVerbsOfCroatianAndMacedonian) {
   EXPECT_EQ(LastSpeaker("Vučić je prokomentirao da je „Kina pouzdan prijatelj“.", "hr"), "Aleksandar Vučić");
   EXPECT_EQ(LastSpeaker("„Кина е пријател на Србија“, рекол Вучић.", "mk"), "Aleksandar Vučić");
+  // Macedonian рече дека folds like Serbian reče da: the verb knows both that-words.
+  auto g = Run("Вучић рече дека разговорите со Приштина ќе продолжат следната недела.", "mk");
+  ASSERT_EQ(g.size(), 1u);
+  ExpectQuote(g, 0, "разговорите со Приштина ќе продолжат следната недела", "indirect", "Aleksandar Vučić");
+  g = Run("Vučić reče da će se razgovori sa Prištinom nastaviti sledeće nedelje.", "sr");
+  ASSERT_EQ(g.size(), 1u);
+  ExpectQuote(g, 0, "će se razgovori sa Prištinom nastaviti sledeće nedelje", "indirect", "Aleksandar Vučić");
 }
 
 TEST_F(QuotesTest, ConventionsOfEachLanguage) {
