@@ -1132,12 +1132,15 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         uint32_t clause = c.range.end;
         uint32_t clause_start = 0;  // set when the clause begins at a word, not after a that-word
         if (!v.that_words.empty()) {
-          // The that-word within the next three words (rekao je da, said on Monday that).
+          // The that-word within the next three words (rekao je da, said on Monday that), unless
+          // another reporting verb comes first: in "…, he said, adding that …" the that-word is
+          // adding's, and said's words are the clause before it.
           bool found = false;
           int seen = 0;
           for (const W& w : words) {
             if (w.r.begin < c.range.end) continue;
             if (++seen > 4 || w.r.begin >= window.end) break;
+            if (std::any_of(cues.begin(), cues.end(), [&](const Cue& other) { return other.range.begin == w.r.begin; })) break;
             if (std::any_of(v.that_words.begin(), v.that_words.end(), [&](const Verb::ThatWord& t) { return t.folded == w.key; })) {
               clause = w.r.end;
               found = true;
@@ -1171,7 +1174,11 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
               adjacent = adjacent && skipped > 0;
             }
             const W* next = k < words.size() ? &words[k] : nullptr;
-            bool clause = lang.substr(0, 2) == "en" && next != nullptr && adjacent && next->r.begin < window.end &&
+            // Another reporting verb ("told reporters, adding that …") opens its own clause.
+            bool next_cue = next != nullptr && std::any_of(cues.begin(), cues.end(), [&](const Cue& other) {
+              return other.range.begin == next->r.begin;
+            });
+            bool clause = lang.substr(0, 2) == "en" && next != nullptr && adjacent && !next_cue && next->r.begin < window.end &&
                           !kNotClauseStarts.count(next->key) && CountWords(text.substr(next->r.begin, window.end - next->r.begin)) >= 4;
             if (clause) {
               clause_start = next->r.begin;

@@ -177,6 +177,19 @@ TEST_F(QuotesTest, QuotationsOverSeveralParagraphs) {
   ExpectQuote(g, 0, "投票给他就是反对对手的策略", "direct", "张伟");
 }
 
+TEST_F(QuotesTest, AFollowingVerbKeepsItsOwnThatClause) {
+  // "…, he said, adding that …": said's words are the clause before the tag, adding's the
+  // clause after its that; the same with a listener after told.
+  auto g = Run("The situation remains serious, Marko Petrovic said, adding that the bridge would stay closed for a week.\n"
+               "The roads are flooded, Petrovic told reporters, adding that rescue teams would arrive on Monday.",
+               "en");
+  ASSERT_EQ(g.size(), 4u);
+  ExpectQuote(g, 0, "The situation remains serious", "indirect", "Marko Petrovic");
+  ExpectQuote(g, 1, "the bridge would stay closed for a week", "indirect", "Marko Petrovic");
+  ExpectQuote(g, 2, "The roads are flooded", "indirect", "Marko Petrovic");
+  ExpectQuote(g, 3, "rescue teams would arrive on Monday", "indirect", "Marko Petrovic");
+}
+
 TEST_F(QuotesTest, NamesAfterPrepositionsDoNotSpeak) {
   // The European Union is nearer the verb, but "sa" governs it: it cannot be the subject.
   ExpectQuote(Run("„Nećemo odustati“, rekao je na sastanku sa Evropskom unijom Albin Kurti.", "sr"), 0, "Nećemo odustati",
