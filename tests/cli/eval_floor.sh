@@ -48,8 +48,8 @@ for lang, p_floor, r_floor in (("sr", 0.84, 0.77), ("hr", 0.78, 0.75), ("zh", 0.
         floor(f"{lang} person recall", float(r[4]), r_floor)
 m = re.search(r"identical entity sets ([0-9.]+)", text)
 if m: floor("cross-script entity agreement", float(m.group(1)), 0.74)
-for lang, recall, accuracy in (("en", 0.84, 0.73), ("srp-Latn", 0.84, 0.70), ("srp-Cyrl", 0.84, 0.68), ("hrv", 0.78, 0.63),
-                               ("bos", 0.75, 0.58), ("sqi", 0.80, 0.66), ("mkd", 0.70, 0.64), ("zho-CN", 0.85, 0.58)):
+for lang, recall, accuracy in (("en", 0.87, 0.80), ("srp-Latn", 0.88, 0.765), ("srp-Cyrl", 0.875, 0.74), ("hrv", 0.83, 0.70),
+                               ("bos", 0.805, 0.645), ("sqi", 0.86, 0.72), ("mkd", 0.82, 0.71), ("zho-CN", 0.88, 0.63)):
     r = row(f"{lang} | 0")
     if r:
         floor(f"{lang} quote recall", float(r[1]), recall)
