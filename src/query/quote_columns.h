@@ -78,7 +78,7 @@ class QuoteColumns {
   // A speaker's quotations in the order voices consider them as examples: by ExampleScore(),
   // best first, among equals the earliest. Indices into quotes().
   std::span<const uint32_t> RankedOf(uint32_t speaker) const {
-    if (speaker + 1 >= ranked_begin_.size()) return {};
+    if (static_cast<size_t>(speaker) + 1 >= ranked_begin_.size()) return {};
     return {ranked_.data() + ranked_begin_[speaker], ranked_.data() + ranked_begin_[speaker + 1]};
   }
   // The place of quotes()[i] in its speaker's RankedOf().
