@@ -844,11 +844,23 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         }
         return false;
       };
+      // A name that an "according to" phrase cites (prema navodima lista Politika, according to
+      // the agency, sipas X) is the source of the report, not the speaker of another verb.
+      auto cited = [&](ByteRange r) {
+        for (const Cue& c : cues) {
+          bool overlaps = c.range.begin < cue.end && cue.begin < c.range.end;  // the cue itself, or part of it
+          if (verbs_[c.verb].that || overlaps || c.range.end > r.begin) continue;
+          std::string_view between = text.substr(c.range.end, r.begin - c.range.end);
+          if (between.find_first_of(",.;:") == std::string_view::npos && CountWords(between) <= 3) return true;
+        }
+        return false;
+      };
       const Candidate* best = nullptr;
       uint32_t best_d = std::numeric_limits<uint32_t>::max();
       for (const Candidate& c : cands) {
         if (c.range.begin < window.begin || c.range.end > window.end) continue;
         if (c.range.begin >= q.content.begin && c.range.end <= q.content.end) continue;
+        if (cited(c.range)) continue;
         // A verb before the quoted words has its speaker before them too: a name after them
         // belongs to the rest of the sentence ("rekao je da je „narod video hrabrost“ Kavanoa").
         if (cue.end <= q.content.begin && c.range.begin >= q.content.end) continue;

@@ -190,6 +190,18 @@ TEST_F(QuotesTest, AFollowingVerbKeepsItsOwnThatClause) {
   ExpectQuote(g, 3, "rescue teams would arrive on Monday", "indirect", "Marko Petrovic");
 }
 
+TEST_F(QuotesTest, TheSourceAnAccordingToPhraseCitesDoesNotSpeak) {
+  // "rekao je prema navodima lista Politika": the paper reports the words; he said them.
+  auto g = Run("Marko Petrović se požalio publici.\n„Zadirkivali su me iza scene“, rekao je prema navodima lista Politika.",
+               "sr");
+  ASSERT_EQ(g.size(), 1u);
+  ExpectQuote(g, 0, "Zadirkivali su me iza scene", "direct", "Marko Petrović");
+  // An "according to" phrase still names the source of what it reports.
+  g = Run("The bridge will stay closed until spring, according to Marko Petrovic.", "en");
+  ASSERT_EQ(g.size(), 1u);
+  ExpectQuote(g, 0, "The bridge will stay closed until spring", "indirect", "Marko Petrovic");
+}
+
 TEST_F(QuotesTest, NamesAfterPrepositionsDoNotSpeak) {
   // The European Union is nearer the verb, but "sa" governs it: it cannot be the subject.
   ExpectQuote(Run("„Nećemo odustati“, rekao je na sastanku sa Evropskom unijom Albin Kurti.", "sr"), 0, "Nećemo odustati",
