@@ -196,6 +196,10 @@ TEST_F(QuotesTest, TheSourceAnAccordingToPhraseCitesDoesNotSpeak) {
                "sr");
   ASSERT_EQ(g.size(), 1u);
   ExpectQuote(g, 0, "Zadirkivali su me iza scene", "direct", "Marko Petrović");
+  // "…, izjavila je, prenosi Politika": the outlet passing the words on is not their speaker.
+  g = Run("Jelena Marković je govorila na skupu u Nišu.\n„Vreme je da se promeni vlada“, izjavila je, prenosi Politika.", "sr");
+  ASSERT_EQ(g.size(), 1u);
+  ExpectQuote(g, 0, "Vreme je da se promeni vlada", "direct", "Jelena Marković");
   // An "according to" phrase still names the source of what it reports.
   g = Run("The bridge will stay closed until spring, according to Marko Petrovic.", "en");
   ASSERT_EQ(g.size(), 1u);
