@@ -855,12 +855,25 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         }
         return false;
       };
+      // "trener Partizana Marko Petrović": a name between a title in lower case and a person's
+      // name belongs to the title (the club, the company); the person speaks.
+      auto titled_owner = [&](const Candidate& c) {
+        if (c.type == "person" || c.pronoun || c.noun) return false;
+        auto w = std::lower_bound(words.begin(), words.end(), c.range.begin, [](const W& x, uint32_t at) { return x.r.begin < at; });
+        if (w == words.begin()) return false;
+        --w;
+        if (c.range.begin - w->r.end > 1 || IsUpperAt(text, w->r.begin)) return false;
+        if (!titles_.count(w->key) && !speaker_nouns_.count(w->key)) return false;
+        return std::any_of(cands.begin(), cands.end(), [&](const Candidate& p) {
+          return p.type == "person" && !p.pronoun && p.range.begin >= c.range.end && p.range.begin - c.range.end <= 1;
+        });
+      };
       const Candidate* best = nullptr;
       uint32_t best_d = std::numeric_limits<uint32_t>::max();
       for (const Candidate& c : cands) {
         if (c.range.begin < window.begin || c.range.end > window.end) continue;
         if (c.range.begin >= q.content.begin && c.range.end <= q.content.end) continue;
-        if (cited(c.range)) continue;
+        if (cited(c.range) || titled_owner(c)) continue;
         // A verb before the quoted words has its speaker before them too: a name after them
         // belongs to the rest of the sentence ("rekao je da je „narod video hrabrost“ Kavanoa").
         if (cue.end <= q.content.begin && c.range.begin >= q.content.end) continue;

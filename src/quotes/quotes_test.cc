@@ -206,6 +206,14 @@ TEST_F(QuotesTest, TheSourceAnAccordingToPhraseCitesDoesNotSpeak) {
   ExpectQuote(g, 0, "The bridge will stay closed until spring", "indirect", "Marko Petrovic");
 }
 
+TEST_F(QuotesTest, ANameATitleGovernsDoesNotSpeak) {
+  // "trener Partizana Marko Petrović": the club belongs to the title; the coach speaks.
+  EXPECT_EQ(LastSpeaker("„Imao je problema sa stopalom“, rekao je trener Partizana Marko Petrović novinarima.", "sr"),
+            "Marko Petrović");
+  // Without a person after it, the name is not passed over.
+  EXPECT_NE(LastSpeaker("„Utakmica je odložena“, saopštio je direktor Partizana.", "sr"), "");
+}
+
 TEST_F(QuotesTest, NamesAfterPrepositionsDoNotSpeak) {
   // The European Union is nearer the verb, but "sa" governs it: it cannot be the subject.
   ExpectQuote(Run("„Nećemo odustati“, rekao je na sastanku sa Evropskom unijom Albin Kurti.", "sr"), 0, "Nećemo odustati",
