@@ -77,6 +77,8 @@ const shot = async (name) => { if (shots) { mkdirSync(shots, { recursive: true }
 await check("dashboard loads with the workspace's figures", async () => {
   await page.goto(base + "/");
   await page.waitForSelector("#results h2");
+  // The figures come from their own request, which may answer after the results' one.
+  await page.waitForFunction(() => (document.getElementById("stats").textContent || "").trim() !== "").catch(() => {});
   const stats = await page.textContent("#stats");
   assert(/44 articles/.test(stats), "stats: " + stats);
 });
