@@ -512,12 +512,31 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     return std::lower_bound(by_pos.begin(), by_pos.end(), at,
                             [](const EntityMention* m, uint32_t pos) { return m->range.begin < pos; });
   };
+  // Genders the article teaches: a person quoted by name with a gendered verb form ("Doyle je
+  // rekla") is a woman for the rest of it, which a later unstated "napisao je" respects. Read
+  // from the quotations found so far when a pronoun or verb form is resolved.
+  std::unordered_map<std::string, char> learned;
+  size_t learned_upto = 0;  // the quotations of `out` read into `learned`
+  auto learn = [&] {
+    for (; learned_upto < out.size(); ++learned_upto) {
+      const Quote& o = out[learned_upto];
+      if (o.speaker_type != "person" || o.speaker_entity.empty() || o.confidence < 0.8 || o.cue.empty()) continue;
+      char g = ReferentGender(o.cue.substr(0, o.cue.find(' ')), lang);
+      if (g != 0) learned.emplace(o.speaker_entity, g);
+    }
+  };
+  auto gender_of = [&](const EntityMention& m) {
+    char known = GenderOf(m);
+    if (known != 0) return known;
+    auto it = learned.find(m.entity);
+    return it == learned.end() ? char{0} : it->second;
+  };
   // The most recent person mention before `at`, for pronouns.
   auto compatible = [&](char want, char got) { return want == 0 || got == 0 || want == got; };
   auto person_before = [&](uint32_t at, char gender = 0) -> const EntityMention* {
     for (auto it = first_at(at); it != by_pos.begin();) {
       const EntityMention* m = *--it;
-      if (m->range.end <= at && (m->type == "person" || m->type == "role") && compatible(gender, GenderOf(*m))) return m;
+      if (m->range.end <= at && (m->type == "person" || m->type == "role") && compatible(gender, gender_of(*m))) return m;
     }
     return nullptr;
   };
@@ -529,7 +548,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
   auto subject_before = [&](uint32_t at, char gender) -> const EntityMention* {
     for (auto it = first_at(at); it != by_pos.begin();) {
       const EntityMention* m = *--it;
-      if (m->range.end > at || m->type != "person" || !compatible(gender, GenderOf(*m))) continue;
+      if (m->range.end > at || m->type != "person" || !compatible(gender, gender_of(*m))) continue;
       if (at - m->range.begin > 4000) break;
       size_t start = text.find_last_of(".!?\n", m->range.begin == 0 ? 0 : m->range.begin - 1);
       start = start == std::string_view::npos || m->range.begin == 0 ? 0 : start + 1;
@@ -782,6 +801,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     // subject of a later paragraph (its first person named outside quotation marks: "Ms
     // Humphreys lost Mark … “…,” she said"), the nearer antecedent.
     auto resolve_pronoun = [&](Quote& q, uint32_t at) {
+      learn();
       // The gender the pronoun or the verb form asks for.
       size_t word_end = at;
       for (size_t k = at; k < text.size() && IsLetter(text::DecodeUtf8(text, k)) && word_end - at < 64;) word_end = k;
@@ -790,7 +810,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       const Quote* last = nullptr;
       for (const Quote& o : out) {
         bool named = o.speaker_type == "person" && !o.speaker_entity.empty() && o.confidence >= 0.8;
-        if (named && o.speaker_range.end <= at && compatible(gender, GenderOf({o.speaker_entity, o.speaker, o.speaker_type, "", {}}))) {
+        if (named && o.speaker_range.end <= at && compatible(gender, gender_of({o.speaker_entity, o.speaker, o.speaker_type, "", {}}))) {
           last = &o;
         }
       }
@@ -799,7 +819,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         for (auto it = first_at(paragraphs[k].range.begin); it != by_pos.end() && (*it)->range.end <= at; ++it) {
           const EntityMention& m = **it;
           if (m.range.end > paragraphs[k].range.end) break;
-          if (m.type != "person" || Inside(m.range, quotations[k]) || !compatible(gender, GenderOf(m))) continue;
+          if (m.type != "person" || Inside(m.range, quotations[k]) || !compatible(gender, gender_of(m))) continue;
           if (after_preposition(m.range)) continue;  // "Of Paddington, whom she describes …, she added"
           subject = &m;
           break;

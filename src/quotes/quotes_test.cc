@@ -214,6 +214,15 @@ TEST_F(QuotesTest, ANameATitleGovernsDoesNotSpeak) {
   EXPECT_NE(LastSpeaker("„Utakmica je odložena“, saopštio je direktor Partizana.", "sr"), "");
 }
 
+TEST_F(QuotesTest, GendersTheArticleTeaches) {
+  // Vanja is a name of either gender; "je rekla" says this Vanja is a woman, so the later
+  // masculine "napisao je" is not hers.
+  EXPECT_EQ(LastSpeaker("Saša Perić je trener tima.\nVanja Ilić je rekla: „Tim je spreman za finale.“\n"
+                        "„Bilo je teško cele sezone“, napisao je.",
+                        "sr"),
+            "Saša Perić");
+}
+
 TEST_F(QuotesTest, NamesAfterPrepositionsDoNotSpeak) {
   // The European Union is nearer the verb, but "sa" governs it: it cannot be the subject.
   ExpectQuote(Run("„Nećemo odustati“, rekao je na sastanku sa Evropskom unijom Albin Kurti.", "sr"), 0, "Nećemo odustati",
