@@ -621,6 +621,10 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       }
     }
     std::sort(cues.begin(), cues.end(), [](const Cue& a, const Cue& b) { return a.range.begin < b.range.begin; });
+    // Whether a reporting cue begins at `at` (another verb's clause starts there).
+    auto cue_at = [&](uint32_t at) {
+      return std::any_of(cues.begin(), cues.end(), [&](const Cue& c) { return c.range.begin == at; });
+    };
 
     // Speaker candidates: entity mentions and pronouns outside quotations.
     std::vector<Candidate> cands;
@@ -1185,7 +1189,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
           for (const W& w : words) {
             if (w.r.begin < c.range.end) continue;
             if (++seen > 4 || w.r.begin >= window.end) break;
-            if (std::any_of(cues.begin(), cues.end(), [&](const Cue& other) { return other.range.begin == w.r.begin; })) break;
+            if (cue_at(w.r.begin)) break;
             if (std::any_of(v.that_words.begin(), v.that_words.end(), [&](const Verb::ThatWord& t) { return t.folded == w.key; })) {
               clause = w.r.end;
               found = true;
@@ -1220,9 +1224,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
             }
             const W* next = k < words.size() ? &words[k] : nullptr;
             // Another reporting verb ("told reporters, adding that …") opens its own clause.
-            bool next_cue = next != nullptr && std::any_of(cues.begin(), cues.end(), [&](const Cue& other) {
-              return other.range.begin == next->r.begin;
-            });
+            bool next_cue = next != nullptr && cue_at(next->r.begin);
             bool clause = lang.substr(0, 2) == "en" && next != nullptr && adjacent && !next_cue && next->r.begin < window.end &&
                           !kNotClauseStarts.count(next->key) && CountWords(text.substr(next->r.begin, window.end - next->r.begin)) >= 4;
             if (clause) {
