@@ -350,9 +350,14 @@ void EvalEntities(const fs::path& data, const std::string& errors_file) {
     for (const fs::path& f : set.files) {
       if (!fs::exists(f)) continue;
       any = true;
+      // One document at a time (UNER keeps "# newdoc" boundaries), as ingest sees an article:
+      // a surname alone refers back to the full name sentences earlier. Sentences are joined by
+      // a space as in a paragraph (none for Chinese), or a line break after a headline.
       std::string text;
       std::vector<ByteRange> tokens;
       std::vector<std::string> tags;
+      std::vector<size_t> sentence_of;         // token -> its sentence
+      std::vector<ByteRange> sentence_ranges;  // sentence -> its bytes in `text`
       auto flush = [&]() {
         if (tokens.empty()) return;
         // Gold spans from B-/I- tags (OTH is scored as O by UNER).
@@ -361,10 +366,12 @@ void EvalEntities(const fs::path& data, const std::string& errors_file) {
           if (tags[i].rfind("B-", 0) != 0) continue;
           std::string type = tags[i].substr(2);
           size_t j = i + 1;
-          while (j < tags.size() && tags[j] == "I-" + type) ++j;
+          while (j < tags.size() && tags[j] == "I-" + type && sentence_of[j] == sentence_of[i]) ++j;
           if (type != "OTH") gold.insert({type, i, j});
         }
         for (const entities::Mention& m : (*matcher)->Find(text, {})) {
+          // Role phrases ("the Serbian President") name no one in UNER's annotation.
+          if (m.via == "role") continue;
           std::string type = m.type == entities::EntityType::kPerson ? "PER"
                              : (m.type == entities::EntityType::kOrg || m.type == entities::EntityType::kOutlet) ? "ORG"
                              : m.type == entities::EntityType::kPlace ? "LOC" : "";
@@ -378,12 +385,13 @@ void EvalEntities(const fs::path& data, const std::string& errors_file) {
           }
           if (b != SIZE_MAX) predicted.insert({type, b, e});
         }
-        // "MISSED/WRONG lang type span | sentence" lines for --entity-errors.
+        // "lang MISSED/WRONG type span sentence" lines for --entity-errors.
         auto report = [&](const char* what, const std::tuple<std::string, size_t, size_t>& span) {
           if (errors == nullptr) return;
           auto [type, b, e] = span;
           std::string words(text.substr(tokens[b].begin, tokens[e - 1].end - tokens[b].begin));
-          fmt::print(errors, "{}\t{}\t{}\t{}\t{}\n", set.lang, what, type, words, text);
+          ByteRange s = sentence_ranges[sentence_of[b]];
+          fmt::print(errors, "{}\t{}\t{}\t{}\t{}\n", set.lang, what, type, words, text.substr(s.begin, s.end - s.begin));
         };
         for (const auto& g : gold) {
           (predicted.count(g) ? tp : fn)[std::get<0>(g)]++;
@@ -398,19 +406,42 @@ void EvalEntities(const fs::path& data, const std::string& errors_file) {
         text.clear();
         tokens.clear();
         tags.clear();
+        sentence_of.clear();
+        sentence_ranges.clear();
       };
+      // A sentence is its "# text" line as published; each token is found in it in order (a
+      // token the line lacks is appended after a space).
+      std::string sentence;
+      size_t sentence_base = 0, cursor = 0;
       for (const std::string& line : ReadLines(f)) {
-        if (line.empty()) {
-          flush();
+        if (line.rfind("# newdoc", 0) == 0) flush();
+        if (line.rfind("# text = ", 0) == 0) {
+          // A sentence without closing punctuation is a headline, a paragraph of its own.
+          if (!text.empty() && !cjk) text += text.find_last_of(".!?\"”»:;)") + 1 == text.size() ? " " : "\n";
+          sentence = line.substr(9);
+          sentence_base = text.size();
+          cursor = 0;
+          text += sentence;
+          sentence_ranges.push_back({static_cast<uint32_t>(sentence_base), static_cast<uint32_t>(text.size())});
           continue;
         }
-        if (line[0] == '#') continue;
+        if (line.empty() || line[0] == '#') continue;
         size_t t1 = line.find('\t'), t2 = line.find('\t', t1 + 1), t3 = line.find('\t', t2 + 1);
-        if (t2 == std::string::npos) continue;
+        if (t2 == std::string::npos || sentence_ranges.empty()) continue;
         std::string token = line.substr(t1 + 1, t2 - t1 - 1);
-        if (!text.empty() && !cjk) text += ' ';
-        tokens.push_back({static_cast<uint32_t>(text.size()), static_cast<uint32_t>(text.size() + token.size())});
-        text += token;
+        size_t at = sentence.find(token, cursor);
+        size_t begin;
+        if (at == std::string::npos) {
+          text += ' ';
+          begin = text.size();
+          text += token;
+          sentence_ranges.back().end = static_cast<uint32_t>(text.size());
+        } else {
+          begin = sentence_base + at;
+          cursor = at + token.size();
+        }
+        tokens.push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(begin + token.size())});
+        sentence_of.push_back(sentence_ranges.size() - 1);
         tags.push_back(line.substr(t2 + 1, t3 == std::string::npos ? std::string::npos : t3 - t2 - 1));
       }
       flush();
@@ -427,8 +458,9 @@ void EvalEntities(const fs::path& data, const std::string& errors_file) {
     }
   }
   if (errors != nullptr) std::fclose(errors);
-  fmt::print("\nSentences are scored one at a time (UNER's tokens joined by spaces; none for Chinese), so\n"
-             "surnames can only refer back within a sentence.\n\n");
+  fmt::print("\nEach document (UNER's \"newdoc\") is matched as one text: its sentences as published (\"# text\")\n"
+             "joined by spaces (none for Chinese), so a surname alone can refer back to a full name sentences earlier. Role\n"
+             "phrases (\"the Serbian President\") are left out: UNER does not tag them.\n\n");
 
   // Cross-script agreement: the same news in Serbian Latin and Cyrillic should yield the same
   // entities (ids are script-independent, unknown names included).

@@ -19,7 +19,7 @@ import random
 import sys
 
 TAGS = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"]
-MAX_FEATURES = 45000
+MAX_FEATURES = 150000
 EPOCHS = 6
 
 

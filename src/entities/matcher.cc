@@ -1,6 +1,7 @@
 #include "entities/matcher.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include <unicode/uchar.h>
 
@@ -53,13 +54,29 @@ std::vector<Word> Words(std::string_view text) {
   return out;
 }
 
-// True when only joiners lie between two words of one name (spaces, hyphens, dots, apostrophes,
-// the Chinese middle dot).
+// Letters (code points) of the word that ends at byte `end`, counted up to 3.
+size_t LettersBefore(std::string_view text, uint32_t end) {
+  size_t n = 0;
+  for (size_t i = end; i > 0 && n <= 2; --i) {
+    unsigned char c = static_cast<unsigned char>(text[i - 1]);
+    if (c < 0x80 && !std::isalnum(c)) break;
+    if ((c & 0xC0) != 0x80) ++n;
+  }
+  return n;
+}
+
+// True when only joiners lie between two words of one name (spaces, hyphens, an apostrophe
+// alone, the Chinese middle dot, and a dot after an initial or a short abbreviation: "J. Aron",
+// "Jr."; "Mitić. Sporazume" is two sentences).
 bool Joined(std::string_view text, uint32_t from, uint32_t to) {
   if (to < from || to - from > 4) return false;
   for (uint32_t i = from; i < to;) {
     size_t k = i;
     char32_t c = text::DecodeUtf8(text, k);
+    if (c == '.' && LettersBefore(text, from) > 2) return false;
+    // An apostrophe inside a name (O'Hagan, d'Or) touches both words; one beside a space
+    // closes a quotation.
+    if ((c == '\'' || c == U'’') && to - from != k - i) return false;
     if (!(c == ' ' || c == '-' || c == '.' || c == '\'' || c == U'’' || c == U'·' || c == 0xA0)) return false;
     i = static_cast<uint32_t>(k);
   }
@@ -124,9 +141,17 @@ void Matcher::AddAlias(int target, bool role, const Alias& a) {
   }
   std::vector<Word> words = Words(a.text);
   if (words.empty()) return;
+  // NameKey knows the endings of Serbian, Croatian, Bosnian, Montenegrin, Albanian and
+  // Macedonian; names of other languages match as written (folded), so that "George" is not
+  // Romanian "Georgia" less its ending. An alias without a language (a display name) is
+  // taken as inflected.
+  static const std::unordered_set<std::string_view> kInflected = {"",   "sr", "sr-Latn", "sr-Cyrl", "hr",
+                                                                   "bs", "cnr", "sq",     "mk"};
+  bool exact = !kInflected.count(a.lang);
   for (const Word& w : words) {
     e.keys.push_back(w.key);
     e.caps.push_back(w.upper);
+    if (exact) e.exact.push_back(text::FoldForMatch(w.range.Of(a.text)));
   }
   // Short single words (Li, Fu, Xi) need support in the article.
   if (!role && words.size() == 1 && text::FoldForMatch(a.text).size() <= 2) e.weak = true;
@@ -143,7 +168,9 @@ Result<std::unique_ptr<Matcher>> Matcher::Create(const Knowledge& knowledge) {
   const auto& entities = knowledge.entities();
   for (size_t i = 0; i < entities.size(); ++i) {
     const Entity& e = entities[i];
-    m->AddAlias(static_cast<int>(i), false, {"", e.name, false});
+    // The display name matches as the alias it usually is, else as a name of any language.
+    auto same = std::find_if(e.aliases.begin(), e.aliases.end(), [&](const Alias& a) { return a.text == e.name; });
+    if (same == e.aliases.end()) m->AddAlias(static_cast<int>(i), false, {"", e.name, false});
     for (const Alias& a : e.aliases) m->AddAlias(static_cast<int>(i), false, a);
   }
   const auto& roles = knowledge.roles();
@@ -169,6 +196,10 @@ Result<std::unique_ptr<Matcher>> Matcher::Create(const Knowledge& knowledge) {
   for (const char* file : {"given-names.tsv", "given-names-uner.tsv"}) {
     ForEachRow(EmbeddedData(file), [&](std::string_view name, std::string_view) { m->given_names_.insert(NameKey(name)); });
   }
+  ForEachRow(EmbeddedData("common-words.tsv"), [&](std::string_view word, std::string_view) {
+    m->common_words_.insert(text::FoldForMatch(word));
+    m->common_keys_.insert(NameKey(word));
+  });
   // A transcribed name also stands before a courtesy title (亚当斯先生).
   for (std::string_view title : kCourtesyTitles) m->cjk_name_ends_.emplace_back(title);
   return m;
@@ -204,12 +235,24 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
           const Entry& en = entries_[e];
           bool caps_ok = true;
           for (size_t k = 0; k < len; ++k) caps_ok = caps_ok && (!en.caps[k] || words[i + k].upper);
+          for (size_t k = 0; k < en.exact.size() && caps_ok; ++k) {
+            caps_ok = text::FoldForMatch(words[i + k].range.Of(text)) == en.exact[k];
+          }
           if (!caps_ok) continue;
           // Prefer entities to role phrases of the same length.
           if (best < 0 || (entries_[best].role && !en.role)) best = e;
         }
         if (best >= 0) best_len = len;
       }
+    }
+    // A place's one-word name after a known given name is a surname ("Agim Čeku" is not Czechia,
+    // "Jack London" not the city), unless the given name is also a common word ("Vlade
+    // Srbije", the government of Serbia).
+    if (best >= 0 && best_len == 1 && !entries_[best].role && k_.entities()[entries_[best].target].type == EntityType::kPlace &&
+        i > 0 && words[i - 1].upper && !taken[i - 1] && given_names_.count(words[i - 1].key) &&
+        !common_keys_.count(words[i - 1].key) &&
+        text.substr(words[i - 1].range.end, words[i].range.begin - words[i - 1].range.end) == " ") {
+      best = -1;
     }
     if (best >= 0) {
       hits.push_back({{words[i].range.begin, words[i + best_len - 1].range.end}, best, i, i + best_len, "", ""});
@@ -518,18 +561,18 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     hits.push_back({{words[first].range.begin, words[end - 1].range.end}, -1, first, end, id, name, EntityType::kPerson});
   };
 
-  // Words the text also writes in lower case are common words, not names, when a sentence
-  // starts with them ("Or", "Says" in a headline, "Mother").
+  // Words the text also writes in lower case, or the language's common words, are not names
+  // when a sentence starts with them ("Or", "Says" in a headline, "Mother", "Smrt").
   std::unordered_set<std::string_view> lower_words;  // built on first use: most texts never ask
   bool lower_words_built = false;
-  auto written_lower = [&](const std::string& key) {
+  auto written_lower = [&](size_t k) {
     if (!lower_words_built) {
       lower_words_built = true;
       for (const Word& w : words) {
         if (!w.upper) lower_words.insert(w.key);
       }
     }
-    return lower_words.count(key) > 0;
+    return lower_words.count(words[k].key) > 0 || common_words_.count(text::FoldForMatch(words[k].range.Of(text))) > 0;
   };
   // 2c'. A person the article names in full and then by surname alone ("Kanye West was booed
   // ... West went on"): two or three capitalised words whose last word the text also writes
@@ -558,7 +601,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       if (!ok) continue;
       bool sentence_start = i == 0 || text.substr(words[i - 1].range.end, words[i].range.begin - words[i - 1].range.end)
                                               .find_first_of(".!?\n") != std::string_view::npos;
-      if (sentence_start && written_lower(words[i].key)) continue;  // "Then West said"
+      if (sentence_start && written_lower(i)) continue;  // "Then West said"
       add_unknown(i, j);
     }
   }
@@ -579,7 +622,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     std::vector<TaggedSpan> spans;
     for (const TaggedSpan& s : NameTagger::Default().Tag(surfaces, starts)) {
       if (s.end_word - s.first_word == 1 && (starts[s.first_word] || (s.first_word > 0 && words[s.first_word - 1].upper)) &&
-          written_lower(words[s.first_word].key)) {
+          written_lower(s.first_word)) {
         continue;
       }
       if (s.end_word - s.first_word == 1 && kCalendar.count(words[s.first_word].key)) continue;  // "last December"
@@ -593,7 +636,9 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         if (gap == "'" || gap == "’") continue;
       }
       size_t b = s.first_word;
-      while (b + 1 < s.end_word && starts[b] && kNotNames.count(words[b].key)) ++b;
+      while (b + 1 < s.end_word && starts[b] && (kNotNames.count(words[b].key) || (s.type == 'P' && written_lower(b)))) {
+        starts[++b] = true;
+      }
       // A name does not run across punctuation ("Paul Mills-Hicks, Sainsbury's director").
       for (size_t k = b + 1; k <= s.end_word; ++k) {
         if (k == s.end_word || !Joined(text, words[k - 1].range.end, words[k].range.begin)) {
@@ -804,6 +849,52 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   }
   std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.range.begin < b.range.begin; });
 
+  // 3c. Name particles belong to the name of an unknown person: between its words ("Osame bin
+  // Ladena", "Ludwig van Beethoven", found as one name or two) and before it after a
+  // lower-case word ("rekao je de Kerchove").
+  static const std::unordered_set<std::string_view> kParticles = {
+      "bin", "ibn", "bint", "el", "al", "de", "del", "della", "di", "dos", "du", "van", "von"};
+  auto spaced = [&](size_t a, size_t b) { return text.substr(words[a].range.end, words[b].range.begin - words[a].range.end) == " "; };
+  auto particle = [&](size_t k) {
+    return k > 0 && k + 1 < words.size() && !taken[k] && kParticles.count(words[k].range.Of(text)) && spaced(k - 1, k) &&
+           spaced(k, k + 1);
+  };
+  auto unknown_person = [](const Hit& h) { return h.entry < 0 && h.first_word != SIZE_MAX && h.new_type == EntityType::kPerson; };
+  for (size_t h = 0; h < hits.size(); ++h) {
+    Hit& hit = hits[h];
+    // A lone unknown name after a particle is a person's, whatever the tagger typed it.
+    bool after_particle = hit.entry < 0 && hit.first_word != SIZE_MAX && hit.end_word - hit.first_word == 1 &&
+                          hit.first_word > 1 && particle(hit.first_word - 1) && !words[hit.first_word - 2].upper;
+    if (!unknown_person(hit) && !after_particle) continue;
+    size_t first = hit.first_word, end = hit.end_word;
+    while (particle(end) && words[end + 1].upper) {
+      if (h + 1 < hits.size() && hits[h + 1].first_word == end + 1 && unknown_person(hits[h + 1])) {
+        end = hits[h + 1].end_word;
+        hits.erase(hits.begin() + static_cast<long>(h + 1));
+      } else if (!taken[end + 1]) {
+        end += 2;
+      } else {
+        break;
+      }
+    }
+    if (first > 1 && particle(first - 1)) {
+      --first;
+      // The given name before it, unless a sentence starts with a common word there.
+      size_t g = first - 1;
+      bool start = g == 0 || text.substr(words[g - 1].range.end, words[g].range.begin - words[g - 1].range.end).find_first_of(".!?\n") !=
+                                 std::string_view::npos;
+      if (words[g].upper && !taken[g] && usable(g) && !(start && written_lower(g))) first = g;
+    }
+    if (first == hit.first_word && end == hit.end_word) continue;
+    std::string id = "person/~", name;
+    for (size_t k = first; k < end; ++k) {
+      id += (k > first ? "-" : "") + words[k].key;
+      name += (k > first ? " " : "") + std::string(words[k].range.Of(text));
+      taken[k] = true;
+    }
+    hit = {{words[first].range.begin, words[end - 1].range.end}, -1, first, end, id, name, EntityType::kPerson};
+  }
+
   // 4. Resolve: roles, weak aliases, display names; then surnames of introduced people.
   std::vector<Mention> out;
   struct Person {
@@ -811,6 +902,12 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     EntityType type;
     std::string first_key, last_key;
     uint32_t introduced_at;  // end of the mention that introduced the full name
+    std::vector<std::string> keys;  // of every word of the full name
+  };
+  auto keys_of = [&](const Hit& h) {
+    std::vector<std::string> out;
+    for (size_t k = h.first_word; k < h.end_word; ++k) out.push_back(words[k].key);
+    return out;
   };
   std::vector<Person> introduced;
   // A name word that may stand alone later; an initial ("J" in "Vince J Kaminski") may not.
@@ -821,13 +918,17 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     const Hit& hit = hits[h];
     Mention m;
     m.range = hit.range;
-    if (hit.entry < 0 && hit.first_word != SIZE_MAX && hit.end_word - hit.first_word == 1) {
+    if (hit.entry < 0 && hit.first_word != SIZE_MAX) {
       // A lone name word the tagger found may be the surname (or first name) of a person
-      // introduced earlier: then it is that person.
-      const std::string& key = words[hit.first_word].key;
+      // introduced earlier, and a shorter name the end of theirs ("van Ostrom" after "Jan van
+      // Ostrom"): then it is that person.
+      std::vector<std::string> keys = keys_of(hit);
       const Person* earlier = nullptr;
       for (const Person& p : introduced) {
-        if (p.last_key == key || p.first_key == key) earlier = &p;
+        if (keys.size() == 1 ? p.last_key == keys[0] || p.first_key == keys[0]
+                             : keys.size() < p.keys.size() && std::equal(keys.rbegin(), keys.rend(), p.keys.rbegin())) {
+          earlier = &p;
+        }
       }
       if (earlier != nullptr) {
         out.push_back({earlier->id, earlier->name, earlier->type, hit.range, "surname"});
@@ -841,7 +942,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       m.via = "new";
       if (hit.first_word != SIZE_MAX && hit.new_type == EntityType::kPerson) {
         introduced.push_back({m.entity, m.name, m.type, alone(words[hit.first_word].key), alone(words[hit.end_word - 1].key),
-                              hit.range.end});
+                              hit.range.end, keys_of(hit)});
       }
     } else if (entries_[hit.entry].role) {
       const RolePhrase& rp = k_.roles()[entries_[hit.entry].target];
@@ -889,7 +990,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       m.via = "alias";
       if (e.type == EntityType::kPerson && hit.first_word != SIZE_MAX && hit.end_word - hit.first_word >= 2) {
         introduced.push_back({e.id, m.name, e.type, alone(words[hit.first_word].key), alone(words[hit.end_word - 1].key),
-                              hit.range.end});
+                              hit.range.end, keys_of(hit)});
       }
     }
     seen.insert(m.entity);
@@ -903,17 +1004,38 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       if (hit.first_word == SIZE_MAX) continue;
       for (size_t k = hit.first_word; k < hit.end_word; ++k) used[k] = true;
     }
+    // The full name again, or its last two words or more, where the rules above left the words
+    // alone ("lidera Osame bin Ladena", "rekao je de Kerchove"): how many words match at i.
+    auto whole_at = [&](size_t i, const Person& p) -> size_t {
+      for (size_t n = p.keys.size(); n >= 2; --n) {
+        size_t from = p.keys.size() - n;
+        bool ok = i + n <= words.size();
+        for (size_t k = 0; k < n && ok; ++k) {
+          ok = !used[i + k] && words[i + k].key == p.keys[from + k] &&
+               (k == 0 || Joined(text, words[i + k - 1].range.end, words[i + k].range.begin));
+        }
+        if (ok) return n;
+      }
+      return 0;
+    };
     for (size_t i = 0; i < words.size(); ++i) {
-      if (used[i] || !words[i].upper) continue;
+      if (used[i]) continue;
       const Person* match = nullptr;
+      size_t n = 1;
       for (const Person& p : introduced) {
         // Only people introduced before this word.
-        if ((words[i].key == p.last_key || words[i].key == p.first_key) && p.introduced_at <= words[i].range.begin) {
+        if (p.introduced_at > words[i].range.begin) continue;
+        if (size_t whole = whole_at(i, p); whole > 0) {
           match = &p;
+          n = whole;
+        } else if (words[i].upper && (words[i].key == p.last_key || words[i].key == p.first_key)) {
+          match = &p;
+          n = 1;
         }
       }
       if (match == nullptr) continue;
-      out.push_back({match->id, match->name, match->type, words[i].range, "surname"});
+      out.push_back({match->id, match->name, match->type, {words[i].range.begin, words[i + n - 1].range.end}, n > 1 ? "alias" : "surname"});
+      i += n - 1;
     }
     std::sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
   }

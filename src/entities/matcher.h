@@ -58,6 +58,9 @@ class Matcher {
     bool weak = false;
     std::vector<std::string> keys;
     std::vector<bool> caps;  // which alias words start with a capital
+    // Match-folded words, when the alias's language does not inflect names: then the text's
+    // words must be these, not only share their keys ("Georgia" is not "George").
+    std::vector<std::string> exact;
   };
   explicit Matcher(const Knowledge& k) : k_(k) {}
   void AddAlias(int target, bool role, const Alias& a);
@@ -77,6 +80,10 @@ class Matcher {
   std::unordered_set<char32_t> han_first_;
   std::unordered_set<std::string> cues_;         // keys of person cue words (single words)
   std::unordered_set<std::string> given_names_;  // keys of given names
+  // Match-folded common words (data/common-words.tsv): a sentence that starts with one does not
+  // start with a name ("Smrt Osame bin Ladena", "Vlada Gruevskog").
+  std::unordered_set<std::string, ViewHash, std::equal_to<>> common_words_;
+  std::unordered_set<std::string> common_keys_;  // their name keys ("vlad" of vlada, vlade)
   // Single-word reporting verbs (data/reporting-verbs.tsv): a capitalised name of two or three
   // words next to one is a person ("Ri Yong Ho told", "said Grant Reeher"); true when the
   // words after the verb are its addressee ("told Sky News"), not its subject.

@@ -188,6 +188,35 @@ TEST_F(MatcherTest, NamesTheArticleShortensToASurname) {
   }
 }
 
+TEST_F(MatcherTest, NameParticlesSentenceEndsAndForeignAliases) {
+  auto people = [](std::string_view text) {
+    std::vector<std::string> out;
+    for (const Mention& m : matcher_->Find(text, {})) {
+      if (m.type == EntityType::kPerson) out.push_back(std::string(m.range.Of(text)) + "=" + m.entity);
+    }
+    return out;
+  };
+  using V = std::vector<std::string>;
+  // Particles belong to the name, between its words and before a surname used alone later.
+  V got = people("Ministar Jan van Ostrom je stigao. Kasnije je rekao van Ostrom da je sve u redu.");
+  ASSERT_EQ(got.size(), 2u) << ::testing::PrintToString(got);
+  EXPECT_EQ(got[0], "Jan van Ostrom=person/~jan-van-ostr");
+  EXPECT_EQ(got[1], "van Ostrom=person/~jan-van-ostr");
+  // The full name again is that person, though no rule would find it alone.
+  got = people("Analitičar Halid bin Nasir je govorio. Ideje Halida bin Nasira su poznate.");
+  ASSERT_EQ(got.size(), 2u) << ::testing::PrintToString(got);
+  EXPECT_EQ(got[1], "Halida bin Nasira=person/~halid-bin-nasir");
+  // A name does not run across the end of a sentence, nor across a closing quotation mark.
+  for (const std::string& p : people("To je rekao Mitrović. Sporazumi su dobri.")) EXPECT_EQ(p.find('.'), std::string::npos) << p;
+  for (const std::string& p : people("Klub 'Marko Perić' Zaprešić je pobedio.")) EXPECT_EQ(p.find('\''), std::string::npos) << p;
+  // A sentence that opens with a common word does not open with a name ("Smrt" is death).
+  for (const std::string& p : people("Smrt Osmana Hadžića potresla je grad.")) EXPECT_EQ(p.find("Smrt"), std::string::npos) << p;
+  // Aliases of languages whose names take no case endings match as written: "George" is not
+  // Georgia less an ending; a place's name after a given name is a surname.
+  for (const Mention& m : matcher_->Find("George Lukas spoke. Agim Čeku spoke.", {})) EXPECT_NE(m.type, EntityType::kPlace) << m.entity;
+  EXPECT_EQ(Ids("Lideri Gruzije i Georgia."), (std::vector<std::string>{"place/ge@Gruzije", "place/ge@Georgia"}));
+}
+
 TEST_F(MatcherTest, WeakAliasesNeedSupport) {
   EXPECT_TRUE(Ids("Xi said nothing").empty());
   EXPECT_EQ(Ids("Chinese President Xi said").size(), 2u);
