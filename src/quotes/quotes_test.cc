@@ -365,6 +365,12 @@ TEST_F(QuotesTest, IndirectSpeechAndPronouns) {
   // The speech tag after the clause.
   ExpectQuote(Run("Srbija neće priznati Kosovo ni pod kojim uslovima, rekao je Vučić.", "sr"), 0,
               "Srbija neće priznati Kosovo ni pod kojim uslovima", "indirect", "Aleksandar Vučić");
+  // A pronoun in a quotation's tag refers to the person named before an earlier reporting verb
+  // of the paragraph, though indirect speech is read after quotations in marks.
+  auto added = Run("傅聪在会上发言后，王毅表示很满意，他补充道：“明天是另一回事。”", "zh");
+  auto direct = std::find_if(added.begin(), added.end(), [](const Got& q) { return q.kind == "direct"; });
+  ASSERT_NE(direct, added.end());
+  EXPECT_EQ(direct->speaker, "Wang Yi");
 }
 
 }  // namespace
