@@ -679,6 +679,35 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         ++a.end_word;
       }
     }
+    // After a title, a run of three to five capitalised words whose third-last is in a case
+    // ending and no known given name is the title's complement and a two-word name ("trener
+    // Cityja Pep Guardiola", "Igrač Manchester Cityja Sergio Aguero"), whether the model found
+    // the run as one span or two.
+    for (size_t i = 0; i < spans.size(); ++i) {
+      TaggedSpan& a = spans[i];
+      size_t f = a.first_word;
+      size_t end = a.end_word;
+      while (end < words.size() && end - f < 6 && words[end].upper && !taken[end] &&
+             text.substr(words[end - 1].range.end, words[end].range.begin - words[end - 1].range.end) == " ") {
+        ++end;
+      }
+      bool title_inside = end - f >= 4 && cues_.count(words[f].key);  // "Igrač Manchester Cityja …"
+      if (title_inside) ++f;
+      if (f == 0 || !cues_.count(words[f - 1].key) || (words[f - 1].upper && !starts[f - 1] && !title_inside) ||
+          text.substr(words[f - 1].range.end, words[f].range.begin - words[f - 1].range.end) != " ") {
+        continue;
+      }
+      if (end - f < 3 || end - f > 5 || (end < words.size() && words[end].upper && Joined(text, words[end - 1].range.end, words[end].range.begin))) {
+        continue;
+      }
+      size_t c = end - 3;  // the complement's last word
+      bool inflected = NameKey(words[c].range.Of(text)) != text::FoldForMatch(words[c].range.Of(text));
+      if (!inflected || given_names_.count(words[c].key) || kNotInNames.count(words[c + 1].key)) continue;
+      while (i + 1 < spans.size() && spans[i + 1].first_word < end) spans.erase(spans.begin() + static_cast<long>(i + 1));
+      spans[i] = {f, c + 1, 'O'};  // the title inside the model's span, if any, is no name
+      spans.insert(spans.begin() + static_cast<long>(i + 1), {c + 1, end, 'P'});
+      ++i;
+    }
     // A known given name inside a longer span the model calls an organisation or a place, or
     // one that opens with a title, starts a person's name: what comes before it is the title or
     // its complement ("Activa Mladen Bojanić", "Analitičar Instituta Nikola Marković"), a name
