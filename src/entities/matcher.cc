@@ -610,18 +610,24 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   {
     std::vector<std::string_view> surfaces;
     std::vector<bool> starts;
+    // Sentence starts, and the starts of what follows a colon or an opening quotation mark
+    // ("o pismu kaže: Teško je …"): a capital there may be a common word's.
+    std::vector<bool> opens;
     for (size_t i = 0; i < words.size(); ++i) {
       surfaces.push_back(words[i].range.Of(text));
-      bool start = i == 0;
+      bool start = i == 0, open = i == 0;
       if (!start) {
         std::string_view gap = text.substr(words[i - 1].range.end, words[i].range.begin - words[i - 1].range.end);
         start = gap.find_first_of(".!?\n") != std::string_view::npos || gap.find("…") != std::string_view::npos;
+        open = start || gap.find_first_of(":\"«") != std::string_view::npos || gap.find("„") != std::string_view::npos ||
+               gap.find("“") != std::string_view::npos;
       }
       starts.push_back(start);
+      opens.push_back(open);
     }
     std::vector<TaggedSpan> spans;
     for (const TaggedSpan& s : NameTagger::Default().Tag(surfaces, starts)) {
-      if (s.end_word - s.first_word == 1 && (starts[s.first_word] || (s.first_word > 0 && words[s.first_word - 1].upper)) &&
+      if (s.end_word - s.first_word == 1 && (opens[s.first_word] || (s.first_word > 0 && words[s.first_word - 1].upper)) &&
           written_lower(s.first_word)) {
         continue;
       }
@@ -636,8 +642,8 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         if (gap == "'" || gap == "’") continue;
       }
       size_t b = s.first_word;
-      while (b + 1 < s.end_word && starts[b] && (kNotNames.count(words[b].key) || (s.type == 'P' && written_lower(b)))) {
-        starts[++b] = true;
+      while (b + 1 < s.end_word && opens[b] && (kNotNames.count(words[b].key) || (s.type == 'P' && written_lower(b)))) {
+        opens[++b] = true;
       }
       // A name does not run across punctuation ("Paul Mills-Hicks, Sainsbury's director").
       for (size_t k = b + 1; k <= s.end_word; ++k) {
@@ -693,7 +699,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       }
       bool title_inside = end - f >= 4 && cues_.count(words[f].key);  // "Igrač Manchester Cityja …"
       if (title_inside) ++f;
-      if (f == 0 || !cues_.count(words[f - 1].key) || (words[f - 1].upper && !starts[f - 1] && !title_inside) ||
+      if (f == 0 || !cues_.count(words[f - 1].key) || (words[f - 1].upper && !opens[f - 1] && !title_inside) ||
           text.substr(words[f - 1].range.end, words[f].range.begin - words[f - 1].range.end) != " ") {
         continue;
       }

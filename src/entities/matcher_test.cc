@@ -213,6 +213,10 @@ TEST_F(MatcherTest, NameParticlesSentenceEndsAndForeignAliases) {
   // A name does not run across the end of a sentence, nor across a closing quotation mark.
   for (const std::string& p : people("To je rekao Mitrović. Sporazumi su dobri.")) EXPECT_EQ(p.find('.'), std::string::npos) << p;
   for (const std::string& p : people("Klub 'Marko Perić' Zaprešić je pobedio.")) EXPECT_EQ(p.find('\''), std::string::npos) << p;
+  // Nor does a clause after a colon or an opening quotation mark ("Teško" is "hard").
+  for (const std::string& p : people("Bondova kćerka o pismu kaže: Teško se staviti u tu poziciju.")) {
+    EXPECT_EQ(p.find("Teško"), std::string::npos) << p;
+  }
   // A sentence that opens with a common word does not open with a name ("Smrt" is death).
   for (const std::string& p : people("Smrt Osmana Hadžića potresla je grad.")) EXPECT_EQ(p.find("Smrt"), std::string::npos) << p;
   // Aliases of languages whose names take no case endings match as written: "George" is not

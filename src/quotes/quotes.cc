@@ -1217,6 +1217,19 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
               break;
             }
           }
+          // A colon right after the verb opens the words said, in marks or not ("o pismu kaže:
+          // Teško je …").
+          size_t after = c.range.end;
+          while (after < window.end && text[after] == ' ') ++after;
+          if (!found && after < window.end && (text[after] == ':' || text.substr(after, 3) == "：")) {
+            for (const W& w : words) {
+              if (w.r.begin > after && w.r.begin < window.end) {
+                clause_start = w.r.begin;
+                found = true;
+                break;
+              }
+            }
+          }
           if (!found) {
             // English often drops "that": "Kurti said the talks had failed", "told reporters the
             // injury happened" (after "told", its listener first). What follows the verb is the

@@ -365,6 +365,10 @@ TEST_F(QuotesTest, IndirectSpeechAndPronouns) {
   // The speech tag after the clause.
   ExpectQuote(Run("Srbija neće priznati Kosovo ni pod kojim uslovima, rekao je Vučić.", "sr"), 0,
               "Srbija neće priznati Kosovo ni pod kojim uslovima", "indirect", "Aleksandar Vučić");
+  // A colon after the verb opens the words said, without quotation marks too; the capitalised
+  // word after it is no speaker.
+  ExpectQuote(Run("Ana Marić, koja vodi školu, o tome kaže: Teško je reći šta će biti sledeće godine.", "sr"), 0,
+              "Teško je reći šta će biti sledeće godine", "indirect", "Ana Marić");
   // A pronoun in a quotation's tag refers to the person named before an earlier reporting verb
   // of the paragraph, though indirect speech is read after quotations in marks.
   auto added = Run("傅聪在会上发言后，王毅表示很满意，他补充道：“明天是另一回事。”", "zh");
