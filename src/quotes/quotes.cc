@@ -184,6 +184,28 @@ Marks FindMarks(std::string_view text, ByteRange par, std::vector<Open> carried 
   return out;
 }
 
+// Whether a text has a word of the first or second person (I, we, you; ja, mi, smo, meni,
+// imamo; unë, jemi; јас, ние; 我, 你): speech has, narration rarely. Words are compared folded, so
+// Cyrillic (even with Latin look-alike letters) reads as Latin; words another language uses
+// otherwise are left out (Serbian "i" and, "ne" not; Albanian "me" with, "ne" we).
+bool SpeaksInPerson(std::string_view s) {
+  static const std::unordered_set<std::string> kPersonal = {
+      "my", "we", "us", "our", "you", "your", "ja", "mi", "vi", "ti", "sam", "smo", "ste", "moj", "moja", "moje", "mene", "meni",
+      "nas", "nam", "nama", "vas", "vam", "vama", "tebe", "tebi", "une", "ju", "jam", "jemi", "jeni", "jas", "nie", "vie",
+      "sum", "sme"};
+  // Serbian, Croatian and Bosnian drop the pronoun: a verb in -mo is "we" (idemo, imamo),
+  // unless it is one of these adverbs.
+  static const std::unordered_set<std::string> kNotWe = {"samo", "tamo", "kamo", "ovamo", "onamo", "nikamo", "nekamo"};
+  bool found = false;
+  text::ForEachWord(s, [&](std::string_view lower, ByteRange r, bool unspaced) {
+    if (found || unspaced) return;
+    std::string w = text::FoldForMatch(lower);
+    found = r.Of(s) == "I" || kPersonal.count(w) > 0 ||
+            (w.size() >= 4 && w.compare(w.size() - 2, 2, "mo") == 0 && !kNotWe.count(w));
+  });
+  return found || s.find("我") != std::string_view::npos || s.find("你") != std::string_view::npos;
+}
+
 // A quotation may run over this many paragraphs after the one it opens in, when it closes
 // there; otherwise it ends with its own paragraph.
 constexpr size_t kCarryParagraphs = 12;
@@ -204,7 +226,28 @@ std::vector<std::vector<Span>> QuotationsByParagraph(std::string_view text, cons
       // A closing mark with no opening one ("… walked back," X told): the quotation began
       // before this paragraph, whose words up to the mark are its last piece.
       if (m.orphan_close.begin > par.begin + 12) {
-        out[pi].push_back({{par.begin, m.orphan_close.end}, {par.begin, m.orphan_close.begin}});
+        // When paragraphs without quotations lead back to one with a quotation, the opening
+        // mark was lost where a long quotation was split into sentences: those paragraphs are
+        // its earlier pieces ("… said Bjorn. | So history will show … | … in the world."").
+        size_t first = pi;
+        while (first > 0 && pi - first < kCarryParagraphs && out[first - 1].empty()) --first;
+        // Speech, unlike the narration around it, talks in the first and second person: most
+        // of those paragraphs, and the closing one, must.
+        size_t personal = 0;
+        for (size_t q = first; q < pi; ++q) personal += SpeaksInPerson(paragraphs[q].range.Of(text));
+        if (first > 0 && first < pi && 2 * personal >= pi - first &&
+            SpeaksInPerson(text.substr(par.begin, m.orphan_close.begin - par.begin))) {
+          int g = groups++;
+          for (size_t q = first; q < pi; ++q) {
+            ByteRange r = paragraphs[q].range;
+            uint32_t b = r.begin;
+            while (b < r.end && (text[b] == ' ' || text[b] == '\n' || text[b] == '\t')) ++b;
+            out[q].push_back({r, {b, r.end}, g});
+          }
+          out[pi].push_back({{par.begin, m.orphan_close.end}, {par.begin, m.orphan_close.begin}, g});
+        } else {
+          out[pi].push_back({{par.begin, m.orphan_close.end}, {par.begin, m.orphan_close.begin}});
+        }
       }
     }
     for (Span& s : m.spans) out[pi].push_back(s);

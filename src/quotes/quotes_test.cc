@@ -163,6 +163,21 @@ TEST_F(QuotesTest, QuotationsOverSeveralParagraphs) {
   g = Run("Analysts expect a long night.\nThose things cannot be walked back,” Dobrin Velkov told The Hill.", "en");
   ASSERT_EQ(g.size(), 1u);
   ExpectQuote(g, 0, "Those things cannot be walked back", "direct", "Dobrin Velkov");
+  // When the opening mark of such a quotation was lost where it was split into lines, the lines
+  // back to the last quotation are its earlier pieces if they speak in the first or second
+  // person (Serbian drops the pronoun: "idemo", we go); narration does not.
+  g = Run("\"It was a great day for the team,\" said Dobrin Velkov after the match.\n"
+          "So history will show us that this is not over.\nWe have a goal, and that is where the focus stays.\"", "en");
+  ASSERT_EQ(g.size(), 3u);
+  ExpectQuote(g, 1, "So history will show us that this is not over", "block", "Dobrin Velkov");
+  ExpectQuote(g, 2, "We have a goal, and that is where the focus stays", "block", "Dobrin Velkov");
+  g = Run("„Bio je to sjajan dan”, rekao je Dobrin Velkov posle meča.\nSutra idemo punom parom.\n"
+          "Imamo cilj i na tome ostaje fokus.”", "sr");
+  ASSERT_EQ(g.size(), 3u);
+  ExpectQuote(g, 1, "Sutra idemo punom parom", "block", "Dobrin Velkov");
+  g = Run("\"It was a great day for the team,\" said Dobrin Velkov after the match.\n"
+          "The team won the trophy on Sunday in Paris.\nWe have a goal, and that is where the focus stays.\"", "en");
+  for (const Got& q : g) EXPECT_EQ(q.content.find("Paris"), std::string::npos) << q.content;
   // A stray “ in a report does not make the next lines a quotation that a straight mark, of
   // another kind, reopens later: only the line with the speaker's words is his.
   g = Run("周六在北京“体育场，主队二比零获胜。\n他在六十分钟进球。\n前锋首先在中场接到传球。\n"
