@@ -184,7 +184,7 @@ Marks FindMarks(std::string_view text, ByteRange par, std::vector<Open> carried 
   return out;
 }
 
-// Whether a text has a word of the first or second person (I, we, you; ja, mi, smo, meni,
+// Whether a text has a word of the first or second person (I, we, you; ja, mi, smo, meni, ću,
 // imamo; unë, jemi; јас, ние; 我, 你): speech has, narration rarely. Words are compared folded, so
 // Cyrillic (even with Latin look-alike letters) reads as Latin; words another language uses
 // otherwise are left out (Serbian "i" and, "ne" not; Albanian "me" with, "ne" we).
@@ -192,7 +192,7 @@ bool SpeaksInPerson(std::string_view s) {
   static const std::unordered_set<std::string> kPersonal = {
       "my", "we", "us", "our", "you", "your", "ja", "mi", "vi", "ti", "sam", "smo", "ste", "moj", "moja", "moje", "mene", "meni",
       "nas", "nam", "nama", "vas", "vam", "vama", "tebe", "tebi", "une", "ju", "jam", "jemi", "jeni", "jas", "nie", "vie",
-      "sum", "sme"};
+      "sum", "sme", "cu", "ces", "cete", "nisam", "nismo", "niste"};
   // Serbian, Croatian and Bosnian drop the pronoun: a verb in -mo is "we" (idemo, imamo),
   // unless it is one of these adverbs.
   static const std::unordered_set<std::string> kNotWe = {"samo", "tamo", "kamo", "ovamo", "onamo", "nikamo", "nekamo"};
