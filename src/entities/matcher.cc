@@ -877,6 +877,42 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       add_unknown(first, v);
       continue;
     }
+    // With an appositive in lower case between them, set off by commas, at a sentence's start:
+    // "Risa Kusuma, a 35-year-old mother, told", "Risa Kusuma, 35-godišnja majka, izjavila je".
+    {
+      size_t a = v;
+      if (a >= 2 && !words[a - 1].upper && words[a - 1].key.size() <= 2) --a;  // the auxiliary (je, su)
+      size_t close = words[a].range.begin >= 2 ? text.rfind(',', words[a].range.begin - 1) : std::string_view::npos;
+      size_t open = close != std::string_view::npos && close > 0 ? text.rfind(',', close - 1) : std::string_view::npos;
+      auto word_at = [&](size_t at) {  // the first word starting at or after byte `at`
+        return static_cast<size_t>(std::lower_bound(words.begin(), words.end(), at, [](const Word& w, size_t x) { return w.range.begin < x; }) -
+                                   words.begin());
+      };
+      if (open != std::string_view::npos && text.substr(close + 1, words[a].range.begin - close - 1) == " " &&
+          (a == v || text.substr(words[a].range.end, words[v].range.begin - words[a].range.end) == " ")) {
+        size_t app_begin = word_at(open), app_end = word_at(close);
+        size_t name_end = app_begin, name_begin = app_begin;
+        while (name_begin > 0 && name_end - name_begin < 3 && usable(name_begin - 1) && words[name_begin - 1].range.end <= open &&
+               (name_begin == name_end ? words[name_begin - 1].range.end == open
+                                       : Joined(text, words[name_begin - 1].range.end, words[name_begin].range.begin))) {
+          --name_begin;
+        }
+        bool at_start = name_begin == 0 || text.substr(words[name_begin - 1].range.end,
+                                                       words[name_begin].range.begin - words[name_begin - 1].range.end)
+                                                   .find_first_of(".!?\n") != std::string_view::npos;
+        // A relative clause describes someone spoken about ("O Paddingtonu, kojeg opisuje …,
+        // dodala je"); a one-letter word is a preposition or an initial, no name's start.
+        static const std::unordered_set<std::string> kRelatives =
+            keys({"who", "whom", "whose", "which", "koji", "kojeg", "kojega", "koja", "koje", "kojem", "kojoj", "kojim",
+                  "који", "кога", "која", "које", "кој", "që", "cilin"});
+        bool relative = app_end > app_begin && kRelatives.count(words[app_begin].key);
+        if (app_end > app_begin && app_end - app_begin <= 8 && !words[app_begin].upper && !relative &&
+            name_end - name_begin >= 2 && words[name_begin].range.size() > 1 && at_start) {
+          add_unknown(name_begin, name_end);
+          continue;
+        }
+      }
+    }
     if (verb->second) continue;
     size_t end = v + 1;
     while (end < words.size() && end - v <= 3 && usable(end) && Joined(text, words[end - 1].range.end, words[end].range.begin)) ++end;

@@ -87,6 +87,14 @@ TEST_F(MatcherTest, NamesNextToReportingVerbsAndTitles) {
   got = Ids("“It cannot be walked back,” said Dobrin Velkov on Saturday.");
   EXPECT_EQ(got, (std::vector<std::string>{"person/~dobr-velkov@Dobrin Velkov"}));
   EXPECT_TRUE(Ids("The Kremlin said nothing.").empty());
+  // With an appositive between them, at a sentence's start; a relative clause describes someone
+  // spoken about.
+  got = Ids("Dobrila Kusuma, a 35-year-old mother, told reporters the water was gone.");
+  ASSERT_FALSE(got.empty());
+  EXPECT_EQ(got[0], "person/~dobril-kusum@Dobrila Kusuma");
+  for (const std::string& id : Ids("Za Padingtona, kojeg opisuje kao člana porodice, dodala je da je ponosna.")) {
+    EXPECT_EQ(id.find("person/~za-"), std::string::npos) << id;
+  }
   // Chinese: a transcribed foreign name before a reporting verb, and names with any middle dot.
   EXPECT_EQ(Ids("亚当斯说，这是问题。"), (std::vector<std::string>{"person/~亚当斯@亚当斯"}));
   EXPECT_EQ(Ids("奥尔盖•伊万诺夫表示反对。"), (std::vector<std::string>{"person/~奥尔盖•伊万诺夫@奥尔盖•伊万诺夫"}));

@@ -1189,7 +1189,11 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
           q.speaker_type = prev.speaker_type;
           q.speaker_range = prev.speaker_range;
           q.confidence = 0.5;
-        } else if (const EntityMention* p = person_before(s.outer.begin); p != nullptr && cue != nullptr) {
+        } else if (const EntityMention* p = person_before(
+                       // Not the listener of "told": "A mother told Sky News: “…”".
+                       cue != nullptr && verbs_[cue->verb].addressee && cue->range.end <= s.outer.begin ? cue->range.begin
+                                                                                                        : s.outer.begin);
+                   p != nullptr && cue != nullptr) {
           q.speaker = p->name;
           q.speaker_entity = p->entity;
           q.speaker_type = p->type;

@@ -265,6 +265,13 @@ TEST_F(QuotesTest, ATitleAfterTheNameWithoutACommaOpensAnAppositive) {
             "Marko Petrović");
 }
 
+TEST_F(QuotesTest, TheListenerOfToldDoesNotSpeak) {
+  // Nobody before "told" is known: the medium told is still no speaker.
+  auto g = Run("A mother told Sky News: \"Every minute an ambulance brings in bodies.\"", "en");
+  ASSERT_FALSE(g.empty());
+  EXPECT_NE(g[0].speaker, "Sky News");
+}
+
 TEST_F(QuotesTest, TheListenersInTheDativeDoNotSpeak) {
   // "rekao je okupljenim pristalicama": told the gathered supporters. The unstated subject speaks.
   EXPECT_EQ(LastSpeaker("Aleksandar Vučić je stigao u Novi Sad.\n„Ostaćemo jedinstveni“, rekao je okupljenim pristalicama.",
