@@ -738,8 +738,21 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         at += step;
       }
       if (!inside(at)) continue;
-      const W& w = words[static_cast<size_t>(at)];
-      joined = joined && spaced(w.r, next_to);
+      const W* wp = &words[static_cast<size_t>(at)];
+      // A company named in the possessive ("Sainsbury's said"): the word before the apostrophe,
+      // with its 's.
+      ByteRange possessive{};
+      if (step < 0 && wp->key == "s" && at > 0) {
+        const W& name = words[static_cast<size_t>(at - 1)];
+        std::string_view apostrophe = text.substr(name.r.end, wp->r.begin - name.r.end);
+        if (apostrophe == "'" || apostrophe == "’") {
+          possessive = {name.r.begin, wp->r.end};
+          --at;
+          wp = &name;
+        }
+      }
+      const W& w = *wp;
+      joined = joined && spaced(possessive.empty() ? w.r : possessive, next_to);
       bool lone = true;  // not part of a longer capitalised run (that is the entity layer's)
       for (long k : {at - 1, at + 1}) {
         if (k >= 0 && static_cast<size_t>(k) < words.size() && static_cast<size_t>(k) != wi &&
@@ -759,7 +772,8 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
           std::find(std::begin(kPronouns), std::end(kPronouns), w.key) != std::end(kPronouns)) {
         continue;
       }
-      cands.push_back({w.r, std::string(w.r.Of(text)), "", "org"});
+      ByteRange r = possessive.empty() ? w.r : possessive;
+      cands.push_back({r, std::string(r.Of(text)), "", "org"});
     }
     for (const std::string& n : cjk_speaker_nouns_) {
       for (size_t at = ptext.find(n); at != std::string_view::npos; at = ptext.find(n, at + n.size())) {

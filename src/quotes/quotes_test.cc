@@ -380,6 +380,9 @@ TEST_F(QuotesTest, IndirectSpeechAndPronouns) {
   ExpectQuote(g, 0, "Beijing was growing its influence", "indirect", "Drita Gashi");
   ExpectQuote(Run("According to Albin Kurti, the talks have failed again.", "en"), 0, "the talks have failed again",
               "indirect", "Albin Kurti");
+  // A company no pack knows, in the possessive before the verb.
+  ExpectQuote(Run("Sainsbury's said it would double the size of its beauty range.", "en"), 0,
+              "it would double the size of its beauty range", "indirect", "Sainsbury's");
   // English drops "that".
   ExpectQuote(Run("Albin Kurti said the talks had failed again.", "en"), 0, "the talks had failed again", "indirect",
               "Albin Kurti");
