@@ -206,6 +206,51 @@ bool SpeaksInPerson(std::string_view s) {
   return found || s.find("我") != std::string_view::npos || s.find("你") != std::string_view::npos;
 }
 
+// The unnamed subject of a Chinese reporting verb, when no name is in its clause: the words
+// from the clause's start to the verb, less connectives before them and time words and adverbs
+// after them ("印尼国家减灾机构周日一早表示" -> 印尼国家减灾机构, "据本地新闻报道" -> 本地新闻).
+// Empty unless two to twelve characters remain, none of them punctuation or a quotation mark.
+ByteRange ChineseSubject(std::string_view text, uint32_t from, uint32_t verb) {
+  static constexpr std::string_view kBoundaries[] = {"，", "。", "；", "：", "！", "？", "、", "“", "”", "「", "」", "\n", ",", ";", ":"};
+  uint32_t begin = from;
+  for (std::string_view b : kBoundaries) {
+    size_t at = text.substr(from, verb - from).rfind(b);
+    if (at != std::string_view::npos) begin = std::max<uint32_t>(begin, static_cast<uint32_t>(from + at + b.size()));
+  }
+  std::string_view s = text.substr(begin, verb - begin);
+  static constexpr std::string_view kLeading[] = {"根据", "据", "但是", "但", "而且", "而", "并且", "并", "此外", "同时", "另外", "因此", " "};
+  // A clause that opens with a preposition or a subordinator has no plain subject.
+  static constexpr std::string_view kNoSubject[] = {"在", "为了", "如果", "即使", "因为", "与其", "还", "只有", "对", "当", "随着",
+                                                    "由于", "虽然", "尽管", "按照", "通过", "为", "也就是", "所以", "可是"};
+  static constexpr std::string_view kTrailing[] = {
+      "周一", "周二", "周三", "周四", "周五", "周六", "周日", "周末", "星期一", "星期二", "星期三", "星期四", "星期五",
+      "星期六", "星期日", "星期天", "今天", "昨天", "前天", "明天", "今日", "昨日", "当天", "当日", "上午", "下午", "晚上",
+      "早上", "一早", "早些时候", "此前", "随后", "近日", "日前", "目前", "本周", "上周", "也", "还", "则", "已经", "已",
+      "曾经", "曾", "又", "都", "再次", "同时", "亦", "在", " "};
+  for (bool cut = true; cut;) {
+    cut = false;
+    for (std::string_view w : kLeading) {
+      if (s.substr(0, w.size()) == w) s.remove_prefix(w.size()), cut = true;
+    }
+    for (std::string_view w : kTrailing) {
+      if (s.size() >= w.size() && s.substr(s.size() - w.size()) == w) s.remove_suffix(w.size()), cut = true;
+    }
+  }
+  for (std::string_view w : kNoSubject) {
+    if (s.substr(0, w.size()) == w) return {};
+  }
+  size_t chars = 0, han = 0;
+  for (size_t i = 0; i < s.size();) {
+    char32_t c = text::DecodeUtf8(s, i);
+    ++chars;
+    if (text::ClassOf(c) == text::CharClass::kUnspaced) ++han;
+    else if (!IsLetter(c) && c != ' ' && c != '-' && c != '.' && c != '\'') return {};
+  }
+  if (han < 2 || chars > 12) return {};
+  uint32_t b = static_cast<uint32_t>(s.data() - text.data());
+  return {b, static_cast<uint32_t>(b + s.size())};
+}
+
 // A quotation may run over this many paragraphs after the one it opens in, when it closes
 // there; otherwise it ends with its own paragraph.
 constexpr size_t kCarryParagraphs = 12;
@@ -995,6 +1040,20 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
           best_d = d;
           best = &c;
         }
+      }
+      // No name: the verb's subject as written, an unnamed group or office; only for a verb
+      // that a comma or colon follows (…表示，…; …说：…), the way Chinese reports speech.
+      std::string_view after_cue = text.substr(cue.end, 3);
+      if (best == nullptr && chinese && cue.begin > window.begin && cue.end <= q.content.begin &&
+          (after_cue == "，" || after_cue == "：" || after_cue.substr(0, 1) == "," || after_cue.substr(0, 1) == ":")) {
+        ByteRange r = ChineseSubject(text, window.begin, cue.begin);
+        if (r.empty() || Inside(r, spans)) return false;
+        q.speaker = std::string(r.Of(text));
+        q.speaker_entity.clear();
+        q.speaker_type = "role";
+        q.speaker_range = r;
+        q.confidence = 0.5;
+        return true;
       }
       if (best == nullptr) return false;
       // "Jan Gelfand, head of the Red Cross in Indonesia, said": a name, then an appositive set

@@ -366,6 +366,11 @@ TEST_F(QuotesTest, IndirectSpeechAndPronouns) {
               "Aleksandar Vučić");
   ExpectQuote(Run("中国常驻联合国代表傅聪表示，安理会应当继续关注这个问题。", "zh"), 0, "安理会应当继续关注这个问题", "indirect",
               "Fu Cong");
+  // With no name before a Chinese verb, its subject as written speaks, less the time words after
+  // it; a clause that opens with a preposition has no such subject.
+  ExpectQuote(Run("印尼国家减灾机构周日一早表示，死亡人数已攀升至832人。", "zh"), 0, "死亡人数已攀升至832人", "indirect",
+              "印尼国家减灾机构");
+  for (const Got& q : Run("在演出之前这名歌手表示，他改了名字。", "zh")) EXPECT_EQ(q.speaker.find("在"), std::string::npos);
   // A name after a Chinese preposition is governed, not the speaker (向联合国表示: "told the UN").
   ExpectQuote(Run("外交部长于周六向联合国表示，制裁将加深不信任。", "zh"), 0, "制裁将加深不信任", "indirect", "外交部");
   // Chinese names the speaker before the verb, not in the reported words after it.
