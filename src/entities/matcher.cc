@@ -38,6 +38,18 @@ struct Word {
   bool upper;
 };
 
+// Whether a word is an abbreviation: two capitals or more, and all letters capitals or four
+// letters at most (SAD, САД, US, NATO; KiM, BiH, ShBA; not McCain).
+bool Abbreviation(std::string_view w) {
+  size_t letters = 0, capitals = 0;
+  for (size_t i = 0; i < w.size();) {
+    auto c = static_cast<UChar32>(text::DecodeUtf8(w, i));
+    letters += u_isalpha(c) ? 1 : 0;
+    capitals += u_isupper(c) ? 1 : 0;
+  }
+  return capitals >= 2 && (capitals == letters || letters <= 4);
+}
+
 // A South Slavic surname: a word in -ić (Stanojević, Petković), more than a short word.
 bool SlavicSurname(const Word& w) { return w.key.size() > 4 && w.key.compare(w.key.size() - 2, 2, "ic") == 0; }
 
@@ -152,9 +164,11 @@ void Matcher::AddAlias(int target, bool role, const Alias& a) {
     e.keys.push_back(w.key);
     e.caps.push_back(w.upper);
     if (exact) e.exact.push_back(text::FoldForMatch(w.range.Of(a.text)));
+    e.acronym.push_back(Abbreviation(w.range.Of(a.text)) ? text::FoldForMatch(w.range.Of(a.text)) : std::string());
   }
-  // Short single words (Li, Fu, Xi) need support in the article.
-  if (!role && words.size() == 1 && text::FoldForMatch(a.text).size() <= 2) e.weak = true;
+  // Short single words (Li, Fu, Xi) need support in the article; abbreviations in capitals
+  // (US, EU) do not.
+  if (!role && words.size() == 1 && text::FoldForMatch(a.text).size() <= 2 && e.acronym[0].empty()) e.weak = true;
   std::string joined;
   for (size_t k = 0; k < e.keys.size(); ++k) joined += (k ? std::string(1, kSep) : "") + e.keys[k];
   int& longest = first_key_max_[e.keys[0]];
@@ -237,6 +251,10 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
           for (size_t k = 0; k < len; ++k) caps_ok = caps_ok && (!en.caps[k] || words[i + k].upper);
           for (size_t k = 0; k < en.exact.size() && caps_ok; ++k) {
             caps_ok = text::FoldForMatch(words[i + k].range.Of(text)) == en.exact[k];
+          }
+          for (size_t k = 0; k < len && caps_ok; ++k) {
+            caps_ok = en.acronym[k].empty() || (Abbreviation(words[i + k].range.Of(text)) &&
+                                                text::FoldForMatch(words[i + k].range.Of(text)) == en.acronym[k]);
           }
           if (!caps_ok) continue;
           // Prefer entities to role phrases of the same length.
@@ -539,7 +557,10 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       "service", "inc", "ltd", "corp", "plc", "llc", "fund", "trust", "capital", "international", "global",
       "national", "federal", "royal", "united", "north", "south", "east", "northern", "southern", "eastern",
       "western", "new", "saint", "st", "mount", "god", "town", "world", "summit", "assembly", "senate", "congress",
-      "parliament", "government", "prime", "minister", "president", "general", "secretary"});
+      "parliament", "government", "prime", "minister", "president", "general", "secretary",
+      // and of Serbian, Croatian and Bosnian ("Mike Pompeo Vijeću za sigurnost": to the Council)
+      "vijeće", "veće", "savet", "vlada", "ministarstvo", "skupština", "sud", "agencija", "komisija", "odbor",
+      "institut", "univerzitet", "sveučilište", "fakultet", "banka", "kompanija", "stranka", "partija"});
   static const std::unordered_set<std::string> kCalendar =
       keys({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
             "april", "may", "june", "july", "august", "september", "october", "november", "december"});

@@ -61,6 +61,10 @@ class Matcher {
     // Match-folded words, when the alias's language does not inflect names: then the text's
     // words must be these, not only share their keys ("Georgia" is not "George").
     std::vector<std::string> exact;
+    // Match-folded words written in capitals only (SAD, САД, US), else empty: the text's word
+    // must be written so and be that word, so that "Sada" (now), "Sadu" (Novi Sad) and "SADA"
+    // are not the United States.
+    std::vector<std::string> acronym;
   };
   explicit Matcher(const Knowledge& k) : k_(k) {}
   void AddAlias(int target, bool role, const Alias& a);

@@ -231,6 +231,15 @@ TEST_F(MatcherTest, NameParticlesSentenceEndsAndForeignAliases) {
   // Georgia less an ending; a place's name after a given name is a surname.
   for (const Mention& m : matcher_->Find("George Lukas spoke. Agim Čeku spoke.", {})) EXPECT_NE(m.type, EntityType::kPlace) << m.entity;
   EXPECT_EQ(Ids("Lideri Gruzije i Georgia."), (std::vector<std::string>{"place/ge@Gruzije", "place/ge@Georgia"}));
+  // An abbreviation matches itself only, written so (not "Sada", now, "Novom Sadu" or "Kima",
+  // Kim's), and needs no support, however short.
+  got = Ids("SAD i EU. Sada u Novom Sadu.");
+  ASSERT_GE(got.size(), 2u);
+  EXPECT_EQ(got[0], "place/us@SAD");
+  EXPECT_EQ(got[1], "org/eu@EU");
+  EXPECT_EQ(std::count_if(got.begin(), got.end(), [](const std::string& id) { return id.rfind("place/us", 0) == 0; }), 1);
+  for (const std::string& id : Ids("Sastao se sa Kima Jongom.")) EXPECT_EQ(id.find("place/xk"), std::string::npos) << id;
+  EXPECT_EQ(Ids("Na KiM-u."), (std::vector<std::string>{"place/xk@KiM"}));
 }
 
 TEST_F(MatcherTest, WeakAliasesNeedSupport) {

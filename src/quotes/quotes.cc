@@ -864,7 +864,13 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
                                      [](const W& w, uint32_t at) { return w.r.end <= at; }) - words.begin();
         bool own = wi < words.size() && words[wi].r.begin == c.range.begin && words[wi].r.end < c.range.end &&
                    preps->count(words[wi].key);
-        c.governed = own || after_preposition(c.range);
+        // An abbreviation with a hyphenated case ending is in an oblique case, no subject:
+        // "u skupštini UN-a", "SAD-u", "sa NATO-om".
+        std::string_view after = text.substr(c.range.end, 5);
+        bool oblique = serbo_croatian && after.size() >= 2 && after[0] == '-' &&
+                       (after.substr(1, 1) == "a" || after.substr(1, 1) == "u" || after.substr(1, 2) == "om" ||
+                        after.substr(1, 2) == "а" || after.substr(1, 2) == "у" || after.substr(1, 4) == "ом");
+        c.governed = own || oblique || after_preposition(c.range);
       }
     }
     // In Chinese the preposition is the character right before the name (向联合国表示: "told the

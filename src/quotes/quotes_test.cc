@@ -265,6 +265,12 @@ TEST_F(QuotesTest, ATitleAfterTheNameWithoutACommaOpensAnAppositive) {
             "Marko Petrović");
 }
 
+TEST_F(QuotesTest, AnAbbreviationInAnObliqueCaseDoesNotSpeak) {
+  // "u skupštini UN-a": of the UN; the subject named earlier speaks.
+  EXPECT_EQ(LastSpeaker("Albin Kurti se sastao sa delegacijom u skupštini UN-a i izjavio da će dijalog biti nastavljen.", "sr"),
+            "Albin Kurti");
+}
+
 TEST_F(QuotesTest, TheListenerOfToldDoesNotSpeak) {
   // Nobody before "told" is known: the medium told is still no speaker.
   auto g = Run("A mother told Sky News: \"Every minute an ambulance brings in bodies.\"", "en");
