@@ -713,6 +713,21 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     auto cue_at = [&](uint32_t at) {
       return std::any_of(cues.begin(), cues.end(), [&](const Cue& c) { return c.range.begin == at; });
     };
+    // Whether a verb continues a coordinated clause that states no subject of its own ("Tramp …
+    // pohvalio je Kima …, ali je rekao da …", "Trump praised Kim …, but said that …"): its
+    // subject is the sentence's, not the nearest name.
+    auto coordinated = [&](ByteRange cue) {
+      static const std::unordered_set<std::string_view> kAnd = {"but", "and", "ali", "a", "i", "pa", "te", "али", "а", "и",
+                                                                "па", "те", "por", "dhe", "но"};
+      auto w = std::lower_bound(words.begin(), words.end(), cue.begin, [](const W& x, uint32_t at) { return x.r.begin < at; });
+      if (w == words.begin()) return false;
+      --w;
+      if (w->key == "je" || w->key == "su") {
+        if (w == words.begin()) return false;
+        --w;
+      }
+      return kAnd.count(text::Lower(w->r.Of(text))) > 0 && w->r.begin > 0 && text.substr(w->r.begin - 2, 2) == ", ";
+    };
 
     // Speaker candidates: entity mentions and pronouns outside quotations.
     std::vector<Candidate> cands;
@@ -845,17 +860,22 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     const std::unordered_set<std::string>* preps = preps_it == prepositions_.end() ? nullptr : &preps_it->second;
     // A mention right after a preposition ("Of Paddington", "sa CNN-om"): the object of a
     // phrase; as a candidate it does not speak, and a pronoun does not refer back to it.
+    // An English article may stand between them ("at the United Nations").
     auto after_preposition = [&](ByteRange r) {
       if (preps == nullptr || r.begin == 0) return false;
-      size_t start = r.begin > 24 ? r.begin - 24 : 0;
-      std::string last;
-      uint32_t last_end = 0;
+      size_t start = r.begin > 32 ? r.begin - 32 : 0;
+      std::vector<std::pair<std::string, ByteRange>> before;
       text::ForEachWord(text.substr(start, r.begin - start), [&](std::string_view lower, ByteRange w, bool) {
-        last = text::FoldForMatch(lower);
-        last_end = static_cast<uint32_t>(start + w.end);
+        before.push_back({text::FoldForMatch(lower), {static_cast<uint32_t>(start + w.begin), static_cast<uint32_t>(start + w.end)}});
       });
-      return !last.empty() && text.substr(last_end, r.begin - last_end).find_first_not_of(' ') == std::string_view::npos &&
-             preps->count(last) > 0;
+      uint32_t next = r.begin;
+      for (size_t k = before.size(); k-- > 0;) {
+        if (text.substr(before[k].second.end, next - before[k].second.end).find_first_not_of(' ') != std::string_view::npos) return false;
+        if (preps->count(before[k].first)) return true;
+        if (before[k].first != "the" && before[k].first != "a" && before[k].first != "an") return false;
+        next = before[k].second.begin;
+      }
+      return false;
     };
     if (preps != nullptr) {
       for (Candidate& c : cands) {
@@ -1192,7 +1212,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         q.cue = std::string(cue->range.Of(text));
         const Verb& v = verbs_[cue->verb];
         ByteRange w = v.addressee ? ByteRange{window.begin, cue->range.end} : window;
-        if ((!v.subject || !attribute(q, cue->range, w, 0.9, true)) && !attribute(q, cue->range, w, 0.9) &&
+        if (((!v.subject && !coordinated(cue->range)) || !attribute(q, cue->range, w, 0.9, true)) && !attribute(q, cue->range, w, 0.9) &&
             lang.substr(0, 2) != "en") {
           resolve_pronoun(q, cue->range.begin);  // the verb's subject is unstated
         }
@@ -1411,7 +1431,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         q.content = Trim(text, {clause, window.end});
         if (CountWords(q.content.Of(text)) < 2) continue;
         // The speaker is the subject before the verb (else the nearest one).
-        bool subject = verbs_[c.verb].subject && attribute(q, c.range, {window.begin, c.range.end}, 0.85, true);
+        bool subject = (verbs_[c.verb].subject || coordinated(c.range)) && attribute(q, c.range, {window.begin, c.range.end}, 0.85, true);
         if (!subject && !attribute(q, c.range, {window.begin, c.range.end}, 0.85) &&
             (v.addressee || !attribute(q, c.range, window, 0.7))) {
           // Reported speech whose speaker is not a known name ("Sainsbury's said it would ..."):

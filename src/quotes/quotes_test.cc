@@ -271,6 +271,15 @@ TEST_F(QuotesTest, AnAbbreviationInAnObliqueCaseDoesNotSpeak) {
             "Albin Kurti");
 }
 
+TEST_F(QuotesTest, ACoordinatedVerbKeepsTheSentencesSubject) {
+  // "…, ali je rekao da": the subject is the sentence's (Vučić), not the object named nearer.
+  EXPECT_EQ(LastSpeaker("Vučić je pohvalio Albina Kurtija zbog dijaloga, ali je rekao da je put još dug.", "sr"),
+            "Aleksandar Vučić");
+  // "at the United Nations" is governed by its preposition, article or not.
+  EXPECT_EQ(LastSpeaker("This year at the United Nations, Vučić praised Kurti, but said that the road was still long.", "en"),
+            "Aleksandar Vučić");
+}
+
 TEST_F(QuotesTest, TheListenerOfToldDoesNotSpeak) {
   // Nobody before "told" is known: the medium told is still no speaker.
   auto g = Run("A mother told Sky News: \"Every minute an ambulance brings in bodies.\"", "en");
