@@ -315,9 +315,30 @@ std::vector<std::vector<Span>> QuotationsByParagraph(std::string_view text, cons
     }
     const Open& o = m.open.front();
     if (closes_in == 0) {
-      out[pi].push_back({{o.at, par.end}, {o.after, par.end}});
+      // No closing mark: the quotation ends with its paragraph, or, when its closing mark was
+      // lost, goes on through the paragraphs after it that have no marks of their own and
+      // speak in the first or second person.
+      size_t last = pi;
+      while (last + 1 < paragraphs.size() && last + 1 - pi <= kCarryParagraphs) {
+        ByteRange r = paragraphs[last + 1].range;
+        Marks next = FindMarks(text, r);
+        if (!next.spans.empty() || !next.open.empty() || next.orphan_close.end != 0 || !SpeaksInPerson(r.Of(text))) break;
+        ++last;
+      }
+      if (last == pi) {
+        out[pi].push_back({{o.at, par.end}, {o.after, par.end}});
+      } else {
+        int g = groups++;
+        out[pi].push_back({{o.at, par.end}, {o.after, par.end}, g});
+        for (size_t q = pi + 1; q <= last; ++q) {
+          ByteRange r = paragraphs[q].range;
+          uint32_t b = r.begin;
+          while (b < r.end && (text[b] == ' ' || text[b] == '\n' || text[b] == '\t')) ++b;
+          out[q].push_back({r, {b, r.end}, g});
+        }
+      }
       m = {};
-      ++pi;
+      pi = last + 1;
       continue;
     }
     int g = groups++;

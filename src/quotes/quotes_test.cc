@@ -178,6 +178,12 @@ TEST_F(QuotesTest, QuotationsOverSeveralParagraphs) {
   g = Run("\"It was a great day for the team,\" said Dobrin Velkov after the match.\n"
           "The team won the trophy on Sunday in Paris.\nWe have a goal, and that is where the focus stays.\"", "en");
   for (const Got& q : g) EXPECT_EQ(q.content.find("Paris"), std::string::npos) << q.content;
+  // And a quotation whose closing mark was lost goes on through the lines after it that speak
+  // in the first or second person, up to the first that does not.
+  g = Run("Dobrin Velkov said after the match: \"It was a great day for the team.\n"
+          "Believe me, we are ready for the final.\nThe fans celebrated until late at night.", "en");
+  ASSERT_EQ(g.size(), 2u);
+  ExpectQuote(g, 1, "Believe me, we are ready for the final", "direct", "Dobrin Velkov");
   // A stray “ in a report does not make the next lines a quotation that a straight mark, of
   // another kind, reopens later: only the line with the speaker's words is his.
   g = Run("周六在北京“体育场，主队二比零获胜。\n他在六十分钟进球。\n前锋首先在中场接到传球。\n"
