@@ -416,9 +416,11 @@ void EvalEntities(const fs::path& data, const std::string& errors_file) {
       for (const std::string& line : ReadLines(f)) {
         if (line.rfind("# newdoc", 0) == 0) flush();
         if (line.rfind("# text = ", 0) == 0) {
-          // A sentence without closing punctuation is a headline, a paragraph of its own.
-          if (!text.empty() && !cjk) text += text.find_last_of(".!?\"”»:;)") + 1 == text.size() ? " " : "\n";
+          // A sentence without closing punctuation is a headline or a line of a letter ("Kam ,"),
+          // a paragraph of its own.
           sentence = line.substr(9);
+          auto closed = [](std::string_view t) { return !t.empty() && t.find_last_of(".!?\"”»:;)") + 1 == t.size(); };
+          if (!text.empty() && !cjk) text += closed(text) && closed(sentence) ? " " : "\n";
           sentence_base = text.size();
           cursor = 0;
           text += sentence;

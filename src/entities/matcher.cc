@@ -939,6 +939,26 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     while (end < words.size() && end - v <= 3 && usable(end) && Joined(text, words[end - 1].range.end, words[end].range.begin)) ++end;
     if (end - v - 1 >= 2) add_unknown(v + 1, end);
   }
+  // 3d. A line that is one to three capitalised words and nothing else but a comma or colon is
+  // a letter's greeting or signature, or a byline: a person ("Louise,", "Vince J Kaminski"),
+  // unless a word is a common one ("Thanks,", "Regards") or the words are known already.
+  for (size_t i = 0; i < words.size();) {
+    size_t line_begin = text.rfind('\n', words[i].range.begin);
+    line_begin = line_begin == std::string_view::npos ? 0 : line_begin + 1;
+    size_t line_end = std::min(text.find('\n', words[i].range.begin), text.size());
+    size_t j = i;
+    while (j < words.size() && words[j].range.end <= line_end) ++j;
+    std::string_view before = text.substr(line_begin, words[i].range.begin - line_begin);
+    std::string_view after = text.substr(words[j - 1].range.end, line_end - words[j - 1].range.end);
+    bool bare = before.find_first_not_of(" \t") == std::string_view::npos && after.find_first_not_of(" \t,:") == std::string_view::npos;
+    bool name = bare && j - i <= 3;
+    for (size_t k = i; k < j && name; ++k) {
+      name = words[k].upper && usable(k) && !written_lower(k) && !kCalendar.count(words[k].key) && !kNotInNames.count(words[k].key) &&
+             (k == i || Joined(text, words[k - 1].range.end, words[k].range.begin));
+    }
+    if (name) add_unknown(i, j);
+    i = j;
+  }
   std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.range.begin < b.range.begin; });
 
   // 3c. Name particles belong to the name of an unknown person: between its words ("Osame bin

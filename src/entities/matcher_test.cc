@@ -242,6 +242,16 @@ TEST_F(MatcherTest, NameParticlesSentenceEndsAndForeignAliases) {
   EXPECT_EQ(Ids("Na KiM-u."), (std::vector<std::string>{"place/xk@KiM"}));
 }
 
+TEST_F(MatcherTest, ALineThatIsOnlyANameIsAPerson) {
+  // A letter's greeting and signature; not a closing word or a one-word headline.
+  std::string text = "Dragana,\n\nPlease see the attached file.\n\nThanks,\nMilan J Stojkov\n\nDiplomatija\n";
+  std::vector<std::string> people;
+  for (const Mention& m : matcher_->Find(text, {})) {
+    if (m.type == EntityType::kPerson) people.push_back(std::string(m.range.Of(text)));
+  }
+  EXPECT_EQ(people, (std::vector<std::string>{"Dragana", "Milan J Stojkov"}));
+}
+
 TEST_F(MatcherTest, WeakAliasesNeedSupport) {
   EXPECT_TRUE(Ids("Xi said nothing").empty());
   EXPECT_EQ(Ids("Chinese President Xi said").size(), 2u);
