@@ -595,6 +595,52 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     }
     return lower_words.count(words[k].key) > 0 || common_words_.count(text::FoldForMatch(words[k].range.Of(text))) > 0;
   };
+  // 2c''. A line that is one to three capitalised words and nothing else but a comma or colon
+  // (after a greeting word or a dash, before them) is a letter's greeting or signature, a
+  // byline or a quotation's source: a person ("Louise,", "Hi Sara,", "Vince J Kaminski", "- Will
+  // Rogers"), unless a word is a common one ("Thanks,", "Regards", a one-word headline) or
+  // known already.
+  {
+    static const std::unordered_set<std::string> kGreetings = keys({"hi", "hello", "dear", "hey"});
+    for (size_t i = 0; i < words.size();) {
+      size_t line_begin = text.rfind('\n', words[i].range.begin);
+      line_begin = line_begin == std::string_view::npos ? 0 : line_begin + 1;
+      size_t line_end = std::min(text.find('\n', words[i].range.begin), text.size());
+      size_t j = i;
+      while (j < words.size() && words[j].range.end <= line_end) ++j;
+      size_t first = i;
+      if (j - i >= 2 && kGreetings.count(words[i].key)) ++first;
+      std::string_view before = text.substr(line_begin, words[i].range.begin - line_begin);
+      std::string_view after = text.substr(words[j - 1].range.end, line_end - words[j - 1].range.end);
+      bool bare = before.find_first_not_of(" \t-–—") == std::string_view::npos && after.find_first_not_of(" \t,:") == std::string_view::npos &&
+                  (first == i || text.substr(words[i].range.end, words[first].range.begin - words[i].range.end) == " ");
+      // A known given name may also be a common word ("Will"); it opens the line.
+      auto name_word = [&](size_t k) {
+        return words[k].upper && usable(k) && (!written_lower(k) || (k == first && given_names_.count(words[k].key))) &&
+               !kCalendar.count(words[k].key) && !kNotInNames.count(words[k].key) &&
+               (k == first || Joined(text, words[k - 1].range.end, words[k].range.begin));
+      };
+      bool name = bare && j - first <= 3;
+      for (size_t k = first; k < j && name; ++k) name = name_word(k);
+      if (name) {
+        add_unknown(first, j);
+      } else if (before.find_first_not_of(" \t-–—") == std::string_view::npos && j - first > 2 &&
+                 given_names_.count(words[first].key) && name_word(first) && name_word(first + 1) &&
+                 std::none_of(words.begin() + static_cast<long>(first), words.begin() + static_cast<long>(j), [&](const Word& w) {
+                   std::string_view t = w.range.Of(text);
+                   return !w.upper && t.find_first_of("0123456789") == std::string_view::npos;
+                 })) {
+        // A signature line, its words all capitalised or numbers: a given name and a surname (an
+        // initial between them) before a title or a company ("Sara Shackleton Enron Wholesale
+        // Services", "Hilary E. Ackermann Goldman Sachs"), not a sentence that opens with a name.
+        size_t end = first + 2;
+        if (words[first + 1].range.size() == 1 && end < j && name_word(end)) ++end;
+        add_unknown(first, end);
+      }
+      i = j;
+    }
+  }
+
   // 2c'. A person the article names in full and then by surname alone ("Kanye West was booed
   // ... West went on"): two or three capitalised words whose last word the text also writes
   // alone, capitalised. News introduces people this way; organisations and places rarely
@@ -938,26 +984,6 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     size_t end = v + 1;
     while (end < words.size() && end - v <= 3 && usable(end) && Joined(text, words[end - 1].range.end, words[end].range.begin)) ++end;
     if (end - v - 1 >= 2) add_unknown(v + 1, end);
-  }
-  // 3d. A line that is one to three capitalised words and nothing else but a comma or colon is
-  // a letter's greeting or signature, or a byline: a person ("Louise,", "Vince J Kaminski"),
-  // unless a word is a common one ("Thanks,", "Regards") or the words are known already.
-  for (size_t i = 0; i < words.size();) {
-    size_t line_begin = text.rfind('\n', words[i].range.begin);
-    line_begin = line_begin == std::string_view::npos ? 0 : line_begin + 1;
-    size_t line_end = std::min(text.find('\n', words[i].range.begin), text.size());
-    size_t j = i;
-    while (j < words.size() && words[j].range.end <= line_end) ++j;
-    std::string_view before = text.substr(line_begin, words[i].range.begin - line_begin);
-    std::string_view after = text.substr(words[j - 1].range.end, line_end - words[j - 1].range.end);
-    bool bare = before.find_first_not_of(" \t") == std::string_view::npos && after.find_first_not_of(" \t,:") == std::string_view::npos;
-    bool name = bare && j - i <= 3;
-    for (size_t k = i; k < j && name; ++k) {
-      name = words[k].upper && usable(k) && !written_lower(k) && !kCalendar.count(words[k].key) && !kNotInNames.count(words[k].key) &&
-             (k == i || Joined(text, words[k - 1].range.end, words[k].range.begin));
-    }
-    if (name) add_unknown(i, j);
-    i = j;
   }
   std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.range.begin < b.range.begin; });
 

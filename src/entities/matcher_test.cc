@@ -250,6 +250,15 @@ TEST_F(MatcherTest, ALineThatIsOnlyANameIsAPerson) {
     if (m.type == EntityType::kPerson) people.push_back(std::string(m.range.Of(text)));
   }
   EXPECT_EQ(people, (std::vector<std::string>{"Dragana", "Milan J Stojkov"}));
+  // After a greeting word or a dash; a signature's name before a title and a company; not the
+  // first words of a sentence that opens with a name.
+  text = "Hi Sara,\nThe draft is attached.\n- Will Rogers\nSara Kovach Enron Legal Services 1400\n"
+         "Paul Mills-Hicks komercijalni direktor rekao je da je dobro.\n";
+  people.clear();
+  for (const Mention& m : matcher_->Find(text, {})) {
+    if (m.type == EntityType::kPerson) people.push_back(std::string(m.range.Of(text)));
+  }
+  EXPECT_EQ(people, (std::vector<std::string>{"Sara", "Will Rogers", "Sara Kovach", "Paul Mills-Hicks"}));
 }
 
 TEST_F(MatcherTest, WeakAliasesNeedSupport) {
