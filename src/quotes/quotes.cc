@@ -747,7 +747,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         if (w == words.begin()) return false;
         --w;
       }
-      return kAnd.count(text::Lower(w->r.Of(text))) > 0 && w->r.begin > 0 && text.substr(w->r.begin - 2, 2) == ", ";
+      return kAnd.count(text::Lower(w->r.Of(text))) > 0 && w->r.begin >= 2 && text.substr(w->r.begin - 2, 2) == ", ";
     };
 
     // Speaker candidates: entity mentions and pronouns outside quotations.

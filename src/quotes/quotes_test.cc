@@ -281,6 +281,10 @@ TEST_F(QuotesTest, ACoordinatedVerbKeepsTheSentencesSubject) {
   // "…, ali je rekao da": the subject is the sentence's (Vučić), not the object named nearer.
   EXPECT_EQ(LastSpeaker("Vučić je pohvalio Albina Kurtija zbog dijaloga, ali je rekao da je put još dug.", "sr"),
             "Aleksandar Vučić");
+  // A conjunction at the text's start has no comma before it (and reading none is safe).
+  for (std::string_view t : {" i rekao je da je to dobro.", "i rekao je da je to dobro.", ", a rekao je da je dobro."}) {
+    (void)Run(std::string(t), "sr");
+  }
   // "at the United Nations" is governed by its preposition, article or not.
   EXPECT_EQ(LastSpeaker("This year at the United Nations, Vučić praised Kurti, but said that the road was still long.", "en"),
             "Aleksandar Vučić");
