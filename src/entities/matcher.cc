@@ -824,6 +824,11 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       // ("Brett Kavanaugh", "Karen Hunter").
       size_t n = s.end_word - s.first_word;
       if (n >= 2 && n <= 3 && words[s.first_word].upper && given_names_.count(words[s.first_word].key)) tag = 'P';
+      // A name that ends in an organisation's or a place's head word is no person's ("Manchester
+      // City"); a title at its end is left to the rules below.
+      static const std::unordered_set<std::string> kTitleWords = keys({"prime", "minister", "president", "general", "secretary"});
+      const std::string& head = words[s.end_word - 1].key;
+      if (tag == 'P' && kNotInNames.count(head) && !kTitleWords.count(head)) tag = 'O';
       EntityType type = tag == 'P' ? EntityType::kPerson : tag == 'O' ? EntityType::kOrg : EntityType::kPlace;
       std::string id = tag == 'P' ? "person/~" : tag == 'O' ? "org/~" : "place/~";
       for (size_t k = s.first_word; k < s.end_word; ++k) id += (k > s.first_word ? "-" : "") + words[k].key;

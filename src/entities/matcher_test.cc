@@ -165,6 +165,10 @@ TEST_F(MatcherTest, TitlesWithAComplementBeforeTheName) {
   // words are the name, the title may open the model's span.
   EXPECT_EQ(people("„Teško je“, rekao je trener Liverpoola Jurgen Klopp novinarima."), V{"Jurgen Klopp"});
   EXPECT_EQ(people("Pogledajte: Igrač Manchester Cityja Sergio Aguero prolazi kroz odbranu."), V{"Sergio Aguero"});
+  // A name that ends in an organisation's head word is no person's, nor is its last word later.
+  for (std::string_view t : {"Lojtarët e Manchester City festuan. City fitoi.", "Manchester City won. City were better."}) {
+    EXPECT_TRUE(people(t).empty()) << t;
+  }
   // A surname alone after a title is still a name; a person's given names stay in it.
   EXPECT_EQ(people("Premijer Sanader je rekao da je teško."), V{"Sanader"});
   EXPECT_EQ(people("Napisao je izvršni direktor UNODC-a Antonio Maria Costa u uvodu."), V{"Antonio Maria Costa"});

@@ -1057,9 +1057,13 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         if (w == words.begin()) return false;
         --w;
         if (c.range.begin - w->r.end > 1 || IsUpperAt(text, w->r.begin)) return false;
-        if (!titles_.count(w->key) && !speaker_nouns_.count(w->key)) return false;
+        // Albanian links the title to it with an article ("menaxheri i City, Pep Guardiola").
+        static const std::unordered_set<std::string_view> kLinks = {"i", "e", "te", "se"};
+        if (kLinks.count(w->key) && w != words.begin() && w->r.begin - std::prev(w)->r.end <= 1) --w;
+        if (IsUpperAt(text, w->r.begin) || (!titles_.count(w->key) && !speaker_nouns_.count(w->key))) return false;
         return std::any_of(cands.begin(), cands.end(), [&](const Candidate& p) {
-          return p.type == "person" && !p.pronoun && p.range.begin >= c.range.end && p.range.begin - c.range.end <= 1;
+          return p.type == "person" && !p.pronoun && p.range.begin >= c.range.end &&
+                 (p.range.begin - c.range.end <= 1 || text.substr(c.range.end, p.range.begin - c.range.end) == ", ");
         });
       };
       const Candidate* best = nullptr;

@@ -290,6 +290,12 @@ TEST_F(QuotesTest, ACoordinatedVerbKeepsTheSentencesSubject) {
             "Aleksandar Vučić");
 }
 
+TEST_F(QuotesTest, ANameBetweenATitleAndAPersonIsTheTitles) {
+  // Albanian links the title to its complement with an article; the person after the comma speaks.
+  EXPECT_EQ(LastSpeaker("\"Aguero ka probleme me këmbët\", u shpreh për gazetarët menaxheri i City, Pep Guardiola.", "sq"),
+            "Pep Guardiola");
+}
+
 TEST_F(QuotesTest, TheListenerOfToldDoesNotSpeak) {
   // Nobody before "told" is known: the medium told is still no speaker.
   auto g = Run("A mother told Sky News: \"Every minute an ambulance brings in bodies.\"", "en");
