@@ -273,11 +273,11 @@ std::vector<std::vector<Span>> QuotationsByParagraph(std::string_view text, cons
       if (m.orphan_close.begin > par.begin + 12) {
         // When paragraphs without quotations lead back to one with a quotation, the opening
         // mark was lost where a long quotation was split into sentences: those paragraphs are
-        // its earlier pieces ("… said Bjorn. | So history will show … | … in the world."").
+        // its earlier pieces ("…," said Bjorn. | So history will show me … | … in the world.").
         size_t first = pi;
         while (first > 0 && pi - first < kCarryParagraphs && out[first - 1].empty()) --first;
-        // Speech, unlike the narration around it, talks in the first and second person: most
-        // of those paragraphs, and the closing one, must.
+        // Speech, unlike the narration around it, talks in the first and second person: at
+        // least half of those paragraphs, and the closing one, must.
         size_t personal = 0;
         for (size_t q = first; q < pi; ++q) personal += SpeaksInPerson(paragraphs[q].range.Of(text));
         if (first > 0 && first < pi && 2 * personal >= pi - first &&
