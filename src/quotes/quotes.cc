@@ -194,14 +194,19 @@ bool SpeaksInPerson(std::string_view s) {
       "nas", "nam", "nama", "vas", "vam", "vama", "tebe", "tebi", "une", "ju", "jam", "jemi", "jeni", "jas", "nie", "vie",
       "sum", "sme", "cu", "ces", "cete", "nisam", "nismo", "niste"};
   // Serbian, Croatian and Bosnian drop the pronoun: a verb in -mo is "we" (idemo, imamo),
-  // unless it is one of these adverbs.
+  // unless it is one of these adverbs; so does Macedonian, in -ме (одиме, работиме), unless it
+  // is one of these nouns, and Albanian (kemi, kam).
   static const std::unordered_set<std::string> kNotWe = {"samo", "tamo", "kamo", "ovamo", "onamo", "nikamo", "nekamo"};
+  static const std::unordered_set<std::string_view> kNotWeCyrillic = {"време", "племе", "семе", "бреме", "виме", "раме", "теме",
+                                                                      "тиме", "њиме", "чиме", "овиме", "ониме"};
+  static const std::unordered_set<std::string_view> kAlbanian = {"kemi", "kam"};
   bool found = false;
   text::ForEachWord(s, [&](std::string_view lower, ByteRange r, bool unspaced) {
     if (found || unspaced) return;
     std::string w = text::FoldForMatch(lower);
-    found = r.Of(s) == "I" || kPersonal.count(w) > 0 ||
-            (w.size() >= 4 && w.compare(w.size() - 2, 2, "mo") == 0 && !kNotWe.count(w));
+    found = r.Of(s) == "I" || kPersonal.count(w) > 0 || kAlbanian.count(lower) > 0 ||
+            (w.size() >= 4 && w.compare(w.size() - 2, 2, "mo") == 0 && !kNotWe.count(w)) ||
+            (lower.size() >= 8 && lower.substr(lower.size() - 4) == "ме" && !kNotWeCyrillic.count(lower));
   });
   return found || s.find("我") != std::string_view::npos || s.find("你") != std::string_view::npos;
 }

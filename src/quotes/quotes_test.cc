@@ -184,6 +184,10 @@ TEST_F(QuotesTest, QuotationsOverSeveralParagraphs) {
           "Believe me, we are ready for the final.\nThe fans celebrated until late at night.", "en");
   ASSERT_EQ(g.size(), 2u);
   ExpectQuote(g, 1, "Believe me, we are ready for the final", "direct", "Dobrin Velkov");
+  // Macedonian drops the pronoun too: a verb in -ме is "we".
+  g = Run("Добрин Велков рече: „Мислам дека е добро.\nНо работиме на тоа секој ден.\nНатпреварот заврши доцна.", "mk");
+  ASSERT_EQ(g.size(), 2u);
+  EXPECT_EQ(g[1].content, "Но работиме на тоа секој ден");
   // A stray “ in a report does not make the next lines a quotation that a straight mark, of
   // another kind, reopens later: only the line with the speaker's words is his.
   g = Run("周六在北京“体育场，主队二比零获胜。\n他在六十分钟进球。\n前锋首先在中场接到传球。\n"
