@@ -616,6 +616,8 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
   std::vector<Quote> out;
   size_t last_attributed = SIZE_MAX;        // index into `out` of the last quote with a speaker
   size_t last_attributed_paragraph = SIZE_MAX;
+  size_t last_reported = SIZE_MAX;          // and of the last reported speech with a named speaker
+  size_t last_reported_paragraph = SIZE_MAX;
   // Mentions by position, so that a paragraph or a pronoun finds its own by binary search: a
   // long article has many of each.
   std::vector<const EntityMention*> by_pos;
@@ -1309,10 +1311,17 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         }
       }
       if (q.kind != Kind::kTerm && q.speaker.empty()) {
-        // The speaker named in an earlier sentence: the last speaker of this stretch of text,
-        // else the most recent person mentioned before the quotation.
-        if (last_attributed != SIZE_MAX && last_attributed_paragraph + 2 >= pi) {
-          const Quote& prev = out[last_attributed];
+        // The speaker named in an earlier sentence: the last speaker of this stretch of text
+        // (quoted, or reporting speech: "… o pismu kaže: … | …zanimljivo.”"), else the most
+        // recent person mentioned before the quotation.
+        size_t last = last_attributed;
+        size_t last_paragraph = last_attributed_paragraph;
+        if (last_reported != SIZE_MAX && (last == SIZE_MAX || out[last_reported].content.begin > out[last].content.begin)) {
+          last = last_reported;
+          last_paragraph = last_reported_paragraph;
+        }
+        if (last != SIZE_MAX && last_paragraph + 2 >= pi) {
+          const Quote& prev = out[last];
           q.speaker = prev.speaker;
           q.speaker_entity = prev.speaker_entity;
           q.speaker_type = prev.speaker_type;
@@ -1472,6 +1481,10 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       q.kind = Kind::kIndirect;
       if (q.content.empty()) continue;
       out.push_back(q);
+      if (!q.speaker.empty() && q.confidence >= 0.8) {
+        last_reported = out.size() - 1;
+        last_reported_paragraph = pi;
+      }
     }
 
     prev_paragraph_candidates = cands;

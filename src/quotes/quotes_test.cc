@@ -434,6 +434,10 @@ TEST_F(QuotesTest, IndirectSpeechAndPronouns) {
   // word after it is no speaker.
   ExpectQuote(Run("Ana Marić, koja vodi školu, o tome kaže: Teško je reći šta će biti sledeće godine.", "sr"), 0,
               "Teško je reći šta će biti sledeće godine", "indirect", "Ana Marić");
+  // A quotation with no tag right after reported speech is the same speaker's.
+  auto after = Run("Ana Marić o tome kaže: Teško je reći šta će biti sledeće godine.\nVeoma je zanimljivo znati sve to sada.”", "sr");
+  ASSERT_EQ(after.size(), 2u);
+  EXPECT_EQ(after[1].speaker, "Ana Marić");
   // A pronoun in a quotation's tag refers to the person named before an earlier reporting verb
   // of the paragraph, though indirect speech is read after quotations in marks.
   auto added = Run("傅聪在会上发言后，王毅表示很满意，他补充道：“明天是另一回事。”", "zh");
