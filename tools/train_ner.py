@@ -19,7 +19,7 @@ import random
 import sys
 
 TAGS = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"]
-MAX_FEATURES = 150000
+MAX_FEATURES = 55000
 EPOCHS = 6
 
 
