@@ -571,15 +571,22 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     for (char c : w) upper += c >= 'A' && c <= 'Z';
     return upper < 2 || upper < w.size();  // not an acronym (BDI, NATO)
   };
-  auto add_unknown = [&](size_t first, size_t end) {
-    std::string id = "person/~";
+  // The hit of a name no pack lists, words [first, end): its id from the words' name keys,
+  // its name as written (O'Hagan, Mills-Hicks) with white space collapsed.
+  auto unknown_hit = [&](size_t first, size_t end, EntityType type) {
+    std::string id = type == EntityType::kPerson ? "person/~" : type == EntityType::kOrg ? "org/~" : "place/~";
+    for (size_t k = first; k < end; ++k) id += (k > first ? "-" : "") + words[k].key;
     std::string name;
-    for (size_t k = first; k < end; ++k) {
-      id += (k > first ? "-" : "") + words[k].key;
-      name += (k > first ? " " : "") + std::string(words[k].range.Of(text));
-      taken[k] = true;
+    for (char ch : text.substr(words[first].range.begin, words[end - 1].range.end - words[first].range.begin)) {
+      if (ch == '\n' || ch == '\t') ch = ' ';
+      if (ch == ' ' && !name.empty() && name.back() == ' ') continue;
+      name += ch;
     }
-    hits.push_back({{words[first].range.begin, words[end - 1].range.end}, -1, first, end, id, name, EntityType::kPerson});
+    return Hit{{words[first].range.begin, words[end - 1].range.end}, -1, first, end, id, name, type};
+  };
+  auto add_unknown = [&](size_t first, size_t end) {
+    hits.push_back(unknown_hit(first, end, EntityType::kPerson));
+    for (size_t k = first; k < end; ++k) taken[k] = true;
   };
 
   // Words the text also writes in lower case, or the language's common words, are not names
@@ -830,16 +837,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       const std::string& head = words[s.end_word - 1].key;
       if (tag == 'P' && kNotInNames.count(head) && !kTitleWords.count(head)) tag = 'O';
       EntityType type = tag == 'P' ? EntityType::kPerson : tag == 'O' ? EntityType::kOrg : EntityType::kPlace;
-      std::string id = tag == 'P' ? "person/~" : tag == 'O' ? "org/~" : "place/~";
-      for (size_t k = s.first_word; k < s.end_word; ++k) id += (k > s.first_word ? "-" : "") + words[k].key;
-      // The name as written (O'Hagan, Mills-Hicks), with white space collapsed.
-      std::string name;
-      for (char ch : text.substr(words[s.first_word].range.begin, words[s.end_word - 1].range.end - words[s.first_word].range.begin)) {
-        if (ch == '\n' || ch == '\t') ch = ' ';
-        if (ch == ' ' && !name.empty() && name.back() == ' ') continue;
-        name += ch;
-      }
-      hits.push_back({{words[s.first_word].range.begin, words[s.end_word - 1].range.end}, -1, s.first_word, s.end_word, id, name, type});
+      hits.push_back(unknown_hit(s.first_word, s.end_word, type));
       for (size_t k = s.first_word; k < s.end_word; ++k) taken[k] = true;
     }
   }
@@ -922,14 +920,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     if (first == SIZE_MAX) continue;
     size_t end = unknown_at(first);
     if (end - first < min_words) continue;
-    std::string id = "person/~";
-    std::string name;
-    for (size_t k = first; k < end; ++k) {
-      id += (k > first ? "-" : "") + words[k].key;
-      name += (k > first ? " " : "") + std::string(words[k].range.Of(text));
-    }
-    hits.push_back({{words[first].range.begin, words[end - 1].range.end}, -1, first, end, id, name, EntityType::kPerson});
-    for (size_t k = first; k < end; ++k) taken[k] = true;
+    add_unknown(first, end);
     i = end - 1;
   }
   // 3b. Unknown people next to a reporting verb: two or three capitalised words right before
@@ -1029,13 +1020,8 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       if (words[g].upper && !taken[g] && usable(g) && !(start && written_lower(g))) first = g;
     }
     if (first == hit.first_word && end == hit.end_word) continue;
-    std::string id = "person/~", name;
-    for (size_t k = first; k < end; ++k) {
-      id += (k > first ? "-" : "") + words[k].key;
-      name += (k > first ? " " : "") + std::string(words[k].range.Of(text));
-      taken[k] = true;
-    }
-    hit = {{words[first].range.begin, words[end - 1].range.end}, -1, first, end, id, name, EntityType::kPerson};
+    for (size_t k = first; k < end; ++k) taken[k] = true;
+    hit = unknown_hit(first, end, EntityType::kPerson);
   }
 
   // 4. Resolve: roles, weak aliases, display names; then surnames of introduced people.

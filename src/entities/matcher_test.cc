@@ -265,6 +265,15 @@ TEST_F(MatcherTest, ALineThatIsOnlyANameIsAPerson) {
   EXPECT_EQ(people, (std::vector<std::string>{"Sara", "Will Rogers", "Sara Kovach", "Paul Mills-Hicks"}));
 }
 
+TEST_F(MatcherTest, UnknownNamesAreDisplayedAsWritten) {
+  // Whichever rule finds the name, its display name keeps the apostrophe (an id needs none).
+  std::string text = "Sean O'Hagan came.";
+  std::vector<Mention> got = matcher_->Find(text, {});
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].name, "Sean O'Hagan");
+  EXPECT_EQ(got[0].entity, "person/~sean-o-hagan");
+}
+
 TEST_F(MatcherTest, WeakAliasesNeedSupport) {
   EXPECT_TRUE(Ids("Xi said nothing").empty());
   EXPECT_EQ(Ids("Chinese President Xi said").size(), 2u);
