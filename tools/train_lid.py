@@ -1,17 +1,27 @@
 #!/usr/bin/env python3
-"""Trains the Serbian / Croatian / Bosnian (Latin script) linear model used by
-text/langid.cc and writes data/lid-sr-hr-bs.tsv.
+"""Trains the Serbian / Croatian / Bosnian (Latin script) models used by text/langid.cc:
+data/lid-sr-hr-bs.tsv (two linear models over the same features) and data/lid-jat.tsv (ekavian and
+ijekavian word forms found in the training text).
 
 Training text (none of it in ../shared/data/lid-testset):
-  - NTREX-128 srp-Latn, hrv, bos: every line except 1, 8, 15, ... (the lines lid-testset uses);
+  - NTREX-128 srp-Latn, srp-Cyrl (transliterated to Latin), hrv, bos: every line except 1, 8, 15, ...
+    (the lines lid-testset uses);
   - UNER SETimes Serbian and Croatian train and dev splits (lid-testset uses the UD test split).
 Features: lower-cased words and character 1-4-grams of " word " (script kept, diacritics kept).
-Model: an averaged multiclass perceptron over feature presence; a sentence's class is the one
-with the largest summed weight.
+Models, summed by langid.cc as  naive Bayes + 0.1 x perceptron + 2 x marker votes:
+  - an averaged multiclass perceptron over feature presence (columns sr, hr, bs);
+  - multinomial naive Bayes over feature counts, log-probabilities centred per feature (columns
+    nb_sr, nb_hr, nb_bs), keeping the features that weigh most (count x spread).
+Jat reflexes: a Croatian or Bosnian word with ije/je after a consonant whose ekavian form (e) is a
+Serbian word of the training text, and neither form is seen on the other side, gives an ijekavian and
+an ekavian entry: the shortest prefix that only that side's words start with, or else the word.
 
-Usage: tools/train_lid.py ../shared/data data/lid-sr-hr-bs.tsv [--holdout]
-  --holdout  trains on 80% and prints accuracy on the other 20% (for tuning), writes nothing.
+Usage: tools/train_lid.py ../shared/data data [--holdout]
+  --holdout  trains without NTREX lines 4, 11, 18, ... and the UNER dev splits, scores the whole
+             decision (markers, jat forms and both models, as langid.cc combines them) on them, and
+             writes nothing.
 """
+import bisect
 import collections
 import math
 import os
@@ -20,24 +30,57 @@ import re
 import sys
 
 CLASSES = ["sr", "hr", "bs"]
-MAX_FEATURES = 40000
+PERCEPTRON_FEATURES = 40000
+NB_FEATURES = 40000
+NB_ALPHA = 0.03
+# The combination langid.cc uses; keep the two in step.
+PERCEPTRON_SCALE = 0.1
+MARKER_VOTE = 2.0
+
+CYRILLIC = dict(zip("абвгдђежзијклљмнњопрстћуфхцчџш",
+                    "a b v g d đ e ž z i j k l lj m n nj o p r s t ć u f h c č dž š".split()))
 
 
-def ntrex_lines(data, code):
+def to_latin(text):
+    out = []
+    for ch in text:
+        low = ch.lower()
+        latin = CYRILLIC.get(low)
+        out.append(ch if latin is None else latin.capitalize() if ch != low else latin)
+    return "".join(out)
+
+
+def ntrex_lines(data, code, holdout):
     path = os.path.join(data, "ntrex-128-news-parallel", f"newstest2019-ref.{code}.txt")
     with open(path, encoding="utf-8") as f:
         lines = f.read().splitlines()
-    # lid-testset takes lines 1, 8, 15, ... (1-based): leave them out.
-    return [l for i, l in enumerate(lines, 1) if (i - 1) % 7 != 0 and l.strip()]
+    # lid-testset takes lines 1, 8, 15, ... (1-based): never use them. --holdout keeps 4, 11, ... apart.
+    train = [l for i, l in enumerate(lines) if i % 7 not in (0, 3) and l.strip()]
+    held = [l for i, l in enumerate(lines) if i % 7 == 3 and l.strip()]
+    return (train, held) if holdout else (train + held, [])
 
 
-def uner_sentences(data, name):
-    out = []
-    for split in ("train", "dev"):
+def uner_sentences(data, name, holdout):
+    def read(split):
         path = os.path.join(data, "uner-setimes-sr-hr", f"{name}_set-ud-{split}.iob2")
         with open(path, encoding="utf-8") as f:
-            out += [l[9:].strip() for l in f if l.startswith("# text = ")]
-    return out
+            return [l[9:].strip() for l in f if l.startswith("# text = ")]
+    train, dev = read("train"), read("dev")
+    return (train, dev) if holdout else (train + dev, [])
+
+
+def corpus(data, holdout):
+    train, held = [], []
+    for cls, parts in (("sr", [ntrex_lines(data, "srp-Latn", holdout), uner_sentences(data, "sr", holdout)]),
+                       ("hr", [ntrex_lines(data, "hrv", holdout), uner_sentences(data, "hr", holdout)]),
+                       ("bs", [ntrex_lines(data, "bos", holdout)])):
+        for t, h in parts:
+            train += [(cls, x) for x in t]
+            held += [(cls, x) for x in h]
+    # The Cyrillic NTREX file is another Serbian translation: more Serbian words, in Latin letters.
+    cyr_train, _ = ntrex_lines(data, "srp-Cyrl", holdout)
+    train += [("sr", to_latin(x)) for x in cyr_train]
+    return train, held
 
 
 def features(text):
@@ -56,7 +99,7 @@ def features(text):
     return feats
 
 
-def train(samples, epochs=6):
+def train_perceptron(samples, epochs=6):
     """Averaged multiclass perceptron over binary features (presence, not counts)."""
     weights = collections.defaultdict(lambda: [0.0, 0.0, 0.0])
     totals = collections.defaultdict(lambda: [0.0, 0.0, 0.0])  # for averaging
@@ -88,58 +131,181 @@ def train(samples, epochs=6):
     averaged = {}
     for f, w in weights.items():
         t, st = totals[f], stamps[f]
-        avg = [(t[k] + (step - st[k]) * w[k]) / step for k in range(3)]
-        averaged[f] = avg
-    return averaged
+        averaged[f] = [(t[k] + (step - st[k]) * w[k]) / step for k in range(3)]
+    scored = sorted(averaged.items(), key=lambda kv: -(max(kv[1]) - min(kv[1])))
+    return {f: w for f, w in scored[:PERCEPTRON_FEATURES] if max(w) - min(w) > 1e-4}
 
 
-def prune(model):
-    scored = sorted(model.items(), key=lambda kv: -(max(kv[1]) - min(kv[1])))
-    return {f: w for f, w in scored[:MAX_FEATURES] if max(w) - min(w) > 1e-4}
+def train_bayes(samples):
+    """Multinomial naive Bayes; log-probabilities centred per feature (only differences matter)."""
+    counts = [collections.Counter() for _ in CLASSES]
+    for c, t in samples:
+        counts[CLASSES.index(c)].update(features(t))
+    vocab = set().union(*counts)
+    totals = [sum(c.values()) for c in counts]
+    model = {}
+    for f in vocab:
+        logp = [math.log((counts[k][f] + NB_ALPHA) / (totals[k] + NB_ALPHA * len(vocab))) for k in range(3)]
+        mean = sum(logp) / 3
+        model[f] = [x - mean for x in logp]
+    weight = {f: sum(c[f] for c in counts) * (max(w) - min(w)) for f, w in model.items()}
+    keep = sorted(vocab, key=lambda f: -weight[f])[:NB_FEATURES]
+    return {f: model[f] for f in keep}
 
 
-def classify(model, text):
-    scores = [0.0, 0.0, 0.0]
-    for f in set(features(text)):
-        w = model.get(f)
+def fold(word):
+    """FoldForMatch for Latin Serbo-Croatian words: lower case, no diacritics, đ as dj."""
+    word = word.lower().replace("đ", "dj")
+    return word.translate(str.maketrans("čćšž", "ccsz"))
+
+
+def vocabulary(texts):
+    c = collections.Counter()
+    for t in texts:
+        for w in re.findall(r"[^\W\d_]+", t):
+            c[fold(w)] += 1
+    return c
+
+
+class Prefixes:
+    """Occurrences of the words that start with a prefix."""
+
+    def __init__(self, counts):
+        self.words, self.counts = sorted(counts), counts
+
+    def total(self, prefix):
+        i, n = bisect.bisect_left(self.words, prefix), 0
+        while i < len(self.words) and self.words[i].startswith(prefix):
+            n += self.counts[self.words[i]]
+            i += 1
+        return n
+
+
+def mine_jat(samples):
+    """{"prefix*" or "word": (ekavian, ijekavian)} from pairs such as mjesto / mesto."""
+    ek = vocabulary(t for c, t in samples if c == "sr")
+    ij = vocabulary(t for c, t in samples if c != "sr")
+    ek_prefix, ij_prefix = Prefixes(ek), Prefixes(ij)
+    found = {}
+    for word in ij:
+        for m in re.finditer(r"(?<=[bcdfghklmnprstvz])(ije|je)", word):
+            ekav = word[:m.start()] + "e" + word[m.end():]
+            if ek[ekav] == 0 or ij[ekav] > 0 or ek[word] > 0:
+                continue
+            extra = m.end() - m.start() - 1  # letters ijekavian spells more than ekavian
+            for k in range(max(m.start() + 2, 4), len(ekav) + 1):
+                pe, pi = ekav[:k], word[:k + extra]
+                if ij_prefix.total(pe) == 0 and ek_prefix.total(pi) == 0:
+                    found[pe + "*"] = (1, 0)
+                    found[pi + "*"] = (0, 1)
+                    break
+            else:
+                found.setdefault(ekav, (1, 0))
+                found.setdefault(word, (0, 1))
+    # A prefix that a shorter prefix of the same kind covers adds nothing.
+    out = {}
+    for key in sorted(found):
+        if key.endswith("*") and any(key[:n] + "*" in out and out[key[:n] + "*"] == found[key]
+                                     for n in range(1, len(key) - 1)):
+            continue
+        out[key] = found[key]
+    return out
+
+
+def read_markers(path):
+    exact, prefix = {}, {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            cols = line.rstrip("\n").split("\t")
+            if line.startswith("#") or len(cols) != 6:
+                continue
+            votes = [int(x) if x else 0 for x in cols[1:]]
+            (prefix if cols[0].endswith("*") else exact)[cols[0].rstrip("*")] = votes
+    return exact, prefix
+
+
+def classify(perceptron, bayes, markers, text):
+    """The decision langid.cc makes (RefineSouthSlavic), for --holdout."""
+    exact, prefix = markers
+    s = [0.0, 0.0, 0.0]
+    for f in features(text):
+        w = bayes.get(f)
         if w:
-            for k in range(3):
-                scores[k] += w[k]
-    return CLASSES[max(range(3), key=lambda k: scores[k])]
+            s = [a + b for a, b in zip(s, w)]
+    for f in set(features(text)):
+        w = perceptron.get(f)
+        if w:
+            s = [a + PERCEPTRON_SCALE * b for a, b in zip(s, w)]
+    m = [0] * 5
+    for word in re.findall(r"[^\W\d_]+", text):
+        word = fold(word)
+        votes = exact.get(word)
+        for n in range(len(word), 1, -1):
+            if votes is not None:
+                break
+            votes = prefix.get(word[:n])
+        if votes:
+            m = [a + b for a, b in zip(m, votes)]
+    s[0] += MARKER_VOTE * m[3]
+    s[1] += MARKER_VOTE * m[2]
+    s[2] += MARKER_VOTE * m[4]
+    if m[0] > m[1]:
+        return "sr"
+    if m[1] > m[0]:
+        s[0] = -math.inf
+    return CLASSES[max(range(3), key=lambda k: s[k])]
 
 
 def main():
-    data, out = sys.argv[1], sys.argv[2]
+    data, out_dir = sys.argv[1], sys.argv[2]
     holdout = "--holdout" in sys.argv
-    samples = [("sr", t) for t in ntrex_lines(data, "srp-Latn") + uner_sentences(data, "sr")]
-    samples += [("hr", t) for t in ntrex_lines(data, "hrv") + uner_sentences(data, "hr")]
-    samples += [("bs", t) for t in ntrex_lines(data, "bos")]
-    random.seed(1)
-    random.shuffle(samples)
-    if holdout:
-        cut = len(samples) * 4 // 5
-        train_set, test_set = samples[:cut], samples[cut:]
-    else:
-        train_set, test_set = samples, []
+    train_set, held = corpus(data, holdout)
+    random.Random(1).shuffle(train_set)
     # Bosnian has one source; repeating it balances the perceptron's updates across classes.
-    train_set = train_set + [x for x in train_set if x[0] == "bs"] * 2
-    model = prune(train(train_set))
+    perceptron = train_perceptron(train_set + [x for x in train_set if x[0] == "bs"] * 2)
+    bayes = train_bayes(train_set)
+    jat = mine_jat(train_set)
     if holdout:
-        ok = collections.Counter()
-        n = collections.Counter()
-        for cls, text in test_set:
-            n[cls] += 1
-            ok[cls] += classify(model, text) == cls
+        exact, prefix = read_markers(os.path.join(out_dir, "sr-hr-bs-markers.tsv"))
+        for key, (e, i) in jat.items():
+            # The hand-written markers win over a mined form, as in langid.cc.
+            (prefix if key.endswith("*") else exact).setdefault(key.rstrip("*"), [e, i, 0, 0, 0])
+        confusion = collections.Counter()
+        for cls, text in held:
+            confusion[cls, classify(perceptron, bayes, (exact, prefix), text)] += 1
+        f1 = []
         for cls in CLASSES:
-            print(f"{cls}: {ok[cls]}/{n[cls]} = {ok[cls] / n[cls]:.3f}")
+            tp = confusion[cls, cls]
+            n = sum(confusion[cls, g] for g in CLASSES)
+            guessed = sum(confusion[g, cls] for g in CLASSES)
+            p, r = tp / max(guessed, 1), tp / max(n, 1)
+            f1.append(2 * p * r / (p + r) if p + r else 0)
+            print(f"{cls}: recall {r:.3f} precision {p:.3f} ({n} sentences)")
+        print(f"accuracy {sum(confusion[c, c] for c in CLASSES) / len(held):.3f} macro-F1 {sum(f1) / 3:.3f}")
         return
-    with open(out, "w", encoding="utf-8") as f:
-        f.write("# Generated by tools/train_lid.py; do not edit. Averaged-perceptron weights for Latin-script\n")
-        f.write("# Serbian, Croatian and Bosnian. Sources: NTREX-128 srp-Latn/hrv/bos lines not in\n")
-        f.write("# lid-testset, UNER SETimes sr/hr train+dev (CC BY-SA 4.0). Columns: feature, sr, hr, bs.\n")
-        for feat, c in sorted(model.items()):
-            f.write(f"{feat}\t{c[0]:.4g}\t{c[1]:.4g}\t{c[2]:.4g}\n")
-    print(f"wrote {out}: {len(model)} features from {len(train_set)} sentences")
+    sources = ("# Sources: NTREX-128 srp-Latn, srp-Cyrl (transliterated), hrv and bos lines not in lid-testset;\n"
+               "# UNER SETimes sr/hr train+dev (CC BY-SA 4.0).\n")
+    path = os.path.join(out_dir, "lid-sr-hr-bs.tsv")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("# Generated by tools/train_lid.py; do not edit. Weights for Latin-script Serbian, Croatian\n")
+        f.write("# and Bosnian: an averaged perceptron (sr, hr, bs; over feature presence) and naive Bayes\n")
+        f.write("# (nb_sr, nb_hr, nb_bs; centred log-probabilities, over feature counts).\n")
+        f.write(sources)
+        f.write("# Columns: feature, sr, hr, bs, nb_sr, nb_hr, nb_bs.\n")
+        for feat in sorted(set(perceptron) | set(bayes)):
+            p = perceptron.get(feat, [0, 0, 0])
+            b = bayes.get(feat, [0, 0, 0])
+            f.write(feat + "".join(f"\t{x:.3g}" for x in p + b) + "\n")
+    print(f"wrote {path}: {len(set(perceptron) | set(bayes))} features from {len(train_set)} sentences")
+    path = os.path.join(out_dir, "lid-jat.tsv")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("# Generated by tools/train_lid.py; do not edit. Ekavian and ijekavian forms (reflexes of jat)\n")
+        f.write("# found in the training text: mjesto/mesto, vrijeme/vreme. Match-folded; * makes a prefix.\n")
+        f.write(sources)
+        f.write("# Columns as data/sr-hr-bs-markers.tsv: word, ekavian, ijekavian, hr, sr, bs.\n")
+        for key, (e, i) in sorted(jat.items()):
+            f.write(f"{key}\t{e}\t{i}\t0\t0\t0\n")
+    print(f"wrote {path}: {len(jat)} forms")
 
 
 if __name__ == "__main__":

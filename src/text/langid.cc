@@ -160,23 +160,41 @@ bool LooksCantonese(std::string_view text) {
 }
 
 // --- Serbian / Croatian / Bosnian -----------------------------------------------------------
-// Marker words from data/sr-hr-bs-markers.tsv, matched on match-folded words.
+// Marker words from data/sr-hr-bs-markers.tsv (written by hand) and data/lid-jat.tsv (ekavian and
+// ijekavian forms mined by tools/train_lid.py), matched on match-folded words.
 struct Marker {
   int ekavian = 0, ijekavian = 0, hr = 0, sr = 0, bs = 0;
 };
 
-// Markers indexed by their word (exact) or prefix (without the '*'), built once.
-struct StringHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view v) const { return std::hash<std::string_view>()(v); }
-};
-
-struct MarkerIndex {
-  std::unordered_map<std::string, Marker, StringHash, std::equal_to<>> exact;
-  std::unordered_map<std::string, Marker, StringHash, std::equal_to<>> prefix;
-  size_t longest_prefix = 0;
+// Markers in a trie over the letters a-z of match-folded words, built once: one walk down a word
+// finds its exact entry or its longest prefix entry, with no hashing.
+class MarkerIndex {
+ public:
   MarkerIndex() {
-    std::string_view data = EmbeddedData("sr-hr-bs-markers.tsv");
+    nodes_.emplace_back();
+    // The hand-written markers first: a mined jat form never overrides one.
+    for (const char* file : {"sr-hr-bs-markers.tsv", "lid-jat.tsv"}) Load(EmbeddedData(file));
+  }
+
+  // An exact word wins; otherwise the longest prefix entry of two letters or more.
+  const Marker* Find(std::string_view word) const {
+    const Marker* longest = nullptr;
+    int node = 0;
+    for (size_t k = 0; k < word.size(); ++k) {
+      node = nodes_[node].next[word[k] - 'a'];
+      if (node == 0) return longest;
+      if (k >= 1 && nodes_[node].prefix >= 0) longest = &markers_[nodes_[node].prefix];
+    }
+    return nodes_[node].exact >= 0 ? &markers_[nodes_[node].exact] : longest;
+  }
+
+ private:
+  struct Node {
+    std::array<int, 26> next{};  // 0: no child (the root is never a child)
+    int exact = -1, prefix = -1;  // indexes into markers_
+  };
+
+  void Load(std::string_view data) {
     ForEachDataLine(data, [&](std::string_view line) {
       std::vector<std::string_view> cols;
       for (size_t at = 0; at <= line.size();) {
@@ -187,25 +205,28 @@ struct MarkerIndex {
       }
       if (cols.size() != 6) return;
       auto num = [](std::string_view v) { return v.empty() ? 0 : std::atoi(std::string(v).c_str()); };
-      Marker m{num(cols[1]), num(cols[2]), num(cols[3]), num(cols[4]), num(cols[5])};
-      std::string word(cols[0]);
-      if (!word.empty() && word.back() == '*') {
-        word.pop_back();
-        longest_prefix = std::max(longest_prefix, word.size());
-        prefix.emplace(std::move(word), m);
-      } else {
-        exact.emplace(std::move(word), m);
+      std::string_view word = cols[0];
+      bool is_prefix = !word.empty() && word.back() == '*';
+      if (is_prefix) word.remove_suffix(1);
+      if (word.empty() || word.find_first_not_of("abcdefghijklmnopqrstuvwxyz") != std::string_view::npos) return;
+      int node = 0;
+      for (char c : word) {
+        if (nodes_[node].next[c - 'a'] == 0) {
+          int fresh = static_cast<int>(nodes_.size());
+          nodes_[node].next[c - 'a'] = fresh;
+          nodes_.emplace_back();
+        }
+        node = nodes_[node].next[c - 'a'];
       }
+      int& slot = is_prefix ? nodes_[node].prefix : nodes_[node].exact;
+      if (slot >= 0) return;  // the first file's entry stays
+      slot = static_cast<int>(markers_.size());
+      markers_.push_back({num(cols[1]), num(cols[2]), num(cols[3]), num(cols[4]), num(cols[5])});
     });
   }
-  // An exact word wins; otherwise the longest matching prefix.
-  const Marker* Find(std::string_view word) const {
-    if (auto it = exact.find(word); it != exact.end()) return &it->second;
-    for (size_t n = std::min(word.size(), longest_prefix); n >= 2; --n) {
-      if (auto it = prefix.find(word.substr(0, n)); it != prefix.end()) return &it->second;
-    }
-    return nullptr;
-  }
+
+  std::vector<Node> nodes_;
+  std::vector<Marker> markers_;
 };
 
 const MarkerIndex& Markers() {
@@ -238,35 +259,50 @@ SouthSlavicScores ScoreSouthSlavic(std::string_view text) {
   return s;
 }
 
-// The Latin-script sr/hr/bs model: averaged-perceptron weights per feature (words and
-// character 1-4-grams of " word "), trained by tools/train_lid.py into data/lid-sr-hr-bs.tsv.
+// The Latin-script sr/hr/bs models, trained by tools/train_lid.py into data/lid-sr-hr-bs.tsv over
+// the same features (words and character 1-4-grams of " word "): an averaged perceptron over
+// feature presence and naive Bayes over feature counts. A text scores naive Bayes plus
+// kPerceptronScale times the perceptron, the mix tools/train_lid.py --holdout scores.
 class SouthSlavicModel {
  public:
+  // Per feature: perceptron sr, hr, bs; naive Bayes sr, hr, bs.
+  using Weights = std::array<float, 6>;
+  static constexpr double kPerceptronScale = 0.1;
+
   SouthSlavicModel() {
-    std::vector<std::pair<uint64_t, std::array<float, 3>>> entries;
+    std::vector<std::pair<uint64_t, Weights>> entries;
     std::string_view data = EmbeddedData("lid-sr-hr-bs.tsv");
     ForEachDataLine(data, [&](std::string_view line) {
-      size_t t1 = line.find('\t'), t2 = line.find('\t', t1 + 1), t3 = line.find('\t', t2 + 1);
-      if (t3 == std::string_view::npos) return;
-      std::array<float, 3> w = {std::stof(std::string(line.substr(t1 + 1, t2 - t1 - 1))),
-                                std::stof(std::string(line.substr(t2 + 1, t3 - t2 - 1))),
-                                std::stof(std::string(line.substr(t3 + 1)))};
-      entries.emplace_back(Hash64(line.substr(0, t1)), w);
+      size_t tab = line.find('\t');
+      if (tab == std::string_view::npos) return;
+      Weights w{};
+      size_t at = tab + 1;
+      for (float& x : w) {
+        if (at > line.size()) return;
+        size_t next = line.find('\t', at);
+        if (next == std::string_view::npos) next = line.size();
+        x = std::stof(std::string(line.substr(at, next - at)));
+        at = next + 1;
+      }
+      entries.emplace_back(Hash64(line.substr(0, tab)), w);
     });
-    // An open-addressing table at most half full: one or two cache lines per lookup, where a
-    // node-based map took a pointer chase (the lookups were a seventh of language id's time).
+    // An open-addressing table at most half full, each key beside its weights in one 32-byte
+    // entry: a lookup touches one cache line, where a node-based map took a pointer chase and
+    // separate key and weight arrays two misses (the lookups dominate the model's time).
     size_t cap = 16;
     while (cap < entries.size() * 2) cap <<= 1;
-    keys_.assign(cap, 0);
-    weights_.assign(cap, {0, 0, 0});
-    for (const auto& [key, w] : entries) {
-      size_t slot = Slot(key);
-      weights_[slot] = w;
+    table_.assign(cap, Entry{});
+    for (const auto& [hash, w] : entries) {
+      uint64_t key = Key(hash);
+      size_t slot = (key >> 1) & (cap - 1);
+      while (table_[slot].key != 0 && table_[slot].key != key) slot = (slot + 1) & (cap - 1);
+      table_[slot] = {key, w};
     }
   }
 
-  // Summed weights for sr, hr, bs over the distinct features of `text`. Features are hashed
-  // ("w:word", "c:gram") exactly as Hash64 hashes the names tools/train_lid.py writes.
+  // Scores for sr, hr, bs: naive Bayes over every feature occurrence plus the scaled perceptron
+  // over the distinct features. Features are hashed ("w:word", "c:gram") exactly as Hash64 hashes
+  // the names tools/train_lid.py writes.
   std::array<double, 3> Score(std::string_view text) const {
     std::string lower = Lower(text);
     std::vector<uint64_t> feats;
@@ -308,21 +344,25 @@ class SouthSlavicModel {
         }
       }
     }
-    std::array<double, 3> score = {0, 0, 0};
-    // Each distinct feature counts once (training used presence): a small open-addressing set.
+    std::array<double, 3> bayes = {0, 0, 0}, perceptron = {0, 0, 0};
+    // The perceptron counts each distinct feature once (it was trained on presence): a small
+    // open-addressing set.
     size_t cap = 64;
     while (cap < feats.size() * 2) cap <<= 1;
     std::vector<uint64_t> seen(cap, 0);
     for (uint64_t f : feats) {
+      const Weights* w = Find(f);
+      if (w == nullptr) continue;
+      for (int k = 0; k < 3; ++k) bayes[k] += (*w)[3 + k];
       uint64_t key = f | 1;  // 0 marks an empty slot
       size_t slot = key & (cap - 1);
       while (seen[slot] != 0 && seen[slot] != key) slot = (slot + 1) & (cap - 1);
       if (seen[slot] == key) continue;
       seen[slot] = key;
-      const std::array<float, 3>* w = Find(f);
-      if (w == nullptr) continue;
-      for (int k = 0; k < 3; ++k) score[k] += (*w)[k];
+      for (int k = 0; k < 3; ++k) perceptron[k] += (*w)[k];
     }
+    std::array<double, 3> score;
+    for (int k = 0; k < 3; ++k) score[k] = bayes[k] + kPerceptronScale * perceptron[k];
     return score;
   }
 
@@ -332,25 +372,19 @@ class SouthSlavicModel {
   static bool IsWordChar(char32_t c) { return c == '_' || u_isalnum(static_cast<UChar32>(c)); }
   // Keys are feature hashes with the low bit set (0 marks an empty slot).
   static uint64_t Key(uint64_t hash) { return hash | 1; }
-  // The slot of `hash`: where it is, or the empty slot where it would go.
-  size_t Slot(uint64_t hash) {
+  const Weights* Find(uint64_t hash) const {
     uint64_t key = Key(hash);
-    size_t mask = keys_.size() - 1;
-    size_t slot = (key >> 1) & mask;
-    while (keys_[slot] != 0 && keys_[slot] != key) slot = (slot + 1) & mask;
-    keys_[slot] = key;
-    return slot;
-  }
-  const std::array<float, 3>* Find(uint64_t hash) const {
-    uint64_t key = Key(hash);
-    size_t mask = keys_.size() - 1;
-    for (size_t slot = (key >> 1) & mask; keys_[slot] != 0; slot = (slot + 1) & mask) {
-      if (keys_[slot] == key) return &weights_[slot];
+    size_t mask = table_.size() - 1;
+    for (size_t slot = (key >> 1) & mask; table_[slot].key != 0; slot = (slot + 1) & mask) {
+      if (table_[slot].key == key) return &table_[slot].weights;
     }
     return nullptr;
   }
-  std::vector<uint64_t> keys_;
-  std::vector<std::array<float, 3>> weights_;
+  struct alignas(32) Entry {
+    uint64_t key = 0;
+    Weights weights{};
+  };
+  std::vector<Entry> table_;
 };
 
 const SouthSlavicModel& GetSouthSlavicModel() {
@@ -373,7 +407,7 @@ std::string RefineSouthSlavic(std::string_view text, double* confidence) {
   // The reflex of jat decides Serbian against the rest when the text shows it: ekavian forms
   // (vreme, mesto, dete) are Serbian, ijekavian ones (vrijeme, mjesto, dijete) Croatian or
   // Bosnian. The model then separates what remains; lexical markers add votes.
-  const double kLex = 1.0;
+  const double kLex = 2.0;  // tools/train_lid.py's MARKER_VOTE
   s[0] += kLex * m.sr;
   s[1] += kLex * m.hr;
   s[2] += kLex * m.bs;
@@ -410,25 +444,30 @@ std::pair<int, int> CountFunctionWords(std::string_view text, const std::string_
   return {words, hits};
 }
 
-// True when at least a fifth of the words (and two or more) are common Serbian, Croatian or
-// Bosnian function words.
+// Common English function words (several of them are words of other languages too).
+constexpr std::string_view kEnglishWords[] = {
+    "the", "and", "of", "is", "are", "was", "were", "am", "i", "you", "he", "she", "we", "they", "not",
+    "this", "that", "with", "have", "has", "had", "will", "would", "be", "to", "in", "on", "a", "an",
+    "my", "it", "his", "her", "our", "their", "what", "do", "does", "did"};
+
+// True when at least a fifth of the words are common Serbian, Croatian or Bosnian function
+// words, two or more of them (one in a text of four words or fewer), and more of them than
+// English ones.
 bool LooksSouthSlavic(std::string_view text) {
   static constexpr std::string_view kWords[] = {
       "je", "da", "se", "su", "na", "u", "za", "od", "i", "sa", "iz", "koji", "koja", "koje", "sto", "sta",
       "kao", "ce", "bi", "nije", "to", "ali", "ili", "o", "po", "pa", "jer", "kad", "kada", "bio", "bila",
-      "bilo", "sam", "smo", "ste", "ga", "mu", "joj", "ih", "nam", "vam", "li", "vec", "jos", "samo"};
+      "bilo", "sam", "smo", "ste", "ga", "mu", "joj", "ih", "nam", "vam", "li", "vec", "jos", "samo",
+      "on", "ona", "ono", "oni", "mi", "vi", "ne", "nisu", "ima", "mora", "biti", "ovo", "ova", "ovaj"};
   auto [words, hits] = CountFunctionWords(text, kWords);
-  return hits >= 2 && hits * 5 >= words;
+  return (hits >= 2 || (hits == 1 && words <= 4)) && hits * 5 >= words &&
+         hits > CountFunctionWords(text, kEnglishWords).second;
 }
 
 // True when at least half of the words (and two or more) are common English function words
 // (several of them are words of other languages too, hence the half).
 bool LooksEnglish(std::string_view text) {
-  static constexpr std::string_view kWords[] = {
-      "the", "and", "of", "is", "are", "was", "were", "am", "i", "you", "he", "she", "we", "they", "not",
-      "this", "that", "with", "have", "has", "had", "will", "would", "be", "to", "in", "on", "a", "an",
-      "my", "it", "his", "her", "our", "their", "what", "do", "does", "did"};
-  auto [words, hits] = CountFunctionWords(text, kWords);
+  auto [words, hits] = CountFunctionWords(text, kEnglishWords);
   return hits >= 2 && hits * 2 >= words;
 }
 
@@ -477,10 +516,10 @@ LangResult IdentifyLanguage(std::string_view text) {
   // function words is one of them, of English ones English (low confidence either way); other
   // text gets CLD2's best effort.
   const char* by_words = nullptr;
-  if (summary == CLD2::UNKNOWN_LANGUAGE) {
-    if (bucket == kLatn && LooksSouthSlavic(text)) {
-      by_words = "hr";
-    } else if (bucket == kLatn && LooksEnglish(text)) {
+  if (bucket == kLatn && (!reliable || summary == CLD2::ENGLISH) && LooksSouthSlavic(text)) {
+    by_words = "hr";
+  } else if (summary == CLD2::UNKNOWN_LANGUAGE) {
+    if (bucket == kLatn && LooksEnglish(text)) {
       by_words = "en";
     } else {
       summary = CLD2::ExtDetectLanguageSummary(text.data(), static_cast<int>(text.size()), true, &hints,

@@ -47,6 +47,38 @@ TEST(LangId, ShortTextByFunctionWordsThenBestEffort) {
   for (const auto& c : kCases) EXPECT_EQ(IdentifyLanguage(c.text).best.lang, c.lang) << c.text;
 }
 
+// Serbian is ekavian, Croatian and Bosnian ijekavian, and the reflex of jat outweighs the
+// vocabulary (a Serbian writer may well write "također"). The pairs gnev / gnjev and vredno /
+// vrijedno come from data/lid-jat.tsv (mined by tools/train_lid.py), not from the hand-written
+// markers.
+TEST(LangId, MinedJatFormsOutweighVocabulary) {
+  EXPECT_EQ(IdentifyLanguage("Njegov gnev je također bio ogroman.").best.tag, "sr-Latn");
+  EXPECT_EQ(IdentifyLanguage("Tvrtka je također vredno radila.").best.tag, "sr-Latn");
+  EXPECT_EQ(IdentifyLanguage("Tvrtka je također vrijedno radila.").best.tag, "hr");
+  EXPECT_EQ(IdentifyLanguage("Kompanija je takođe vrijedno radila.").best.tag, "bs");
+}
+
+// Bosnian is ijekavian with much of the eastern vocabulary (sedmica, hiljada, historija);
+// Croatian ijekavian with the western one (tjedan, tisuća); Serbian ekavian.
+TEST(LangId, BosnianCroatianAndSerbianByVocabulary) {
+  EXPECT_EQ(IdentifyLanguage("Kompanija je prošle sedmice saopćila da hiljadu radnika ostaje bez posla, a "
+                             "historija se ponavlja.").best.tag,
+            "bs");
+  EXPECT_EQ(IdentifyLanguage("Tvrtka je prošloga tjedna priopćila da tisuću radnika ostaje bez posla.").best.tag,
+            "hr");
+  EXPECT_EQ(IdentifyLanguage("Kompanija je prošle nedelje saopštila da hiljadu radnika ostaje bez posla.").best.tag,
+            "sr-Latn");
+}
+
+// CLD2 calls some short Serbo-Croatian sentences English with confidence; their function words
+// outvote it.
+TEST(LangId, ShortSerboCroatianThatCld2CallsEnglish) {
+  for (std::string_view text : {"On je slobodan.", "Ona je rekla da nije kriva."}) {
+    std::string lang = IdentifyLanguage(text).best.lang;
+    EXPECT_TRUE(lang == "sr" || lang == "hr" || lang == "bs") << text << ": " << lang;
+  }
+}
+
 TEST(LangId, EmptyIsUndetermined) {
   EXPECT_EQ(IdentifyLanguage("  123 ,,").best.lang, "und");
   EXPECT_EQ(DominantScript("Вучић and Kurti said"), "Latn");
