@@ -754,7 +754,18 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         if (w == words.begin()) return false;
         --w;
       }
-      return kAnd.count(text::Lower(w->r.Of(text))) > 0 && w->r.begin >= 2 && text.substr(w->r.begin - 2, 2) == ", ";
+      if (kAnd.count(text::Lower(w->r.Of(text))) == 0 || w->r.begin < 2) return false;
+      // After a comma, or after a quotation that ends the first clause ("nazvala ga je
+      // „histeričnim” i dodala da …", "called him “hysterical” and said that …").
+      std::string_view before = text.substr(0, w->r.begin);
+      if (before.ends_with(", ")) return true;
+      before.remove_suffix(1);
+      if (!before.ends_with(' ') && !before.empty() && text[w->r.begin - 1] == ' ') {
+        for (std::string_view close : {"”", "“", "\"", "»", "«", "’"}) {
+          if (before.ends_with(close)) return true;
+        }
+      }
+      return false;
     };
 
     // Speaker candidates: entity mentions and pronouns outside quotations.

@@ -289,6 +289,12 @@ TEST_F(QuotesTest, ACoordinatedVerbKeepsTheSentencesSubject) {
   for (std::string_view t : {" i rekao je da je to dobro.", "i rekao je da je to dobro.", ", a rekao je da je dobro."}) {
     (void)Run(std::string(t), "sr");
   }
+  // A quotation may end the first clause ("nazvala je … „…” i dodala da"): the conjunction after
+  // its closing mark coordinates too.
+  EXPECT_EQ(LastSpeaker("Liderka opozicije Ana Marić nazvala je kandidata za guvernera Petra Jovića „neozbiljnim” i "
+                        "dodala da ga neće podržati.",
+                        "sr"),
+            "Ana Marić");
   // "at the United Nations" is governed by its preposition, article or not.
   EXPECT_EQ(LastSpeaker("This year at the United Nations, Vučić praised Kurti, but said that the road was still long.", "en"),
             "Aleksandar Vučić");
