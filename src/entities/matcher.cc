@@ -266,11 +266,16 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     // A place's one-word name after a known given name is a surname ("Agim Čeku" is not Czechia,
     // "Jack London" not the city), unless the given name is also a common word ("Vlade
     // Srbije", the government of Serbia).
+    // So is one after a courtesy title ("Ms. Maurice" is not Mauritius).
+    static const std::unordered_set<std::string> kCourtesy = {NameKey("mr"),   NameKey("mrs"),      NameKey("ms"),
+                                                              NameKey("miss"), NameKey("sir"),      NameKey("gospodin"),
+                                                              NameKey("gospođa"), NameKey("gospođica")};
     if (best >= 0 && best_len == 1 && !entries_[best].role && k_.entities()[entries_[best].target].type == EntityType::kPlace &&
-        i > 0 && words[i - 1].upper && !taken[i - 1] && given_names_.count(words[i - 1].key) &&
-        !common_keys_.count(words[i - 1].key) &&
-        text.substr(words[i - 1].range.end, words[i].range.begin - words[i - 1].range.end) == " ") {
-      best = -1;
+        i > 0 && words[i - 1].upper && !taken[i - 1]) {
+      std::string_view gap = text.substr(words[i - 1].range.end, words[i].range.begin - words[i - 1].range.end);
+      bool given = given_names_.count(words[i - 1].key) && !common_keys_.count(words[i - 1].key) && gap == " ";
+      bool courtesy = kCourtesy.count(words[i - 1].key) && (gap == " " || gap == ". ");
+      if (given || courtesy) best = -1;
     }
     if (best >= 0) {
       hits.push_back({{words[i].range.begin, words[i + best_len - 1].range.end}, best, i, i + best_len, "", ""});
@@ -1107,6 +1112,18 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     } else {
       const Entry& en = entries_[hit.entry];
       const Entity& e = entities[en.target];
+      // A place's one-word name that is the surname of a person introduced earlier is that
+      // person ("Ms. Maurice … Maurice is suing", not Mauritius).
+      if (e.type == EntityType::kPlace && hit.first_word != SIZE_MAX && hit.end_word == hit.first_word + 1) {
+        const Person* earlier = nullptr;
+        for (const Person& p : introduced) {
+          if (p.type == EntityType::kPerson && p.last_key == words[hit.first_word].key) earlier = &p;
+        }
+        if (earlier != nullptr) {
+          out.push_back({earlier->id, earlier->name, earlier->type, hit.range, "surname"});
+          continue;
+        }
+      }
       if (en.weak && !seen.count(e.id)) {
         // A short alias counts after a strong mention of the same entity, or right after a
         // role phrase or given name.

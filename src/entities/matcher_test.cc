@@ -235,6 +235,11 @@ TEST_F(MatcherTest, NameParticlesSentenceEndsAndForeignAliases) {
   // Georgia less an ending; a place's name after a given name is a surname.
   for (const Mention& m : matcher_->Find("George Lukas spoke. Agim Čeku spoke.", {})) EXPECT_NE(m.type, EntityType::kPlace) << m.entity;
   EXPECT_EQ(Ids("Lideri Gruzije i Georgia."), (std::vector<std::string>{"place/ge@Gruzije", "place/ge@Georgia"}));
+  // So is one after a courtesy title, and so is that word alone later ("Maurice" is also
+  // Mauritius in French).
+  for (const Mention& m : matcher_->Find("Ms. Maurice was paid for one day. Now Maurice is suing.", {})) {
+    EXPECT_EQ(m.type, EntityType::kPerson) << m.entity;
+  }
   // An abbreviation matches itself only, written so (not "Sada", now, "Novom Sadu" or "Kima",
   // Kim's), and needs no support, however short.
   got = Ids("SAD i EU. Sada u Novom Sadu.");
