@@ -43,7 +43,7 @@ struct Marks {
   std::vector<Open> open;        // still open at its end, outermost first
   uint32_t carried_close = 0;    // where the outermost carried-in quotation closed (after its mark); 0: it did not
   uint32_t carried_content = 0;  // the end of that quotation's words in this paragraph
-  ByteRange orphan_close;          // a closing mark before any other mark, with nothing open
+  ByteRange orphan_close;          // the first closing mark before any other mark, with nothing open
   uint32_t words_begin = 0;        // where a carried-in quotation's words start (after a reopening mark)
 };
 
@@ -111,7 +111,7 @@ Marks FindMarks(std::string_view text, ByteRange par, std::vector<Open> carried 
           // so there one that follows a comma or a full stop while a quotation is open closes it
           // ("…，“特朗普说).
           if (closes_like(U'”') || closes_like('"')) close_top(at, after);
-          else if (stack.empty() && out.spans.empty()) out.orphan_close = {at, after};
+          else if (stack.empty() && out.spans.empty() && out.orphan_close.empty()) out.orphan_close = {at, after};
         } else {
           open(U"”");
         }
@@ -119,7 +119,7 @@ Marks FindMarks(std::string_view text, ByteRange par, std::vector<Open> carried 
       case U'”':
         if (expects(c) || (closes_like('"') && !IsSpaceOrStart(prev))) close_top(at, after);  // "…”
         else if (IsSpaceOrStart(prev) && IsLetter(next)) open(U"”");
-        else if (stack.empty() && out.spans.empty()) out.orphan_close = {at, after};
+        else if (stack.empty() && out.spans.empty() && out.orphan_close.empty()) out.orphan_close = {at, after};
         break;
       case U'„':
         open(U"“”\"");  // „…" where a straight mark was typed for the closing one
@@ -159,7 +159,9 @@ Marks FindMarks(std::string_view text, ByteRange par, std::vector<Open> carried 
         if (expects(c) && !(IsSpaceOrStart(prev) && IsLetter(next))) close_top(at, after);
         else if (IsSpaceOrStart(prev) && next != ' ' && next != 0) open(U"\"");
         else if (expects(c)) close_top(at, after);
-        else if (stack.empty() && out.spans.empty() && !u_isdigit(static_cast<UChar32>(prev))) out.orphan_close = {at, after};
+        else if (stack.empty() && out.spans.empty() && out.orphan_close.empty() && !u_isdigit(static_cast<UChar32>(prev))) {
+          out.orphan_close = {at, after};
+        }
         break;
       case U'‘':
         if (IsLetter(prev) && IsLetter(next)) break;  // an apostrophe

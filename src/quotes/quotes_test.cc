@@ -132,6 +132,13 @@ TEST_F(QuotesTest, BlockQuotesContinuationsAndUnbalancedMarks) {
   g = Run("Vučić said: “This will never end\nThe next paragraph is unaffected, he said.", "en");
   ASSERT_GE(g.size(), 1u);
   ExpectQuote(g, 0, "This will never end", "direct", "Aleksandar Vučić");
+  // Opening marks left out: the first closing mark ends the quotation, and the verb after it is
+  // its cue (not swallowed by a quotation running to a later closing mark).
+  g = Run("Aleksandar Vučić je došao u Prištinu.\nNećemo odustati od dijaloga,” rekao je u petak za RTS, dodajući da "
+          "je to jasno.”",
+          "sr");
+  ASSERT_GE(g.size(), 1u);
+  ExpectQuote(g, 0, "Nećemo odustati od dijaloga", "direct", "Aleksandar Vučić");
 }
 
 TEST_F(QuotesTest, QuotationsOverSeveralParagraphs) {
