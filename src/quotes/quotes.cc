@@ -567,7 +567,13 @@ std::unique_ptr<QuoteFinder> QuoteFinder::Create(std::unordered_map<std::string,
       options = options.substr(0, t3);
     }
     v.that = !options.empty() && options != "-";
-    if (v.that) v.that_words.push_back({text::FoldForMatch(options), text::Lower(options)});
+    // Several that-words are written "da|kako".
+    for (size_t at = 0; v.that && at <= options.size();) {
+      size_t bar = std::min(options.find('|', at), options.size());
+      std::string_view word = options.substr(at, bar - at);
+      if (!word.empty()) v.that_words.push_back({text::FoldForMatch(word), text::Lower(word)});
+      at = bar + 1;
+    }
     bool cjk = false;
     for (size_t i = 0; i < verb.size();) {
       bool unspaced = text::ClassOf(text::DecodeUtf8(verb, i)) == text::CharClass::kUnspaced;

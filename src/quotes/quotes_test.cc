@@ -412,6 +412,9 @@ TEST_F(QuotesTest, IndirectSpeechAndPronouns) {
               "Kosova do të vazhdojë dialogun me Serbinë", "indirect", "Albin Kurti");
   ExpectQuote(Run("Vučić je rekao da Srbija neće priznati Kosovo.", "sr"), 0, "Srbija neće priznati Kosovo", "indirect",
               "Aleksandar Vučić");
+  // Croatian and Bosnian also report with "kako".
+  ExpectQuote(Run("Vučić je izjavio kako Srbija neće priznati Kosovo.", "hr"), 0, "Srbija neće priznati Kosovo", "indirect",
+              "Aleksandar Vučić");
   ExpectQuote(Run("中国常驻联合国代表傅聪表示，安理会应当继续关注这个问题。", "zh"), 0, "安理会应当继续关注这个问题", "indirect",
               "Fu Cong");
   // With no name before a Chinese verb, its subject as written speaks, less the time words after
