@@ -186,6 +186,33 @@ Marks FindMarks(std::string_view text, ByteRange par, std::vector<Open> carried 
   return out;
 }
 
+// Whether a Chinese quotation names something rather than reports words: no clause punctuation
+// inside, no verb of speech right before it, and a modifier's 的 right after it ("“巴黎时装周”的
+// 风格", the style of Paris Fashion Week), a naming or attending verb right before it (名为“营养的
+// 力量”, 参加“保守党大会”), or, when short, an institution's or event's word at its end (“司法
+// 委员会”, the Judiciary Committee).
+bool ChineseName(std::string_view text, const Span& s) {
+  std::string_view content = s.content.Of(text);
+  for (std::string_view p : {"，", "。", "！", "？", "：", "；", ",", "!", "?"}) {
+    if (content.find(p) != std::string_view::npos) return false;
+  }
+  std::string_view before = text.substr(0, s.outer.begin);
+  // Right after a verb of speech it is what was said (他回答“我记得每一个细节”).
+  for (std::string_view v : {"说", "说道", "表示", "称", "回答", "答道", "指出", "强调", "写道", "问道", "喊道"}) {
+    if (before.ends_with(v)) return false;
+  }
+  if (text.substr(s.outer.end, 3) == "的") return true;
+  for (std::string_view v : {"名为", "称为", "叫做", "所谓", "参加", "出席", "通往", "前往"}) {
+    if (before.ends_with(v)) return true;
+  }
+  // A short one (eight characters at most) that ends like a name.
+  if (content.size() > 8 * 3) return false;
+  for (std::string_view end : {"委员会", "大会", "协会", "组织", "联盟", "节", "周", "局", "社区", "中心", "公司", "集团"}) {
+    if (content.ends_with(end)) return true;
+  }
+  return false;
+}
+
 // Whether a text has a word of the first or second person (I, we, you; ja, mi, smo, meni, ću,
 // imamo; unë, jemi; јас, ние; 我, 你): speech has, narration rarely. Words are compared folded, so
 // Cyrillic (even with Latin look-alike letters) reads as Latin; words another language uses
@@ -1253,7 +1280,9 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       }
       size_t n_words = CountWords(content);
       auto earlier_pieces = pieces_of.find(s.group);
-      if (earlier_pieces != pieces_of.end() && (cue == nullptr || out[earlier_pieces->second.front()].confidence >= 0.8)) {
+      if (chinese && s.group < 0 && ChineseName(text, s)) {
+        q.kind = Kind::kTerm;
+      } else if (earlier_pieces != pieces_of.end() && (cue == nullptr || out[earlier_pieces->second.front()].confidence >= 0.8)) {
         // A later piece of a quotation over several paragraphs: the speaker found so far (a
         // tag on the last piece, "…" CNN reported, names the medium, not a new speaker).
         const Quote& first_piece = out[earlier_pieces->second.front()];
