@@ -1258,7 +1258,6 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       if (q.content.empty()) continue;
       std::string_view content = q.content.Of(text);
       ByteRange window = window_of(s.outer);
-      quoted_windows.push_back(window);
       const Cue* cue = nullptr;
       uint32_t cue_d = std::numeric_limits<uint32_t>::max();
       for (const Cue& c : cues) {
@@ -1388,6 +1387,8 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         }
       }
       if (q.kind != Kind::kTerm && q.speaker.empty()) q.confidence = 0;
+      // A sentence with a quotation is not read again for indirect speech; a term does not count.
+      if (q.kind != Kind::kTerm) quoted_windows.push_back(window);
       out.push_back(q);
       if (s.group >= 0) {
         // A speech tag on a later piece ("…," she added) names the speaker of the earlier ones:
