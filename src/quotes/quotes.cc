@@ -976,6 +976,12 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         // The preposition may stand up to two Han characters before the name (在年度联合国大会上:
         // "at the annual UN General Assembly").
         size_t at = c.range.begin;
+        // A name right before a person's noun modifies it (共和党议员, a Republican senator; 中国外交部
+        // 发言人): the noun's person speaks, not the party or the country.
+        static constexpr std::string_view kPersonNouns[] = {"议员", "参议员", "众议员", "主席", "部长", "总统", "总理",
+                                                            "领导人", "官员", "发言人", "大使", "代表", "成员", "球员",
+                                                            "教练", "队长", "经理", "首相", "外长"};
+        for (std::string_view n : kPersonNouns) c.governed = c.governed || text.substr(c.range.end, n.size()) == n;
         for (int n = 0; n < 3 && at >= 3 && !c.governed; ++n) {
           at -= 3;
           size_t k = at;

@@ -431,6 +431,8 @@ TEST_F(QuotesTest, IndirectSpeechAndPronouns) {
   ExpectQuote(Run("印尼国家减灾机构周日一早表示，死亡人数已攀升至832人。", "zh"), 0, "死亡人数已攀升至832人", "indirect",
               "印尼国家减灾机构");
   for (const Got& q : Run("在演出之前这名歌手表示，他改了名字。", "zh")) EXPECT_EQ(q.speaker.find("在"), std::string::npos);
+  // A name right before a person's noun modifies it: the official speaks, not NATO.
+  ExpectQuote(Run("一名北约官员周一表示，联盟将继续在科索沃部署部队。", "zh"), 0, "联盟将继续在科索沃部署部队", "indirect", "官员");
   // A name after a Chinese preposition is governed, not the speaker (向联合国表示: "told the UN").
   ExpectQuote(Run("外交部长于周六向联合国表示，制裁将加深不信任。", "zh"), 0, "制裁将加深不信任", "indirect", "外交部");
   // Chinese names the speaker before the verb, not in the reported words after it.
