@@ -841,6 +841,10 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       static const std::unordered_set<std::string> kTitleWords = keys({"prime", "minister", "president", "general", "secretary"});
       const std::string& head = words[s.end_word - 1].key;
       if (tag == 'P' && kNotInNames.count(head) && !kTitleWords.count(head)) tag = 'O';
+      // Nor one that opens with a foreign article: a publication or a company ("Der Spiegel",
+      // "Дер Шпигел", "The Guardian").
+      static const std::unordered_set<std::string> kArticles = keys({"the", "der", "die", "das", "il", "les"});
+      if (tag == 'P' && n >= 2 && kArticles.count(words[s.first_word].key)) tag = 'O';
       EntityType type = tag == 'P' ? EntityType::kPerson : tag == 'O' ? EntityType::kOrg : EntityType::kPlace;
       hits.push_back(unknown_hit(s.first_word, s.end_word, type));
       for (size_t k = s.first_word; k < s.end_word; ++k) taken[k] = true;

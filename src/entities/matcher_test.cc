@@ -68,6 +68,15 @@ TEST_F(MatcherTest, UnknownPeopleAndSurnames) {
   EXPECT_EQ(got, (std::vector<std::string>{"person/~mark-petrovic/new@Marko Petrović", "person/~mark-petrovic/surname@Petrović",
                                            "person/~jan-roe/new@Jane Roe", "person/~jan-roe/surname@Roe",
                                            "person/~drit-gash/new@Drita Gashi", "person/~drit-gash/surname@Gashi"}));
+  // A name that opens with a foreign article is a publication or a company, not a person.
+  for (std::string_view t : {"Роналдо ќе го тужи германското списание Дер Шпигел поради текстот.",
+                             "Ronaldo will sue Der Spiegel over the report."}) {
+    for (const Mention& x : matcher_->Find(std::string(t), {})) {
+      if (x.range.Of(t).find("Spiegel") != std::string_view::npos || x.range.Of(t).find("Шпигел") != std::string_view::npos) {
+        EXPECT_EQ(x.type, EntityType::kOrg) << t;
+      }
+    }
+  }
 }
 
 TEST_F(MatcherTest, HyphenatedSurnamesStayWhole) {
