@@ -732,6 +732,29 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         }
       }
     }
+    // A courtesy title the model tagged alone, or cut off by its dot, is no name: the one or two
+    // capitalised words after it are a person's ("Mr. Mandagi").
+    static const std::unordered_set<std::string> kCourtesy = keys({"mr", "mrs", "ms", "miss", "dr", "prof", "sir"});
+    std::vector<TaggedSpan> named;
+    for (size_t i = 0; i < spans.size(); ++i) {
+      const TaggedSpan& s = spans[i];
+      if (s.end_word != s.first_word + 1 || !kCourtesy.count(words[s.first_word].key)) {
+        named.push_back(s);
+        continue;
+      }
+      if (i + 1 < spans.size() && spans[i + 1].first_word == s.end_word) {
+        spans[i + 1].type = 'P';
+        continue;
+      }
+      size_t e = s.end_word;
+      auto gap = [&](size_t k) { return text.substr(words[k - 1].range.end, words[k].range.begin - words[k - 1].range.end); };
+      while (e < words.size() && e - s.first_word <= 2 && words[e].upper && !kNotInNames.count(words[e].key) &&
+             (gap(e) == " " || gap(e) == ". ")) {
+        ++e;
+      }
+      if (e > s.end_word) named.push_back({s.end_word, e, 'P'});
+    }
+    spans = std::move(named);
     // Two or three words right after a title or occupation in lower case are a person's name,
     // whatever the model says ("35-godišnja majka Risa Kusuma"), unless an organisation's word
     // is among them or a capitalised word follows: then they are the title's complement

@@ -68,6 +68,16 @@ TEST_F(MatcherTest, UnknownPeopleAndSurnames) {
   EXPECT_EQ(got, (std::vector<std::string>{"person/~mark-petrovic/new@Marko Petrović", "person/~mark-petrovic/surname@Petrović",
                                            "person/~jan-roe/new@Jane Roe", "person/~jan-roe/surname@Roe",
                                            "person/~drit-gash/new@Drita Gashi", "person/~drit-gash/surname@Gashi"}));
+  // A courtesy title is not a name of its own; the name after it is a person's.
+  {
+    std::string t = "Guests at the Grand Plaza Hotel, Mr. Tanaka included, were evacuated.";
+    std::vector<std::string> people;
+    for (const Mention& x : matcher_->Find(t, {})) {
+      EXPECT_NE(x.range.Of(t), "Mr") << x.entity;
+      if (x.type == EntityType::kPerson) people.push_back(std::string(x.range.Of(t)));
+    }
+    EXPECT_EQ(people, std::vector<std::string>{"Tanaka"});
+  }
   // A name that opens with a foreign article is a publication or a company, not a person.
   for (std::string_view t : {"Роналдо ќе го тужи германското списание Дер Шпигел поради текстот.",
                              "Ronaldo will sue Der Spiegel over the report."}) {
