@@ -594,6 +594,20 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     for (size_t k = first; k < end; ++k) taken[k] = true;
   };
 
+  // 1b. Airlines: "Air" and the capitalised word after it (Air Serbia, Air Niugini) are one
+  // organisation, not a place's name after a word.
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    if (words[i].key != "air" || !words[i].upper || taken[i] || !words[i + 1].upper ||
+        text.substr(words[i].range.end, words[i + 1].range.begin - words[i].range.end) != " ") {
+      continue;
+    }
+    auto alone = std::find_if(hits.begin(), hits.end(), [&](const Hit& h) { return h.first_word == i + 1 && h.end_word == i + 2; });
+    if (taken[i + 1] && alone == hits.end()) continue;  // part of a longer name
+    if (alone != hits.end()) hits.erase(alone);
+    hits.push_back(unknown_hit(i, i + 2, EntityType::kOrg));
+    taken[i] = taken[i + 1] = true;
+  }
+
   // Words the text also writes in lower case, or the language's common words, are not names
   // when a sentence starts with them ("Or", "Says" in a headline, "Mother", "Smrt").
   std::unordered_set<std::string_view> lower_words;  // built on first use: most texts never ask

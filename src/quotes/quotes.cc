@@ -736,6 +736,23 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     std::string_view ptext = par.range.Of(text);
     std::vector<Span>& spans = quotations[pi];
     if (par.blockquote && spans.empty()) spans.push_back({par.range, par.range});
+    // A name in marks (Albanian and Macedonian news write „Air Niugini“ tani thotë): a term, and
+    // the name stays a speaker and its sentence open to reported speech.
+    for (size_t k = 0; k < spans.size();) {
+      ByteRange content = Trim(text, spans[k].content);
+      auto m = first_at(content.begin);
+      bool name = spans[k].group < 0 && m != by_pos.end() && IsUpperAt(text, content.begin) && (*m)->range.begin == content.begin &&
+                  (*m)->range.end == content.end && CountWords(content.Of(text)) <= 4;
+      if (!name) {
+        ++k;
+        continue;
+      }
+      Quote term;
+      term.content = content;
+      term.kind = Kind::kTerm;
+      out.push_back(term);
+      spans.erase(spans.begin() + static_cast<long>(k));
+    }
 
     // Reporting cues outside quotations.
     std::vector<Cue> cues;
@@ -944,7 +961,12 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       });
       uint32_t next = r.begin;
       for (size_t k = before.size(); k-- > 0;) {
-        if (text.substr(before[k].second.end, next - before[k].second.end).find_first_not_of(' ') != std::string_view::npos) return false;
+        // Spaces only between them, or an opening quotation mark (za „Sunday Times“).
+        std::string_view gap = text.substr(before[k].second.end, next - before[k].second.end);
+        for (std::string_view mark : {"„", "“", "«", "»", "\"", "‘"}) {
+          if (size_t at = gap.find(mark); at != std::string_view::npos) gap = gap.substr(0, at);
+        }
+        if (gap.find_first_not_of(' ') != std::string_view::npos) return false;
         if (preps->count(before[k].first)) return true;
         if (before[k].first != "the" && before[k].first != "a" && before[k].first != "an") return false;
         next = before[k].second.begin;
@@ -1075,6 +1097,120 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       q.confidence = 0.7;
       return true;
     };
+    // The one an English definite description next to a reporting verb refers to: "the" and at
+    // most five more words, none capitalised but inside a name ("the five-time Ballon d'Or
+    // winner"), right before the verb (adverbs and auxiliaries aside) or right after it. An
+    // organisation's noun (the airline, the company) refers to the last organisation named
+    // before it; a singular noun for a person (the actor, the 34-year-old) to the last person
+    // who was a sentence's subject; plural and collective nouns (the police, the protesters) to
+    // no one.
+    auto described = [&](ByteRange cue) -> const EntityMention* {
+      if (lang.substr(0, 2) != "en") return nullptr;
+      static const std::unordered_set<std::string_view> kSkip = {"also", "now", "recently", "later", "then", "instead",
+                                                                 "has", "have", "had", "will", "would", "once", "earlier",
+                                                                 "previously", "further", "again", "quickly"};
+      static const std::unordered_set<std::string_view> kOrgNouns = {
+          "company", "airline", "carrier", "firm", "group", "organisation", "organization", "network", "club", "team",
+          "party", "magazine", "newspaper", "paper", "broadcaster", "retailer", "supermarket", "chain", "bank", "charity",
+          "agency", "ministry", "department", "campaign", "startup", "business", "publication", "outlet", "site"};
+      static const std::unordered_set<std::string_view> kNoOne = {
+          "police", "government", "military", "army", "public", "crowd", "audience", "couple", "family", "court",
+          "indictment", "statement", "report", "document", "release", "study", "poll", "survey", "filing", "complaint",
+          "lawsuit", "letter", "article", "video", "post", "tweet", "book", "data", "research", "website", "notice",
+          "memo", "order", "ruling", "decision", "verdict", "motion", "petition", "bill", "law", "rule", "plan"};
+      // Words no description of a speaker is made of (verbs, pronouns, "to").
+      static const std::unordered_set<std::string_view> kNotInDescriptions = {
+          "to", "yet", "not", "be", "been", "is", "are", "was", "were", "that", "which", "who", "whom", "it", "its",
+          "they", "them", "he", "she", "his", "her", "him", "also", "in", "on", "at", "as", "by", "with", "for", "a",
+          "an"};
+      auto w = std::lower_bound(words.begin(), words.end(), cue.begin, [](const W& x, uint32_t at) { return x.r.begin < at; });
+      size_t at = static_cast<size_t>(w - words.begin());  // the cue's first word
+      auto joined = [&](size_t a, size_t b) {  // words a and b (a before b) with only a space or hyphen between
+        std::string_view gap = text.substr(words[a].r.end, words[b].r.begin - words[a].r.end);
+        return gap == " " || gap == "-" || gap == "'" || gap == "’";
+      };
+      size_t first = SIZE_MAX, head = SIZE_MAX;
+      // Before the verb.
+      size_t k = at;
+      while (k > 0 && kSkip.count(words[k - 1].key) && joined(k - 1, k)) --k;
+      if (k > 0 && joined(k - 1, k) && !IsUpperAt(text, words[k - 1].r.begin)) {
+        head = k - 1;
+        for (size_t j = head + 1; j-- > 0 && head - j <= 5;) {
+          if (j < head && !joined(j, j + 1)) break;
+          if (words[j].key != "the") continue;
+          // The description opens its sentence (after "But" or "And" at most), or follows the
+          // quotation it tags ("…," the player added).
+          size_t open = j;
+          if (open > 0 && (words[open - 1].key == "but" || words[open - 1].key == "and") && joined(open - 1, open)) --open;
+          std::string_view lead = text.substr(open == 0 ? 0 : words[open - 1].r.end,
+                                              words[open].r.begin - (open == 0 ? 0 : words[open - 1].r.end));
+          bool starts = open == 0 || lead.find_first_of(".!?\n") != std::string_view::npos ||
+                        lead.find("”") != std::string_view::npos || lead.find('"') != std::string_view::npos ||
+                        lead.find("’") != std::string_view::npos;
+          if (starts) first = j;
+          break;
+        }
+      }
+      // After it (not after "told": that is the listener).
+      const bool addressee = std::any_of(cues.begin(), cues.end(), [&](const Cue& c) {
+        return c.range.begin == cue.begin && verbs_[c.verb].addressee;
+      });
+      if (first == SIZE_MAX && !addressee) {
+        size_t after = at;
+        while (after < words.size() && words[after].r.begin < cue.end) ++after;
+        if (after < words.size() && words[after].key == "the" && words[after].r.begin - cue.end == 1) {
+          size_t j = after + 1;
+          while (j + 1 < words.size() && j - after < 5 && joined(j, j + 1) && !cue_at(words[j + 1].r.begin)) ++j;
+          // It ends the clause.
+          std::string_view next = text.substr(words[j].r.end, 1);
+          if (j < words.size() && !IsUpperAt(text, words[j].r.begin) && (next.empty() || next.find_first_of(".,;:!?") == 0)) {
+            first = after;
+            head = j;
+          }
+        }
+      }
+      if (first == SIZE_MAX || head <= first) return nullptr;
+      for (size_t j = first + 1; j <= head; ++j) {
+        if (kNotInDescriptions.count(words[j].key)) return nullptr;
+      }
+      // The noun is the head's, or the one before "of" ("the notice of intent", "the head of the
+      // agency").
+      size_t noun_at = head;
+      for (size_t j = first + 1; j < head; ++j) {
+        if (words[j].key == "of") {
+          noun_at = j - 1;
+          break;
+        }
+      }
+      if (noun_at <= first) return nullptr;
+      const std::string& noun = words[noun_at].key;
+      // A noun that names an unnamed speaker ("the driver", "the spokesman") is the speaker.
+      if (speaker_nouns_.count(noun) && !kOrgNouns.count(noun)) return nullptr;
+      if (IsUpperAt(text, words[head].r.begin) || kNoOne.count(noun) || (noun.size() > 3 && noun.back() == 's' && !noun.ends_with("ss"))) {
+        return nullptr;
+      }
+      uint32_t from = words[first].r.begin;
+      if (kOrgNouns.count(noun)) {
+        for (auto it = first_at(from); it != by_pos.begin();) {
+          const EntityMention* m = *--it;
+          if (from - m->range.end > 3000) break;
+          if (m->type == "org" && !Inside(m->range, spans)) return m;
+        }
+        return nullptr;
+      }
+      // A person: the last one quoted by name (news goes on quoting the same person: "…," the
+      // investment banker added), else the last sentence's subject.
+      learn();
+      for (auto o = out.rbegin(); o != out.rend(); ++o) {
+        if (o->speaker_range.end > from || o->speaker_type != "person" || o->speaker_entity.empty() || o->confidence < 0.8) continue;
+        if (from - o->speaker_range.end > 1500) break;
+        for (auto it = first_at(o->speaker_range.begin); it != by_pos.end() && (*it)->range.begin == o->speaker_range.begin; ++it) {
+          if ((*it)->entity == o->speaker_entity) return *it;
+        }
+        break;
+      }
+      return subject_before(from, 0);
+    };
     auto attribute = [&](Quote& q, ByteRange cue, ByteRange window, double named_confidence, bool subject = false) {
       // The word that opens the verb's reported clause (that, da, se, дека): a name after it is
       // inside what was said ("i tha … se Korea e Veriut ka ndërmarrë …").
@@ -1163,6 +1299,17 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         q.speaker_type = "role";
         q.speaker_range = r;
         q.confidence = 0.5;
+        return true;
+      }
+      // English names someone it has named before by a description ("the airline said", "…," the
+      // player added, "The 34-year-old says"): that one speaks, not a noun inside it, nor a name
+      // further off.
+      if (const EntityMention* d = described(cue); d != nullptr && (best == nullptr || best->noun)) {
+        q.speaker = d->name;
+        q.speaker_entity = d->entity;
+        q.speaker_type = d->type;
+        q.speaker_range = d->range;
+        q.confidence = 0.6;
         return true;
       }
       if (best == nullptr) return false;

@@ -473,5 +473,26 @@ TEST_F(QuotesTest, IndirectSpeechAndPronouns) {
   EXPECT_EQ(direct->speaker, "Wang Yi");
 }
 
+TEST_F(QuotesTest, EnglishDescriptionsReferBack) {
+  // "the 54-year-old said": the person named before, not no one.
+  EXPECT_EQ(LastSpeaker("Aleksandar Vučić arrived in Beijing on Monday.\n“China is a true friend,” the 54-year-old said.", "en"),
+            "Aleksandar Vučić");
+  // "The airline said": the last organisation named; "Air" and the word after it are one.
+  EXPECT_EQ(LastSpeaker("Air Serbia cancelled two flights on Monday.\nThe airline said the weather was to blame.", "en"),
+            "Air Serbia");
+  // A noun that names an unnamed speaker stays the speaker.
+  EXPECT_EQ(LastSpeaker("Ana Jones took a taxi.\nThe driver said he would vote for her.", "en"), "driver");
+}
+
+TEST_F(QuotesTest, NamesInMarks) {
+  // A name in marks is a term and still speaks („Air Serbia“ tani thotë se …).
+  auto g = Run("Përplasje avioni: „Air Serbia“ tani thotë se një person ka humbur.", "sq");
+  ASSERT_EQ(g.size(), 2u);
+  ExpectQuote(g, 0, "Air Serbia", "term", "");
+  ExpectQuote(g, 1, "një person ka humbur", "indirect", "Air Serbia");
+  // After a preposition, the mark between them aside, it does not speak (za „CNN“).
+  EXPECT_EQ(LastSpeaker("Jan Petrović je u razgovoru za „CNN“ rekao: „Brzo pomažemo preživelima.“", "sr"), "Jan Petrović");
+}
+
 }  // namespace
 }  // namespace parallax::quotes
