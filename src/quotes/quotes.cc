@@ -1073,10 +1073,12 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
           break;
         }
       }
+      // An unstated subject's speaker range is its antecedent's; a pronoun's stays the pronoun.
       if (cued != nullptr && (subject == nullptr || subject->range.begin <= cued->range.begin)) {
         q.speaker = cued->name;
         q.speaker_entity = cued->entity;
         q.speaker_type = cued->type;
+        if (q.speaker_range.empty()) q.speaker_range = cued->range;
         q.confidence = 0.7;
         return true;
       }
@@ -1087,10 +1089,12 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         q.speaker = subject->name;
         q.speaker_entity = subject->entity;
         q.speaker_type = subject->type;
+        if (q.speaker_range.empty()) q.speaker_range = subject->range;
       } else if (last != nullptr) {
         q.speaker = last->speaker;
         q.speaker_entity = last->speaker_entity;
         q.speaker_type = last->speaker_type;
+        if (q.speaker_range.empty()) q.speaker_range = last->speaker_range;
       } else {
         return false;
       }
@@ -1560,6 +1564,24 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       }
     }
 
+    // Whether a verb states no subject, in a language that drops it: it opens its sentence, with
+    // at most an auxiliary, a conjunction or a linking adverb before it ("Rekao je da …", "No
+    // dodao je da …", "Također je naglasio da …", "Tha se …").
+    auto unstated = [&](ByteRange cue) {
+      if (lang.substr(0, 2) == "en" || chinese) return false;
+      static const std::unordered_set<std::string_view> kBefore = {
+          "je", "su", "a", "i", "no", "ali", "pa", "te", "takodjer", "takodje", "medjutim", "ipak", "tada", "potom",
+          "zatim", "kasnije", "isto", "tako", "jos", "dhe", "por", "gjithashtu", "megjithate", "ai", "i", "но", "и",
+          "исто", "така", "меѓутоа", "isto"};
+      uint32_t start = window_of(cue).begin;
+      for (const W& w : words) {
+        if (w.r.begin < start) continue;
+        if (w.r.begin >= cue.begin) return true;
+        if (!kBefore.count(w.key)) return false;
+      }
+      return true;
+    };
+
     // Indirect speech: a reporting verb with that / da / se (or, in Chinese, a clause right
     // after it) outside quotations, and "according to X".
     for (const Cue& c : cues) {
@@ -1674,7 +1696,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         // The speaker is the subject before the verb (else the nearest one).
         bool subject = (verbs_[c.verb].subject || coordinated(c.range)) && attribute(q, c.range, {window.begin, c.range.end}, 0.85, true);
         if (!subject && !attribute(q, c.range, {window.begin, c.range.end}, 0.85) &&
-            (v.addressee || !attribute(q, c.range, window, 0.7))) {
+            (v.addressee || !attribute(q, c.range, window, 0.7)) && !(unstated(c.range) && resolve_pronoun(q, c.range.begin))) {
           // Reported speech whose speaker is not a known name ("Sainsbury's said it would ..."):
           // kept, with no speaker rather than a guess.
           q.confidence = 0;

@@ -421,6 +421,9 @@ TEST_F(QuotesTest, IndirectSpeechAndPronouns) {
               "Kosova do të vazhdojë dialogun me Serbinë", "indirect", "Albin Kurti");
   ExpectQuote(Run("Vučić je rekao da Srbija neće priznati Kosovo.", "sr"), 0, "Srbija neće priznati Kosovo", "indirect",
               "Aleksandar Vučić");
+  // A verb that opens its sentence states no subject: the person of the sentences before speaks.
+  ExpectQuote(Run("Aleksandar Vučić je stigao u Peking.\nRekao je da je Kina pravi prijatelj.", "sr"), 0,
+              "je Kina pravi prijatelj", "indirect", "Aleksandar Vučić");
   // Croatian and Bosnian also report with "kako".
   ExpectQuote(Run("Vučić je izjavio kako Srbija neće priznati Kosovo.", "hr"), 0, "Srbija neće priznati Kosovo", "indirect",
               "Aleksandar Vučić");
