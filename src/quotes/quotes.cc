@@ -1031,9 +1031,9 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     // candidate before it, the subject of the clause it hangs on.
     // The person a pronoun at `at` refers to (or the unstated subject of a verb in languages
     // that drop it: "…“, rekao je."). News keeps quoting the same person, so it is the last
-    // person quoted by name before it (not whoever was mentioned last), unless a person is the
-    // subject of a later paragraph (its first person named outside quotation marks: "Ms
-    // Humphreys lost Mark … “…,” she said"), the nearer antecedent.
+    // person quoted, by name or through a pronoun (not whoever was mentioned last), unless a
+    // person is the subject of a later paragraph (its first person named outside quotation
+    // marks: "Ms Humphreys lost Mark … “…,” she said"), the nearer antecedent.
     auto resolve_pronoun = [&](Quote& q, uint32_t at) {
       learn();
       // The gender the pronoun or the verb form asks for.
@@ -1043,7 +1043,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       char gender = ReferentGender(word.substr(0, word.rfind("他", 0) == 0 || word.rfind("她", 0) == 0 ? 3 : word.size()), lang);
       const Quote* last = nullptr;
       for (const Quote& o : out) {
-        bool named = o.speaker_type == "person" && !o.speaker_entity.empty() && o.confidence >= 0.8;
+        bool named = o.speaker_type == "person" && !o.speaker_entity.empty() && o.confidence >= 0.7;
         if (named && o.speaker_range.end <= at && compatible(gender, gender_of({o.speaker_entity, o.speaker, o.speaker_type, "", {}}))) {
           last = &o;
         }

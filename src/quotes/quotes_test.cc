@@ -414,6 +414,15 @@ TEST_F(QuotesTest, PronounsAndVerbFormsAgreeInGender) {
   g = Run("Mary Jones met John Smith on Monday.\n“We will win,” he said.", "en");
   ASSERT_EQ(g.size(), 1u);
   ExpectQuote(g, 0, "We will win", "direct", "John Smith");
+  // A pronoun goes on with the person the last pronoun resolved to, not back to the last one
+  // quoted by name.
+  g = Run("Ms Davis said: “I continually worry about it.”\nMs Humphreys, a friend of Ms Davis, lost her partner.\n"
+          "“He did not say that he was feeling down,” she said.\n“He was at rock bottom on Christmas Day.”\n"
+          "She said it was a trauma: “It rips a hole through the family.”",
+          "en");
+  ASSERT_GE(g.size(), 3u);
+  EXPECT_EQ(g.back().speaker, g[1].speaker);
+  EXPECT_NE(g.back().speaker, g[0].speaker);
 }
 
 TEST_F(QuotesTest, IndirectSpeechAndPronouns) {
