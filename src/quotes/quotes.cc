@@ -1108,6 +1108,40 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     // before it; a singular noun for a person (the actor, the 34-year-old) to the last person
     // who was a sentence's subject; plural and collective nouns (the police, the protesters) to
     // no one.
+    // The person a bare title that opens the verb's sentence refers to ("Predsednik je u subotu
+    // rekao da …", "The President said"): the last person the article named right after the
+    // same title ("predsednik SAD Donald Tramp", "President Donald Trump"), inflection aside.
+    auto titled = [&](ByteRange cue) -> const EntityMention* {
+      uint32_t start = window_of(cue).begin;
+      auto w = std::lower_bound(words.begin(), words.end(), start, [](const W& x, uint32_t at) { return x.r.begin < at; });
+      if (w != words.end() && w->key == "the") ++w;
+      if (w == words.end() || w->r.begin >= cue.begin || !IsUpperAt(text, w->r.begin)) return nullptr;
+      auto same = [](std::string_view a, std::string_view b) {
+        size_t n = std::max<size_t>(5, std::min(a.size(), b.size()) - 1);
+        return a.size() >= 5 && b.size() >= 5 && a.substr(0, n) == b.substr(0, n);
+      };
+      const std::string title = w->key;
+      bool known = std::any_of(titles_.begin(), titles_.end(), [&](const std::string& t) { return t.size() >= 5 && same(t, title); });
+      if (!known) return nullptr;
+      // No name of its own between the title and the verb.
+      for (const Candidate& c : cands) {
+        if (!c.pronoun && !c.noun && c.range.begin > w->r.begin && c.range.end <= cue.begin) return nullptr;
+      }
+      for (auto it = first_at(start); it != by_pos.begin();) {
+        const EntityMention* m = *--it;
+        if (m->type != "person") continue;
+        // The title within the three words before the name ("U.S. President Donald Trump").
+        size_t k = static_cast<size_t>(m->range.begin > 48 ? m->range.begin - 48 : 0);
+        std::vector<std::string> before;
+        text::ForEachWord(text.substr(k, m->range.begin - k), [&](std::string_view lower, ByteRange, bool) {
+          before.push_back(text::FoldForMatch(lower));
+        });
+        for (size_t j = before.size(); j-- > 0 && before.size() - j <= 3;) {
+          if (same(before[j], title)) return m;
+        }
+      }
+      return nullptr;
+    };
     auto described = [&](ByteRange cue) -> const EntityMention* {
       if (lang.substr(0, 2) != "en") return nullptr;
       static const std::unordered_set<std::string_view> kSkip = {"also", "now", "recently", "later", "then", "instead",
@@ -1308,7 +1342,9 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       // English names someone it has named before by a description ("the airline said", "…," the
       // player added, "The 34-year-old says"): that one speaks, not a noun inside it, nor a name
       // further off.
-      if (const EntityMention* d = described(cue); d != nullptr && (best == nullptr || best->noun)) {
+      const EntityMention* d = described(cue);
+      if (d == nullptr && (best == nullptr || best->noun)) d = titled(cue);
+      if (d != nullptr && (best == nullptr || best->noun)) {
         q.speaker = d->name;
         q.speaker_entity = d->entity;
         q.speaker_type = d->type;

@@ -485,13 +485,18 @@ TEST_F(QuotesTest, IndirectSpeechAndPronouns) {
   EXPECT_EQ(direct->speaker, "Wang Yi");
 }
 
-TEST_F(QuotesTest, EnglishDescriptionsReferBack) {
+TEST_F(QuotesTest, DescriptionsAndTitlesReferBack) {
   // "the 54-year-old said": the person named before, not no one.
   EXPECT_EQ(LastSpeaker("Aleksandar Vučić arrived in Beijing on Monday.\n“China is a true friend,” the 54-year-old said.", "en"),
             "Aleksandar Vučić");
   // "The airline said": the last organisation named; "Air" and the word after it are one.
   EXPECT_EQ(LastSpeaker("Air Serbia cancelled two flights on Monday.\nThe airline said the weather was to blame.", "en"),
             "Air Serbia");
+  // A bare title refers to the person the article named after the same title, inflection aside.
+  EXPECT_EQ(LastSpeaker("Predsednik Marko Jović posetio je Niš u petak.\nOn je obišao fabriku sa Anom Marić.\n"
+                        "Predsednik je u subotu rekao da je poseta bila uspešna.",
+                        "sr"),
+            "Marko Jović");
   // A noun that names an unnamed speaker stays the speaker.
   EXPECT_EQ(LastSpeaker("Ana Jones took a taxi.\nThe driver said he would vote for her.", "en"), "driver");
 }
