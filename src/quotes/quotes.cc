@@ -1453,12 +1453,28 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       ByteRange window = window_of(s.outer);
       const Cue* cue = nullptr;
       uint32_t cue_d = std::numeric_limits<uint32_t>::max();
-      for (const Cue& c : cues) {
-        if (c.range.begin < window.begin || c.range.end > window.end) continue;
-        uint32_t d = Distance(c.range, s.outer);
-        if (d < cue_d) {
-          cue_d = d;
-          cue = &c;
+      auto nearest_cue = [&] {
+        for (const Cue& c : cues) {
+          if (c.range.begin < window.begin || c.range.end > window.end) continue;
+          uint32_t d = Distance(c.range, s.outer);
+          if (d < cue_d) {
+            cue_d = d;
+            cue = &c;
+          }
+        }
+      };
+      nearest_cue();
+      // A quotation that ends its sentence ("…。”", "…."") may be tagged by the next one, short
+      // and with no quotation of its own ("“…。”乔尔·普拉斯科对《华盛顿邮报》说道。").
+      if (cue == nullptr && window.end == s.outer.end) {
+        for (ByteRange next : sentences) {
+          if (next.begin < s.outer.end || next.begin > s.outer.end + 2) continue;
+          bool quoted = std::any_of(spans.begin(), spans.end(), [&](const Span& o) { return o.outer.begin >= next.begin && o.outer.begin < next.end; });
+          if (!quoted && next.size() <= 90) {
+            window.end = next.end;
+            nearest_cue();
+          }
+          break;
         }
       }
       bool whole_paragraph = Trim(text, {s.outer.begin, s.outer.end}).begin <= Trim(text, par.range).begin + 3 &&
@@ -1489,6 +1505,12 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
           resolve_pronoun(q, cue->range.begin);  // the verb's subject is unstated
         }
         q.kind = StartsLower(content) ? Kind::kPartial : Kind::kDirect;
+        // A tag on the last piece of a quotation over several paragraphs that names a medium
+        // or an organisation ("…?” Izvještava CNN.) reports the words; whoever spoke the
+        // earlier pieces spoke these.
+        if (earlier_pieces != pieces_of.end() && q.speaker_type == "org" && !out[earlier_pieces->second.front()].speaker.empty()) {
+          CopySpeaker(out[earlier_pieces->second.front()], q);
+        }
       } else if (whole_paragraph && (pi > 0) && (prev_paragraph_colon || last_attributed != SIZE_MAX) && n_words > 3) {
         q.kind = Kind::kBlock;
         if (prev_paragraph_colon && !prev_paragraph_candidates.empty()) {

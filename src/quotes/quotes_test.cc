@@ -485,6 +485,18 @@ TEST_F(QuotesTest, IndirectSpeechAndPronouns) {
   EXPECT_EQ(direct->speaker, "Wang Yi");
 }
 
+TEST_F(QuotesTest, TagsInTheNextSentence) {
+  // Chinese closes the sentence inside the marks and tags the quotation in the next one.
+  EXPECT_EQ(LastSpeaker("“我们不是种族主义者。”乔尔·普拉斯科对记者说道。", "zh"), "乔尔·普拉斯科");
+  // A medium that tags the last piece of a quotation over several paragraphs reports it; the
+  // speaker of the pieces before speaks it.
+  auto g = Run("Kanye West nastupio je u subotu.\nTakođer, West se požalio publici da su mu predbacivali zbog kape.\n"
+               "„Gnjavili su me iza pozornice.\nMaltretirali su me!\nRekli su da sam potonuo,” prenosi Washington Examiner.",
+               "hr");
+  ASSERT_GE(g.size(), 2u);
+  for (const Got& q : g) EXPECT_EQ(q.speaker, "Kanye West") << q.content;
+}
+
 TEST_F(QuotesTest, DescriptionsAndTitlesReferBack) {
   // "the 54-year-old said": the person named before, not no one.
   EXPECT_EQ(LastSpeaker("Aleksandar Vučić arrived in Beijing on Monday.\n“China is a true friend,” the 54-year-old said.", "en"),
