@@ -1004,6 +1004,17 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
                                                             "领导人", "官员", "发言人", "大使", "代表", "成员", "球员",
                                                             "教练", "队长", "经理", "首相", "外长"};
         for (std::string_view n : kPersonNouns) c.governed = c.governed || text.substr(c.range.end, n.size()) == n;
+        // A name in brackets right after another is its original spelling (霍莉·斯奈德（Holly
+        // Snyder）说): the name as the article writes it speaks.
+        for (std::string_view open : {"（", "("}) {
+          uint32_t at = c.range.begin;
+          while (at > 0 && text[at - 1] == ' ') --at;
+          if (at < open.size() || text.substr(at - open.size(), open.size()) != open) continue;
+          at -= static_cast<uint32_t>(open.size());
+          c.governed = c.governed || std::any_of(cands.begin(), cands.end(), [&](const Candidate& o) {
+            return !o.pronoun && o.range.end <= at && at - o.range.end <= 1;
+          });
+        }
         for (int n = 0; n < 3 && at >= 3 && !c.governed; ++n) {
           at -= 3;
           size_t k = at;

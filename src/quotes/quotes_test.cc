@@ -445,6 +445,8 @@ TEST_F(QuotesTest, IndirectSpeechAndPronouns) {
   for (const Got& q : Run("在演出之前这名歌手表示，他改了名字。", "zh")) EXPECT_EQ(q.speaker.find("在"), std::string::npos);
   // A name right before a person's noun modifies it: the official speaks, not NATO.
   ExpectQuote(Run("一名北约官员周一表示，联盟将继续在科索沃部署部队。", "zh"), 0, "联盟将继续在科索沃部署部队", "indirect", "官员");
+  // A name in brackets after a Chinese name is its original spelling: the Chinese name speaks.
+  EXPECT_EQ(LastSpeaker("副总裁霍莉·斯奈德（Holly Snyder）说：“人们希望家人照顾他们。”", "zh"), "霍莉·斯奈德");
   // A name after a Chinese preposition is governed, not the speaker (向联合国表示: "told the UN").
   ExpectQuote(Run("外交部长于周六向联合国表示，制裁将加深不信任。", "zh"), 0, "制裁将加深不信任", "indirect", "外交部");
   // Chinese names the speaker before the verb, not in the reported words after it.
