@@ -1661,6 +1661,64 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       if (quoted) continue;
       Quote q;
       q.cue = std::string(c.range.Of(text));
+      // Chinese cites its source between 据 and a word for reporting, in title marks or not,
+      // and the report after the comma (据《卫报》报道，…; 据明镜周刊周五报道，…).
+      ByteRange cited{};
+      // 据 opens a clause or follows 根 or 依 (根据, 依据: according to); in 证据 or 数据 it is a
+      // word's end (evidence, data).
+      auto opens_clause = [&](uint32_t at) {
+        if (at == 0) return true;
+        size_t k = at;
+        while (k > 0 && (static_cast<unsigned char>(text[k - 1]) & 0xC0) == 0x80) --k;
+        if (k > 0) --k;
+        std::string_view prev = text.substr(k, at - k);
+        for (std::string_view b : {"，", "。", "；", "：", "！", "？", "、", "“", "”", "\n", " ", "根", "依", "而", "但"}) {
+          if (prev == b) return true;
+        }
+        return false;
+      };
+      if (chinese && q.cue == "据" && !opens_clause(c.range.begin)) continue;
+      if (chinese && q.cue == "据") {
+        size_t end = std::string_view::npos;
+        for (std::string_view r : {"报道", "消息", "透露", "表示", "介绍", "显示", "统计", "称", "说"}) {
+          size_t at = text.find(r, c.range.end);
+          if (at != std::string_view::npos && at < c.range.end + 60 && at < end) end = at;
+        }
+        size_t comma = end == std::string_view::npos ? end : text.find("，", end);
+        std::string_view between = end == std::string_view::npos ? std::string_view() : text.substr(c.range.end, end - c.range.end);
+        if (end != std::string_view::npos && end > c.range.end && comma != std::string_view::npos && comma < window.end &&
+            between.find("，") == std::string_view::npos && between.find("。") == std::string_view::npos &&
+            between.find(',') == std::string_view::npos) {
+          // Title marks aside, and the time words after the name (据明镜周刊周五报道).
+          uint32_t b = c.range.end, e = static_cast<uint32_t>(end);
+          if (text.substr(b, 3) == "《") b += 3;
+          if (size_t close = text.substr(b, e - b).find("》"); close != std::string_view::npos) e = static_cast<uint32_t>(b + close);
+          // "The figures of" or "the account of" the source: the source (航空安全网的数据, 官方的说法).
+          for (std::string_view tail : {"的数据", "的统计", "的消息", "的报道", "的报告", "的", ""}) {
+            if (text.substr(b, e - b).ends_with(tail)) {
+              e -= static_cast<uint32_t>(tail.size());
+              break;
+            }
+          }
+          cited = ChineseSubject(text, b, e);
+          if (!cited.empty()) q.content = Trim(text, {static_cast<uint32_t>(comma + 3), window.end});
+        }
+      }
+      if (!cited.empty()) {
+        // A name the article knows inside the source speaks as itself.
+        const Candidate* known = nullptr;
+        for (const Candidate& cand : cands) {
+          if (!cand.pronoun && !cand.noun && cand.range.begin >= cited.begin && cand.range.end <= cited.end) known = &cand;
+        }
+        q.speaker = known ? known->name : std::string(cited.Of(text));
+        q.speaker_entity = known ? known->entity : "";
+        q.speaker_type = known ? known->type : "org";
+        q.speaker_range = known ? known->range : cited;
+        q.confidence = 0.7;
+        q.kind = Kind::kIndirect;
+        if (!q.content.empty()) out.push_back(q);
+        continue;
+      }
       if (!v.that) {
         // "according to X, ...": the source follows the cue.
         const Candidate* src = nullptr;

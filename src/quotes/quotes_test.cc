@@ -445,6 +445,11 @@ TEST_F(QuotesTest, IndirectSpeechAndPronouns) {
   for (const Got& q : Run("在演出之前这名歌手表示，他改了名字。", "zh")) EXPECT_EQ(q.speaker.find("在"), std::string::npos);
   // A name right before a person's noun modifies it: the official speaks, not NATO.
   ExpectQuote(Run("一名北约官员周一表示，联盟将继续在科索沃部署部队。", "zh"), 0, "联盟将继续在科索沃部署部队", "indirect", "官员");
+  // 据 X 报道: X is the source, in title marks or not, less the time words after it; 证据
+  // (evidence) is no cue.
+  ExpectQuote(Run("据《卫报》报道，联邦调查局正在调查这些指控。", "zh"), 0, "联邦调查局正在调查这些指控", "indirect", "卫报");
+  ExpectQuote(Run("据明镜周刊周五报道，他随后支付了一笔钱。", "zh"), 0, "他随后支付了一笔钱", "indirect", "明镜周刊");
+  for (const Got& q : Run("福特提交的证据详细说明了她的指控。", "zh")) EXPECT_NE(q.speaker, "详细") << q.content;
   // A name in brackets after a Chinese name is its original spelling: the Chinese name speaks.
   EXPECT_EQ(LastSpeaker("副总裁霍莉·斯奈德（Holly Snyder）说：“人们希望家人照顾他们。”", "zh"), "霍莉·斯奈德");
   // A name after a Chinese preposition is governed, not the speaker (向联合国表示: "told the UN").
