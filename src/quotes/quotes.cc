@@ -781,11 +781,23 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         break;
       }
     }
+    // Words a one-character verb is part of without reporting speech (说明 explain, 小说 novel,
+    // 名称 name, 称赞 praise).
+    static constexpr std::string_view kNotSpeech[] = {"说明", "说法", "说服", "小说", "听说", "称号", "称赞",
+                                                      "对称", "名称", "简称", "号称", "职称"};
+    auto inside_word = [&](size_t at, std::string_view v) {
+      for (std::string_view w : kNotSpeech) {
+        for (size_t k = w.find(v); k != std::string_view::npos; k = w.find(v, k + 1)) {
+          if (at >= k && ptext.substr(at - k, w.size()) == w) return true;
+        }
+      }
+      return false;
+    };
     for (int vi : cjk_) {
       const std::string& v = verbs_[vi].words[0];
       for (size_t at = ptext.find(v); at != std::string_view::npos; at = ptext.find(v, at + v.size())) {
         ByteRange r{static_cast<uint32_t>(par.range.begin + at), static_cast<uint32_t>(par.range.begin + at + v.size())};
-        if (!Inside(r, spans)) cues.push_back({r, vi});
+        if (!Inside(r, spans) && !inside_word(at, v)) cues.push_back({r, vi});
       }
     }
     std::sort(cues.begin(), cues.end(), [](const Cue& a, const Cue& b) { return a.range.begin < b.range.begin; });

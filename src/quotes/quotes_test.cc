@@ -450,6 +450,8 @@ TEST_F(QuotesTest, IndirectSpeechAndPronouns) {
   ExpectQuote(Run("据《卫报》报道，联邦调查局正在调查这些指控。", "zh"), 0, "联邦调查局正在调查这些指控", "indirect", "卫报");
   ExpectQuote(Run("据明镜周刊周五报道，他随后支付了一笔钱。", "zh"), 0, "他随后支付了一笔钱", "indirect", "明镜周刊");
   for (const Got& q : Run("福特提交的证据详细说明了她的指控。", "zh")) EXPECT_NE(q.speaker, "详细") << q.content;
+  // Nor is 说 in 说明 (explain), 小说 (novel) or 说服 (persuade).
+  EXPECT_TRUE(Run("王毅去年写了一本小说，并努力说服出版社出版。", "zh").empty());
   // A name in brackets after a Chinese name is its original spelling: the Chinese name speaks.
   EXPECT_EQ(LastSpeaker("副总裁霍莉·斯奈德（Holly Snyder）说：“人们希望家人照顾他们。”", "zh"), "霍莉·斯奈德");
   // A name after a Chinese preposition is governed, not the speaker (向联合国表示: "told the UN").
