@@ -1186,6 +1186,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
           "an"};
       auto w = std::lower_bound(words.begin(), words.end(), cue.begin, [](const W& x, uint32_t at) { return x.r.begin < at; });
       size_t at = static_cast<size_t>(w - words.begin());  // the cue's first word
+      if (at >= words.size() || words[at].r.begin != cue.begin) return nullptr;  // no word (a Chinese verb)
       auto joined = [&](size_t a, size_t b) {  // words a and b (a before b) with only a space or hyphen between
         std::string_view gap = text.substr(words[a].r.end, words[b].r.begin - words[a].r.end);
         return gap == " " || gap == "-" || gap == "'" || gap == "’";

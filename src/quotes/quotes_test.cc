@@ -518,6 +518,10 @@ TEST_F(QuotesTest, DescriptionsAndTitlesReferBack) {
                         "Predsednik je u subotu rekao da je poseta bila uspešna.",
                         "sr"),
             "Marko Jović");
+  // A Chinese verb in English text is no word to look around (an out-of-range read once).
+  (void)Run("They met the minister 表示会继续努力。", "en");
+  (void)Run("“We will try,” 表示", "en");
+  (void)Run("表示会继续努力", "en");
   // A noun that names an unnamed speaker stays the speaker.
   EXPECT_EQ(LastSpeaker("Ana Jones took a taxi.\nThe driver said he would vote for her.", "en"), "driver");
 }
