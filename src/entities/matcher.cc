@@ -712,7 +712,8 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       if (!start) {
         std::string_view gap = text.substr(words[i - 1].range.end, words[i].range.begin - words[i - 1].range.end);
         start = gap.find_first_of(".!?\n") != std::string_view::npos || gap.find("…") != std::string_view::npos;
-        open = start || gap.find_first_of(":\"«") != std::string_view::npos || gap.find("„") != std::string_view::npos ||
+        open = start || gap.find_first_of(":\"") != std::string_view::npos || gap.find("«") != std::string_view::npos ||
+               gap.find("„") != std::string_view::npos ||
                gap.find("“") != std::string_view::npos;
       }
       starts.push_back(start);
@@ -748,7 +749,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     }
     // A courtesy title the model tagged alone, or cut off by its dot, is no name: the one or two
     // capitalised words after it are a person's ("Mr. Mandagi").
-    static const std::unordered_set<std::string> kCourtesy = keys({"mr", "mrs", "ms", "miss", "dr", "prof", "sir"});
+    static const std::unordered_set<std::string> kCourtesy = keys({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "rev"});
     std::vector<TaggedSpan> named;
     for (size_t i = 0; i < spans.size(); ++i) {
       const TaggedSpan& s = spans[i];
@@ -882,6 +883,11 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       // "Дер Шпигел", "The Guardian").
       static const std::unordered_set<std::string> kArticles = keys({"the", "der", "die", "das", "il", "les"});
       if (tag == 'P' && n >= 2 && kArticles.count(words[s.first_word].key)) tag = 'O';
+      // Nor one named after a saint: a church, a town or a street ("Shën Martinit", "Sveti
+      // Stefan", "St. Martin's").
+      static const std::unordered_set<std::string> kSaints = keys({"shen", "sveti", "sveta", "sveto", "sv", "st", "saint",
+                                                                   "sankt"});
+      if (tag == 'P' && n >= 2 && kSaints.count(words[s.first_word].key)) tag = 'L';
       EntityType type = tag == 'P' ? EntityType::kPerson : tag == 'O' ? EntityType::kOrg : EntityType::kPlace;
       hits.push_back(unknown_hit(s.first_word, s.end_word, type));
       for (size_t k = s.first_word; k < s.end_word; ++k) taken[k] = true;

@@ -78,6 +78,15 @@ TEST_F(MatcherTest, UnknownPeopleAndSurnames) {
     }
     EXPECT_EQ(people, std::vector<std::string>{"Tanaka"});
   }
+  // Nor is one named after a saint (a church, a town), or a reverend's title.
+  {
+    std::string t = "Rev. David Johnson, i biri i Atë Johnson-it dhe trashëgues i Shën Martinit, foli sot.";
+    for (const Mention& x : matcher_->Find(t, {})) {
+      if (x.range.Of(t).find("Shën") != std::string_view::npos || x.range.Of(t) == "Rev") {
+        EXPECT_NE(x.type, EntityType::kPerson) << x.range.Of(t);
+      }
+    }
+  }
   // A name that opens with a foreign article is a publication or a company, not a person.
   for (std::string_view t : {"Роналдо ќе го тужи германското списание Дер Шпигел поради текстот.",
                              "Ronaldo will sue Der Spiegel over the report."}) {

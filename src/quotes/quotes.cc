@@ -1455,6 +1455,27 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         }
         if (head != nullptr) best = head;
       }
+      // An unnamed speaker's noun with the name after it, set off by a comma ("tha zëdhënësi i
+      // agjencisë, Sutopo Purwo Nugroho", "rekao je portparol policije, Marko Marić"): the name.
+      if (best->noun) {
+        for (const Candidate& c : cands) {
+          if (c.type != "person" || c.pronoun || c.noun || c.governed || c.range.begin <= best->range.end ||
+              c.range.end > window.end || c.range.begin - best->range.end > 80 ||
+              (c.range.begin < q.content.end && c.range.end > q.content.begin)) {
+            continue;
+          }
+          std::string_view between = text.substr(best->range.end, c.range.begin - best->range.end);
+          size_t comma = between.rfind(", ");
+          bool marks = between.find_first_of(".;:!?\"") != std::string_view::npos;
+          for (std::string_view m : {"“", "”", "„", "«", "»"}) marks = marks || between.find(m) != std::string_view::npos;
+          if (comma == std::string_view::npos || comma + 2 != between.size() || marks) continue;
+          bool named_between = std::any_of(cands.begin(), cands.end(), [&](const Candidate& o) {
+            return !o.noun && !o.pronoun && &o != &c && o.range.begin >= best->range.end && o.range.end <= c.range.begin && o.type == "person";
+          });
+          if (!named_between) best = &c;
+          break;
+        }
+      }
       q.speaker_range = best->range;
       if (best->pronoun) {
         if (!resolve_pronoun(q, best->range.begin)) return false;

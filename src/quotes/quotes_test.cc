@@ -522,6 +522,8 @@ TEST_F(QuotesTest, DescriptionsAndTitlesReferBack) {
   (void)Run("They met the minister 表示会继续努力。", "en");
   (void)Run("“We will try,” 表示", "en");
   (void)Run("表示会继续努力", "en");
+  // Unless the name follows it, set off by a comma.
+  EXPECT_EQ(LastSpeaker("„Broj žrtava raste“, rekao je portparol agencije, Marko Marić.", "sr"), "Marko Marić");
   // A noun that names an unnamed speaker stays the speaker.
   EXPECT_EQ(LastSpeaker("Ana Jones took a taxi.\nThe driver said he would vote for her.", "en"), "driver");
 }
