@@ -79,6 +79,14 @@ TEST(LangId, ShortSerboCroatianThatCld2CallsEnglish) {
   }
 }
 
+// Cantonese without its particles (咗, 嘅, 佢) is still told from standard written Chinese in
+// Traditional characters by its vocabulary (巴士, 今日, 宣佈 against 公車, 今天, 宣布).
+TEST(LangId, CantoneseByItsVocabulary) {
+  EXPECT_EQ(IdentifyLanguage("巴士公司今日宣佈加價，乘客表示好失望。").best.tag, "yue-Hant");
+  EXPECT_EQ(IdentifyLanguage("公車公司今天宣布漲價，乘客表示非常失望。").best.tag, "zh-Hant");
+  EXPECT_EQ(IdentifyLanguage("巴士公司今日宣佈加價，乘客表示好失望，話佢哋會投訴。").best.tag, "yue-Hant");
+}
+
 TEST(LangId, EmptyIsUndetermined) {
   EXPECT_EQ(IdentifyLanguage("  123 ,,").best.lang, "und");
   EXPECT_EQ(DominantScript("Вучић and Kurti said"), "Latn");
