@@ -930,8 +930,13 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       static const std::unordered_set<std::string_view> kCalendar = {
           "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
           "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"};
+      // Nor are conjunctions and linking adverbs that open a sentence ("Ali je naglasio", "Али је
+      // нагласио": but he stressed; Ali is a name too).
+      static const std::unordered_set<std::string_view> kLinking = {
+          "ali", "a", "i", "no", "pa", "te", "medjutim", "takodje", "takodjer", "zatim", "tada", "ipak", "jos", "potom",
+          "kasnije", "ovo", "to", "ono", "but", "and", "then", "dhe", "por", "megjithate", "gjithashtu", "megjutoa"};
       if (!joined || !lone || covered || !IsUpperAt(text, w.r.begin) || Inside(w.r, spans) || written_lower(w.key) ||
-          kCalendar.count(w.key) ||
+          kCalendar.count(w.key) || kLinking.count(w.key) ||
           std::find(std::begin(kPronouns), std::end(kPronouns), w.key) != std::end(kPronouns)) {
         continue;
       }

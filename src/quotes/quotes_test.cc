@@ -433,6 +433,9 @@ TEST_F(QuotesTest, IndirectSpeechAndPronouns) {
   // A verb that opens its sentence states no subject: the person of the sentences before speaks.
   ExpectQuote(Run("Aleksandar Vučić je stigao u Peking.\nRekao je da je Kina pravi prijatelj.", "sr"), 0,
               "je Kina pravi prijatelj", "indirect", "Aleksandar Vučić");
+  // "Ali" (but) opening the sentence is no name before the verb.
+  ExpectQuote(Run("Ana Marić je stigla u Niš.\nAli je naglasila da neće odustati.", "sr"), 0, "neće odustati", "indirect",
+              "Ana Marić");
   // Croatian and Bosnian also report with "kako".
   ExpectQuote(Run("Vučić je izjavio kako Srbija neće priznati Kosovo.", "hr"), 0, "Srbija neće priznati Kosovo", "indirect",
               "Aleksandar Vučić");
