@@ -777,6 +777,24 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         ByteRange r{words[w].r.begin, words[w + v.words.size() - 1].r.end};
         // A verb hyphenated to the word before is a compound (so-called, self-described).
         bool compound = r.begin > 0 && text[r.begin - 1] == '-';
+        // A closing mark with no opening one (the translation left it out) made the paragraph's
+        // start the quotation's; a reporting verb and its that-word inside it begin it instead
+        // ("Warren kaže da će ozbiljno razmisliti o kandidaturi” nakon izbora").
+        for (Span& sp : spans) {
+          if (compound || sp.group >= 0 || sp.outer.begin != sp.content.begin || !(sp.content.begin <= r.begin && r.end < sp.content.end) ||
+              SpeaksInPerson(text.substr(sp.content.begin, r.begin - sp.content.begin))) {  // "Dhe pastaj më thonë se …”"
+            continue;
+          }
+          for (size_t k = w + v.words.size(); k < words.size() && k <= w + v.words.size() + 3 && words[k].r.end < sp.content.end; ++k) {
+            if (std::none_of(v.that_words.begin(), v.that_words.end(), [&](const Verb::ThatWord& t) { return t.folded == words[k].key; })) {
+              continue;
+            }
+            uint32_t b = words[k].r.end;
+            while (b < sp.content.end && text[b] == ' ') ++b;
+            sp.outer.begin = sp.content.begin = b;
+            break;
+          }
+        }
         if (!compound && !Inside(r, spans)) cues.push_back({r, vi});
         break;
       }

@@ -148,6 +148,10 @@ TEST_F(QuotesTest, BlockQuotesContinuationsAndUnbalancedMarks) {
           "sr");
   ASSERT_GE(g.size(), 1u);
   ExpectQuote(g, 0, "Nećemo odustati od dijaloga", "direct", "Aleksandar Vučić");
+  // Such a quotation that a reporting verb and its that-word open is partial, from there.
+  g = Run("Američka senatorica Ana Marić kaže da će ozbiljno razmisliti o kandidaturi” nakon izbora.", "bs");
+  ASSERT_GE(g.size(), 1u);
+  ExpectQuote(g, 0, "će ozbiljno razmisliti o kandidaturi", "partial", "Ana Marić");
 }
 
 TEST_F(QuotesTest, QuotationsOverSeveralParagraphs) {
