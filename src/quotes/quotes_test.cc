@@ -531,6 +531,10 @@ TEST_F(QuotesTest, DescriptionsAndTitlesReferBack) {
   (void)Run("表示会继续努力", "en");
   // Unless the name follows it, set off by a comma.
   EXPECT_EQ(LastSpeaker("„Broj žrtava raste“, rekao je portparol agencije, Marko Marić.", "sr"), "Marko Marić");
+  // "continued" reports only with a quotation or "that": "continued sanctions" is no clause.
+  for (const Got& q : Run("The minister told the United Nations on Saturday continued sanctions were deepening mistrust.", "en")) {
+    EXPECT_NE(q.speaker, "United Nations") << q.content;
+  }
   // A noun that names an unnamed speaker stays the speaker.
   EXPECT_EQ(LastSpeaker("Ana Jones took a taxi.\nThe driver said he would vote for her.", "en"), "driver");
 }
