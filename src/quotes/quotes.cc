@@ -1849,6 +1849,17 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
               }
               adjacent = adjacent && skipped > 0;
             }
+            // A time phrase between the verb (or its listener) and the clause ("told the UN on
+            // Saturday sanctions were …", "said last week the talks had failed").
+            static const std::unordered_set<std::string_view> kDays = {
+                "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month", "year", "night"};
+            static const std::unordered_set<std::string_view> kWhen = {"yesterday", "today", "tonight", "earlier", "later"};
+            if (k + 1 < words.size() && (words[k].key == "on" || words[k].key == "last") && kDays.count(words[k + 1].key) &&
+                text.substr(words[k + 1].r.end, 1) != ",") {
+              k += 2;
+            } else if (k < words.size() && kWhen.count(words[k].key) && text.substr(words[k].r.end, 1) != ",") {
+              k += 1;
+            }
             const W* next = k < words.size() ? &words[k] : nullptr;
             // Another reporting verb ("told reporters, adding that …") opens its own clause.
             bool next_cue = next != nullptr && cue_at(next->r.begin);

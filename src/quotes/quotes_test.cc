@@ -531,6 +531,9 @@ TEST_F(QuotesTest, DescriptionsAndTitlesReferBack) {
   (void)Run("表示会继续努力", "en");
   // Unless the name follows it, set off by a comma.
   EXPECT_EQ(LastSpeaker("„Broj žrtava raste“, rekao je portparol agencije, Marko Marić.", "sr"), "Marko Marić");
+  // A time phrase may stand between the verb and a clause without "that".
+  ExpectQuote(Run("Ana Jones said on Monday the talks had failed completely.", "en"), 0, "the talks had failed completely",
+              "indirect", "Ana Jones");
   // "continued" reports only with a quotation or "that": "continued sanctions" is no clause.
   for (const Got& q : Run("The minister told the United Nations on Saturday continued sanctions were deepening mistrust.", "en")) {
     EXPECT_NE(q.speaker, "United Nations") << q.content;
