@@ -1622,7 +1622,25 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         q.kind = Kind::kTerm;
       } else if (colon_before) {
         q.kind = Kind::kDirect;
-        attribute(q, {s.outer.begin, s.outer.begin}, window, 0.8);
+        if (!attribute(q, {s.outer.begin, s.outer.begin}, window, 0.8)) {
+          // A transcript's label: the paragraph opens with one to three capitalised words and the
+          // colon ("Rogers: “…”", "Muškarac: „…“"), which name the speaker.
+          uint32_t colon = s.outer.begin;
+          while (colon > par.range.begin && text[colon - 1] == ' ') --colon;
+          ByteRange label = Trim(text, {par.range.begin, colon > par.range.begin ? colon - 1 : colon});
+          size_t n = 0;
+          bool capitalised = true;
+          text::ForEachWord(label.Of(text), [&](std::string_view, ByteRange r, bool) {
+            ++n;
+            capitalised = capitalised && IsUpperAt(text, label.begin + r.begin);
+          });
+          if (n >= 1 && n <= 3 && capitalised && label.Of(text).find_first_of(",.;") == std::string_view::npos) {
+            q.speaker = std::string(label.Of(text));
+            q.speaker_type = "person";
+            q.speaker_range = label;
+            q.confidence = 0.6;
+          }
+        }
       } else {
         q.kind = StartsLower(content) ? Kind::kPartial : Kind::kDirect;
         q.confidence = 0;

@@ -501,6 +501,13 @@ TEST_F(QuotesTest, IndirectSpeechAndPronouns) {
   EXPECT_EQ(direct->speaker, "Wang Yi");
 }
 
+TEST_F(QuotesTest, TranscriptLabels) {
+  // "Rogers: “…”": the label before the colon names the speaker.
+  auto g = Run("Dvoje su šetali planinom.\nRogers: „To je Gajgerov brojač za radioaktivne minerale.“", "sr");
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(g[0].speaker, "Rogers");
+}
+
 TEST_F(QuotesTest, TagsInTheNextSentence) {
   // Chinese closes the sentence inside the marks and tags the quotation in the next one.
   EXPECT_EQ(LastSpeaker("“我们不是种族主义者。”乔尔·普拉斯科对记者说道。", "zh"), "乔尔·普拉斯科");
