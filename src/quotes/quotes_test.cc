@@ -320,6 +320,10 @@ TEST_F(QuotesTest, ACoordinatedVerbKeepsTheSentencesSubject) {
             "Aleksandar Vučić");
 }
 
+TEST_F(QuotesTest, AlbanianPluralVerbsAndSpeakerNouns) {
+  EXPECT_EQ(LastSpeaker("\"Sulmi ishte i planifikuar me kujdes,\" u shprehën prokurorët.", "sq"), "prokurorët");
+}
+
 TEST_F(QuotesTest, ANameBetweenATitleAndAPersonIsTheTitles) {
   // Albanian links the title to its complement with an article; the person after the comma speaks.
   EXPECT_EQ(LastSpeaker("\"Aguero ka probleme me këmbët\", u shpreh për gazetarët menaxheri i City, Pep Guardiola.", "sq"),
