@@ -25,6 +25,9 @@ TEST(Segment, AbbreviationsDatesAndInitials) {
             (std::vector<std::string>{"Tako je rekao g. Adams.", "Г. Адамс је отишао."}));
   EXPECT_EQ(Sentences("Mr. Smith met A. Vučić in the U.S. on Monday. He left.", "en"),
             (std::vector<std::string>{"Mr. Smith met A. Vučić in the U.S. on Monday.", "He left."}));
+  // Св. (Saint) before a name in Macedonian.
+  EXPECT_EQ(Sentences("Мериветер рече дека Св. Мартин не го замени. Тој замина.", "mk"),
+            (std::vector<std::string>{"Мериветер рече дека Св. Мартин не го замени.", "Тој замина."}));
   EXPECT_EQ(Sentences("Z. Gashi tha se p.sh. Kosova ka të drejtë. Ai shtoi: «Po.» Pastaj iku.", "sq"),
             (std::vector<std::string>{"Z. Gashi tha se p.sh. Kosova ka të drejtë.", "Ai shtoi: «Po.»", "Pastaj iku."}));
 }
