@@ -444,6 +444,9 @@ TEST_F(QuotesTest, IndirectSpeechAndPronouns) {
   // "Ali" (but) opening the sentence is no name before the verb.
   ExpectQuote(Run("Ana Marić je stigla u Niš.\nAli je naglasila da neće odustati.", "sr"), 0, "neće odustati", "indirect",
               "Ana Marić");
+  // Imperfective and present forms report too ("naglašavao je da", "saopštava da").
+  ExpectQuote(Run("Vučić je više puta naglašavao da Srbija neće priznati Kosovo.", "sr"), 0, "Srbija neće priznati Kosovo",
+              "indirect", "Aleksandar Vučić");
   // Croatian and Bosnian also report with "kako".
   ExpectQuote(Run("Vučić je izjavio kako Srbija neće priznati Kosovo.", "hr"), 0, "Srbija neće priznati Kosovo", "indirect",
               "Aleksandar Vučić");
