@@ -841,11 +841,10 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       // „histeričnim” i dodala da …", "called him “hysterical” and said that …").
       std::string_view before = text.substr(0, w->r.begin);
       if (before.ends_with(", ")) return true;
+      if (!before.ends_with(' ')) return false;
       before.remove_suffix(1);
-      if (!before.ends_with(' ') && !before.empty() && text[w->r.begin - 1] == ' ') {
-        for (std::string_view close : {"”", "“", "\"", "»", "«", "’"}) {
-          if (before.ends_with(close)) return true;
-        }
+      for (std::string_view close : {"”", "“", "\"", "»", "«", "’"}) {
+        if (before.ends_with(close)) return true;
       }
       return false;
     };
@@ -1147,13 +1146,6 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       q.confidence = 0.7;
       return true;
     };
-    // The one an English definite description next to a reporting verb refers to: "the" and at
-    // most five more words, none capitalised but inside a name ("the five-time Ballon d'Or
-    // winner"), right before the verb (adverbs and auxiliaries aside) or right after it. An
-    // organisation's noun (the airline, the company) refers to the last organisation named
-    // before it; a singular noun for a person (the actor, the 34-year-old) to the last person
-    // who was a sentence's subject; plural and collective nouns (the police, the protesters) to
-    // no one.
     // The person a bare title that opens the verb's sentence refers to ("Predsednik je u subotu
     // rekao da …", "The President said"): the last person the article named right after the
     // same title ("predsednik SAD Donald Tramp", "President Donald Trump"), inflection aside.
@@ -1188,6 +1180,13 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       }
       return nullptr;
     };
+    // The one an English definite description next to a reporting verb refers to: "the" and at
+    // most five more words, none capitalised but inside a name ("the five-time Ballon d'Or
+    // winner"), right before the verb (adverbs and auxiliaries aside) or right after it. An
+    // organisation's noun (the airline, the company) refers to the last organisation named
+    // before it; a singular noun for a person (the actor, the 34-year-old) to the last person
+    // who was a sentence's subject; plural and collective nouns (the police, the protesters) to
+    // no one.
     auto described = [&](ByteRange cue) -> const EntityMention* {
       if (lang.substr(0, 2) != "en") return nullptr;
       static const std::unordered_set<std::string_view> kSkip = {"also", "now", "recently", "later", "then", "instead",
@@ -1243,12 +1242,12 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       if (first == SIZE_MAX && !addressee) {
         size_t after = at;
         while (after < words.size() && words[after].r.begin < cue.end) ++after;
-        if (after < words.size() && words[after].key == "the" && words[after].r.begin - cue.end == 1) {
+        if (after + 1 < words.size() && words[after].key == "the" && words[after].r.begin - cue.end == 1) {
           size_t j = after + 1;
           while (j + 1 < words.size() && j - after < 5 && joined(j, j + 1) && !cue_at(words[j + 1].r.begin)) ++j;
           // It ends the clause.
           std::string_view next = text.substr(words[j].r.end, 1);
-          if (j < words.size() && !IsUpperAt(text, words[j].r.begin) && (next.empty() || next.find_first_of(".,;:!?") == 0)) {
+          if (!IsUpperAt(text, words[j].r.begin) && (next.empty() || next.find_first_of(".,;:!?") == 0)) {
             first = after;
             head = j;
           }

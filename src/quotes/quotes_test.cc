@@ -543,6 +543,8 @@ TEST_F(QuotesTest, DescriptionsAndTitlesReferBack) {
   (void)Run("They met the minister 表示会继续努力。", "en");
   (void)Run("“We will try,” 表示", "en");
   (void)Run("表示会继续努力", "en");
+  // Nor is a text that ends with the verb and "the".
+  (void)Run("Ana Jones left. “We won,” said the", "en");
   // Unless the name follows it, set off by a comma.
   EXPECT_EQ(LastSpeaker("„Broj žrtava raste“, rekao je portparol agencije, Marko Marić.", "sr"), "Marko Marić");
   // A time phrase may stand between the verb and a clause without "that".
