@@ -1121,6 +1121,12 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       m.name = hit.new_name;
       m.type = hit.new_type;
       m.via = "new";
+      // A name in title marks names a work or a publication (《帕丁顿熊》, 《卫报》), not a person.
+      if (m.type == EntityType::kPerson && hit.range.begin >= 3 && text.substr(hit.range.begin - 3, 3) == "《" &&
+          text.substr(hit.range.end, 3) == "》") {
+        m.type = EntityType::kOrg;
+        m.entity = "org/~" + m.entity.substr(m.entity.find('~') + 1);
+      }
       if (hit.first_word != SIZE_MAX && hit.new_type == EntityType::kPerson) {
         introduced.push_back({m.entity, m.name, m.type, alone(words[hit.first_word].key), alone(words[hit.end_word - 1].key),
                               hit.range.end, keys_of(hit)});

@@ -220,6 +220,11 @@ TEST_F(MatcherTest, NamesInChineseTextFromTheCharacterTagger) {
   EXPECT_EQ(Ids("委员会投票支持卡瓦诺后，记者赶到现场。"), (std::vector<std::string>{"person/~卡瓦诺@卡瓦诺"}));
 }
 
+TEST_F(MatcherTest, ANameInTitleMarksIsAWork) {
+  // 《…》 names a book, a film or a publication, not a person.
+  for (const Mention& m : matcher_->Find("这部电影叫《刘德华》。", {})) EXPECT_NE(m.type, EntityType::kPerson) << m.entity;
+}
+
 TEST_F(MatcherTest, NamesTheArticleShortensToASurname) {
   // Two capitalised words whose last the text also writes alone are a person, whatever the
   // tagger says; the later surname is that person. Organisations' heads (Court) are not.
