@@ -1108,12 +1108,41 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         }
       }
       const EntityMention* subject = nullptr;
-      for (size_t k = pi + 1; k-- > 0 && k + 2 > pi && subject == nullptr;) {
+      // A paragraph whose first reference to a person is a pronoun ("当夜他…声讨民主党，并…支持特朗普",
+      // "He later praised Trump") goes on with someone named before it: its first name is no
+      // subject, and the search goes one paragraph further back.
+      auto pronoun_before = [&](size_t k, uint32_t until) {
+        ByteRange r = paragraphs[k].range;
+        std::string_view t = text.substr(r.begin, std::min(until, r.end) - r.begin);
+        bool found = false;
+        text::ForEachWord(t, [&](std::string_view lower, ByteRange w, bool unspaced) {
+          ByteRange at{r.begin + w.begin, r.begin + w.end};
+          if (found || Inside(at, quotations[k])) return;
+          if (!unspaced && std::find(std::begin(kPronouns), std::end(kPronouns), text::FoldForMatch(lower)) != std::end(kPronouns)) {
+            found = true;
+          }
+        });
+        for (std::u32string_view p : kCjkPronouns) {
+          std::string utf8;
+          for (char32_t c : p) text::AppendUtf8(utf8, c);
+          for (size_t f = t.find(utf8); f != std::string_view::npos && !found; f = t.find(utf8, f + 1)) {
+            ByteRange at{static_cast<uint32_t>(r.begin + f), static_cast<uint32_t>(r.begin + f + utf8.size())};
+            found = !Inside(at, quotations[k]);
+          }
+        }
+        return found;
+      };
+      size_t reach = 2;  // this paragraph and the one before, or further past pronoun-led ones
+      for (size_t k = pi + 1; k-- > 0 && k + reach > pi && subject == nullptr;) {
         for (auto it = first_at(paragraphs[k].range.begin); it != by_pos.end() && (*it)->range.end <= at; ++it) {
           const EntityMention& m = **it;
           if (m.range.end > paragraphs[k].range.end) break;
           if (m.type != "person" || Inside(m.range, quotations[k]) || !compatible(gender, gender_of(m))) continue;
           if (after_preposition(m.range)) continue;  // "Of Paddington, whom she describes …, she added"
+          if (k < pi && pronoun_before(k, m.range.begin)) {
+            ++reach;
+            break;
+          }
           subject = &m;
           break;
         }

@@ -433,6 +433,12 @@ TEST_F(QuotesTest, PronounsAndVerbFormsAgreeInGender) {
   EXPECT_NE(g.back().speaker, g[0].speaker);
 }
 
+TEST_F(QuotesTest, APronounLedParagraphGoesOnWithTheNameBefore) {
+  // "On je kasnije pohvalio Petra Ilića": the paragraph's subject is "on" (Jović), not Ilić.
+  EXPECT_EQ(LastSpeaker("Marko Jović je stigao u Niš.\nOn je kasnije pohvalio Petra Ilića.\n„Bilo je dobro“, rekao je.", "sr"),
+            "Marko Jović");
+}
+
 TEST_F(QuotesTest, IndirectSpeechAndPronouns) {
   ExpectQuote(Run("Kurti tha se Kosova do të vazhdojë dialogun me Serbinë.", "sq"), 0,
               "Kosova do të vazhdojë dialogun me Serbinë", "indirect", "Albin Kurti");
