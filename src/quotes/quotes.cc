@@ -819,6 +819,15 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       }
     }
     std::sort(cues.begin(), cues.end(), [](const Cue& a, const Cue& b) { return a.range.begin < b.range.begin; });
+    // A verb inside a longer one is that one (称 in 声称, 说 in 说道): one cue, the longer.
+    cues.erase(std::remove_if(cues.begin(), cues.end(),
+                              [&](const Cue& c) {
+                                return std::any_of(cues.begin(), cues.end(), [&](const Cue& o) {
+                                  return &o != &c && o.range.begin <= c.range.begin && c.range.end <= o.range.end &&
+                                         o.range.size() > c.range.size();
+                                });
+                              }),
+               cues.end());
     // Whether a reporting cue begins at `at` (another verb's clause starts there).
     auto cue_at = [&](uint32_t at) {
       return std::any_of(cues.begin(), cues.end(), [&](const Cue& c) { return c.range.begin == at; });
@@ -827,6 +836,14 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     // pohvalio je Kima …, ali je rekao da …", "Trump praised Kim …, but said that …"): its
     // subject is the sentence's, not the nearest name.
     auto coordinated = [&](ByteRange cue) {
+      // Chinese joins a second verb with 并 (and), adverbs aside: "…赞扬特朗普并声称…", "并反复强调".
+      if (lang.substr(0, 2) == "zh") {
+        size_t from = cue.begin >= 12 ? cue.begin - 12 : 0;
+        std::string_view before = text.substr(from, cue.begin - from);
+        size_t at = before.rfind("并");
+        return at != std::string_view::npos && before.substr(at).find("，") == std::string_view::npos &&
+               before.substr(at).find("。") == std::string_view::npos;
+      }
       static const std::unordered_set<std::string_view> kAnd = {"but", "and", "ali", "a", "i", "pa", "te", "али", "а", "и",
                                                                 "па", "те", "por", "dhe", "но"};
       auto w = std::lower_bound(words.begin(), words.end(), cue.begin, [](const W& x, uint32_t at) { return x.r.begin < at; });

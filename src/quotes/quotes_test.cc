@@ -472,6 +472,10 @@ TEST_F(QuotesTest, IndirectSpeechAndPronouns) {
   for (const Got& q : Run("福特提交的证据详细说明了她的指控。", "zh")) EXPECT_NE(q.speaker, "详细") << q.content;
   // Nor is 说 in 说明 (explain), 小说 (novel) or 说服 (persuade).
   EXPECT_TRUE(Run("王毅去年写了一本小说，并努力说服出版社出版。", "zh").empty());
+  // 并 joins a second verb to the first one's subject, and 称 inside 声称 is the same cue.
+  auto joined = Run("王毅会见了李明并声称中方支持塞尔维亚。", "zh");
+  ASSERT_EQ(joined.size(), 1u);
+  ExpectQuote(joined, 0, "中方支持塞尔维亚", "indirect", "Wang Yi");
   // A name in brackets after a Chinese name is its original spelling: the Chinese name speaks.
   EXPECT_EQ(LastSpeaker("副总裁霍莉·斯奈德（Holly Snyder）说：“人们希望家人照顾他们。”", "zh"), "霍莉·斯奈德");
   // A name after a Chinese preposition is governed, not the speaker (向联合国表示: "told the UN").
