@@ -557,6 +557,9 @@ TEST_F(QuotesTest, DescriptionsAndTitlesReferBack) {
   (void)Run("Ana Jones left. “We won,” said the", "en");
   // Unless the name follows it, set off by a comma.
   EXPECT_EQ(LastSpeaker("„Broj žrtava raste“, rekao je portparol agencije, Marko Marić.", "sr"), "Marko Marić");
+  // "revealed", "reports", "estimates" report too.
+  ExpectQuote(Run("Ana Jones revealed that she would run for the Senate next year.", "en"), 0,
+              "she would run for the Senate next year", "indirect", "Ana Jones");
   // A time phrase may stand between the verb and a clause without "that".
   ExpectQuote(Run("Ana Jones said on Monday the talks had failed completely.", "en"), 0, "the talks had failed completely",
               "indirect", "Ana Jones");

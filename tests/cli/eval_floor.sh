@@ -48,7 +48,7 @@ for lang, p_floor, r_floor in (("sr", 0.87, 0.92), ("hr", 0.78, 0.86), ("en", 0.
         floor(f"{lang} person recall", float(r[4]), r_floor)
 m = re.search(r"identical entity sets ([0-9.]+)", text)
 if m: floor("cross-script entity agreement", float(m.group(1)), 0.74)
-for lang, recall, accuracy in (("en", 0.885, 0.865), ("srp-Latn", 0.895, 0.81), ("srp-Cyrl", 0.895, 0.785), ("hrv", 0.885, 0.795),
+for lang, recall, accuracy in (("en", 0.895, 0.865), ("srp-Latn", 0.895, 0.81), ("srp-Cyrl", 0.895, 0.785), ("hrv", 0.885, 0.795),
                                ("bos", 0.86, 0.73), ("sqi", 0.865, 0.755), ("mkd", 0.845, 0.765), ("zho-CN", 0.90, 0.74)):
     r = row(f"{lang} | 0")
     if r:
