@@ -56,6 +56,19 @@ bool SlavicSurname(const Word& w) { return w.key.size() > 4 && w.key.compare(w.k
 // Chinese courtesy titles: a transcribed or Latin-letter name may stand before one (亚当斯先生).
 constexpr std::string_view kCourtesyTitles[] = {"先生", "女士", "夫人", "小姐", "博士", "教授"};
 
+// Courtesy titles written before a name in Latin or Cyrillic text (Ms. Maurice, gospođa Marić),
+// as name keys. A word after one is a person's name; the title itself is no name.
+const std::unordered_set<std::string>& LatinCourtesyTitles() {
+  static const auto* titles = new std::unordered_set<std::string>([] {
+    std::unordered_set<std::string> out;
+    for (std::string_view t : {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "rev", "gospodin", "gospođa", "gospođica"}) {
+      out.insert(NameKey(t));
+    }
+    return out;
+  }());
+  return *titles;
+}
+
 // Words of a spaced script (CJK runs are left to the substring pass).
 std::vector<Word> Words(std::string_view text) {
   std::vector<Word> out;
@@ -267,14 +280,11 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     // "Jack London" not the city), unless the given name is also a common word ("Vlade
     // Srbije", the government of Serbia).
     // So is one after a courtesy title ("Ms. Maurice" is not Mauritius).
-    static const std::unordered_set<std::string> kCourtesy = {NameKey("mr"),   NameKey("mrs"),      NameKey("ms"),
-                                                              NameKey("miss"), NameKey("sir"),      NameKey("gospodin"),
-                                                              NameKey("gospođa"), NameKey("gospođica")};
     if (best >= 0 && best_len == 1 && !entries_[best].role && k_.entities()[entries_[best].target].type == EntityType::kPlace &&
         i > 0 && words[i - 1].upper && !taken[i - 1]) {
       std::string_view gap = text.substr(words[i - 1].range.end, words[i].range.begin - words[i - 1].range.end);
       bool given = given_names_.count(words[i - 1].key) && !common_keys_.count(words[i - 1].key) && gap == " ";
-      bool courtesy = kCourtesy.count(words[i - 1].key) && (gap == " " || gap == ". ");
+      bool courtesy = LatinCourtesyTitles().count(words[i - 1].key) && (gap == " " || gap == ". ");
       if (given || courtesy) best = -1;
     }
     if (best >= 0) {
@@ -392,8 +402,6 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   // courtesy title ("Sumbung 女士说", "曼城队经理 Pep Guardiola 告诉记者", "Sainsbury's 表示"):
   // one to three capitalised words, titles before them left out ("Prof Czeisler补充道").
   if (!cjk_name_ends_.empty() && HasCjk(text)) {
-    static const std::unordered_set<std::string> kTitles = {NameKey("mr"), NameKey("mrs"), NameKey("ms"), NameKey("dr"),
-                                                            NameKey("prof"), NameKey("sir")};
     for (size_t i = 0; i < words.size(); ++i) {
       if (!words[i].upper || taken[i]) continue;
       size_t end = i + 1;
@@ -403,7 +411,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       }
       size_t first = i;
       i = end - 1;
-      while (first + 1 < end && kTitles.count(words[first].key)) ++first;
+      while (first + 1 < end && LatinCourtesyTitles().count(words[first].key)) ++first;
       size_t at = words[end - 1].range.end;
       bool possessive = false;  // "Sainsbury's": a company
       for (std::string_view s : {"'s", "’s"}) {
@@ -749,11 +757,10 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     }
     // A courtesy title the model tagged alone, or cut off by its dot, is no name: the one or two
     // capitalised words after it are a person's ("Mr. Mandagi").
-    static const std::unordered_set<std::string> kCourtesy = keys({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "rev"});
     std::vector<TaggedSpan> named;
     for (size_t i = 0; i < spans.size(); ++i) {
       const TaggedSpan& s = spans[i];
-      if (s.end_word != s.first_word + 1 || !kCourtesy.count(words[s.first_word].key)) {
+      if (s.end_word != s.first_word + 1 || !LatinCourtesyTitles().count(words[s.first_word].key)) {
         named.push_back(s);
         continue;
       }
