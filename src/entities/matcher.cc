@@ -287,6 +287,34 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       bool courtesy = LatinCourtesyTitles().count(words[i - 1].key) && (gap == " " || gap == ". ");
       if (given || courtesy) best = -1;
     }
+    // A city's name before the head word of a newspaper's, club's or school's name is part of
+    // that name, an organisation: "New York Post", "Boston Globe", "Manchester United".
+    if (best >= 0 && !entries_[best].role) {
+      const Entity& place = k_.entities()[entries_[best].target];
+      size_t after = i + best_len;
+      if (place.type == EntityType::kPlace && after < words.size() && words[after].upper &&
+          std::find(place.tags.begin(), place.tags.end(), "city") != place.tags.end() &&
+          text.substr(words[after - 1].range.end, words[after].range.begin - words[after - 1].range.end) == " ") {
+        static const std::unordered_set<std::string> kHeads = [] {
+          std::unordered_set<std::string> out;
+          for (std::string_view w : {"post", "times", "globe", "tribune", "herald", "journal", "daily", "gazette", "mail",
+                                     "star", "sun", "chronicle", "observer", "university", "college", "airport", "police",
+                                     "council", "club", "city", "united", "fc", "rovers", "wanderers", "athletic"}) {
+            out.insert(NameKey(w));
+          }
+          return out;
+        }();
+        if (kHeads.count(words[after].key)) {
+          std::string id = "org/~";
+          for (size_t k = i; k <= after; ++k) id += (k > i ? "-" : "") + words[k].key;
+          ByteRange r{words[i].range.begin, words[after].range.end};
+          hits.push_back({r, -1, i, after + 1, id, std::string(r.Of(text)), EntityType::kOrg});
+          for (size_t k = i; k <= after; ++k) taken[k] = true;
+          i = after + 1;
+          continue;
+        }
+      }
+    }
     if (best >= 0) {
       hits.push_back({{words[i].range.begin, words[i + best_len - 1].range.end}, best, i, i + best_len, "", ""});
       for (size_t k = i; k < i + best_len; ++k) taken[k] = true;
@@ -295,6 +323,15 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       ++i;
     }
   }
+
+  // The characters Chinese uses to spell foreign names (the standard transcription tables'
+  // most frequent ones): a foreign name is a run of them.
+  static constexpr std::u32string_view kTranscription =
+      U"阿埃艾安昂奥巴拜班邦保贝本比彼宾波伯博布查达戴丹道德登迪蒂丁杜顿多厄恩尔法范菲费芬丰弗福富"
+      U"盖甘戈格贡古圭哈海汉豪赫亨洪胡华霍基吉加贾杰金卡凯坎康考科克肯库夸奎拉莱赖兰朗劳勒雷蕾里利莉"
+      U"丽连林琳隆卢鲁伦罗洛马玛迈麦曼梅门蒙米敏明姆莫默穆纳娜奈南内尼涅宁努诺欧帕佩彭皮珀普奇齐恰乔"
+      U"切钦琼丘萨赛桑瑟森沙莎尚舍什施斯松索苏塔泰坦汤唐特滕提廷图托瓦万威韦维温沃乌伍西希谢辛休雅"
+      U"亚扬耶伊因尤扎泽詹兹佐当茨汀李约夫翰逊塞妮黛思肖丝鲍史珍迭廉柯修历瑞灵雪夏爱露娅琪薇";
 
   // 2. Chinese (and other unspaced) aliases as substrings, longest first. CJK aliases are
   // case-less, so the text is compared as it is.
@@ -307,21 +344,53 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         if (start + len > text.size()) continue;
         auto it = han_.find(text.substr(start, len));
         if (it == han_.end()) continue;
+        // A place's two-character name that opens a longer foreign name is part of it (普拉 in
+        // 普拉斯科-弗莱克斯曼, a person): two more characters of the transcription set follow,
+        // or a middle dot joins it to one.
+        if (len == 6 && k_.entities()[entries_[it->second[0]].target].type == EntityType::kPlace) {
+          size_t k = start + len;
+          char32_t next = k < text.size() ? text::DecodeUtf8(text, k) : 0;
+          char32_t after = k < text.size() ? text::DecodeUtf8(text, k) : 0;
+          bool dotted = next == U'·' || (start >= 2 && text.substr(start - 2, 2) == "·");
+          if (dotted || (kTranscription.find(next) != std::u32string_view::npos &&
+                         kTranscription.find(after) != std::u32string_view::npos)) {
+            continue;
+          }
+        }
+        // A city's name before the head word of a university's, club's or paper's name is part
+        // of that name, an organisation (普林斯顿大学, 伯克利分校), as in spaced scripts below.
+        const Entity& entity = k_.entities()[entries_[it->second[0]].target];
+        if (entity.type == EntityType::kPlace && std::find(entity.tags.begin(), entity.tags.end(), "city") != entity.tags.end()) {
+          static constexpr std::string_view kHeads[] = {"大学", "分校", "学院", "俱乐部", "队", "银行", "机场", "警察局",
+                                                        "日报", "时报", "邮报", "晚报", "市政府", "市议会"};
+          std::string_view rest = text.substr(start + len);
+          // 奥兰多市长 is Orlando's mayor: the name is 奥兰多. A county, district or province
+          // named after the city is a place of its own (博伊西县, 圣马洛区).
+          if (rest.starts_with("长") && text.substr(start, len).ends_with("市")) continue;
+          static constexpr std::string_view kDivisions[] = {"县", "区", "州", "省"};
+          auto division = std::find_if(std::begin(kDivisions), std::end(kDivisions), [&](std::string_view h) { return rest.starts_with(h); });
+          if (division != std::end(kDivisions)) {
+            ByteRange r{static_cast<uint32_t>(start), static_cast<uint32_t>(start + len + division->size())};
+            std::string name(r.Of(text));
+            hits.push_back({r, -1, SIZE_MAX, SIZE_MAX, "place/~" + name, name, EntityType::kPlace});
+            i = r.end;
+            break;
+          }
+          auto head = std::find_if(std::begin(kHeads), std::end(kHeads), [&](std::string_view h) { return rest.starts_with(h); });
+          if (head != std::end(kHeads)) {
+            ByteRange r{static_cast<uint32_t>(start), static_cast<uint32_t>(start + len + head->size())};
+            std::string name(r.Of(text));
+            hits.push_back({r, -1, SIZE_MAX, SIZE_MAX, "org/~" + name, name, EntityType::kOrg});
+            i = r.end;
+            break;
+          }
+        }
         hits.push_back({{static_cast<uint32_t>(start), static_cast<uint32_t>(start + len)}, it->second[0], SIZE_MAX, SIZE_MAX, "", ""});
         i = start + len;
         break;
       }
     }
   }
-
-  // The characters Chinese uses to spell foreign names (the standard transcription tables'
-  // most frequent ones): a foreign name is a run of them.
-  static constexpr std::u32string_view kTranscription =
-      U"阿埃艾安昂奥巴拜班邦保贝本比彼宾波伯博布查达戴丹道德登迪蒂丁杜顿多厄恩尔法范菲费芬丰弗福富"
-      U"盖甘戈格贡古圭哈海汉豪赫亨洪胡华霍基吉加贾杰金卡凯坎康考科克肯库夸奎拉莱赖兰朗劳勒雷蕾里利莉"
-      U"丽连林琳隆卢鲁伦罗洛马玛迈麦曼梅门蒙米敏明姆莫默穆纳娜奈南内尼涅宁努诺欧帕佩彭皮珀普奇齐恰乔"
-      U"切钦琼丘萨赛桑瑟森沙莎尚舍什施斯松索苏塔泰坦汤唐特滕提廷图托瓦万威韦维温沃乌伍西希谢辛休雅"
-      U"亚扬耶伊因尤扎泽詹兹佐当茨汀李约夫翰逊塞妮黛思肖丝鲍史珍迭廉柯修历瑞灵雪夏爱露娅琪薇";
 
   // 2b. Foreign names written in Chinese characters with a middle dot (德拉甘·米洛维奇): up to
   // six characters of the transcription set on each side of the dot, stopping at a match, at
@@ -439,41 +508,6 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     }
   }
 
-  // 2b-iv. A foreign name introduced with its dot and then written by its surname alone
-  // (托马斯·比约恩 … 比约恩于周五…): the later surname, two characters or more and not inside
-  // a longer transcription, is that person.
-  {
-    auto transcription_at = [&](size_t at) {
-      size_t k = at;
-      return at < text.size() && kTranscription.find(text::DecodeUtf8(text, k)) != std::u32string_view::npos;
-    };
-    const size_t named = hits.size();
-    for (size_t h = 0; h < named; ++h) {
-      if (hits[h].entry >= 0 || hits[h].first_word != SIZE_MAX || hits[h].new_type != EntityType::kPerson) continue;
-      std::string_view name = hits[h].range.Of(text);
-      size_t dot = std::string_view::npos;
-      for (std::string_view d : {"·", "•", "・", "‧"}) {
-        size_t at = name.rfind(d);
-        if (at != std::string_view::npos && (dot == std::string_view::npos || at + d.size() > dot)) dot = at + d.size();
-      }
-      if (dot == std::string_view::npos || name.size() - dot < 6) continue;
-      std::string surname(name.substr(dot));
-      for (size_t at = text.find(surname); at != std::string_view::npos; at = text.find(surname, at + 1)) {
-        size_t end = at + surname.size();
-        if (at >= 3 && transcription_at(at - 3)) continue;
-        size_t k = end;
-        char32_t next = end < text.size() ? text::DecodeUtf8(text, k) : 0;
-        if (transcription_at(end) && kVerbStarts.find(next) == std::u32string_view::npos && next != U'于') continue;
-        bool overlaps = false;
-        for (const Hit& o : hits) overlaps = overlaps || (o.range.begin < end && at < o.range.end);
-        if (overlaps) continue;
-        Hit again = hits[h];
-        again.range = {static_cast<uint32_t>(at), static_cast<uint32_t>(end)};
-        hits.push_back(std::move(again));
-      }
-    }
-  }
-
   // 2b''. Names in Chinese text that no pack lists and the rules above missed, from the
   // character tagger: lines with Han characters, white space skipped, sentences ending at
   // 。！？; a name is two or more Han characters (and middle dots).
@@ -539,6 +573,56 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       EntityType type = tag == 'P' ? EntityType::kPerson : tag == 'O' ? EntityType::kOrg : EntityType::kPlace;
       std::string id = (tag == 'P' ? "person/~" : tag == 'O' ? "org/~" : "place/~") + name;
       hits.push_back({{begin, end}, -1, SIZE_MAX, SIZE_MAX, id, name, type});
+    }
+  }
+
+  // 2b-iv. A foreign name introduced with its dot (by the rule above or the tagger) and then
+  // written by its surname alone (托马斯·比约恩 … 比约恩于周五…): the later surname, two
+  // characters or more and not inside a longer transcription, is that person.
+  {
+    auto transcription_at = [&](size_t at) {
+      size_t k = at;
+      return at < text.size() && kTranscription.find(text::DecodeUtf8(text, k)) != std::u32string_view::npos;
+    };
+    const size_t named = hits.size();
+    for (size_t h = 0; h < named; ++h) {
+      if (hits[h].entry >= 0 || hits[h].first_word != SIZE_MAX || hits[h].new_type != EntityType::kPerson) continue;
+      std::string_view name = hits[h].range.Of(text);
+      size_t dot = std::string_view::npos;
+      for (std::string_view d : {"·", "•", "・", "‧"}) {
+        size_t at = name.rfind(d);
+        if (at != std::string_view::npos && (dot == std::string_view::npos || at + d.size() > dot)) dot = at + d.size();
+      }
+      if (dot == std::string_view::npos || name.size() - dot < 6) continue;
+      std::string surname(name.substr(dot));
+      for (size_t at = text.find(surname); at != std::string_view::npos; at = text.find(surname, at + 1)) {
+        size_t end = at + surname.size();
+        if (at >= 3 && transcription_at(at - 3)) continue;
+        size_t k = end;
+        char32_t next = end < text.size() ? text::DecodeUtf8(text, k) : 0;
+        if (transcription_at(end) && kVerbStarts.find(next) == std::u32string_view::npos && next != U'于') continue;
+        // The tagger may have found the surname alone as a name of its own (卡瓦诺, 卡瓦诺后):
+        // that one is this person too.
+        Hit* alone = nullptr;
+        bool overlaps = false;
+        for (Hit& o : hits) {
+          if (o.range.begin >= end || at >= o.range.end) continue;
+          bool tagged_alone = &o != &hits[h] && o.entry < 0 && o.first_word == SIZE_MAX && o.new_type == EntityType::kPerson &&
+                              o.range.begin == at && o.range.Of(text).find("·") == std::string_view::npos;
+          if (tagged_alone && alone == nullptr) alone = &o;
+          else overlaps = true;
+        }
+        if (overlaps) continue;
+        if (alone != nullptr) {
+          alone->range = {static_cast<uint32_t>(at), static_cast<uint32_t>(end)};
+          alone->new_id = hits[h].new_id;
+          alone->new_name = hits[h].new_name;
+          continue;
+        }
+        Hit again = hits[h];
+        again.range = {static_cast<uint32_t>(at), static_cast<uint32_t>(end)};
+        hits.push_back(std::move(again));
+      }
     }
   }
 
@@ -1127,7 +1211,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       m.entity = hit.new_id;
       m.name = hit.new_name;
       m.type = hit.new_type;
-      m.via = "new";
+      m.via = hit.range.Of(text) == hit.new_name ? "new" : "surname";  // 2b-iv's later surnames
       // A name in title marks names a work or a publication (《帕丁顿熊》, 《卫报》), not a person.
       if (m.type == EntityType::kPerson && hit.range.begin >= 3 && text.substr(hit.range.begin - 3, 3) == "《" &&
           text.substr(hit.range.end, 3) == "》") {

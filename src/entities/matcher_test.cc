@@ -44,6 +44,19 @@ TEST_F(MatcherTest, ScriptsInflectionsAndChinese) {
   EXPECT_EQ(Ids("Vjosa Osmani-Sadriu came"), (std::vector<std::string>{"person/vjosa-osmani@Vjosa Osmani-Sadriu"}));
 }
 
+TEST_F(MatcherTest, CitiesFromTheCitiesPack) {
+  // Exonyms and inflections of the region's languages, both scripts, and Chinese with or without 市.
+  EXPECT_EQ(Ids("Sastanak u Beču, pa u Паризу."), (std::vector<std::string>{"place/vienna@Beču", "place/paris@Паризу"}));
+  EXPECT_EQ(Ids("代表团从华盛顿飞往天津市。"), (std::vector<std::string>{"place/washington-d-c@华盛顿", "place/tianjin@天津市"}));
+  // A city before a newspaper's or club's head word names that organisation.
+  EXPECT_EQ(Ids("The New York Post wrote that Manchester United lost."),
+            (std::vector<std::string>{"org/~new-york-post@New York Post", "org/~manchester-united@Manchester United"}));
+  // A city's two-character Chinese name that opens a longer foreign name is part of it.
+  for (const std::string& id : Ids("林西·普拉斯科-弗莱克斯曼是母亲。")) EXPECT_EQ(id.find("place/pula"), std::string::npos) << id;
+  // Words that share a stem with a city's Serbian name are not it ("tokom": during; Токио).
+  EXPECT_TRUE(Ids("Tokom dana su razgovarali.").empty());
+}
+
 TEST_F(MatcherTest, LowercaseCommonWordsAreNotNames) {
   EXPECT_TRUE(Ids("u gradu su zatvorena sva kina").empty());
 }
@@ -145,6 +158,9 @@ TEST_F(MatcherTest, NamesNextToReportingVerbsAndTitles) {
   // A dotted name's surname alone, later, is the same person; not inside a longer name.
   EXPECT_EQ(Ids("托马斯·比约恩是队长。比约恩于周五说，这很好。"),
             (std::vector<std::string>{"person/~托马斯·比约恩@托马斯·比约恩", "person/~托马斯·比约恩@比约恩"}));
+  // Also when the name tagger, not the transcription rule, found the full name.
+  std::vector<std::string> zinke = Ids("美国内政部长莱恩·津克近日透露了计划。另外，津克还强调，这很重要。");
+  EXPECT_NE(std::find(zinke.begin(), zinke.end(), "person/~莱恩·津克@津克"), zinke.end()) << ::testing::PrintToString(zinke);
   // Before a courtesy title too.
   EXPECT_EQ(Ids("“酒吧都没有了，”亚当斯先生如是说。"), (std::vector<std::string>{"person/~亚当斯@亚当斯"}));
   // A title abbreviation makes the next word a name.

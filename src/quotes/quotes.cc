@@ -1066,6 +1066,8 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
             return !o.pronoun && o.range.end <= at && at - o.range.end <= 1;
           });
         }
+        // A title in its marks is governed as its name would be (对《华盛顿邮报》说道: told the Post).
+        if (at >= 3 && text.substr(at - 3, 3) == "《") at -= 3;
         for (int n = 0; n < 3 && at >= 3 && !c.governed; ++n) {
           at -= 3;
           size_t k = at;
@@ -1391,6 +1393,19 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
                  (p.range.begin - c.range.end <= 1 || text.substr(c.range.end, p.range.begin - c.range.end) == ", ");
         });
       };
+      // Whether the words between two points are auxiliaries and adverbs only, three at most.
+      auto only_auxiliaries = [&](uint32_t from, uint32_t to) {
+        static const std::unordered_set<std::string_view> kAux = {
+            "has", "have", "had", "is", "was", "will", "would", "also", "again", "already", "always", "often",
+            "je", "su", "ka", "kanë", "ishte", "је", "су", "е", "više", "puta", "još", "već"};
+        int n = 0;
+        for (auto w = std::lower_bound(words.begin(), words.end(), from, [](const W& x, uint32_t at) { return x.r.begin < at; });
+             w != words.end() && w->r.end <= to; ++w) {
+          std::string lower = text::Lower(w->r.Of(text));
+          if (++n > 3 || !(kAux.count(lower) || (lower.size() > 4 && lower.ends_with("ly")))) return false;
+        }
+        return n > 0 && text.substr(from, to - from).find_first_of(",.;:") == std::string_view::npos;
+      };
       const Candidate* best = nullptr;
       uint32_t best_d = std::numeric_limits<uint32_t>::max();
       for (const Candidate& c : cands) {
@@ -1403,7 +1418,9 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         if (in_clause(c.range)) continue;
         if (subject && c.range.end > cue.begin) continue;
         if (c.governed) continue;
-        if (c.place && Distance(c.range, cue) > 2) continue;  // only right next to the verb
+        // Only right next to the verb, or with auxiliaries and adverbs between ("Moscow has
+        // repeatedly stressed", "Moskva je više puta naglasila").
+        if (c.place && Distance(c.range, cue) > 2 && !(c.range.end <= cue.begin && only_auxiliaries(c.range.end, cue.begin))) continue;
         if (!subject && ObjectBeforeConjunction(text, lang, c.range, cue)) continue;
         // A possessor is not the speaker: "Sainsbury's commercial director said". (Chinese text
         // keeps "Sainsbury's" as the company's name.)

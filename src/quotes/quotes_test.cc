@@ -581,5 +581,17 @@ TEST_F(QuotesTest, NamesInMarks) {
   EXPECT_EQ(LastSpeaker("Jan Petrović je u razgovoru za „CNN“ rekao: „Brzo pomažemo preživelima.“", "sr"), "Jan Petrović");
 }
 
+TEST_F(QuotesTest, PlacesSpeakForTheirGovernments) {
+  // Right before the verb, or with auxiliaries and adverbs between; not further off.
+  ExpectQuote(Run("Moscow has repeatedly stressed that the pipeline is a purely economic project.", "en"), 0,
+              "the pipeline is a purely economic project", "indirect", "Moscow");
+  EXPECT_EQ(LastSpeaker("Moscow, after a long meeting on Friday, stressed that the pipeline is economic.", "en"), "");
+}
+
+TEST_F(QuotesTest, AChineseTitleAfterAPrepositionIsTheListener) {
+  // 对《华盛顿邮报》说道: told the Washington Post; the name before it speaks.
+  EXPECT_EQ(LastSpeaker("“我们不是那种人。”乔尔·普拉斯科对《华盛顿邮报》说道。", "zh"), "乔尔·普拉斯科");
+}
+
 }  // namespace
 }  // namespace parallax::quotes
