@@ -17,9 +17,9 @@ Belgrade and Pristina gain this pack's other names through their shared id), giv
 people's names (Van, a city in Turkey and of Herman Van Rompuy). Serbian,
 Croatian, Bosnian, Albanian and Macedonian names match by their stem (Beč, Beča, Beču), which
 a word of another language may share (Токио and "tokom", during), so only cities named in
-fifteen languages or more get them, and only names that differ from the English one, whose
-stem keeps four letters or is the name itself, and that no given name or common word of
-similar length shares a stem with. Names of three plain letters or fewer (Bar, Ufa; not Beč)
+fifteen languages or more get them, and only names whose stem keeps four letters or is the name
+itself, and that no given name or common word of similar length shares a stem with. (Such a
+name may equal the English one: Лондон is London, and it also matches Londonu.) Names of three plain letters or fewer (Bar, Ufa; not Beč)
 are weak: they count only with support in the article.
 
 Usage: tools/gen_cities_pack.py [SHARED_DATA_DIR] > packs/cities.yaml
@@ -161,7 +161,7 @@ def main():
                 # An inflected language's name: see the module's comment.
                 key = name_key(v)
                 if lang in INFLECTED and " " not in v and (
-                        len(d) < MIN_LANGUAGES_INFLECTED or f == fold(d["en"]) or (key != f and len(key) < 4) or
+                        len(d) < MIN_LANGUAGES_INFLECTED or (key != f and len(key) < 4) or
                         blocked_keys.get(key, len(f) + 3) <= len(f) + 2):
                     continue
                 if lang == "sr":

@@ -1225,9 +1225,20 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     } else if (entries_[hit.entry].role) {
       const RolePhrase& rp = k_.roles()[entries_[hit.entry].target];
       m.via = "role";
-      // "Serbian President Aleksandar Vučić": the role names the person who follows.
+      // "Serbian President Aleksandar Vučić": the role names the person who follows. Another
+      // country's name right after the role makes it that country's office ("ministar
+      // unutrašnjih poslova SAD Rajan Zinki"), held by the person who follows, if one does.
       const Hit* next = h + 1 < hits.size() ? &hits[h + 1] : nullptr;
-      bool named = next && next->range.begin >= hit.range.end && next->range.begin - hit.range.end <= 3 &&
+      const Entity* foreign = nullptr;
+      uint32_t role_end = hit.range.end;
+      if (next && next->entry >= 0 && !entries_[next->entry].role && next->range.begin >= hit.range.end &&
+          next->range.begin - hit.range.end <= 1 && entities[entries_[next->entry].target].type == EntityType::kPlace &&
+          entities[entries_[next->entry].target].id != rp.org) {
+        foreign = &entities[entries_[next->entry].target];
+        role_end = next->range.end;
+        next = h + 2 < hits.size() ? &hits[h + 2] : nullptr;
+      }
+      bool named = next && next->range.begin >= role_end && next->range.begin - role_end <= 3 &&
                    ((next->entry < 0 && next->new_type == EntityType::kPerson) || (next->entry >= 0 && !entries_[next->entry].role &&
                                         entities[entries_[next->entry].target].type == EntityType::kPerson));
       if (named) {
@@ -1240,6 +1251,12 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
           m.name = k_.DisplayName(p, options.exonyms);
         }
         m.type = EntityType::kPerson;
+      } else if (foreign != nullptr) {
+        std::string title = text::FoldForMatch(rp.title);
+        std::replace(title.begin(), title.end(), ' ', '-');
+        m.entity = "role/~" + title + "-" + foreign->id.substr(foreign->id.find('/') + 1);
+        m.name = rp.title + ", " + k_.DisplayName(*foreign, options.exonyms);
+        m.type = EntityType::kRole;
       } else {
         std::vector<const Entity*> holders = k_.Holders(rp.org, rp.title, options.day);
         if (!holders.empty()) {

@@ -68,6 +68,10 @@ TEST_F(MatcherTest, RolesResolveOnTheArticleDate) {
   EXPECT_EQ(Ids("塞尔维亚总统表示", "2024-09-16"), (std::vector<std::string>{"person/aleksandar-vucic@塞尔维亚总统"}));
   // A role followed by a name refers to that name, whoever holds the office in the packs.
   EXPECT_EQ(Ids("Serbian Prime Minister Miloš Vučević said", "2024-09-16")[0], "person/milos-vucevic@Serbian Prime Minister");
+  // Another country's name after the role makes it that country's office, held by the name after it.
+  EXPECT_EQ(Ids("ministar unutrašnjih poslova SAD Rajan Zinki", "2025-01-01")[0], "person/~rajan-zink@ministar unutrašnjih poslova");
+  EXPECT_EQ(Ids("ministar unutrašnjih poslova SAD je rekao", "2025-01-01")[0],
+            "role/~minister-of-internal-affairs-us@ministar unutrašnjih poslova");
   // An office without a holder becomes a role entity.
   EXPECT_EQ(Ids("the Chinese Foreign Ministry spokesperson said")[0], "role/cn-mfa-spokesperson@Chinese Foreign Ministry spokesperson");
 }

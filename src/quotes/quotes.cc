@@ -570,6 +570,11 @@ std::unique_ptr<QuoteFinder> QuoteFinder::Create(std::unordered_map<std::string,
       f->stem_lengths_.insert(n.size() - 1);
     }
   });
+  ForEachDataLine(EmbeddedData("description-nouns.tsv"), [&](std::string_view line) {
+    size_t tab = line.find('\t'), tab2 = line.rfind('\t');
+    if (tab == std::string_view::npos || tab2 <= tab) return;
+    f->description_nouns_[text::FoldForMatch(line.substr(tab + 1, tab2 - tab - 1))] = line.substr(tab2 + 1) == "org";
+  });
   ForEachDataLine(EmbeddedData("prepositions.tsv"), [&](std::string_view line) {
     size_t tab = line.find('\t');
     if (tab != std::string_view::npos) {
@@ -969,8 +974,10 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       static const std::unordered_set<std::string_view> kLinking = {
           "ali", "a", "i", "no", "pa", "te", "medjutim", "takodje", "takodjer", "zatim", "tada", "ipak", "jos", "potom",
           "kasnije", "ovo", "to", "ono", "but", "and", "then", "dhe", "por", "megjithate", "gjithashtu", "megjutoa"};
+      // Nor are nouns that describe someone named before ("Aviokompanija je saopštila"): the
+      // description resolves them.
       if (!joined || !lone || covered || !IsUpperAt(text, w.r.begin) || Inside(w.r, spans) || written_lower(w.key) ||
-          kCalendar.count(w.key) || kLinking.count(w.key) ||
+          kCalendar.count(w.key) || kLinking.count(w.key) || description_nouns_.count(w.key) ||
           std::find(std::begin(kPronouns), std::end(kPronouns), w.key) != std::end(kPronouns)) {
         continue;
       }
@@ -1228,6 +1235,63 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       }
       return nullptr;
     };
+    // The one a description at `from` refers to. An organisation's noun (the airline) refers to
+    // the last organisation named before it; a person's (the actor, the 34-year-old) to the last
+    // person quoted by name (news goes on quoting the same person: "…," the investment banker
+    // added), else the last sentence's subject.
+    auto referent = [&](bool org, uint32_t from) -> const EntityMention* {
+      if (org) {
+        for (auto it = first_at(from); it != by_pos.begin();) {
+          const EntityMention* m = *--it;
+          if (from - m->range.end > 3000) break;
+          if (m->type == "org" && !Inside(m->range, spans)) return m;
+        }
+        return nullptr;
+      }
+      learn();
+      for (auto o = out.rbegin(); o != out.rend(); ++o) {
+        if (o->speaker_range.end > from || o->speaker_type != "person" || o->speaker_entity.empty() || o->confidence < 0.8) continue;
+        if (from - o->speaker_range.end > 1500) break;
+        for (auto it = first_at(o->speaker_range.begin); it != by_pos.end() && (*it)->range.begin == o->speaker_range.begin; ++it) {
+          if ((*it)->entity == o->speaker_entity) return *it;
+        }
+        break;
+      }
+      return subject_before(from, 0);
+    };
+    // Languages without articles (Serbian, Croatian, Bosnian; Albanian and Macedonian mark
+    // definiteness on the noun) describe with a listed noun that is the sentence's subject right
+    // before the verb, auxiliaries and adverbs aside: "Aviokompanija je saopštila da …",
+    // "Glumac je nedavno otkrio …", "Aktori tregoi së fundmi …", "Актерот неодамна откри …". At
+    // most two words (a conjunction, an age) stand before it in its sentence.
+    auto described_unarticled = [&](ByteRange cue) -> const EntityMention* {
+      static const std::unordered_set<std::string_view> kBetween = {
+          "je", "su", "se", "ga", "takodje", "takodjer", "nedavno", "ranije", "vec", "isto", "tako", "kasnije",
+          "potom", "zatim", "jos", "ka", "kane", "ishte", "kishte", "gjithashtu", "po", "fundmi", "e", "neodamna",
+          "vekje", "pak"};
+      auto w = std::lower_bound(words.begin(), words.end(), cue.begin, [](const W& x, uint32_t at) { return x.r.begin < at; });
+      size_t at = static_cast<size_t>(w - words.begin());
+      if (at >= words.size() || words[at].r.begin != cue.begin) return nullptr;
+      auto spaced = [&](size_t a, size_t b) {
+        std::string_view gap = text.substr(words[a].r.end, words[b].r.begin - words[a].r.end);
+        return gap == " " || gap == "-";
+      };
+      size_t k = at;
+      for (int n = 0; n < 3 && k > 0 && kBetween.count(words[k - 1].key) && spaced(k - 1, k); ++n) --k;
+      if (k == 0 || !spaced(k - 1, k)) return nullptr;
+      size_t head = k - 1;
+      auto noun = description_nouns_.find(words[head].key);
+      if (noun == description_nouns_.end()) return nullptr;
+      size_t open = head;
+      while (open > 0 && head - open < 2 && spaced(open - 1, open)) --open;
+      std::string_view lead = text.substr(open == 0 ? 0 : words[open - 1].r.end,
+                                          words[open].r.begin - (open == 0 ? 0 : words[open - 1].r.end));
+      bool starts = open == 0 || words[open - 1].r.end <= par.range.begin || lead.find_first_of(".!?\n") != std::string_view::npos ||
+                    lead.find("”") != std::string_view::npos || lead.find("“") != std::string_view::npos ||
+                    lead.find('"') != std::string_view::npos;
+      if (!starts) return nullptr;
+      return referent(noun->second, words[open].r.begin);
+    };
     // The one an English definite description next to a reporting verb refers to: "the" and at
     // most five more words, none capitalised but inside a name ("the five-time Ballon d'Or
     // winner"), right before the verb (adverbs and auxiliaries aside) or right after it. An
@@ -1236,14 +1300,11 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     // who was a sentence's subject; plural and collective nouns (the police, the protesters) to
     // no one.
     auto described = [&](ByteRange cue) -> const EntityMention* {
+      if (SerboCroatian(lang) || lang.substr(0, 2) == "sq" || lang.substr(0, 2) == "mk") return described_unarticled(cue);
       if (lang.substr(0, 2) != "en") return nullptr;
       static const std::unordered_set<std::string_view> kSkip = {"also", "now", "recently", "later", "then", "instead",
                                                                  "has", "have", "had", "will", "would", "once", "earlier",
                                                                  "previously", "further", "again", "quickly"};
-      static const std::unordered_set<std::string_view> kOrgNouns = {
-          "company", "airline", "carrier", "firm", "group", "organisation", "organization", "network", "club", "team",
-          "party", "magazine", "newspaper", "paper", "broadcaster", "retailer", "supermarket", "chain", "bank", "charity",
-          "agency", "ministry", "department", "campaign", "startup", "business", "publication", "outlet", "site"};
       static const std::unordered_set<std::string_view> kNoOne = {
           "police", "government", "military", "army", "public", "crowd", "audience", "couple", "family", "court",
           "indictment", "statement", "report", "document", "release", "study", "poll", "survey", "filing", "complaint",
@@ -1316,32 +1377,14 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       }
       if (noun_at <= first) return nullptr;
       const std::string& noun = words[noun_at].key;
+      auto described_noun = description_nouns_.find(noun);
+      const bool org = described_noun != description_nouns_.end() && described_noun->second;
       // A noun that names an unnamed speaker ("the driver", "the spokesman") is the speaker.
-      if (speaker_nouns_.count(noun) && !kOrgNouns.count(noun)) return nullptr;
+      if (speaker_nouns_.count(noun) && !org) return nullptr;
       if (IsUpperAt(text, words[head].r.begin) || kNoOne.count(noun) || (noun.size() > 3 && noun.back() == 's' && !noun.ends_with("ss"))) {
         return nullptr;
       }
-      uint32_t from = words[first].r.begin;
-      if (kOrgNouns.count(noun)) {
-        for (auto it = first_at(from); it != by_pos.begin();) {
-          const EntityMention* m = *--it;
-          if (from - m->range.end > 3000) break;
-          if (m->type == "org" && !Inside(m->range, spans)) return m;
-        }
-        return nullptr;
-      }
-      // A person: the last one quoted by name (news goes on quoting the same person: "…," the
-      // investment banker added), else the last sentence's subject.
-      learn();
-      for (auto o = out.rbegin(); o != out.rend(); ++o) {
-        if (o->speaker_range.end > from || o->speaker_type != "person" || o->speaker_entity.empty() || o->confidence < 0.8) continue;
-        if (from - o->speaker_range.end > 1500) break;
-        for (auto it = first_at(o->speaker_range.begin); it != by_pos.end() && (*it)->range.begin == o->speaker_range.begin; ++it) {
-          if ((*it)->entity == o->speaker_entity) return *it;
-        }
-        break;
-      }
-      return subject_before(from, 0);
+      return referent(org, words[first].r.begin);
     };
     auto attribute = [&](Quote& q, ByteRange cue, ByteRange window, double named_confidence, bool subject = false) {
       // The word that opens the verb's reported clause (that, da, se, дека): a name after it is
@@ -1492,8 +1535,9 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       // organisation in what follows, nearer the verb, is not, nor a person inside a relative
       // clause ("Kit koji se oženio … Leslie Rose, priznao je"). Only capitalised words (a
       // title) may stand before the person in the clause.
-      static const std::unordered_set<std::string_view> kRelatives = {"who", "koji", "koja", "koje", "који",
-                                                                      "која", "које", "që",  "кој"};
+      // (Albanian "i cili", "e cila": who.)
+      static const std::unordered_set<std::string_view> kRelatives = {"who", "koji", "koja", "koje", "који", "која",
+                                                                      "које", "që",  "кој", "cili", "cila", "cilët"};
       auto relative_between = [&](ByteRange a, ByteRange b) {
         bool found = false;
         text::ForEachWord(text.substr(a.end, b.begin - a.end), [&](std::string_view lower, ByteRange, bool) {

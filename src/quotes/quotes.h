@@ -86,6 +86,9 @@ class QuoteFinder {
   std::unordered_set<std::string> speaker_noun_stems_;  // the same without their last letter (5+ letters)
   std::set<size_t> stem_lengths_;                       // the lengths of those stems
   std::vector<std::string> cjk_speaker_nouns_;  // the same, matched as substrings
+  // Folded nouns that refer back to someone named (data/description-nouns.tsv): true for an
+  // organisation's (the airline, aviokompanija), false for a person's (glumac, aktori).
+  std::unordered_map<std::string, bool> description_nouns_;
   // Folded prepositions per language (data/prepositions.tsv; "sr" also for hr, bs): a name
   // right after one is not a subject, so never a speaker.
   std::unordered_map<std::string, std::unordered_set<std::string>> prepositions_;

@@ -593,5 +593,20 @@ TEST_F(QuotesTest, AChineseTitleAfterAPrepositionIsTheListener) {
   EXPECT_EQ(LastSpeaker("“我们不是那种人。”乔尔·普拉斯科对《华盛顿邮报》说道。", "zh"), "乔尔·普拉斯科");
 }
 
+TEST_F(QuotesTest, DescriptionsWithoutArticlesReferBack) {
+  // A listed noun that is the sentence's subject refers to the organisation named before it, or
+  // to the person last quoted; a capitalised description is no organisation of its own.
+  EXPECT_EQ(LastSpeaker("Air Danubia je otvorila novu liniju za Beč. Aviokompanija je saopštila da će letovi početi u maju.", "sr"),
+            "Air Danubia");
+  EXPECT_EQ(LastSpeaker("„Ovo je moj najbolji film“, rekao je glumac Marko Jovanović. Glumac je nedavno otkrio da se oženio.", "sr"),
+            "Marko Jovanović");
+  EXPECT_EQ(LastSpeaker("„Ky është filmi im më i mirë“, tha aktori Arben Gashi. Aktori tregoi së fundmi se është martuar.", "sq"),
+            "Arben Gashi");
+  EXPECT_EQ(LastSpeaker("„Ова е мојот најдобар филм“, рече актерот Марко Јовановски. Актерот неодамна откри дека се оженил.", "mk"),
+            "Марко Јовановски");
+  // Albanian "i cili" (who) opens a relative clause: the person inside it does not speak.
+  EXPECT_EQ(LastSpeaker("Arben Gashi, i cili u martua me Drita Krasniqi, pranoi se ai e do filmin.", "sq"), "Arben Gashi");
+}
+
 }  // namespace
 }  // namespace parallax::quotes
