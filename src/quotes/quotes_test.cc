@@ -608,5 +608,14 @@ TEST_F(QuotesTest, DescriptionsWithoutArticlesReferBack) {
   EXPECT_EQ(LastSpeaker("Arben Gashi, i cili u martua me Drita Krasniqi, pranoi se ai e do filmin.", "sq"), "Arben Gashi");
 }
 
+TEST_F(QuotesTest, TheInstitutionThatIzNamesSpeaks) {
+  // "rekli su iz policije": from the police, i.e. the police said; also when "iz" opens the clause.
+  EXPECT_EQ(LastSpeaker("Požar je izbio u ulici Kralja Petra, rekli su iz policije.", "sr"), "policije");
+  EXPECT_EQ(LastSpeaker("Iz policije su saopštili da je osumnjičeni uhapšen.", "sr"), "policije");
+  // A place after "iz" inside a subject is no speaker: the band speaks, or no one.
+  EXPECT_EQ(LastSpeaker("Sastav Tamni Talas iz Bristola tvrdi da se hip-hop udaljio od svojih početaka.", "sr"), "Tamni Talas");
+  EXPECT_EQ(LastSpeaker("Grupa iz Bristola tvrdi da se hip-hop udaljio od svojih početaka.", "sr"), "");
+}
+
 }  // namespace
 }  // namespace parallax::quotes
