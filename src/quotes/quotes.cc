@@ -1151,6 +1151,28 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       size_t word_end = at;
       for (size_t k = at; k < text.size() && IsLetter(text::DecodeUtf8(text, k)) && word_end - at < 64;) word_end = k;
       std::string_view word = text.substr(at, word_end - at);
+      // The same pronoun earlier in the sentence is the same person, and names between them are
+      // not who it means ("当他被问及本·克兰肖…时他回答", "When he was asked about Crenshaw, he
+      // said"): resolve from the first.
+      {
+        std::string_view pronoun = word.rfind("他", 0) == 0 || word.rfind("她", 0) == 0 ? word.substr(0, 3) : word;
+        size_t start = par.range.begin;
+        for (std::string_view end : {".", "!", "?", "。", "！", "？"}) {
+          size_t e = text.substr(par.range.begin, at - par.range.begin).rfind(end);
+          if (e != std::string_view::npos) start = std::max(start, par.range.begin + e + end.size());
+        }
+        const bool cjk = pronoun.size() == 3 && static_cast<unsigned char>(pronoun[0]) >= 0xE0;
+        for (size_t f = text.find(pronoun, start); !pronoun.empty() && f != std::string_view::npos && f < at; f = text.find(pronoun, f + 1)) {
+          ByteRange r{static_cast<uint32_t>(f), static_cast<uint32_t>(f + pronoun.size())};
+          if (Inside(r, spans)) continue;
+          bool whole = cjk ? text.substr(r.end, 3) != "们" && (f < 3 || text.substr(f - 3, 3) != "其")
+                           : (f == 0 || !IsLetter(static_cast<unsigned char>(text[f - 1]))) &&
+                                 (r.end >= text.size() || !IsLetter(static_cast<unsigned char>(text[r.end])));
+          if (!whole || (!cjk && text::Lower(r.Of(text)) != text::Lower(pronoun))) continue;
+          at = r.begin;
+          break;
+        }
+      }
       char gender = ReferentGender(word.substr(0, word.rfind("他", 0) == 0 || word.rfind("她", 0) == 0 ? 3 : word.size()), lang);
       const Quote* last = nullptr;
       for (const Quote& o : out) {

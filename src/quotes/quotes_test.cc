@@ -617,5 +617,12 @@ TEST_F(QuotesTest, TheInstitutionThatIzNamesSpeaks) {
   EXPECT_EQ(LastSpeaker("Grupa iz Bristola tvrdi da se hip-hop udaljio od svojih početaka.", "sr"), "");
 }
 
+TEST_F(QuotesTest, APronounRepeatedInItsSentenceMeansWhoTheFirstMeant) {
+  // 当他被问及…本·克兰肖…时他回答: the second 他 is the first, who is not Crenshaw.
+  std::vector<Got> g = Run("弗里克说球队已经准备好了。\n\n当他被问及本·克兰肖队长如何团结队员时他回答“我记得每一个细节”。", "zh");
+  ASSERT_EQ(g.size(), 2u);
+  EXPECT_EQ(g[1].speaker, "弗里克");
+}
+
 }  // namespace
 }  // namespace parallax::quotes
