@@ -497,6 +497,14 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         bool courtesy = std::find(std::begin(kCourtesyTitles), std::end(kCourtesyTitles), e) != std::end(kCourtesyTitles);
         (courtesy ? title : verb) = true;
       }
+      // Or right after an occupation ("滑翔伞队教练 Gendon Subandono 曾训练过"): a person.
+      static constexpr std::string_view kOccupations[] = {"教练", "记者", "经理", "主席", "总统", "部长", "发言人", "官员",
+                                                          "律师", "教授", "医生", "队长", "主任", "总裁", "创始人", "作者",
+                                                          "专家", "分析师", "研究员", "科学家", "演员", "歌手", "球员",
+                                                          "议员", "大使", "市长", "州长", "法官", "检察官", "主持人"};
+      std::string_view lead = text.substr(0, words[first].range.begin);
+      while (!lead.empty() && (lead.back() == ' ' || lead.ends_with("\u3000"))) lead.remove_suffix(lead.back() == ' ' ? 1 : 3);
+      for (std::string_view o : kOccupations) title = title || lead.ends_with(o);
       if (!title && !verb) continue;
       bool person = title || !possessive;
       std::string id = person ? "person/~" : "org/~";
@@ -1212,9 +1220,15 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       m.name = hit.new_name;
       m.type = hit.new_type;
       m.via = hit.range.Of(text) == hit.new_name ? "new" : "surname";  // 2b-iv's later surnames
-      // A name in title marks names a work or a publication (《帕丁顿熊》, 《卫报》), not a person.
-      if (m.type == EntityType::kPerson && hit.range.begin >= 3 && text.substr(hit.range.begin - 3, 3) == "《" &&
-          text.substr(hit.range.end, 3) == "》") {
+      // A name in title marks names a work or a publication (《帕丁顿熊》, 《卫报》), not a person;
+      // so does one before the head noun of a hotel's, company's or school's name (Roa Roa 酒店).
+      static constexpr std::string_view kPlaceHeads[] = {"酒店", "饭店", "宾馆", "公司", "集团", "大学", "学院", "银行",
+                                                         "医院", "机场", "俱乐部", "乐队", "组合"};
+      std::string_view rest = text.substr(hit.range.end);
+      while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+      bool headed = std::any_of(std::begin(kPlaceHeads), std::end(kPlaceHeads), [&](std::string_view h) { return rest.starts_with(h); });
+      if (m.type == EntityType::kPerson &&
+          ((hit.range.begin >= 3 && text.substr(hit.range.begin - 3, 3) == "《" && text.substr(hit.range.end, 3) == "》") || headed)) {
         m.type = EntityType::kOrg;
         m.entity = "org/~" + m.entity.substr(m.entity.find('~') + 1);
       }

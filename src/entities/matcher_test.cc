@@ -159,6 +159,11 @@ TEST_F(MatcherTest, NamesNextToReportingVerbsAndTitles) {
   EXPECT_EQ(surfaces("Sainsbury's 表示会翻番。"), (std::vector<std::string>{"org:Sainsbury's"}));
   EXPECT_EQ(surfaces("一样” Prof Czeisler补充道。"), (std::vector<std::string>{"person:Czeisler"}));
   EXPECT_TRUE(surfaces("他们使用 Apple Watch 和手机。").empty());
+  // After an occupation too; before a hotel's or company's head noun, an organisation.
+  EXPECT_EQ(surfaces("滑翔伞队教练 Gendo Sumbawa 曾训练过两名队员。"), (std::vector<std::string>{"person:Gendo Sumbawa"}));
+  for (const std::string& s : surfaces("受困于 Rimba Raya 酒店的其他人，包括 Mandagi 先生。")) {
+    EXPECT_TRUE(s.rfind("person:", 0) != 0 || s == "person:Mandagi") << s;
+  }
   // A dotted name's surname alone, later, is the same person; not inside a longer name.
   EXPECT_EQ(Ids("托马斯·比约恩是队长。比约恩于周五说，这很好。"),
             (std::vector<std::string>{"person/~托马斯·比约恩@托马斯·比约恩", "person/~托马斯·比约恩@比约恩"}));
