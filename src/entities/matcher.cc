@@ -331,7 +331,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       U"盖甘戈格贡古圭哈海汉豪赫亨洪胡华霍基吉加贾杰金卡凯坎康考科克肯库夸奎拉莱赖兰朗劳勒雷蕾里利莉"
       U"丽连林琳隆卢鲁伦罗洛马玛迈麦曼梅门蒙米敏明姆莫默穆纳娜奈南内尼涅宁努诺欧帕佩彭皮珀普奇齐恰乔"
       U"切钦琼丘萨赛桑瑟森沙莎尚舍什施斯松索苏塔泰坦汤唐特滕提廷图托瓦万威韦维温沃乌伍西希谢辛休雅"
-      U"亚扬耶伊因尤扎泽詹兹佐当茨汀李约夫翰逊塞妮黛思肖丝鲍史珍迭廉柯修历瑞灵雪夏爱露娅琪薇";
+      U"亚扬耶伊因尤扎泽詹兹佐当茨汀李约夫翰逊塞妮黛思肖丝鲍史珍迭廉柯修历瑞灵雪夏爱露娅琪薇山大";
 
   // 2. Chinese (and other unspaced) aliases as substrings, longest first. CJK aliases are
   // case-less, so the text is compared as it is.

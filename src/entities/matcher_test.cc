@@ -167,6 +167,8 @@ TEST_F(MatcherTest, NamesNextToReportingVerbsAndTitles) {
   // A dotted name's surname alone, later, is the same person; not inside a longer name.
   EXPECT_EQ(Ids("托马斯·比约恩是队长。比约恩于周五说，这很好。"),
             (std::vector<std::string>{"person/~托马斯·比约恩@托马斯·比约恩", "person/~托马斯·比约恩@比约恩"}));
+  // 山 and 大 spell foreign names too (亚历山大, Alexander); 长 ends the title 部长 before it.
+  EXPECT_EQ(Ids("能源部长亚历山大·诺瓦克表示，这是经济项目。"), (std::vector<std::string>{"person/~亚历山大·诺瓦克@亚历山大·诺瓦克"}));
   // Also when the name tagger, not the transcription rule, found the full name.
   std::vector<std::string> zinke = Ids("美国内政部长莱恩·津克近日透露了计划。另外，津克还强调，这很重要。");
   EXPECT_NE(std::find(zinke.begin(), zinke.end(), "person/~莱恩·津克@津克"), zinke.end()) << ::testing::PrintToString(zinke);
