@@ -23,6 +23,8 @@ TEST(Segment, AbbreviationsDatesAndInitials) {
   // g. is gospodin (Mr) before a name, in either script.
   EXPECT_EQ(Sentences("Tako je rekao g. Adams. Г. Адамс је отишао.", "sr"),
             (std::vector<std::string>{"Tako je rekao g. Adams.", "Г. Адамс је отишао."}));
+  EXPECT_EQ(Sentences("Тако каже г. Адамс. Гђа Петровић се слаже.", "sr"),
+            (std::vector<std::string>{"Тако каже г. Адамс.", "Гђа Петровић се слаже."}));
   EXPECT_EQ(Sentences("Mr. Smith met A. Vučić in the U.S. on Monday. He left.", "en"),
             (std::vector<std::string>{"Mr. Smith met A. Vučić in the U.S. on Monday.", "He left."}));
   // Св. (Saint) before a name in Macedonian.
