@@ -25,6 +25,7 @@ TEST(Segment, AbbreviationsDatesAndInitials) {
             (std::vector<std::string>{"Tako je rekao g. Adams.", "Г. Адамс је отишао."}));
   EXPECT_EQ(Sentences("Тако каже г. Адамс. Гђа Петровић се слаже.", "sr"),
             (std::vector<std::string>{"Тако каже г. Адамс.", "Гђа Петровић се слаже."}));
+  EXPECT_EQ(Sentences("Тоа го рече г. Адамс. Тој отиде.", "mk"), (std::vector<std::string>{"Тоа го рече г. Адамс.", "Тој отиде."}));
   EXPECT_EQ(Sentences("Mr. Smith met A. Vučić in the U.S. on Monday. He left.", "en"),
             (std::vector<std::string>{"Mr. Smith met A. Vučić in the U.S. on Monday.", "He left."}));
   // Св. (Saint) before a name in Macedonian.
