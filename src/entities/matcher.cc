@@ -839,10 +839,16 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       while (b + 1 < s.end_word && opens[b] && (kNotNames.count(words[b].key) || (s.type == 'P' && written_lower(b)))) {
         opens[++b] = true;
       }
+      // An Albanian plural noun in the genitive after its article ("Dhomën e Përfaqësuesve", the
+      // House of Representatives) is part of a name, never a person's.
+      auto genitive_plural = [&](size_t k) {
+        return k > 0 && (words[k - 1].key == "e" || words[k - 1].key == "te") && !words[k - 1].upper &&
+               text::FoldForMatch(words[k].range.Of(text)).ends_with("ve");
+      };
       // A name does not run across punctuation ("Paul Mills-Hicks, Sainsbury's director").
       for (size_t k = b + 1; k <= s.end_word; ++k) {
         if (k == s.end_word || !Joined(text, words[k - 1].range.end, words[k].range.begin)) {
-          spans.push_back({b, k, s.type});
+          if (!(s.type == 'P' && k == b + 1 && genitive_plural(b))) spans.push_back({b, k, s.type});
           b = k;
         }
       }

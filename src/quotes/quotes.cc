@@ -973,7 +973,8 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       // нагласио": but he stressed; Ali is a name too).
       static const std::unordered_set<std::string_view> kLinking = {
           "ali", "a", "i", "no", "pa", "te", "medjutim", "takodje", "takodjer", "zatim", "tada", "ipak", "jos", "potom",
-          "kasnije", "ovo", "to", "ono", "but", "and", "then", "dhe", "por", "megjithate", "gjithashtu", "megjutoa"};
+          "kasnije", "ovo", "to", "ono", "but", "and", "then", "dhe", "por", "megjithate", "gjithashtu", "megjutoa",
+          "kako", "kao", "sic", "kur", "ndersa", "pasi"};  // as, when, while: "Siç deklaron Spieth"
       // Nor are nouns that describe someone named before ("Aviokompanija je saopštila"): the
       // description resolves them.
       if (!joined || !lone || covered || !IsUpperAt(text, w.r.begin) || Inside(w.r, spans) || written_lower(w.key) ||

@@ -624,5 +624,10 @@ TEST_F(QuotesTest, APronounRepeatedInItsSentenceMeansWhoTheFirstMeant) {
   EXPECT_EQ(g[1].speaker, "弗里克");
 }
 
+TEST_F(QuotesTest, AConjunctionThatOpensTheSentenceIsNoSpeaker) {
+  // Siç (as) is capitalised before the verb, and is no organisation.
+  EXPECT_EQ(LastSpeaker("Siç deklaron Kurti, qeveria shpreson se marrëveshja është afër.", "sq"), "Albin Kurti");
+}
+
 }  // namespace
 }  // namespace parallax::quotes
