@@ -69,6 +69,21 @@ Marks FindMarks(std::string_view text, ByteRange par, std::vector<Open> carried 
     }
   };
   auto expects = [&](char32_t c) { return !stack.empty() && stack.back().closers.find(c) != std::u32string::npos; };
+  // A closing mark with a comma at it and a lower-case word after ("…Amerike,” rekao je") is
+  // a speech tag's: it ends the whole quotation, including a level that a mark of the same
+  // kind opened inside it and never closed (“… kažu: “Kako …?  … Amerike,” rekao je).
+  auto tag_follows = [&](uint32_t at, uint32_t after) {
+    bool comma = at > par.begin && text[at - 1] == ',';
+    size_t k = after;
+    if (k < par.end && text[k] == ',') comma = true, ++k;
+    if (!comma || k >= par.end || text[k] != ' ') return false;
+    ++k;
+    char32_t w = k < par.end ? text::DecodeUtf8(text, k) : 0;
+    return IsLetter(w) && u_islower(static_cast<UChar32>(w));
+  };
+  auto close_all_like = [&](char32_t c, uint32_t at, uint32_t after) {
+    while (expects(c)) close_top(at, after);
+  };
   // The quotation open on top closes only with `c`: one that “ or ‘ opened.
   auto closes_like = [&](char32_t c) { return !stack.empty() && stack.back().closers == std::u32string(1, c); };
   bool first = true;
@@ -117,7 +132,8 @@ Marks FindMarks(std::string_view text, ByteRange par, std::vector<Open> carried 
         }
         break;
       case U'”':
-        if (expects(c) || (closes_like('"') && !IsSpaceOrStart(prev))) close_top(at, after);  // "…”
+        if (expects(c) && tag_follows(at, after)) close_all_like(c, at, after);
+        else if (expects(c) || (closes_like('"') && !IsSpaceOrStart(prev))) close_top(at, after);  // "…”
         else if (IsSpaceOrStart(prev) && IsLetter(next)) open(U"”");
         else if (stack.empty() && out.spans.empty() && out.orphan_close.empty()) out.orphan_close = {at, after};
         break;

@@ -629,5 +629,17 @@ TEST_F(QuotesTest, AConjunctionThatOpensTheSentenceIsNoSpeaker) {
   EXPECT_EQ(LastSpeaker("Siç deklaron Kurti, qeveria shpreson se marrëveshja është afër.", "sq"), "Albin Kurti");
 }
 
+TEST_F(QuotesTest, ASpeechTagAfterAClosingMarkEndsTheWholeQuotation) {
+  // The inner “ opened with the outer one's mark is never closed; ”, rekao je ends both, so
+  // the narrative paragraph after them is no quotation.
+  std::vector<Got> g = Run("“Toliko puta su mi rekli: “Kako možeš biti takav?\n\nAli ja sam ostao svoj,” rekao je Marko Jovanović."
+                           "\n\nEmisija je počela skečom u kojem glumi Ana Petrović.\n\n“Zadirkivali su me iza kulisa."
+                           "\n\nI onda kažu da sam se srozao”, rekao je.",
+                           "bs");
+  for (const Got& q : g) EXPECT_EQ(q.content.find("Emisija"), std::string::npos) << q.content;
+  ASSERT_FALSE(g.empty());
+  EXPECT_EQ(g.back().speaker, "Marko Jovanović");
+}
+
 }  // namespace
 }  // namespace parallax::quotes
