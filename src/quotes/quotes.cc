@@ -1001,13 +1001,14 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       ByteRange r = possessive.empty() ? w.r : possessive;
       cands.push_back({r, std::string(r.Of(text)), "", "org"});
     }
-    // So is one after "iz" (from) right after the verb: "izjavili su iz Nielsena".
-    if (serbo_croatian) {
+    // So is one after "iz" or "од" (from) right after the verb: "izjavili su iz Nielsena".
+    if (serbo_croatian || lang.substr(0, 2) == "mk") {
+      const std::string_view from = serbo_croatian ? "iz" : "od";
       for (const Cue& c : cues) {
         size_t k = std::lower_bound(words.begin(), words.end(), c.range.end,
                                     [](const W& w, uint32_t at) { return w.r.begin < at; }) - words.begin();
         if (k < words.size() && (words[k].key == "su" || words[k].key == "je")) ++k;
-        if (k + 1 >= words.size() || words[k].key != "iz" || !IsUpperAt(text, words[k + 1].r.begin)) continue;
+        if (k + 1 >= words.size() || words[k].key != from || !IsUpperAt(text, words[k + 1].r.begin)) continue;
         const W& w = words[k + 1];
         auto after = std::upper_bound(taken.begin(), taken.end(), w.r.end, [](uint32_t at, ByteRange r) { return at < r.begin; });
         bool covered = after != taken.begin() && std::prev(after)->end >= w.r.begin;
@@ -1078,9 +1079,11 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         c.governed = own || oblique || after_preposition(c.range);
       }
     }
-    // "rekli su iz policije", "Iz Nielsena su saopštili": the institution that "iz" (from) names
-    // next to a reporting verb speaks, as its spokespeople did.
-    if (serbo_croatian) {
+    // "rekli su iz policije", "Iz Nielsena su saopštili", Macedonian "изјавија од Nielsen": the
+    // institution that "iz" or "од" (from) names next to a reporting verb speaks, as its
+    // spokespeople did.
+    const std::string_view from_word = serbo_croatian ? "iz" : lang.substr(0, 2) == "mk" ? "od" : "";
+    if (!from_word.empty()) {
       auto cue_ending_at = [&](uint32_t end) {
         return std::any_of(cues.begin(), cues.end(), [&](const Cue& c) { return c.range.end == end; });
       };
@@ -1088,7 +1091,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         if (!c.governed || c.pronoun) continue;
         size_t wi = std::lower_bound(words.begin(), words.end(), c.range.begin,
                                      [](const W& w, uint32_t at) { return w.r.begin < at; }) - words.begin();
-        if (wi == 0 || wi >= words.size() || words[wi].r.begin != c.range.begin || words[wi - 1].key != "iz") continue;
+        if (wi == 0 || wi >= words.size() || words[wi].r.begin != c.range.begin || words[wi - 1].key != from_word) continue;
         size_t j = wi - 1;
         if (j > 0 && (words[j - 1].key == "su" || words[j - 1].key == "je")) --j;
         bool before = j > 0 && cue_ending_at(words[j - 1].r.end);
@@ -1519,7 +1522,8 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       auto only_auxiliaries = [&](uint32_t from, uint32_t to) {
         static const std::unordered_set<std::string_view> kAux = {
             "has", "have", "had", "is", "was", "will", "would", "also", "again", "already", "always", "often",
-            "je", "su", "ka", "kanë", "ishte", "је", "су", "е", "više", "puta", "još", "već"};
+            "je", "su", "ka", "kanë", "ishte", "је", "су", "е", "više", "puta", "još", "već", "повеќе", "пати", "веќе",
+            "уште"};
         int n = 0;
         for (auto w = std::lower_bound(words.begin(), words.end(), from, [](const W& x, uint32_t at) { return x.r.begin < at; });
              w != words.end() && w->r.end <= to; ++w) {

@@ -586,6 +586,7 @@ TEST_F(QuotesTest, PlacesSpeakForTheirGovernments) {
   ExpectQuote(Run("Moscow has repeatedly stressed that the pipeline is a purely economic project.", "en"), 0,
               "the pipeline is a purely economic project", "indirect", "Moscow");
   EXPECT_EQ(LastSpeaker("Moscow, after a long meeting on Friday, stressed that the pipeline is economic.", "en"), "");
+  EXPECT_EQ(LastSpeaker("Москва повеќе пати нагласи дека гасоводот е економски проект.", "mk"), "Moscow");
 }
 
 TEST_F(QuotesTest, AChineseTitleAfterAPrepositionIsTheListener) {
@@ -612,6 +613,8 @@ TEST_F(QuotesTest, TheInstitutionThatIzNamesSpeaks) {
   // "rekli su iz policije": from the police, i.e. the police said; also when "iz" opens the clause.
   EXPECT_EQ(LastSpeaker("Požar je izbio u ulici Kralja Petra, rekli su iz policije.", "sr"), "policije");
   EXPECT_EQ(LastSpeaker("Iz policije su saopštili da je osumnjičeni uhapšen.", "sr"), "policije");
+  // Macedonian says од (from).
+  EXPECT_EQ(LastSpeaker("Гледаноста порасна за десет проценти, изјавија од Nielsen.", "mk"), "Nielsen");
   // A place after "iz" inside a subject is no speaker: the band speaks, or no one.
   EXPECT_EQ(LastSpeaker("Sastav Tamni Talas iz Bristola tvrdi da se hip-hop udaljio od svojih početaka.", "sr"), "Tamni Talas");
   EXPECT_EQ(LastSpeaker("Grupa iz Bristola tvrdi da se hip-hop udaljio od svojih početaka.", "sr"), "");
