@@ -1555,6 +1555,15 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         // (莱恩·津克近日透露，华盛顿“…”).
         uint32_t d = (subject ? c.range.begin - window.begin : Distance(c.range, cue)) + (c.pronoun ? 8 : 0) +
                      (c.place ? 12 : 0) + (c.noun ? 10 : 0) + (chinese && c.range.begin >= cue.end ? 24 : 0);
+        // Serbian, Croatian and Bosnian put the perfect's auxiliary right after the subject, the
+        // participle later ("Ri Yong Hu je na Generalnoj skupštini UN rekao da …", "Pompeo je
+        // rekao Vijeću sigurnosti da …"): a name so followed, with no comma before the verb, is
+        // the subject, whatever nouns stand nearer the verb.
+        if (serbo_croatian && !c.pronoun && !c.place && c.range.end < cue.begin) {
+          std::string_view after = text.substr(c.range.end, 6);
+          bool clitic = after.starts_with(" je ") || after.starts_with(" su ") || after.starts_with(" је ") || after.starts_with(" су ");
+          if (clitic && text.substr(c.range.end, cue.begin - c.range.end).find_first_of(",;:") == std::string_view::npos) d = 0;
+        }
         if (d < best_d) {
           best_d = d;
           best = &c;

@@ -644,5 +644,11 @@ TEST_F(QuotesTest, ASpeechTagAfterAClosingMarkEndsTheWholeQuotation) {
   EXPECT_EQ(g.back().speaker, "Marko Jovanović");
 }
 
+TEST_F(QuotesTest, TheNameBeforeThePerfectsAuxiliaryIsTheSubject) {
+  // "X je … rekao": X speaks, not the institution nearer the verb.
+  EXPECT_EQ(LastSpeaker("Jan Petrović je na godišnjoj sjednici Vijeća sigurnosti UN rekao da je plan spreman.", "bs"), "Jan Petrović");
+  EXPECT_EQ(LastSpeaker("Jan Petrović je rekao Vijeću sigurnosti da je plan spreman.", "bs"), "Jan Petrović");
+}
+
 }  // namespace
 }  // namespace parallax::quotes
