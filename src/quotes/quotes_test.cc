@@ -650,9 +650,11 @@ TEST_F(QuotesTest, TheNameBeforeThePerfectsAuxiliaryIsTheSubject) {
   EXPECT_EQ(LastSpeaker("Jan Petrović je rekao Vijeću sigurnosti da je plan spreman.", "bs"), "Jan Petrović");
 }
 
-TEST_F(QuotesTest, ChineseSpeakerNounsForPeopleNotNamed) {
+TEST_F(QuotesTest, SpeakerNounsForPeopleNotNamed) {
   EXPECT_EQ(LastSpeaker("“我就站在这里，”一位女人说。", "zh"), "女人");
   EXPECT_EQ(LastSpeaker("41%的受访者表示相信他的证词。", "zh"), "受访者");
+  // And in Serbian: the navy, the respondents.
+  EXPECT_EQ(LastSpeaker("Američka mornarica je saopštila da su svi putnici spaseni.", "sr"), "mornarica");
 }
 
 }  // namespace
