@@ -848,7 +848,8 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       // A name does not run across punctuation ("Paul Mills-Hicks, Sainsbury's director").
       for (size_t k = b + 1; k <= s.end_word; ++k) {
         if (k == s.end_word || !Joined(text, words[k - 1].range.end, words[k].range.begin)) {
-          if (!(s.type == 'P' && k == b + 1 && genitive_plural(b))) spans.push_back({b, k, s.type});
+          // A piece after the punctuation that starts in lower case is no name ("Luke Walton, ka").
+          if (!(s.type == 'P' && k == b + 1 && genitive_plural(b)) && words[b].upper) spans.push_back({b, k, s.type});
           b = k;
         }
       }

@@ -657,5 +657,12 @@ TEST_F(QuotesTest, SpeakerNounsForPeopleNotNamed) {
   EXPECT_EQ(LastSpeaker("Američka mornarica je saopštila da su svi putnici spaseni.", "sr"), "mornarica");
 }
 
+TEST_F(QuotesTest, AlbanianVerbsOfReporting) {
+  // warn (plural), report, deny, insist, "it is said".
+  EXPECT_EQ(Run("Analistët paralajmërojnë se partia po humbet votuese.", "sq").size(), 1u);
+  EXPECT_EQ(LastSpeaker("Gazeta Koha raportoi se ministri ka dhënë dorëheqje.", "sq"), "Koha");
+  EXPECT_EQ(LastSpeaker("Drita Kelmendi ka mohuar se ka folur me gazetarët.", "sq"), "Drita Kelmendi");
+}
+
 }  // namespace
 }  // namespace parallax::quotes
