@@ -1522,8 +1522,8 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       auto only_auxiliaries = [&](uint32_t from, uint32_t to) {
         static const std::unordered_set<std::string_view> kAux = {
             "has", "have", "had", "is", "was", "will", "would", "also", "again", "already", "always", "often",
-            "je", "su", "ka", "kanë", "ishte", "је", "су", "е", "više", "puta", "još", "već", "повеќе", "пати", "веќе",
-            "уште"};
+            "je", "su", "ka", "kanë", "ishte", "је", "су", "е", "više", "puta", "još", "već", "dugo", "повеќе", "пати",
+            "веќе", "уште", "долго", "време"};
         int n = 0;
         for (auto w = std::lower_bound(words.begin(), words.end(), from, [](const W& x, uint32_t at) { return x.r.begin < at; });
              w != words.end() && w->r.end <= to; ++w) {

@@ -664,5 +664,12 @@ TEST_F(QuotesTest, AlbanianVerbsOfReporting) {
   EXPECT_EQ(LastSpeaker("Drita Kelmendi ka mohuar se ka folur me gazetarët.", "sq"), "Drita Kelmendi");
 }
 
+TEST_F(QuotesTest, MoreSerbianAndMacedonianVerbForms) {
+  // A neuter perfect after a quantity; a Macedonian perfect; a place with an adverbial between.
+  EXPECT_EQ(LastSpeaker("Pedeset osam posto birača reklo je da senatorka ne bi trebala da se kandiduje.", "sr"), "birača");
+  EXPECT_EQ(LastSpeaker("Возачот ѝ кажал дека ќе гласа за него.", "mk"), "Возачот");
+  EXPECT_EQ(LastSpeaker("Атина долго време инсистираше дека името е проблем.", "mk"), "Athens");
+}
+
 }  // namespace
 }  // namespace parallax::quotes
