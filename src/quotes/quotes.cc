@@ -1246,6 +1246,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
           const EntityMention& m = **it;
           if (m.range.end > paragraphs[k].range.end) break;
           if (m.type != "person" || Inside(m.range, quotations[k]) || !compatible(gender, gender_of(m))) continue;
+          if (text.substr(m.range.end, 3) == "的") continue;  // a possessor (邦德的女儿凯伦) is no subject
           if (after_preposition(m.range)) continue;  // "Of Paddington, whom she describes …, she added"
           if (k < pi && pronoun_before(k, m.range.begin)) {
             ++reach;
@@ -1551,6 +1552,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         // A possessor is not the speaker: "Sainsbury's commercial director said". (Chinese text
         // keeps "Sainsbury's" as the company's name.)
         if (possessives && (text.substr(c.range.end, 2) == "'s" || text.substr(c.range.end, 4) == "’s")) continue;
+        if (chinese && text.substr(c.range.end, 3) == "的") continue;  // 邦德的女儿: Bond's daughter
         // Chinese names the speaker before the verb; a name after it opens the reported words
         // (莱恩·津克近日透露，华盛顿“…”).
         uint32_t d = (subject ? c.range.begin - window.begin : Distance(c.range, cue)) + (c.pronoun ? 8 : 0) +

@@ -671,5 +671,11 @@ TEST_F(QuotesTest, MoreSerbianAndMacedonianVerbForms) {
   EXPECT_EQ(LastSpeaker("Атина долго време инсистираше дека името е проблем.", "mk"), "Athens");
 }
 
+TEST_F(QuotesTest, AChinesePossessorIsNoSubject) {
+  // 马可的女儿安娜…她说道: she is the daughter, not the father whose daughter she is.
+  EXPECT_EQ(LastSpeaker("画家马可·帕夫洛维奇的女儿安娜·帕夫洛维奇出生了，她在信里说道：“这幅画对我们很重要。”", "zh"),
+            "安娜·帕夫洛维奇");
+}
+
 }  // namespace
 }  // namespace parallax::quotes
