@@ -358,29 +358,27 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
           }
         }
         // A city's name before the head word of a university's, club's or paper's name is part
-        // of that name, an organisation (普林斯顿大学, 伯克利分校), as in spaced scripts below.
+        // of that name, an organisation (普林斯顿大学, 伯克利分校), as in spaced scripts below;
+        // a county, district or province named after it is a place of its own (博伊西县).
+        // 奥兰多市长 is Orlando's mayor: the name is 奥兰多.
         const Entity& entity = k_.entities()[entries_[it->second[0]].target];
         if (entity.type == EntityType::kPlace && std::find(entity.tags.begin(), entity.tags.end(), "city") != entity.tags.end()) {
-          static constexpr std::string_view kHeads[] = {"大学", "分校", "学院", "俱乐部", "队", "银行", "机场", "警察局",
-                                                        "日报", "时报", "邮报", "晚报", "市政府", "市议会"};
+          static constexpr std::pair<std::string_view, EntityType> kCompounds[] = {
+              {"县", EntityType::kPlace},   {"区", EntityType::kPlace},     {"州", EntityType::kPlace},
+              {"省", EntityType::kPlace},   {"大学", EntityType::kOrg},     {"分校", EntityType::kOrg},
+              {"学院", EntityType::kOrg},   {"俱乐部", EntityType::kOrg},   {"队", EntityType::kOrg},
+              {"银行", EntityType::kOrg},   {"机场", EntityType::kOrg},     {"警察局", EntityType::kOrg},
+              {"日报", EntityType::kOrg},   {"时报", EntityType::kOrg},     {"邮报", EntityType::kOrg},
+              {"晚报", EntityType::kOrg},   {"市政府", EntityType::kOrg},   {"市议会", EntityType::kOrg}};
           std::string_view rest = text.substr(start + len);
-          // 奥兰多市长 is Orlando's mayor: the name is 奥兰多. A county, district or province
-          // named after the city is a place of its own (博伊西县, 圣马洛区).
           if (rest.starts_with("长") && text.substr(start, len).ends_with("市")) continue;
-          static constexpr std::string_view kDivisions[] = {"县", "区", "州", "省"};
-          auto division = std::find_if(std::begin(kDivisions), std::end(kDivisions), [&](std::string_view h) { return rest.starts_with(h); });
-          if (division != std::end(kDivisions)) {
-            ByteRange r{static_cast<uint32_t>(start), static_cast<uint32_t>(start + len + division->size())};
+          auto compound = std::find_if(std::begin(kCompounds), std::end(kCompounds),
+                                       [&](const auto& c) { return rest.starts_with(c.first); });
+          if (compound != std::end(kCompounds)) {
+            ByteRange r{static_cast<uint32_t>(start), static_cast<uint32_t>(start + len + compound->first.size())};
             std::string name(r.Of(text));
-            hits.push_back({r, -1, SIZE_MAX, SIZE_MAX, "place/~" + name, name, EntityType::kPlace});
-            i = r.end;
-            break;
-          }
-          auto head = std::find_if(std::begin(kHeads), std::end(kHeads), [&](std::string_view h) { return rest.starts_with(h); });
-          if (head != std::end(kHeads)) {
-            ByteRange r{static_cast<uint32_t>(start), static_cast<uint32_t>(start + len + head->size())};
-            std::string name(r.Of(text));
-            hits.push_back({r, -1, SIZE_MAX, SIZE_MAX, "org/~" + name, name, EntityType::kOrg});
+            bool place = compound->second == EntityType::kPlace;
+            hits.push_back({r, -1, SIZE_MAX, SIZE_MAX, (place ? "place/~" : "org/~") + name, name, compound->second});
             i = r.end;
             break;
           }

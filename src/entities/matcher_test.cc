@@ -51,6 +51,9 @@ TEST_F(MatcherTest, CitiesFromTheCitiesPack) {
   // A city before a newspaper's or club's head word names that organisation.
   EXPECT_EQ(Ids("The New York Post wrote that Manchester United lost."),
             (std::vector<std::string>{"org/~new-york-post@New York Post", "org/~manchester-united@Manchester United"}));
+  // In Chinese too, with a county or district of its name a place of its own, and 市长 a mayor.
+  EXPECT_EQ(Ids("奥兰多市长说，他在普林斯顿大学工作，住在博伊西县。"),
+            (std::vector<std::string>{"place/orlando@奥兰多", "org/~普林斯顿大学@普林斯顿大学", "place/~博伊西县@博伊西县"}));
   // A city's two-character Chinese name that opens a longer foreign name is part of it.
   for (const std::string& id : Ids("林西·普拉斯科-弗莱克斯曼是母亲。")) EXPECT_EQ(id.find("place/pula"), std::string::npos) << id;
   // Words that share a stem with a city's Serbian name are not it ("tokom": during; Токио).
