@@ -1175,13 +1175,17 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       // not who it means ("当他被问及本·克兰肖…时他回答", "When he was asked about Crenshaw, he
       // said"): resolve from the first.
       {
-        std::string_view pronoun = word.rfind("他", 0) == 0 || word.rfind("她", 0) == 0 ? word.substr(0, 3) : word;
+        const bool cjk = word.rfind("他", 0) == 0 || word.rfind("她", 0) == 0;
+        std::string_view pronoun = cjk ? word.substr(0, 3) : word;
+        // (Only a pronoun: a verb form with no subject, which `at` may also be, is no name's.)
+        if (!cjk && std::find(std::begin(kPronouns), std::end(kPronouns), text::FoldForMatch(pronoun)) == std::end(kPronouns)) {
+          pronoun = {};
+        }
         size_t start = par.range.begin;
         for (std::string_view end : {".", "!", "?", "。", "！", "？"}) {
           size_t e = text.substr(par.range.begin, at - par.range.begin).rfind(end);
           if (e != std::string_view::npos) start = std::max(start, par.range.begin + e + end.size());
         }
-        const bool cjk = pronoun.size() == 3 && static_cast<unsigned char>(pronoun[0]) >= 0xE0;
         for (size_t f = text.find(pronoun, start); !pronoun.empty() && f != std::string_view::npos && f < at; f = text.find(pronoun, f + 1)) {
           ByteRange r{static_cast<uint32_t>(f), static_cast<uint32_t>(f + pronoun.size())};
           if (Inside(r, spans)) continue;
