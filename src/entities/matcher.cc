@@ -503,6 +503,8 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       std::string_view lead = text.substr(0, words[first].range.begin);
       while (!lead.empty() && (lead.back() == ' ' || lead.ends_with("\u3000"))) lead.remove_suffix(lead.back() == ' ' ? 1 : 3);
       for (std::string_view o : kOccupations) title = title || lead.ends_with(o);
+      // Or before one ("Joan Puig 是一名机械师": is a mechanic).
+      for (std::string_view is : {"是一名", "是一位"}) title = title || text.substr(at, is.size()) == is;
       if (!title && !verb) continue;
       bool person = title || !possessive;
       std::string id = person ? "person/~" : "org/~";

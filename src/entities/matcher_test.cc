@@ -174,6 +174,7 @@ TEST_F(MatcherTest, NamesNextToReportingVerbsAndTitles) {
   EXPECT_TRUE(surfaces("他们使用 Apple Watch 和手机。").empty());
   // After an occupation too; before a hotel's or company's head noun, an organisation.
   EXPECT_EQ(surfaces("滑翔伞队教练 Gendo Sumbawa 曾训练过两名队员。"), (std::vector<std::string>{"person:Gendo Sumbawa"}));
+  EXPECT_EQ(surfaces("42 岁的Bayo Puig 是一名机械师。"), (std::vector<std::string>{"person:Bayo Puig"}));
   for (const std::string& s : surfaces("受困于 Rimba Raya 酒店的其他人，包括 Mandagi 先生。")) {
     EXPECT_TRUE(s.rfind("person:", 0) != 0 || s == "person:Mandagi") << s;
   }

@@ -677,5 +677,12 @@ TEST_F(QuotesTest, AChinesePossessorIsNoSubject) {
             "安娜·帕夫洛维奇");
 }
 
+TEST_F(QuotesTest, AGivenNameOfEitherGenderFitsEitherPronoun) {
+  // Joan is a woman's name in English and a man's in Catalan: 他 (he) may mean Joan Puig.
+  std::vector<Got> g = Run("“我们很累，”Narcis Termes 说。\n\n42 岁的Joan Puig 是一名机械师，他用手机录制了抗议行动。他表示，双方的政治家煽动了此次冲突。", "zh");
+  ASSERT_FALSE(g.empty());
+  EXPECT_EQ(g.back().speaker, "Joan Puig");
+}
+
 }  // namespace
 }  // namespace parallax::quotes
