@@ -1575,6 +1575,21 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
           best = &c;
         }
       }
+      // "rekao je portparol agencije Sutopo Purwo Nugroho", "tha zëdhënësi i agjencisë Sutopo
+      // Purwo": a speaker noun, its complement in lower case and then a person's name, with no
+      // punctuation between: the person speaks.
+      if (best != nullptr && best->noun) {
+        for (const Candidate& c : cands) {
+          if ((c.type != "person" && c.type != "org") || c.place || c.pronoun || c.noun || c.governed || c.range.begin <= best->range.end) continue;
+          if (c.range.end > window.end || in_clause(c.range) || (c.range.begin >= q.content.begin && c.range.end <= q.content.end)) continue;
+          std::string_view between = text.substr(best->range.end, c.range.begin - best->range.end);
+          if (between.find_first_of(",.;:!?\"“”„«»") != std::string_view::npos || CountWords(between) > 3) break;
+          bool lower = true;
+          text::ForEachWord(between, [&](std::string_view, ByteRange w, bool) { lower = lower && !IsUpperAt(between, w.begin); });
+          if (lower) best = &c;
+          break;
+        }
+      }
       // No name: the verb's subject as written, an unnamed group or office; only for a verb
       // that a comma or colon follows (…表示，…; …说：…), the way Chinese reports speech.
       std::string_view after_cue = text.substr(cue.end, 3);

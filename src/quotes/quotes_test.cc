@@ -684,5 +684,13 @@ TEST_F(QuotesTest, AGivenNameOfEitherGenderFitsEitherPronoun) {
   EXPECT_EQ(g.back().speaker, "Joan Puig");
 }
 
+TEST_F(QuotesTest, ASpeakerNounWithItsComplementGivesWayToTheNameAfterIt) {
+  // "portparol agencije X": X speaks; a name after "da" is inside what was said.
+  EXPECT_EQ(LastSpeaker("Spasilačke ekipe su na terenu, rekao je portparol agencije Jaka Wiranto Sasmito na brifingu.", "sr")
+                .rfind("Jaka", 0),
+            0u);
+  EXPECT_EQ(LastSpeaker("Portparol je rekao da Marko Petrović nije kriv.", "sr"), "Portparol");
+}
+
 }  // namespace
 }  // namespace parallax::quotes
