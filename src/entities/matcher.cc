@@ -287,6 +287,14 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       bool courtesy = LatinCourtesyTitles().count(words[i - 1].key) && (gap == " " || gap == ". ");
       if (given || courtesy) best = -1;
     }
+    // And a place's one-word name that is also a given name, written as one (not KiM), before a
+    // capitalised word, is that given name ("Jordan Spieth" is not Jordan).
+    if (best >= 0 && best_len == 1 && !entries_[best].role && k_.entities()[entries_[best].target].type == EntityType::kPlace &&
+        i + 1 < words.size() && words[i + 1].upper && given_names_.count(words[i].key) && !common_keys_.count(words[i].key) &&
+        text.substr(words[i].range.end, words[i + 1].range.begin - words[i].range.end) == " ") {
+      std::string_view w = words[i].range.Of(text);
+      if (std::none_of(w.begin() + 1, w.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) best = -1;
+    }
     // A city's name before the head word of a newspaper's, club's or school's name is part of
     // that name, an organisation: "New York Post", "Boston Globe", "Manchester United".
     if (best >= 0 && !entries_[best].role) {

@@ -54,6 +54,8 @@ TEST_F(MatcherTest, CitiesFromTheCitiesPack) {
   // In Chinese too, with a county or district of its name a place of its own, and 市长 a mayor.
   EXPECT_EQ(Ids("奥兰多市长说，他在普林斯顿大学工作，住在博伊西县。"),
             (std::vector<std::string>{"place/orlando@奥兰多", "org/~普林斯顿大学@普林斯顿大学", "place/~博伊西县@博伊西县"}));
+  // A country's name that is also a given name, before a capitalised word, is the given name.
+  EXPECT_EQ(Ids("Jordan Petrović je došao u Beč.")[0], "person/~jordan-petrovic@Jordan Petrović");
   // A city's two-character Chinese name that opens a longer foreign name is part of it.
   for (const std::string& id : Ids("林西·普拉斯科-弗莱克斯曼是母亲。")) EXPECT_EQ(id.find("place/pula"), std::string::npos) << id;
   // Words that share a stem with a city's Serbian name are not it ("tokom": during; Токио).

@@ -653,6 +653,8 @@ TEST_F(QuotesTest, TheNameBeforeThePerfectsAuxiliaryIsTheSubject) {
 TEST_F(QuotesTest, SpeakerNounsForPeopleNotNamed) {
   EXPECT_EQ(LastSpeaker("“我就站在这里，”一位女人说。", "zh"), "女人");
   EXPECT_EQ(LastSpeaker("41%的受访者表示相信他的证词。", "zh"), "受访者");
+  // Albanian "çifti" (the couple).
+  EXPECT_EQ(LastSpeaker("Çifti ka mohuar se janë racistë.", "sq"), "Çifti");
   // Albanian "një grua" (a woman), indefinite.
   EXPECT_EQ(LastSpeaker("\"Jam këtu për ju\", tha një grua.", "sq"), "grua");
   // And in Serbian: the navy, the respondents.
