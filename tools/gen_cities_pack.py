@@ -128,19 +128,15 @@ def main():
 
     kept = [k for k, d in names.items() if "en" in d and (
         len(d) >= MIN_LANGUAGES or project_languages(d) >= MIN_PROJECT_LANGUAGES or {"sr", "sq"} <= set(d) or k in ALSO)]
-    # One city per English name: the one named in most languages (ties: the lower GeoNames id).
+    # Cities in order of how many languages name them (ties: the lower GeoNames id), so that an
+    # English name, or an alias, two cities share (Washington) is the better-known one's.
     kept.sort(key=lambda k: (-len(names[k]), int(k)))
     by_name, ids = {}, set()
     for k in kept:
-        en = fold(names[k]["en"])
-        if en in by_name:
-            continue
-        by_name[en] = k
-    # Aliases go to cities in order of how many languages name them: an alias two cities share
-    # (Washington) is the better-known one's.
+        by_name.setdefault(fold(names[k]["en"]), k)
     seen_alias = set()
     entries = []
-    for k in sorted(by_name.values(), key=lambda k: (-len(names[k]), int(k))):
+    for k in by_name.values():
         d = names[k]
         aliases = collections.defaultdict(list)
         weak = []
@@ -195,8 +191,7 @@ def main():
             out.write(f"      {lang}: [{', '.join(quote(a) for a in aliases[lang])}]\n")
         if weak:
             out.write(f"    weak: [{', '.join(quote(a) for a in weak)}]\n")
-    count = len(entries)
-    print(f"{count} cities", file=sys.stderr)
+    print(f"{len(entries)} cities", file=sys.stderr)
 
 
 if __name__ == "__main__":

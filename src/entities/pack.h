@@ -55,7 +55,7 @@ struct RolePhrase {
 
 class Knowledge {
  public:
-  // The packs shipped in packs/ (world and western-balkans-china).
+  // The packs shipped in packs/ (world, cities and western-balkans-china, in that order).
   static Result<Knowledge> Default();
 
   // Adds a pack from YAML text; `source` names it in errors.

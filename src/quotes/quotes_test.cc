@@ -657,12 +657,12 @@ TEST_F(QuotesTest, SpeakerNounsForPeopleNotNamed) {
   EXPECT_EQ(LastSpeaker("Çifti ka mohuar se janë racistë.", "sq"), "Çifti");
   // Albanian "një grua" (a woman), indefinite.
   EXPECT_EQ(LastSpeaker("\"Jam këtu për ju\", tha një grua.", "sq"), "grua");
-  // And in Serbian: the navy, the respondents.
+  // And in Serbian: the navy.
   EXPECT_EQ(LastSpeaker("Američka mornarica je saopštila da su svi putnici spaseni.", "sr"), "mornarica");
 }
 
 TEST_F(QuotesTest, AlbanianVerbsOfReporting) {
-  // warn (plural), report, deny, insist, "it is said".
+  // warn (plural), report, deny.
   EXPECT_EQ(Run("Analistët paralajmërojnë se partia po humbet votuese.", "sq").size(), 1u);
   EXPECT_EQ(LastSpeaker("Gazeta Koha raportoi se ministri ka dhënë dorëheqje.", "sq"), "Koha");
   EXPECT_EQ(LastSpeaker("Drita Kelmendi ka mohuar se ka folur me gazetarët.", "sq"), "Drita Kelmendi");
