@@ -6,6 +6,7 @@
 #include <unicode/uchar.h>
 
 #include "base/embedded.h"
+#include "base/hash.h"
 #include "entities/tagger.h"
 #include "text/fold.h"
 #include "text/tokenize.h"
@@ -14,7 +15,6 @@
 namespace parallax::entities {
 namespace {
 
-constexpr char kSep = '\x1F';
 
 bool IsCjk(char32_t c) { return text::ClassOf(c) == text::CharClass::kUnspaced; }
 
@@ -36,6 +36,7 @@ struct Word {
   ByteRange range;
   std::string key;
   bool upper;
+  uint64_t hash;  // Hash64(key): the tables below are keyed by it
 };
 
 // Whether a word is an abbreviation: two capitals or more, and all letters capitals or four
@@ -74,7 +75,9 @@ std::vector<Word> Words(std::string_view text) {
   std::vector<Word> out;
   text::ForEachWord(text, [&](std::string_view lower, ByteRange r, bool unspaced) {
     if (unspaced) return;
-    out.push_back({r, NameKey(lower), StartsUpper(r.Of(text))});
+    std::string key = NameKey(lower);
+    uint64_t hash = Hash64(key);
+    out.push_back({r, std::move(key), StartsUpper(r.Of(text)), hash});
   });
   return out;
 }
@@ -117,13 +120,15 @@ void ForEachRow(std::string_view data, F&& f) {
   });
 }
 
-std::string JoinKeys(const std::vector<Word>& w, size_t begin, size_t end) {
-  std::string s;
-  for (size_t k = begin; k < end; ++k) {
-    if (k > begin) s += kSep;
-    s += w[k].key;
-  }
-  return s;
+// The key of the trie edge from `node` for character `c` (Mix64 is a bijection: no two edges
+// share a key).
+uint64_t HanEdge(int node, char32_t c) { return Mix64((static_cast<uint64_t>(node) << 21) | c); }
+
+// The hash of a sequence of words' keys, from their hashes.
+uint64_t KeysHash(const std::vector<Word>& w, size_t begin, size_t end) {
+  uint64_t h = 0;
+  for (size_t k = begin; k < end; ++k) h = Mix64(h * 0x9e3779b97f4a7c15ULL + w[k].hash);
+  return h;
 }
 
 }  // namespace
@@ -154,14 +159,17 @@ void Matcher::AddAlias(int target, bool role, const Alias& a) {
   Entry e{target, role, a.weak, {}, {}};
   if (HasCjk(a.text)) {
     std::string key = text::Lower(a.text);
-    if (std::find(han_lengths_.begin(), han_lengths_.end(), key.size()) == han_lengths_.end()) {
-      han_lengths_.push_back(key.size());
-      std::sort(han_lengths_.begin(), han_lengths_.end(), std::greater<>());
+    int node = 0;
+    for (size_t k = 0; k < key.size();) {
+      int& child = han_children_[HanEdge(node, text::DecodeUtf8(key, k))];
+      if (child == 0) {
+        child = static_cast<int>(han_nodes_.size());
+        han_nodes_.emplace_back();
+      }
+      node = child;
     }
-    size_t k = 0;
-    han_first_.insert(text::DecodeUtf8(key, k));
     entries_.push_back(std::move(e));
-    han_[key].push_back(static_cast<int>(entries_.size() - 1));
+    han_nodes_[static_cast<size_t>(node)].push_back(static_cast<int>(entries_.size() - 1));
     return;
   }
   std::vector<Word> words = Words(a.text);
@@ -182,12 +190,10 @@ void Matcher::AddAlias(int target, bool role, const Alias& a) {
   // Short single words (Li, Fu, Xi) need support in the article; abbreviations in capitals
   // (US, EU) do not.
   if (!role && words.size() == 1 && text::FoldForMatch(a.text).size() <= 2 && e.acronym[0].empty()) e.weak = true;
-  std::string joined;
-  for (size_t k = 0; k < e.keys.size(); ++k) joined += (k ? std::string(1, kSep) : "") + e.keys[k];
-  int& longest = first_key_max_[e.keys[0]];
+  int& longest = first_key_max_[words[0].hash];
   longest = std::max(longest, static_cast<int>(e.keys.size()));
   entries_.push_back(std::move(e));
-  by_keys_[joined].push_back(static_cast<int>(entries_.size() - 1));
+  by_keys_[KeysHash(words, 0, words.size())].push_back(static_cast<int>(entries_.size() - 1));
 }
 
 Result<std::unique_ptr<Matcher>> Matcher::Create(const Knowledge& knowledge) {
@@ -205,7 +211,7 @@ Result<std::unique_ptr<Matcher>> Matcher::Create(const Knowledge& knowledge) {
     for (const Alias& a : roles[i].phrases) m->AddAlias(static_cast<int>(i), true, a);
   }
   ForEachRow(EmbeddedData("person-cues.tsv"), [&](std::string_view, std::string_view cue) {
-    if (cue.find(' ') == std::string_view::npos) m->cues_.insert(NameKey(cue));
+    if (cue.find(' ') == std::string_view::npos) m->cues_[Hash64(NameKey(cue))] = true;
   });
   ForEachDataLine(EmbeddedData("reporting-verbs.tsv"), [&](std::string_view line) {
     std::vector<std::string_view> cols;
@@ -218,14 +224,14 @@ Result<std::unique_ptr<Matcher>> Matcher::Create(const Knowledge& knowledge) {
     std::vector<Word> w = Words(cols[1]);
     if (w.empty() && cols[0] == "zh") m->cjk_name_ends_.push_back(std::string(cols[1]));
     if (w.size() != 1) return;  // phrases
-    m->speech_verbs_[w[0].key] = cols.size() > 3 && cols[3].find("addressee") != std::string_view::npos;
+    m->speech_verbs_[w[0].hash] = cols.size() > 3 && cols[3].find("addressee") != std::string_view::npos;
   });
   for (const char* file : {"given-names.tsv", "given-names-uner.tsv"}) {
-    ForEachRow(EmbeddedData(file), [&](std::string_view name, std::string_view) { m->given_names_.insert(NameKey(name)); });
+    ForEachRow(EmbeddedData(file), [&](std::string_view name, std::string_view) { m->given_names_[Hash64(NameKey(name))] = true; });
   }
   ForEachRow(EmbeddedData("common-words.tsv"), [&](std::string_view word, std::string_view) {
     m->common_words_.insert(text::FoldForMatch(word));
-    m->common_keys_.insert(NameKey(word));
+    m->common_keys_[Hash64(NameKey(word))] = true;
   });
   // A transcribed name also stands before a courtesy title (亚当斯先生).
   for (std::string_view title : kCourtesyTitles) m->cjk_name_ends_.emplace_back(title);
@@ -247,21 +253,22 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
 
   // 1. Aliases and role phrases over words, longest first.
   for (size_t i = 0; i < words.size();) {
-    auto fk = first_key_max_.find(words[i].key);
+    const int* fk = first_key_max_.Find(words[i].hash);
     int best = -1;
     size_t best_len = 0;
-    if (fk != first_key_max_.end()) {
-      size_t max_len = std::min(static_cast<size_t>(fk->second), words.size() - i);
+    if (fk != nullptr) {
+      size_t max_len = std::min(static_cast<size_t>(*fk), words.size() - i);
       for (size_t len = max_len; len >= 1 && best < 0; --len) {
         bool joined = true;
         for (size_t k = i + 1; k < i + len && joined; ++k) joined = Joined(text, words[k - 1].range.end, words[k].range.begin);
         if (!joined) continue;
-        auto it = by_keys_.find(JoinKeys(words, i, i + len));
-        if (it == by_keys_.end()) continue;
-        for (int e : it->second) {
+        const std::vector<int>* found = by_keys_.Find(KeysHash(words, i, i + len));
+        if (found == nullptr) continue;
+        for (int e : *found) {
           const Entry& en = entries_[e];
-          bool caps_ok = true;
-          for (size_t k = 0; k < len; ++k) caps_ok = caps_ok && (!en.caps[k] || words[i + k].upper);
+          bool caps_ok = en.keys.size() == len;
+          for (size_t k = 0; k < len && caps_ok; ++k) caps_ok = en.keys[k] == words[i + k].key;
+          for (size_t k = 0; k < len && caps_ok; ++k) caps_ok = !en.caps[k] || words[i + k].upper;
           for (size_t k = 0; k < en.exact.size() && caps_ok; ++k) {
             caps_ok = text::FoldForMatch(words[i + k].range.Of(text)) == en.exact[k];
           }
@@ -283,14 +290,14 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     if (best >= 0 && best_len == 1 && !entries_[best].role && k_.entities()[entries_[best].target].type == EntityType::kPlace &&
         i > 0 && words[i - 1].upper && !taken[i - 1]) {
       std::string_view gap = text.substr(words[i - 1].range.end, words[i].range.begin - words[i - 1].range.end);
-      bool given = given_names_.count(words[i - 1].key) && !common_keys_.count(words[i - 1].key) && gap == " ";
+      bool given = given_names_.Contains(words[i - 1].hash) && !common_keys_.Contains(words[i - 1].hash) && gap == " ";
       bool courtesy = LatinCourtesyTitles().count(words[i - 1].key) && (gap == " " || gap == ". ");
       if (given || courtesy) best = -1;
     }
     // And a place's one-word name that is also a given name, written as one (not KiM), before a
     // capitalised word, is that given name ("Jordan Spieth" is not Jordan).
     if (best >= 0 && best_len == 1 && !entries_[best].role && k_.entities()[entries_[best].target].type == EntityType::kPlace &&
-        i + 1 < words.size() && words[i + 1].upper && given_names_.count(words[i].key) && !common_keys_.count(words[i].key) &&
+        i + 1 < words.size() && words[i + 1].upper && given_names_.Contains(words[i].hash) && !common_keys_.Contains(words[i].hash) &&
         text.substr(words[i].range.end, words[i + 1].range.begin - words[i].range.end) == " ") {
       std::string_view w = words[i].range.Of(text);
       if (std::none_of(w.begin() + 1, w.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) best = -1;
@@ -343,19 +350,26 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
 
   // 2. Chinese (and other unspaced) aliases as substrings, longest first. CJK aliases are
   // case-less, so the text is compared as it is.
-  if (!han_.empty()) {
+  if (han_nodes_.size() > 1) {
+    std::vector<std::pair<size_t, int>> ends;  // (byte length, trie node) of the aliases at a position
     for (size_t i = 0; i < text.size();) {
       size_t start = i;
       char32_t c = text::DecodeUtf8(text, i);
-      if (c < 0x2E80 || !han_first_.count(c)) continue;
-      for (size_t len : han_lengths_) {
-        if (start + len > text.size()) continue;
-        auto it = han_.find(text.substr(start, len));
-        if (it == han_.end()) continue;
+      if (c < 0x2E80) continue;
+      ends.clear();
+      for (size_t k = start, node = 0; k < text.size();) {
+        const int* child = han_children_.Find(HanEdge(static_cast<int>(node), text::DecodeUtf8(text, k)));
+        if (child == nullptr) break;
+        node = static_cast<size_t>(*child);
+        if (!han_nodes_[node].empty()) ends.push_back({k - start, *child});
+      }
+      for (auto e = ends.rbegin(); e != ends.rend(); ++e) {
+        size_t len = e->first;
+        const std::vector<int>& found = han_nodes_[static_cast<size_t>(e->second)];
         // A place's two-character name that opens a longer foreign name is part of it (普拉 in
         // 普拉斯科-弗莱克斯曼, a person): two more characters of the transcription set follow,
         // or a middle dot joins it to one.
-        if (len == 6 && k_.entities()[entries_[it->second[0]].target].type == EntityType::kPlace) {
+        if (len == 6 && k_.entities()[entries_[found[0]].target].type == EntityType::kPlace) {
           size_t k = start + len;
           char32_t next = k < text.size() ? text::DecodeUtf8(text, k) : 0;
           char32_t after = k < text.size() ? text::DecodeUtf8(text, k) : 0;
@@ -369,7 +383,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         // of that name, an organisation (普林斯顿大学, 伯克利分校), as in spaced scripts below;
         // a county, district or province named after it is a place of its own (博伊西县).
         // 奥兰多市长 is Orlando's mayor: the name is 奥兰多.
-        const Entity& entity = k_.entities()[entries_[it->second[0]].target];
+        const Entity& entity = k_.entities()[entries_[found[0]].target];
         if (entity.type == EntityType::kPlace && std::find(entity.tags.begin(), entity.tags.end(), "city") != entity.tags.end()) {
           static constexpr std::pair<std::string_view, EntityType> kCompounds[] = {
               {"县", EntityType::kPlace},   {"区", EntityType::kPlace},     {"州", EntityType::kPlace},
@@ -391,7 +405,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
             break;
           }
         }
-        hits.push_back({{static_cast<uint32_t>(start), static_cast<uint32_t>(start + len)}, it->second[0], SIZE_MAX, SIZE_MAX, "", ""});
+        hits.push_back({{static_cast<uint32_t>(start), static_cast<uint32_t>(start + len)}, found[0], SIZE_MAX, SIZE_MAX, "", ""});
         i = start + len;
         break;
       }
@@ -678,7 +692,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       keys({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
             "april", "may", "june", "july", "august", "september", "october", "november", "december"});
   auto usable = [&](size_t k) {
-    if (taken[k] || !words[k].upper || kNotNames.count(words[k].key) || cues_.count(words[k].key)) return false;
+    if (taken[k] || !words[k].upper || kNotNames.count(words[k].key) || cues_.Contains(words[k].hash)) return false;
     std::string_view w = words[k].range.Of(text);
     size_t upper = 0;
     for (char c : w) upper += c >= 'A' && c <= 'Z';
@@ -750,7 +764,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
                   (first == i || text.substr(words[i].range.end, words[first].range.begin - words[i].range.end) == " ");
       // A known given name may also be a common word ("Will"); it opens the line.
       auto name_word = [&](size_t k) {
-        return words[k].upper && usable(k) && (!written_lower(k) || (k == first && given_names_.count(words[k].key))) &&
+        return words[k].upper && usable(k) && (!written_lower(k) || (k == first && given_names_.Contains(words[k].hash))) &&
                !kCalendar.count(words[k].key) && !kNotInNames.count(words[k].key) &&
                (k == first || Joined(text, words[k - 1].range.end, words[k].range.begin));
       };
@@ -759,7 +773,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       if (name) {
         add_unknown(first, j);
       } else if (before.find_first_not_of(" \t-–—") == std::string_view::npos && j - first > 2 &&
-                 given_names_.count(words[first].key) && name_word(first) && name_word(first + 1) &&
+                 given_names_.Contains(words[first].hash) && name_word(first) && name_word(first + 1) &&
                  std::none_of(words.begin() + static_cast<long>(first), words.begin() + static_cast<long>(j), [&](const Word& w) {
                    std::string_view t = w.range.Of(text);
                    return !w.upper && t.find_first_of("0123456789") == std::string_view::npos;
@@ -892,7 +906,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       size_t n = s.end_word - s.first_word;
       if (s.type == 'P' || n < 2 || n > 3 || s.first_word == 0) continue;
       const Word& before = words[s.first_word - 1];
-      bool title = !before.upper && cues_.count(before.key) &&
+      bool title = !before.upper && cues_.Contains(before.hash) &&
                    text.substr(before.range.end, words[s.first_word].range.begin - before.range.end) == " ";
       bool complement = s.end_word < words.size() && words[s.end_word].upper &&
                         Joined(text, words[s.end_word - 1].range.end, words[s.end_word].range.begin);
@@ -928,9 +942,9 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
              text.substr(words[end - 1].range.end, words[end].range.begin - words[end - 1].range.end) == " ") {
         ++end;
       }
-      bool title_inside = end - f >= 4 && cues_.count(words[f].key);  // "Igrač Manchester Cityja …"
+      bool title_inside = end - f >= 4 && cues_.Contains(words[f].hash);  // "Igrač Manchester Cityja …"
       if (title_inside) ++f;
-      if (f == 0 || !cues_.count(words[f - 1].key) || (words[f - 1].upper && !opens[f - 1] && !title_inside) ||
+      if (f == 0 || !cues_.Contains(words[f - 1].hash) || (words[f - 1].upper && !opens[f - 1] && !title_inside) ||
           text.substr(words[f - 1].range.end, words[f].range.begin - words[f - 1].range.end) != " ") {
         continue;
       }
@@ -939,7 +953,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       }
       size_t c = end - 3;  // the complement's last word
       bool inflected = NameKey(words[c].range.Of(text)) != text::FoldForMatch(words[c].range.Of(text));
-      if (!inflected || given_names_.count(words[c].key) || kNotInNames.count(words[c + 1].key)) continue;
+      if (!inflected || given_names_.Contains(words[c].hash) || kNotInNames.count(words[c + 1].key)) continue;
       while (i + 1 < spans.size() && spans[i + 1].first_word < end) spans.erase(spans.begin() + static_cast<long>(i + 1));
       spans[i] = {f, c + 1, 'O'};  // the title inside the model's span, if any, is no name
       spans.insert(spans.begin() + static_cast<long>(i + 1), {c + 1, end, 'P'});
@@ -953,13 +967,13 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     // surname ("Partizana Aleksandar Stanojević"): those have no middle names.
     for (size_t i = 0; i < spans.size(); ++i) {
       TaggedSpan s = spans[i];
-      if (s.type == 'P' && !cues_.count(words[s.first_word].key) &&
+      if (s.type == 'P' && !cues_.Contains(words[s.first_word].hash) &&
           !(s.end_word - s.first_word == 3 && SlavicSurname(words[s.end_word - 1]) && !SlavicSurname(words[s.first_word]))) {
         continue;
       }
       for (size_t k = s.first_word + 1; k < s.end_word; ++k) {
-        if (!words[k].upper || !given_names_.count(words[k].key)) continue;
-        if (given_names_.count(words[k - 1].key)) break;  // "Baltazar Adam": given names of one person
+        if (!words[k].upper || !given_names_.Contains(words[k].hash)) continue;
+        if (given_names_.Contains(words[k - 1].hash)) break;  // "Baltazar Adam": given names of one person
         // The surname may lie past the span's end ("Activa Mladen | Bojanić", "Saveza Anders |
         // Fogh Rasmussen").
         size_t end = s.end_word;
@@ -972,7 +986,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         for (size_t n = k; n < end && name; ++n) name = words[n].upper && !taken[n] && !kNotInNames.count(words[n].key);
         if (!name) break;
         spans[i] = {k, end, 'P'};
-        if (!cues_.count(words[s.first_word].key)) {
+        if (!cues_.Contains(words[s.first_word].hash)) {
           spans.insert(spans.begin() + static_cast<long>(i), {s.first_word, k, s.type == 'P' ? 'O' : s.type});
           ++i;
         }
@@ -987,7 +1001,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       // Two or three words led by a known given name are a person whatever the model says
       // ("Brett Kavanaugh", "Karen Hunter").
       size_t n = s.end_word - s.first_word;
-      if (n >= 2 && n <= 3 && words[s.first_word].upper && given_names_.count(words[s.first_word].key)) tag = 'P';
+      if (n >= 2 && n <= 3 && words[s.first_word].upper && given_names_.Contains(words[s.first_word].hash)) tag = 'P';
       // A name that ends in an organisation's or a place's head word is no person's ("Manchester
       // City"); a title at its end is left to the rules below.
       static const std::unordered_set<std::string> kTitleWords = keys({"prime", "minister", "president", "general", "secretary"});
@@ -1027,10 +1041,10 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   // Words of a title at word k: 1, or 2 for a hyphenated abbreviation listed whole (г-дин,
   // g-đa), 0 for none.
   auto cue_words = [&](size_t k) -> size_t {
-    if (cues_.count(words[k].key)) {
+    if (cues_.Contains(words[k].hash)) {
       bool hyphenated = k + 1 < words.size() && words[k + 1].range.begin == words[k].range.end + 1 &&
                         text[words[k].range.end] == '-' &&
-                        cues_.count(NameKey(text.substr(words[k].range.begin, words[k + 1].range.end - words[k].range.begin)));
+                        cues_.Contains(Hash64(NameKey(text.substr(words[k].range.begin, words[k + 1].range.end - words[k].range.begin))));
       return hyphenated ? 2 : 1;
     }
     return 0;
@@ -1052,14 +1066,14 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       static const std::unordered_set<std::string> kClauseEnds =
           keys({"je", "su", "i", "a", "da", "ali", "koji", "koja", "koje", "је", "су", "и", "да", "који", "која", "које"});
       for (size_t k = j; k < words.size() && k < j + 6 && Joined(text, words[k - 1].range.end, words[k].range.begin); ++k) {
-        if (kClauseEnds.count(words[k].key) || speech_verbs_.count(words[k].key) || cues_.count(words[k].key)) break;
-        bool named = k > j && words[k].upper && given_names_.count(words[k].key) && k + 1 < words.size() &&
+        if (kClauseEnds.count(words[k].key) || speech_verbs_.Contains(words[k].hash) || cues_.Contains(words[k].hash)) break;
+        bool named = k > j && words[k].upper && given_names_.Contains(words[k].hash) && k + 1 < words.size() &&
                      words[k + 1].upper && Joined(text, words[k].range.end, words[k + 1].range.begin);
         // Two capitalised words before a reporting verb are the name too ("portparol Vlade
         // Kosova Perparim Kryeziu rekao je").
         bool before_verb = k > j && k + 2 < words.size() && words[k].upper && !taken[k] && words[k + 1].upper &&
                            !taken[k + 1] && Joined(text, words[k].range.end, words[k + 1].range.begin) &&
-                           speech_verbs_.count(words[k + 2].key);
+                           speech_verbs_.Contains(words[k + 2].hash);
         if (named || before_verb || (k > j && person_starts[k])) {
           given = k;
           break;
@@ -1077,7 +1091,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
           min_words = 1;
         }
       }
-    } else if (words[i].upper && given_names_.count(words[i].key)) {
+    } else if (words[i].upper && given_names_.Contains(words[i].hash)) {
       first = i;
     } else if (words[i].upper && i + 1 < words.size() && words[i + 1].upper && !taken[i + 1] &&
                Joined(text, words[i].range.end, words[i + 1].range.begin) && SlavicSurname(words[i + 1])) {
@@ -1093,8 +1107,8 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   // it ("Ri Yong Ho told") or right after it ("said Grant Reeher"; not after "told", whose
   // object is the listener).
   for (size_t v = 0; v < words.size(); ++v) {
-    auto verb = speech_verbs_.find(words[v].key);
-    if (verb == speech_verbs_.end() || words[v].upper) continue;
+    const bool* verb = speech_verbs_.Find(words[v].hash);
+    if (verb == nullptr || words[v].upper) continue;
     size_t first = v;
     while (first > 0 && v - first < 3 && usable(first - 1) && Joined(text, words[first - 1].range.end, words[first].range.begin)) {
       --first;
@@ -1142,7 +1156,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         }
       }
     }
-    if (verb->second) continue;
+    if (*verb) continue;
     size_t end = v + 1;
     while (end < words.size() && end - v <= 3 && usable(end) && Joined(text, words[end - 1].range.end, words[end].range.begin)) ++end;
     if (end - v - 1 >= 2) add_unknown(v + 1, end);

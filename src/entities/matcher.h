@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "base/byte_range.h"
+#include "base/hash_table.h"
 #include "base/status.h"
 #include "entities/pack.h"
 
@@ -71,27 +72,28 @@ class Matcher {
 
   const Knowledge& k_;
   std::vector<Entry> entries_;
-  std::unordered_map<std::string, std::vector<int>> by_keys_;  // joined keys -> entries
-  std::unordered_map<std::string, int> first_key_max_;          // first key -> longest alias
+  // Tables keyed by the hash of words' keys (Hash64 of one key; KeysHash of an alias's keys).
+  HashTable64<std::vector<int>> by_keys_;  // alias keys -> entries (which hold the keys to compare)
+  HashTable64<int> first_key_max_;         // first key -> words of the longest alias
   struct ViewHash {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
   };
-  // Exact CJK alias -> entries; the byte lengths that occur (longest first) and the first
-  // characters, so most positions of a Chinese text cost one small lookup.
-  std::unordered_map<std::string, std::vector<int>, ViewHash, std::equal_to<>> han_;
-  std::vector<size_t> han_lengths_;
-  std::unordered_set<char32_t> han_first_;
-  std::unordered_set<std::string> cues_;         // keys of person cue words (single words)
-  std::unordered_set<std::string> given_names_;  // keys of given names
+  // CJK aliases, exact and case-less, as a trie of characters: the child of a node for a
+  // character (keyed by HanEdge), and the entries whose alias ends at each node (node 0 is the
+  // root). Most positions of a Chinese text cost one lookup.
+  HashTable64<int> han_children_;
+  std::vector<std::vector<int>> han_nodes_ = std::vector<std::vector<int>>(1);
+  HashTable64<bool> cues_;         // keys of person cue words (single words)
+  HashTable64<bool> given_names_;  // keys of given names
   // Match-folded common words (data/common-words.tsv): a sentence that starts with one does not
   // start with a name ("Smrt Osame bin Ladena", "Vlada Gruevskog").
   std::unordered_set<std::string, ViewHash, std::equal_to<>> common_words_;
-  std::unordered_set<std::string> common_keys_;  // their name keys ("vlad" of vlada, vlade)
+  HashTable64<bool> common_keys_;  // their name keys ("vlad" of vlada, vlade)
   // Single-word reporting verbs (data/reporting-verbs.tsv): a capitalised name of two or three
   // words next to one is a person ("Ri Yong Ho told", "said Grant Reeher"); true when the
   // words after the verb are its addressee ("told Sky News"), not its subject.
-  std::unordered_map<std::string, bool> speech_verbs_;
+  HashTable64<bool> speech_verbs_;
   std::vector<std::string> cjk_name_ends_;  // Chinese reporting verbs and courtesy titles: a transcribed name may precede one
 };
 

@@ -67,11 +67,11 @@ char CharKind(std::string_view ch) {
 
 NameTagger::NameTagger(std::string_view model, bool characters) : characters_(characters) {
   std::string_view data = EmbeddedData(model);
-  std::vector<std::pair<uint64_t, std::vector<std::pair<uint8_t, float>>>> rows;
   ForEachDataLine(data, [&](std::string_view line) {
     size_t tab = line.find('\t');
     if (tab == std::string_view::npos) return;
-    std::vector<std::pair<uint8_t, float>> w;
+    Run& run = features_[HashParts({line.substr(0, tab)})];
+    run.first = static_cast<uint32_t>(weights_.size());
     std::string_view rest = line.substr(tab + 1);
     while (!rest.empty()) {
       size_t sp = rest.find(' ');
@@ -79,35 +79,20 @@ NameTagger::NameTagger(std::string_view model, bool characters) : characters_(ch
       rest = sp == std::string_view::npos ? std::string_view() : rest.substr(sp + 1);
       size_t colon = pair.find(':');
       if (colon == std::string_view::npos) continue;
-      w.push_back({static_cast<uint8_t>(pair[0] - '0'), std::stof(std::string(pair.substr(colon + 1)))});
+      weights_.push_back({static_cast<uint8_t>(pair[0] - '0'), std::stof(std::string(pair.substr(colon + 1)))});
     }
-    rows.push_back({Hash64(line.substr(0, tab)) | 1, std::move(w)});
+    run.count = static_cast<uint32_t>(weights_.size() - run.first);
   });
-  size_t cap = 16;
-  while (cap < rows.size() * 2) cap <<= 1;
-  slots_.assign(cap, Slot{});
-  for (auto& [key, w] : rows) {
-    size_t i = key & (cap - 1);
-    while (slots_[i].key != 0) i = (i + 1) & (cap - 1);
-    slots_[i] = {key, static_cast<uint32_t>(weights_.size()), static_cast<uint8_t>(w.size())};
-    weights_.insert(weights_.end(), w.begin(), w.end());
-  }
 }
 
-const NameTagger::Slot* NameTagger::Lookup(uint64_t key) const {
-  if (slots_.empty()) return nullptr;
-  key |= 1;
-  size_t mask = slots_.size() - 1;
-  for (size_t i = key & mask;; i = (i + 1) & mask) {
-    if (slots_[i].key == key) return &slots_[i];
-    if (slots_[i].key == 0) return nullptr;
+template <size_t N>
+void NameTagger::Add(std::array<double, kTags>& score, const std::array<uint64_t, N>& features) const {
+  for (uint64_t f : features) features_.Prefetch(f);
+  for (uint64_t f : features) {
+    const Run* run = features_.Find(f);
+    if (run == nullptr) continue;
+    for (uint32_t k = run->first; k < run->first + run->count; ++k) score[weights_[k].first] += weights_[k].second;
   }
-}
-
-void NameTagger::Add(std::array<double, kTags>& score, std::initializer_list<std::string_view> parts) const {
-  const Slot* slot = Lookup(HashParts(parts));
-  if (slot == nullptr) return;
-  for (uint32_t k = slot->first; k < slot->first + slot->count; ++k) score[weights_[k].first] += weights_[k].second;
 }
 
 int NameTagger::Best(const std::array<double, kTags>& score, int prev) {
@@ -131,7 +116,7 @@ const NameTagger& NameTagger::Chinese() {
 std::vector<TaggedSpan> NameTagger::Tag(const std::vector<std::string_view>& words,
                                          const std::vector<bool>& sentence_start) const {
   std::vector<TaggedSpan> out;
-  if (slots_.empty() || words.empty()) return out;
+  if (features_.size() == 0 || words.empty()) return out;
   // Sentence of each word, so context features stop at sentence edges as in training.
   std::vector<size_t> begin(words.size()), end(words.size());
   for (size_t i = 0, s = 0; i < words.size(); ++i) {
@@ -183,20 +168,11 @@ void NameTagger::TagCharacters(const std::vector<std::string_view>& chars, const
     std::string_view c = chars[i], p1 = at(-1), p2 = at(-2), n1 = at(1), n2 = at(2);
     std::string_view pt = kTagNames[prev];
     std::array<double, kTags> score{};
-    Add(score, {"b"});
-    Add(score, {"c=", c});
-    Add(score, {"p1=", p1});
-    Add(score, {"n1=", n1});
-    Add(score, {"p2=", p2});
-    Add(score, {"n2=", n2});
-    Add(score, {"p1c=", p1, c});
-    Add(score, {"cn1=", c, n1});
-    Add(score, {"p2p1=", p2, p1});
-    Add(score, {"n1n2=", n1, n2});
-    Add(score, {"p1n1=", p1, n1});
-    Add(score, {"k=", kind(0), kind(-1), kind(1)});
-    Add(score, {"pt=", pt});
-    Add(score, {"pt+c=", pt, "|", c});
+    Add(score, std::array<uint64_t, 14>{
+                   HashParts({"b"}), HashParts({"c=", c}), HashParts({"p1=", p1}), HashParts({"n1=", n1}),
+                   HashParts({"p2=", p2}), HashParts({"n2=", n2}), HashParts({"p1c=", p1, c}), HashParts({"cn1=", c, n1}),
+                   HashParts({"p2p1=", p2, p1}), HashParts({"n1n2=", n1, n2}), HashParts({"p1n1=", p1, n1}),
+                   HashParts({"k=", kind(0), kind(-1), kind(1)}), HashParts({"pt=", pt}), HashParts({"pt+c=", pt, "|", c})});
     prev = tags[i] = Best(score, prev);
   }
 }
@@ -239,24 +215,13 @@ void NameTagger::TagWords(const std::vector<std::string_view>& words, const std:
     const std::string& lw = lower[i];
     const std::string& sh = shape[i];
     std::array<double, kTags> score{};
-    auto add = [&](std::initializer_list<std::string_view> parts) { Add(score, parts); };
-    add({"b"});
-    add({"w=", lw});
-    add({"p1=", p1});
-    add({"n1=", n1});
-    add({"p2=", p2});
-    add({"n2=", n2});
-    add({"s3=", LastChars(lw, 3)});
-    add({"s2=", LastChars(lw, 2)});
-    add({"pre3=", FirstChars(lw, 3)});
-    add({"sh=", sh});
-    add({"psh=", psh});
-    add({"nsh=", nsh});
-    add({"pt=", pt});
-    add({"pt+sh=", pt, "|", sh});
-    add({"p1+sh=", p1, "|", sh});
-    add({"w+n1sh=", lw, "|", nsh});
-    if (i == begin[i]) add({"first"});
+    Add(score, std::array<uint64_t, 16>{
+                   HashParts({"b"}), HashParts({"w=", lw}), HashParts({"p1=", p1}), HashParts({"n1=", n1}),
+                   HashParts({"p2=", p2}), HashParts({"n2=", n2}), HashParts({"s3=", LastChars(lw, 3)}),
+                   HashParts({"s2=", LastChars(lw, 2)}), HashParts({"pre3=", FirstChars(lw, 3)}), HashParts({"sh=", sh}),
+                   HashParts({"psh=", psh}), HashParts({"nsh=", nsh}), HashParts({"pt=", pt}),
+                   HashParts({"pt+sh=", pt, "|", sh}), HashParts({"p1+sh=", p1, "|", sh}), HashParts({"w+n1sh=", lw, "|", nsh})});
+    if (i == begin[i]) Add(score, std::array<uint64_t, 1>{HashParts({"first"})});
     prev = tags[i] = Best(score, prev);
   }
 }

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "base/byte_range.h"
+#include "base/hash_table.h"
 
 namespace parallax::entities {
 
@@ -39,20 +40,19 @@ class NameTagger {
                 const std::vector<size_t>& end, std::vector<int>& tags) const;
   void TagCharacters(const std::vector<std::string_view>& chars, const std::vector<size_t>& begin,
                      const std::vector<size_t>& end, std::vector<int>& tags) const;
-  // Adds the weights of the feature made of `parts` to `score`.
-  void Add(std::array<double, kTags>& score, std::initializer_list<std::string_view> parts) const;
+  // Adds the weights of the features whose hashes (HashParts of their parts) are given to
+  // `score`; prefetches them all first, so their cache misses overlap.
+  template <size_t N>
+  void Add(std::array<double, kTags>& score, const std::array<uint64_t, N>& features) const;
   // The best tag after `prev` for `score`.
   static int Best(const std::array<double, kTags>& score, int prev);
   bool characters_;
-  // Open-addressing table from feature hash to its weights (a run in weights_): one probe
-  // sequence in a flat array per feature, which matters at 17 features a word.
-  struct Slot {
-    uint64_t key = 0;  // 0: empty
+  // Feature hash -> its weights, a run in weights_.
+  struct Run {
     uint32_t first = 0;
-    uint8_t count = 0;
+    uint32_t count = 0;
   };
-  const Slot* Lookup(uint64_t key) const;
-  std::vector<Slot> slots_;
+  HashTable64<Run> features_;
   std::vector<std::pair<uint8_t, float>> weights_;
 };
 

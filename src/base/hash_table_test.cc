@@ -1,0 +1,52 @@
+#include "base/hash_table.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "base/hash.h"
+
+namespace parallax {
+namespace {
+
+TEST(HashTable64, FindsWhatWasStoredThroughGrowth) {
+  HashTable64<std::string> t;
+  EXPECT_EQ(t.Find(Hash64("absent")), nullptr);  // empty table
+  for (int i = 0; i < 5000; ++i) t[Hash64(std::to_string(i))] = std::to_string(i);
+  EXPECT_EQ(t.size(), 5000u);
+  for (int i = 0; i < 5000; ++i) {
+    const std::string* v = t.Find(Hash64(std::to_string(i)));
+    ASSERT_NE(v, nullptr) << i;
+    EXPECT_EQ(*v, std::to_string(i));
+  }
+  EXPECT_EQ(t.Find(Hash64("5000")), nullptr);
+  EXPECT_FALSE(t.Contains(Hash64("x")));
+}
+
+TEST(HashTable64, IndexingAnExistingHashKeepsItsValue) {
+  HashTable64<int> t;
+  t[42] = 7;
+  t[42] += 1;
+  EXPECT_EQ(t.size(), 1u);
+  EXPECT_EQ(*t.Find(42), 8);
+}
+
+TEST(HashTable64, HashesThatCollideInTheTableStayApart) {
+  // Same low bits, so the same first slot at any table size up to 2^32: linear probing
+  // must keep them distinct.
+  HashTable64<int> t;
+  for (uint64_t k = 1; k <= 20; ++k) t[k << 32] = static_cast<int>(k);
+  for (uint64_t k = 1; k <= 20; ++k) EXPECT_EQ(*t.Find(k << 32), static_cast<int>(k));
+  EXPECT_EQ(t.Find(21ULL << 32), nullptr);
+}
+
+TEST(HashTable64, ZeroIsAnOrdinaryHash) {
+  HashTable64<int> t;
+  t[0] = 5;
+  ASSERT_NE(t.Find(0), nullptr);
+  EXPECT_EQ(*t.Find(0), 5);
+  EXPECT_EQ(t.Find(2), nullptr);
+}
+
+}  // namespace
+}  // namespace parallax
