@@ -1081,9 +1081,11 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       }
       if (given != SIZE_MAX) {
         if (!taken[given]) first = given;  // else the name is found already, and the complement is none
-      } else if (j < words.size() && !taken[j] && words[j].upper && Joined(text, words[j - 1].range.end, words[j].range.begin)) {
+      } else if (j < words.size() && !taken[j] && words[j].upper && Joined(text, words[j - 1].range.end, words[j].range.begin) &&
+                 !speech_verbs_.Contains(words[j].hash)) {
         // Not when a place or an organisation follows it: then it is the complement
-        // ("portparol Vlade Srbije"), not a surname ("premijer Sanader").
+        // ("portparol Vlade Srbije"), not a surname ("premijer Sanader"). Nor a reporting verb
+        // capitalised in a headline ("Massachusetts Senator Says").
         bool complement = j + 1 < words.size() && taken[j + 1] && !person_starts[j + 1] &&
                           Joined(text, words[j].range.end, words[j + 1].range.begin);
         if (!complement) {
@@ -1364,7 +1366,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
           ok = !used[i + k] && words[i + k].key == p.keys[from + k] &&
                (k == 0 || Joined(text, words[i + k - 1].range.end, words[i + k].range.begin));
         }
-        if (ok) return n;
+        if (ok && words[i + n - 1].upper) return n;  // a name ends in a capital ("will take" is no Will Take)
       }
       return 0;
     };

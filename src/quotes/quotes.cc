@@ -2014,19 +2014,35 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         continue;
       }
       if (!v.that) {
-        // "according to X, ...": the source follows the cue.
+        // "according to X, ...": the source follows the cue, which no verb whose object is the
+        // listener or the thing named has ("a province called Macedonia").
+        if (v.addressee) continue;
         const Candidate* src = nullptr;
         for (const Candidate& cand : cands) {
           if (!cand.pronoun && cand.range.begin >= c.range.end && cand.range.begin - c.range.end <= 3) src = &cand;
         }
         if (src == nullptr) continue;
+        // In English, a name before a lower-case word qualifies it: the two are the source when
+        // that is a speaker noun ("Indonesian officials"), else neither is ("Indonesian
+        // regulations").
+        Candidate source = *src;
+        auto next = std::find_if(words.begin(), words.end(), [&](const W& w) { return w.r.begin >= src->range.end; });
+        if (lang.substr(0, 2) == "en" && next != words.end() && next->r.begin == src->range.end + 1 && text[src->range.end] == ' ' &&
+            StartsLower(next->r.Of(text))) {
+          auto noun = std::find_if(cands.begin(), cands.end(), [&](const Candidate& n) { return n.noun && n.range.begin == next->r.begin; });
+          if (noun == cands.end()) continue;
+          source.range.end = noun->range.end;
+          source.name = std::string(source.range.Of(text));
+          source.entity.clear();
+          source.type = "role";
+        }
         ByteRange content = c.range.begin > window.begin + 2 ? ByteRange{window.begin, c.range.begin}
-                                                             : ByteRange{src->range.end, window.end};
+                                                             : ByteRange{source.range.end, window.end};
         q.content = Trim(text, content);
-        q.speaker = src->name;
-        q.speaker_entity = src->entity;
-        q.speaker_type = src->type;
-        q.speaker_range = src->range;
+        q.speaker = source.name;
+        q.speaker_entity = source.entity;
+        q.speaker_type = source.type;
+        q.speaker_range = source.range;
         q.confidence = 0.8;
       } else {
         uint32_t clause = c.range.end;
@@ -2114,6 +2130,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
               if (CountWords(text.substr(tag.begin, c.range.begin - tag.begin)) > 5) continue;
               ByteRange clause_range{window.begin, tag.begin};
               if (CountWords(clause_range.Of(text)) < 4) continue;
+
               q.content = Trim(text, clause_range);
               if (!attribute(q, c.range, {tag.begin, v.addressee ? c.range.end : window.end}, 0.8)) q.confidence = 0;
               q.kind = Kind::kIndirect;

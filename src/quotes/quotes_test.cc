@@ -696,5 +696,20 @@ TEST_F(QuotesTest, ASpeakerNounWithItsComplementGivesWayToTheNameAfterIt) {
   EXPECT_EQ(LastSpeaker("Portparol je rekao da Marko Petrović nije kriv.", "sr"), "Portparol");
 }
 
+TEST_F(QuotesTest, AccordingToAQualifiedNounNeedsASpeakerNoun) {
+  // "Ruritanian regulations" are no source; "Ruritanian officials" are.
+  for (const Got& q : Run("According to Ruritanian regulations, aid can only flow once a disaster zone is declared.", "en")) {
+    EXPECT_EQ(q.speaker, "") << q.content;
+  }
+  EXPECT_EQ(LastSpeaker("According to Ruritanian officials, aid will flow once a disaster zone is declared.", "en"),
+            "Ruritanian officials");
+}
+
+TEST_F(QuotesTest, AVerbOfNamingHasNoSourceAfterIt) {
+  // A province called Freedonia says nothing.
+  EXPECT_TRUE(Run("The vote was meant to end a long dispute with Ruritania, which has its own province called Freedonia.", "en")
+                  .empty());
+}
+
 }  // namespace
 }  // namespace parallax::quotes
