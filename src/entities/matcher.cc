@@ -233,6 +233,23 @@ Result<std::unique_ptr<Matcher>> Matcher::Create(const Knowledge& knowledge) {
     m->common_words_.insert(text::FoldForMatch(word));
     m->common_keys_[Hash64(NameKey(word))] = true;
   });
+  for (size_t t = 0; t < knowledge.titles().size(); ++t) {
+    for (const Alias& a : knowledge.titles()[t].words) {
+      if (HasCjk(a.text)) {
+        m->cjk_titles_.push_back({a.text, static_cast<int>(t)});
+        continue;
+      }
+      Title title{static_cast<int>(t), a.lang == "en", {}, {}};
+      std::vector<Word> w = Words(a.text);
+      if (w.empty()) continue;
+      for (const Word& x : w) {
+        title.keys.push_back(x.key);
+        title.caps.push_back(x.upper);
+      }
+      m->titles_by_first_[w[0].hash].push_back(static_cast<int>(m->titles_.size()));
+      m->titles_.push_back(std::move(title));
+    }
+  }
   // A transcribed name also stands before a courtesy title (亚当斯先生).
   for (std::string_view title : kCourtesyTitles) m->cjk_name_ends_.emplace_back(title);
   return m;
@@ -1349,6 +1366,75 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     out.push_back(std::move(m));
   }
 
+  // 4b. Bare titles ("The President said", "Premijer je rekao", "总统表示"): the person named
+  // last before the title who holds an office of that title on the article's date. Not where a
+  // name follows (that is found as the name) or a complement ("the President of the club",
+  // "predsednik kluba": someone else's office): the title must be followed by punctuation or,
+  // in English, a lower-case word other than "of", else by a reporting verb or auxiliary.
+  if (!titles_.empty() || !cjk_titles_.empty()) {
+    auto overlaps = [&](ByteRange r) {
+      return std::any_of(out.begin(), out.end(), [&](const Mention& m) { return m.range.begin < r.end && r.begin < m.range.end; });
+    };
+    auto holder_before = [&](uint32_t at, int title) -> const Mention* {
+      const Mention* best = nullptr;
+      for (const Mention& m : out) {
+        if (m.range.end > at || m.type != EntityType::kPerson || (best != nullptr && best->range.begin > m.range.begin)) continue;
+        const Entity* e = k_.Find(m.entity);
+        if (e == nullptr) continue;
+        for (const Role& r : e->roles) {
+          if (r.title == k_.titles()[static_cast<size_t>(title)].title && r.ValidOn(options.day)) best = &m;
+        }
+      }
+      return best;
+    };
+    static const HashTable64<bool>* kAfterTitle = [] {
+      auto* t = new HashTable64<bool>();
+      for (std::string_view w : {"je", "su", "će", "nije", "takođe", "još", "ka", "kanë", "u", "është", "ishte", "nuk", "do",
+                                 "gjithashtu", "е", "ќе", "не", "исто", "isto"}) {
+        (*t)[Hash64(NameKey(w))] = true;
+      }
+      return t;
+    }();
+    std::vector<Mention> found;
+    for (size_t i = 0; i < words.size(); ++i) {
+      const std::vector<int>* candidates = titles_by_first_.Find(words[i].hash);
+      if (candidates == nullptr) continue;
+      for (int c : *candidates) {
+        const Title& t = titles_[static_cast<size_t>(c)];
+        size_t n = t.keys.size();
+        bool match = i + n <= words.size();
+        for (size_t k = 0; k < n && match; ++k) {
+          match = words[i + k].key == t.keys[k] && (!t.caps[k] || words[i + k].upper) &&
+                  (k == 0 || Joined(text, words[i + k - 1].range.end, words[i + k].range.begin));
+        }
+        if (!match) continue;
+        ByteRange r{words[i].range.begin, words[i + n - 1].range.end};
+        size_t next = i + n;
+        std::string_view gap = next < words.size() ? text.substr(r.end, words[next].range.begin - r.end) : std::string_view(",");
+        bool bare = gap.find_first_of(",.;:!?\n") != std::string_view::npos ||
+                    (t.en ? !words[next].upper && words[next].key != "of" && words[next].key != "for"
+                          : speech_verbs_.Contains(words[next].hash) || kAfterTitle->Contains(words[next].hash));
+        if (bare && !overlaps(r)) {
+          if (const Mention* h = holder_before(r.begin, t.title)) found.push_back({h->entity, h->name, EntityType::kPerson, r, "role"});
+        }
+        i = next - 1;
+        break;
+      }
+    }
+    for (const auto& [title, index] : cjk_titles_) {
+      for (size_t at = text.find(title); at != std::string_view::npos; at = text.find(title, at + title.size())) {
+        ByteRange r{static_cast<uint32_t>(at), static_cast<uint32_t>(at + title.size())};
+        if (overlaps(r) || (at >= 3 && text.substr(at - 3, 3) == "副")) continue;  // 副总统: the vice president
+        std::string_view rest = text.substr(r.end);
+        bool bare = std::any_of(cjk_name_ends_.begin(), cjk_name_ends_.end(), [&](const std::string& v) { return rest.starts_with(v); });
+        for (std::string_view w : {"，", "。", "也", "还", "则", "曾", "在", "对"}) bare = bare || rest.starts_with(w);
+        if (!bare) continue;
+        if (const Mention* h = holder_before(r.begin, index)) found.push_back({h->entity, h->name, EntityType::kPerson, r, "role"});
+      }
+    }
+    for (Mention& m : found) out.push_back(std::move(m));
+  }
+
   // 5. Surnames and first names alone, after their full name.
   if (!introduced.empty()) {
     std::vector<bool> used(words.size(), false);
@@ -1389,8 +1475,8 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       out.push_back({match->id, match->name, match->type, {words[i].range.begin, words[i + n - 1].range.end}, n > 1 ? "alias" : "surname"});
       i += n - 1;
     }
-    std::sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
   }
+  std::sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
   return out;
 }
 

@@ -94,6 +94,17 @@ class Matcher {
   // words next to one is a person ("Ri Yong Ho told", "said Grant Reeher"); true when the
   // words after the verb are its addressee ("told Sky News"), not its subject.
   HashTable64<bool> speech_verbs_;
+  // Bare titles (Knowledge::titles): spaced ones by the hash of their first word's key, CJK ones
+  // as written. `title` indexes Knowledge::titles; `en` marks English words.
+  struct Title {
+    int title;
+    bool en;
+    std::vector<std::string> keys;
+    std::vector<bool> caps;
+  };
+  std::vector<Title> titles_;
+  HashTable64<std::vector<int>> titles_by_first_;
+  std::vector<std::pair<std::string, int>> cjk_titles_;
   std::vector<std::string> cjk_name_ends_;  // Chinese reporting verbs and courtesy titles: a transcribed name may precede one
 };
 

@@ -372,6 +372,26 @@ TEST_F(MatcherTest, AHeadlineInCapitalsNamesNoVerbsOrCommonWords) {
   }
 }
 
+TEST_F(MatcherTest, ABareTitleIsTheLastPersonNamedWhoHoldsIt) {
+  auto at = [](std::string_view text, std::string_view surface) {
+    for (const Mention& m : matcher_->Find(text, {.day = "2024-09-16"})) {
+      if (m.range.Of(text) == surface) return m.entity + " " + m.via;
+    }
+    return std::string("none");
+  };
+  EXPECT_EQ(at("Aleksandar Vučić opened the bridge. The President said it was a good day.", "President"),
+            "person/aleksandar-vucic role");
+  EXPECT_EQ(at("Aleksandar Vučić je otvorio most. Predsednik je rekao da je dan dobar.", "Predsednik"),
+            "person/aleksandar-vucic role");
+  EXPECT_EQ(at("武契奇访问北京。总统表示，会谈很好。", "总统"), "person/aleksandar-vucic role");
+  // Someone else's office: a complement follows, or the one named holds no such office.
+  EXPECT_EQ(at("Aleksandar Vučić opened the bridge. The President of the club said it was late.", "President"), "none");
+  EXPECT_EQ(at("Aleksandar Vučić je otvorio most. Predsednik kluba je rekao da kasni.", "Predsednik"), "none");
+  EXPECT_EQ(at("Dana Whitlow opened the bridge. The President said it was a good day.", "President"), "none");
+  EXPECT_EQ(at("Ivica Dačić opened the bridge. The President said it was a good day.", "President"), "none");
+  EXPECT_EQ(at("武契奇访问北京。副总统表示，会谈很好。", "总统"), "none");  // the vice president
+}
+
 TEST(NameKey, CaseEndings) {
   EXPECT_EQ(NameKey("Vučićem"), NameKey("Vučić"));
   EXPECT_EQ(NameKey("Kosovës"), NameKey("Kosova"));

@@ -132,6 +132,11 @@ Status Knowledge::AddPack(std::string_view yaml, const std::string& source) try 
     roles_.push_back({r["id"].as<std::string>(), r["org"].as<std::string>(), r["title"].as<std::string>(),
                       ParseAliases(r["phrases"], {})});
   }
+  for (const auto& t : root["titles"]) {
+    ++record;
+    if (!t["title"] || !t["words"]) return Status::InvalidInput("title needs title and words", Where{.source = source, .record = record});
+    titles_.push_back({t["title"].as<std::string>(), ParseAliases(t["words"], {})});
+  }
   if (root["exonyms"] && root["exonyms"].IsMap()) {
     for (const auto& policy : root["exonyms"]) {
       for (const auto& kv : policy.second) {

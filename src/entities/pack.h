@@ -53,6 +53,13 @@ struct RolePhrase {
   std::vector<Alias> phrases;
 };
 
+// An office named bare, without its country or holder ("the President said", "Kryeministri
+// tha"): it refers to the person named last before it who holds an office of that title.
+struct BareTitle {
+  std::string title;  // as roles write it: "President"
+  std::vector<Alias> words;
+};
+
 class Knowledge {
  public:
   // The packs shipped in packs/ (world, cities and western-balkans-china, in that order).
@@ -64,6 +71,7 @@ class Knowledge {
 
   const std::vector<Entity>& entities() const { return entities_; }
   const std::vector<RolePhrase>& roles() const { return roles_; }
+  const std::vector<BareTitle>& titles() const { return titles_; }
   const Entity* Find(std::string_view id) const;
   // Entity by id, display name or alias (case- and diacritic-insensitive); null if none.
   const Entity* Lookup(std::string_view name_or_id) const;
@@ -79,6 +87,7 @@ class Knowledge {
   std::vector<Entity> entities_;
   std::map<std::string, size_t, std::less<>> index_;  // id -> position
   std::vector<RolePhrase> roles_;
+  std::vector<BareTitle> titles_;
   std::map<std::string, std::map<std::string, std::string>, std::less<>> exonyms_;  // policy -> id -> name
 };
 

@@ -711,5 +711,10 @@ TEST_F(QuotesTest, AVerbOfNamingHasNoSourceAfterIt) {
                   .empty());
 }
 
+TEST_F(QuotesTest, ABareTitleSpeaksAsItsHolder) {
+  EXPECT_EQ(LastSpeaker("Aleksandar Vučić opened the bridge. The President said the talks had gone well.", "en"), "Aleksandar Vučić");
+  EXPECT_EQ(LastSpeaker("Albin Kurti je otvorio most.\n\nPremijer je rekao da su razgovori bili dobri.", "hr"), "Albin Kurti");
+}
+
 }  // namespace
 }  // namespace parallax::quotes
