@@ -37,6 +37,22 @@ bool ChineseStop(char32_t c) {
   return c == U'，' || c == U'。' || c == U'！' || c == U'？' || c == U'、' || c == U'；';
 }
 
+// Whether the straight mark at `at`, after an s and before a space, is a plural possessive's
+// apostrophe ("'We know it won't change students' behaviour.'") rather than the close of the
+// quotation opened at `from`: what it would close reads as a sentence cut short (a capital
+// first, four words or more, no punctuation at its end) and a lower-case word follows, where a
+// whole sentence quoted would end in punctuation, or a comma before its speech tag.
+bool PluralPossessive(std::string_view text, uint32_t from, uint32_t at, uint32_t end) {
+  std::string_view inside = text.substr(from, at - from);
+  size_t k = 0;
+  if (inside.empty() || !u_isupper(static_cast<UChar32>(text::DecodeUtf8(inside, k)))) return false;
+  if (std::count(inside.begin(), inside.end(), ' ') < 3) return false;
+  size_t after = at + 2;
+  if (after >= end) return false;
+  k = after;
+  return u_islower(static_cast<UChar32>(text::DecodeUtf8(text, k)));
+}
+
 // What FindMarks saw in one paragraph.
 struct Marks {
   std::vector<Span> spans;       // top-level quotations that open and close in it
@@ -190,6 +206,7 @@ Marks FindMarks(std::string_view text, ByteRange par, std::vector<Open> carried 
         break;
       case '\'':
         if (IsLetter(prev) && IsLetter(next)) break;  // don't, Kosovo's
+        if (expects(c) && prev == 's' && next == ' ' && PluralPossessive(text, stack.back().after, at, par.end)) break;
         if (expects(c) && prev != ' ') close_top(at, after);
         else if (IsSpaceOrStart(prev) && IsLetter(next)) open(U"'");
         break;

@@ -716,5 +716,15 @@ TEST_F(QuotesTest, ABareTitleSpeaksAsItsHolder) {
   EXPECT_EQ(LastSpeaker("Albin Kurti je otvorio most.\n\nPremijer je rekao da su razgovori bili dobri.", "hr"), "Albin Kurti");
 }
 
+TEST_F(QuotesTest, APluralPossessiveInsideSingleMarksDoesNotCloseThem) {
+  std::vector<Got> g = Run("'We know it won't change the students' habits overnight,' Prof Dana Whitlow added.", "en");
+  ASSERT_EQ(g.size(), 1u);
+  ExpectQuote(g, 0, "We know it won't change the students' habits overnight", "direct", "Dana Whitlow");
+  // A short one in single marks still closes at an s ('chaos').
+  g = Run("She called it 'utter chaos' and left the room.", "en");
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(g[0].content, "utter chaos");
+}
+
 }  // namespace
 }  // namespace parallax::quotes
