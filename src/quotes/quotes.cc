@@ -2184,7 +2184,25 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     prev_paragraph_cue = cues.empty() ? ByteRange{} : cues.back().range;
   }
   std::sort(out.begin(), out.end(), [](const Quote& a, const Quote& b) { return a.content.begin < b.content.begin; });
-  return out;
+  // Chinese reports speech without a word for "that", so each reporting verb of a sentence (据
+  // … 报道, 称, 表示) reads the rest of it as what was said: indirect quotations that overlap and
+  // end together are one, and the surer reading stays. (Other languages open reported speech
+  // with that / da / se, so there overlapping ones are speech inside speech: "says one man is
+  // missing, after earlier saying all 47 … had evacuated".)
+  std::vector<bool> drop(out.size(), false);
+  for (size_t i = 0; i < out.size() && lang.substr(0, 2) == "zh"; ++i) {
+    if (out[i].kind != Kind::kIndirect) continue;
+    for (size_t j = i + 1; j < out.size() && out[j].content.begin < out[i].content.end; ++j) {
+      if (out[j].kind != Kind::kIndirect || drop[j] || out[j].content.end != out[i].content.end) continue;
+      size_t loser = out[j].confidence > out[i].confidence ? i : j;
+      drop[loser] = true;
+    }
+  }
+  std::vector<Quote> kept;
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (!drop[i]) kept.push_back(std::move(out[i]));
+  }
+  return kept;
 }
 
 }  // namespace parallax::quotes

@@ -726,5 +726,12 @@ TEST_F(QuotesTest, APluralPossessiveInsideSingleMarksDoesNotCloseThem) {
   EXPECT_EQ(g[0].content, "utter chaos");
 }
 
+TEST_F(QuotesTest, TwoChineseVerbsOfOneSentenceReportItOnce) {
+  // 表示 and 说 each read the rest of the sentence as said: one quotation, not two.
+  std::vector<Got> g = Run("马可·约万诺维奇表示对球队有信心，但这并不意味着他还能说些别的。", "zh");
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(g[0].content, "对球队有信心，但这并不意味着他还能说些别的");
+}
+
 }  // namespace
 }  // namespace parallax::quotes
