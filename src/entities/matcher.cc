@@ -1180,6 +1180,36 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     while (end < words.size() && end - v <= 3 && usable(end) && Joined(text, words[end - 1].range.end, words[end].range.begin)) ++end;
     if (end - v - 1 >= 2) add_unknown(v + 1, end);
   }
+  // 3b'. The perfect of Serbian, Croatian and Bosnian splits subject and verb: two or three
+  // capitalised words that open a sentence and then "je", with a reporting participle (a
+  // person's: -o, -la) later in the clause, are a person ("Ri Yong Hu je na Generalnoj
+  // skupštini UN rekao da …").
+  for (size_t i = 0; i + 3 < words.size(); ++i) {
+    bool at_start = i == 0 || text.substr(words[i - 1].range.end, words[i].range.begin - words[i - 1].range.end)
+                                      .find_first_of(".!?\n\"“”„«»") != std::string_view::npos;
+    if (!at_start || !usable(i) || common_words_.count(text::FoldForMatch(words[i].range.Of(text)))) continue;
+    size_t aux = i + 1;
+    while (aux < words.size() && aux - i < 3 && usable(aux) && !written_lower(aux) &&
+           Joined(text, words[aux - 1].range.end, words[aux].range.begin)) {
+      ++aux;
+    }
+    if (aux - i < 2 || aux >= words.size() || words[aux].key != "je" ||
+        text.substr(words[aux - 1].range.end, words[aux].range.begin - words[aux - 1].range.end) != " ") {
+      continue;
+    }
+    for (size_t k = aux + 1; k < words.size() && k <= aux + 8; ++k) {
+      if (text.substr(words[k - 1].range.end, words[k].range.begin - words[k - 1].range.end).find_first_of(",.;:!?") !=
+          std::string_view::npos) {
+        break;
+      }
+      std::string w = text::FoldForMatch(words[k].range.Of(text));  // Cyrillic as Latin
+      if (!words[k].upper && speech_verbs_.Contains(words[k].hash) && (w.ends_with("o") || w.ends_with("la"))) {
+        add_unknown(i, aux);
+        break;
+      }
+    }
+    i = aux;
+  }
   std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.range.begin < b.range.begin; });
 
   // 3c. Name particles belong to the name of an unknown person: between its words ("Osame bin

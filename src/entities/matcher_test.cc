@@ -392,6 +392,13 @@ TEST_F(MatcherTest, ABareTitleIsTheLastPersonNamedWhoHoldsIt) {
   EXPECT_EQ(at("武契奇访问北京。副总统表示，会谈很好。", "总统"), "none");  // the vice president
 }
 
+TEST_F(MatcherTest, ANameBeforeThePerfectsAuxiliaryAndAReportingParticiple) {
+  // "je … rekao": the capitalised words before "je" are a person, whatever stands between.
+  std::vector<std::string> ids = Ids("Ri Su Yong je na godišnjoj Generalnoj skupštini UN rekao da je Sjeverna Koreja preduzela mjere.");
+  ASSERT_FALSE(ids.empty());
+  EXPECT_EQ(ids[0], "person/~ri-su-yong@Ri Su Yong");
+}
+
 TEST(NameKey, CaseEndings) {
   EXPECT_EQ(NameKey("Vučićem"), NameKey("Vučić"));
   EXPECT_EQ(NameKey("Kosovës"), NameKey("Kosova"));
