@@ -733,5 +733,12 @@ TEST_F(QuotesTest, TwoChineseVerbsOfOneSentenceReportItOnce) {
   EXPECT_EQ(g[0].content, "对球队有信心，但这并不意味着他还能说些别的");
 }
 
+TEST_F(QuotesTest, UnnamedSpeakersOfSeveralLanguages) {
+  // The couple, another one, a person.
+  EXPECT_EQ(LastSpeaker("Par je odbacio optužbe, rekavši da je otkaz bio razuman.", "sr"), "Par");
+  EXPECT_EQ(LastSpeaker("Një tjetër komentoi: \"Kjo është një reklamë e mirë.\"", "sq"), "tjetër");
+  EXPECT_EQ(LastSpeaker("Druga osoba komentira: \"Ovo je dobra reklama.\"", "hr"), "osoba");
+}
+
 }  // namespace
 }  // namespace parallax::quotes
