@@ -1305,8 +1305,19 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       std::string_view rest = text.substr(hit.range.end);
       while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
       bool headed = std::any_of(std::begin(kPlaceHeads), std::end(kPlaceHeads), [&](std::string_view h) { return rest.starts_with(h); });
+      // A single name word right after the noun for a publication, agency or company ("nemački
+      // časopis Špigl", "the magazine Spiegel") is its name, not a person's.
+      static const std::unordered_set<std::string> kOutletNouns = keys(
+          {"magazine", "newspaper", "paper", "broadcaster", "agency", "company", "firm", "airline", "publication",
+           "list", "magazin", "časopis", "nedeljnik", "tjednik", "dnevnik", "agencija", "kompanija", "firma",
+           "aviokompanija", "portal", "gazeta", "revista", "agjencia", "kompania", "весник", "весникот", "магазин",
+           "списание", "агенција", "компанија", "часопис", "лист"});
+      bool outlet = hit.first_word != SIZE_MAX && hit.end_word == hit.first_word + 1 && hit.first_word > 0 &&
+                    !words[hit.first_word - 1].upper && kOutletNouns.count(words[hit.first_word - 1].key) &&
+                    text.substr(words[hit.first_word - 1].range.end, hit.range.begin - words[hit.first_word - 1].range.end) == " ";
       if (m.type == EntityType::kPerson &&
-          ((hit.range.begin >= 3 && text.substr(hit.range.begin - 3, 3) == "《" && text.substr(hit.range.end, 3) == "》") || headed)) {
+          ((hit.range.begin >= 3 && text.substr(hit.range.begin - 3, 3) == "《" && text.substr(hit.range.end, 3) == "》") || headed ||
+           outlet)) {
         m.type = EntityType::kOrg;
         m.entity = "org/~" + m.entity.substr(m.entity.find('~') + 1);
       }

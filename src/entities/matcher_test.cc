@@ -399,6 +399,17 @@ TEST_F(MatcherTest, ANameBeforeThePerfectsAuxiliaryAndAReportingParticiple) {
   EXPECT_EQ(ids[0], "person/~ri-su-yong@Ri Su Yong");
 }
 
+TEST_F(MatcherTest, ANameAfterAPublicationsNounIsThePublication) {
+  std::string text = "Njegovi advokati nameravaju da tuže nemački časopis Špigl koji je objavio optužbe. Špigl je izvestio u petak da je kriv.";
+  std::vector<Mention> m = matcher_->Find(text, {});
+  ASSERT_FALSE(m.empty());
+  for (const Mention& x : m) {
+    if (x.range.Of(text) == "Špigl") {
+      EXPECT_EQ(x.type, EntityType::kOrg) << x.range.begin;
+    }
+  }
+}
+
 TEST(NameKey, CaseEndings) {
   EXPECT_EQ(NameKey("Vučićem"), NameKey("Vučić"));
   EXPECT_EQ(NameKey("Kosovës"), NameKey("Kosova"));

@@ -740,5 +740,12 @@ TEST_F(QuotesTest, UnnamedSpeakersOfSeveralLanguages) {
   EXPECT_EQ(LastSpeaker("Druga osoba komentira: \"Ovo je dobra reklama.\"", "hr"), "osoba");
 }
 
+TEST_F(QuotesTest, MoreCroatianVerbsOfReporting) {
+  // reported, complained, recalled: each opens indirect speech.
+  EXPECT_EQ(LastSpeaker("Policija je izvijestila da se incident zbio u centru grada.", "hr"), "Policija");
+  EXPECT_EQ(Run("Neki su se potužili da stručnjaci nisu mogli doći u grad.", "hr").size(), 1u);
+  EXPECT_EQ(LastSpeaker("Marko Horvat se prisjetio kako je tada slao poruke prijateljima.", "hr"), "Marko Horvat");
+}
+
 }  // namespace
 }  // namespace parallax::quotes
