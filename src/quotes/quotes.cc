@@ -2065,14 +2065,20 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         uint32_t clause = c.range.end;
         uint32_t clause_start = 0;  // set when the clause begins at a word, not after a that-word
         if (!v.that_words.empty()) {
-          // The that-word within the next three words (rekao je da, said on Monday that), unless
-          // another reporting verb comes first: in "…, he said, adding that …" the that-word is
-          // adding's, and said's words are the clause before it.
+          // The that-word within the next four words (rekao je da, said on Monday that), or
+          // within eight with no punctuation on the way (izjavio je na konferenciji za novinare
+          // da, му кажа на судскиот комитет на сенатот дека), unless another reporting verb
+          // comes first: in "…, he said, adding that …" the that-word is adding's, and said's
+          // words are the clause before it.
           bool found = false;
           int seen = 0;
+          uint32_t last_end = c.range.end;
           for (const W& w : words) {
             if (w.r.begin < c.range.end) continue;
-            if (++seen > 4 || w.r.begin >= window.end) break;
+            bool stop = text.substr(last_end, w.r.begin - last_end).find_first_of(",;:.!?\"“”„«»") != std::string_view::npos;
+            last_end = w.r.end;
+            if (++seen > 4 && (seen > 8 || stop)) break;
+            if (w.r.begin >= window.end) break;
             if (cue_at(w.r.begin)) break;
             if (std::any_of(v.that_words.begin(), v.that_words.end(), [&](const Verb::ThatWord& t) { return t.folded == w.key; })) {
               clause = w.r.end;

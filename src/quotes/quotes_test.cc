@@ -747,5 +747,14 @@ TEST_F(QuotesTest, MoreCroatianVerbsOfReporting) {
   EXPECT_EQ(LastSpeaker("Marko Horvat se prisjetio kako je tada slao poruke prijateljima.", "hr"), "Marko Horvat");
 }
 
+TEST_F(QuotesTest, TheThatWordMayComeLaterWithNoPunctuationBefore) {
+  std::vector<Got> g = Run("Marko Horvat izjavio je na konferenciji za novinare da je most zatvoren.", "hr");
+  ASSERT_EQ(g.size(), 1u);
+  ExpectQuote(g, 0, "je most zatvoren", "indirect", "Marko Horvat");
+  // Not across a comma.
+  g = Run("Marko Horvat izjavio je na konferenciji, pred novinarima, da je most zatvoren.", "hr");
+  for (const Got& q : g) EXPECT_NE(q.content, "je most zatvoren");
+}
+
 }  // namespace
 }  // namespace parallax::quotes
