@@ -2153,7 +2153,6 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
               if (CountWords(text.substr(tag.begin, c.range.begin - tag.begin)) > 5) continue;
               ByteRange clause_range{window.begin, tag.begin};
               if (CountWords(clause_range.Of(text)) < 4) continue;
-
               q.content = Trim(text, clause_range);
               if (!attribute(q, c.range, {tag.begin, v.addressee ? c.range.end : window.end}, 0.8)) q.confidence = 0;
               q.kind = Kind::kIndirect;
@@ -2197,7 +2196,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
   // missing, after earlier saying all 47 … had evacuated".)
   std::vector<bool> drop(out.size(), false);
   for (size_t i = 0; i < out.size() && lang.substr(0, 2) == "zh"; ++i) {
-    if (out[i].kind != Kind::kIndirect) continue;
+    if (out[i].kind != Kind::kIndirect || drop[i]) continue;
     for (size_t j = i + 1; j < out.size() && out[j].content.begin < out[i].content.end; ++j) {
       if (out[j].kind != Kind::kIndirect || drop[j] || out[j].content.end != out[i].content.end) continue;
       size_t loser = out[j].confidence > out[i].confidence ? i : j;
