@@ -751,15 +751,38 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   // when a sentence starts with them ("Or", "Says" in a headline, "Mother", "Smrt").
   std::unordered_set<std::string_view> lower_words;  // built on first use: most texts never ask
   bool lower_words_built = false;
-  auto written_lower = [&](size_t k) {
+  auto lower_elsewhere = [&](size_t k) {  // the text writes word k in lower case somewhere
     if (!lower_words_built) {
       lower_words_built = true;
       for (const Word& w : words) {
         if (!w.upper) lower_words.insert(w.key);
       }
     }
-    return lower_words.count(words[k].key) > 0 || common_words_.count(text::FoldForMatch(words[k].range.Of(text))) > 0;
+    return lower_words.count(words[k].key) > 0;
   };
+  auto written_lower = [&](size_t k) {
+    return lower_elsewhere(k) || common_words_.count(text::FoldForMatch(words[k].range.Of(text))) > 0;
+  };
+  // Words of a headline in title case (a line whose words of four letters or more, four at
+  // least and numbers aside, are all capitalised: "Elizabeth Warren Will Take "Hard Look" At
+  // Running For President in 2020") that the text also writes in lower case are those words,
+  // not names ("Will Take", "Running"): a name found in a headline ends before one.
+  std::vector<char> headline_word(words.size(), 0);
+  for (size_t i = 0; i < words.size();) {
+    size_t line_end = std::min(text.find('\n', words[i].range.begin), text.size());
+    size_t j = i;
+    int long_words = 0;
+    bool title_case = true;
+    for (; j < words.size() && words[j].range.end <= line_end; ++j) {
+      if (words[j].range.size() < 4 || std::isdigit(static_cast<unsigned char>(text[words[j].range.begin]))) continue;
+      ++long_words;
+      title_case = title_case && words[j].upper;
+    }
+    if (title_case && long_words >= 4) {
+      for (size_t k = i; k < j; ++k) headline_word[k] = lower_elsewhere(k);
+    }
+    i = std::max(j, i + 1);
+  }
   // 2c''. A line that is one to three capitalised words and nothing else but a comma or colon
   // (after a greeting word or a dash, before them) is a letter's greeting or signature, a
   // byline or a quotation's source: a person ("Louise,", "Hi Sara,", "Vince J Kaminski", "- Will
@@ -1010,10 +1033,20 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         break;
       }
     }
-    for (const TaggedSpan& s : spans) {
+    for (TaggedSpan s : spans) {
       bool free = true;
       for (size_t k = s.first_word; k < s.end_word; ++k) free = free && !taken[k];
       if (!free) continue;
+      // In a headline the name ends before the first word that is a headline's capital.
+      // A person's name cut so is two words at least.
+      size_t whole = s.end_word;
+      for (size_t k = s.first_word; k < s.end_word; ++k) {
+        if (headline_word[k]) {
+          s.end_word = k;
+          break;
+        }
+      }
+      if (s.end_word == s.first_word || (s.end_word < whole && s.type == 'P' && s.end_word - s.first_word < 2)) continue;
       char tag = s.type;
       // Two or three words led by a known given name are a person whatever the model says
       // ("Brett Kavanaugh", "Karen Hunter").
@@ -1042,7 +1075,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   // 3. Unknown people: after a cue word, or a known given name, 2-3 capitalised words.
   auto unknown_at = [&](size_t first) {
     size_t end = first;
-    while (end < words.size() && end - first < 3 && !taken[end] && words[end].upper &&
+    while (end < words.size() && end - first < 3 && !taken[end] && words[end].upper && !headline_word[end] &&
            (end == first || Joined(text, words[end - 1].range.end, words[end].range.begin))) {
       ++end;
     }
@@ -1110,7 +1143,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
           min_words = 1;
         }
       }
-    } else if (words[i].upper && given_names_.Contains(words[i].hash)) {
+    } else if (words[i].upper && given_names_.Contains(words[i].hash) && !headline_word[i]) {
       first = i;
     } else if (words[i].upper && i + 1 < words.size() && words[i + 1].upper && !taken[i + 1] &&
                Joined(text, words[i].range.end, words[i + 1].range.begin) && SlavicSurname(words[i + 1])) {

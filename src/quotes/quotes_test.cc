@@ -756,5 +756,12 @@ TEST_F(QuotesTest, TheThatWordMayComeLaterWithNoPunctuationBefore) {
   for (const Got& q : g) EXPECT_NE(q.content, "je most zatvoren");
 }
 
+TEST_F(QuotesTest, AnEnglishTitleInMarksIsATerm) {
+  std::vector<Got> g = Run("Dana Whitlow, author of \"Notes From the Long Road Home Through Ruritania,\" has another theory.", "en");
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(g[0].kind, "term");
+  EXPECT_EQ(g[0].speaker, "");
+}
+
 }  // namespace
 }  // namespace parallax::quotes
