@@ -373,7 +373,17 @@ std::vector<std::vector<Span>> QuotationsByParagraph(std::string_view text, cons
           }
           out[pi].push_back({{par.begin, m.orphan_close.end}, {par.begin, m.orphan_close.begin}, g});
         } else {
-          out[pi].push_back({{par.begin, m.orphan_close.end}, {par.begin, m.orphan_close.begin}});
+          // When the opening mark is missing after a speech tag's colon ("Risa Kusuma, 35-godišnja
+          // majka, izjavila je za Sky News: Vozila … tijela.”), the quotation starts after the
+          // colon, if the words before it narrate rather than speak.
+          uint32_t begin = par.begin;
+          std::string_view before = text.substr(par.begin, m.orphan_close.begin - par.begin);
+          size_t colon = before.find(": ");
+          if (colon != std::string_view::npos && before.substr(0, colon).find_first_of(".!?") == std::string_view::npos &&
+              !SpeaksInPerson(before.substr(0, colon))) {
+            begin = static_cast<uint32_t>(par.begin + colon + 2);
+          }
+          out[pi].push_back({{begin, m.orphan_close.end}, {begin, m.orphan_close.begin}});
         }
       }
     }

@@ -763,5 +763,12 @@ TEST_F(QuotesTest, AnEnglishTitleInMarksIsATerm) {
   EXPECT_EQ(g[0].speaker, "");
 }
 
+TEST_F(QuotesTest, AMissingOpeningMarkAfterASpeechTagsColon) {
+  std::vector<Got> g = Run("Jelena Marković, šefica Crvenog krsta, izjavila je za agenciju: Pomoć stiže, ali ne znamo šta ćemo zateći.”", "bs");
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(g[0].content, "Pomoć stiže, ali ne znamo šta ćemo zateći");
+  EXPECT_EQ(g[0].speaker, "Jelena Marković");
+}
+
 }  // namespace
 }  // namespace parallax::quotes
