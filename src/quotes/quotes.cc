@@ -1043,19 +1043,24 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       ByteRange r = possessive.empty() ? w.r : possessive;
       cands.push_back({r, std::string(r.Of(text)), "", "org"});
     }
-    // So is one after "iz" or "од" (from) right after the verb: "izjavili su iz Nielsena".
+    // So is one after "iz" or "од" (from) right after the verb: "izjavili su iz Nielsena"; and,
+    // in Serbian, Croatian and Bosnian, a person's after the auxiliary that follows the verb in
+    // a speech tag ("…,” rekao je Sturridge za LiverpoolFC.com").
     if (serbo_croatian || lang.substr(0, 2) == "mk") {
       const std::string_view from = serbo_croatian ? "iz" : "od";
       for (const Cue& c : cues) {
         size_t k = std::lower_bound(words.begin(), words.end(), c.range.end,
                                     [](const W& w, uint32_t at) { return w.r.begin < at; }) - words.begin();
-        if (k < words.size() && (words[k].key == "su" || words[k].key == "je")) ++k;
-        if (k + 1 >= words.size() || words[k].key != from || !IsUpperAt(text, words[k + 1].r.begin)) continue;
-        const W& w = words[k + 1];
+        bool aux = k < words.size() && (words[k].key == "su" || words[k].key == "je");
+        if (aux) ++k;
+        bool tag = serbo_croatian && aux && k < words.size() && IsUpperAt(text, words[k].r.begin) && !written_lower(words[k].key);
+        if (!tag && (k + 1 >= words.size() || words[k].key != from || !IsUpperAt(text, words[k + 1].r.begin))) continue;
+        const W& w = words[tag ? k : k + 1];
+        k = tag ? k - 1 : k;
         auto after = std::upper_bound(taken.begin(), taken.end(), w.r.end, [](uint32_t at, ByteRange r) { return at < r.begin; });
         bool covered = after != taken.begin() && std::prev(after)->end >= w.r.begin;
         bool lone = k + 2 >= words.size() || !IsUpperAt(text, words[k + 2].r.begin) || Distance(words[k + 2].r, w.r) > 1;
-        if (!covered && lone && !Inside(w.r, spans)) cands.push_back({w.r, std::string(w.r.Of(text)), "", "org"});
+        if (!covered && lone && !Inside(w.r, spans)) cands.push_back({w.r, std::string(w.r.Of(text)), "", tag ? "person" : "org"});
       }
     }
     for (const std::string& n : cjk_speaker_nouns_) {

@@ -770,5 +770,11 @@ TEST_F(QuotesTest, AMissingOpeningMarkAfterASpeechTagsColon) {
   EXPECT_EQ(g[0].speaker, "Jelena Marković");
 }
 
+TEST_F(QuotesTest, ANameAfterTheAuxiliaryOfASpeechTag) {
+  // One capitalised word no layer knows, after "rekao je": the speaker, not the player named before.
+  EXPECT_EQ(LastSpeaker("Lopta je pala preko Marka Petrovića u mrežu.\n\n„Samo sam pokušao da dam sebi vremena,” rekao je Sturrudge za klupski sajt.", "bs"),
+            "Sturrudge");
+}
+
 }  // namespace
 }  // namespace parallax::quotes
