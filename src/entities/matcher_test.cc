@@ -412,6 +412,12 @@ TEST_F(MatcherTest, ANameAfterAPublicationsNounIsThePublication) {
   }
 }
 
+TEST_F(MatcherTest, EnglishGivenNamesStartPeople) {
+  std::vector<std::string> ids = Ids("The expert, Tiffany Ng of the University of Ruritania, also noted it.");
+  ASSERT_FALSE(ids.empty());
+  EXPECT_EQ(ids[0], "person/~tiffany-ng@Tiffany Ng");
+}
+
 TEST(NameKey, CaseEndings) {
   EXPECT_EQ(NameKey("Vučićem"), NameKey("Vučić"));
   EXPECT_EQ(NameKey("Kosovës"), NameKey("Kosova"));
