@@ -41,7 +41,7 @@ for line in text.split("## Language identification", 1)[-1].split("\n## ", 1)[0]
     c = [x.strip() for x in line.strip("|").split("|")]
     if len(c) == 7 and re.fullmatch(r"[a-z]{2,3}(-[A-Za-z]+)?", c[0]):
         floor(f"language id {c[0]} ahead of CLD2", float(c[2]) - float(c[3]), 0.0)
-for lang, p_floor, r_floor in (("sr", 0.87, 0.925), ("hr", 0.785, 0.865), ("en", 0.515, 0.60), ("zh", 0.64, 0.43)):
+for lang, p_floor, r_floor in (("sr", 0.87, 0.925), ("hr", 0.785, 0.865), ("en", 0.52, 0.60), ("zh", 0.64, 0.43)):
     r = row(f"{lang} | PER")
     if r:
         floor(f"{lang} person precision", float(r[3]), p_floor)
@@ -51,8 +51,8 @@ for lang, f_floor in (("sr", 0.90), ("hr", 0.84), ("en", 0.63), ("zh", 0.59)):
     r and floor(f"{lang} place F1", float(r[5]), f_floor)
 m = re.search(r"identical entity sets ([0-9.]+)", text)
 if m: floor("cross-script entity agreement", float(m.group(1)), 0.77)
-for lang, recall, accuracy in (("en", 0.895, 0.87), ("srp-Latn", 0.91, 0.835), ("srp-Cyrl", 0.91, 0.83), ("hrv", 0.90, 0.84),
-                               ("bos", 0.885, 0.79), ("sqi", 0.905, 0.80), ("mkd", 0.88, 0.80), ("zho-CN", 0.90, 0.80)):
+for lang, recall, accuracy in (("en", 0.895, 0.875), ("srp-Latn", 0.91, 0.835), ("srp-Cyrl", 0.91, 0.83), ("hrv", 0.90, 0.84),
+                               ("bos", 0.885, 0.80), ("sqi", 0.905, 0.80), ("mkd", 0.88, 0.80), ("zho-CN", 0.90, 0.80)):
     r = row(f"{lang} | 0")
     if r:
         floor(f"{lang} quote recall", float(r[1]), recall)
