@@ -1055,11 +1055,11 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         if (aux) ++k;
         bool tag = serbo_croatian && aux && k < words.size() && IsUpperAt(text, words[k].r.begin) && !written_lower(words[k].key);
         if (!tag && (k + 1 >= words.size() || words[k].key != from || !IsUpperAt(text, words[k + 1].r.begin))) continue;
-        const W& w = words[tag ? k : k + 1];
-        k = tag ? k - 1 : k;
+        const size_t name = tag ? k : k + 1;
+        const W& w = words[name];
         auto after = std::upper_bound(taken.begin(), taken.end(), w.r.end, [](uint32_t at, ByteRange r) { return at < r.begin; });
         bool covered = after != taken.begin() && std::prev(after)->end >= w.r.begin;
-        bool lone = k + 2 >= words.size() || !IsUpperAt(text, words[k + 2].r.begin) || Distance(words[k + 2].r, w.r) > 1;
+        bool lone = name + 1 >= words.size() || !IsUpperAt(text, words[name + 1].r.begin) || Distance(words[name + 1].r, w.r) > 1;
         if (!covered && lone && !Inside(w.r, spans)) cands.push_back({w.r, std::string(w.r.Of(text)), "", tag ? "person" : "org"});
       }
     }
