@@ -740,6 +740,14 @@ TEST_F(QuotesTest, UnnamedSpeakersOfSeveralLanguages) {
   EXPECT_EQ(LastSpeaker("Druga osoba komentira: \"Ovo je dobra reklama.\"", "hr"), "osoba");
 }
 
+TEST_F(QuotesTest, VerbsOfPostingOnline) {
+  // tweeted (Bosnian, Macedonian), posted (Albanian), with the platform between verb and "that".
+  EXPECT_EQ(LastSpeaker("Voditeljica Jelena Marković je tvitala da je nastup bio sjajan.", "bs"), "Jelena Marković");
+  EXPECT_EQ(LastSpeaker("Arben Gashi postoi në Twitter se nastupi ishte i shkëlqyer.", "sq"), "Arben Gashi");
+  EXPECT_EQ(Run("Марко Петровски твитна дека настапот бил одличен.", "mk").size(), 1u);
+  EXPECT_EQ(LastSpeaker("Another commented: \"This is a fine advert.\"", "en"), "Another");
+}
+
 TEST_F(QuotesTest, MoreCroatianVerbsOfReporting) {
   // reported, complained, recalled: each opens indirect speech.
   EXPECT_EQ(LastSpeaker("Policija je izvijestila da se incident zbio u centru grada.", "hr"), "Policija");
