@@ -2182,9 +2182,24 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
               ByteRange tag{static_cast<uint32_t>(window.begin + comma), window.end};
               if (CountWords(text.substr(tag.begin, c.range.begin - tag.begin)) > 5) continue;
               ByteRange clause_range{window.begin, tag.begin};
-              if (CountWords(clause_range.Of(text)) < 4) continue;
+              bool interposed = false;
+              if (CountWords(clause_range.Of(text)) < 4) {
+                // A tag set between commas early in the sentence ("Churches, he added, could be
+                // replaced …", "Crkve, dodao je, bi mogle …"): what was said runs on after it.
+                size_t close = text.find(',', c.range.end);
+                if (close == std::string_view::npos || close >= window.end || CountWords(text.substr(c.range.end, close - c.range.end)) > 3) {
+                  continue;
+                }
+                clause_range = {static_cast<uint32_t>(close + 1), window.end};
+                tag.end = static_cast<uint32_t>(close);
+                interposed = true;
+                if (CountWords(clause_range.Of(text)) < 4) continue;
+              }
               q.content = Trim(text, clause_range);
-              if (!attribute(q, c.range, {tag.begin, v.addressee ? c.range.end : window.end}, 0.8)) q.confidence = 0;
+              if (!attribute(q, c.range, {tag.begin, v.addressee ? c.range.end : tag.end}, 0.8) &&
+                  !(interposed && resolve_pronoun(q, c.range.begin))) {
+                q.confidence = 0;
+              }
               q.kind = Kind::kIndirect;
               out.push_back(q);
               continue;

@@ -784,5 +784,14 @@ TEST_F(QuotesTest, ANameAfterTheAuxiliaryOfASpeechTag) {
             "Sturrudge");
 }
 
+TEST_F(QuotesTest, ASpeechTagBetweenCommasEarlyInTheSentence) {
+  std::vector<Got> g = Run("Churches, Dana Whitlow added, could be replaced by apartment buildings full of new people.", "en");
+  ASSERT_EQ(g.size(), 1u);
+  ExpectQuote(g, 0, "could be replaced by apartment buildings full of new people", "indirect", "Dana Whitlow");
+  g = Run("Marko Horvat je govorio o crkvama.\n\nCrkve, dodao je, mogle bi biti zamijenjene stambenim zgradama.", "bs");
+  ASSERT_EQ(g.size(), 1u);
+  ExpectQuote(g, 0, "mogle bi biti zamijenjene stambenim zgradama", "indirect", "Marko Horvat");
+}
+
 }  // namespace
 }  // namespace parallax::quotes
