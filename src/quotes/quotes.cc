@@ -2068,6 +2068,15 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         for (const Candidate& cand : cands) {
           if (!cand.pronoun && cand.range.begin >= c.range.end && cand.range.begin - c.range.end <= 3) src = &cand;
         }
+        // Outside English, an adjective may come first ("prema informacijama katalonskih vlasti",
+        // "според каталонските власти"): one lower-case word, then a speaker noun.
+        for (const Candidate& cand : cands) {
+          if (src != nullptr || lang.substr(0, 2) == "en" || !cand.noun || cand.range.begin <= c.range.end) continue;
+          std::string_view between = text.substr(c.range.end, cand.range.begin - c.range.end);
+          if (CountWords(between) == 1 && between.find_first_of(",;:.!?\"“”„«»") == std::string_view::npos && StartsLower(between)) {
+            src = &cand;
+          }
+        }
         if (src == nullptr) continue;
         // In English, a name before a lower-case word qualifies it: the two are the source when
         // that is a speaker noun ("Indonesian officials"), else neither is ("Indonesian

@@ -793,5 +793,9 @@ TEST_F(QuotesTest, ASpeechTagBetweenCommasEarlyInTheSentence) {
   ExpectQuote(g, 0, "mogle bi biti zamijenjene stambenim zgradama", "indirect", "Marko Horvat");
 }
 
+TEST_F(QuotesTest, AccordingToAnAdjectiveAndASpeakerNoun) {
+  EXPECT_EQ(LastSpeaker("Prema informacijama katalonskih vlasti, skoro hiljadu ljudi je povređeno prošle godine.", "sr"), "vlasti");
+}
+
 }  // namespace
 }  // namespace parallax::quotes
