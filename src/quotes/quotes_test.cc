@@ -748,6 +748,13 @@ TEST_F(QuotesTest, VerbsOfPostingOnline) {
   EXPECT_EQ(LastSpeaker("Another commented: \"This is a fine advert.\"", "en"), "Another");
 }
 
+TEST_F(QuotesTest, JokedDescribedAndWithTheWords) {
+  // joked that; described … as "…"; left with the words that (a participle's phrase).
+  EXPECT_EQ(LastSpeaker("U intervjuu za list, Marko Horvat se našalio da je cilj svjetska dominacija.", "bs"), "Marko Horvat");
+  EXPECT_EQ(LastSpeaker("Marko Horvat je opisao napad kao „nasumičan čin”.", "bs"), "Marko Horvat");
+  EXPECT_EQ(LastSpeaker("Marko Horvat je napustio grad sa riječima da je postignut napredak.", "bs"), "Marko Horvat");
+}
+
 TEST_F(QuotesTest, MoreCroatianVerbsOfReporting) {
   // reported, complained, recalled: each opens indirect speech.
   EXPECT_EQ(LastSpeaker("Policija je izvijestila da se incident zbio u centru grada.", "hr"), "Policija");
