@@ -2068,8 +2068,8 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         for (const Candidate& cand : cands) {
           if (!cand.pronoun && cand.range.begin >= c.range.end && cand.range.begin - c.range.end <= 3) src = &cand;
         }
-        // Outside English, an adjective may come first ("prema informacijama katalonskih vlasti",
-        // "според каталонските власти"): one lower-case word, then a speaker noun.
+        // Outside English, an adjective may come first ("prema informacijama katalonskih
+        // vlasti"): one lower-case word, then a speaker noun.
         for (const Candidate& cand : cands) {
           if (src != nullptr || lang.substr(0, 2) == "en" || !cand.noun || cand.range.begin <= c.range.end) continue;
           std::string_view between = text.substr(c.range.end, cand.range.begin - c.range.end);
