@@ -1219,8 +1219,8 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   // person's: -o, -la) later in the clause, are a person ("Ri Yong Hu je na Generalnoj
   // skupštini UN rekao da …").
   for (size_t i = 0; i + 3 < words.size(); ++i) {
-    bool at_start = i == 0 || text.substr(words[i - 1].range.end, words[i].range.begin - words[i - 1].range.end)
-                                      .find_first_of(".!?\n\"“”„«»") != std::string_view::npos;
+    bool at_start = i == 0 || text::FindFirstOf(text.substr(words[i - 1].range.end, words[i].range.begin - words[i - 1].range.end),
+                                                        U".!?\n\"“”„«»") != std::string_view::npos;
     if (!at_start || !usable(i) || common_words_.count(text::FoldForMatch(words[i].range.Of(text)))) continue;
     size_t aux = i + 1;
     while (aux < words.size() && aux - i < 3 && usable(aux) && !written_lower(aux) &&

@@ -486,6 +486,9 @@ uint32_t Distance(ByteRange a, ByteRange b) {
   return 0;
 }
 
+// Punctuation that ends a phrase: no speaker or that-word is looked for across it.
+constexpr std::u32string_view kStops = U",.;:!?\"“”„«»";
+
 size_t CountWords(std::string_view s) {
   size_t n = 0;
   text::ForEachWord(s, [&](std::string_view, ByteRange, bool) { ++n; });
@@ -623,9 +626,11 @@ std::unique_ptr<QuoteFinder> QuoteFinder::Create(std::unordered_map<std::string,
     // Stems: "police" also matches "policija/policije", "spokesman" its plural.
     std::string n = text::FoldForMatch(noun);
     f->speaker_nouns_.insert(n);
-    if (n.size() >= 5) {
-      f->speaker_noun_stems_.insert(n.substr(0, n.size() - 1));
-      f->stem_lengths_.insert(n.size() - 1);
+    // The noun itself takes endings too (портпарол → портпаролот, zëdhënës → zëdhënësi).
+    for (size_t len : {n.size(), n.size() - 1}) {
+      if (n.size() < 5) break;
+      f->speaker_noun_stems_.insert(n.substr(0, len));
+      f->stem_lengths_.insert(len);
     }
   });
   ForEachDataLine(EmbeddedData("description-nouns.tsv"), [&](std::string_view line) {
@@ -656,6 +661,8 @@ std::unique_ptr<QuoteFinder> QuoteFinder::Create(std::unordered_map<std::string,
       v.addressee = flags.find("addressee") != std::string_view::npos;
       options = options.substr(0, t3);
     }
+    v.lang = SerboCroatian(lang) ? "sr" : std::string(lang);
+    f->verb_languages_.insert(v.lang);
     v.that = !options.empty() && options != "-";
     // Several that-words are written "da|kako".
     for (size_t at = 0; v.that && at <= options.size();) {
@@ -676,14 +683,15 @@ std::unique_ptr<QuoteFinder> QuoteFinder::Create(std::unordered_map<std::string,
       f->cjk_.push_back(static_cast<int>(f->verbs_.size() - 1));
       return;
     }
-    (void)lang;
     text::ForEachWord(verb, [&](std::string_view w, ByteRange, bool) { v.words.push_back(text::FoldForMatch(w)); });
     if (v.words.empty()) return;
     std::string first = v.words[0];
-    // A verb another language writes alike (after folding) is one verb with both that-words.
+    // A verb the table lists twice for one language (a form written in both scripts) is one
+    // verb with both that-words. Each language keeps its own: Macedonian "постои да се" (there
+    // is … to) is not Albanian "postoi se" (posted that).
     for (int vi : f->by_first_[first]) {
       Verb& same = f->verbs_[static_cast<size_t>(vi)];
-      if (same.words != v.words || same.subject != v.subject || same.addressee != v.addressee) continue;
+      if (same.lang != v.lang || same.words != v.words || same.subject != v.subject || same.addressee != v.addressee) continue;
       same.that = same.that || v.that;
       for (Verb::ThatWord& t : v.that_words) {
         bool known = false;
@@ -696,6 +704,12 @@ std::unique_ptr<QuoteFinder> QuoteFinder::Create(std::unordered_map<std::string,
     f->by_first_[first].push_back(static_cast<int>(f->verbs_.size() - 1));
   });
   return f;
+}
+
+std::string_view QuoteFinder::VerbLanguage(std::string_view lang) const {
+  std::string base = SerboCroatian(lang) ? "sr" : std::string(lang.substr(0, lang.find('-')));
+  auto it = verb_languages_.find(base);
+  return it == verb_languages_.end() ? std::string_view() : std::string_view(*it);
 }
 
 std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Paragraph>& given_paragraphs,
@@ -711,6 +725,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       start = nl + 1;
     }
   }
+  const std::string_view verb_lang = VerbLanguage(lang);
   std::vector<Quote> out;
   size_t last_attributed = SIZE_MAX;        // index into `out` of the last quote with a speaker
   size_t last_attributed_paragraph = SIZE_MAX;
@@ -833,6 +848,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       if (it == by_first_.end()) continue;
       for (int vi : it->second) {
         const Verb& v = verbs_[vi];
+        if (!verb_lang.empty() && v.lang != verb_lang) continue;
         if (w + v.words.size() > words.size()) continue;
         bool match = true;
         for (size_t k = 1; k < v.words.size() && match; ++k) match = words[w + k].key == v.words[k];
@@ -875,6 +891,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       return false;
     };
     for (int vi : cjk_) {
+      if (!verb_lang.empty() && verbs_[vi].lang != verb_lang) continue;
       const std::string& v = verbs_[vi].words[0];
       for (size_t at = ptext.find(v); at != std::string_view::npos; at = ptext.find(v, at + v.size())) {
         ByteRange r{static_cast<uint32_t>(par.range.begin + at), static_cast<uint32_t>(par.range.begin + at + v.size())};
@@ -1624,13 +1641,19 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       }
       // "rekao je portparol agencije Sutopo Purwo Nugroho", "tha zëdhënësi i agjencisë Sutopo
       // Purwo": a speaker noun, its complement in lower case and then a person's name, with no
-      // punctuation between: the person speaks.
+      // punctuation between: the person speaks. A name of several words that no pack knows
+      // counts whatever type the tagger guessed (it calls "портпаролот на агенцијата Сутопо
+      // Пурво Нугрохо" a place).
       if (best != nullptr && best->noun) {
         for (const Candidate& c : cands) {
-          if ((c.type != "person" && c.type != "org") || c.place || c.pronoun || c.noun || c.governed || c.range.begin <= best->range.end) continue;
+          bool unknown = c.entity.find("/~") != std::string::npos && CountWords(c.name) >= 2;
+          if ((c.type != "person" && c.type != "org") || (c.place && !unknown) || c.pronoun || c.noun || c.governed ||
+              c.range.begin <= best->range.end) {
+            continue;
+          }
           if (c.range.end > window.end || in_clause(c.range) || (c.range.begin >= q.content.begin && c.range.end <= q.content.end)) continue;
           std::string_view between = text.substr(best->range.end, c.range.begin - best->range.end);
-          if (between.find_first_of(",.;:!?\"“”„«»") != std::string_view::npos || CountWords(between) > 3) break;
+          if (text::FindFirstOf(between, kStops) != std::string_view::npos || CountWords(between) > 3) break;
           bool lower = true;
           text::ForEachWord(between, [&](std::string_view, ByteRange w, bool) { lower = lower && !IsUpperAt(between, w.begin); });
           if (lower) best = &c;
@@ -2068,14 +2091,18 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         for (const Candidate& cand : cands) {
           if (!cand.pronoun && cand.range.begin >= c.range.end && cand.range.begin - c.range.end <= 3) src = &cand;
         }
-        // Outside English, an adjective may come first ("prema informacijama katalonskih
-        // vlasti"): one lower-case word, then a speaker noun.
+        // A lower-case word may come first, then a speaker noun: outside English an adjective
+        // ("prema informacijama katalonskih vlasti"); in English an article, and perhaps an
+        // adjective after it ("according to the spokesman", "according to a local official").
+        const bool english = lang.substr(0, 2) == "en";
         for (const Candidate& cand : cands) {
-          if (src != nullptr || lang.substr(0, 2) == "en" || !cand.noun || cand.range.begin <= c.range.end) continue;
+          if (src != nullptr || !cand.noun || cand.range.begin <= c.range.end) continue;
           std::string_view between = text.substr(c.range.end, cand.range.begin - c.range.end);
-          if (CountWords(between) == 1 && between.find_first_of(",;:.!?\"“”„«»") == std::string_view::npos && StartsLower(between)) {
-            src = &cand;
-          }
+          if (text::FindFirstOf(between, kStops) != std::string_view::npos || !StartsLower(between)) continue;
+          std::vector<std::string> lead;
+          text::ForEachWord(between, [&](std::string_view w, ByteRange, bool) { lead.push_back(text::FoldForMatch(w)); });
+          bool article = !lead.empty() && (lead[0] == "the" || lead[0] == "a" || lead[0] == "an");
+          if (english ? article && lead.size() <= 2 : lead.size() == 1) src = &cand;
         }
         if (src == nullptr) continue;
         // In English, a name before a lower-case word qualifies it: the two are the source when
@@ -2092,8 +2119,30 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
           source.entity.clear();
           source.type = "role";
         }
-        ByteRange content = c.range.begin > window.begin + 2 ? ByteRange{window.begin, c.range.begin}
-                                                             : ByteRange{source.range.end, window.end};
+        // A person named right after the source, with no punctuation between, is whom it means
+        // ("according to the company's CEO John Bruce").
+        for (const Candidate& cand : cands) {
+          if (cand.type != "person" || cand.pronoun || cand.noun || cand.place || cand.range.begin <= source.range.end) continue;
+          std::string_view between = text.substr(source.range.end, cand.range.begin - source.range.end);
+          if (text::FindFirstOf(between, kStops) == std::string_view::npos && CountWords(between) <= 3) {
+            source.name = cand.name;
+            source.entity = cand.entity;
+            source.type = cand.type;
+            source.range = cand.range;
+          }
+          break;
+        }
+        // What was said stands before the phrase ("…, according to police") or, when at most a
+        // conjunction does ("And according to the official, …"), after it; when the phrase
+        // stands between commas inside the sentence ("The idea, according to its founder, is
+        // …"), what was said is the predicate after it.
+        ByteRange before{window.begin, c.range.begin};
+        ByteRange after{source.range.end, window.end};
+        std::string_view head = before.Of(text);
+        size_t last = head.find_last_not_of(' ');
+        bool interposed = last != std::string_view::npos && head[last] == ',' && text.substr(source.range.end, 1) == "," &&
+                          Trim(text, before).Of(text).find(',') == std::string_view::npos && CountWords(after.Of(text)) >= 2;
+        ByteRange content = CountWords(before.Of(text)) >= 2 && !interposed ? before : after;
         q.content = Trim(text, content);
         q.speaker = source.name;
         q.speaker_entity = source.entity;
@@ -2114,7 +2163,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
           uint32_t last_end = c.range.end;
           for (const W& w : words) {
             if (w.r.begin < c.range.end) continue;
-            bool stop = text.substr(last_end, w.r.begin - last_end).find_first_of(",;:.!?\"“”„«»") != std::string_view::npos;
+            bool stop = text::FindFirstOf(text.substr(last_end, w.r.begin - last_end), kStops) != std::string_view::npos;
             last_end = w.r.end;
             if (++seen > 4 && (seen > 8 || stop)) break;
             if (w.r.begin >= window.end) break;

@@ -73,7 +73,11 @@ class QuoteFinder {
     std::vector<ThatWord> that_words;
     bool subject = false;            // a participle ("saying", "rekavši"): the speaker is the clause's subject
     bool addressee = false;          // "told X": X is the listener, never the speaker
+    std::string lang;                // the table's language: en, sr (for hr, bs, me too), mk, sq, zh, de
   };
+  // The verbs' language for a document in `lang`, or "" when the table has none for it (then
+  // every verb counts).
+  std::string_view VerbLanguage(std::string_view lang) const;
   // 'm', 'f' or 0 when unknown: a mention's gender (its entity's, else its first name's).
   char GenderOf(const EntityMention& m) const;
   std::unordered_map<std::string, char> genders_;        // entity id -> gender
@@ -81,6 +85,7 @@ class QuoteFinder {
   std::vector<Verb> verbs_;
   std::unordered_map<std::string, std::vector<int>> by_first_;  // first folded word -> verbs
   std::vector<int> cjk_;                                        // verbs matched as substrings
+  std::unordered_set<std::string> verb_languages_;              // the languages the table covers
   std::unordered_set<std::string> speaker_nouns_;       // folded nouns naming unnamed speakers
   std::unordered_set<std::string> titles_;              // folded titles and occupations (person-cues.tsv)
   std::unordered_set<std::string> speaker_noun_stems_;  // the same without their last letter (5+ letters)

@@ -804,5 +804,43 @@ TEST_F(QuotesTest, AccordingToAnAdjectiveAndASpeakerNoun) {
   EXPECT_EQ(LastSpeaker("Prema informacijama katalonskih vlasti, skoro hiljadu ljudi je povređeno prošle godine.", "sr"), "vlasti");
 }
 
+TEST_F(QuotesTest, CyrillicLettersAreNotQuotationMarks) {
+  // л and в end in the byte that ends » (D0 BB, C2 BB): the adjective is a word, not a mark.
+  std::vector<Got> g = Run("Според владиниот портпарол, разговорите ќе продолжат во петок.", "mk");
+  ASSERT_EQ(g.size(), 1u);
+  ExpectQuote(g, 0, "разговорите ќе продолжат во петок", "indirect", "портпарол");
+}
+
+TEST_F(QuotesTest, AConjunctionBeforeAccordingToIsNotWhatWasSaid) {
+  std::vector<Got> g = Run("И според портпаролот, разговорите ќе продолжат во петок.", "mk");
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(g[0].content, "разговорите ќе продолжат во петок");
+  g = Run("Talks will go on on Friday, according to the spokesman.", "en");
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(g[0].content, "Talks will go on on Friday");
+}
+
+TEST_F(QuotesTest, AccordingToANameAfterItsTitle) {
+  std::vector<Got> g = Run("The plan for Norvale, according to the company's chief executive Tomas Whitcombe, is to open ten shops.", "en");
+  ASSERT_EQ(g.size(), 1u);
+  ExpectQuote(g, 0, "is to open ten shops", "indirect", "Tomas Whitcombe");
+}
+
+TEST_F(QuotesTest, AnUnknownNameAfterASpeakerNounSpeaksWhateverItsGuessedType) {
+  // The tagger takes this name for a place; after "the agency's spokesman" it is a person.
+  EXPECT_EQ(LastSpeaker("„Бројот на жртви расте,“ рече портпаролот на агенцијата Сутопо Пурво Харјоно.", "mk"),
+            "Сутопо Пурво Харјоно");
+}
+
+TEST_F(QuotesTest, ReportingVerbsCountInTheirOwnLanguage) {
+  // Macedonian "постои … да се" (there is … to) folds like Albanian "postoi se" (posted that).
+  EXPECT_TRUE(Run("Постои можност да се одложи седницата на собранието до понеделник.", "mk").empty());
+  EXPECT_EQ(Run("Drita Berisha postoi se seanca do të shtyhet deri të hënën.", "sq").size(), 1u);
+}
+
+TEST_F(QuotesTest, MacedonianDescribedAs) {
+  EXPECT_EQ(LastSpeaker("Министерот Петар Ристевски го опиша договорот како „историски чекор“.", "mk"), "Петар Ристевски");
+}
+
 }  // namespace
 }  // namespace parallax::quotes

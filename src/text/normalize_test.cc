@@ -2,8 +2,18 @@
 
 #include <gtest/gtest.h>
 
+#include "text/utf8.h"
+
 namespace parallax::text {
 namespace {
+
+TEST(Utf8, FindFirstOfComparesCodePoints) {
+  // л is D0 BB and » is C2 BB: a byte-wise search would find the mark in the word.
+  EXPECT_EQ(FindFirstOf("владиниот", U"»«"), std::string_view::npos);
+  EXPECT_EQ(FindFirstOf("влада »да«", U"»«"), 11u);
+  EXPECT_EQ(FindFirstOf("a, b", U",."), 1u);
+  EXPECT_EQ(FindFirstOf("", U","), std::string_view::npos);
+}
 
 TEST(Normalize, NfcControlsAndSpaces) {
   std::string decomposed = "Vuc\xCC\x8Ci\xC4\x87";  // c + combining caron

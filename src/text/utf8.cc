@@ -41,4 +41,12 @@ std::string RepairUtf8(std::string_view s) {
   return out;
 }
 
+size_t FindFirstOf(std::string_view s, std::u32string_view set) {
+  for (size_t i = 0; i < s.size();) {
+    size_t start = i;
+    if (set.find(DecodeUtf8(s, i)) != std::u32string_view::npos) return start;
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace parallax::text

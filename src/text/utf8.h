@@ -75,5 +75,9 @@ bool IsValidUtf8(std::string_view s);
 size_t FirstInvalidUtf8(std::string_view s);
 // `s` with every invalid sequence replaced by U+FFFD.
 std::string RepairUtf8(std::string_view s);
+// Byte offset of the first code point of `s` that is in `set`, or npos. Unlike
+// std::string_view::find_first_of, which compares bytes, a mark such as » (C2 BB) does not match
+// the second byte of Cyrillic л (D0 BB).
+size_t FindFirstOf(std::string_view s, std::u32string_view set);
 
 }  // namespace parallax::text
