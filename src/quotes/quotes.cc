@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <optional>
 #include <unordered_set>
 
 #include <unicode/uchar.h>
@@ -1030,9 +1031,9 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       }
       const W& w = *wp;
       joined = joined && spaced(possessive.empty() ? w.r : possessive, next_to);
-      bool lone = true;  // not part of a longer capitalised run (that is the entity layer's)
+      bool lone = true;  // not part of a longer capitalised run (that is the entity layer's); "The" opening the sentence is none
       for (long k : {at - 1, at + 1}) {
-        if (k >= 0 && static_cast<size_t>(k) < words.size() && static_cast<size_t>(k) != wi &&
+        if (k >= 0 && static_cast<size_t>(k) < words.size() && static_cast<size_t>(k) != wi && words[static_cast<size_t>(k)].key != "the" &&
             IsUpperAt(text, words[static_cast<size_t>(k)].r.begin) && Distance(words[static_cast<size_t>(k)].r, w.r) <= 1) {
           lone = false;
         }
@@ -1053,7 +1054,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       // Nor are nouns that describe someone named before ("Aviokompanija je saopštila"): the
       // description resolves them.
       if (!joined || !lone || covered || !IsUpperAt(text, w.r.begin) || Inside(w.r, spans) || written_lower(w.key) ||
-          kCalendar.count(w.key) || kLinking.count(w.key) || description_nouns_.count(w.key) ||
+          kCalendar.count(w.key) || kLinking.count(w.key) || description_nouns_.count(w.key) || w.key == "it" ||
           std::find(std::begin(kPronouns), std::end(kPronouns), w.key) != std::end(kPronouns)) {
         continue;
       }
@@ -1513,6 +1514,43 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
           }
         }
       }
+      // A description that opens the sentence ("But" or "And" aside) and then a longer phrase up
+      // to the verb, with no punctuation (an age between commas aside, and the comma before a
+      // participle) and no person in it: "The airline operating a flight that crashed into a
+      // lagoon in Micronesia now says", "But the actor, 31, has hit out at …, saying".
+      if (first == SIZE_MAX && !addressee) {
+        auto s = std::lower_bound(words.begin(), words.end(), window_of(cue).begin,
+                                  [](const W& x, uint32_t at) { return x.r.begin < at; });
+        if (s + 1 < w && (s->key == "but" || s->key == "and")) ++s;
+        size_t the = static_cast<size_t>(s - words.begin());
+        // A listed organisation's noun, or a person's as below (singular, not a speaker noun).
+        std::optional<bool> org;
+        if (s + 1 < w && s->key == "the" && joined(the, the + 1) && !IsUpperAt(text, (s + 1)->r.begin)) {
+          const std::string& key = (s + 1)->key;
+          auto listed = description_nouns_.find(key);
+          if (listed != description_nouns_.end()) {
+            org = listed->second;
+          } else if (!speaker_nouns_.count(key) && !kNoOne.count(key) && !kNotInDescriptions.count(key) &&
+                     (!key.ends_with('s') || key.ends_with("ss"))) {
+            org = false;
+          }
+        }
+        if (org.has_value()) {
+          std::string phrase(text.substr((s + 1)->r.end, cue.begin - (s + 1)->r.end));
+          if (phrase.size() >= 5 && phrase[0] == ',' && phrase[1] == ' ' && std::isdigit(static_cast<unsigned char>(phrase[2]))) {
+            size_t comma = phrase.find(',', 2);
+            if (comma != std::string::npos && phrase.find_first_not_of("0123456789", 2) == comma) phrase.erase(0, comma + 1);
+          }
+          const bool participle = std::any_of(cues.begin(), cues.end(), [&](const Cue& c) { return c.range.begin == cue.begin && verbs_[c.verb].subject; });
+          if (participle && phrase.ends_with(", ")) phrase.resize(phrase.size() - 2);
+          bool person = std::any_of(cands.begin(), cands.end(), [&](const Candidate& c) {
+            return c.type == "person" && !c.pronoun && c.range.begin >= s->r.begin && c.range.end <= cue.begin;
+          });
+          if (!person && text::FindFirstOf(phrase, kStops) == std::string_view::npos && phrase.find_first_of("()") == std::string::npos) {
+            return referent(*org, s->r.begin);
+          }
+        }
+      }
       if (first == SIZE_MAX || head <= first) return nullptr;
       for (size_t j = first + 1; j <= head; ++j) {
         if (kNotInDescriptions.count(words[j].key)) return nullptr;
@@ -1536,6 +1574,38 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         return nullptr;
       }
       return referent(org, words[first].r.begin);
+    };
+    // The organisation English "it" before a reporting verb means ("It said …", "…, which it
+    // says has …", adverbs aside): the last organisation quoted, within a few paragraphs, else
+    // the one the article has named most often so far (at least twice).
+    auto it_referent = [&](ByteRange cue) -> std::optional<Candidate> {
+      if (lang.substr(0, 2) != "en") return std::nullopt;
+      static const std::unordered_set<std::string_view> kAdverbs = {"also", "now", "later", "then", "previously", "earlier",
+                                                                    "further", "again", "has", "had", "have", "will"};
+      auto w = std::lower_bound(words.begin(), words.end(), cue.begin, [](const W& x, uint32_t at) { return x.r.begin < at; });
+      while (w != words.begin() && kAdverbs.count((w - 1)->key) && (w - 1)->r.end + 1 == w->r.begin) --w;
+      if (w == words.begin() || w->r.begin != (w - 1)->r.end + 1 || (w - 1)->key != "it") return std::nullopt;
+      learn();
+      for (auto o = out.rbegin(); o != out.rend(); ++o) {
+        if (o->speaker_range.end > cue.begin || o->speaker_type != "org" || o->confidence < 0.7) continue;
+        if (cue.begin - o->speaker_range.end > 3000) break;
+        return Candidate{o->speaker_range, o->speaker, o->speaker_entity, o->speaker_type};
+      }
+      std::unordered_map<std::string_view, std::pair<int, const EntityMention*>> named;  // entity -> times, last mention
+      const EntityMention* most = nullptr;
+      int times = 1;
+      for (const EntityMention* m : by_pos) {
+        if (m->range.end > cue.begin) break;
+        if (m->type != "org" || m->entity.empty()) continue;
+        auto& [n, last] = named[m->entity];
+        last = m;
+        if (++n >= times) {
+          times = n;
+          most = times >= 2 ? m : nullptr;
+        }
+      }
+      if (most == nullptr) return std::nullopt;
+      return Candidate{most->range, most->name, most->entity, most->type};
     };
     auto attribute = [&](Quote& q, ByteRange cue, ByteRange window, double named_confidence, bool subject = false) {
       // The word that opens the verb's reported clause (that, da, se, дека): a name after it is
@@ -1590,7 +1660,8 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       // Whether the words between two points are auxiliaries and adverbs only, three at most.
       auto only_auxiliaries = [&](uint32_t from, uint32_t to) {
         static const std::unordered_set<std::string_view> kAux = {
-            "has", "have", "had", "is", "was", "will", "would", "also", "again", "already", "always", "often",
+            "has", "have", "had", "is", "was", "will", "would", "also", "again", "already", "always", "often", "long",
+            "now", "still", "never", "once", "later", "earlier", "since",
             "je", "su", "ka", "kanë", "ishte", "је", "су", "е", "više", "puta", "još", "već", "dugo", "повеќе", "пати",
             "веќе", "уште", "долго", "време"};
         int n = 0;
@@ -1677,9 +1748,17 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       // English names someone it has named before by a description ("the airline said", "…," the
       // player added, "The 34-year-old says"): that one speaks, not a noun inside it, nor a name
       // further off.
+      if (std::optional<Candidate> it = it_referent(cue)) {
+        q.speaker = it->name;
+        q.speaker_entity = it->entity;
+        q.speaker_type = it->type;
+        q.speaker_range = it->range;
+        q.confidence = 0.6;
+        return true;
+      }
       const EntityMention* d = described(cue);
       if (d == nullptr && (best == nullptr || best->noun)) d = titled(cue);
-      if (d != nullptr && (best == nullptr || best->noun)) {
+      if (d != nullptr && (best == nullptr || best->noun || best->place)) {
         q.speaker = d->name;
         q.speaker_entity = d->entity;
         q.speaker_type = d->type;

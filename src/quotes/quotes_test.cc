@@ -832,6 +832,34 @@ TEST_F(QuotesTest, AnUnknownNameAfterASpeakerNounSpeaksWhateverItsGuessedType) {
             "Сутопо Пурво Харјоно");
 }
 
+TEST_F(QuotesTest, ItMeansTheOrganisationQuotedLastOrNamedMost) {
+  EXPECT_EQ(LastSpeaker("Brackwell Group said on Monday that sales rose by a tenth.\n\nThe weather was mild.\n\n"
+                        "It said the new shops would open in May.", "en"),
+            "Brackwell Group");
+  EXPECT_EQ(LastSpeaker("Brackwell Group has been opening stores in the north since Brackwell Group bought two chains, "
+                        "which it says has lifted sales across the region this year.", "en"),
+            "Brackwell Group");
+  // No organisation: no speaker, and "It" is not one.
+  EXPECT_EQ(LastSpeaker("It said the new shops would open in May.", "en"), "");
+}
+
+TEST_F(QuotesTest, ADescriptionOpeningItsSentenceWithALongPhrase) {
+  EXPECT_EQ(LastSpeaker("Brackwell Group cancelled all sailings on Sunday.\n\n"
+                        "The carrier operating the ferry that ran aground near Korcula now says two people are missing.", "en"),
+            "Brackwell Group");
+  EXPECT_EQ(LastSpeaker("Dana Whitlow is known for her role in a long-running hospital drama.\n\n"
+                        "But the actress, 42, has criticised the casting of the series, saying such roles leave young actors under pressure.",
+                        "en"),
+            "Dana Whitlow");
+}
+
+TEST_F(QuotesTest, EnglishSourcesThatOpenTheSentence) {
+  // "The" that opens the sentence is not part of a capitalised name's run.
+  EXPECT_EQ(LastSpeaker("The Kremlin argues that the tariffs are unfair.", "en"), "Kremlin");
+  // A place with adverbs before its verb.
+  EXPECT_EQ(LastSpeaker("Skopje has long insisted that the name belongs to its people.", "en"), "Skopje");
+}
+
 TEST_F(QuotesTest, ReportingVerbsCountInTheirOwnLanguage) {
   // Macedonian "постои … да се" (there is … to) folds like Albanian "postoi se" (posted that).
   EXPECT_TRUE(Run("Постои можност да се одложи седницата на собранието до понеделник.", "mk").empty());
