@@ -881,8 +881,9 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     }
     // Words a one-character verb is part of without reporting speech (说明 explain, 小说 novel,
     // 名称 name, 称赞 praise).
-    static constexpr std::string_view kNotSpeech[] = {"说明", "说法", "说服", "小说", "听说", "称号", "称赞",
-                                                      "对称", "名称", "简称", "号称", "职称"};
+    // Nor after 所, which makes the verb a noun (他们所说的: what they said).
+    static constexpr std::string_view kNotSpeech[] = {"说明", "说法", "说服", "小说", "听说", "称号", "称赞", "对称", "名称",
+                                                      "简称", "号称", "职称", "说唱", "说起", "称为", "所说", "所称"};
     auto inside_word = [&](size_t at, std::string_view v) {
       for (std::string_view w : kNotSpeech) {
         for (size_t k = w.find(v); k != std::string_view::npos; k = w.find(v, k + 1)) {
@@ -2346,6 +2347,10 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         if (clause_start != 0) clause = clause_start;
         q.content = Trim(text, {clause, window.end});
         if (CountWords(q.content.Of(text)) < 2) continue;
+        // A Chinese verb before 的 modifies the noun after it (宣布的计划: the plan announced),
+        // and one before 了 takes a noun as its object (表示了抗议: expressed protest): neither
+        // reports what was said.
+        if (chinese && (text.substr(q.content.begin, 3) == "的" || text.substr(q.content.begin, 3) == "了")) continue;
         // The speaker is the subject before the verb (else the nearest one).
         bool subject = (verbs_[c.verb].subject || coordinated(c.range)) && attribute(q, c.range, {window.begin, c.range.end}, 0.85, true);
         if (!subject && !attribute(q, c.range, {window.begin, c.range.end}, 0.85) &&

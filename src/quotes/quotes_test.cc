@@ -860,6 +860,17 @@ TEST_F(QuotesTest, EnglishSourcesThatOpenTheSentence) {
   EXPECT_EQ(LastSpeaker("Skopje has long insisted that the name belongs to its people.", "en"), "Skopje");
 }
 
+TEST_F(QuotesTest, ChineseVerbsThatReportNothing) {
+  // A verb before 的 modifies a noun, one before 了 takes a noun; 说唱 is rap, 所说 "what is said",
+  // 称为 "be called".
+  for (const char* text : {"李志强并未提及美国领导人本周早些时候宣布的会谈计划。", "王立新在会上表示了抗议。",
+                           "随后，说唱歌手林峰于几天前去世。", "那么他们所说的比赛局势体现在哪儿呢？",
+                           "这位艺人以前被称为小王子。"}) {
+    EXPECT_TRUE(Run(text, "zh").empty()) << text;
+  }
+  EXPECT_EQ(LastSpeaker("王立新表示，会谈将在周五继续进行。", "zh"), "王立新");
+}
+
 TEST_F(QuotesTest, ReportingVerbsCountInTheirOwnLanguage) {
   // Macedonian "постои … да се" (there is … to) folds like Albanian "postoi se" (posted that).
   EXPECT_TRUE(Run("Постои можност да се одложи седницата на собранието до понеделник.", "mk").empty());
