@@ -1,6 +1,7 @@
 // parallax_eval: scores each stage on gold data in ../shared/data and prints Markdown tables.
 // Usage: parallax_eval SHARED_DATA_DIR [--section NAME]... [--stance-gold DIR] [--stance-model FILE]
-//        [--quote-errors FILE] [--entity-errors FILE] [--segment-errors FILE] (one line per missed or wrong item)
+//        [--quote-errors FILE] [--entity-errors FILE] [--segment-errors FILE] (one line per missed or wrong item;
+//        German quotations go to FILE.de)
 // Sections: translit segment langid entities quotes stance.
 // Sections whose data is missing print a line saying so and are skipped.
 #include <algorithm>
@@ -680,7 +681,8 @@ void EvalQuotes(const fs::path& data, const std::string& errors_file) {
 }
 
 // German parliamentary speeches (GePaDe-SpkAtt): message recall, source accuracy, precision.
-void EvalGermanSpeakers(const fs::path& data) {
+// `errors_file` gets "de MISSED|SOURCE speech message | gold source | ours" lines.
+void EvalGermanSpeakers(const fs::path& data, const std::string& errors_file) {
   fs::path dir = data / "spkatt-gepade-de/speeches";
   if (!fs::exists(dir)) {
     fmt::print("## German speaker attribution\n\nskipped: {} not found\n\n", dir.string());
@@ -690,6 +692,7 @@ void EvalGermanSpeakers(const fs::path& data) {
   auto matcher = entities::Matcher::Create(*knowledge);
   auto finder = pipeline::MakeQuoteFinder(*knowledge);
   long events = 0, found = 0, source_ok = 0, with_source = 0, attributed = 0, attributed_ok = 0;
+  std::FILE* errors = errors_file.empty() ? nullptr : std::fopen(errors_file.c_str(), "w");
   std::vector<fs::path> files;
   for (const auto& e : fs::directory_iterator(dir)) files.push_back(e.path());
   std::sort(files.begin(), files.end());
@@ -740,11 +743,20 @@ void EvalGermanSpeakers(const fs::path& data) {
       for (const quotes::Quote& q : qs) {
         if (q.kind != quotes::Kind::kTerm && overlaps(q.content, msg)) hit = &q;
       }
-      if (hit == nullptr) continue;
+      auto of = [&](ByteRange r) { return r.begin == UINT32_MAX ? std::string() : std::string(r.Of(a.text)); };
+      if (hit == nullptr) {
+        if (errors != nullptr) fmt::print(errors, "de\tMISSED\t{}\t{}\t{}\n", f.stem().string(), of(msg), of(src));
+        continue;
+      }
       ++found;
       if (src.begin != UINT32_MAX) {
         ++with_source;
-        if (!hit->speaker.empty() && overlaps(hit->speaker_range, src)) ++source_ok;
+        if (!hit->speaker.empty() && overlaps(hit->speaker_range, src)) {
+          ++source_ok;
+        } else if (errors != nullptr) {
+          fmt::print(errors, "de\tSOURCE\t{}\t{}\tgold={}\tours={}\n", f.stem().string(), of(msg), of(src),
+                     hit->speaker.empty() ? "" : of(hit->speaker_range));
+        }
       }
     }
     for (const quotes::Quote& q : qs) {
@@ -758,6 +770,7 @@ void EvalGermanSpeakers(const fs::path& data) {
       }
     }
   }
+  if (errors != nullptr) std::fclose(errors);
   fmt::print("## German speaker attribution (GePaDe-SpkAtt, shared part: {} speeches, {} events with a message)\n\n",
              files.size(), events);
   fmt::print("| message recall | source accuracy | attributed precision |\n|---|---|---|\n");
@@ -953,7 +966,7 @@ int main(int argc, char** argv) {
   if (want("langid")) EvalLangid(data);
   if (want("entities")) EvalEntities(data, entity_errors);
   if (want("quotes")) EvalQuotes(data, quote_errors);
-  if (want("quotes")) EvalGermanSpeakers(data);
+  if (want("quotes")) EvalGermanSpeakers(data, quote_errors.empty() ? "" : quote_errors + ".de");
   if (want("stance")) EvalStance(stance_gold, stance_model);
   return 0;
 }

@@ -960,9 +960,24 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       if (Inside(m.range, spans)) continue;
       cands.push_back({m.range, m.name, m.entity, place || m.type == "outlet" ? "org" : m.type, false, place});
     }
+    // German speeches and interviews speak in the first person and to "Sie" (ich sage, wir
+    // wissen, Sie haben gesagt): those words are the speaker as written, not a pronoun that
+    // refers back; a capital "Sie" inside a sentence is the polite "you", not "she".
+    const bool german = lang.substr(0, 2) == "de";
+    auto opens_sentence = [&](uint32_t at) {
+      std::string_view before = text.substr(par.range.begin, at - par.range.begin);
+      while (before.ends_with(' ')) before.remove_suffix(1);
+      return before.empty() || std::string_view(".!?:\"").find(before.back()) != std::string_view::npos ||
+             before.ends_with("“") || before.ends_with("„");
+    };
     for (const W& w : words) {
-      if (std::find(std::begin(kPronouns), std::end(kPronouns), w.key) == std::end(kPronouns)) continue;
       if (Inside(w.r, spans)) continue;
+      bool polite = german && w.key == "sie" && IsUpperAt(text, w.r.begin) && !opens_sentence(w.r.begin);
+      if (german && (w.key == "ich" || w.key == "wir" || polite)) {
+        cands.push_back({w.r, std::string(w.r.Of(text)), "", "role", false, false, true});
+        continue;
+      }
+      if (std::find(std::begin(kPronouns), std::end(kPronouns), w.key) == std::end(kPronouns)) continue;
       cands.push_back({w.r, "", "", "", true});
     }
     const bool serbo_croatian = SerboCroatian(lang);
@@ -1054,7 +1069,9 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
           "kako", "kao", "sic", "kur", "ndersa", "pasi"};  // as, when, while: "Siç deklaron Spieth"
       // Nor are nouns that describe someone named before ("Aviokompanija je saopštila"): the
       // description resolves them.
-      if (!joined || !lone || covered || !IsUpperAt(text, w.r.begin) || Inside(w.r, spans) || written_lower(w.key) ||
+      // (German capitalises every noun, so there a capital tells nothing: its speakers come from
+      // the packs, the name tagger and the speaker nouns.)
+      if (german || !joined || !lone || covered || !IsUpperAt(text, w.r.begin) || Inside(w.r, spans) || written_lower(w.key) ||
           kCalendar.count(w.key) || kLinking.count(w.key) || description_nouns_.count(w.key) || w.key == "it" ||
           std::find(std::begin(kPronouns), std::end(kPronouns), w.key) != std::end(kPronouns)) {
         continue;

@@ -871,6 +871,15 @@ TEST_F(QuotesTest, ChineseVerbsThatReportNothing) {
   EXPECT_EQ(LastSpeaker("王立新表示，会谈将在周五继续进行。", "zh"), "王立新");
 }
 
+TEST_F(QuotesTest, GermanSpeakersInTheFirstPersonAndThePoliteYou) {
+  EXPECT_EQ(LastSpeaker("Ich glaube, dass die Reform zu spät kommt.", "de"), "Ich");
+  EXPECT_EQ(LastSpeaker("Wir wissen, dass die Mittel nicht reichen.", "de"), "Wir");
+  EXPECT_EQ(LastSpeaker("Frau Ministerin, Sie haben gesagt, dass die Mittel reichen.", "de"), "Sie");
+  // German capitalises nouns and the first word: a capital before the verb is no unknown
+  // organisation.
+  EXPECT_EQ(LastSpeaker("Dennoch wissen wir, dass die Mittel nicht reichen.", "de"), "wir");
+}
+
 TEST_F(QuotesTest, ReportingVerbsCountInTheirOwnLanguage) {
   // Macedonian "постои … да се" (there is … to) folds like Albanian "postoi se" (posted that).
   EXPECT_TRUE(Run("Постои можност да се одложи седницата на собранието до понеделник.", "mk").empty());

@@ -57,6 +57,10 @@ for lang, recall, accuracy in (("en", 0.90, 0.895), ("srp-Latn", 0.92, 0.835), (
     if r:
         floor(f"{lang} quote recall", float(r[1]), recall)
         floor(f"{lang} speaker accuracy", float(r[2]), accuracy)
+m = re.search(r"German speaker attribution.*?\n\| ([0-9.]+) \| ([0-9.]+) \| ([0-9.]+) \|", text, re.S)
+if m:
+    floor("German message recall", float(m.group(1)), 0.20)
+    floor("German source accuracy", float(m.group(2)), 0.47)
 m = re.search(r"macro-F1 .*: ours ([0-9.]+) on full", text)
 if m: floor("sr/hr/bs macro-F1", float(m.group(1)), 0.835)
 for name, targets, minimum in (("devtest-rw", 1146, 0.65), ("devtest-mt", 1476, 0.61)):
