@@ -35,7 +35,7 @@ out=$root/docs/BENCHMARKS.md
   echo
   bash "$root/bench/serve-load.sh" "$build" 15 64
   echo
-  echo "## Text layer, entities, stance (Google Benchmark, bench/*_benchmark.cc; median of 3 repetitions)"
+  echo "## Text layer, entities, quotations, stance (Google Benchmark, bench/*_benchmark.cc; median of 3 repetitions)"
   echo
   echo '```'
   "$build/bench/parallax_bench" --benchmark_repetitions=3 --benchmark_report_aggregates_only=true 2>/dev/null | grep -E 'median|Benchmark|^-'

@@ -625,13 +625,12 @@ std::unique_ptr<QuoteFinder> QuoteFinder::Create(std::unordered_map<std::string,
       return;
     }
     // Stems: "police" also matches "policija/policije", "spokesman" its plural.
-    std::string n = text::FoldForMatch(noun);
-    f->speaker_nouns_.insert(n);
+    std::string_view n = *f->speaker_nouns_.insert(text::FoldForMatch(noun)).first;
     // The noun itself takes endings too (портпарол → портпаролот, zëdhënës → zëdhënësi).
-    for (size_t len : {n.size(), n.size() - 1}) {
-      if (n.size() < 5) break;
-      f->speaker_noun_stems_.insert(n.substr(0, len));
-      f->stem_lengths_.insert(len);
+    if (n.size() >= 5) {
+      f->speaker_noun_stems_.insert(n);
+      f->speaker_noun_stems_.insert(n.substr(0, n.size() - 1));
+      f->stem_starts_[StemStart(n)] = true;
     }
   });
   ForEachDataLine(EmbeddedData("description-nouns.tsv"), [&](std::string_view line) {
@@ -993,10 +992,13 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       // ("rekao je okupljenim pristašama"): a noun with such an ending does not speak.
       static const std::unordered_set<std::string_view> kOblique = {"ima", "ama", "om", "em", "ijom", "jom"};
       bool noun = speaker_nouns_.count(w.key) > 0;
-      for (size_t len : stem_lengths_) {
-        std::string_view ending = w.key.size() >= len ? std::string_view(w.key).substr(len) : std::string_view();
-        noun = noun || (w.key.size() >= len && w.key.size() <= len + 4 && speaker_noun_stems_.count(w.key.substr(0, len)) &&
-                        kEndings.count(ending) && !(serbo_croatian && kOblique.count(ending)));
+      const std::string_view key = w.key;
+      if (!noun && key.size() >= 4 && stem_starts_[StemStart(key)]) {
+        for (size_t e = 0; !noun && e <= 4 && e < key.size(); ++e) {  // the ending's length in bytes
+          std::string_view ending = key.substr(key.size() - e);
+          if (!kEndings.count(ending) || (serbo_croatian && kOblique.count(ending))) continue;
+          noun = speaker_noun_stems_.count(key.substr(0, key.size() - e)) > 0;
+        }
       }
       if (noun) cands.push_back({w.r, std::string(w.r.Of(text)), "", "role", false, false, true});
     }

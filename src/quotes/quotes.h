@@ -24,7 +24,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <set>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -88,8 +87,15 @@ class QuoteFinder {
   std::unordered_set<std::string> verb_languages_;              // the languages the table covers
   std::unordered_set<std::string> speaker_nouns_;       // folded nouns naming unnamed speakers
   std::unordered_set<std::string> titles_;              // folded titles and occupations (person-cues.tsv)
-  std::unordered_set<std::string> speaker_noun_stems_;  // the same without their last letter (5+ letters)
-  std::set<size_t> stem_lengths_;                       // the lengths of those stems
+  // The same whole and without their last letter (nouns of 5+ letters), as views into
+  // speaker_nouns_, whose strings never move.
+  std::unordered_set<std::string_view> speaker_noun_stems_;
+  // Whether some stem begins with a word's first three bytes (by a 16-bit hash of them): most
+  // words begin no speaker noun and are passed over with one test.
+  static size_t StemStart(std::string_view w) {
+    return (static_cast<unsigned char>(w[0]) * 961u + static_cast<unsigned char>(w[1]) * 31u + static_cast<unsigned char>(w[2])) & 0xFFFF;
+  }
+  std::vector<bool> stem_starts_ = std::vector<bool>(1 << 16);
   std::vector<std::string> cjk_speaker_nouns_;  // the same, matched as substrings
   // Folded nouns that refer back to someone named (data/description-nouns.tsv): true for an
   // organisation's (the airline, aviokompanija), false for a person's (glumac, aktori).
