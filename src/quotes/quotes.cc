@@ -1765,24 +1765,20 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         q.confidence = 0.5;
         return true;
       }
-      // English names someone it has named before by a description ("the airline said", "…," the
-      // player added, "The 34-year-old says"): that one speaks, not a noun inside it, nor a name
-      // further off.
-      if (std::optional<Candidate> it = it_referent(cue)) {
-        q.speaker = it->name;
-        q.speaker_entity = it->entity;
-        q.speaker_type = it->type;
-        q.speaker_range = it->range;
-        q.confidence = 0.6;
-        return true;
+      // English "it" means an organisation named before; a description ("the airline said", "…,"
+      // the player added, "The 34-year-old says") or a bare title someone named before: that one
+      // speaks, not a noun inside it, nor a name further off.
+      std::optional<Candidate> referred = it_referent(cue);
+      if (!referred) {
+        const EntityMention* d = described(cue);
+        if (d == nullptr && (best == nullptr || best->noun)) d = titled(cue);
+        if (d != nullptr && (best == nullptr || best->noun || best->place)) referred = Candidate{d->range, d->name, d->entity, d->type};
       }
-      const EntityMention* d = described(cue);
-      if (d == nullptr && (best == nullptr || best->noun)) d = titled(cue);
-      if (d != nullptr && (best == nullptr || best->noun || best->place)) {
-        q.speaker = d->name;
-        q.speaker_entity = d->entity;
-        q.speaker_type = d->type;
-        q.speaker_range = d->range;
+      if (referred) {
+        q.speaker = referred->name;
+        q.speaker_entity = referred->entity;
+        q.speaker_type = referred->type;
+        q.speaker_range = referred->range;
         q.confidence = 0.6;
         return true;
       }
