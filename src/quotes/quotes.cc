@@ -54,19 +54,21 @@ bool PluralPossessive(std::string_view text, uint32_t from, uint32_t at, uint32_
   return u_islower(static_cast<UChar32>(text::DecodeUtf8(text, k)));
 }
 
-// Whether English words are written as a title is: every word of four letters or more
-// capitalised, and three such words at least ("Just the Funny Parts: And a Few Hard Truths").
-// Speech quoted is written as a sentence.
+// Whether words are written as an English title is: every word of four letters or more
+// capitalised, three such words at least, and not all in capitals ("Just the Funny Parts: And a
+// Few Hard Truths", also inside a translation). Speech quoted is written as a sentence, or
+// shouted ("NO, ANOTHER ONE").
 bool TitleCased(std::string_view s) {
   int long_words = 0;
-  bool all = true;
+  bool all = true, shouted = true;
   text::ForEachWord(s, [&](std::string_view lower, ByteRange r, bool unspaced) {
     if (unspaced || lower.size() < 4) return;
     ++long_words;
     size_t k = r.begin;
     all = all && u_isupper(static_cast<UChar32>(text::DecodeUtf8(s, k)));
+    shouted = shouted && u_isupper(static_cast<UChar32>(text::DecodeUtf8(s, k)));
   });
-  return all && long_words >= 3;
+  return all && !shouted && long_words >= 3;
 }
 
 // What FindMarks saw in one paragraph.
@@ -2002,7 +2004,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
           q.speaker_range = prev.speaker_range;
           q.confidence = 0.75;
         }
-      } else if ((n_words <= 3 || (lang.substr(0, 2) == "en" && TitleCased(content))) && s.group < 0) {
+      } else if ((n_words <= 3 || (!chinese && !german && TitleCased(content))) && s.group < 0) {
         q.kind = Kind::kTerm;
       } else if (colon_before) {
         q.kind = Kind::kDirect;

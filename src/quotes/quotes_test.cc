@@ -776,6 +776,13 @@ TEST_F(QuotesTest, AnEnglishTitleInMarksIsATerm) {
   ASSERT_EQ(g.size(), 1u);
   EXPECT_EQ(g[0].kind, "term");
   EXPECT_EQ(g[0].speaker, "");
+  // Inside a translation too; words all in capitals are shouted, not a title.
+  g = Run("Nova knjiga Jelene Marić „The Long Road Home From Belgrade” izlazi u maju.", "sr");
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(g[0].kind, "term");
+  g = Run("Nova knjiga Jelene Marić „NIKAD VIŠE NE DOLAZIM OVDE” izlazi u maju.", "sr");
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(g[0].kind, "direct");
 }
 
 TEST_F(QuotesTest, AMissingOpeningMarkAfterASpeechTagsColon) {
