@@ -1051,12 +1051,13 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       }
       const W& w = *wp;
       joined = joined && spaced(possessive.empty() ? w.r : possessive, next_to);
-      bool lone = true;  // not part of a longer capitalised run (that is the entity layer's); "The" opening the sentence is none
+      // Not part of a longer capitalised run (that is the entity layer's); "The" opening the
+      // sentence makes none.
+      bool lone = true;
       for (long k : {at - 1, at + 1}) {
-        if (k >= 0 && static_cast<size_t>(k) < words.size() && static_cast<size_t>(k) != wi && words[static_cast<size_t>(k)].key != "the" &&
-            IsUpperAt(text, words[static_cast<size_t>(k)].r.begin) && Distance(words[static_cast<size_t>(k)].r, w.r) <= 1) {
-          lone = false;
-        }
+        if (k < 0 || static_cast<size_t>(k) >= words.size() || static_cast<size_t>(k) == wi) continue;
+        const W& n = words[static_cast<size_t>(k)];
+        if (n.key != "the" && IsUpperAt(text, n.r.begin) && Distance(n.r, w.r) <= 1) lone = false;
       }
       // Covered: a candidate starting at or before the word's end reaches its start.
       auto after = std::upper_bound(taken.begin(), taken.end(), w.r.end, [](uint32_t at, ByteRange r) { return at < r.begin; });
@@ -1559,11 +1560,11 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         }
         if (org.has_value()) {
           std::string phrase(text.substr((s + 1)->r.end, cue.begin - (s + 1)->r.end));
-          if (phrase.size() >= 5 && phrase[0] == ',' && phrase[1] == ' ' && std::isdigit(static_cast<unsigned char>(phrase[2]))) {
-            size_t comma = phrase.find(',', 2);
-            if (comma != std::string::npos && phrase.find_first_not_of("0123456789", 2) == comma) phrase.erase(0, comma + 1);
-          }
-          const bool participle = std::any_of(cues.begin(), cues.end(), [&](const Cue& c) { return c.range.begin == cue.begin && verbs_[c.verb].subject; });
+          size_t age_end = phrase.starts_with(", ") ? phrase.find_first_not_of("0123456789", 2) : std::string::npos;
+          if (age_end != std::string::npos && age_end > 2 && phrase[age_end] == ',') phrase.erase(0, age_end + 1);
+          const bool participle = std::any_of(cues.begin(), cues.end(), [&](const Cue& c) {
+            return c.range.begin == cue.begin && verbs_[c.verb].subject;
+          });
           if (participle && phrase.ends_with(", ")) phrase.resize(phrase.size() - 2);
           bool person = std::any_of(cands.begin(), cands.end(), [&](const Candidate& c) {
             return c.type == "person" && !c.pronoun && c.range.begin >= s->r.begin && c.range.end <= cue.begin;
@@ -1613,15 +1614,13 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         if (cue.begin - o->speaker_range.end > 3000) break;
         return Candidate{o->speaker_range, o->speaker, o->speaker_entity, o->speaker_type};
       }
-      std::unordered_map<std::string_view, std::pair<int, const EntityMention*>> named;  // entity -> times, last mention
+      std::unordered_map<std::string_view, int> named;  // entity -> times named so far
       const EntityMention* most = nullptr;
       int times = 1;
       for (const EntityMention* m : by_pos) {
         if (m->range.end > cue.begin) break;
         if (m->type != "org" || m->entity.empty()) continue;
-        auto& [n, last] = named[m->entity];
-        last = m;
-        if (++n >= times) {
+        if (int n = ++named[m->entity]; n >= times) {
           times = n;
           most = times >= 2 ? m : nullptr;
         }
