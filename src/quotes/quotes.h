@@ -93,7 +93,8 @@ class QuoteFinder {
   // Whether some stem begins with a word's first three bytes (by a 16-bit hash of them): most
   // words begin no speaker noun and are passed over with one test.
   static size_t StemStart(std::string_view w) {
-    return (static_cast<unsigned char>(w[0]) * 961u + static_cast<unsigned char>(w[1]) * 31u + static_cast<unsigned char>(w[2])) & 0xFFFF;
+    auto byte = [&](size_t i) { return static_cast<size_t>(static_cast<unsigned char>(w[i])); };
+    return (byte(0) * 961 + byte(1) * 31 + byte(2)) & 0xFFFF;
   }
   std::vector<bool> stem_starts_ = std::vector<bool>(1 << 16);
   std::vector<std::string> cjk_speaker_nouns_;  // the same, matched as substrings
