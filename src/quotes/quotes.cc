@@ -2111,6 +2111,48 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       return true;
     };
 
+    // The clause "kako je izjavio X" (Serbian, Croatian, Bosnian), "како што изјави X"
+    // (Macedonian), "siç tha X" (Albanian) or "as X said" (English) around the verb at `cue`,
+    // from its first word to the comma or sentence end after it; empty when the verb opens no
+    // such clause.
+    const bool english = lang.substr(0, 2) == "en";
+    auto AsClause = [&](ByteRange cue) -> ByteRange {
+      size_t wi = std::lower_bound(words.begin(), words.end(), cue.begin, [](const W& x, uint32_t at) { return x.r.begin < at; }) -
+                  words.begin();
+      if (wi == 0 || wi >= words.size()) return {};
+      size_t k = wi;  // the clause's first word
+      if (english) {
+        // "as" and at most four words of the source before the verb, no punctuation between.
+        while (k > 0 && wi - k < 5 && words[k - 1].key != "as") --k;
+        if (k == 0 || words[k - 1].key != "as" || k == wi) return {};
+        --k;
+        if (text::FindFirstOf(text.substr(words[k].r.end, cue.begin - words[k].r.end), kStops) != std::string_view::npos) return {};
+      } else if (serbo_croatian) {
+        if (k > 0 && (words[k - 1].key == "je" || words[k - 1].key == "su")) --k;
+        if (k == 0 || words[k - 1].key != "kako") return {};
+        --k;
+      } else if (lang.substr(0, 2) == "mk") {
+        if (k < 2 || words[k - 1].key != "sto" || words[k - 2].key != "kako") return {};
+        k -= 2;
+      } else if (lang.substr(0, 2) == "sq") {
+        if (words[k - 1].key != "sic") return {};
+        --k;
+      } else {
+        return {};
+      }
+      // The clause opens its sentence, or follows a comma or "and".
+      ByteRange window = window_of(cue);
+      std::string_view lead = text.substr(window.begin, words[k].r.begin - window.begin);
+      size_t last = lead.find_last_not_of(' ');
+      static const std::unordered_set<std::string_view> kAnd = {"and", "i", "a", "dhe", "e"};
+      bool joined = k > 0 && words[k - 1].r.begin >= window.begin && kAnd.count(words[k - 1].key);
+      if (last != std::string_view::npos && lead[last] != ',' && !joined && CountWords(lead) > 1) return {};
+      size_t end = text.find(',', cue.end);
+      if (end == std::string_view::npos || end >= window.end) end = window.end;
+      while (end > cue.end && std::string_view(".!?").find(text[end - 1]) != std::string_view::npos) --end;
+      return {words[k].r.begin, static_cast<uint32_t>(end)};
+    };
+
     // Indirect speech: a reporting verb with that / da / se (or, in Chinese, a clause right
     // after it) outside quotations, and "according to X".
     for (const Cue& c : cues) {
@@ -2190,7 +2232,6 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         // A lower-case word may come first, then a speaker noun: outside English an adjective
         // ("prema informacijama katalonskih vlasti"); in English an article, and perhaps an
         // adjective after it ("according to the spokesman", "according to a local official").
-        const bool english = lang.substr(0, 2) == "en";
         for (const Candidate& cand : cands) {
           if (src != nullptr || !cand.noun || cand.range.begin <= c.range.end) continue;
           std::string_view between = text.substr(c.range.end, cand.range.begin - c.range.end);
@@ -2245,6 +2286,18 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         q.speaker_type = source.type;
         q.speaker_range = source.range;
         q.confidence = 0.8;
+      } else if (ByteRange as = AsClause(c.range); !as.empty()) {
+        // "Kako je izjavio ministar, pregovori će se nastaviti", "…, as the minister said": the
+        // clause names the source, and what was said is the rest of the sentence: after the
+        // clause when it opens the sentence or stands inside it, else before it.
+        ByteRange before{window.begin, as.begin};
+        ByteRange after{as.end, window.end};
+        bool opens = CountWords(before.Of(text)) <= 1;
+        bool closes = CountWords(after.Of(text)) == 0;
+        q.content = Trim(text, opens || !closes ? after : before);
+        if (CountWords(q.content.Of(text)) < 2) continue;
+        ByteRange source = english ? ByteRange{as.begin, c.range.begin} : ByteRange{c.range.end, as.end};
+        if (!attribute(q, c.range, source, 0.85)) q.confidence = 0;
       } else {
         uint32_t clause = c.range.end;
         uint32_t clause_start = 0;  // set when the clause begins at a word, not after a that-word

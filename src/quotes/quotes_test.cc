@@ -887,6 +887,22 @@ TEST_F(QuotesTest, GermanSpeakersInTheFirstPersonAndThePoliteYou) {
   EXPECT_EQ(LastSpeaker("Dennoch wissen wir, dass die Mittel nicht reichen.", "de"), "wir");
 }
 
+TEST_F(QuotesTest, AsTheSourceSaid) {
+  // The clause names the source; what was said is the rest of the sentence.
+  std::vector<Got> g = Run("Kako je izjavio ministar Petar Jović, pregovori će se nastaviti u petak.", "sr");
+  ASSERT_EQ(g.size(), 1u);
+  ExpectQuote(g, 0, "pregovori će se nastaviti u petak", "indirect", "Petar Jović");
+  g = Run("Pregovori će se nastaviti u petak, kako je izjavio ministar Petar Jović.", "sr");
+  ASSERT_EQ(g.size(), 1u);
+  ExpectQuote(g, 0, "Pregovori će se nastaviti u petak", "indirect", "Petar Jović");
+  g = Run("Истрагата е во тек и како што изјави полицијата, тие ќе ги информираат блиските.", "mk");
+  ASSERT_EQ(g.size(), 1u);
+  ExpectQuote(g, 0, "тие ќе ги информираат блиските", "indirect", "полицијата");
+  g = Run("Talks will resume on Friday, as the minister Peter Jones said.", "en");
+  ASSERT_EQ(g.size(), 1u);
+  ExpectQuote(g, 0, "Talks will resume on Friday", "indirect", "Peter Jones");
+}
+
 TEST_F(QuotesTest, ReportingVerbsCountInTheirOwnLanguage) {
   // Macedonian "постои … да се" (there is … to) folds like Albanian "postoi se" (posted that).
   EXPECT_TRUE(Run("Постои можност да се одложи седницата на собранието до понеделник.", "mk").empty());
