@@ -54,10 +54,15 @@ void ExpectQuote(const std::vector<Got>& got, size_t i, std::string content, std
   EXPECT_EQ(got[i].speaker, speaker) << content;
 }
 
+// Exactly one quotation, with these words, kind and speaker.
+void ExpectOnlyQuote(const std::vector<Got>& got, std::string content, std::string kind, std::string speaker) {
+  ASSERT_EQ(got.size(), 1u) << content;
+  ExpectQuote(got, 0, std::move(content), std::move(kind), std::move(speaker));
+}
+
 TEST_F(QuotesTest, DirectQuoteAfterAndBefore) {
   auto g = Run("“We will not recognise Kosovo,” Foreign Minister Dragan Milović said on Monday.", "en");
-  ASSERT_EQ(g.size(), 1u);
-  ExpectQuote(g, 0, "We will not recognise Kosovo", "direct", "Dragan Milović");
+  ExpectOnlyQuote(g, "We will not recognise Kosovo", "direct", "Dragan Milović");
   g = Run("Albin Kurti told reporters: “China is not a friend of Kosovo and never was.”", "en");
   ExpectQuote(g, 0, "China is not a friend of Kosovo and never was", "direct", "Albin Kurti");
 }
@@ -75,11 +80,9 @@ TEST_F(QuotesTest, ReportingVerbsOfCroatianAndMacedonian) {
   EXPECT_EQ(LastSpeaker("„Кина е пријател на Србија“, рекол Вучић.", "mk"), "Aleksandar Vučić");
   // Macedonian рече дека folds like Serbian reče da: the verb knows both that-words.
   auto g = Run("Вучић рече дека разговорите со Приштина ќе продолжат следната недела.", "mk");
-  ASSERT_EQ(g.size(), 1u);
-  ExpectQuote(g, 0, "разговорите со Приштина ќе продолжат следната недела", "indirect", "Aleksandar Vučić");
+  ExpectOnlyQuote(g, "разговорите со Приштина ќе продолжат следната недела", "indirect", "Aleksandar Vučić");
   g = Run("Vučić reče da će se razgovori sa Prištinom nastaviti sledeće nedelje.", "sr");
-  ASSERT_EQ(g.size(), 1u);
-  ExpectQuote(g, 0, "će se razgovori sa Prištinom nastaviti sledeće nedelje", "indirect", "Aleksandar Vučić");
+  ExpectOnlyQuote(g, "će se razgovori sa Prištinom nastaviti sledeće nedelje", "indirect", "Aleksandar Vučić");
 }
 
 TEST_F(QuotesTest, ConventionsOfEachLanguage) {
@@ -95,8 +98,7 @@ TEST_F(QuotesTest, ConventionsOfEachLanguage) {
 TEST_F(QuotesTest, MarksUsedTheWrongWayRound) {
   // Some outlets close with the opening mark (“…“, ‘…‘) or mix straight and curly marks.
   auto g = Run("“SAD ne odustaju od ‘denuklearizacije prije svega‘ i pojačavaju pritisak“, rekao je Vučić.", "bs");
-  ASSERT_EQ(g.size(), 1u);
-  ExpectQuote(g, 0, "SAD ne odustaju od ‘denuklearizacije prije svega‘ i pojačavaju pritisak", "direct", "Aleksandar Vučić");
+  ExpectOnlyQuote(g, "SAD ne odustaju od ‘denuklearizacije prije svega‘ i pojačavaju pritisak", "direct", "Aleksandar Vučić");
   g = Run("Kurti said \"Beijing has chosen a side“ and left.\nThe next paragraph is unaffected.", "en");
   ASSERT_EQ(g.size(), 1u);
   EXPECT_EQ(g[0].content, "Beijing has chosen a side");
@@ -107,17 +109,14 @@ TEST_F(QuotesTest, MarksUsedTheWrongWayRound) {
   EXPECT_EQ(g[1].content, "Kažu \"nikada\" i to je to");
   // A closing “ with nothing open ends a quotation that began with its paragraph.
   g = Run("Srbija nikada neće priznati Kosovo“, rekao je Vučić.", "sr");
-  ASSERT_EQ(g.size(), 1u);
-  ExpectQuote(g, 0, "Srbija nikada neće priznati Kosovo", "direct", "Aleksandar Vučić");
+  ExpectOnlyQuote(g, "Srbija nikada neće priznati Kosovo", "direct", "Aleksandar Vučić");
 }
 
 TEST_F(QuotesTest, PartialTermsAndApostrophes) {
   auto g = Run("Kosovo's prime minister Albin Kurti said it's “a historic day for all of us” in Pristina.", "en");
-  ASSERT_EQ(g.size(), 1u);
-  ExpectQuote(g, 0, "a historic day for all of us", "partial", "Albin Kurti");
+  ExpectOnlyQuote(g, "a historic day for all of us", "partial", "Albin Kurti");
   g = Run("Officials praised the so-called “steel friendship” between the two capitals.", "en");
-  ASSERT_EQ(g.size(), 1u);
-  ExpectQuote(g, 0, "steel friendship", "term", "");
+  ExpectOnlyQuote(g, "steel friendship", "term", "");
   g = Run("Kurti described China as an “enemy” of Kosovo.", "en");
   ExpectQuote(g, 0, "enemy", "partial", "Albin Kurti");
   // Chinese puts names of institutions, events and slogans in marks; a reporting verb in the
@@ -181,8 +180,7 @@ TEST_F(QuotesTest, QuotationsOverSeveralParagraphs) {
   // A closing mark with no opening one ends a quotation that began before its line; the
   // medium the words were told to is not the speaker.
   g = Run("Analysts expect a long night.\nThose things cannot be walked back,” Dobrin Velkov told The Hill.", "en");
-  ASSERT_EQ(g.size(), 1u);
-  ExpectQuote(g, 0, "Those things cannot be walked back", "direct", "Dobrin Velkov");
+  ExpectOnlyQuote(g, "Those things cannot be walked back", "direct", "Dobrin Velkov");
   // When the opening mark of such a quotation was lost where it was split into lines, the lines
   // back to the last quotation are its earlier pieces if they speak in the first or second
   // person (Serbian drops the pronoun: "idemo", we go); narration does not.
@@ -218,8 +216,7 @@ TEST_F(QuotesTest, QuotationsOverSeveralParagraphs) {
   // Chinese writes no space after a closing mark: “ after a comma closes the quotation that a
   // straight mark opened, and the report goes on outside it.
   g = Run("\"投票给他就是反对对手的策略，“张伟在集会上说。\n李娜周四在国会作证。\n她的证词持续了四个小时。", "zh");
-  ASSERT_EQ(g.size(), 1u);
-  ExpectQuote(g, 0, "投票给他就是反对对手的策略", "direct", "张伟");
+  ExpectOnlyQuote(g, "投票给他就是反对对手的策略", "direct", "张伟");
 }
 
 TEST_F(QuotesTest, AFollowingVerbKeepsItsOwnThatClause) {
@@ -239,16 +236,13 @@ TEST_F(QuotesTest, TheSourceAnAccordingToPhraseCitesDoesNotSpeak) {
   // "rekao je prema navodima lista Politika": the paper reports the words; he said them.
   auto g = Run("Marko Petrović se požalio publici.\n„Zadirkivali su me iza scene“, rekao je prema navodima lista Politika.",
                "sr");
-  ASSERT_EQ(g.size(), 1u);
-  ExpectQuote(g, 0, "Zadirkivali su me iza scene", "direct", "Marko Petrović");
+  ExpectOnlyQuote(g, "Zadirkivali su me iza scene", "direct", "Marko Petrović");
   // "…, izjavila je, prenosi Politika": the outlet passing the words on is not their speaker.
   g = Run("Jelena Marković je govorila na skupu u Nišu.\n„Vreme je da se promeni vlada“, izjavila je, prenosi Politika.", "sr");
-  ASSERT_EQ(g.size(), 1u);
-  ExpectQuote(g, 0, "Vreme je da se promeni vlada", "direct", "Jelena Marković");
+  ExpectOnlyQuote(g, "Vreme je da se promeni vlada", "direct", "Jelena Marković");
   // An "according to" phrase still names the source of what it reports.
   g = Run("The bridge will stay closed until spring, according to Marko Petrovic.", "en");
-  ASSERT_EQ(g.size(), 1u);
-  ExpectQuote(g, 0, "The bridge will stay closed until spring", "indirect", "Marko Petrovic");
+  ExpectOnlyQuote(g, "The bridge will stay closed until spring", "indirect", "Marko Petrovic");
 }
 
 TEST_F(QuotesTest, ANameATitleGovernsDoesNotSpeak) {
@@ -347,8 +341,7 @@ TEST_F(QuotesTest, TheListenersInTheDativeDoNotSpeak) {
 TEST_F(QuotesTest, UnstatedSubjects) {
   // Serbian drops the pronoun: the verb's subject is the person quoted or named before.
   auto g = Run("Vučić je govorio u Beogradu.\n„Srbija neće priznati Kosovo“, rekao je.", "sr");
-  ASSERT_EQ(g.size(), 1u);
-  ExpectQuote(g, 0, "Srbija neće priznati Kosovo", "direct", "Aleksandar Vučić");
+  ExpectOnlyQuote(g, "Srbija neće priznati Kosovo", "direct", "Aleksandar Vučić");
 }
 
 TEST_F(QuotesTest, AppositivesBeforeTheVerb) {
@@ -414,14 +407,11 @@ TEST_F(QuotesTest, APronounSkipsAPersonAfterAPreposition) {
 TEST_F(QuotesTest, PronounsAndVerbFormsAgreeInGender) {
   // The feminine verb form (rekla) and "she" pass over the man named last.
   auto g = Run("Marko Petrović i Ana Jović su razgovarali u Beogradu.\n„Nećemo odustati“, rekla je.", "sr");
-  ASSERT_EQ(g.size(), 1u);
-  ExpectQuote(g, 0, "Nećemo odustati", "direct", "Ana Jović");
+  ExpectOnlyQuote(g, "Nećemo odustati", "direct", "Ana Jović");
   g = Run("John Smith met Mary Jones on Monday.\n“We will win,” she said.", "en");
-  ASSERT_EQ(g.size(), 1u);
-  ExpectQuote(g, 0, "We will win", "direct", "Mary Jones");
+  ExpectOnlyQuote(g, "We will win", "direct", "Mary Jones");
   g = Run("Mary Jones met John Smith on Monday.\n“We will win,” he said.", "en");
-  ASSERT_EQ(g.size(), 1u);
-  ExpectQuote(g, 0, "We will win", "direct", "John Smith");
+  ExpectOnlyQuote(g, "We will win", "direct", "John Smith");
   // A pronoun goes on with the person the last pronoun resolved to, not back to the last one
   // quoted by name.
   g = Run("Ms Davis said: “I continually worry about it.”\nMs Humphreys, a friend of Ms Davis, lost her partner.\n"
@@ -718,8 +708,7 @@ TEST_F(QuotesTest, ABareTitleSpeaksAsItsHolder) {
 
 TEST_F(QuotesTest, APluralPossessiveInsideSingleMarksDoesNotCloseThem) {
   std::vector<Got> g = Run("'We know it won't change the students' habits overnight,' Prof Dana Whitlow added.", "en");
-  ASSERT_EQ(g.size(), 1u);
-  ExpectQuote(g, 0, "We know it won't change the students' habits overnight", "direct", "Dana Whitlow");
+  ExpectOnlyQuote(g, "We know it won't change the students' habits overnight", "direct", "Dana Whitlow");
   // A short one in single marks still closes at an s ('chaos').
   g = Run("She called it 'utter chaos' and left the room.", "en");
   ASSERT_EQ(g.size(), 1u);
@@ -764,8 +753,7 @@ TEST_F(QuotesTest, MoreCroatianVerbsOfReporting) {
 
 TEST_F(QuotesTest, TheThatWordMayComeLaterWithNoPunctuationBefore) {
   std::vector<Got> g = Run("Marko Horvat izjavio je na konferenciji za novinare da je most zatvoren.", "hr");
-  ASSERT_EQ(g.size(), 1u);
-  ExpectQuote(g, 0, "je most zatvoren", "indirect", "Marko Horvat");
+  ExpectOnlyQuote(g, "je most zatvoren", "indirect", "Marko Horvat");
   // Not across a comma.
   g = Run("Marko Horvat izjavio je na konferenciji, pred novinarima, da je most zatvoren.", "hr");
   for (const Got& q : g) EXPECT_NE(q.content, "je most zatvoren");
@@ -800,11 +788,9 @@ TEST_F(QuotesTest, ANameAfterTheAuxiliaryOfASpeechTag) {
 
 TEST_F(QuotesTest, ASpeechTagBetweenCommasEarlyInTheSentence) {
   std::vector<Got> g = Run("Churches, Dana Whitlow added, could be replaced by apartment buildings full of new people.", "en");
-  ASSERT_EQ(g.size(), 1u);
-  ExpectQuote(g, 0, "could be replaced by apartment buildings full of new people", "indirect", "Dana Whitlow");
+  ExpectOnlyQuote(g, "could be replaced by apartment buildings full of new people", "indirect", "Dana Whitlow");
   g = Run("Marko Horvat je govorio o crkvama.\n\nCrkve, dodao je, mogle bi biti zamijenjene stambenim zgradama.", "bs");
-  ASSERT_EQ(g.size(), 1u);
-  ExpectQuote(g, 0, "mogle bi biti zamijenjene stambenim zgradama", "indirect", "Marko Horvat");
+  ExpectOnlyQuote(g, "mogle bi biti zamijenjene stambenim zgradama", "indirect", "Marko Horvat");
 }
 
 TEST_F(QuotesTest, AccordingToAnAdjectiveAndASpeakerNoun) {
@@ -814,8 +800,7 @@ TEST_F(QuotesTest, AccordingToAnAdjectiveAndASpeakerNoun) {
 TEST_F(QuotesTest, CyrillicLettersAreNotQuotationMarks) {
   // л and в end in the byte that ends » (D0 BB, C2 BB): the adjective is a word, not a mark.
   std::vector<Got> g = Run("Според владиниот портпарол, разговорите ќе продолжат во петок.", "mk");
-  ASSERT_EQ(g.size(), 1u);
-  ExpectQuote(g, 0, "разговорите ќе продолжат во петок", "indirect", "портпарол");
+  ExpectOnlyQuote(g, "разговорите ќе продолжат во петок", "indirect", "портпарол");
 }
 
 TEST_F(QuotesTest, AConjunctionBeforeAccordingToIsNotWhatWasSaid) {
@@ -829,8 +814,7 @@ TEST_F(QuotesTest, AConjunctionBeforeAccordingToIsNotWhatWasSaid) {
 
 TEST_F(QuotesTest, AccordingToANameAfterItsTitle) {
   std::vector<Got> g = Run("The plan for Norvale, according to the company's chief executive Tomas Whitcombe, is to open ten shops.", "en");
-  ASSERT_EQ(g.size(), 1u);
-  ExpectQuote(g, 0, "is to open ten shops", "indirect", "Tomas Whitcombe");
+  ExpectOnlyQuote(g, "is to open ten shops", "indirect", "Tomas Whitcombe");
 }
 
 TEST_F(QuotesTest, AnUnknownNameAfterASpeakerNounSpeaksWhateverItsGuessedType) {
@@ -890,17 +874,13 @@ TEST_F(QuotesTest, GermanSpeakersInTheFirstPersonAndThePoliteYou) {
 TEST_F(QuotesTest, AsTheSourceSaid) {
   // The clause names the source; what was said is the rest of the sentence.
   std::vector<Got> g = Run("Kako je izjavio ministar Petar Jović, pregovori će se nastaviti u petak.", "sr");
-  ASSERT_EQ(g.size(), 1u);
-  ExpectQuote(g, 0, "pregovori će se nastaviti u petak", "indirect", "Petar Jović");
+  ExpectOnlyQuote(g, "pregovori će se nastaviti u petak", "indirect", "Petar Jović");
   g = Run("Pregovori će se nastaviti u petak, kako je izjavio ministar Petar Jović.", "sr");
-  ASSERT_EQ(g.size(), 1u);
-  ExpectQuote(g, 0, "Pregovori će se nastaviti u petak", "indirect", "Petar Jović");
+  ExpectOnlyQuote(g, "Pregovori će se nastaviti u petak", "indirect", "Petar Jović");
   g = Run("Истрагата е во тек и како што изјави полицијата, тие ќе ги информираат блиските.", "mk");
-  ASSERT_EQ(g.size(), 1u);
-  ExpectQuote(g, 0, "тие ќе ги информираат блиските", "indirect", "полицијата");
+  ExpectOnlyQuote(g, "тие ќе ги информираат блиските", "indirect", "полицијата");
   g = Run("Talks will resume on Friday, as the minister Peter Jones said.", "en");
-  ASSERT_EQ(g.size(), 1u);
-  ExpectQuote(g, 0, "Talks will resume on Friday", "indirect", "Peter Jones");
+  ExpectOnlyQuote(g, "Talks will resume on Friday", "indirect", "Peter Jones");
 }
 
 TEST_F(QuotesTest, ReportingVerbsCountInTheirOwnLanguage) {
