@@ -132,13 +132,25 @@ uint64_t KeysHash(const std::vector<Word>& w, size_t begin, size_t end) {
   return h;
 }
 
+// A Serbian, Croatian or Bosnian adjective in -ski/-čki in a form that the feminine name made of
+// it (Hrvatska, Grčka) never takes: hrvatski, grčko, turskog, srpskih, bugarskim.
+bool AdjectiveOnlyForm(std::string_view word) {
+  std::string f = text::FoldForMatch(word);
+  for (std::string_view e : {"ki", "ko", "kog", "koga", "kih", "kim", "kima", "kome"}) {
+    if (f.size() > e.size() + 2 && f.ends_with(e) && (f[f.size() - e.size() - 1] == 's' || f[f.size() - e.size() - 1] == 'c')) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string NameKey(std::string_view word) {
   std::string f = text::FoldForMatch(word);
   // Case and definite endings of Serbian, Croatian, Bosnian and Albanian, longest first.
   // (Plural stem endings such as -ova are left alone: they would cut Kosova to "kos".)
-  static constexpr std::string_view kEndings[] = {"ama", "ima", "om", "em", "it", "in", "es", "en", "et",
+  static constexpr std::string_view kEndings[] = {"ama", "ima", "om", "em", "oj", "it", "in", "es", "en", "et",
                                                   "se",  "ne",  "ve", "a",  "e",  "i",  "o",  "u"};
   // Up to two endings come off, so a base form that itself ends like an ending meets its
   // inflections: Putin -> put, Putina -> putin -> put; Savet -> sav, Savetu -> savet -> sav.
@@ -187,6 +199,8 @@ void Matcher::AddAlias(int target, bool role, const Alias& a) {
     e.caps.push_back(w.upper);
     if (exact) e.exact.push_back(text::FoldForMatch(w.range.Of(a.text)));
     e.acronym.push_back(Abbreviation(w.range.Of(a.text)) ? text::FoldForMatch(w.range.Of(a.text)) : std::string());
+    std::string folded = text::FoldForMatch(w.range.Of(a.text));
+    e.adjective_name.push_back(!exact && folded.size() > 4 && (folded.ends_with("ska") || folded.ends_with("cka")));
   }
   // Short single words (Li, Fu, Xi) need support in the article; abbreviations in capitals
   // (US, EU) do not.
@@ -294,6 +308,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
             caps_ok = en.acronym[k].empty() || (Abbreviation(words[i + k].range.Of(text)) &&
                                                 text::FoldForMatch(words[i + k].range.Of(text)) == en.acronym[k]);
           }
+          for (size_t k = 0; k < len && caps_ok; ++k) caps_ok = !en.adjective_name[k] || !AdjectiveOnlyForm(words[i + k].range.Of(text));
           if (!caps_ok) continue;
           // Prefer entities to role phrases of the same length.
           if (best < 0 || (entries_[best].role && !en.role)) best = e;

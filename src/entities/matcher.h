@@ -65,6 +65,10 @@ class Matcher {
     // must be written so and be that word, so that "Sada" (now), "Sadu" (Novi Sad) and "SADA"
     // are not the United States.
     std::vector<std::string> acronym;
+    // Which alias words are adjectives in the feminine used as names (Hrvatska, Grčka, Turska,
+    // Kosovska): the text's word must not be in a masculine or neuter form that only the
+    // adjective takes ("Turski ministar", "Grčko ostrvo", "Hrvatskog sabora").
+    std::vector<bool> adjective_name;
   };
   explicit Matcher(const Knowledge& k) : k_(k) {}
   void AddAlias(int target, bool role, const Alias& a);

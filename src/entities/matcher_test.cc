@@ -44,6 +44,14 @@ TEST_F(MatcherTest, ScriptsInflectionsAndChinese) {
   EXPECT_EQ(Ids("Vjosa Osmani-Sadriu came"), (std::vector<std::string>{"person/vjosa-osmani@Vjosa Osmani-Sadriu"}));
 }
 
+TEST_F(MatcherTest, AdjectivesAreNotTheCountryNamedByTheirFeminine) {
+  // Hrvatska and Turska are adjectives in the feminine; their masculine and neuter forms are
+  // adjectives only, while the feminine's cases stay the country's.
+  EXPECT_EQ(Ids("Turski ministar je stigao. Grčko ostrvo nije ni u Hrvatskoj ni u Turskoj. Bugarskih brodova nema."),
+            (std::vector<std::string>{"place/hr@Hrvatskoj", "place/tr@Turskoj"}));
+  EXPECT_EQ(Ids("Кинески и Турски званичници посетили су Турску."), (std::vector<std::string>{"place/tr@Турску"}));
+}
+
 TEST_F(MatcherTest, CitiesFromTheCitiesPack) {
   // Exonyms and inflections of the region's languages, both scripts, and Chinese with or without 市.
   EXPECT_EQ(Ids("Sastanak u Beču, pa u Паризу."), (std::vector<std::string>{"place/vienna@Beču", "place/paris@Паризу"}));
