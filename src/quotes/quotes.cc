@@ -1693,6 +1693,18 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         }
         return n > 0 && text.substr(from, to - from).find_first_of(",.;:") == std::string_view::npos;
       };
+      // Serbian, Croatian and Bosnian put the perfect's auxiliary right after the subject, the
+      // participle later ("Ri Yong Hu je na Generalnoj skupštini UN rekao da …", "Pompeo je
+      // rekao Vijeću sigurnosti da …"): a person's name so followed, with no comma before the
+      // verb, is the subject, whatever nouns stand nearer the verb; so is a place's that opens
+      // the sentence, after any person so placed ("Severna Koreja je na sastanku obećala da …";
+      // a place after a preposition is no subject: "U Beogradu je …").
+      auto perfect_subject = [&](const Candidate& c, ByteRange window) {
+        if (!serbo_croatian || c.pronoun || c.range.end >= cue.begin || (c.place && c.range.begin != window.begin)) return false;
+        std::string_view after = text.substr(c.range.end, 6);
+        bool clitic = after.starts_with(" je ") || after.starts_with(" su ") || after.starts_with(" је ") || after.starts_with(" су ");
+        return clitic && text.substr(c.range.end, cue.begin - c.range.end).find_first_of(",;:") == std::string_view::npos;
+      };
       const Candidate* best = nullptr;
       uint32_t best_d = std::numeric_limits<uint32_t>::max();
       for (const Candidate& c : cands) {
@@ -1707,7 +1719,10 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         if (c.governed) continue;
         // Only right next to the verb, or with auxiliaries and adverbs between ("Moscow has
         // repeatedly stressed", "Moskva je više puta naglasila").
-        if (c.place && Distance(c.range, cue) > 2 && !(c.range.end <= cue.begin && only_auxiliaries(c.range.end, cue.begin))) continue;
+        if (c.place && Distance(c.range, cue) > 2 && !(c.range.end <= cue.begin && only_auxiliaries(c.range.end, cue.begin)) &&
+            !perfect_subject(c, window)) {
+          continue;
+        }
         if (!subject && ObjectBeforeConjunction(text, lang, c.range, cue)) continue;
         // A possessor is not the speaker: "Sainsbury's commercial director said". (Chinese text
         // keeps "Sainsbury's" as the company's name.)
@@ -1717,15 +1732,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         // (莱恩·津克近日透露，华盛顿“…”).
         uint32_t d = (subject ? c.range.begin - window.begin : Distance(c.range, cue)) + (c.pronoun ? 8 : 0) +
                      (c.place ? 12 : 0) + (c.noun ? 10 : 0) + (chinese && c.range.begin >= cue.end ? 24 : 0);
-        // Serbian, Croatian and Bosnian put the perfect's auxiliary right after the subject, the
-        // participle later ("Ri Yong Hu je na Generalnoj skupštini UN rekao da …", "Pompeo je
-        // rekao Vijeću sigurnosti da …"): a name so followed, with no comma before the verb, is
-        // the subject, whatever nouns stand nearer the verb.
-        if (serbo_croatian && !c.pronoun && !c.place && c.range.end < cue.begin) {
-          std::string_view after = text.substr(c.range.end, 6);
-          bool clitic = after.starts_with(" je ") || after.starts_with(" su ") || after.starts_with(" је ") || after.starts_with(" су ");
-          if (clitic && text.substr(c.range.end, cue.begin - c.range.end).find_first_of(",;:") == std::string_view::npos) d = 0;
-        }
+        if (perfect_subject(c, window)) d = c.place ? 1 : 0;
         if (d < best_d) {
           best_d = d;
           best = &c;

@@ -638,6 +638,9 @@ TEST_F(QuotesTest, TheNameBeforeThePerfectsAuxiliaryIsTheSubject) {
   // "X je … rekao": X speaks, not the institution nearer the verb.
   EXPECT_EQ(LastSpeaker("Jan Petrović je na godišnjoj sjednici Vijeća sigurnosti UN rekao da je plan spreman.", "bs"), "Jan Petrović");
   EXPECT_EQ(LastSpeaker("Jan Petrović je rekao Vijeću sigurnosti da je plan spreman.", "bs"), "Jan Petrović");
+  // A place that opens the sentence is its subject too; after a preposition it is not.
+  EXPECT_EQ(LastSpeaker("Srbija je na sastanku sa Munom ovog meseca obećala da će zatvoriti rudnik.", "sr"), "Serbia");
+  EXPECT_EQ(LastSpeaker("U Srbiji je na sastanku ministar Jan Petrović obećao da će zatvoriti rudnik.", "sr"), "Jan Petrović");
 }
 
 TEST_F(QuotesTest, SpeakerNounsForPeopleNotNamed) {
