@@ -1437,6 +1437,18 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
           continue;
         }
       }
+      // An outlet's one-word name that is also a common word (Danas "today", Politika
+      // "politics", Novosti "news") opening a sentence is the word, unless the article has
+      // already named the outlet or a reporting verb follows ("Beta je javila").
+      if (e.type == EntityType::kOutlet && hit.first_word != SIZE_MAX && hit.end_word == hit.first_word + 1 &&
+          !seen.count(e.id) && common_words_.count(text::FoldForMatch(hit.range.Of(text)))) {
+        size_t w = hit.first_word;
+        bool opens = w == 0 || text::FindFirstOf(text.substr(words[w - 1].range.end, hit.range.begin - words[w - 1].range.end),
+                                                 U".!?\n:\"“„«") != std::string_view::npos;
+        bool reports = false;
+        for (size_t k = w + 1; k < std::min(words.size(), w + 3); ++k) reports = reports || speech_verbs_.Contains(words[k].hash);
+        if (opens && !reports) continue;
+      }
       if (en.weak && !seen.count(e.id)) {
         // A short alias counts after a strong mention of the same entity, or right after a
         // role phrase or given name.
