@@ -205,10 +205,25 @@ void Matcher::AddAlias(int target, bool role, const Alias& a) {
   // Short single words (Li, Fu, Xi) need support in the article; abbreviations in capitals
   // (US, EU) do not.
   if (!role && words.size() == 1 && text::FoldForMatch(a.text).size() <= 2 && e.acronym[0].empty()) e.weak = true;
-  int& longest = first_key_max_[words[0].hash];
-  longest = std::max(longest, static_cast<int>(e.keys.size()));
-  entries_.push_back(std::move(e));
-  by_keys_[KeysHash(words, 0, words.size())].push_back(static_cast<int>(entries_.size() - 1));
+  auto add = [&](Entry entry, const std::vector<Word>& keyed) {
+    int& longest = first_key_max_[keyed[0].hash];
+    longest = std::max(longest, static_cast<int>(entry.keys.size()));
+    entries_.push_back(std::move(entry));
+    by_keys_[KeysHash(keyed, 0, keyed.size())].push_back(static_cast<int>(entries_.size() - 1));
+  };
+  // Serbian, Croatian and Bosnian decline a surname in -i with a j before the ending (Kurti,
+  // Kurtija, Kurtiju, Kurtijem; Vang Ji, Vang Jija): a person's name so ending also matches so.
+  std::string last = text::FoldForMatch(words.back().range.Of(a.text));
+  bool declines_with_j = !role && !exact && k_.entities()[static_cast<size_t>(target)].type == EntityType::kPerson &&
+                         last.size() >= 2 && last.back() == 'i' && e.acronym.back().empty();
+  if (declines_with_j) {
+    Entry with_j = e;
+    std::vector<Word> keyed = words;
+    keyed.back().key = with_j.keys.back() = NameKey(last + "ja");
+    keyed.back().hash = Hash64(keyed.back().key);
+    add(std::move(with_j), keyed);
+  }
+  add(std::move(e), words);
 }
 
 Result<std::unique_ptr<Matcher>> Matcher::Create(const Knowledge& knowledge) {
@@ -1310,6 +1325,8 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     std::string first_key, last_key;
     uint32_t introduced_at;  // end of the mention that introduced the full name
     std::vector<std::string> keys;  // of every word of the full name
+    std::string last_key_j;  // a surname in -i declined with j (Gaši, Gašija), else empty
+    bool Surname(const std::string& key) const { return key == last_key || (!last_key_j.empty() && key == last_key_j); }
   };
   auto keys_of = [&](const Hit& h) {
     std::vector<std::string> out;
@@ -1319,6 +1336,11 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   std::vector<Person> introduced;
   // A name word that may stand alone later; an initial ("J" in "Vince J Kaminski") may not.
   auto alone = [](const std::string& key) { return key.size() >= 2 ? key : std::string("\x01"); };
+  auto introduce = [&](const Mention& m, const Hit& hit) {
+    std::string last = text::FoldForMatch(words[hit.end_word - 1].range.Of(text));
+    introduced.push_back({m.entity, m.name, m.type, alone(words[hit.first_word].key), alone(words[hit.end_word - 1].key),
+                          hit.range.end, keys_of(hit), last.ends_with('i') ? NameKey(last + "ja") : std::string()});
+  };
   std::unordered_set<std::string> seen;  // entity ids mentioned so far
   const auto& entities = k_.entities();
   for (size_t h = 0; h < hits.size(); ++h) {
@@ -1332,7 +1354,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       std::vector<std::string> keys = keys_of(hit);
       const Person* earlier = nullptr;
       for (const Person& p : introduced) {
-        if (keys.size() == 1 ? p.last_key == keys[0] || p.first_key == keys[0]
+        if (keys.size() == 1 ? p.Surname(keys[0]) || p.first_key == keys[0]
                              : keys.size() < p.keys.size() && std::equal(keys.rbegin(), keys.rend(), p.keys.rbegin())) {
           earlier = &p;
         }
@@ -1371,8 +1393,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         m.entity = "org/~" + m.entity.substr(m.entity.find('~') + 1);
       }
       if (hit.first_word != SIZE_MAX && hit.new_type == EntityType::kPerson) {
-        introduced.push_back({m.entity, m.name, m.type, alone(words[hit.first_word].key), alone(words[hit.end_word - 1].key),
-                              hit.range.end, keys_of(hit)});
+        introduce(m, hit);
       }
     } else if (entries_[hit.entry].role) {
       const RolePhrase& rp = k_.roles()[entries_[hit.entry].target];
@@ -1430,7 +1451,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       if (e.type == EntityType::kPlace && hit.first_word != SIZE_MAX && hit.end_word == hit.first_word + 1) {
         const Person* earlier = nullptr;
         for (const Person& p : introduced) {
-          if (p.type == EntityType::kPerson && p.last_key == words[hit.first_word].key) earlier = &p;
+          if (p.type == EntityType::kPerson && p.Surname(words[hit.first_word].key)) earlier = &p;
         }
         if (earlier != nullptr) {
           out.push_back({earlier->id, earlier->name, earlier->type, hit.range, "surname"});
@@ -1459,10 +1480,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       m.name = k_.DisplayName(e, options.exonyms);
       m.type = e.type;
       m.via = "alias";
-      if (e.type == EntityType::kPerson && hit.first_word != SIZE_MAX && hit.end_word - hit.first_word >= 2) {
-        introduced.push_back({e.id, m.name, e.type, alone(words[hit.first_word].key), alone(words[hit.end_word - 1].key),
-                              hit.range.end, keys_of(hit)});
-      }
+      if (e.type == EntityType::kPerson && hit.first_word != SIZE_MAX && hit.end_word - hit.first_word >= 2) introduce(m, hit);
     }
     seen.insert(m.entity);
     out.push_back(std::move(m));
@@ -1568,7 +1586,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         if (size_t whole = whole_at(i, p); whole > 0) {
           match = &p;
           n = whole;
-        } else if (words[i].upper && (words[i].key == p.last_key || words[i].key == p.first_key)) {
+        } else if (words[i].upper && (p.Surname(words[i].key) || words[i].key == p.first_key)) {
           match = &p;
           n = 1;
         }

@@ -52,6 +52,18 @@ TEST_F(MatcherTest, AdjectivesAreNotTheCountryNamedByTheirFeminine) {
   EXPECT_EQ(Ids("Кинески и Турски званичници посетили су Турску."), (std::vector<std::string>{"place/tr@Турску"}));
 }
 
+TEST_F(MatcherTest, SurnamesInIDeclineWithJ) {
+  // Kurti, Kurtija, Kurtiju, Kurtijem; Wang Yi is "Vang Ji", "Vang Jija".
+  EXPECT_EQ(Ids("Prema rečima Kurtija i Куртија, sastanak sa Albinom Kurtijem i Vang Jijem je otkazan."),
+            (std::vector<std::string>{"person/albin-kurti@Kurtija", "person/albin-kurti@Куртија", "person/albin-kurti@Albinom Kurtijem",
+                                      "person/wang-yi@Vang Jijem"}));
+  // So does the surname of someone no pack knows, once named in full.
+  std::vector<std::string> ids = Ids("Analitičar Arben Gaši je to rekao. Prema rečima Gašija, Beograd greši.");
+  ASSERT_GE(ids.size(), 2u);
+  EXPECT_EQ(ids[0].substr(0, ids[0].find('@')), ids[1].substr(0, ids[1].find('@')));
+  EXPECT_EQ(ids[1].substr(ids[1].find('@')), "@Gašija");
+}
+
 TEST_F(MatcherTest, AnOutletNamedByACommonWordOpeningASentence) {
   auto outlets = [](std::string_view text) {
     std::vector<std::string> out;
