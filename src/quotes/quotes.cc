@@ -475,6 +475,9 @@ struct Candidate {
 constexpr std::string_view kPronouns[] = {"he", "she", "they", "on", "ona", "oni", "one", "ai", "ajo", "ata", "er", "sie",
                                            "toj", "taa", "tie"};  // Macedonian тој, таа, тие as folding spells them
 constexpr std::u32string_view kCjkPronouns[] = {U"他们", U"她们", U"他", U"她"};
+// Pronouns after a preposition ("according to him", "sipas saj", "според неа"), as folding spells
+// them.
+const std::unordered_set<std::string_view> kObliquePronouns = {"him", "her", "tij", "saj", "nego", "nea"};
 
 bool Inside(ByteRange r, const std::vector<Span>& spans) {
   for (const Span& s : spans) {
@@ -580,10 +583,10 @@ char ReferentGender(std::string_view word, std::string_view lang) {
   std::string w = text::FoldForMatch(word);
   std::string_view l = lang.substr(0, 2);
   if (l == "en") return w == "he" || w == "him" || w == "his" ? 'm' : w == "she" || w == "her" ? 'f' : 0;
-  if (l == "sq") return w == "ai" ? 'm' : w == "ajo" ? 'f' : 0;
+  if (l == "sq") return w == "ai" || w == "tij" ? 'm' : w == "ajo" || w == "saj" ? 'f' : 0;
   if (l == "sr" || l == "hr" || l == "bs" || l == "me" || l == "mk") {
-    if (w == "on" || w == "toj") return 'm';
-    if (w == "ona" || w == "taa") return 'f';
+    if (w == "on" || w == "toj" || w == "nego") return 'm';
+    if (w == "ona" || w == "taa" || w == "nea") return 'f';
     auto ends = [&](std::string_view e) { return w.size() > e.size() + 2 && w.compare(w.size() - e.size(), e.size(), e) == 0; };
     if (ends("la")) return 'f';
     if (ends("ao") || ends("io") || ends("eo") || ends("ol") || ends("uo")) return 'm';
@@ -2248,7 +2251,18 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
           bool article = !lead.empty() && (lead[0] == "the" || lead[0] == "a" || lead[0] == "an");
           if (english ? article && lead.size() <= 2 : lead.size() == 1) src = &cand;
         }
-        if (src == nullptr) continue;
+        // "according to him", "sipas saj", "според неа": the person the pronoun refers to.
+        Candidate pronoun_source;
+        if (src == nullptr) {
+          auto next = std::find_if(words.begin(), words.end(), [&](const W& w) { return w.r.begin >= c.range.end; });
+          if (next == words.end() || next->r.begin - c.range.end > 1 || !kObliquePronouns.count(next->key)) continue;
+          // "according to her lawyer": a possessive, whose noun is the source.
+          if (next->key == "her" && (next->r.end >= text.size() || std::string_view(",.;:)").find(text[next->r.end]) == std::string_view::npos)) {
+            continue;
+          }
+          pronoun_source = {next->r, "", "", "", true};
+          src = &pronoun_source;
+        }
         // In English, a name before a lower-case word qualifies it: the two are the source when
         // that is a speaker noun ("Indonesian officials"), else neither is ("Indonesian
         // regulations").
@@ -2266,6 +2280,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         // A person named right after the source, with no punctuation between, is whom it means
         // ("according to the company's CEO John Bruce").
         for (const Candidate& cand : cands) {
+          if (source.pronoun) break;
           if (cand.type != "person" || cand.pronoun || cand.noun || cand.place || cand.range.begin <= source.range.end) continue;
           std::string_view between = text.substr(source.range.end, cand.range.begin - source.range.end);
           if (text::FindFirstOf(between, kStops) == std::string_view::npos && CountWords(between) <= 3) {
@@ -2288,11 +2303,15 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
                           Trim(text, before).Of(text).find(',') == std::string_view::npos && CountWords(after.Of(text)) >= 2;
         ByteRange content = CountWords(before.Of(text)) >= 2 && !interposed ? before : after;
         q.content = Trim(text, content);
-        q.speaker = source.name;
-        q.speaker_entity = source.entity;
-        q.speaker_type = source.type;
         q.speaker_range = source.range;
-        q.confidence = 0.8;
+        if (source.pronoun) {
+          if (!resolve_pronoun(q, source.range.begin)) q.confidence = 0;
+        } else {
+          q.speaker = source.name;
+          q.speaker_entity = source.entity;
+          q.speaker_type = source.type;
+          q.confidence = 0.8;
+        }
       } else if (ByteRange as = AsClause(c.range); !as.empty()) {
         // "Kako je izjavio ministar, pregovori će se nastaviti", "…, as the minister said": the
         // clause names the source, and what was said is the rest of the sentence: after the

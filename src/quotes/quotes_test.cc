@@ -820,6 +820,25 @@ TEST_F(QuotesTest, AccordingToANameAfterItsTitle) {
   ExpectOnlyQuote(g, "is to open ten shops", "indirect", "Tomas Whitcombe");
 }
 
+TEST_F(QuotesTest, AccordingToAPronoun) {
+  // "according to him/her", "sipas tij/saj", "според него/неа": whom the pronoun refers to.
+  std::vector<Got> g = Run("Jane Roe said the talks had stalled.\n\nAccording to her, the plan failed.", "en");
+  ASSERT_EQ(g.size(), 2u);
+  ExpectQuote(g, 1, "the plan failed", "indirect", "Jane Roe");
+  g = Run("Drita Kelmendi tha se bisedimet kanë ngecur.\n\nSipas saj, plani ka dështuar.", "sq");
+  ASSERT_EQ(g.size(), 2u);
+  ExpectQuote(g, 1, "plani ka dështuar", "indirect", "Drita Kelmendi");
+  g = Run("Марко Јовановски рече дека разговорите запреа.\n\nСпоред него, планот пропадна.", "mk");
+  ASSERT_EQ(g.size(), 2u);
+  ExpectQuote(g, 1, "планот пропадна", "indirect", "Марко Јовановски");
+  // "according to her lawyer": the possessive's noun is the source, not the woman.
+  for (const Got& q : Run("Jane Roe said the talks had stalled.\n\nAccording to her lawyer, the plan failed.", "en")) {
+    if (q.content == "the plan failed") {
+      EXPECT_NE(q.speaker, "Jane Roe");
+    }
+  }
+}
+
 TEST_F(QuotesTest, AnUnknownNameAfterASpeakerNounSpeaksWhateverItsGuessedType) {
   // The tagger takes this name for a place; after "the agency's spokesman" it is a person.
   EXPECT_EQ(LastSpeaker("„Бројот на жртви расте,“ рече портпаролот на агенцијата Сутопо Пурво Харјоно.", "mk"),
