@@ -144,6 +144,49 @@ bool AdjectiveOnlyForm(std::string_view word) {
   return false;
 }
 
+// Languages whose pack tags write one language in one script: sr-Latn, hr, bs and cnr are one;
+// zh, zh-Hans and zh-Hant another.
+std::string_view LanguageGroup(std::string_view lang) {
+  if (lang == "sr-Latn" || lang == "sr" || lang == "hr" || lang == "bs" || lang == "cnr") return "sh-Latn";
+  if (lang.starts_with("zh")) return "zh";
+  return lang;
+}
+
+// A role's office named by its title and its organisation's name, in every language that has
+// both, the way each language joins them: "Foreign Minister of China", "ministar spoljnih
+// poslova Kine" (any case of the name matches), "ministri i Jashtëm i Kinës", "претседателот на
+// Кина", "中国外长". The pack's own phrases add adjectives and other wordings ("kineski
+// ministar spoljnih poslova", "Chinese Foreign Minister").
+std::vector<Alias> ComposedRolePhrases(const Knowledge& k, const RolePhrase& role) {
+  std::vector<Alias> out;
+  const Entity* org = k.Find(role.org);
+  if (org == nullptr) return out;
+  for (const BareTitle& t : k.titles()) {
+    if (t.title != role.title) continue;
+    for (const Alias& word : t.words) {
+      std::string_view group = LanguageGroup(word.lang);
+      for (const Alias& name : org->aliases) {
+        if (LanguageGroup(name.lang) != group) continue;
+        std::string phrase;
+        if (group == "en") {
+          phrase = word.text + " of " + name.text;
+        } else if (group == "sq") {
+          // The linking article agrees with the title: presidenti i Kinës, presidentja e Kosovës.
+          phrase = word.text + (word.text.ends_with('a') ? " e " : " i ") + name.text;
+        } else if (group == "mk") {
+          phrase = word.text + " на " + name.text;
+        } else if (group == "zh") {
+          phrase = name.text + word.text;
+        } else {
+          phrase = word.text + " " + name.text;
+        }
+        out.push_back({word.lang, std::move(phrase)});
+      }
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string NameKey(std::string_view word) {
@@ -239,6 +282,7 @@ Result<std::unique_ptr<Matcher>> Matcher::Create(const Knowledge& knowledge) {
   const auto& roles = knowledge.roles();
   for (size_t i = 0; i < roles.size(); ++i) {
     for (const Alias& a : roles[i].phrases) m->AddAlias(static_cast<int>(i), true, a);
+    for (const Alias& a : ComposedRolePhrases(knowledge, roles[i])) m->AddAlias(static_cast<int>(i), true, a);
   }
   ForEachRow(EmbeddedData("person-cues.tsv"), [&](std::string_view, std::string_view cue) {
     if (cue.find(' ') == std::string_view::npos) m->cues_[Hash64(NameKey(cue))] = true;

@@ -52,6 +52,19 @@ TEST_F(MatcherTest, AdjectivesAreNotTheCountryNamedByTheirFeminine) {
   EXPECT_EQ(Ids("Кинески и Турски званичници посетили су Турску."), (std::vector<std::string>{"place/tr@Турску"}));
 }
 
+TEST_F(MatcherTest, RolePhrasesFromTheTitleAndTheOrganisationsName) {
+  // The pack lists "kineski ministar spoljnih poslova"; the title before the country's name,
+  // in any case, is composed from the titles and the country's aliases.
+  for (std::string_view phrase : {"Ministar spoljnih poslova Kine", "Ministri i Jashtëm i Kinës", "Министерот за надворешни работи на Кина"}) {
+    std::string text = std::string(phrase) + " je stigao.";
+    std::vector<std::string> ids = Ids(text, "2025-03-01");
+    ASSERT_FALSE(ids.empty()) << phrase;
+    EXPECT_EQ(ids[0], "person/wang-yi@" + std::string(phrase));
+  }
+  // The Albanian linking article agrees with the title: presidentja e Kosovës.
+  EXPECT_EQ(Ids("Presidentja e Kosovës foli.", "2025-03-01")[0], "person/vjosa-osmani@Presidentja e Kosovës");
+}
+
 TEST_F(MatcherTest, SurnamesInIDeclineWithJ) {
   // Kurti, Kurtija, Kurtiju, Kurtijem; Wang Yi is "Vang Ji", "Vang Jija".
   EXPECT_EQ(Ids("Prema rečima Kurtija i Куртија, sastanak sa Albinom Kurtijem i Vang Jijem je otkazan."),
