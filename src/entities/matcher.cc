@@ -698,6 +698,46 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     }
   }
 
+  // 2b-v. A Chinese name right after an office ("外交部发言人毛宁28日表示"): two or three Han
+  // characters opening with a common surname, then a date, a reporting verb or punctuation,
+  // are the office holder's name, where the tagger (thrown by the date) found none.
+  {
+    static constexpr std::u32string_view kSurnames =
+        U"王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+        U"姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤耿华";
+    static constexpr std::u32string_view kAfterName = U"在对于就也还则称，、：。0123456789０１２３４５６７８９";
+    size_t n = hits.size();
+    for (size_t h = 0; h < n; ++h) {
+      if (hits[h].entry < 0 || !entries_[hits[h].entry].role || hits[h].first_word != SIZE_MAX) continue;
+      std::vector<uint32_t> ends;  // the end of each of the next four characters
+      size_t i = hits[h].range.end;
+      char32_t first = 0;
+      for (int k = 0; k < 4 && i < text.size(); ++k) {
+        char32_t c = text::DecodeUtf8(text, i);
+        if (k == 0) first = c;
+        ends.push_back(static_cast<uint32_t>(i));
+      }
+      if (ends.size() < 3 || kSurnames.find(first) == std::u32string_view::npos) continue;
+      for (size_t len = 2; len <= 3 && len < ends.size(); ++len) {
+        std::string_view rest = text.substr(ends[len - 1]);
+        size_t k = 0;
+        bool stop = kAfterName.find(text::DecodeUtf8(rest, k)) != std::u32string_view::npos;
+        for (const std::string& verb : cjk_name_ends_) stop = stop || rest.starts_with(verb);
+        bool all_han = true;
+        for (size_t j = hits[h].range.end; j < ends[len - 1] && all_han;) all_han = han(text::DecodeUtf8(text, j));
+        if (!stop || !all_han) continue;
+        ByteRange r{hits[h].range.end, ends[len - 1]};
+        bool overlaps = false;
+        for (const Hit& o : hits) overlaps = overlaps || (o.range.begin < r.end && r.begin < o.range.end);
+        if (!overlaps) {
+          std::string name(r.Of(text));
+          hits.push_back({r, -1, SIZE_MAX, SIZE_MAX, "person/~" + name, name, EntityType::kPerson});
+        }
+        break;
+      }
+    }
+  }
+
   // 2b-iv. A foreign name introduced with its dot (by the rule above or the tagger) and then
   // written by its surname alone (托马斯·比约恩 … 比约恩于周五…): the later surname, two
   // characters or more and not inside a longer transcription, is that person.

@@ -65,6 +65,14 @@ TEST_F(MatcherTest, RolePhrasesFromTheTitleAndTheOrganisationsName) {
   EXPECT_EQ(Ids("Presidentja e Kosovës foli.", "2025-03-01")[0], "person/vjosa-osmani@Presidentja e Kosovës");
 }
 
+TEST_F(MatcherTest, AChineseNameAfterAnOfficeAndBeforeADate) {
+  // "发言人毛宁28日表示": the date after the name; the name is the office holder's.
+  EXPECT_EQ(Ids("外交部发言人高宁28日表示，中方支持。", "2024-11-28"),
+            (std::vector<std::string>{"person/~高宁@外交部发言人", "person/~高宁@高宁"}));
+  // With no name, the office stays a role.
+  EXPECT_EQ(Ids("外交部发言人28日表示，中方支持。", "2024-11-28"), (std::vector<std::string>{"role/cn-mfa-spokesperson@外交部发言人"}));
+}
+
 TEST_F(MatcherTest, SurnamesInIDeclineWithJ) {
   // Kurti, Kurtija, Kurtiju, Kurtijem; Wang Yi is "Vang Ji", "Vang Jija".
   EXPECT_EQ(Ids("Prema rečima Kurtija i Куртија, sastanak sa Albinom Kurtijem i Vang Jijem je otkazan."),
