@@ -32,6 +32,8 @@ TEST(Stance, LexiconReadsEachLanguage) {
   EXPECT_EQ(Baseline("Profesori thotë se Rusia luan një rol negativ në rajon.", "sq", "Rusia"), -1);
   EXPECT_EQ(Baseline("Аналитичарот смета дека Русија има негативна улога.", "mk", "Русија"), -1);
   EXPECT_EQ(Baseline("专家认为，俄罗斯在该地区发挥了负面作用。", "zh", "俄罗斯"), -1);
+  // "Unilaterally declared" independence, as Beijing and Belgrade call it.
+  EXPECT_EQ(Baseline("科索沃单方面宣布了独立。", "zh", "独立"), -1);
   EXPECT_EQ(Baseline("The analyst said Russia plays a negative role in the region.", "en", "Russia"), -1);
 }
 
