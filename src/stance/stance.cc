@@ -206,7 +206,9 @@ std::vector<Token> Read(std::string_view text, ByteRange region, const Table* ta
     pos += 1;
     push(std::move(t));
   }
-  // Negation scope: the rest of the clause, at most four words. Modifiers: the next
+  // Negation scope: the rest of the clause, at most four words, up to the first evaluative
+  // word: a negated verb's object keeps its own sense ("neće priznati jednostrano proglašenu
+  // nezavisnost": no recognition, and the declaration still one-sided). Modifiers: the next
   // evaluative word within two words.
   for (size_t k = 0; k < out.size(); ++k) {
     if (out[k].cue == Cue::kNeg) {
@@ -214,6 +216,7 @@ std::vector<Token> Read(std::string_view text, ByteRange region, const Table* ta
         if (out[m].cue == Cue::kNeg || out[m].cue == Cue::kBut) break;
         out[m].negated = !out[m].negated;
         out[m].mod_begin = std::min(out[m].mod_begin, out[k].range.begin);
+        if (out[m].cue == Cue::kLex) break;
       }
     } else if (out[k].cue == Cue::kInt || out[k].cue == Cue::kDim) {
       for (size_t m = k + 1; m < out.size() && m <= k + 2; ++m) {

@@ -42,6 +42,8 @@ TEST(Stance, NegationAndContrast) {
   EXPECT_EQ(Baseline("Beograd ne podržava plan.", "sr", "plan"), -1);
   EXPECT_EQ(Baseline("Ai nuk e mbështet planin.", "sq", "planin"), -1);
   EXPECT_EQ(Baseline("这个计划不受支持。", "zh", "计划"), -1);
+  // Negation ends at the first evaluative word: the object keeps its own sense.
+  EXPECT_EQ(Baseline("Beograd neće priznati jednostrano proglašenu nezavisnost.", "sr", "nezavisnost"), -1);
   // What follows "but" weighs more.
   EXPECT_EQ(Baseline("The plan has some good points, but it is a dangerous and reckless idea.", "en", "plan"), -1);
 }
