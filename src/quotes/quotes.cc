@@ -2403,7 +2403,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
             // Another reporting verb ("told reporters, adding that …") opens its own clause.
             bool next_cue = next != nullptr && cue_at(next->r.begin);
             bool clause = lang.substr(0, 2) == "en" && next != nullptr && adjacent && !next_cue && next->r.begin < window.end &&
-                          !kNotClauseStarts.count(next->key) && CountWords(text.substr(next->r.begin, window.end - next->r.begin)) >= 4;
+                          !kNotClauseStarts.count(next->key) && CountWords(text.substr(next->r.begin, window.end - next->r.begin)) >= 3;
             if (clause) {
               clause_start = next->r.begin;
             } else {

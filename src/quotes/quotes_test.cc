@@ -489,6 +489,8 @@ TEST_F(QuotesTest, IndirectSpeechAndPronouns) {
   ExpectQuote(Run("Albin Kurti said the talks had failed again.", "en"), 0, "the talks had failed again", "indirect",
               "Albin Kurti");
   EXPECT_TRUE(Run("Albin Kurti said nothing new.", "en").empty());
+  // A clause of three words is one too.
+  ExpectOnlyQuote(Run("Albin Kurti said Beijing backs Belgrade.", "en"), "Beijing backs Belgrade", "indirect", "Albin Kurti");
   // The speech tag after the clause.
   ExpectQuote(Run("Srbija neće priznati Kosovo ni pod kojim uslovima, rekao je Vučić.", "sr"), 0,
               "Srbija neće priznati Kosovo ni pod kojim uslovima", "indirect", "Aleksandar Vučić");
