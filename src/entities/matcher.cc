@@ -1026,7 +1026,9 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       for (size_t k = b + 1; k <= s.end_word; ++k) {
         if (k == s.end_word || !Joined(text, words[k - 1].range.end, words[k].range.begin)) {
           // A piece after the punctuation that starts in lower case is no name ("Luke Walton, ka").
-          if (!(s.type == 'P' && k == b + 1 && genitive_plural(b)) && words[b].upper) spans.push_back({b, k, s.type});
+          // A piece of one word is held to the checks above ("BELGRADE, March 3 (Reuters) - The").
+          bool lone = k == b + 1 && (kCalendar.count(words[b].key) || kNotNames.count(words[b].key));
+          if (!(s.type == 'P' && k == b + 1 && genitive_plural(b)) && words[b].upper && !lone) spans.push_back({b, k, s.type});
           b = k;
         }
       }

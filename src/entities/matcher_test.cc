@@ -65,6 +65,13 @@ TEST_F(MatcherTest, RolePhrasesFromTheTitleAndTheOrganisationsName) {
   EXPECT_EQ(Ids("Presidentja e Kosovës foli.", "2025-03-01")[0], "person/vjosa-osmani@Presidentja e Kosovës");
 }
 
+TEST_F(MatcherTest, ADatelinesMonthIsNoName) {
+  // The tagger's span over "March 3 (Reuters) - The" is cut at the punctuation; a month or an
+  // article left alone is no name.
+  EXPECT_EQ(Ids("BELGRADE, March 3 (Reuters) - The talks failed."),
+            (std::vector<std::string>{"place/belgrade@BELGRADE", "outlet/reuters@Reuters"}));
+}
+
 TEST_F(MatcherTest, AChineseNameAfterAnOfficeAndBeforeADate) {
   // "发言人毛宁28日表示": the date after the name; the name is the office holder's.
   EXPECT_EQ(Ids("外交部发言人高宁28日表示，中方支持。", "2024-11-28"),
