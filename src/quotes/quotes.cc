@@ -486,6 +486,30 @@ bool Inside(ByteRange r, const std::vector<Span>& spans) {
   return false;
 }
 
+// Where a wire story's dateline ends ("BELGRADE, March 3 (Reuters) - "): the place in capitals,
+// then a dash within the next hundred bytes. `begin` when the sentence opens with none. No name
+// in a dateline speaks in the sentence after it.
+uint32_t DatelineEnd(std::string_view text, ByteRange sentence) {
+  std::string_view s = text.substr(sentence.begin, std::min<size_t>(sentence.size(), 100));
+  size_t i = 0, letters = 0;
+  while (i < s.size()) {
+    size_t at = i;
+    char32_t c = text::DecodeUtf8(s, i);
+    if (!u_isalpha(static_cast<UChar32>(c))) {
+      i = at;
+      break;
+    }
+    if (!u_isupper(static_cast<UChar32>(c))) return sentence.begin;
+    ++letters;
+  }
+  if (letters < 3 || i >= s.size() || s[i] != ',') return sentence.begin;
+  for (std::string_view dash : {" - ", " – ", " — "}) {
+    size_t d = s.find(dash, i);
+    if (d != std::string_view::npos) return static_cast<uint32_t>(sentence.begin + d + dash.size());
+  }
+  return sentence.begin;
+}
+
 uint32_t Distance(ByteRange a, ByteRange b) {
   if (a.end <= b.begin) return b.begin - a.end;
   if (b.end <= a.begin) return a.begin - b.end;
@@ -1681,6 +1705,22 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
                  (p.range.begin - c.range.end <= 1 || text.substr(c.range.end, p.range.begin - c.range.end) == ", ");
         });
       };
+      // An organisation or place that qualifies a title before a person's name ("EU envoy
+      // Miroslav Lajčák", "the Chinese ambassador, Li Ming"): the person is the candidate.
+      auto qualifies_title = [&](const Candidate& c) {
+        if (c.type == "person" || c.pronoun || c.noun) return false;
+        auto w = std::lower_bound(words.begin(), words.end(), c.range.end, [](const W& x, uint32_t at) { return x.r.begin < at; });
+        uint32_t end = c.range.end;
+        for (int n = 0; n < 2 && w != words.end() && w->r.begin - end <= 1 && !IsUpperAt(text, w->r.begin); ++n, ++w) {
+          end = w->r.end;
+          if (!titles_.count(w->key) && !speaker_nouns_.count(w->key)) continue;
+          return std::any_of(cands.begin(), cands.end(), [&](const Candidate& p) {
+            return p.type == "person" && !p.pronoun && !p.noun && p.range.begin >= end &&
+                   (p.range.begin - end <= 1 || text.substr(end, p.range.begin - end) == ", ");
+          });
+        }
+        return false;
+      };
       // Whether the words between two points are auxiliaries and adverbs only, three at most.
       auto only_auxiliaries = [&](uint32_t from, uint32_t to) {
         static const std::unordered_set<std::string_view> kAux = {
@@ -1710,10 +1750,11 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       };
       const Candidate* best = nullptr;
       uint32_t best_d = std::numeric_limits<uint32_t>::max();
+      const uint32_t dateline_end = DatelineEnd(text, window);
       for (const Candidate& c : cands) {
-        if (c.range.begin < window.begin || c.range.end > window.end) continue;
+        if (c.range.begin < dateline_end || c.range.end > window.end) continue;
         if (c.range.begin >= q.content.begin && c.range.end <= q.content.end) continue;
-        if (cited(c.range) || titled_owner(c)) continue;
+        if (cited(c.range) || titled_owner(c) || qualifies_title(c)) continue;
         // A verb before the quoted words has its speaker before them too: a name after them
         // belongs to the rest of the sentence ("rekao je da je „narod video hrabrost“ Kavanoa").
         if (cue.end <= q.content.begin && c.range.begin >= q.content.end) continue;

@@ -822,6 +822,14 @@ TEST_F(QuotesTest, AccordingToANameAfterItsTitle) {
   ExpectOnlyQuote(g, "is to open ten shops", "indirect", "Tomas Whitcombe");
 }
 
+TEST_F(QuotesTest, NoSpeakerFromADatelineOrATitlesQualifier) {
+  // The agency in a wire story's dateline does not speak in the sentence after it.
+  EXPECT_EQ(LastSpeaker("BELGRADE, March 3 (Reuters) - Jan Petrović on Monday praised the plan, saying it was \"historic\".", "en"),
+            "Jan Petrović");
+  // Nor does the organisation that qualifies a title before a name.
+  EXPECT_EQ(LastSpeaker("EU envoy Jan Petrović urged both sides to talk, warning that the north remained tense.", "en"), "Jan Petrović");
+}
+
 TEST_F(QuotesTest, AccordingToAPronoun) {
   // "according to him/her", "sipas tij/saj", "според него/неа": whom the pronoun refers to.
   std::vector<Got> g = Run("Jane Roe said the talks had stalled.\n\nAccording to her, the plan failed.", "en");
