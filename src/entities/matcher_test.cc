@@ -65,6 +65,10 @@ TEST_F(MatcherTest, RolePhrasesFromTheTitleAndTheOrganisationsName) {
   EXPECT_EQ(Ids("Presidentja e Kosovës foli.", "2025-03-01")[0], "person/vjosa-osmani@Presidentja e Kosovës");
 }
 
+TEST_F(MatcherTest, Europe) {
+  EXPECT_EQ(Ids("Srbija je deo Evrope. 欧洲。"), (std::vector<std::string>{"place/rs@Srbija", "place/europe@Evrope", "place/europe@欧洲"}));
+}
+
 TEST_F(MatcherTest, ADatelinesMonthIsNoName) {
   // The tagger's span over "March 3 (Reuters) - The" is cut at the punctuation; a month or an
   // article left alone is no name.
