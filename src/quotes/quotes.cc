@@ -598,6 +598,14 @@ std::string_view KindName(Kind k) {
   return "direct";
 }
 
+// The gender of a Serbian, Croatian, Bosnian or Macedonian possessive pronoun of the third
+// person singular (njegovim, njenim, njezinim; неговите, нејзините), match-folded; 0 for others.
+char PossessiveGender(std::string_view folded) {
+  if (folded.starts_with("njegov") || folded.starts_with("negov")) return 'm';
+  if (folded.starts_with("njen") || folded.starts_with("njezin") || folded.starts_with("nejzin")) return 'f';
+  return 0;
+}
+
 // The gender a word that refers back to a speaker asks for: a pronoun (he, ona, ajo, 她), or a
 // past form that agrees with its unstated subject (rekla/dodala f, rekao/dodao m; Macedonian
 // рекла f, рекол m). 0 when the word does not say.
@@ -609,6 +617,7 @@ char ReferentGender(std::string_view word, std::string_view lang) {
   if (l == "en") return w == "he" || w == "him" || w == "his" ? 'm' : w == "she" || w == "her" ? 'f' : 0;
   if (l == "sq") return w == "ai" || w == "tij" ? 'm' : w == "ajo" || w == "saj" ? 'f' : 0;
   if (l == "sr" || l == "hr" || l == "bs" || l == "me" || l == "mk") {
+    if (char g = PossessiveGender(w)) return g;
     if (w == "on" || w == "toj" || w == "nego") return 'm';
     if (w == "ona" || w == "taa" || w == "nea") return 'f';
     auto ends = [&](std::string_view e) { return w.size() > e.size() + 2 && w.compare(w.size() - e.size(), e.size(), e) == 0; };
@@ -875,13 +884,18 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     for (size_t w = 0; w < words.size(); ++w) {
       auto it = by_first_.find(words[w].key);
       if (it == by_first_.end()) continue;
-      for (int vi : it->second) {
-        const Verb& v = verbs_[vi];
+      // The longest verb or phrase that starts here ("според неговите зборови", not "според").
+      int vi = -1;
+      for (int cand : it->second) {
+        const Verb& v = verbs_[cand];
         if (!verb_lang.empty() && v.lang != verb_lang) continue;
         if (w + v.words.size() > words.size()) continue;
         bool match = true;
         for (size_t k = 1; k < v.words.size() && match; ++k) match = words[w + k].key == v.words[k];
-        if (!match) continue;
+        if (match && (vi < 0 || v.words.size() > verbs_[vi].words.size())) vi = cand;
+      }
+      if (vi >= 0) {
+        const Verb& v = verbs_[vi];
         ByteRange r{words[w].r.begin, words[w + v.words.size() - 1].r.end};
         // A verb hyphenated to the word before is a compound (so-called, self-described).
         bool compound = r.begin > 0 && text[r.begin - 1] == '-';
@@ -904,7 +918,6 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
           }
         }
         if (!compound && !Inside(r, spans)) cues.push_back({r, vi});
-        break;
       }
     }
     // Words a one-character verb is part of without reporting speech (说明 explain, 小说 novel,
@@ -2276,9 +2289,27 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         // "according to X, ...": the source follows the cue, which no verb whose object is the
         // listener or the thing named has ("a province called Macedonia").
         if (v.addressee) continue;
+        // "according to him", "sipas saj", "според неа", "prema njegovim riječima": the person
+        // the pronoun refers to (the cue may hold the pronoun itself).
+        Candidate pronoun_source;
+        auto pronoun = std::find_if(words.begin(), words.end(), [&](const W& w) {
+          return w.r.begin >= c.range.begin && w.r.end <= c.range.end && PossessiveGender(w.key) != 0;
+        });
+        if (pronoun == words.end()) {
+          pronoun = std::find_if(words.begin(), words.end(), [&](const W& w) { return w.r.begin >= c.range.end; });
+          // Not "according to her lawyer": a possessive, whose noun is the source.
+          bool oblique = pronoun != words.end() && pronoun->r.begin - c.range.end <= 1 && kObliquePronouns.count(pronoun->key) &&
+                         (pronoun->key != "her" ||
+                          (pronoun->r.end < text.size() && std::string_view(",.;:)").find(text[pronoun->r.end]) != std::string_view::npos));
+          if (!oblique) pronoun = words.end();
+        }
         const Candidate* src = nullptr;
+        if (pronoun != words.end()) {
+          pronoun_source = {pronoun->r, "", "", "", true};
+          src = &pronoun_source;
+        }
         for (const Candidate& cand : cands) {
-          if (!cand.pronoun && cand.range.begin >= c.range.end && cand.range.begin - c.range.end <= 3) src = &cand;
+          if (src == nullptr && !cand.pronoun && cand.range.begin >= c.range.end && cand.range.begin - c.range.end <= 3) src = &cand;
         }
         // A lower-case word may come first, then a speaker noun: outside English an adjective
         // ("prema informacijama katalonskih vlasti"); in English an article, and perhaps an
@@ -2292,18 +2323,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
           bool article = !lead.empty() && (lead[0] == "the" || lead[0] == "a" || lead[0] == "an");
           if (english ? article && lead.size() <= 2 : lead.size() == 1) src = &cand;
         }
-        // "according to him", "sipas saj", "според неа": the person the pronoun refers to.
-        Candidate pronoun_source;
-        if (src == nullptr) {
-          auto next = std::find_if(words.begin(), words.end(), [&](const W& w) { return w.r.begin >= c.range.end; });
-          if (next == words.end() || next->r.begin - c.range.end > 1 || !kObliquePronouns.count(next->key)) continue;
-          // "according to her lawyer": a possessive, whose noun is the source.
-          if (next->key == "her" && (next->r.end >= text.size() || std::string_view(",.;:)").find(text[next->r.end]) == std::string_view::npos)) {
-            continue;
-          }
-          pronoun_source = {next->r, "", "", "", true};
-          src = &pronoun_source;
-        }
+        if (src == nullptr) continue;
         // In English, a name before a lower-case word qualifies it: the two are the source when
         // that is a speaker noun ("Indonesian officials"), else neither is ("Indonesian
         // regulations").
@@ -2337,7 +2357,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         // stands between commas inside the sentence ("The idea, according to its founder, is
         // …"), what was said is the predicate after it.
         ByteRange before{window.begin, c.range.begin};
-        ByteRange after{source.range.end, window.end};
+        ByteRange after{std::max(source.range.end, c.range.end), window.end};
         std::string_view head = before.Of(text);
         size_t last = head.find_last_not_of(' ');
         bool interposed = last != std::string_view::npos && head[last] == ',' && text.substr(source.range.end, 1) == "," &&

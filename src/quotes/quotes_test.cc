@@ -841,6 +841,14 @@ TEST_F(QuotesTest, AccordingToAPronoun) {
   g = Run("Марко Јовановски рече дека разговорите запреа.\n\nСпоред него, планот пропадна.", "mk");
   ASSERT_EQ(g.size(), 2u);
   ExpectQuote(g, 1, "планот пропадна", "indirect", "Марко Јовановски");
+  // The pronoun may be a possessive inside the phrase ("prema njenim riječima", "според неговите
+  // зборови"); the name after the comma is no source.
+  g = Run("Ana Marić je govorila prva.\n\nPrema njenim riječima, Europska unija ostaje najvažniji investitor.", "hr");
+  ASSERT_EQ(g.size(), 1u);
+  ExpectQuote(g, 0, "Europska unija ostaje najvažniji investitor", "indirect", "Ana Marić");
+  g = Run("Марко Јовановски зборуваше прв.\n\nСпоред неговите зборови, планот пропадна.", "mk");
+  ASSERT_EQ(g.size(), 1u);
+  ExpectQuote(g, 0, "планот пропадна", "indirect", "Марко Јовановски");
   // "according to her lawyer": the possessive's noun is the source, not the woman.
   for (const Got& q : Run("Jane Roe said the talks had stalled.\n\nAccording to her lawyer, the plan failed.", "en")) {
     if (q.content == "the plan failed") {
