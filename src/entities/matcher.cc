@@ -190,6 +190,17 @@ std::vector<Alias> ComposedRolePhrases(const Knowledge& k, const RolePhrase& rol
 }  // namespace
 
 std::string NameKey(std::string_view word) {
+  // Macedonian writes the region's names with ќ and ѓ where Serbian has ћ and ђ (Вучиќ,
+  // Ѓуриќ): as names they are those letters (folding alone makes ќ a k, as ḱ).
+  std::string mapped;
+  if (word.find("\xD1\x9C") != std::string_view::npos || word.find("\xD0\x8C") != std::string_view::npos ||
+      word.find("\xD1\x93") != std::string_view::npos || word.find("\xD0\x83") != std::string_view::npos) {
+    for (size_t i = 0; i < word.size();) {
+      char32_t c = text::DecodeUtf8(word, i);
+      text::AppendUtf8(mapped, c == U'ќ' ? U'ћ' : c == U'Ќ' ? U'Ћ' : c == U'ѓ' ? U'ђ' : c == U'Ѓ' ? U'Ђ' : c);
+    }
+    word = mapped;
+  }
   std::string f = text::FoldForMatch(word);
   // Case and definite endings of Serbian, Croatian, Bosnian and Albanian, longest first.
   // (Plural stem endings such as -ova are left alone: they would cut Kosova to "kos".)

@@ -65,6 +65,11 @@ TEST_F(MatcherTest, RolePhrasesFromTheTitleAndTheOrganisationsName) {
   EXPECT_EQ(Ids("Presidentja e Kosovës foli.", "2025-03-01")[0], "person/vjosa-osmani@Presidentja e Kosovës");
 }
 
+TEST_F(MatcherTest, MacedonianSpellingsOfSerbianNames) {
+  // Macedonian writes ќ and ѓ for Serbian ћ and ђ.
+  EXPECT_EQ(Ids("Вучиќ и Дачиќ се сретнаа."), (std::vector<std::string>{"person/aleksandar-vucic@Вучиќ", "person/ivica-dacic@Дачиќ"}));
+}
+
 TEST_F(MatcherTest, Europe) {
   EXPECT_EQ(Ids("Srbija je deo Evrope. 欧洲。"), (std::vector<std::string>{"place/rs@Srbija", "place/europe@Evrope", "place/europe@欧洲"}));
 }
