@@ -654,6 +654,9 @@ TEST_F(QuotesTest, SpeakerNounsForPeopleNotNamed) {
   EXPECT_EQ(LastSpeaker("\"Jam këtu për ju\", tha një grua.", "sq"), "grua");
   // And in Serbian: the navy.
   EXPECT_EQ(LastSpeaker("Američka mornarica je saopštila da su svi putnici spaseni.", "sr"), "mornarica");
+  // A people: "Srbi sa severa Kosova", "Serbët e veriut".
+  EXPECT_EQ(LastSpeaker("Srbi sa severa Kosova su izjavili da neće učestvovati na izborima.", "sr"), "Srbi");
+  EXPECT_EQ(LastSpeaker("Serbët e veriut deklaruan se nuk do të marrin pjesë.", "sq"), "Serbët");
 }
 
 TEST_F(QuotesTest, AlbanianVerbsOfReporting) {
