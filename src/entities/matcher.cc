@@ -210,6 +210,12 @@ std::string NameKey(std::string_view word) {
   // inflections: Putin -> put, Putina -> putin -> put; Savet -> sav, Savetu -> savet -> sav.
   for (int round = 0; round < 2 && f.size() >= 4; ++round) {
     bool cut = false;
+    // Albanian takes -ut and -un after k, g and h (Lajçakut, Lajçakun); elsewhere those letters
+    // are the name's own (Solun, Zemun, Bejrut).
+    if (f.size() >= 5 && (f.ends_with("ut") || f.ends_with("un")) && std::string_view("kgh").find(f[f.size() - 3]) != std::string_view::npos) {
+      f.resize(f.size() - 2);
+      continue;
+    }
     for (std::string_view e : kEndings) {
       if (f.size() >= e.size() + 3 && f.compare(f.size() - e.size(), e.size(), e) == 0) {
         f.resize(f.size() - e.size());

@@ -65,6 +65,15 @@ TEST_F(MatcherTest, RolePhrasesFromTheTitleAndTheOrganisationsName) {
   EXPECT_EQ(Ids("Presidentja e Kosovës foli.", "2025-03-01")[0], "person/vjosa-osmani@Presidentja e Kosovës");
 }
 
+TEST_F(MatcherTest, AlbanianCasesAfterKGH) {
+  // Albanian -ut and -un after k, g, h (Lajçakut, Lajçakun); not the ending of Solun or Zemun.
+  EXPECT_EQ(Ids("Takuan Lajçakun dhe folën për Lajçakut."),
+            (std::vector<std::string>{"person/miroslav-lajcak@Lajçakun", "person/miroslav-lajcak@Lajçakut"}));
+  EXPECT_TRUE(Ids("Solo je stigla.").empty());
+  // A hyphenated double surname alone.
+  EXPECT_EQ(Ids("Presidentja Osmani-Sadriu foli.", "2025-03-01").back(), "person/vjosa-osmani@Osmani-Sadriu");
+}
+
 TEST_F(MatcherTest, MacedonianSpellingsOfSerbianNames) {
   // Macedonian writes ќ and ѓ for Serbian ћ and ђ.
   EXPECT_EQ(Ids("Вучиќ и Дачиќ се сретнаа."), (std::vector<std::string>{"person/aleksandar-vucic@Вучиќ", "person/ivica-dacic@Дачиќ"}));
