@@ -193,8 +193,12 @@ std::string NameKey(std::string_view word) {
   // Macedonian writes the region's names with ќ and ѓ where Serbian has ћ and ђ (Вучиќ,
   // Ѓуриќ): as names they are those letters (folding alone makes ќ a k, as ḱ).
   std::string mapped;
-  if (word.find("\xD1\x9C") != std::string_view::npos || word.find("\xD0\x8C") != std::string_view::npos ||
-      word.find("\xD1\x93") != std::string_view::npos || word.find("\xD0\x83") != std::string_view::npos) {
+  bool macedonian = false;  // ќ D1 9C, Ќ D0 8C, ѓ D1 93, Ѓ D0 83
+  for (size_t i = 0; i + 1 < word.size() && !macedonian; ++i) {
+    auto b = static_cast<unsigned char>(word[i]), n = static_cast<unsigned char>(word[i + 1]);
+    macedonian = (b == 0xD1 && (n == 0x9C || n == 0x93)) || (b == 0xD0 && (n == 0x8C || n == 0x83));
+  }
+  if (macedonian) {
     for (size_t i = 0; i < word.size();) {
       char32_t c = text::DecodeUtf8(word, i);
       text::AppendUtf8(mapped, c == U'ќ' ? U'ћ' : c == U'Ќ' ? U'Ћ' : c == U'ѓ' ? U'ђ' : c == U'Ѓ' ? U'Ђ' : c);
