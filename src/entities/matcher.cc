@@ -328,6 +328,10 @@ Result<std::unique_ptr<Matcher>> Matcher::Create(const Knowledge& knowledge) {
     m->common_words_.insert(text::FoldForMatch(word));
     m->common_keys_[Hash64(NameKey(word))] = true;
   });
+  // Peoples: the capitalised one-word nouns of data/speaker-nouns.tsv (Srbi, Albanci, Serbs).
+  ForEachRow(EmbeddedData("speaker-nouns.tsv"), [&](std::string_view, std::string_view noun) {
+    if (!noun.empty() && noun.find(' ') == std::string_view::npos && StartsUpper(noun)) m->peoples_[Hash64(NameKey(noun))] = true;
+  });
   for (size_t t = 0; t < knowledge.titles().size(); ++t) {
     for (const Alias& a : knowledge.titles()[t].words) {
       if (HasCjk(a.text)) {
@@ -1472,6 +1476,11 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       }
     }
     if (hit.entry < 0) {
+      // A people's name alone is no person ("predstavnik Srba").
+      if (hit.new_type == EntityType::kPerson && hit.first_word != SIZE_MAX && hit.end_word == hit.first_word + 1 &&
+          peoples_.Contains(words[hit.first_word].hash)) {
+        continue;
+      }
       m.entity = hit.new_id;
       m.name = hit.new_name;
       m.type = hit.new_type;

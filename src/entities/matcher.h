@@ -93,6 +93,7 @@ class Matcher {
   // start with a name ("Smrt Osame bin Ladena", "Vlada Gruevskog").
   std::unordered_set<std::string, ViewHash, std::equal_to<>> common_words_;
   HashTable64<bool> common_keys_;  // their name keys ("vlad" of vlada, vlade)
+  HashTable64<bool> peoples_;      // name keys of peoples (Srbi, Srba; Serbs): no person's name
   // Single-word reporting verbs (data/reporting-verbs.tsv): a capitalised name of two or three
   // words next to one is a person ("Ri Yong Ho told", "said Grant Reeher"); true when the
   // words after the verb are its addressee ("told Sky News"), not its subject.

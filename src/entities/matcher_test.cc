@@ -65,6 +65,11 @@ TEST_F(MatcherTest, RolePhrasesFromTheTitleAndTheOrganisationsName) {
   EXPECT_EQ(Ids("Presidentja e Kosovës foli.", "2025-03-01")[0], "person/vjosa-osmani@Presidentja e Kosovës");
 }
 
+TEST_F(MatcherTest, APeopleIsNoPerson) {
+  // After an occupation cue, a people in the genitive ("predstavnik Srba") is no one's name.
+  for (const std::string& id : Ids("Govorio je predstavnik Srba sa severa Kosova.")) EXPECT_EQ(id.find("person/"), std::string::npos) << id;
+}
+
 TEST_F(MatcherTest, AlbanianCasesAfterKGH) {
   // Albanian -ut and -un after k, g, h (Lajçakut, Lajçakun); not the ending of Solun or Zemun.
   EXPECT_EQ(Ids("Takuan Lajçakun dhe folën për Lajçakut."),
