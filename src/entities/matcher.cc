@@ -1476,10 +1476,19 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       }
     }
     if (hit.entry < 0) {
-      // A people's name alone is no person ("predstavnik Srba").
-      if (hit.new_type == EntityType::kPerson && hit.first_word != SIZE_MAX && hit.end_word == hit.first_word + 1 &&
-          peoples_.Contains(words[hit.first_word].hash)) {
-        continue;
+      // A people's name alone is no person ("predstavnik Srba"), nor is a common word alone that
+      // is no given name ("svoju Domovinu"), unless it is a line of its own (a letter's
+      // signature, 2c''); a surname of someone named before was taken above.
+      if (hit.new_type == EntityType::kPerson && hit.first_word != SIZE_MAX && hit.end_word == hit.first_word + 1) {
+        auto line_around = [&] {  // no other word on its line
+          size_t k = hit.first_word;
+          bool first = k == 0 || text.substr(words[k - 1].range.end, hit.range.begin - words[k - 1].range.end).find('\n') != std::string_view::npos;
+          bool last = k + 1 == words.size() ||
+                      text.substr(hit.range.end, words[k + 1].range.begin - hit.range.end).find('\n') != std::string_view::npos;
+          return first && last;
+        };
+        uint64_t h = words[hit.first_word].hash;
+        if (peoples_.Contains(h) || (common_keys_.Contains(h) && !given_names_.Contains(h) && !line_around())) continue;
       }
       m.entity = hit.new_id;
       m.name = hit.new_name;
