@@ -2329,7 +2329,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         // regulations").
         Candidate source = *src;
         auto next = std::find_if(words.begin(), words.end(), [&](const W& w) { return w.r.begin >= src->range.end; });
-        if (lang.substr(0, 2) == "en" && next != words.end() && next->r.begin == src->range.end + 1 && text[src->range.end] == ' ' &&
+        if (!src->pronoun && lang.substr(0, 2) == "en" && next != words.end() && next->r.begin == src->range.end + 1 && text[src->range.end] == ' ' &&
             StartsLower(next->r.Of(text))) {
           auto noun = std::find_if(cands.begin(), cands.end(), [&](const Candidate& n) { return n.noun && n.range.begin == next->r.begin; });
           if (noun == cands.end()) continue;

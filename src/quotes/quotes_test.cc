@@ -838,6 +838,10 @@ TEST_F(QuotesTest, AccordingToAPronoun) {
   std::vector<Got> g = Run("Jane Roe said the talks had stalled.\n\nAccording to her, the plan failed.", "en");
   ASSERT_EQ(g.size(), 2u);
   ExpectQuote(g, 1, "the plan failed", "indirect", "Jane Roe");
+  // With no comma after the pronoun too.
+  g = Run("Jan Petrović said the talks had stalled.\n\nAccording to him the plan failed.", "en");
+  ASSERT_EQ(g.size(), 2u);
+  ExpectQuote(g, 1, "the plan failed", "indirect", "Jan Petrović");
   g = Run("Drita Kelmendi tha se bisedimet kanë ngecur.\n\nSipas saj, plani ka dështuar.", "sq");
   ASSERT_EQ(g.size(), 2u);
   ExpectQuote(g, 1, "plani ka dështuar", "indirect", "Drita Kelmendi");
