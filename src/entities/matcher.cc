@@ -212,22 +212,19 @@ std::string NameKey(std::string_view word) {
                                                   "se",  "ne",  "ve", "a",  "e",  "i",  "o",  "u"};
   // Up to two endings come off, so a base form that itself ends like an ending meets its
   // inflections: Putin -> put, Putina -> putin -> put; Savet -> sav, Savetu -> savet -> sav.
+  // (Compared by hand, last letter first: this runs on every word of every text.)
+  auto ends_with = [&](std::string_view e) { return f.size() >= e.size() + 3 && std::equal(e.rbegin(), e.rend(), f.rbegin()); };
   for (int round = 0; round < 2 && f.size() >= 4; ++round) {
-    bool cut = false;
+    size_t n = f.size();
     // Albanian takes -ut and -un after k, g and h (Lajçakut, Lajçakun); elsewhere those letters
     // are the name's own (Solun, Zemun, Bejrut).
-    if (f.size() >= 5 && (f.ends_with("ut") || f.ends_with("un")) && std::string_view("kgh").find(f[f.size() - 3]) != std::string_view::npos) {
-      f.resize(f.size() - 2);
+    if (n >= 5 && (f[n - 1] == 't' || f[n - 1] == 'n') && f[n - 2] == 'u' && (f[n - 3] == 'k' || f[n - 3] == 'g' || f[n - 3] == 'h')) {
+      f.resize(n - 2);
       continue;
     }
-    for (std::string_view e : kEndings) {
-      if (f.size() >= e.size() + 3 && f.compare(f.size() - e.size(), e.size(), e) == 0) {
-        f.resize(f.size() - e.size());
-        cut = true;
-        break;
-      }
-    }
-    if (!cut) break;
+    auto e = std::find_if(std::begin(kEndings), std::end(kEndings), ends_with);
+    if (e == std::end(kEndings)) break;
+    f.resize(n - e->size());
   }
   return f;
 }
