@@ -28,13 +28,13 @@ TEST(Stance, LexiconReadsEachLanguage) {
   EXPECT_EQ(Baseline("外交部高度评价中国与塞尔维亚的友谊。", "zh", "中国"), 1);
   EXPECT_EQ(Baseline("外交部强烈谴责科索沃当局的挑衅行为。", "zh", "科索沃"), -1);
   // "A negative role" in each language.
+  EXPECT_EQ(Baseline("The analyst said Russia plays a negative role in the region.", "en", "Russia"), -1);
   EXPECT_EQ(Baseline("Analitičar smatra da Rusija ima negativan uticaj na region.", "sr", "Rusija"), -1);
   EXPECT_EQ(Baseline("Profesori thotë se Rusia luan një rol negativ në rajon.", "sq", "Rusia"), -1);
   EXPECT_EQ(Baseline("Аналитичарот смета дека Русија има негативна улога.", "mk", "Русија"), -1);
   EXPECT_EQ(Baseline("专家认为，俄罗斯在该地区发挥了负面作用。", "zh", "俄罗斯"), -1);
   // "Unilaterally declared" independence, as Beijing and Belgrade call it.
   EXPECT_EQ(Baseline("科索沃单方面宣布了独立。", "zh", "独立"), -1);
-  EXPECT_EQ(Baseline("The analyst said Russia plays a negative role in the region.", "en", "Russia"), -1);
 }
 
 TEST(Stance, NegationAndContrast) {
