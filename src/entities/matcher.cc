@@ -325,9 +325,10 @@ Result<std::unique_ptr<Matcher>> Matcher::Create(const Knowledge& knowledge) {
     m->common_words_.insert(text::FoldForMatch(word));
     m->common_keys_[Hash64(NameKey(word))] = true;
   });
-  // Peoples: the capitalised one-word nouns of data/speaker-nouns.tsv (Srbi, Albanci, Serbs).
-  ForEachRow(EmbeddedData("speaker-nouns.tsv"), [&](std::string_view, std::string_view noun) {
-    if (!noun.empty() && noun.find(' ') == std::string_view::npos && StartsUpper(noun)) m->peoples_[Hash64(NameKey(noun))] = true;
+  // Peoples and their adjectives, one word each (data/peoples.tsv: Srbi, Serbs, Irish, Sunni).
+  ForEachRow(EmbeddedData("peoples.tsv"), [&](std::string_view, std::string_view rest) {
+    std::string_view word = rest.substr(0, rest.find('\t'));
+    if (!word.empty() && word.find(' ') == std::string_view::npos) m->peoples_[Hash64(NameKey(word))] = true;
   });
   for (size_t t = 0; t < knowledge.titles().size(); ++t) {
     for (const Alias& a : knowledge.titles()[t].words) {

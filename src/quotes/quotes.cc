@@ -649,10 +649,7 @@ std::unique_ptr<QuoteFinder> QuoteFinder::Create(std::unordered_map<std::string,
     size_t tab = line.find('\t');
     if (tab != std::string_view::npos) f->titles_.insert(text::FoldForMatch(line.substr(tab + 1)));
   });
-  ForEachDataLine(EmbeddedData("speaker-nouns.tsv"), [&](std::string_view line) {
-    size_t tab = line.find('\t');
-    if (tab == std::string_view::npos) return;
-    std::string_view noun = line.substr(tab + 1);
+  auto add_speaker_noun = [&](std::string_view noun) {
     bool cjk = false;
     for (size_t i = 0; i < noun.size();) {
       bool unspaced = text::ClassOf(text::DecodeUtf8(noun, i)) == text::CharClass::kUnspaced;
@@ -670,6 +667,15 @@ std::unique_ptr<QuoteFinder> QuoteFinder::Create(std::unordered_map<std::string,
       f->speaker_noun_stems_.insert(n.substr(0, n.size() - 1));
       f->stem_starts_[StemStart(n)] = true;
     }
+  };
+  ForEachDataLine(EmbeddedData("speaker-nouns.tsv"), [&](std::string_view line) {
+    size_t tab = line.find('\t');
+    if (tab != std::string_view::npos) add_speaker_noun(line.substr(tab + 1));
+  });
+  // Peoples speak as unnamed groups ("Srbi sa severa Kosova su izjavili").
+  ForEachDataLine(EmbeddedData("peoples.tsv"), [&](std::string_view line) {
+    size_t tab = line.find('\t'), tab2 = line.rfind('\t');
+    if (tab != std::string_view::npos && tab2 > tab && line.substr(tab2 + 1) == "noun") add_speaker_noun(line.substr(tab + 1, tab2 - tab - 1));
   });
   ForEachDataLine(EmbeddedData("description-nouns.tsv"), [&](std::string_view line) {
     size_t tab = line.find('\t'), tab2 = line.rfind('\t');
