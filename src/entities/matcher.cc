@@ -1474,9 +1474,9 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       }
     }
     if (hit.entry < 0) {
-      // A people's name alone is no person ("predstavnik Srba"), nor is a common word alone that
-      // is no given name ("svoju Domovinu"), unless it is a line of its own (a letter's
-      // signature, 2c''); a surname of someone named before was taken above.
+      // A people's name alone is no person ("predstavnik Srba"), nor is a letter ("I"), nor a
+      // common word alone that is no given name ("svoju Domovinu") unless it is a line of its own
+      // (a letter's signature, 2c''); a surname of someone named before was taken above.
       if (hit.new_type == EntityType::kPerson && hit.first_word != SIZE_MAX && hit.end_word == hit.first_word + 1) {
         auto line_around = [&] {  // no other word on its line
           size_t k = hit.first_word;
@@ -1486,7 +1486,8 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
           return first && last;
         };
         uint64_t h = words[hit.first_word].hash;
-        if (peoples_.Contains(h) || (common_keys_.Contains(h) && !given_names_.Contains(h) && !line_around())) continue;
+        bool letter = hit.range.size() == 1;
+        if (letter || peoples_.Contains(h) || (common_keys_.Contains(h) && !given_names_.Contains(h) && !line_around())) continue;
       }
       m.entity = hit.new_id;
       m.name = hit.new_name;

@@ -68,6 +68,8 @@ TEST_F(MatcherTest, RolePhrasesFromTheTitleAndTheOrganisationsName) {
 TEST_F(MatcherTest, APeopleIsNoPerson) {
   // After an occupation cue, a people in the genitive ("predstavnik Srba") is no one's name.
   for (const std::string& id : Ids("Govorio je predstavnik Srba sa severa Kosova.")) EXPECT_EQ(id.find("person/"), std::string::npos) << id;
+  // Nor is a letter ("I").
+  for (const std::string& id : Ids("On my trips here from the states I used Fly Genesis.")) EXPECT_NE(id, "person/~i@I");
   // Nor is the adjective of a people or a faith (data/peoples.tsv).
   for (const std::string& id : Ids("They do not sound that Irish, I thought after the show.")) {
     EXPECT_EQ(id.find("person/"), std::string::npos) << id;
