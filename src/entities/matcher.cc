@@ -256,11 +256,11 @@ void Matcher::AddAlias(int target, bool role, const Alias& a) {
                                                                    "bs", "cnr", "sq",     "mk"};
   bool exact = !kInflected.count(a.lang);
   for (const Word& w : words) {
+    std::string folded = text::FoldForMatch(w.range.Of(a.text));
     e.keys.push_back(w.key);
     e.caps.push_back(w.upper);
-    if (exact) e.exact.push_back(text::FoldForMatch(w.range.Of(a.text)));
-    e.acronym.push_back(Abbreviation(w.range.Of(a.text)) ? text::FoldForMatch(w.range.Of(a.text)) : std::string());
-    std::string folded = text::FoldForMatch(w.range.Of(a.text));
+    if (exact) e.exact.push_back(folded);
+    e.acronym.push_back(Abbreviation(w.range.Of(a.text)) ? folded : std::string());
     e.adjective_name.push_back(!exact && folded.size() > 4 && (folded.ends_with("ska") || folded.ends_with("cka")));
   }
   // Short single words (Li, Fu, Xi) need support in the article; abbreviations in capitals
