@@ -226,6 +226,11 @@ std::string NameKey(std::string_view word) {
     if (e == std::end(kEndings)) break;
     f.resize(n - e->size());
   }
+  // The fleeting a of Serbian, Croatian and Bosnian: Kragujevac, Kragujevca; Petar, Petra;
+  // ministar, ministra. A stem in consonant + a + c or r loses the a, in every form alike.
+  size_t n = f.size();
+  auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; };
+  if (n >= 5 && (f[n - 1] == 'c' || f[n - 1] == 'r') && f[n - 2] == 'a' && !vowel(f[n - 3])) f.erase(n - 2, 1);
   return f;
 }
 

@@ -79,6 +79,15 @@ TEST_F(MatcherTest, APeopleIsNoPerson) {
   for (const std::string& id : Ids("On voli svoju Domovinu i svoj narod.")) EXPECT_EQ(id.find("person/"), std::string::npos) << id;
 }
 
+TEST_F(MatcherTest, TheFleetingA) {
+  // Kragujevac, Kragujevcu; Aleksandar, Aleksandra; an unknown Petar, Petra: one key.
+  EXPECT_EQ(Ids("U Kragujevcu i iz Kragujevca."), (std::vector<std::string>{"place/kragujevac@Kragujevcu", "place/kragujevac@Kragujevca"}));
+  EXPECT_EQ(Ids("Sastanak Aleksandra Vučića."), (std::vector<std::string>{"person/aleksandar-vucic@Aleksandra Vučića"}));
+  std::vector<std::string> ids = Ids("Govorio je Petar Jelić. Izjava Petra Jelića je kratka.");
+  ASSERT_EQ(ids.size(), 2u);
+  EXPECT_EQ(ids[0].substr(0, ids[0].find('@')), ids[1].substr(0, ids[1].find('@')));
+}
+
 TEST_F(MatcherTest, AlbanianCasesAfterKGH) {
   // Albanian -ut and -un after k, g, h (Lajçakut, Lajçakun); not the ending of Solun or Zemun.
   EXPECT_EQ(Ids("Takuan Lajçakun dhe folën për Lajçakut."),
