@@ -18,6 +18,7 @@
 
 #include <fmt/format.h>
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
@@ -518,8 +519,25 @@ bool SameSpeaker(const std::string& ours, const std::string& gold) {
       if (w == surname || (shorter >= need && w.compare(0, need, surname, 0, need) == 0)) return true;
     }
   }
+  // Containment at word edges: "he" is not inside "the american"; Chinese, written without
+  // spaces, has an edge between any two characters.
+  auto within = [](const std::string& part, const std::string& whole) {
+    auto letter_at = [&](size_t i, bool before) {
+      if (before ? i == 0 : i >= whole.size()) return false;
+      if (before) {
+        while (i > 0 && (static_cast<unsigned char>(whole[i - 1]) & 0xC0) == 0x80) --i;
+        --i;
+      }
+      char32_t c = text::DecodeUtf8(whole, i);
+      return u_isalnum(static_cast<UChar32>(c)) && c < 0x2E80;
+    };
+    for (size_t at = whole.find(part); at != std::string::npos; at = whole.find(part, at + 1)) {
+      if (!letter_at(at, true) && !letter_at(at + part.size(), false)) return true;
+    }
+    return false;
+  };
   std::string fo = text::FoldForMatch(ours), fg = text::FoldForMatch(gold);
-  return fo.find(fg) != std::string::npos || fg.find(fo) != std::string::npos;
+  return within(fg, fo) || within(fo, fg);
 }
 
 void EvalQuotes(const fs::path& data, const std::string& errors_file) {
