@@ -1786,6 +1786,12 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
             !perfect_subject(c, window)) {
           continue;
         }
+        // Nor a known place across a comma: "… uključujući i Bliski istok, otkrio je ministar …"
+        // ends a list and inverts the verb and its subject. (A new name the tagger calls a place
+        // may be a person's in apposition: "Министерот …, Ри Јонг Хо, вели".)
+        if (c.place && c.entity.find("/~") == std::string::npos && c.range.end <= cue.begin && text.substr(c.range.end, cue.begin - c.range.end).find(',') != std::string_view::npos) {
+          continue;
+        }
         if (!subject && ObjectBeforeConjunction(text, lang, c.range, cue)) continue;
         // A possessor is not the speaker: "Sainsbury's commercial director said". (Chinese text
         // keeps "Sainsbury's" as the company's name.)

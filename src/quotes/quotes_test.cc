@@ -272,6 +272,16 @@ TEST_F(QuotesTest, NamesAfterPrepositionsDoNotSpeak) {
   EXPECT_EQ(LastSpeaker("王毅在年度联合国大会上发言称，“对话取得了重要进展”。", "zh"), "Wang Yi");
 }
 
+TEST_F(QuotesTest, APlaceThatEndsAListBeforeTheVerbDoesNotSpeak) {
+  // The region closes a list; the verb's subject follows it, after a title.
+  EXPECT_EQ(LastSpeaker("Peking može, „ako bude potrebno”, proširiti ulaganja na nova tržišta, uključujući i Bliski istok, "
+                        "otkrio je ministar spoljnih poslova, Marko Đurić.", "sr"),
+            "Marko Đurić");
+  EXPECT_EQ(LastSpeaker("Пекинг може „доколку е потребно“ да ги прошири вложувањата, вклучувајќи го и Средниот Исток, "
+                        "откри министерот Марко Ѓуриќ.", "mk"),
+            "Marko Đurić");
+}
+
 TEST_F(QuotesTest, ANameAfterTheWordsDoesNotSpeakForAVerbBeforeThem) {
   // The president praised Kurti's courage; Kurti, named after the quoted words, did not speak.
   EXPECT_EQ(LastSpeaker("Predsednik je u subotu rekao da je tog dana „narod video svu hrabrost“ Albina Kurtija.", "sr"), "");
