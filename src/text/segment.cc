@@ -13,7 +13,9 @@
 namespace parallax::text {
 namespace {
 
-enum class AbbrevKind { kTitle, kInner, kEnd };
+// kName: stands before a name ("U.S. President", "U.N. Security Council") and ends a sentence
+// only before a word that opens one (kOpener: The, He, But …).
+enum class AbbrevKind { kTitle, kInner, kEnd, kName, kOpener };
 
 // Abbreviations per language, keyed by the lower-cased abbreviation without its final stop.
 class Abbreviations {
@@ -26,7 +28,11 @@ class Abbreviations {
       if (t1 == std::string_view::npos || t2 == std::string_view::npos) return;
       std::string lang(line.substr(0, t1));
       std::string_view kind = line.substr(t2 + 1);
-      AbbrevKind k = kind == "title" ? AbbrevKind::kTitle : kind == "end" ? AbbrevKind::kEnd : AbbrevKind::kInner;
+      AbbrevKind k = kind == "title"    ? AbbrevKind::kTitle
+                     : kind == "end"    ? AbbrevKind::kEnd
+                     : kind == "name"   ? AbbrevKind::kName
+                     : kind == "opener" ? AbbrevKind::kOpener
+                                        : AbbrevKind::kInner;
       table_[lang][Lower(line.substr(t1 + 1, t2 - t1 - 1))] = k;
     });
   }
@@ -172,7 +178,18 @@ std::vector<ByteRange> SplitSentences(std::string_view text, std::string_view la
         if (ordinals && all_digits && word.size() <= 3 && at > 0) continue;  // 16. Septembar, 5. Međunarodni
         if (abbrevs != nullptr) {
           auto it = abbrevs->find(Lower(word));
-          if (it != abbrevs->end() && (it->second != AbbrevKind::kEnd || !upper)) continue;
+          if (it != abbrevs->end() && it->second == AbbrevKind::kName) {
+            size_t e = k;
+            while (e < text.size()) {
+              size_t j = e;
+              if (!u_isalpha(static_cast<UChar32>(DecodeUtf8(text, j)))) break;
+              e = j;
+            }
+            auto opener = abbrevs->find(Lower(text.substr(k, e - k)));
+            if (!upper || opener == abbrevs->end() || opener->second != AbbrevKind::kOpener) continue;
+          } else if (it != abbrevs->end() && it->second != AbbrevKind::kOpener && (it->second != AbbrevKind::kEnd || !upper)) {
+            continue;
+          }
         }
       }
     }

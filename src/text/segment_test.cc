@@ -28,6 +28,10 @@ TEST(Segment, AbbreviationsDatesAndInitials) {
   EXPECT_EQ(Sentences("Тоа го рече г. Адамс. Тој отиде.", "mk"), (std::vector<std::string>{"Тоа го рече г. Адамс.", "Тој отиде."}));
   EXPECT_EQ(Sentences("Mr. Smith met A. Vučić in the U.S. on Monday. He left.", "en"),
             (std::vector<std::string>{"Mr. Smith met A. Vučić in the U.S. on Monday.", "He left."}));
+  // U.S. and U.N. stand before names; they end a sentence only before a word that opens one.
+  EXPECT_EQ(Sentences("Pompeo told the U.N. Security Council that sanctions stay. He flew to the U.S. The talks ended.", "en"),
+            (std::vector<std::string>{"Pompeo told the U.N. Security Council that sanctions stay.", "He flew to the U.S.",
+                                      "The talks ended."}));
   // Св. (Saint) before a name in Macedonian.
   EXPECT_EQ(Sentences("Мериветер рече дека Св. Мартин не го замени. Тој замина.", "mk"),
             (std::vector<std::string>{"Мериветер рече дека Св. Мартин не го замени.", "Тој замина."}));
