@@ -988,11 +988,19 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       std::string_view before = text.substr(0, w->r.begin);
       if (before.ends_with(", ")) return true;
       if (!before.ends_with(' ')) return false;
+      std::string_view clause = before;
       before.remove_suffix(1);
       for (std::string_view close : {"”", "“", "\"", "»", "«", "’"}) {
         if (before.ends_with(close)) return true;
       }
-      return false;
+      // With no comma, the "and" joins two verbs only when no reporting verb comes before it
+      // in its sentence: "Pompeo met Ri … and said that …" is Pompeo's, but in "Mayorga claims
+      // Ronaldo fell … and told her …" the second verb is inside what the first reports.
+      // (Albanian "i" is a pronoun: "Rod Reed i tha gazetarëve".)
+      if (lang.substr(0, 2) == "sq" && w->key == "i") return false;
+      size_t stop = clause.find_last_of(".!?\n");
+      uint32_t from = stop == std::string_view::npos ? 0 : static_cast<uint32_t>(stop);
+      return std::none_of(cues.begin(), cues.end(), [&](const Cue& c) { return c.range.begin >= from && c.range.end <= w->r.begin; });
     };
 
     // Speaker candidates: entity mentions and pronouns outside quotations.

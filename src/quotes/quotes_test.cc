@@ -324,6 +324,16 @@ TEST_F(QuotesTest, ACoordinatedVerbKeepsTheSentencesSubject) {
             "Aleksandar Vučić");
 }
 
+TEST_F(QuotesTest, AVerbAfterAndWithNoCommaSharesTheSubject) {
+  EXPECT_EQ(LastSpeaker("Wang Yi met Marko Đurić in New York and said afterwards that talks would go on.", "en"), "Wang Yi");
+  EXPECT_EQ(LastSpeaker("Kurti sent a letter in which he criticised Aleksandar Vučić and said he would not attend.", "en"),
+            "Albin Kurti");
+  // Unless a reporting verb before it reports the clause the second verb is in.
+  EXPECT_EQ(LastSpeaker("Ana Marić claims Vučić called her and told her he was \"sorry\".", "en"), "Aleksandar Vučić");
+  // Albanian "i" before a verb is a pronoun ("told him"), not "and".
+  EXPECT_EQ(LastSpeaker("Trajneri i FK Partizan Marko Petrović i tha gazetarëve se ndeshja shtyhet.", "sq"), "Marko Petrović");
+}
+
 TEST_F(QuotesTest, AlbanianPluralVerbsAndSpeakerNouns) {
   EXPECT_EQ(LastSpeaker("\"Sulmi ishte i planifikuar me kujdes,\" u shprehën prokurorët.", "sq"), "prokurorët");
 }
