@@ -2509,6 +2509,22 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
                 interposed = true;
                 if (CountWords(clause_range.Of(text)) < 4) continue;
               }
+              // "Biden said he would decide by January, the Associated Press reported": the tag
+              // names who relays a report that has its own named speaker, whose words end at
+              // the tag.
+              bool relayed = false;
+              for (Quote& inner : out) {
+                if (inner.kind != Kind::kIndirect || inner.content.begin <= clause_range.begin || inner.content.begin >= tag.begin ||
+                    inner.content.end < tag.begin || inner.speaker.empty() || inner.confidence < 0.8 ||
+                    inner.speaker_range.begin < clause_range.begin ||
+                    std::find(std::begin(kPronouns), std::end(kPronouns), text::FoldForMatch(inner.speaker_range.Of(text))) !=
+                        std::end(kPronouns)) {
+                  continue;
+                }
+                inner.content = Trim(text, {inner.content.begin, tag.begin});
+                relayed = true;
+              }
+              if (relayed) continue;
               q.content = Trim(text, clause_range);
               if (!attribute(q, c.range, {tag.begin, v.addressee ? c.range.end : tag.end}, 0.8) &&
                   !(interposed && resolve_pronoun(q, c.range.begin))) {

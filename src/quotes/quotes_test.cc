@@ -334,6 +334,16 @@ TEST_F(QuotesTest, AVerbAfterAndWithNoCommaSharesTheSubject) {
   EXPECT_EQ(LastSpeaker("Trajneri i FK Partizan Marko Petrović i tha gazetarëve se ndeshja shtyhet.", "sq"), "Marko Petrović");
 }
 
+TEST_F(QuotesTest, AnOutletThatRelaysANamedSpeakersWordsDoesNotSpeak) {
+  ExpectOnlyQuote(Run("Vučić said Serbia would never recognise Kosovo, the agency Tanjug reported.", "en"),
+                  "Serbia would never recognise Kosovo", "indirect", "Aleksandar Vučić");
+  ExpectOnlyQuote(Run("Vučić je rekao da Srbija nikada neće priznati Kosovo, javila je agencija Tanjug.", "sr"),
+                  "Srbija nikada neće priznati Kosovo", "indirect", "Aleksandar Vučić");
+  // With no speaker inside, the outlet's report is what was said.
+  ExpectOnlyQuote(Run("Serbia would never recognise Kosovo, the agency Tanjug reported.", "en"), "Serbia would never recognise Kosovo",
+                  "indirect", "Tanjug");
+}
+
 TEST_F(QuotesTest, AlbanianPluralVerbsAndSpeakerNouns) {
   EXPECT_EQ(LastSpeaker("\"Sulmi ishte i planifikuar me kujdes,\" u shprehën prokurorët.", "sq"), "prokurorët");
 }
