@@ -2567,6 +2567,54 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
                            (ptext[ptext.find_last_not_of(" \n\t")] == ':' || (trimmed.size() >= 3 && trimmed.substr(trimmed.size() - 3) == "："));
     prev_paragraph_cue = cues.empty() ? ByteRange{} : cues.back().range;
   }
+  // A new name made of a title and its qualifiers only ("…, says Foreign Minister", a
+  // headline's) is no one's name but a role: the person the article names right after the
+  // same words ("Foreign minister Walid al-Moualem said …"), the nearest such before or after.
+  // (With no speaker, the capitalised words after the verb to the sentence's end are read so.)
+  for (Quote& q : out) {
+    ByteRange words_of_role = q.speaker_range;
+    if (q.speaker.empty() && !q.cue.empty()) {
+      size_t at = text.find(q.cue, q.content.end);
+      std::string_view between = at == std::string_view::npos ? "" : text.substr(q.content.end, at - q.content.end);
+      if (at == std::string_view::npos || between.find_first_of("!?\n") != std::string_view::npos || between.find(". ") != std::string_view::npos) {
+        continue;
+      }
+      size_t end = std::min(text.find_first_of(".!?\n", at), text.size());
+      words_of_role = Trim(text, {static_cast<uint32_t>(at + q.cue.size()), static_cast<uint32_t>(end)});
+    } else if (q.speaker_entity.find("/~") == std::string::npos || q.speaker_type == "person") {
+      continue;
+    }
+    std::vector<std::string> role;
+    bool capitalised = true;
+    text::ForEachWord(words_of_role.Of(text), [&](std::string_view lower, ByteRange r, bool) {
+      role.push_back(text::FoldForMatch(lower));
+      capitalised = capitalised && IsUpperAt(text, words_of_role.begin + r.begin);
+    });
+    if (role.empty() || role.size() > 3 || !capitalised || !titles_.count(role.back())) continue;
+    const EntityMention* holder = nullptr;
+    uint32_t best = std::numeric_limits<uint32_t>::max();
+    for (const EntityMention* m : by_pos) {
+      if (m->type != "person" || Distance(m->range, q.speaker_range) >= best) continue;
+      size_t from = m->range.begin > 64 ? m->range.begin - 64 : 0;
+      std::vector<std::string> before;
+      std::string_view gap = "x";
+      text::ForEachWord(text.substr(from, m->range.begin - from), [&](std::string_view lower, ByteRange r, bool) {
+        before.push_back(text::FoldForMatch(lower));
+        gap = text.substr(from + r.end, m->range.begin - from - r.end);
+      });
+      if (gap != " " || before.size() < role.size() || !std::equal(role.begin(), role.end(), before.end() - role.size())) continue;
+      holder = m;
+      best = Distance(m->range, q.speaker_range);
+    }
+    if (holder == nullptr) continue;
+    q.speaker = holder->name;
+    q.speaker_entity = holder->entity;
+    q.speaker_type = "person";
+    if (q.speaker_range.empty()) {
+      q.speaker_range = words_of_role;
+      q.confidence = 0.7;
+    }
+  }
   std::sort(out.begin(), out.end(), [](const Quote& a, const Quote& b) { return a.content.begin < b.content.begin; });
   // Chinese reports speech without a word for "that", so each reporting verb of a sentence (据
   // … 报道, 称, 表示) reads the rest of it as what was said: indirect quotations that overlap and

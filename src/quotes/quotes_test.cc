@@ -344,6 +344,16 @@ TEST_F(QuotesTest, AnOutletThatRelaysANamedSpeakersWordsDoesNotSpeak) {
                   "indirect", "Tanjug");
 }
 
+TEST_F(QuotesTest, AHeadlinesTitleIsThePersonTheArticleNamesWithIt) {
+  std::vector<Got> got = Run("Montenegro 'ready' for new talks, says Foreign Minister\n\n"
+                             "Speaking in Podgorica, Foreign minister Jelena Vuković said the talks would resume in May.\n",
+                             "en");
+  ASSERT_EQ(got.size(), 2u);
+  ExpectQuote(got, 0, "ready", "partial", "Jelena Vuković");
+  // A title the article never puts before a name stays unattributed.
+  EXPECT_EQ(LastSpeaker("Montenegro 'ready' for new talks, says Foreign Minister\n\nThe talks resume in May.\n", "en"), "");
+}
+
 TEST_F(QuotesTest, AlbanianPluralVerbsAndSpeakerNouns) {
   EXPECT_EQ(LastSpeaker("\"Sulmi ishte i planifikuar me kujdes,\" u shprehën prokurorët.", "sq"), "prokurorët");
 }
