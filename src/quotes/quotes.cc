@@ -472,8 +472,19 @@ struct Candidate {
   bool governed = false;  // right after a preposition ("with CNN", "u Merilendu"): not a subject
 };
 
-constexpr std::string_view kPronouns[] = {"he", "she", "they", "on", "ona", "oni", "one", "ai", "ajo", "ata", "er", "sie",
-                                           "toj", "taa", "tie"};  // Macedonian тој, таа, тие as folding spells them
+// Personal pronouns that can be a subject, per language, as folding spells them (Serbian
+// Cyrillic он as on, Macedonian тој, таа, тие as toj, taa, tie). Each language has its own: the
+// English words "on" and "one" are no one's pronouns. A language with no list of its own uses
+// them all.
+bool IsPronoun(std::string_view lang, std::string_view folded) {
+  static const auto* kByLanguage = new std::unordered_map<std::string_view, std::unordered_set<std::string_view>>{
+      {"en", {"he", "she", "they"}},        {"sr", {"on", "ona", "oni", "one"}}, {"hr", {"on", "ona", "oni", "one"}},
+      {"bs", {"on", "ona", "oni", "one"}},  {"me", {"on", "ona", "oni", "one"}}, {"sq", {"ai", "ajo", "ata"}},
+      {"mk", {"toj", "taa", "tie"}},        {"de", {"er", "sie"}}};
+  auto it = kByLanguage->find(lang.substr(0, 2));
+  if (it != kByLanguage->end()) return it->second.count(folded) > 0;
+  return std::any_of(kByLanguage->begin(), kByLanguage->end(), [&](const auto& l) { return l.second.count(folded) > 0; });
+}
 constexpr std::u32string_view kCjkPronouns[] = {U"他们", U"她们", U"他", U"她"};
 // Pronouns after a preposition ("according to him", "sipas saj", "според неа"), as folding spells
 // them.
@@ -1032,7 +1043,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         cands.push_back({w.r, std::string(w.r.Of(text)), "", "role", false, false, true});
         continue;
       }
-      if (std::find(std::begin(kPronouns), std::end(kPronouns), w.key) == std::end(kPronouns)) continue;
+      if (!IsPronoun(lang, w.key)) continue;
       cands.push_back({w.r, "", "", "", true});
     }
     const bool serbo_croatian = SerboCroatian(lang);
@@ -1132,7 +1143,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       // the packs, the name tagger and the speaker nouns.)
       if (german || !joined || !lone || covered || !IsUpperAt(text, w.r.begin) || Inside(w.r, spans) || written_lower(w.key) ||
           kCalendar.count(w.key) || kLinking.count(w.key) || description_nouns_.count(w.key) || w.key == "it" ||
-          std::find(std::begin(kPronouns), std::end(kPronouns), w.key) != std::end(kPronouns)) {
+          IsPronoun(lang, w.key)) {
         continue;
       }
       ByteRange r = possessive.empty() ? w.r : possessive;
@@ -1320,7 +1331,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         const bool cjk = word.rfind("他", 0) == 0 || word.rfind("她", 0) == 0;
         std::string_view pronoun = cjk ? word.substr(0, 3) : word;
         // (Only a pronoun: a verb form with no subject, which `at` may also be, is no name's.)
-        if (!cjk && std::find(std::begin(kPronouns), std::end(kPronouns), text::FoldForMatch(pronoun)) == std::end(kPronouns)) {
+        if (!cjk && !IsPronoun(lang, text::FoldForMatch(pronoun))) {
           pronoun = {};
         }
         size_t start = par.range.begin;
@@ -1372,7 +1383,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         text::ForEachWord(t, [&](std::string_view lower, ByteRange w, bool unspaced) {
           ByteRange at{r.begin + w.begin, r.begin + w.end};
           if (found || Inside(at, quotations[k])) return;
-          if (!unspaced && std::find(std::begin(kPronouns), std::end(kPronouns), text::FoldForMatch(lower)) != std::end(kPronouns)) {
+          if (!unspaced && IsPronoun(lang, text::FoldForMatch(lower))) {
             found = true;
           }
         });
@@ -2517,8 +2528,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
                 if (inner.kind != Kind::kIndirect || inner.content.begin <= clause_range.begin || inner.content.begin >= tag.begin ||
                     inner.content.end < tag.begin || inner.speaker.empty() || inner.confidence < 0.8 ||
                     inner.speaker_range.begin < clause_range.begin ||
-                    std::find(std::begin(kPronouns), std::end(kPronouns), text::FoldForMatch(inner.speaker_range.Of(text))) !=
-                        std::end(kPronouns)) {
+                    IsPronoun(lang, text::FoldForMatch(inner.speaker_range.Of(text)))) {
                   continue;
                 }
                 inner.content = Trim(text, {inner.content.begin, tag.begin});

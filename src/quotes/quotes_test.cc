@@ -354,6 +354,15 @@ TEST_F(QuotesTest, AHeadlinesTitleIsThePersonTheArticleNamesWithIt) {
   EXPECT_EQ(LastSpeaker("Montenegro 'ready' for new talks, says Foreign Minister\n\nThe talks resume in May.\n", "en"), "");
 }
 
+TEST_F(QuotesTest, PronounsAreEachLanguagesOwn) {
+  // English "one" and "on" are not the Serbian pronouns one (they) and on (he).
+  EXPECT_EQ(LastSpeaker("Aleksandar Vučić arrives in Beijing on Monday.\n\nIn an interview next to the one with him on the front "
+                        "page, his former adviser Marko Petrović attacked the plan, saying it was \"entirely wrong.\"",
+                        "en"),
+            "Marko Petrović");
+  EXPECT_EQ(LastSpeaker("Aleksandar Vučić je stigao u Peking.\n\nOn je rekao da je „poseta uspešna“.", "sr"), "Aleksandar Vučić");
+}
+
 TEST_F(QuotesTest, AlbanianPluralVerbsAndSpeakerNouns) {
   EXPECT_EQ(LastSpeaker("\"Sulmi ishte i planifikuar me kujdes,\" u shprehën prokurorët.", "sq"), "prokurorët");
 }
