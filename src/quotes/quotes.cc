@@ -984,8 +984,13 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         return at != std::string_view::npos && before.substr(at).find("，") == std::string_view::npos &&
                before.substr(at).find("。") == std::string_view::npos;
       }
-      static const std::unordered_set<std::string_view> kAnd = {"but", "and", "ali", "a", "i", "pa", "te", "али", "а", "и",
-                                                                "па", "те", "por", "dhe", "но"};
+      // "and" and "but" per language (English "a" and "I" are not Serbian a and i; Albanian "i"
+      // is a pronoun: "Rod Reed i tha gazetarëve").
+      static const std::unordered_set<std::string_view> kAndEnglish = {"but", "and"};
+      static const std::unordered_set<std::string_view> kAndSlavic = {"ali", "a", "i", "pa", "te", "али", "а", "и", "па", "те", "но"};
+      static const std::unordered_set<std::string_view> kAndAlbanian = {"dhe", "por"};
+      const std::string_view base = lang.substr(0, 2);
+      const auto& kAnd = base == "en" ? kAndEnglish : base == "sq" ? kAndAlbanian : kAndSlavic;
       auto w = std::lower_bound(words.begin(), words.end(), cue.begin, [](const W& x, uint32_t at) { return x.r.begin < at; });
       if (w == words.begin()) return false;
       --w;
@@ -1007,8 +1012,6 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       // With no comma, the "and" joins two verbs only when no reporting verb comes before it
       // in its sentence: "Pompeo met Ri … and said that …" is Pompeo's, but in "Mayorga claims
       // Ronaldo fell … and told her …" the second verb is inside what the first reports.
-      // (Albanian "i" is a pronoun: "Rod Reed i tha gazetarëve".)
-      if (lang.substr(0, 2) == "sq" && w->key == "i") return false;
       size_t stop = clause.find_last_of(".!?\n");
       uint32_t from = stop == std::string_view::npos ? 0 : static_cast<uint32_t>(stop);
       return std::none_of(cues.begin(), cues.end(), [&](const Cue& c) { return c.range.begin >= from && c.range.end <= w->r.begin; });
