@@ -1388,6 +1388,31 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     }
     i = aux;
   }
+  // 3b''. Two or three capitalised words that open a sentence, then a comma and a title or
+  // occupation in lower case (after an article and at most two more words) are a person:
+  // "Gendon Subandono, the coach of the national team, had trained …", "Marko Petrović, a
+  // political scientist at …", "Marko Petrović, politički analitičar, …".
+  static const std::unordered_set<std::string> kArticles = keys({"the", "a", "an", "former", "ish"});
+  for (size_t i = 0; i + 2 < words.size(); ++i) {
+    bool at_start = i == 0 || text::FindFirstOf(text.substr(words[i - 1].range.end, words[i].range.begin - words[i - 1].range.end),
+                                                        U".!?\n\"“”„«»") != std::string_view::npos;
+    if (!at_start || !usable(i) || common_words_.count(text::FoldForMatch(words[i].range.Of(text)))) continue;
+    size_t end = i + 1;
+    while (end < words.size() && end - i < 3 && usable(end) && Joined(text, words[end - 1].range.end, words[end].range.begin)) ++end;
+    if (end - i < 2 || end >= words.size() || text.substr(words[end - 1].range.end, words[end].range.begin - words[end - 1].range.end) != ", ") {
+      continue;
+    }
+    size_t k = end;
+    if (kArticles.count(words[k].key)) ++k;
+    for (size_t n = 0; k < words.size() && n < 3 && !words[k].upper && (k == end || Joined(text, words[k - 1].range.end, words[k].range.begin));
+         ++n, ++k) {
+      if (cues_.Contains(words[k].hash)) {
+        add_unknown(i, end);
+        break;
+      }
+    }
+    i = end - 1;
+  }
   std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.range.begin < b.range.begin; });
 
   // 3c. Name particles belong to the name of an unknown person: between its words ("Osame bin

@@ -258,6 +258,13 @@ TEST_F(MatcherTest, NamesNextToReportingVerbsAndTitles) {
   got = Ids("Dobrila Kusuma, a 35-year-old mother, told reporters the water was gone.");
   ASSERT_FALSE(got.empty());
   EXPECT_EQ(got[0], "person/~dobril-kusum@Dobrila Kusuma");
+  // With a title or occupation in the appositive, whatever verb follows.
+  got = Ids("Dobrila Kusuma, the coach of the national team, had trained two of them.");
+  ASSERT_FALSE(got.empty());
+  EXPECT_EQ(got[0], "person/~dobril-kusum@Dobrila Kusuma");
+  got = Ids("Dobrila Kusuma, politička analitičarka iz Beograda, smatra da je rok kratak.");
+  ASSERT_FALSE(got.empty());
+  EXPECT_EQ(got[0], "person/~dobril-kusum@Dobrila Kusuma");
   for (const std::string& id : Ids("Za Padingtona, kojeg opisuje kao člana porodice, dodala je da je ponosna.")) {
     EXPECT_EQ(id.find("person/~za-"), std::string::npos) << id;
   }
