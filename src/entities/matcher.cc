@@ -271,8 +271,9 @@ void Matcher::AddAlias(int target, bool role, const Alias& a) {
   // Short single words (Li, Fu, Xi) need support in the article; abbreviations in capitals
   // (US, EU) do not.
   if (!role && words.size() == 1 && text::FoldForMatch(a.text).size() <= 2 && e.acronym[0].empty()) e.weak = true;
+  const bool topic = !role && k_.entities()[static_cast<size_t>(target)].type == EntityType::kTopic;
   auto add = [&](Entry entry, const std::vector<Word>& keyed) {
-    int& longest = first_key_max_[keyed[0].hash];
+    int& longest = (topic ? topic_first_key_max_ : first_key_max_)[keyed[0].hash];
     longest = std::max(longest, static_cast<int>(entry.keys.size()));
     entries_.push_back(std::move(entry));
     by_keys_[KeysHash(keyed, 0, keyed.size())].push_back(static_cast<int>(entries_.size() - 1));
@@ -370,9 +371,13 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   std::vector<Hit> hits;
   std::vector<bool> taken(words.size(), false);
 
-  // 1. Aliases and role phrases over words, longest first.
-  for (size_t i = 0; i < words.size();) {
-    const int* fk = first_key_max_.Find(words[i].hash);
+  // 1. Aliases and role phrases over words, longest first. Topics come last (4'), over names
+  // too: "nezavisnosti Kosova" is the topic Kosovo independence and the place Kosovo.
+  auto is_topic = [&](const Entry& en) { return !en.role && k_.entities()[en.target].type == EntityType::kTopic; };
+  std::vector<Hit> topic_hits;
+  // The longest alias at word i (entry and words; -1 for none), of topics or of the rest.
+  auto alias_at = [&](size_t i, bool topics) {
+    const int* fk = (topics ? topic_first_key_max_ : first_key_max_).Find(words[i].hash);
     int best = -1;
     size_t best_len = 0;
     if (fk != nullptr) {
@@ -396,13 +401,17 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
                                                 text::FoldForMatch(words[i + k].range.Of(text)) == en.acronym[k]);
           }
           for (size_t k = 0; k < len && caps_ok; ++k) caps_ok = !en.adjective_name[k] || !AdjectiveOnlyForm(words[i + k].range.Of(text));
-          if (!caps_ok) continue;
+          if (!caps_ok || is_topic(en) != topics) continue;
           // Prefer entities to role phrases of the same length.
           if (best < 0 || (entries_[best].role && !en.role)) best = e;
         }
         if (best >= 0) best_len = len;
       }
     }
+    return std::pair<int, size_t>(best, best_len);
+  };
+  for (size_t i = 0; i < words.size();) {
+    auto [best, best_len] = alias_at(i, false);
     // A place's one-word name after a known given name is a surname ("Agim Čeku" is not Czechia,
     // "Jack London" not the city), unless the given name is also a common word ("Vlade
     // Srbije", the government of Serbia).
@@ -486,6 +495,12 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       for (auto e = ends.rbegin(); e != ends.rend(); ++e) {
         size_t len = e->first;
         const std::vector<int>& found = han_nodes_[static_cast<size_t>(e->second)];
+        // A topic takes no characters from the names inside it (科索沃独立: Kosovo too); it
+        // joins the hits last, as the spaced scripts' topics do (4').
+        if (is_topic(entries_[found[0]])) {
+          topic_hits.push_back({{static_cast<uint32_t>(start), static_cast<uint32_t>(start + len)}, found[0], SIZE_MAX, SIZE_MAX, "", ""});
+          continue;
+        }
         // A place's two-character name that opens a longer foreign name is part of it (普拉 in
         // 普拉斯科-弗莱克斯曼, a person): two more characters of the transcription set follow,
         // or a middle dot joins it to one.
@@ -1455,6 +1470,19 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     for (size_t k = first; k < end; ++k) taken[k] = true;
     hit = unknown_hit(first, end, EntityType::kPerson);
   }
+
+  // 4'. Topics, over any words.
+  for (size_t i = 0; i < words.size();) {
+    auto [topic, len] = alias_at(i, true);
+    if (topic < 0) {
+      ++i;
+      continue;
+    }
+    topic_hits.push_back({{words[i].range.begin, words[i + len - 1].range.end}, topic, i, i + len, "", ""});
+    i += len;
+  }
+  hits.insert(hits.end(), topic_hits.begin(), topic_hits.end());
+  std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.range.begin < b.range.begin; });
 
   // 4. Resolve: roles, weak aliases, display names; then surnames of introduced people.
   std::vector<Mention> out;

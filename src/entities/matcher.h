@@ -78,6 +78,7 @@ class Matcher {
   // Tables keyed by the hash of words' keys (Hash64 of one key; KeysHash of an alias's keys).
   HashTable64<std::vector<int>> by_keys_;  // alias keys -> entries (which hold the keys to compare)
   HashTable64<int> first_key_max_;         // first key -> words of the longest alias
+  HashTable64<int> topic_first_key_max_;   // the same for topics' aliases
   struct ViewHash {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }

@@ -79,6 +79,13 @@ TEST_F(MatcherTest, APeopleIsNoPerson) {
   for (const std::string& id : Ids("On voli svoju Domovinu i svoj narod.")) EXPECT_EQ(id.find("person/"), std::string::npos) << id;
 }
 
+TEST_F(MatcherTest, ATopicKeepsTheNamesInsideIt) {
+  EXPECT_EQ(Ids("Beograd se protivi nezavisnosti Kosova."),
+            (std::vector<std::string>{"place/belgrade@Beograd", "topic/kosovo-independence@nezavisnosti Kosova", "place/xk@Kosova"}));
+  EXPECT_EQ(Ids("塞尔维亚反对科索沃独立。"),
+            (std::vector<std::string>{"place/rs@塞尔维亚", "place/xk@科索沃", "topic/kosovo-independence@科索沃独立"}));
+}
+
 TEST_F(MatcherTest, TheFleetingA) {
   // Kragujevac, Kragujevcu; Aleksandar, Aleksandra; an unknown Petar, Petra: one key.
   EXPECT_EQ(Ids("U Kragujevcu i iz Kragujevca."), (std::vector<std::string>{"place/kragujevac@Kragujevcu", "place/kragujevac@Kragujevca"}));
