@@ -325,7 +325,10 @@ Result<std::unique_ptr<Matcher>> Matcher::Create(const Knowledge& knowledge) {
     m->speech_verbs_[w[0].hash] = cols.size() > 3 && cols[3].find("addressee") != std::string_view::npos;
   });
   for (const char* file : {"given-names.tsv", "given-names-uner.tsv"}) {
-    ForEachRow(EmbeddedData(file), [&](std::string_view name, std::string_view) { m->given_names_[Hash64(NameKey(name))] = true; });
+    ForEachRow(EmbeddedData(file), [&](std::string_view name, std::string_view) {
+      m->given_names_[Hash64(NameKey(name))] = true;
+      m->given_words_.insert(text::FoldForMatch(name));
+    });
   }
   ForEachRow(EmbeddedData("common-words.tsv"), [&](std::string_view word, std::string_view) {
     m->common_words_.insert(text::FoldForMatch(word));
@@ -368,6 +371,18 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     EntityType new_type = EntityType::kPerson;
   };
   std::vector<Word> words = Words(text);
+  // Given names, by key, less the words that are common words as written and no given name's
+  // spelling: "Vlada" (the government) shares Vlado's key, but is not a name.
+  std::vector<char> given_name(words.size());
+  for (size_t k = 0; k < words.size(); ++k) {
+    if (!given_names_.Contains(words[k].hash)) continue;
+    if (!common_keys_.Contains(words[k].hash)) {
+      given_name[k] = true;
+      continue;
+    }
+    std::string folded = text::FoldForMatch(words[k].range.Of(text));
+    given_name[k] = given_words_.count(folded) > 0 || common_words_.count(folded) == 0;
+  }
   std::vector<Hit> hits;
   std::vector<bool> taken(words.size(), false);
 
@@ -419,14 +434,14 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     if (best >= 0 && best_len == 1 && !entries_[best].role && k_.entities()[entries_[best].target].type == EntityType::kPlace &&
         i > 0 && words[i - 1].upper && !taken[i - 1]) {
       std::string_view gap = text.substr(words[i - 1].range.end, words[i].range.begin - words[i - 1].range.end);
-      bool given = given_names_.Contains(words[i - 1].hash) && !common_keys_.Contains(words[i - 1].hash) && gap == " ";
+      bool given = given_name[i - 1] && !common_keys_.Contains(words[i - 1].hash) && gap == " ";
       bool courtesy = LatinCourtesyTitles().count(words[i - 1].key) && (gap == " " || gap == ". ");
       if (given || courtesy) best = -1;
     }
     // And a place's one-word name that is also a given name, written as one (not KiM), before a
     // capitalised word, is that given name ("Jordan Spieth" is not Jordan).
     if (best >= 0 && best_len == 1 && !entries_[best].role && k_.entities()[entries_[best].target].type == EntityType::kPlace &&
-        i + 1 < words.size() && words[i + 1].upper && given_names_.Contains(words[i].hash) && !common_keys_.Contains(words[i].hash) &&
+        i + 1 < words.size() && words[i + 1].upper && given_name[i] && !common_keys_.Contains(words[i].hash) &&
         text.substr(words[i].range.end, words[i + 1].range.begin - words[i].range.end) == " ") {
       std::string_view w = words[i].range.Of(text);
       if (std::none_of(w.begin() + 1, w.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) best = -1;
@@ -962,7 +977,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
                   (first == i || text.substr(words[i].range.end, words[first].range.begin - words[i].range.end) == " ");
       // A known given name may also be a common word ("Will"); it opens the line.
       auto name_word = [&](size_t k) {
-        return words[k].upper && usable(k) && (!written_lower(k) || (k == first && given_names_.Contains(words[k].hash))) &&
+        return words[k].upper && usable(k) && (!written_lower(k) || (k == first && given_name[k])) &&
                !kCalendar.count(words[k].key) && !kNotInNames.count(words[k].key) &&
                (k == first || Joined(text, words[k - 1].range.end, words[k].range.begin));
       };
@@ -971,7 +986,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       if (name) {
         add_unknown(first, j);
       } else if (before.find_first_not_of(" \t-–—") == std::string_view::npos && j - first > 2 &&
-                 given_names_.Contains(words[first].hash) && name_word(first) && name_word(first + 1) &&
+                 given_name[first] && name_word(first) && name_word(first + 1) &&
                  std::none_of(words.begin() + static_cast<long>(first), words.begin() + static_cast<long>(j), [&](const Word& w) {
                    std::string_view t = w.range.Of(text);
                    return !w.upper && t.find_first_of("0123456789") == std::string_view::npos;
@@ -1153,7 +1168,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       }
       size_t c = end - 3;  // the complement's last word
       bool inflected = NameKey(words[c].range.Of(text)) != text::FoldForMatch(words[c].range.Of(text));
-      if (!inflected || given_names_.Contains(words[c].hash) || kNotInNames.count(words[c + 1].key)) continue;
+      if (!inflected || given_name[c] || kNotInNames.count(words[c + 1].key)) continue;
       while (i + 1 < spans.size() && spans[i + 1].first_word < end) spans.erase(spans.begin() + static_cast<long>(i + 1));
       spans[i] = {f, c + 1, 'O'};  // the title inside the model's span, if any, is no name
       spans.insert(spans.begin() + static_cast<long>(i + 1), {c + 1, end, 'P'});
@@ -1172,8 +1187,8 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         continue;
       }
       for (size_t k = s.first_word + 1; k < s.end_word; ++k) {
-        if (!words[k].upper || !given_names_.Contains(words[k].hash)) continue;
-        if (given_names_.Contains(words[k - 1].hash)) break;  // "Baltazar Adam": given names of one person
+        if (!words[k].upper || !given_name[k]) continue;
+        if (given_name[k - 1]) break;  // "Baltazar Adam": given names of one person
         // The surname may lie past the span's end ("Activa Mladen | Bojanić", "Saveza Anders |
         // Fogh Rasmussen").
         size_t end = s.end_word;
@@ -1211,7 +1226,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       // Two or three words led by a known given name are a person whatever the model says
       // ("Brett Kavanaugh", "Karen Hunter").
       size_t n = s.end_word - s.first_word;
-      if (n >= 2 && n <= 3 && words[s.first_word].upper && given_names_.Contains(words[s.first_word].hash)) tag = 'P';
+      if (n >= 2 && n <= 3 && words[s.first_word].upper && given_name[s.first_word]) tag = 'P';
       // A name that ends in an organisation's or a place's head word is no person's ("Manchester
       // City"); a title at its end is left to the rules below.
       static const std::unordered_set<std::string> kTitleWords = keys({"prime", "minister", "president", "general", "secretary"});
@@ -1277,7 +1292,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
           keys({"je", "su", "i", "a", "da", "ali", "koji", "koja", "koje", "је", "су", "и", "да", "који", "која", "које"});
       for (size_t k = j; k < words.size() && k < j + 6 && Joined(text, words[k - 1].range.end, words[k].range.begin); ++k) {
         if (kClauseEnds.count(words[k].key) || speech_verbs_.Contains(words[k].hash) || cues_.Contains(words[k].hash)) break;
-        bool named = k > j && words[k].upper && given_names_.Contains(words[k].hash) && k + 1 < words.size() &&
+        bool named = k > j && words[k].upper && given_name[k] && k + 1 < words.size() &&
                      words[k + 1].upper && Joined(text, words[k].range.end, words[k + 1].range.begin);
         // Two capitalised words before a reporting verb are the name too ("portparol Vlade
         // Kosova Perparim Kryeziu rekao je").
@@ -1303,7 +1318,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
           min_words = 1;
         }
       }
-    } else if (words[i].upper && given_names_.Contains(words[i].hash) && !headline_word[i]) {
+    } else if (words[i].upper && given_name[i] && !headline_word[i]) {
       first = i;
     } else if (words[i].upper && i + 1 < words.size() && words[i + 1].upper && !taken[i + 1] &&
                Joined(text, words[i].range.end, words[i + 1].range.begin) && SlavicSurname(words[i + 1])) {
@@ -1545,7 +1560,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         };
         uint64_t h = words[hit.first_word].hash;
         bool letter = hit.range.size() == 1;
-        if (letter || peoples_.Contains(h) || (common_keys_.Contains(h) && !given_names_.Contains(h) && !line_around())) continue;
+        if (letter || peoples_.Contains(h) || (common_keys_.Contains(h) && !given_name[hit.first_word] && !line_around())) continue;
       }
       m.entity = hit.new_id;
       m.name = hit.new_name;

@@ -90,6 +90,7 @@ class Matcher {
   std::vector<std::vector<int>> han_nodes_ = std::vector<std::vector<int>>(1);
   HashTable64<bool> cues_;         // keys of person cue words (single words)
   HashTable64<bool> given_names_;  // keys of given names
+  std::unordered_set<std::string, ViewHash, std::equal_to<>> given_words_;  // given names as written, match-folded
   // Match-folded common words (data/common-words.tsv): a sentence that starts with one does not
   // start with a name ("Smrt Osame bin Ladena", "Vlada Gruevskog").
   std::unordered_set<std::string, ViewHash, std::equal_to<>> common_words_;

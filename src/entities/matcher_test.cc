@@ -77,6 +77,12 @@ TEST_F(MatcherTest, APeopleIsNoPerson) {
   // Nor is a common word alone that the tagger took for a name ("svoju Domovinu"), unless it
   // is a known given name too.
   for (const std::string& id : Ids("On voli svoju Domovinu i svoj narod.")) EXPECT_EQ(id.find("person/"), std::string::npos) << id;
+  // A given name's key is not enough when the word is a common word as written: "Vlada" (the
+  // government) shares Vlado's key, but Vlado is the name.
+  for (std::string_view text : {"To su teme kojima se Vlada bavi ove godine.", "Vlada Gruevskog sučeljava se s pregovorima."}) {
+    for (const std::string& id : Ids(text)) EXPECT_EQ(id.find("person/"), std::string::npos) << id;
+  }
+  EXPECT_EQ(Ids("Vlado Perić je rekao da je rok kratak."), (std::vector<std::string>{"person/~vlad-peric@Vlado Perić"}));
 }
 
 TEST_F(MatcherTest, ATopicKeepsTheNamesInsideIt) {
