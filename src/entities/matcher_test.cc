@@ -85,6 +85,12 @@ TEST_F(MatcherTest, APeopleIsNoPerson) {
   EXPECT_EQ(Ids("Vlado Perić je rekao da je rok kratak."), (std::vector<std::string>{"person/~vlad-peric@Vlado Perić"}));
 }
 
+TEST_F(MatcherTest, InternationalOrganisationsInflected) {
+  EXPECT_EQ(Ids("Borba protiv al-Qaede se nastavlja."), (std::vector<std::string>{"org/al-qaeda@al-Qaede"}));
+  EXPECT_EQ(Ids("Svjetska zdravstvena organizacija je objavila izvješće."),
+            (std::vector<std::string>{"org/who@Svjetska zdravstvena organizacija"}));
+}
+
 TEST_F(MatcherTest, ATopicKeepsTheNamesInsideIt) {
   EXPECT_EQ(Ids("Beograd se protivi nezavisnosti Kosova."),
             (std::vector<std::string>{"place/belgrade@Beograd", "topic/kosovo-independence@nezavisnosti Kosova", "place/xk@Kosova"}));
