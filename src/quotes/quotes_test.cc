@@ -784,6 +784,7 @@ TEST_F(QuotesTest, UnnamedSpeakersOfSeveralLanguages) {
   EXPECT_EQ(LastSpeaker("Par je odbacio optužbe, rekavši da je otkaz bio razuman.", "sr"), "Par");
   EXPECT_EQ(LastSpeaker("Një tjetër komentoi: \"Kjo është një reklamë e mirë.\"", "sq"), "tjetër");
   EXPECT_EQ(LastSpeaker("Druga osoba komentira: \"Ovo je dobra reklama.\"", "hr"), "osoba");
+  EXPECT_EQ(LastSpeaker("\"This is a fine advert, but the cows deserve better,\" one wrote.", "en"), "one");
 }
 
 TEST_F(QuotesTest, VerbsOfPostingOnline) {
