@@ -1486,6 +1486,19 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     hit = unknown_hit(first, end, EntityType::kPerson);
   }
 
+  // 3d. A person's name of three words or more whose second word is a given name and whose
+  // first is a common word and no given name starts at the given name: the word before it is
+  // what the title governs ("predsjednika Uprave Tomislava Kovačevića", "direktor kompanije
+  // Aktiva Mladen Bojanić"); an unknown first word may be a given name ("Tariq Ahmed Dar").
+  for (Hit& hit : hits) {
+    if (!unknown_person(hit) || hit.end_word - hit.first_word < 3) continue;
+    size_t f = hit.first_word;
+    if (!given_name[f] && written_lower(f) && given_name[f + 1] && spaced(f, f + 1)) {
+      taken[f] = false;
+      hit = unknown_hit(f + 1, hit.end_word, EntityType::kPerson);
+    }
+  }
+
   // 4'. Topics, over any words.
   for (size_t i = 0; i < words.size();) {
     auto [topic, len] = alias_at(i, true);

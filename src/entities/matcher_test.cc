@@ -287,6 +287,13 @@ TEST_F(MatcherTest, NamesNextToReportingVerbsAndTitles) {
   for (const std::string& id : Ids("Za Padingtona, kojeg opisuje kao člana porodice, dodala je da je ponosna.")) {
     EXPECT_EQ(id.find("person/~za-"), std::string::npos) << id;
   }
+  // A common word before a given name is the title's complement, not the name's start; an
+  // unknown word there may be a given name.
+  got = Ids("Prema ocjeni predsjednika Uprave Tomislava Kovačevića izbor je logičan.");
+  EXPECT_NE(std::find(got.begin(), got.end(), "person/~tomislav-kovacevic@Tomislava Kovačevića"), got.end());
+  for (const std::string& id : got) EXPECT_EQ(id.find("person/~upr"), std::string::npos) << id;
+  got = Ids("Uhapšen je i Tariq Ahmed Dar, rekla je policija.");
+  EXPECT_EQ(got, (std::vector<std::string>{"person/~tariq-ahmed-dar@Tariq Ahmed Dar"}));
   // Chinese: a transcribed foreign name before a reporting verb, and names with any middle dot.
   EXPECT_EQ(Ids("亚当斯说，这是问题。"), (std::vector<std::string>{"person/~亚当斯@亚当斯"}));
   EXPECT_EQ(Ids("奥尔盖•伊万诺夫表示反对。"), (std::vector<std::string>{"person/~奥尔盖•伊万诺夫@奥尔盖•伊万诺夫"}));
