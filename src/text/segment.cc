@@ -164,7 +164,12 @@ std::vector<ByteRange> SplitSentences(std::string_view text, std::string_view la
       std::string_view word = WordBefore(text, at);
       bool lower_word = word.size() >= 4 && word.find('.') == std::string_view::npos &&
                         std::all_of(word.begin(), word.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
-      plain_stop = lower_word && (abbrevs == nullptr || abbrevs->find(std::string(word)) == abbrevs->end());
+      bool listed = false;  // an abbreviation (an opener is a plain word)
+      if (abbrevs != nullptr) {
+        auto a = abbrevs->find(std::string(word));
+        listed = a != abbrevs->end() && a->second != AbbrevKind::kOpener;
+      }
+      plain_stop = lower_word && !listed;
     }
     if (!starts && !asked && !plain_stop) continue;
     if (c == '.' && end == i) {  // a bare full stop: abbreviations, initials, ordinals

@@ -55,6 +55,9 @@ TEST(Segment, SentencesStartingLowerCase) {
   EXPECT_EQ(Sentences("Is it far? yes, very. I bought sausages. they were cold. He said “Why?” and left.", "en"),
             (std::vector<std::string>{"Is it far?", "yes, very.", "I bought sausages.", "they were cold.",
                                       "He said “Why?” and left."}));
+  // The words that may open a sentence after U.S. (data/abbreviations.tsv openers) are plain words.
+  EXPECT_EQ(Sentences("I did not know that. then he left.", "en"),
+            (std::vector<std::string>{"I did not know that.", "then he left."}));
   EXPECT_EQ(Sentences("Prices rose approx. five percent in the govt. sector.", "en"),
             (std::vector<std::string>{"Prices rose approx. five percent in the govt. sector."}));
   // Elsewhere a full stop before a lower-case word stays inside the sentence (16. septembra).
