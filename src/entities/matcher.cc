@@ -386,7 +386,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   std::vector<Hit> hits;
   std::vector<bool> taken(words.size(), false);
 
-  // 1. Aliases and role phrases over words, longest first. Topics come last (4'), over names
+  // 1. Aliases and role phrases over words, longest first. Topics come last (3e), over names
   // too: "nezavisnosti Kosova" is the topic Kosovo independence and the place Kosovo.
   auto is_topic = [&](const Entry& en) { return !en.role && k_.entities()[en.target].type == EntityType::kTopic; };
   std::vector<Hit> topic_hits;
@@ -511,7 +511,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         size_t len = e->first;
         const std::vector<int>& found = han_nodes_[static_cast<size_t>(e->second)];
         // A topic takes no characters from the names inside it (科索沃独立: Kosovo too); it
-        // joins the hits last, as the spaced scripts' topics do (4').
+        // joins the hits last, as the spaced scripts' topics do (3e).
         if (is_topic(entries_[found[0]])) {
           topic_hits.push_back({{static_cast<uint32_t>(start), static_cast<uint32_t>(start + len)}, found[0], SIZE_MAX, SIZE_MAX, "", ""});
           continue;
@@ -1429,12 +1429,14 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     if (!at_start || !usable(i) || common_words_.count(text::FoldForMatch(words[i].range.Of(text)))) continue;
     size_t end = i + 1;
     while (end < words.size() && end - i < 3 && usable(end) && Joined(text, words[end - 1].range.end, words[end].range.begin)) ++end;
-    if (end - i < 2 || end >= words.size() || text.substr(words[end - 1].range.end, words[end].range.begin - words[end - 1].range.end) != ", ") {
+    if (end - i < 2 || end >= words.size() ||
+        text.substr(words[end - 1].range.end, words[end].range.begin - words[end - 1].range.end) != ", ") {
       continue;
     }
     size_t k = end;
     if (kArticles.count(words[k].key)) ++k;
-    for (size_t n = 0; k < words.size() && n < 3 && !words[k].upper && (k == end || Joined(text, words[k - 1].range.end, words[k].range.begin));
+    for (size_t n = 0; k < words.size() && n < 3 && !words[k].upper &&
+                       (k == end || Joined(text, words[k - 1].range.end, words[k].range.begin));
          ++n, ++k) {
       if (cues_.Contains(words[k].hash)) {
         add_unknown(i, end);
@@ -1486,10 +1488,10 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     hit = unknown_hit(first, end, EntityType::kPerson);
   }
 
-  // 3d. A person's name of three words or more whose second word is a given name and whose
-  // first is a common word and no given name starts at the given name: the word before it is
-  // what the title governs ("predsjednika Uprave Tomislava Kovačevića", "direktor kompanije
-  // Aktiva Mladen Bojanić"); an unknown first word may be a given name ("Tariq Ahmed Dar").
+  // 3d. A person's name of three words or more starts at its second word when that is a given
+  // name and the first is a common word that is no given name: the first is what a title
+  // governs ("predsjednika Uprave Tomislava Kovačevića", "direktor kompanije Aktiva Mladen
+  // Bojanić"). An unknown first word may be a given name itself ("Tariq Ahmed Dar").
   for (Hit& hit : hits) {
     if (!unknown_person(hit) || hit.end_word - hit.first_word < 3) continue;
     size_t f = hit.first_word;
@@ -1499,7 +1501,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     }
   }
 
-  // 4'. Topics, over any words.
+  // 3e. Topics, over any words.
   for (size_t i = 0; i < words.size();) {
     auto [topic, len] = alias_at(i, true);
     if (topic < 0) {

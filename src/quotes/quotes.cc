@@ -1811,7 +1811,8 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         // Nor a known place across a comma: "… uključujući i Bliski istok, otkrio je ministar …"
         // ends a list and inverts the verb and its subject. (A new name the tagger calls a place
         // may be a person's in apposition: "Министерот …, Ри Јонг Хо, вели".)
-        if (c.place && c.entity.find("/~") == std::string::npos && c.range.end <= cue.begin && text.substr(c.range.end, cue.begin - c.range.end).find(',') != std::string_view::npos) {
+        if (c.place && c.entity.find("/~") == std::string::npos && c.range.end <= cue.begin &&
+            text.substr(c.range.end, cue.begin - c.range.end).find(',') != std::string_view::npos) {
           continue;
         }
         if (!subject && ObjectBeforeConjunction(text, lang, c.range, cue)) continue;
@@ -2589,7 +2590,8 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     if (q.speaker.empty() && !q.cue.empty()) {
       size_t at = text.find(q.cue, q.content.end);
       std::string_view between = at == std::string_view::npos ? "" : text.substr(q.content.end, at - q.content.end);
-      if (at == std::string_view::npos || between.find_first_of("!?\n") != std::string_view::npos || between.find(". ") != std::string_view::npos) {
+      if (at == std::string_view::npos || between.find_first_of("!?\n") != std::string_view::npos ||
+          between.find(". ") != std::string_view::npos) {
         continue;
       }
       size_t end = std::min(text.find_first_of(".!?\n", at), text.size());
@@ -2607,7 +2609,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     const EntityMention* holder = nullptr;
     uint32_t best = std::numeric_limits<uint32_t>::max();
     for (const EntityMention* m : by_pos) {
-      if (m->type != "person" || Distance(m->range, q.speaker_range) >= best) continue;
+      if (m->type != "person" || Distance(m->range, words_of_role) >= best) continue;
       size_t from = m->range.begin > 64 ? m->range.begin - 64 : 0;
       std::vector<std::string> before;
       std::string_view gap = "x";
@@ -2617,7 +2619,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       });
       if (gap != " " || before.size() < role.size() || !std::equal(role.begin(), role.end(), before.end() - role.size())) continue;
       holder = m;
-      best = Distance(m->range, q.speaker_range);
+      best = Distance(m->range, words_of_role);
     }
     if (holder == nullptr) continue;
     q.speaker = holder->name;
