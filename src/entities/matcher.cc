@@ -55,6 +55,39 @@ bool Abbreviation(std::string_view w) {
 // A South Slavic surname: a word in -ić (Stanojević, Petković), more than a short word.
 bool SlavicSurname(const Word& w) { return w.key.size() > 4 && w.key.compare(w.key.size() - 2, 2, "ic") == 0; }
 
+// A name match-folded. Macedonian writes the region's names with ќ and ѓ where Serbian has ћ
+// and ђ (Вучиќ, Ѓуриќ): as names they are those letters (folding alone makes ќ a k, as ḱ).
+std::string FoldName(std::string_view word) {
+  bool macedonian = false;  // ќ D1 9C, Ќ D0 8C, ѓ D1 93, Ѓ D0 83
+  for (size_t i = 0; i + 1 < word.size() && !macedonian; ++i) {
+    auto b = static_cast<unsigned char>(word[i]), n = static_cast<unsigned char>(word[i + 1]);
+    macedonian = (b == 0xD1 && (n == 0x9C || n == 0x93)) || (b == 0xD0 && (n == 0x8C || n == 0x83));
+  }
+  if (!macedonian) return text::FoldForMatch(word);
+  std::string mapped;
+  for (size_t i = 0; i < word.size();) {
+    char32_t c = text::DecodeUtf8(word, i);
+    text::AppendUtf8(mapped, c == U'ќ' ? U'ћ' : c == U'Ќ' ? U'Ћ' : c == U'ѓ' ? U'ђ' : c == U'Ѓ' ? U'Ђ' : c);
+  }
+  return text::FoldForMatch(mapped);
+}
+
+// The name key of the name a Serbian, Croatian, Bosnian or Macedonian possessive adjective is
+// made from (Vučićev, Vučićeva, Vučićevoj: Vučić's; Kurtijeve, Sanaderovu, Merkelinu,
+// Вучиќевата), or empty when the word is none: the name's letters (four at least), -ov, -ev or
+// -in, and an adjective's ending.
+std::string PossessiveBase(std::string_view word) {
+  static constexpr std::string_view kEndings[] = {"oga", "omu", "ome", "ata", "ite", "iot", "og", "om", "oj", "ih", "im",
+                                                  "ot",  "a",   "o",   "e",   "i",   "u",   ""};
+  const std::string folded = FoldName(word);
+  for (std::string_view e : kEndings) {
+    if (folded.size() < e.size() + 6 || !folded.ends_with(e)) continue;
+    std::string_view stem = std::string_view(folded).substr(0, folded.size() - e.size());
+    if (stem.ends_with("ov") || stem.ends_with("ev") || stem.ends_with("in")) return NameKey(stem.substr(0, stem.size() - 2));
+  }
+  return {};
+}
+
 // Chinese courtesy titles: a transcribed or Latin-letter name may stand before one (亚当斯先生).
 constexpr std::string_view kCourtesyTitles[] = {"先生", "女士", "夫人", "小姐", "博士", "教授"};
 
@@ -190,22 +223,7 @@ std::vector<Alias> ComposedRolePhrases(const Knowledge& k, const RolePhrase& rol
 }  // namespace
 
 std::string NameKey(std::string_view word) {
-  // Macedonian writes the region's names with ќ and ѓ where Serbian has ћ and ђ (Вучиќ,
-  // Ѓуриќ): as names they are those letters (folding alone makes ќ a k, as ḱ).
-  std::string mapped;
-  bool macedonian = false;  // ќ D1 9C, Ќ D0 8C, ѓ D1 93, Ѓ D0 83
-  for (size_t i = 0; i + 1 < word.size() && !macedonian; ++i) {
-    auto b = static_cast<unsigned char>(word[i]), n = static_cast<unsigned char>(word[i + 1]);
-    macedonian = (b == 0xD1 && (n == 0x9C || n == 0x93)) || (b == 0xD0 && (n == 0x8C || n == 0x83));
-  }
-  if (macedonian) {
-    for (size_t i = 0; i < word.size();) {
-      char32_t c = text::DecodeUtf8(word, i);
-      text::AppendUtf8(mapped, c == U'ќ' ? U'ћ' : c == U'Ќ' ? U'Ћ' : c == U'ѓ' ? U'ђ' : c == U'Ѓ' ? U'Ђ' : c);
-    }
-    word = mapped;
-  }
-  std::string f = text::FoldForMatch(word);
+  std::string f = FoldName(word);
   // Case and definite endings of Serbian, Croatian, Bosnian and Albanian, longest first.
   // (Plural stem endings such as -ova are left alone: they would cut Kosova to "kos".)
   static constexpr std::string_view kEndings[] = {"ama", "ima", "om", "em", "oj", "it", "in", "es", "en", "et",
@@ -369,6 +387,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     size_t end_word = 0;
     std::string new_id, new_name;
     EntityType new_type = EntityType::kPerson;
+    bool possessive = false;  // a possessive adjective made from the name (Vučićeva)
   };
   std::vector<Word> words = Words(text);
   // Given names, by key, less the words that are common words as written and no given name's
@@ -386,7 +405,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   std::vector<Hit> hits;
   std::vector<bool> taken(words.size(), false);
 
-  // 1. Aliases and role phrases over words, longest first. Topics come last (3e), over names
+  // 1. Aliases and role phrases over words, longest first. Topics come last (3f), over names
   // too: "nezavisnosti Kosova" is the topic Kosovo independence and the place Kosovo.
   auto is_topic = [&](const Entry& en) { return !en.role && k_.entities()[en.target].type == EntityType::kTopic; };
   std::vector<Hit> topic_hits;
@@ -474,8 +493,26 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         }
       }
     }
+    // A possessive adjective made from a person's one-word name is a mention of that person:
+    // "Vučićeva vlada" (Vučić's government), "Kurtijev plan".
+    bool possessive = false;
+    if (best < 0 && words[i].upper) {
+      std::string base = PossessiveBase(words[i].range.Of(text));
+      std::vector<Word> key{{words[i].range, base, true, Hash64(base)}};
+      const std::vector<int>* found = base.empty() || base == words[i].key ? nullptr : by_keys_.Find(KeysHash(key, 0, 1));
+      for (size_t n = 0; found != nullptr && n < found->size() && best < 0; ++n) {
+        const Entry& en = entries_[(*found)[n]];
+        if (!en.role && !en.weak && en.keys.size() == 1 && en.keys[0] == base && en.exact.empty() &&
+            k_.entities()[en.target].type == EntityType::kPerson) {
+          best = (*found)[n];
+          best_len = 1;
+          possessive = true;
+        }
+      }
+    }
     if (best >= 0) {
       hits.push_back({{words[i].range.begin, words[i + best_len - 1].range.end}, best, i, i + best_len, "", ""});
+      hits.back().possessive = possessive;
       for (size_t k = i; k < i + best_len; ++k) taken[k] = true;
       i += best_len;
     } else {
@@ -511,7 +548,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         size_t len = e->first;
         const std::vector<int>& found = han_nodes_[static_cast<size_t>(e->second)];
         // A topic takes no characters from the names inside it (科索沃独立: Kosovo too); it
-        // joins the hits last, as the spaced scripts' topics do (3e).
+        // joins the hits last, as the spaced scripts' topics do (3f).
         if (is_topic(entries_[found[0]])) {
           topic_hits.push_back({{static_cast<uint32_t>(start), static_cast<uint32_t>(start + len)}, found[0], SIZE_MAX, SIZE_MAX, "", ""});
           continue;
@@ -1501,7 +1538,22 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     }
   }
 
-  // 3e. Topics, over any words.
+  // 3e. A possessive adjective made from the surname of someone the text names ("Ivo Sanader
+  // … Sanaderova vlada") is a mention of that person (4 tells whose).
+  std::unordered_set<std::string> surnames;
+  for (const Hit& hit : hits) {
+    if (unknown_person(hit) && hit.end_word - hit.first_word >= 2) surnames.insert(words[hit.end_word - 1].key);
+  }
+  for (size_t k = 0; k < words.size() && !surnames.empty(); ++k) {
+    if (taken[k] || !words[k].upper) continue;
+    std::string base = PossessiveBase(words[k].range.Of(text));
+    if (base == words[k].key || !surnames.count(base)) continue;  // the surname itself, declined: no adjective
+    hits.push_back(unknown_hit(k, k + 1, EntityType::kPerson));
+    hits.back().possessive = true;
+    taken[k] = true;
+  }
+
+  // 3f. Topics, over any words.
   for (size_t i = 0; i < words.size();) {
     auto [topic, len] = alias_at(i, true);
     if (topic < 0) {
@@ -1549,15 +1601,23 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       // introduced earlier, and a shorter name the end of theirs ("van Ostrom" after "Jan van
       // Ostrom"): then it is that person.
       std::vector<std::string> keys = keys_of(hit);
+      // (Or a possessive adjective made from the surname: "Sanaderova vlada".)
+      std::string possessor = keys.size() == 1 ? PossessiveBase(hit.range.Of(text)) : std::string();
+      if (!keys.empty() && possessor == keys[0]) possessor.clear();
       const Person* earlier = nullptr;
+      bool possessive = false;
       for (const Person& p : introduced) {
         if (keys.size() == 1 ? p.Surname(keys[0]) || p.first_key == keys[0]
                              : keys.size() < p.keys.size() && std::equal(keys.rbegin(), keys.rend(), p.keys.rbegin())) {
           earlier = &p;
+          possessive = false;
+        } else if (!possessor.empty() && p.Surname(possessor)) {
+          earlier = &p;
+          possessive = true;
         }
       }
       if (earlier != nullptr) {
-        out.push_back({earlier->id, earlier->name, earlier->type, hit.range, "surname"});
+        out.push_back({earlier->id, earlier->name, earlier->type, hit.range, possessive ? "possessive" : "surname"});
         continue;
       }
     }
@@ -1691,7 +1751,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       m.entity = e.id;
       m.name = k_.DisplayName(e, options.exonyms);
       m.type = e.type;
-      m.via = "alias";
+      m.via = hit.possessive ? "possessive" : "alias";
       if (e.type == EntityType::kPerson && hit.first_word != SIZE_MAX && hit.end_word - hit.first_word >= 2) introduce(m, hit);
     }
     seen.insert(m.entity);

@@ -33,7 +33,7 @@ struct Mention {
   std::string name;    // display name
   EntityType type = EntityType::kOther;
   ByteRange range;     // the surface in the text
-  std::string via;     // alias | role | surname | new
+  std::string via;     // alias | role | surname | new | possessive (Vučićeva: Vučić's, Vorenova: Ms Warren)
 };
 
 struct MatchOptions {

@@ -91,6 +91,25 @@ TEST_F(MatcherTest, InternationalOrganisationsInflected) {
             (std::vector<std::string>{"org/who@Svjetska zdravstvena organizacija"}));
 }
 
+TEST_F(MatcherTest, PossessiveAdjectivesMadeFromNames) {
+  // Vučić's government, Kurti's plan; Macedonian too; and the surname of someone the article
+  // names ("Ivo Sanader … Sanaderova vlada"), which is also how Serbian writes a foreign woman's
+  // surname (Vorenova: Ms Warren).
+  auto vias = [](std::string_view text) {
+    std::vector<std::string> out;
+    for (const Mention& m : matcher_->Find(text, {.day = "2024-09-16"})) out.push_back(m.entity + "@" + std::string(m.range.Of(text)) + ":" + m.via);
+    return out;
+  };
+  EXPECT_EQ(vias("Vučićeva vlada i Kurtijev plan."),
+            (std::vector<std::string>{"person/aleksandar-vucic@Vučićeva:possessive", "person/albin-kurti@Kurtijev:possessive"}));
+  EXPECT_EQ(vias("Вучиќевата влада."), (std::vector<std::string>{"person/aleksandar-vucic@Вучиќевата:possessive"}));
+  EXPECT_EQ(vias("Ivo Sanader je premijer. Sanaderova vlada je pala."),
+            (std::vector<std::string>{"person/~ivo-sanader@Ivo Sanader:new", "person/~ivo-sanader@Sanaderova:possessive"}));
+  // A word whose own name key is the surname's is the surname declined, no adjective
+  // ("Kerchove" of "Gilles de Kerchove", whose key drops -ove as an ending).
+  for (const std::string& v : vias("Gilles Kerchove je stigao. Kerchove nema.")) EXPECT_EQ(v.find(":possessive"), std::string::npos) << v;
+}
+
 TEST_F(MatcherTest, ATopicKeepsTheNamesInsideIt) {
   EXPECT_EQ(Ids("Beograd se protivi nezavisnosti Kosova."),
             (std::vector<std::string>{"place/belgrade@Beograd", "topic/kosovo-independence@nezavisnosti Kosova", "place/xk@Kosova"}));

@@ -1017,11 +1017,42 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       return std::none_of(cues.begin(), cues.end(), [&](const Cue& c) { return c.range.begin >= from && c.range.end <= w->r.begin; });
     };
 
+    const bool serbo_croatian = SerboCroatian(lang);
+    // Whether a word is a noun for an unnamed speaker (data/speaker-nouns.tsv). Stems: "police"
+    // also matches "policija/policije", "spokesman" its plural, when what follows the stem is an
+    // inflectional ending (not "committed", "courage" or "policy").
+    auto speaker_noun = [&](const W& w) {
+      static const std::unordered_set<std::string_view> kEndings = {
+          "", "s", "es", "a", "e", "i", "u", "n", "om", "em", "ima", "ama", "ija", "ije", "iji", "iju", "ijom",
+          "ovi", "ove", "ova", "ë", "it", "in", "ve", "at", "et", "ja", "je", "ji", "ju", "jom", "ov", "ot", "ta", "te",
+          "ata", "ite", "jata", "jske", "jski", "jsko"};
+      // Serbian, Croatian and Bosnian say who was spoken to in the dative or instrumental
+      // ("rekao je okupljenim pristašama"): a noun with such an ending does not speak.
+      static const std::unordered_set<std::string_view> kOblique = {"ima", "ama", "om", "em", "ijom", "jom"};
+      bool noun = speaker_nouns_.count(w.key) > 0;
+      const std::string_view key = w.key;
+      if (!noun && key.size() >= 4 && stem_starts_[StemStart(key)]) {
+        for (size_t e = 0; !noun && e <= 4 && e < key.size(); ++e) {  // the ending's length in bytes
+          std::string_view ending = key.substr(key.size() - e);
+          if (!kEndings.count(ending) || (serbo_croatian && kOblique.count(ending))) continue;
+          noun = speaker_noun_stems_.count(key.substr(0, key.size() - e)) > 0;
+        }
+      }
+      return noun;
+    };
+
     // Speaker candidates: entity mentions and pronouns outside quotations.
     std::vector<Candidate> cands;
     for (auto it = first_at(par.range.begin); it != by_pos.end() && (*it)->range.begin < par.range.end; ++it) {
       const EntityMention& m = **it;
       if (m.range.end > par.range.end) continue;
+      // A possessive adjective before the noun it qualifies leaves the speaking to that noun:
+      // "Kurtijeva vlada je saopštila" (Kurti's government), "Vučićev savetnik". ("Vorenova je
+      // rekla", Ms Warren said, is the person.)
+      if (m.via == "possessive") {
+        auto next = std::lower_bound(words.begin(), words.end(), m.range.end, [](const W& x, uint32_t at) { return x.r.begin < at; });
+        if (next != words.end() && next->r.begin == m.range.end + 1 && (speaker_noun(*next) || titles_.count(next->key))) continue;
+      }
       // Places speak for their governments ("Athens insisted", "Beijing said"), but only when
       // nothing better is near the cue.
       bool place = m.type == "place";
@@ -1049,28 +1080,8 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       if (!IsPronoun(lang, w.key)) continue;
       cands.push_back({w.r, "", "", "", true});
     }
-    const bool serbo_croatian = SerboCroatian(lang);
     for (const W& w : words) {
-      if (Inside(w.r, spans)) continue;
-      // Stems: "police" also matches "policija/policije", "spokesman" its plural, when what
-      // follows the stem is an inflectional ending (not "committed", "courage" or "policy").
-      static const std::unordered_set<std::string_view> kEndings = {
-          "", "s", "es", "a", "e", "i", "u", "n", "om", "em", "ima", "ama", "ija", "ije", "iji", "iju", "ijom",
-          "ovi", "ove", "ova", "ë", "it", "in", "ve", "at", "et", "ja", "je", "ji", "ju", "jom", "ov", "ot", "ta", "te",
-          "ata", "ite", "jata", "jske", "jski", "jsko"};
-      // Serbian, Croatian and Bosnian say who was spoken to in the dative or instrumental
-      // ("rekao je okupljenim pristašama"): a noun with such an ending does not speak.
-      static const std::unordered_set<std::string_view> kOblique = {"ima", "ama", "om", "em", "ijom", "jom"};
-      bool noun = speaker_nouns_.count(w.key) > 0;
-      const std::string_view key = w.key;
-      if (!noun && key.size() >= 4 && stem_starts_[StemStart(key)]) {
-        for (size_t e = 0; !noun && e <= 4 && e < key.size(); ++e) {  // the ending's length in bytes
-          std::string_view ending = key.substr(key.size() - e);
-          if (!kEndings.count(ending) || (serbo_croatian && kOblique.count(ending))) continue;
-          noun = speaker_noun_stems_.count(key.substr(0, key.size() - e)) > 0;
-        }
-      }
-      if (noun) cands.push_back({w.r, std::string(w.r.Of(text)), "", "role", false, false, true});
+      if (!Inside(w.r, spans) && speaker_noun(w)) cands.push_back({w.r, std::string(w.r.Of(text)), "", "role", false, false, true});
     }
     // A capitalised word no candidate covers, right before a reporting verb ("Nielsen said") or
     // right after "according to" ("according to Nielsen"): an organisation no pack knows. In

@@ -363,6 +363,12 @@ TEST_F(QuotesTest, PronounsAreEachLanguagesOwn) {
   EXPECT_EQ(LastSpeaker("Aleksandar Vučić je stigao u Peking.\n\nOn je rekao da je „poseta uspešna“.", "sr"), "Aleksandar Vučić");
 }
 
+TEST_F(QuotesTest, APossessiveBeforeASpeakerNounDoesNotSpeak) {
+  // Kurti's government said: the government speaks; Ms Warren (Vorenova) said: she does.
+  EXPECT_EQ(LastSpeaker("Kurtijeva vlada je saopštila da dijalog ide dalje.", "sr"), "vlada");
+  EXPECT_EQ(LastSpeaker("Elizabet Voren je senatorka. Vorenova je rekla da je plan loš.", "sr"), "Elizabet Voren");
+}
+
 TEST_F(QuotesTest, AlbanianPluralVerbsAndSpeakerNouns) {
   EXPECT_EQ(LastSpeaker("\"Sulmi ishte i planifikuar me kujdes,\" u shprehën prokurorët.", "sq"), "prokurorët");
 }
