@@ -2385,11 +2385,14 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
           source.type = "role";
         }
         // A person named right after the source, with no punctuation between, is whom it means
-        // ("according to the company's CEO John Bruce").
+        // ("according to the company's CEO John Bruce"); so is an organisation named right after
+        // a noun ("po podacima agencije Nielsen").
         for (const Candidate& cand : cands) {
           if (source.pronoun) break;
-          if (cand.type != "person" || cand.pronoun || cand.noun || cand.place || cand.range.begin <= source.range.end) continue;
+          if (cand.pronoun || cand.noun || cand.place || cand.range.begin <= source.range.end) continue;
           std::string_view between = text.substr(source.range.end, cand.range.begin - source.range.end);
+          bool named = cand.type == "person" || (cand.type == "org" && source.noun && between == " ");
+          if (!named) continue;
           if (text::FindFirstOf(between, kStops) == std::string_view::npos && CountWords(between) <= 3) {
             source.name = cand.name;
             source.entity = cand.entity;

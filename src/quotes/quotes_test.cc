@@ -243,6 +243,9 @@ TEST_F(QuotesTest, TheSourceAnAccordingToPhraseCitesDoesNotSpeak) {
   // An "according to" phrase still names the source of what it reports.
   g = Run("The bridge will stay closed until spring, according to Marko Petrovic.", "en");
   ExpectOnlyQuote(g, "The bridge will stay closed until spring", "indirect", "Marko Petrovic");
+  // An organisation named right after the source's noun is the source.
+  g = Run("Podrška vladi je pala za pet odsto, po podacima agencije Ipsos.", "sr");
+  ExpectOnlyQuote(g, "Podrška vladi je pala za pet odsto", "indirect", "Ipsos");
 }
 
 TEST_F(QuotesTest, ANameATitleGovernsDoesNotSpeak) {
