@@ -72,6 +72,14 @@ std::string FoldName(std::string_view word) {
   return text::FoldForMatch(mapped);
 }
 
+// Whether a word's name key may be a possessive adjective's (see PossessiveBase): -ov, -ev or
+// -in near its end. A quick test before the full one.
+bool MaybePossessive(std::string_view key) {
+  std::string_view tail = key.substr(key.size() > 5 ? key.size() - 5 : 0);
+  return tail.find("ov") != std::string_view::npos || tail.find("ev") != std::string_view::npos ||
+         tail.find("in") != std::string_view::npos;
+}
+
 // The name key of the name a Serbian, Croatian, Bosnian or Macedonian possessive adjective is
 // made from (Vučićev, Vučićeva, Vučićevoj: Vučić's; Kurtijeve, Sanaderovu, Merkelinu,
 // Вучиќевата), or empty when the word is none: the name's letters (four at least), -ov, -ev or
@@ -496,7 +504,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     // A possessive adjective made from a person's one-word name is a mention of that person:
     // "Vučićeva vlada" (Vučić's government), "Kurtijev plan".
     bool possessive = false;
-    if (best < 0 && words[i].upper) {
+    if (best < 0 && words[i].upper && MaybePossessive(words[i].key)) {
       std::string base = PossessiveBase(words[i].range.Of(text));
       std::vector<Word> key{{words[i].range, base, true, Hash64(base)}};
       const std::vector<int>* found = base.empty() || base == words[i].key ? nullptr : by_keys_.Find(KeysHash(key, 0, 1));
@@ -1545,7 +1553,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     if (unknown_person(hit) && hit.end_word - hit.first_word >= 2) surnames.insert(words[hit.end_word - 1].key);
   }
   for (size_t k = 0; k < words.size() && !surnames.empty(); ++k) {
-    if (taken[k] || !words[k].upper) continue;
+    if (taken[k] || !words[k].upper || !MaybePossessive(words[k].key)) continue;
     std::string base = PossessiveBase(words[k].range.Of(text));
     if (base == words[k].key || !surnames.count(base)) continue;  // the surname itself, declined: no adjective
     hits.push_back(unknown_hit(k, k + 1, EntityType::kPerson));
