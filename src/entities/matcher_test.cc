@@ -85,6 +85,11 @@ TEST_F(MatcherTest, APeopleIsNoPerson) {
   EXPECT_EQ(Ids("Vlado Perić je rekao da je rok kratak."), (std::vector<std::string>{"person/~vlad-peric@Vlado Perić"}));
 }
 
+TEST_F(MatcherTest, RegionalAbbreviationsAndAgencies) {
+  EXPECT_EQ(Ids("Problem je u stajalištu prema BiH, izvješćuje agencija France Presse."),
+            (std::vector<std::string>{"place/ba@BiH", "outlet/afp@France Presse"}));
+}
+
 TEST_F(MatcherTest, InternationalOrganisationsInflected) {
   EXPECT_EQ(Ids("Borba protiv al-Qaede se nastavlja."), (std::vector<std::string>{"org/al-qaeda@al-Qaede"}));
   EXPECT_EQ(Ids("Svjetska zdravstvena organizacija je objavila izvješće."),
