@@ -304,7 +304,8 @@ SouthSlavicScores ScoreSouthSlavic(std::string_view text) {
 }
 
 // The Latin-script sr/hr/bs models, trained by tools/train_lid.py into data/lid-sr-hr-bs.tsv over
-// the same features (words and character 1-4-grams of " word "): an averaged perceptron over
+// the same features (words, pairs of adjacent words, character 1-4-grams of " word "; words of
+// digits only are skipped): an averaged perceptron over
 // feature presence and naive Bayes over feature counts. A text scores naive Bayes plus
 // kPerceptronScale times the perceptron, the mix tools/train_lid.py --holdout scores.
 class SouthSlavicModel {
@@ -345,14 +346,15 @@ class SouthSlavicModel {
   }
 
   // Scores for sr, hr, bs: naive Bayes over every feature occurrence plus the scaled perceptron
-  // over the distinct features. Features are hashed ("w:word", "c:gram") exactly as Hash64 hashes
+  // over the distinct features. Features are hashed ("w:word", "b:word word", "c:gram") exactly as Hash64 hashes
   // the names tools/train_lid.py writes.
   std::array<double, 3> Score(std::string_view text) const {
     std::string lower = Lower(text);
     std::vector<uint64_t> feats;
     feats.reserve(lower.size() * 4);
     std::vector<size_t> cuts;
-    std::string padded;
+    std::string padded, pair;
+    std::string_view previous;  // the last word of letters, for the word pair feature
     size_t i = 0;
     int words = 0;
     while (i < lower.size() && words < kMaxWords) {
@@ -378,6 +380,13 @@ class SouthSlavicModel {
       cuts.push_back(word.size() + 1);
       cuts.push_back(word.size() + 2);
       feats.push_back(PrefixedHash("w:", word));
+      if (!previous.empty()) {
+        pair.assign(previous);
+        pair.push_back(' ');
+        pair.append(word);
+        feats.push_back(PrefixedHash("b:", pair));
+      }
+      previous = word;
       padded.assign(1, ' ');
       padded.append(word);
       padded.push_back(' ');
