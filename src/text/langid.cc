@@ -30,7 +30,8 @@ constexpr const char* kBucketName[] = {"Latn", "Cyrl", "Hani", "Grek", "Kore", "
 struct ScriptCounts {
   std::array<int, kBuckets> letters{};
   int macedonian_letters = 0;  // ѓ ќ ѕ
-  int serbian_letters = 0;     // ђ ћ џ љ њ ј
+  int serbian_letters = 0;     // ђ ћ
+  int shared_letters = 0;      // џ љ њ ј: Serbian and Macedonian
   int russian_letters = 0;     // ы э ъ ё й щ
   int ukrainian_letters = 0;   // і ї є ґ
 };
@@ -49,7 +50,8 @@ ScriptCounts CountScripts(std::string_view text) {
       ++c.letters[kCyrl];
       char32_t l = cp >= 0x410 && cp <= 0x42F ? cp + 0x20 : (cp >= 0x400 && cp <= 0x40F ? cp + 0x50 : cp);
       if (l == U'ѓ' || l == U'ќ' || l == U'ѕ') ++c.macedonian_letters;
-      if (l == U'ђ' || l == U'ћ' || l == U'џ' || l == U'љ' || l == U'њ' || l == U'ј') ++c.serbian_letters;
+      if (l == U'ђ' || l == U'ћ') ++c.serbian_letters;
+      if (l == U'џ' || l == U'љ' || l == U'њ' || l == U'ј') ++c.shared_letters;
       if (l == U'ы' || l == U'э' || l == U'ъ' || l == U'ё' || l == U'й' || l == U'щ') ++c.russian_letters;
       if (l == U'і' || l == U'ї' || l == U'є' || l == U'ґ') ++c.ukrainian_letters;
       continue;
@@ -77,6 +79,41 @@ ScriptCounts CountScripts(std::string_view text) {
     }
   }
   return c;
+}
+
+// Cyrillic words typed with some Latin look-alikes (Хитнa with a Latin a, jуну with a Latin j), as
+// scraped and hand-typed text has them: the look-alikes back in Cyrillic, so that the letters
+// (ј is Serbian) and CLD2 see the words as written. Words in one script are left alone.
+std::string CyrillicLookalikes(std::string_view text) {
+  static constexpr std::u32string_view kLatin = U"aeopcxyjkmtABEHKMOPCTXYJ";
+  static constexpr std::u32string_view kCyrillic = U"аеорсхујкмтАВЕНКМОРСТХУЈ";
+  std::string out;
+  out.reserve(text.size());
+  size_t i = 0;
+  while (i < text.size()) {
+    // One word: a run of letters.
+    size_t start = i;
+    bool latin = false, cyrillic = false;
+    while (i < text.size()) {
+      size_t k = i;
+      char32_t c = DecodeUtf8(text, k);
+      if (ClassOf(c) != CharClass::kLetter) break;
+      latin = latin || (c < 0x80);
+      cyrillic = cyrillic || (c >= 0x400 && c <= 0x52F);
+      i = k;
+    }
+    for (size_t k = start; k < i;) {
+      char32_t c = DecodeUtf8(text, k);
+      size_t at = latin && cyrillic ? kLatin.find(c) : std::u32string_view::npos;
+      AppendUtf8(out, at == std::u32string_view::npos ? c : kCyrillic[at]);
+    }
+    if (i == start && i < text.size()) {
+      size_t k = i;
+      AppendUtf8(out, DecodeUtf8(text, k));
+      i = k;
+    }
+  }
+  return out;
 }
 
 int DominantBucket(const ScriptCounts& c) {
@@ -524,6 +561,19 @@ bool LooksEnglish(std::string_view text) {
   return hits >= 2 && hits * 2 >= words;
 }
 
+// True when a Cyrillic text has more function words that only Macedonian uses (во, дека, тој,
+// со) than ones that only Serbian uses (у, је, су, није), compared match-folded. It decides
+// text that has neither ѓ ќ ѕ nor ђ ћ, only the letters the two share (ј љ њ џ).
+bool MoreMacedonianThanSerbian(std::string_view text) {
+  static constexpr std::string_view kMacedonian[] = {
+      "vo", "e", "deka", "toj", "taa", "tie", "so", "kon", "site", "koga", "kade", "mnogu", "uste", "gi",
+      "go", "nie", "vie", "nivnite", "nivniot", "nivnata"};
+  static constexpr std::string_view kSerbian[] = {
+      "u", "je", "su", "nije", "nisu", "bio", "bila", "bilo", "bili", "sa", "iz", "jer", "zbog", "kada",
+      "koji", "koje", "kao", "tako", "mnogo"};
+  return CountFunctionWords(text, kMacedonian).second > CountFunctionWords(text, kSerbian).second;
+}
+
 bool IsSouthSlavic(std::string_view lang) { return lang == "sr" || lang == "hr" || lang == "bs" || lang == "me"; }
 
 }  // namespace
@@ -540,6 +590,12 @@ LangResult IdentifyLanguage(std::string_view text) {
   LangResult out;
   ScriptCounts counts = CountScripts(text);
   int bucket = DominantBucket(counts);
+  std::string repaired;
+  if (bucket == kCyrl && counts.letters[kLatn] > 0) {
+    repaired = CyrillicLookalikes(text);
+    text = repaired;
+    counts = CountScripts(text);
+  }
   int total_letters = 0;
   for (int n : counts.letters) total_letters += n;
   if (bucket < 0) {
@@ -594,8 +650,10 @@ LangResult IdentifyLanguage(std::string_view text) {
     // CLD2 often says bg or ru for short Serbian and Macedonian text; their letters decide.
     if (counts.macedonian_letters > 0) {
       lang = "mk";
-    } else if (counts.serbian_letters > 0 && lang != "mk") {
+    } else if (counts.serbian_letters > 0) {
       lang = "sr";
+    } else if (counts.shared_letters > 0 && lang != "mk") {
+      lang = MoreMacedonianThanSerbian(text) ? "mk" : "sr";
     } else if (counts.ukrainian_letters > 0 && lang != "be") {
       lang = "uk";
     } else if (counts.russian_letters > 0 && (lang == "sr" || lang == "mk")) {

@@ -83,6 +83,24 @@ TEST(LangId, NamesOfTrainingNewsAreNotBosnian) {
   }
 }
 
+// Macedonian without ѓ ќ ѕ shares its other letters (ј љ њ џ) with Serbian; function words tell
+// the two apart.
+TEST(LangId, MacedonianWithoutItsOwnLettersByFunctionWords) {
+  for (std::string_view text : {"Повторно Партизан не успеа да се справи со нападот на Јовановски.",
+                                 "Ова не е првпат да се поднесат обвиненија против Јанев.",
+                                 "Амбасадорот рече дека нема пријави за нерегуларности до пладне."}) {
+    EXPECT_EQ(IdentifyLanguage(text).best.tag, "mk") << text;
+  }
+  EXPECT_EQ(IdentifyLanguage("Он је рекао да министар није у Београду и да нема изјаве.").best.tag, "sr-Cyrl");
+}
+
+// Cyrillic typed with Latin look-alikes (a, o, e, j) is still Serbian Cyrillic.
+TEST(LangId, CyrillicWithLatinLookalikes) {
+  std::string_view text = "Нисaм мoгao дa хoдaм у jуну, рeкao je oн.";
+  ASSERT_NE(text.find('j'), std::string_view::npos);  // the Latin letters are there
+  EXPECT_EQ(IdentifyLanguage(text).best.tag, "sr-Cyrl");
+}
+
 // CLD2 calls some short Serbo-Croatian sentences English with confidence; their function words
 // outvote it.
 TEST(LangId, ShortSerboCroatianThatCld2CallsEnglish) {
