@@ -340,21 +340,81 @@ SouthSlavicScores ScoreSouthSlavic(std::string_view text) {
   return s;
 }
 
-// The Latin-script sr/hr/bs models, trained by tools/train_lid.py into data/lid-sr-hr-bs.tsv over
-// the same features (words, pairs of adjacent words, character 1-4-grams of " word "; words of
-// digits only are skipped): an averaged perceptron over
-// feature presence and naive Bayes over feature counts. A text scores naive Bayes plus
-// kPerceptronScale times the perceptron, the mix tools/train_lid.py --holdout scores.
-class SouthSlavicModel {
- public:
-  // Per feature: perceptron sr, hr, bs; naive Bayes sr, hr, bs.
-  using Weights = std::array<float, 6>;
-  static constexpr double kPerceptronScale = 0.1;
+// The features of the trained Latin-script models (tools/train_lid.py's features()): lower-cased
+// words, pairs of adjacent words and character 1-4-grams of " word ", words of digits only
+// skipped, hashed ("w:word", "b:word word", "c:gram") exactly as Hash64 hashes the names the tool
+// writes. Eighty words settle the language and variety as well as a whole article does, at a
+// fraction of the cost.
+std::vector<uint64_t> ModelFeatures(std::string_view text) {
+  constexpr int kMaxWords = 80;
+  auto is_word_char = [](char32_t c) { return c == '_' || u_isalnum(static_cast<UChar32>(c)); };
+  std::string lower = Lower(text);
+  std::vector<uint64_t> feats;
+  feats.reserve(lower.size() * 4);
+  std::vector<size_t> cuts;
+  std::string padded, pair;
+  std::string_view previous;  // the last word of letters, for the word pair feature
+  size_t i = 0;
+  int words = 0;
+  while (i < lower.size() && words < kMaxWords) {
+    size_t start = i;
+    char32_t c = DecodeUtf8(lower, i);
+    if (!is_word_char(c)) continue;
+    ++words;
+    // The word and its code point boundaries, as offsets into " word ".
+    cuts.assign({0, 1});
+    size_t end = i;
+    bool digits_only = u_isdigit(static_cast<UChar32>(c));
+    while (end < lower.size()) {
+      size_t k = end;
+      char32_t d = DecodeUtf8(lower, k);
+      if (!is_word_char(d)) break;
+      digits_only = digits_only && u_isdigit(static_cast<UChar32>(d));
+      cuts.push_back(end - start + 1);
+      end = k;
+    }
+    i = end;
+    if (digits_only) continue;
+    std::string_view word(lower.data() + start, end - start);
+    cuts.push_back(word.size() + 1);
+    cuts.push_back(word.size() + 2);
+    feats.push_back(PrefixedHash("w:", word));
+    if (!previous.empty()) {
+      pair.assign(previous);
+      pair.push_back(' ');
+      pair.append(word);
+      feats.push_back(PrefixedHash("b:", pair));
+    }
+    previous = word;
+    padded.assign(1, ' ');
+    padded.append(word);
+    padded.push_back(' ');
+    for (size_t n = 1; n <= 4; ++n) {
+      for (size_t k = 0; k + n < cuts.size(); ++k) {
+        std::string_view g(padded.data() + cuts[k], cuts[k + n] - cuts[k]);
+        if (g != " ") feats.push_back(PrefixedHash("c:", g));
+      }
+    }
+  }
+  return feats;
+}
 
-  SouthSlavicModel() {
+// N weights per feature from a generated TSV (feature, then N numbers; `header` skips the first
+// line, which names the columns), in an open-addressing table at most half full with each key
+// beside its weights: a lookup touches one or two cache lines, where a node-based map took a
+// pointer chase and separate key and weight arrays two misses (lookups dominate the models' time).
+template <size_t N>
+class WeightTable {
+ public:
+  using Weights = std::array<float, N>;
+
+  WeightTable(std::string_view data, bool header) {
     std::vector<std::pair<uint64_t, Weights>> entries;
-    std::string_view data = EmbeddedData("lid-sr-hr-bs.tsv");
     ForEachDataLine(data, [&](std::string_view line) {
+      if (header) {
+        header = false;
+        return;
+      }
       size_t tab = line.find('\t');
       if (tab == std::string_view::npos) return;
       Weights w{};
@@ -368,9 +428,6 @@ class SouthSlavicModel {
       }
       entries.emplace_back(Hash64(line.substr(0, tab)), w);
     });
-    // An open-addressing table at most half full, each key beside its weights in one 32-byte
-    // entry: a lookup touches one cache line, where a node-based map took a pointer chase and
-    // separate key and weight arrays two misses (the lookups dominate the model's time).
     size_t cap = 16;
     while (cap < entries.size() * 2) cap <<= 1;
     table_.assign(cap, Entry{});
@@ -380,60 +437,43 @@ class SouthSlavicModel {
       while (table_[slot].key != 0 && table_[slot].key != key) slot = (slot + 1) & (cap - 1);
       table_[slot] = {key, w};
     }
+    size_ = entries.size();
   }
 
-  // Scores for sr, hr, bs: naive Bayes over every feature occurrence plus the scaled perceptron
-  // over the distinct features. Features are hashed ("w:word", "b:word word", "c:gram") exactly as Hash64 hashes
-  // the names tools/train_lid.py writes.
-  std::array<double, 3> Score(std::string_view text) const {
-    std::string lower = Lower(text);
-    std::vector<uint64_t> feats;
-    feats.reserve(lower.size() * 4);
-    std::vector<size_t> cuts;
-    std::string padded, pair;
-    std::string_view previous;  // the last word of letters, for the word pair feature
-    size_t i = 0;
-    int words = 0;
-    while (i < lower.size() && words < kMaxWords) {
-      size_t start = i;
-      char32_t c = DecodeUtf8(lower, i);
-      if (!IsWordChar(c)) continue;
-      ++words;
-      // The word and its code point boundaries, as offsets into " word ".
-      cuts.assign({0, 1});
-      size_t end = i;
-      bool digits_only = u_isdigit(static_cast<UChar32>(c));
-      while (end < lower.size()) {
-        size_t k = end;
-        char32_t d = DecodeUtf8(lower, k);
-        if (!IsWordChar(d)) break;
-        digits_only = digits_only && u_isdigit(static_cast<UChar32>(d));
-        cuts.push_back(end - start + 1);
-        end = k;
-      }
-      i = end;
-      if (digits_only) continue;
-      std::string_view word(lower.data() + start, end - start);
-      cuts.push_back(word.size() + 1);
-      cuts.push_back(word.size() + 2);
-      feats.push_back(PrefixedHash("w:", word));
-      if (!previous.empty()) {
-        pair.assign(previous);
-        pair.push_back(' ');
-        pair.append(word);
-        feats.push_back(PrefixedHash("b:", pair));
-      }
-      previous = word;
-      padded.assign(1, ' ');
-      padded.append(word);
-      padded.push_back(' ');
-      for (size_t n = 1; n <= 4; ++n) {
-        for (size_t k = 0; k + n < cuts.size(); ++k) {
-          std::string_view g(padded.data() + cuts[k], cuts[k + n] - cuts[k]);
-          if (g != " ") feats.push_back(PrefixedHash("c:", g));
-        }
-      }
+  const Weights* Find(uint64_t hash) const {
+    uint64_t key = Key(hash);
+    size_t mask = table_.size() - 1;
+    for (size_t slot = (key >> 1) & mask; table_[slot].key != 0; slot = (slot + 1) & mask) {
+      if (table_[slot].key == key) return &table_[slot].weights;
     }
+    return nullptr;
+  }
+  size_t size() const { return size_; }
+
+ private:
+  // Keys are feature hashes with the low bit set (0 marks an empty slot).
+  static uint64_t Key(uint64_t hash) { return hash | 1; }
+  struct alignas(sizeof(Weights) <= 24 ? 32 : 64) Entry {
+    uint64_t key = 0;
+    Weights weights{};
+  };
+  std::vector<Entry> table_;
+  size_t size_ = 0;
+};
+
+// The Latin-script sr/hr/bs models, trained by tools/train_lid.py into data/lid-sr-hr-bs.tsv over
+// ModelFeatures: an averaged perceptron over feature presence and naive Bayes over feature
+// counts. A text scores naive Bayes plus kPerceptronScale times the perceptron, the mix
+// tools/train_lid.py --holdout scores.
+class SouthSlavicModel {
+ public:
+  static constexpr double kPerceptronScale = 0.1;
+
+  SouthSlavicModel() : weights_(EmbeddedData("lid-sr-hr-bs.tsv"), false) {}
+
+  // Scores for sr, hr, bs: naive Bayes over every feature occurrence plus the scaled perceptron
+  // over the distinct features (columns: perceptron sr, hr, bs; naive Bayes sr, hr, bs).
+  std::array<double, 3> Score(const std::vector<uint64_t>& feats) const {
     std::array<double, 3> bayes = {0, 0, 0}, perceptron = {0, 0, 0};
     // The perceptron counts each distinct feature once (it was trained on presence): a small
     // open-addressing set.
@@ -441,7 +481,7 @@ class SouthSlavicModel {
     while (cap < feats.size() * 2) cap <<= 1;
     std::vector<uint64_t> seen(cap, 0);
     for (uint64_t f : feats) {
-      const Weights* w = Find(f);
+      const auto* w = weights_.Find(f);
       if (w == nullptr) continue;
       for (int k = 0; k < 3; ++k) bayes[k] += (*w)[3 + k];
       uint64_t key = f | 1;  // 0 marks an empty slot
@@ -457,24 +497,7 @@ class SouthSlavicModel {
   }
 
  private:
-  // Eighty words settle the variety as well as a whole article does, at a fraction of the cost.
-  static constexpr int kMaxWords = 80;
-  static bool IsWordChar(char32_t c) { return c == '_' || u_isalnum(static_cast<UChar32>(c)); }
-  // Keys are feature hashes with the low bit set (0 marks an empty slot).
-  static uint64_t Key(uint64_t hash) { return hash | 1; }
-  const Weights* Find(uint64_t hash) const {
-    uint64_t key = Key(hash);
-    size_t mask = table_.size() - 1;
-    for (size_t slot = (key >> 1) & mask; table_[slot].key != 0; slot = (slot + 1) & mask) {
-      if (table_[slot].key == key) return &table_[slot].weights;
-    }
-    return nullptr;
-  }
-  struct alignas(32) Entry {
-    uint64_t key = 0;
-    Weights weights{};
-  };
-  std::vector<Entry> table_;
+  WeightTable<6> weights_;
 };
 
 const SouthSlavicModel& GetSouthSlavicModel() {
@@ -482,18 +505,81 @@ const SouthSlavicModel& GetSouthSlavicModel() {
   return *m;
 }
 
+// Latin-script languages for text CLD2 cannot place (too short, or names and foreign words in
+// most of it): naive Bayes over ModelFeatures for the fourteen languages of data/lid-latin.tsv
+// (trained by tools/train_lid.py; hbs stands for Serbian, Croatian and Bosnian together), whose
+// first line names them.
+class LatinModel {
+ public:
+  static constexpr size_t kLanguages = 14;
+
+  LatinModel() : weights_(EmbeddedData("lid-latin.tsv"), true) {
+    ForEachDataLine(EmbeddedData("lid-latin.tsv"), [&](std::string_view line) {
+      if (!names_.empty()) return;
+      for (size_t at = line.find('\t'); at != std::string_view::npos;) {
+        size_t next = line.find('\t', at + 1);
+        names_.emplace_back(line.substr(at + 1, next == std::string_view::npos ? next : next - at - 1));
+        at = next;
+      }
+    });
+  }
+
+  bool Knows(std::string_view language) const {
+    return std::find(names_.begin(), names_.end(), language) != names_.end();
+  }
+
+  // The likeliest language and its lead over the next, in nats; "und" when the model has nothing.
+  std::pair<std::string, double> Guess(const std::vector<uint64_t>& feats) const {
+    if (names_.size() != kLanguages) return {"und", 0};
+    std::array<double, kLanguages> score{};
+    bool any = false;
+    for (uint64_t f : feats) {
+      const auto* w = weights_.Find(f);
+      if (w == nullptr) continue;
+      any = true;
+      for (size_t k = 0; k < kLanguages; ++k) score[k] += (*w)[k];
+    }
+    if (!any) return {"und", 0};
+    size_t best = static_cast<size_t>(std::max_element(score.begin(), score.end()) - score.begin());
+    double second = -1e300;
+    for (size_t k = 0; k < kLanguages; ++k) {
+      if (k != best) second = std::max(second, score[k]);
+    }
+    return {names_[best], score[best] - second};
+  }
+
+ private:
+  WeightTable<kLanguages> weights_;
+  std::vector<std::string> names_;
+};
+
+const LatinModel& GetLatinModel() {
+  static const LatinModel* m = new LatinModel();
+  return *m;
+}
+
+// True when CLD2's `language` is one of the Latin model's (Serbian, Croatian and Bosnian are its hbs).
+bool InLatinModel(CLD2::Language language) {
+  std::string_view code = CLD2::LanguageCode(language);
+  return GetLatinModel().Knows(code == "sr" || code == "hr" || code == "bs" ? "hbs" : code);
+}
+
+// The first couple of kilobytes of `text` (whole code points): they settle the language or
+// variety of a whole article.
+std::string_view Sample(std::string_view text) {
+  constexpr size_t kSample = 2048;
+  if (text.size() <= kSample) return text;
+  size_t cut = kSample;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut);
+}
+
 // Chooses among sr, hr and bs: the trained model, with the hand-written markers (ekavian /
 // ijekavian reflexes, tko/ko, tisuća/hiljada ...) as a further vote.
 std::string RefineSouthSlavic(std::string_view text, double* confidence) {
-  // A couple of kilobytes settle the variety of a whole article.
-  constexpr size_t kSample = 2048;
-  if (text.size() > kSample) {
-    size_t cut = kSample;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-    text = text.substr(0, cut);
-  }
+  text = Sample(text);
   SouthSlavicScores m = ScoreSouthSlavic(text);
-  std::array<double, 3> s = GetSouthSlavicModel().Score(text);
+  std::array<double, 3> s = GetSouthSlavicModel().Score(ModelFeatures(text));
   // The reflex of jat decides Serbian against the rest when the text shows it: ekavian forms
   // (vreme, mesto, dete) are Serbian, ijekavian ones (vrijeme, mjesto, dijete) Croatian or
   // Bosnian. The model then separates what remains; lexical markers add votes.
@@ -554,13 +640,6 @@ bool LooksSouthSlavic(std::string_view text) {
          hits > CountFunctionWords(text, kEnglishWords).second;
 }
 
-// True when at least half of the words (and two or more) are common English function words
-// (several of them are words of other languages too, hence the half).
-bool LooksEnglish(std::string_view text) {
-  auto [words, hits] = CountFunctionWords(text, kEnglishWords);
-  return hits >= 2 && hits * 2 >= words;
-}
-
 // True when a Cyrillic text has more function words that only Macedonian uses (во, дека, тој,
 // со) than ones that only Serbian uses (у, је, су, није), compared match-folded. It decides
 // text that has neither ѓ ќ ѕ nor ђ ћ, only the letters the two share (ј љ њ џ).
@@ -571,6 +650,7 @@ bool MoreMacedonianThanSerbian(std::string_view text) {
   static constexpr std::string_view kSerbian[] = {
       "u", "je", "su", "nije", "nisu", "bio", "bila", "bilo", "bili", "sa", "iz", "jer", "zbog", "kada",
       "koji", "koje", "kao", "tako", "mnogo"};
+  text = Sample(text);
   return CountFunctionWords(text, kMacedonian).second > CountFunctionWords(text, kSerbian).second;
 }
 
@@ -623,20 +703,23 @@ LangResult IdentifyLanguage(std::string_view text) {
   CLD2::CLDHints hints = {nullptr, nullptr, CLD2::UNKNOWN_ENCODING, CLD2::UNKNOWN_LANGUAGE};
   CLD2::Language summary = CLD2::ExtDetectLanguageSummary(text.data(), static_cast<int>(text.size()), true, &hints, 0,
                                  language3, percent3, scores3, nullptr, &text_bytes, &reliable);
-  // Too little text for CLD2 to be sure: short Latin text made of Serbian, Croatian or Bosnian
-  // function words is one of them, of English ones English (low confidence either way); other
-  // text gets CLD2's best effort.
-  const char* by_words = nullptr;
-  if (bucket == kLatn && (!reliable || summary == CLD2::ENGLISH) && LooksSouthSlavic(text)) {
-    by_words = "hr";
-  } else if (summary == CLD2::UNKNOWN_LANGUAGE) {
-    if (bucket == kLatn && LooksEnglish(text)) {
-      by_words = "en";
-    } else {
-      summary = CLD2::ExtDetectLanguageSummary(text.data(), static_cast<int>(text.size()), true, &hints,
-                                               CLD2::kCLDFlagBestEffort, language3, percent3, scores3, nullptr,
-                                               &text_bytes, &reliable);
-    }
+  // CLD2 unsure of Latin text (too little of it, or mostly names and foreign words), with no
+  // guess or a guess among the languages of our Latin model: the model decides. Short Serbian,
+  // Croatian or Bosnian that CLD2 calls English outright is told by its function words. Other
+  // text CLD2 cannot place gets its best effort.
+  std::string by_model;
+  double model_lead = 0;
+  bool by_words = false;
+  if (bucket == kLatn && (summary == CLD2::UNKNOWN_LANGUAGE || (!reliable && InLatinModel(summary)))) {
+    std::tie(by_model, model_lead) = GetLatinModel().Guess(ModelFeatures(text));
+    if (by_model == "und") by_model.clear();
+  }
+  if (by_model.empty() && bucket == kLatn && summary == CLD2::ENGLISH && LooksSouthSlavic(text)) {
+    by_words = true;
+  } else if (by_model.empty() && summary == CLD2::UNKNOWN_LANGUAGE) {
+    summary = CLD2::ExtDetectLanguageSummary(text.data(), static_cast<int>(text.size()), true, &hints,
+                                             CLD2::kCLDFlagBestEffort, language3, percent3, scores3, nullptr,
+                                             &text_bytes, &reliable);
   }
   auto code = [](CLD2::Language l) { return std::string(CLD2::LanguageCode(l)); };
 
@@ -661,8 +744,11 @@ LangResult IdentifyLanguage(std::string_view text) {
     }
   }
   if (lang == "zh-Hant") lang = "zh";
-  if (by_words != nullptr) {
-    lang = by_words;
+  if (!by_model.empty()) {
+    lang = by_model == "hbs" ? "hr" : by_model;  // hbs: refined below
+    confidence = std::min(0.9, 0.3 + 0.05 * model_lead);
+  } else if (by_words) {
+    lang = "hr";  // refined below
     confidence = 0.3;
   } else if (lang == "un" || lang == "xx") {
     // No evidence even for a best effort: Latin text is most likely English, the commonest

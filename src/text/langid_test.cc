@@ -33,16 +33,19 @@ TEST(LangId, MixedDocumentReportsOtherSpans) {
   EXPECT_EQ(d.others[0].range.Of(text).substr(0, 12), "The minister");
 }
 
-// Headlines and short quotations are too short for CLD2 to be sure of: their function words
-// decide when they are Serbian, Croatian, Bosnian or English, CLD2's best effort otherwise
-// (English was the guess for all of them before).
-TEST(LangId, ShortTextByFunctionWordsThenBestEffort) {
+// Headlines and short quotations are too short for CLD2 to be sure of, or to place at all: our
+// Latin model decides among its fourteen languages (CLD2's best effort said English for the last
+// three).
+TEST(LangId, ShortTextByOurLatinModel) {
   const struct {
     std::string_view text, lang;
   } kCases[] = {
       {"He is upset.", "en"},
       {"Ladri a Milano", "it"},
       {"Tre ministri si dimettono", "it"},
+      {"Rosenstein a negat acest raport.", "ro"},
+      {"Za sada nema znakova umora gledatelja.", "hr"},
+      {"Na javnih zgradah so izobešene zastave.", "sl"},
   };
   for (const auto& c : kCases) EXPECT_EQ(IdentifyLanguage(c.text).best.lang, c.lang) << c.text;
 }
