@@ -175,7 +175,9 @@ class HanTable {
   std::vector<uint8_t> kind_;
 };
 
-std::string HanScript(std::string_view text) {
+// "Hant" or "Hans" by which standard's own characters are more; `tie` when neither is (text of
+// characters both standards share).
+std::string HanScript(std::string_view text, const char* tie = "Hans") {
   static const HanTable* table = new HanTable();
   int traditional = 0, simplified = 0;
   for (size_t i = 0; i < text.size();) {
@@ -183,7 +185,7 @@ std::string HanScript(std::string_view text) {
     traditional += k == HanTable::kTraditional;
     simplified += k == HanTable::kSimplified;
   }
-  return traditional > simplified ? "Hant" : "Hans";
+  return traditional > simplified ? "Hant" : simplified > traditional ? "Hans" : tie;
 }
 
 // Characters of written Cantonese that standard written Chinese does not use.
@@ -688,9 +690,16 @@ LangResult IdentifyLanguage(std::string_view text) {
     double share = total_letters > 0 ? double(counts.letters[bucket]) / total_letters : 0;
     std::string script = bucket == kHan ? HanScript(text) : kBucketName[bucket];
     std::string lang = bucket == kHan ? "zh" : bucket == kHang ? "ko" : bucket == kGrek ? "el" : "ja";
-    // Written Cantonese shows its particles; without them its vocabulary still tells it from
-    // standard written Chinese, by a margin (standard Chinese is the likelier default).
-    if (bucket == kHan && script == "Hant" && (LooksCantonese(text) || GetCantoneseModel().Score(text) > 1.0)) lang = "yue";
+    // Written Cantonese shows its particles, in either standard (and in Traditional characters
+    // when its characters do not say); without them its vocabulary still tells it from standard
+    // written Chinese in Traditional characters, by a margin (standard Chinese is the likelier
+    // default).
+    if (bucket == kHan && LooksCantonese(text)) {
+      lang = "yue";
+      script = HanScript(text, "Hant");
+    } else if (bucket == kHan && script == "Hant" && GetCantoneseModel().Score(text) > 1.0) {
+      lang = "yue";
+    }
     std::string tag = bucket == kHan ? lang + "-" + script : lang;
     out.best = {tag, lang, script, std::round(std::min(0.99, share) * 100) / 100};
     return out;
@@ -744,6 +753,8 @@ LangResult IdentifyLanguage(std::string_view text) {
     }
   }
   if (lang == "zh-Hant") lang = "zh";
+  // Chinese whose Latin-letter names outnumber its characters is still written in Han.
+  if (lang == "zh" && bucket != kHan) script = HanScript(text);
   if (!by_model.empty()) {
     lang = by_model == "hbs" ? "hr" : by_model;  // hbs: refined below
     confidence = std::min(0.9, 0.3 + 0.05 * model_lead);
@@ -769,7 +780,7 @@ LangResult IdentifyLanguage(std::string_view text) {
   for (int k = 1; k < 3; ++k) {
     if (language3[k] == CLD2::UNKNOWN_LANGUAGE || percent3[k] == 0) continue;
     std::string alt = code(language3[k]);
-    if (alt == lang) continue;
+    if (alt == lang || alt == tag) continue;
     out.alternatives.push_back({alt, alt, script, percent3[k] / 100.0});
   }
   return out;

@@ -115,6 +115,19 @@ TEST(LangId, ShortSerboCroatianThatCld2CallsEnglish) {
 
 // Cantonese without its particles (咗, 嘅, 佢) is still told from standard written Chinese in
 // Traditional characters by its vocabulary (巴士, 今日, 宣佈 against 公車, 今天, 宣布).
+// Cantonese particles in characters both standards share are Cantonese in Traditional
+// characters, the way it is mostly written.
+TEST(LangId, CantoneseParticlesInSharedCharacters) {
+  EXPECT_EQ(IdentifyLanguage("我哋唔去。").best.tag, "yue-Hant");
+  EXPECT_EQ(IdentifyLanguage("佢喺度喊呀？").best.tag, "yue-Hant");
+}
+
+// Chinese with more Latin letters (names) than characters is still tagged by its characters.
+TEST(LangId, ChineseWithManyLatinNames) {
+  EXPECT_EQ(IdentifyLanguage("Smith、Jones、Taylor、Brown 和 Wilson 代表团抵达北京。").best.tag, "zh-Hans");
+  EXPECT_EQ(IdentifyLanguage("Smith、Jones、Taylor、Brown 和 Wilson 代表團抵達台北。").best.tag, "zh-Hant");
+}
+
 TEST(LangId, CantoneseByItsVocabulary) {
   EXPECT_EQ(IdentifyLanguage("巴士公司今日宣佈加價，乘客表示好失望。").best.tag, "yue-Hant");
   EXPECT_EQ(IdentifyLanguage("公車公司今天宣布漲價，乘客表示非常失望。").best.tag, "zh-Hant");
