@@ -96,6 +96,14 @@ TEST_F(MatcherTest, InternationalOrganisationsInflected) {
             (std::vector<std::string>{"org/who@Svjetska zdravstvena organizacija"}));
 }
 
+TEST_F(MatcherTest, GovernmentsCouncilsAndAgencies) {
+  EXPECT_EQ(Ids("Odluku je donijela Vlada Srbije, a Vlade Kosova nije bilo."),
+            (std::vector<std::string>{"org/gov-rs@Vlada Srbije", "org/gov-xk@Vlade Kosova"}));
+  EXPECT_EQ(Ids("Qeveria e Kosovës tha se do të vazhdojë."), (std::vector<std::string>{"org/gov-xk@Qeveria e Kosovës"}));
+  EXPECT_EQ(Ids("Rezolucija je upućena Vijeću sigurnosti Ujedinjenih naroda, javlja DPA."),
+            (std::vector<std::string>{"org/unsc@Vijeću sigurnosti Ujedinjenih naroda", "outlet/dpa@DPA"}));
+}
+
 TEST_F(MatcherTest, PossessiveAdjectivesMadeFromNames) {
   // Vučić's government, Kurti's plan; Macedonian too; and the surname of someone the article
   // names ("Ivo Sanader … Sanaderova vlada"), which is also how Serbian writes a foreign woman's
