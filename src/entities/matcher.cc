@@ -235,10 +235,15 @@ std::string NameKey(std::string_view word) {
   // Case and definite endings of Serbian, Croatian, Bosnian and Albanian, longest first.
   // (Plural stem endings such as -ova are left alone: they would cut Kosova to "kos".)
   static constexpr std::string_view kEndings[] = {"ama", "ima", "om", "em", "oj", "it", "in", "es", "en", "et",
-                                                  "se",  "ne",  "ve", "a",  "e",  "i",  "o",  "u"};
+                                                  "se",  "ve",  "a",  "e",  "i",  "o",  "u"};
   // Up to two endings come off, so a base form that itself ends like an ending meets its
   // inflections: Putin -> put, Putina -> putin -> put; Savet -> sav, Savetu -> savet -> sav.
+  // The second starts with a vowel, so that what the first leaves is not cut at its own
+  // consonants: zdravstvene -> zdravstven -> zdravstv, as zdravstvena (not zdravstve -> zdravst).
+  // Albanian -në is -ë and then -n: Tiranë -> tiran, as Tirana and Tiranës; Serbinë -> serbin
+  // -> serb.
   // (Compared by hand, last letter first: this runs on every word of every text.)
+  auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; };
   auto ends_with = [&](std::string_view e) { return f.size() >= e.size() + 3 && std::equal(e.rbegin(), e.rend(), f.rbegin()); };
   for (int round = 0; round < 2 && f.size() >= 4; ++round) {
     size_t n = f.size();
@@ -248,14 +253,15 @@ std::string NameKey(std::string_view word) {
       f.resize(n - 2);
       continue;
     }
-    auto e = std::find_if(std::begin(kEndings), std::end(kEndings), ends_with);
+    auto e = std::find_if(std::begin(kEndings), std::end(kEndings), [&](std::string_view x) {
+      return (round == 0 || vowel(x[0])) && ends_with(x);
+    });
     if (e == std::end(kEndings)) break;
     f.resize(n - e->size());
   }
   // The fleeting a of Serbian, Croatian and Bosnian: Kragujevac, Kragujevca; Petar, Petra;
   // ministar, ministra. A stem in consonant + a + c or r loses the a, in every form alike.
   size_t n = f.size();
-  auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; };
   if (n >= 5 && (f[n - 1] == 'c' || f[n - 1] == 'r') && f[n - 2] == 'a' && !vowel(f[n - 3])) f.erase(n - 2, 1);
   return f;
 }
