@@ -1358,10 +1358,11 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       if (given != SIZE_MAX) {
         if (!taken[given]) first = given;  // else the name is found already, and the complement is none
       } else if (j < words.size() && !taken[j] && words[j].upper && Joined(text, words[j - 1].range.end, words[j].range.begin) &&
-                 !speech_verbs_.Contains(words[j].hash)) {
+                 !speech_verbs_.Contains(words[j].hash) && !kNotInNames.count(words[j].key)) {
         // Not when a place or an organisation follows it: then it is the complement
         // ("portparol Vlade Srbije"), not a surname ("premijer Sanader"). Nor a reporting verb
-        // capitalised in a headline ("Massachusetts Senator Says").
+        // capitalised in a headline ("Massachusetts Senator Says"), nor an organisation's word
+        // ("Chinese Foreign Ministry": "Foreign" is a title's word).
         bool complement = j + 1 < words.size() && taken[j + 1] && !person_starts[j + 1] &&
                           Joined(text, words[j].range.end, words[j + 1].range.begin);
         if (!complement) {

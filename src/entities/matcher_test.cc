@@ -104,6 +104,17 @@ TEST_F(MatcherTest, GovernmentsCouncilsAndAgencies) {
             (std::vector<std::string>{"org/unsc@Vijeću sigurnosti Ujedinjenih naroda", "outlet/dpa@DPA"}));
 }
 
+TEST_F(MatcherTest, ForeignMinistries) {
+  EXPECT_EQ(Ids("The Chinese Foreign Ministry said it opposed the move."),
+            (std::vector<std::string>{"org/mfa-cn@Chinese Foreign Ministry"}));
+  EXPECT_EQ(Ids("Ministria e Punëve të Jashtme të Kosovës reagoi."),
+            (std::vector<std::string>{"org/mfa-xk@Ministria e Punëve të Jashtme të Kosovës"}));
+  // A title's word ("Foreign") before an organisation's word is no title before a surname.
+  for (const std::string& id : Ids("The Estonian Foreign Ministry said it opposed the move.")) {
+    EXPECT_NE(id.substr(0, 7), "person/") << id;
+  }
+}
+
 TEST_F(MatcherTest, PossessiveAdjectivesMadeFromNames) {
   // Vučić's government, Kurti's plan; Macedonian too; and the surname of someone the article
   // names ("Ivo Sanader … Sanaderova vlada"), which is also how Serbian writes a foreign woman's
