@@ -818,6 +818,13 @@ TEST_F(QuotesTest, MoreCroatianVerbsOfReporting) {
   EXPECT_EQ(LastSpeaker("Marko Horvat se prisjetio kako je tada slao poruke prijateljima.", "hr"), "Marko Horvat");
 }
 
+TEST_F(QuotesTest, NeuterSubjectsReportInTheNeuter) {
+  // A ministry, a presidency, an office: the participle is neuter.
+  EXPECT_EQ(LastSpeaker("Ministarstvo spoljnih poslova Srbije saopštilo je: „Odluka je neprihvatljiva.“", "sr"),
+            "Ministry of Foreign Affairs of Serbia");
+  EXPECT_EQ(LastSpeaker("Tužiteljstvo je priopćilo da je istraga u tijeku.", "hr"), "Tužiteljstvo");
+}
+
 TEST_F(QuotesTest, TheThatWordMayComeLaterWithNoPunctuationBefore) {
   std::vector<Got> g = Run("Marko Horvat izjavio je na konferenciji za novinare da je most zatvoren.", "hr");
   ExpectOnlyQuote(g, "je most zatvoren", "indirect", "Marko Horvat");
