@@ -33,6 +33,12 @@ TEST(Stance, LexiconReadsEachLanguage) {
   EXPECT_EQ(Baseline("Profesori thotë se Rusia luan një rol negativ në rajon.", "sq", "Rusia"), -1);
   EXPECT_EQ(Baseline("Аналитичарот смета дека Русија има негативна улога.", "mk", "Русија"), -1);
   EXPECT_EQ(Baseline("专家认为，俄罗斯在该地区发挥了负面作用。", "zh", "俄罗斯"), -1);
+  // "Koristi" is mostly "uses", not a benefit; a Trojan horse is an accusation in each language.
+  EXPECT_EQ(Baseline("Vlada koristi Srbiju za svoje ciljeve.", "sr", "Srbiju"), 0);
+  EXPECT_EQ(Baseline("Peking koristi Srbiju kao trojanskog konja.", "sr", "Srbiju"), -1);
+  EXPECT_EQ(Baseline("They called Serbia a Trojan horse.", "en", "Serbia"), -1);
+  EXPECT_EQ(Baseline("Ata e quajnë Serbinë kalë trojan.", "sq", "Serbinë"), -1);
+  EXPECT_EQ(Baseline("他们称塞尔维亚是特洛伊木马。", "zh", "塞尔维亚"), -1);
   // "Unilaterally declared" independence, as Beijing and Belgrade call it.
   EXPECT_EQ(Baseline("科索沃单方面宣布了独立。", "zh", "独立"), -1);
 }
