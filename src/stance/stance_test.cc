@@ -39,6 +39,11 @@ TEST(Stance, LexiconReadsEachLanguage) {
   EXPECT_EQ(Baseline("They called Serbia a Trojan horse.", "en", "Serbia"), -1);
   EXPECT_EQ(Baseline("Ata e quajnë Serbinë kalë trojan.", "sq", "Serbinë"), -1);
   EXPECT_EQ(Baseline("他们称塞尔维亚是特洛伊木马。", "zh", "塞尔维亚"), -1);
+  // Not recognising Kosovo's independence is the stance the region's news turns on.
+  EXPECT_EQ(Baseline("Srbija nikada neće priznati nezavisnost Kosova.", "sr", "nezavisnost Kosova"), -1);
+  EXPECT_EQ(Baseline("Serbia nuk do ta njohë kurrë pavarësinë e Kosovës.", "sq", "pavarësinë e Kosovës"), -1);
+  EXPECT_EQ(Baseline("Србија никада неће признати независност Косова.", "sr", "независност Косова"), -1);
+  EXPECT_EQ(Baseline("塞尔维亚永远不会承认科索沃独立。", "zh", "科索沃独立"), -1);
   // "Unilaterally declared" independence, as Beijing and Belgrade call it.
   EXPECT_EQ(Baseline("科索沃单方面宣布了独立。", "zh", "独立"), -1);
 }
