@@ -104,6 +104,13 @@ TEST_F(MatcherTest, GovernmentsCouncilsAndAgencies) {
             (std::vector<std::string>{"org/unsc@Vijeću sigurnosti Ujedinjenih naroda", "outlet/dpa@DPA"}));
 }
 
+TEST_F(MatcherTest, ChineseSidesAndSpokespersons) {
+  // 中方, 塞方, 欧方: "the Chinese (Serbian, European) side", as Chinese news names them.
+  EXPECT_EQ(Ids("中方坚定支持塞方，欧方表示关切。"),
+            (std::vector<std::string>{"place/cn@中方", "place/rs@塞方", "org/eu@欧方"}));
+  EXPECT_EQ(Ids("Portparolka Mao Ning rekla je to u ponedeljak."), (std::vector<std::string>{"person/mao-ning@Mao Ning"}));
+}
+
 TEST_F(MatcherTest, ForeignMinistries) {
   EXPECT_EQ(Ids("The Chinese Foreign Ministry said it opposed the move."),
             (std::vector<std::string>{"org/mfa-cn@Chinese Foreign Ministry"}));
@@ -178,9 +185,10 @@ TEST_F(MatcherTest, ADatelinesMonthIsNoName) {
 TEST_F(MatcherTest, AChineseNameAfterAnOfficeAndBeforeADate) {
   // "发言人毛宁28日表示": the date after the name; the name is the office holder's.
   EXPECT_EQ(Ids("外交部发言人高宁28日表示，中方支持。", "2024-11-28"),
-            (std::vector<std::string>{"person/~高宁@外交部发言人", "person/~高宁@高宁"}));
+            (std::vector<std::string>{"person/~高宁@外交部发言人", "person/~高宁@高宁", "place/cn@中方"}));
   // With no name, the office stays a role.
-  EXPECT_EQ(Ids("外交部发言人28日表示，中方支持。", "2024-11-28"), (std::vector<std::string>{"role/cn-mfa-spokesperson@外交部发言人"}));
+  EXPECT_EQ(Ids("外交部发言人28日表示，中方支持。", "2024-11-28"),
+            (std::vector<std::string>{"role/cn-mfa-spokesperson@外交部发言人", "place/cn@中方"}));
 }
 
 TEST_F(MatcherTest, SurnamesInIDeclineWithJ) {
