@@ -340,8 +340,14 @@ Result<std::unique_ptr<Matcher>> Matcher::Create(const Knowledge& knowledge) {
     for (const Alias& a : roles[i].phrases) m->AddAlias(static_cast<int>(i), true, a);
     for (const Alias& a : ComposedRolePhrases(knowledge, roles[i])) m->AddAlias(static_cast<int>(i), true, a);
   }
-  ForEachRow(EmbeddedData("person-cues.tsv"), [&](std::string_view, std::string_view cue) {
-    if (cue.find(' ') == std::string_view::npos) m->cues_[Hash64(NameKey(cue))] = true;
+  // A cue maps to true for a title, false for a word that only qualifies one ("foreign" in
+  // "foreign minister"); a title in any language wins.
+  ForEachRow(EmbeddedData("person-cues.tsv"), [&](std::string_view, std::string_view rest) {
+    std::string_view cue = rest.substr(0, rest.find('\t'));
+    bool qualifier = rest.size() > cue.size() && rest.substr(cue.size() + 1) == "qualifier";
+    if (cue.find(' ') != std::string_view::npos) return;
+    uint64_t key = Hash64(NameKey(cue));
+    if (!m->cues_.Contains(key) || !qualifier) m->cues_[key] = !qualifier;
   });
   ForEachDataLine(EmbeddedData("reporting-verbs.tsv"), [&](std::string_view line) {
     std::vector<std::string_view> cols;
@@ -1331,9 +1337,11 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     size_t min_words = 2;
     if (size_t n = cue_words(i); n > 0) {
       // Titles chain ("Deputy Prime Minister", "political scientist"): the name follows them;
-      // after a title a surname alone is a name too ("premijer Sanader").
-      size_t j = i + n;
-      while (j < words.size() && (n = cue_words(j)) > 0) j += n;
+      // after a title a surname alone is a name too ("premijer Sanader"), though not after a
+      // word that only qualifies a title ("Security" in "Centre for Security Policy").
+      size_t j = i + n, last = i;
+      while (j < words.size() && (n = cue_words(j)) > 0) last = j, j += n;
+      bool qualifier_last = !*cues_.Find(words[last].hash);
       // The title's complement may stand before the name ("direktor Kancelarije za KiM Petar
       // Petković", "trener Partizana Aleksandar Stanojević"): a given name followed by a
       // capitalised word, a person found already, or two capitalised words before a reporting
@@ -1358,11 +1366,11 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       if (given != SIZE_MAX) {
         if (!taken[given]) first = given;  // else the name is found already, and the complement is none
       } else if (j < words.size() && !taken[j] && words[j].upper && Joined(text, words[j - 1].range.end, words[j].range.begin) &&
-                 !speech_verbs_.Contains(words[j].hash) && !kNotInNames.count(words[j].key)) {
+                 !speech_verbs_.Contains(words[j].hash) && !kNotInNames.count(words[j].key) && !qualifier_last) {
         // Not when a place or an organisation follows it: then it is the complement
         // ("portparol Vlade Srbije"), not a surname ("premijer Sanader"). Nor a reporting verb
         // capitalised in a headline ("Massachusetts Senator Says"), nor an organisation's word
-        // ("Chinese Foreign Ministry": "Foreign" is a title's word).
+        // ("Chinese Foreign Ministry"), nor after a qualifier ("Security Policy").
         bool complement = j + 1 < words.size() && taken[j + 1] && !person_starts[j + 1] &&
                           Joined(text, words[j].range.end, words[j + 1].range.begin);
         if (!complement) {

@@ -116,7 +116,10 @@ TEST_F(MatcherTest, ForeignMinistries) {
             (std::vector<std::string>{"org/mfa-cn@Chinese Foreign Ministry"}));
   EXPECT_EQ(Ids("Ministria e Punëve të Jashtme të Kosovës reagoi."),
             (std::vector<std::string>{"org/mfa-xk@Ministria e Punëve të Jashtme të Kosovës"}));
-  // A title's word ("Foreign") before an organisation's word is no title before a surname.
+  // A word that qualifies a title ("Security", "Foreign") is no title before a surname.
+  for (const std::string& id : Ids("He is an analyst at the Belgrade Centre for Security Policy.")) {
+    EXPECT_NE(id.substr(0, 7), "person/") << id;
+  }
   for (const std::string& id : Ids("The Estonian Foreign Ministry said it opposed the move.")) {
     EXPECT_NE(id.substr(0, 7), "person/") << id;
   }
