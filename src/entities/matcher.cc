@@ -1304,6 +1304,70 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     }
   }
 
+  // 2d. Organisations in sentence case, as Serbian, Croatian and Bosnian write them: a
+  // capitalised word, at most two words in lower case, and an organisation's word ("Demokratska
+  // stranka", "Rumunske narodne banke", "Ustavni sud"), with capitalised words right after it as
+  // its complement ("Demokratske stranke Srbije"), a place's name included: the whole is the
+  // organisation's name, not a mention of the place.
+  {
+    static const std::unordered_set<std::string> kHeads = keys({
+        "stranka", "partija", "banka", "sud", "institut", "univerzitet", "sveučilište", "fakultet", "crkva", "vojska",
+        "agencija", "komisija", "odbor", "vijeće", "savet", "skupština", "ministarstvo", "kompanija", "savez",
+        "pokret", "udruženje", "udruga", "centar", "fond", "klub", "društvo", "klan", "snage", "zavod", "akademija",
+        "fondacija", "zaklada", "služba", "uprava", "kancelarija", "ured", "tužilaštvo", "tužiteljstvo"});
+    auto sentence_start = [&](size_t k) {
+      return k == 0 || text.substr(words[k - 1].range.end, words[k].range.begin - words[k - 1].range.end)
+                           .find_first_of(".!?\n:\"“„«»") != std::string_view::npos;
+    };
+    // A word the tagger took alone as a name no pack lists may open one ("Oružanim snagama").
+    std::vector<char> alone_unknown(words.size());
+    for (const Hit& h : hits) {
+      if (h.entry < 0 && h.first_word < words.size() && h.end_word == h.first_word + 1 && h.new_type != EntityType::kPerson) {
+        alone_unknown[h.first_word] = 1;
+      }
+    }
+    std::vector<std::pair<size_t, size_t>> found;  // word ranges of the organisations found
+    for (size_t i = 0; i < words.size(); ++i) {
+      if ((taken[i] && !alone_unknown[i]) || !words[i].upper || words[i].key.size() < 3 || kNotNames.count(words[i].key) ||
+          cues_.Contains(words[i].hash) || kHeads.count(words[i].key) || (sentence_start(i) && written_lower(i))) {
+        continue;
+      }
+      size_t head = SIZE_MAX;
+      for (size_t k = i + 1; k < words.size() && k <= i + 3; ++k) {
+        if (taken[k] || words[k].upper || words[k].key.size() < 3 || !Joined(text, words[k - 1].range.end, words[k].range.begin)) break;
+        if (kHeads.count(words[k].key)) {
+          head = k;
+          break;
+        }
+      }
+      if (head == SIZE_MAX) continue;
+      size_t end = head + 1;
+      while (end < words.size() && end <= head + 4 && Joined(text, words[end - 1].range.end, words[end].range.begin)) {
+        if (words[end].upper) {
+          ++end;
+        } else if (end > head + 1 && words[end].key == "i" && end + 1 < words.size() && words[end + 1].upper &&
+                   Joined(text, words[end].range.end, words[end + 1].range.begin)) {
+          end += 2;  // "Srbije i Crne Gore", "Bosne i Hercegovine"
+        } else {
+          break;
+        }
+      }
+      found.emplace_back(i, end);
+      for (size_t k = i; k < end; ++k) taken[k] = true;
+      i = end - 1;
+    }
+    // Names inside them (a place in the complement) give way to the whole.
+    if (!found.empty()) {
+      std::vector<char> inside(words.size());
+      for (const auto& [b, e] : found) std::fill(inside.begin() + static_cast<long>(b), inside.begin() + static_cast<long>(e), 1);
+      hits.erase(std::remove_if(hits.begin(), hits.end(), [&](const Hit& h) {
+                   return h.first_word < words.size() && h.end_word > h.first_word && inside[h.first_word] && inside[h.end_word - 1];
+                 }),
+                 hits.end());
+      for (const auto& [b, e] : found) hits.push_back(unknown_hit(b, e, EntityType::kOrg));
+    }
+  }
+
   // 3. Unknown people: after a cue word, or a known given name, 2-3 capitalised words.
   auto unknown_at = [&](size_t first) {
     size_t end = first;

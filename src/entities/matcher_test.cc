@@ -111,6 +111,18 @@ TEST_F(MatcherTest, ChineseSidesAndSpokespersons) {
   EXPECT_EQ(Ids("Portparolka Mao Ning rekla je to u ponedeljak."), (std::vector<std::string>{"person/mao-ning@Mao Ning"}));
 }
 
+TEST_F(MatcherTest, OrganisationsInSentenceCase) {
+  // Serbian, Croatian and Bosnian capitalise only an organisation's first word; a place in its
+  // complement is part of the name.
+  EXPECT_EQ(Ids("Potpredsjednik Demokratske stranke Srbije rekao je da Ustavni sud odlučuje."),
+            (std::vector<std::string>{"org/~demokratsk-strank-srbij@Demokratske stranke Srbije", "org/~ustavn-sud@Ustavni sud"}));
+  EXPECT_EQ(Ids("Guverner Rumunske narodne banke govorio je o Oružanim snagama Bosne i Hercegovine."),
+            (std::vector<std::string>{"org/~rumunsk-narodn-bank@Rumunske narodne banke",
+                                      "org/~oruzanim-snag-bosn-i-hercegov@Oružanim snagama Bosne i Hercegovine"}));
+  // A preposition that opens a sentence, or "već" (already), is no part of one.
+  EXPECT_EQ(Ids("Iz kancelarije su poručili da je odluka već donesena."), (std::vector<std::string>{}));
+}
+
 TEST_F(MatcherTest, ForeignMinistries) {
   EXPECT_EQ(Ids("The Chinese Foreign Ministry said it opposed the move."),
             (std::vector<std::string>{"org/mfa-cn@Chinese Foreign Ministry"}));
