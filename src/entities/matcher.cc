@@ -1279,6 +1279,10 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         }
       }
       if (s.end_word == s.first_word || (s.end_word < whole && s.type == 'P' && s.end_word - s.first_word < 2)) continue;
+      // A title alone is no name ("Foreign Minister", "Deputy").
+      bool title_only = true;
+      for (size_t k = s.first_word; k < s.end_word && title_only; ++k) title_only = cues_.Contains(words[k].hash);
+      if (title_only) continue;
       char tag = s.type;
       // Two or three words led by a known given name are a person whatever the model says
       // ("Brett Kavanaugh", "Karen Hunter").

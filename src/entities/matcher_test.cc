@@ -123,6 +123,14 @@ TEST_F(MatcherTest, OrganisationsInSentenceCase) {
   EXPECT_EQ(Ids("Iz kancelarije su poručili da je odluka već donesena."), (std::vector<std::string>{}));
 }
 
+TEST_F(MatcherTest, ATitleAloneIsNoName) {
+  EXPECT_EQ(Ids("Foreign Secretary Jeremy Hunt met Foreign Minister Ivica Dacic.", "2024-09-16"),
+            (std::vector<std::string>{"person/~jeremy-hunt@Jeremy Hunt", "person/ivica-dacic@Ivica Dacic"}));
+  // Siniša Mali, not the country Mali.
+  EXPECT_EQ(Ids("Deputy Prime Minister Sinisa Mali spoke. Mali said the budget was fine.", "2024-09-16"),
+            (std::vector<std::string>{"person/sinisa-mali@Sinisa Mali", "person/sinisa-mali@Mali"}));
+}
+
 TEST_F(MatcherTest, ForeignMinistries) {
   EXPECT_EQ(Ids("The Chinese Foreign Ministry said it opposed the move."),
             (std::vector<std::string>{"org/mfa-cn@Chinese Foreign Ministry"}));
