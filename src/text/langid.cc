@@ -439,7 +439,6 @@ class WeightTable {
       while (table_[slot].key != 0 && table_[slot].key != key) slot = (slot + 1) & (cap - 1);
       table_[slot] = {key, w};
     }
-    size_ = entries.size();
   }
 
   const Weights* Find(uint64_t hash) const {
@@ -450,8 +449,6 @@ class WeightTable {
     }
     return nullptr;
   }
-  size_t size() const { return size_; }
-
  private:
   // Keys are feature hashes with the low bit set (0 marks an empty slot).
   static uint64_t Key(uint64_t hash) { return hash | 1; }
@@ -460,7 +457,6 @@ class WeightTable {
     Weights weights{};
   };
   std::vector<Entry> table_;
-  size_t size_ = 0;
 };
 
 // The Latin-script sr/hr/bs models, trained by tools/train_lid.py into data/lid-sr-hr-bs.tsv over
@@ -720,7 +716,7 @@ LangResult IdentifyLanguage(std::string_view text) {
   double model_lead = 0;
   bool by_words = false;
   if (bucket == kLatn && (summary == CLD2::UNKNOWN_LANGUAGE || (!reliable && InLatinModel(summary)))) {
-    std::tie(by_model, model_lead) = GetLatinModel().Guess(ModelFeatures(text));
+    std::tie(by_model, model_lead) = GetLatinModel().Guess(ModelFeatures(Sample(text)));
     if (by_model == "und") by_model.clear();
   }
   if (by_model.empty() && bucket == kLatn && summary == CLD2::ENGLISH && LooksSouthSlavic(text)) {
