@@ -1409,7 +1409,8 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       // word that only qualifies a title ("Security" in "Centre for Security Policy").
       size_t j = i + n, last = i;
       while (j < words.size() && (n = cue_words(j)) > 0) last = j, j += n;
-      bool qualifier_last = !*cues_.Find(words[last].hash);
+      const bool* title = cues_.Find(words[last].hash);
+      bool qualifier_last = title != nullptr && !*title;
       // The title's complement may stand before the name ("direktor Kancelarije za KiM Petar
       // Petković", "trener Partizana Aleksandar Stanojević"): a given name followed by a
       // capitalised word, a person found already, or two capitalised words before a reporting

@@ -18,34 +18,40 @@ int Baseline(std::string_view text, std::string_view lang, std::string_view targ
 }
 
 TEST(Stance, LexiconReadsEachLanguage) {
-  EXPECT_EQ(Baseline("The minister praised China for its steadfast support.", "en", "China"), 1);
-  EXPECT_EQ(Baseline("The minister condemned China's reckless provocation.", "en", "China"), -1);
-  EXPECT_EQ(Baseline("The minister met China's ambassador on Tuesday.", "en", "China"), 0);
-  EXPECT_EQ(Baseline("Predsednik je zahvalio Kini na čeličnom prijateljstvu i podršci.", "sr", "Kini"), 1);
-  EXPECT_EQ(Baseline("Председник је захвалио Кини на челичном пријатељству и подршци.", "sr", "Кини"), 1);
-  EXPECT_EQ(Baseline("Ministar je oštro osudio neodgovorne poteze Prištine.", "hr", "Prištine"), -1);
-  EXPECT_EQ(Baseline("Kryeministri kritikoi ashpër Serbinë për provokime.", "sq", "Serbinë"), -1);
-  EXPECT_EQ(Baseline("外交部高度评价中国与塞尔维亚的友谊。", "zh", "中国"), 1);
-  EXPECT_EQ(Baseline("外交部强烈谴责科索沃当局的挑衅行为。", "zh", "科索沃"), -1);
-  // "A negative role" in each language.
-  EXPECT_EQ(Baseline("The analyst said Russia plays a negative role in the region.", "en", "Russia"), -1);
-  EXPECT_EQ(Baseline("Analitičar smatra da Rusija ima negativan uticaj na region.", "sr", "Rusija"), -1);
-  EXPECT_EQ(Baseline("Profesori thotë se Rusia luan një rol negativ në rajon.", "sq", "Rusia"), -1);
-  EXPECT_EQ(Baseline("Аналитичарот смета дека Русија има негативна улога.", "mk", "Русија"), -1);
-  EXPECT_EQ(Baseline("专家认为，俄罗斯在该地区发挥了负面作用。", "zh", "俄罗斯"), -1);
-  // "Koristi" is mostly "uses", not a benefit; a Trojan horse is an accusation in each language.
-  EXPECT_EQ(Baseline("Vlada koristi Srbiju za svoje ciljeve.", "sr", "Srbiju"), 0);
-  EXPECT_EQ(Baseline("Peking koristi Srbiju kao trojanskog konja.", "sr", "Srbiju"), -1);
-  EXPECT_EQ(Baseline("They called Serbia a Trojan horse.", "en", "Serbia"), -1);
-  EXPECT_EQ(Baseline("Ata e quajnë Serbinë kalë trojan.", "sq", "Serbinë"), -1);
-  EXPECT_EQ(Baseline("他们称塞尔维亚是特洛伊木马。", "zh", "塞尔维亚"), -1);
-  // Not recognising Kosovo's independence is the stance the region's news turns on.
-  EXPECT_EQ(Baseline("Srbija nikada neće priznati nezavisnost Kosova.", "sr", "nezavisnost Kosova"), -1);
-  EXPECT_EQ(Baseline("Serbia nuk do ta njohë kurrë pavarësinë e Kosovës.", "sq", "pavarësinë e Kosovës"), -1);
-  EXPECT_EQ(Baseline("Србија никада неће признати независност Косова.", "sr", "независност Косова"), -1);
-  EXPECT_EQ(Baseline("塞尔维亚永远不会承认科索沃独立。", "zh", "科索沃独立"), -1);
-  // "Unilaterally declared" independence, as Beijing and Belgrade call it.
-  EXPECT_EQ(Baseline("科索沃单方面宣布了独立。", "zh", "独立"), -1);
+  const struct {
+    std::string_view text, lang, target;
+    int polarity;
+  } kCases[] = {
+      {"The minister praised China for its steadfast support.", "en", "China", 1},
+      {"The minister condemned China's reckless provocation.", "en", "China", -1},
+      {"The minister met China's ambassador on Tuesday.", "en", "China", 0},
+      {"Predsednik je zahvalio Kini na čeličnom prijateljstvu i podršci.", "sr", "Kini", 1},
+      {"Председник је захвалио Кини на челичном пријатељству и подршци.", "sr", "Кини", 1},
+      {"Ministar je oštro osudio neodgovorne poteze Prištine.", "hr", "Prištine", -1},
+      {"Kryeministri kritikoi ashpër Serbinë për provokime.", "sq", "Serbinë", -1},
+      {"外交部高度评价中国与塞尔维亚的友谊。", "zh", "中国", 1},
+      {"外交部强烈谴责科索沃当局的挑衅行为。", "zh", "科索沃", -1},
+      // "A negative role" in each language.
+      {"The analyst said Russia plays a negative role in the region.", "en", "Russia", -1},
+      {"Analitičar smatra da Rusija ima negativan uticaj na region.", "sr", "Rusija", -1},
+      {"Profesori thotë se Rusia luan një rol negativ në rajon.", "sq", "Rusia", -1},
+      {"Аналитичарот смета дека Русија има негативна улога.", "mk", "Русија", -1},
+      {"专家认为，俄罗斯在该地区发挥了负面作用。", "zh", "俄罗斯", -1},
+      // "Koristi" is mostly "uses", not a benefit; a Trojan horse is an accusation in each language.
+      {"Vlada koristi Srbiju za svoje ciljeve.", "sr", "Srbiju", 0},
+      {"Peking koristi Srbiju kao trojanskog konja.", "sr", "Srbiju", -1},
+      {"They called Serbia a Trojan horse.", "en", "Serbia", -1},
+      {"Ata e quajnë Serbinë kalë trojan.", "sq", "Serbinë", -1},
+      {"他们称塞尔维亚是特洛伊木马。", "zh", "塞尔维亚", -1},
+      // Not recognising Kosovo's independence is the stance the region's news turns on.
+      {"Srbija nikada neće priznati nezavisnost Kosova.", "sr", "nezavisnost Kosova", -1},
+      {"Serbia nuk do ta njohë kurrë pavarësinë e Kosovës.", "sq", "pavarësinë e Kosovës", -1},
+      {"Србија никада неће признати независност Косова.", "sr", "независност Косова", -1},
+      {"塞尔维亚永远不会承认科索沃独立。", "zh", "科索沃独立", -1},
+      // "Unilaterally declared" independence, as Beijing and Belgrade call it.
+      {"科索沃单方面宣布了独立。", "zh", "独立", -1},
+  };
+  for (const auto& c : kCases) EXPECT_EQ(Baseline(c.text, c.lang, c.target), c.polarity) << c.text;
 }
 
 TEST(Stance, NegationAndContrast) {
