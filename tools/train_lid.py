@@ -36,8 +36,8 @@ import re
 import sys
 
 CLASSES = ["sr", "hr", "bs"]
-PERCEPTRON_FEATURES = 40000
-NB_FEATURES = 40000
+PERCEPTRON_FEATURES = 36000
+NB_FEATURES = 36000
 NB_ALPHA = 0.01
 # The combination langid.cc uses; keep the two in step.
 PERCEPTRON_SCALE = 0.1
