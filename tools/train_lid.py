@@ -66,6 +66,18 @@ def ntrex_lines(data, code, holdout):
     return (train, held) if holdout else (train + held, [])
 
 
+def ntrex_corpus(data, files, holdout):
+    """(label, line) for training and held out, from {label: [NTREX file codes]}: the lines
+    lid-testset does not use."""
+    train, held = [], []
+    for label, codes in files.items():
+        for code in codes:
+            t, h = ntrex_lines(data, code, holdout)
+            train += [(label, x) for x in t]
+            held += [(label, x) for x in h]
+    return train, held
+
+
 def uner_sentences(data, name, holdout):
     def read(split):
         path = os.path.join(data, "uner-setimes-sr-hr", f"{name}_set-ud-{split}.iob2")
@@ -290,16 +302,6 @@ LATIN_FEATURES = 15000
 LATIN_ALPHA = 0.1
 
 
-def latin_corpus(data, holdout):
-    train, held = [], []
-    for label, codes in LATIN.items():
-        for code in codes:
-            t, h = ntrex_lines(data, code, holdout)
-            train += [(label, x) for x in t]
-            held += [(label, x) for x in h]
-    return train, held
-
-
 def train_latin(samples):
     """Naive Bayes over the sr/hr/bs features, the most frequent ones; log-probabilities centred."""
     labels = list(LATIN)
@@ -339,16 +341,6 @@ def han_grams(text):
     return [t[i:i + n] for n in (1, 2, 3) for i in range(len(t) - n + 1)]
 
 
-def cantonese_corpus(data, holdout):
-    """NTREX yue against zho-TW, the lines lid-testset does not use."""
-    train, held = [], []
-    for cls, code in (("yue", "yue"), ("zh", "zho-TW")):
-        t, h = ntrex_lines(data, code, holdout)
-        train += [(cls, x) for x in t]
-        held += [(cls, x) for x in h]
-    return train, held
-
-
 def train_cantonese(samples):
     """Naive Bayes log-ratios log P(g | yue) - log P(g | zh), the grams that weigh most."""
     counts = {"yue": collections.Counter(), "zh": collections.Counter()}
@@ -372,9 +364,10 @@ def main():
     # Bosnian has one source; repeating it balances the perceptron's updates across classes.
     perceptron = train_perceptron(train_set + [x for x in train_set if x[0] == "bs"] * 2)
     jat = mine_jat(train_set)
-    yue_train, yue_held = cantonese_corpus(data, holdout)
+    # Cantonese against standard written Chinese in Traditional characters.
+    yue_train, yue_held = ntrex_corpus(data, {"yue": ["yue"], "zh": ["zho-TW"]}, holdout)
     cantonese = train_cantonese(yue_train)
-    latin_train, latin_held = latin_corpus(data, holdout)
+    latin_train, latin_held = ntrex_corpus(data, LATIN, holdout)
     latin = train_latin(latin_train)
     if holdout:
         ok = sum(latin_guess(latin, t) == label for label, t in latin_held)
