@@ -8,8 +8,12 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
+
+#include "base/hash.h"
 
 namespace parallax {
 
@@ -67,6 +71,26 @@ class HashTable64 {
 
   std::vector<Entry> slots_;
   size_t size_ = 0;
+};
+
+// A set of words, looked up by their Hash64 when the caller has it already (a tokenizer that
+// hashes each word once), and exact: the word stored in the slot is compared. Two words with one
+// hash would share a slot; the first inserted keeps it.
+class WordSet {
+ public:
+  void Insert(std::string_view word) {
+    std::string& stored = table_[Hash64(word)];
+    if (stored.empty()) stored = word;
+  }
+  bool Contains(uint64_t hash, std::string_view word) const {
+    const std::string* stored = table_.Find(hash);
+    return stored != nullptr && *stored == word;
+  }
+  bool Contains(std::string_view word) const { return Contains(Hash64(word), word); }
+  size_t size() const { return table_.size(); }
+
+ private:
+  HashTable64<std::string> table_;
 };
 
 }  // namespace parallax

@@ -48,5 +48,18 @@ TEST(HashTable64, ZeroIsAnOrdinaryHash) {
   EXPECT_EQ(t.Find(2), nullptr);
 }
 
+TEST(WordSet, ContainsExactlyTheWordsInserted) {
+  WordSet s;
+  s.Insert("spokesman");
+  s.Insert("portparol");
+  s.Insert("spokesman");
+  EXPECT_EQ(s.size(), 2u);
+  EXPECT_TRUE(s.Contains("spokesman"));
+  EXPECT_TRUE(s.Contains(Hash64("portparol"), "portparol"));
+  EXPECT_FALSE(s.Contains("spokesmen"));
+  // A hash that finds a slot is not enough: the stored word must be the one asked for.
+  EXPECT_FALSE(s.Contains(Hash64("spokesman"), "spokesmen"));
+}
+
 }  // namespace
 }  // namespace parallax

@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <limits>
 #include <optional>
+#include <span>
 #include <unordered_set>
 
 #include <unicode/uchar.h>
 
 #include "base/embedded.h"
+#include "base/hash.h"
 #include "text/fold.h"
 #include "text/segment.h"
 #include "text/tokenize.h"
@@ -123,6 +125,22 @@ Marks FindMarks(std::string_view text, ByteRange par, std::vector<Open> carried 
   bool first = true;
   while (i < par.end) {
     uint32_t at = static_cast<uint32_t>(i);
+    // Most characters are no quotation mark, and no mark begins with their first byte: the
+    // marks are ASCII " and ', U+00AB/BB (C2), U+2018–203A (E2) and U+300C–300F (E3).
+    auto no_mark = [&](size_t k) {
+      const unsigned char lead = static_cast<unsigned char>(text[k]);
+      return lead != '"' && lead != '\'' && lead != 0xC2 && lead != 0xE2 && lead != 0xE3;
+    };
+    if (no_mark(i)) {
+      size_t j = i + 1;
+      while (j < par.end && no_mark(j)) ++j;
+      size_t last = j - 1;  // the start of the character before j
+      while (last > i && (static_cast<unsigned char>(text[last]) & 0xC0) == 0x80) --last;
+      prev = text::DecodeUtf8(text, last);
+      i = j;
+      first = false;
+      continue;
+    }
     char32_t c = text::DecodeUtf8(text, i);
     uint32_t after = static_cast<uint32_t>(i);
     size_t k = i;
@@ -476,16 +494,33 @@ struct Candidate {
 // Cyrillic он as on, Macedonian тој, таа, тие as toj, taa, tie). Each language has its own: the
 // English words "on" and "one" are no one's pronouns. A language with no list of its own uses
 // them all.
-bool IsPronoun(std::string_view lang, std::string_view folded) {
-  static const auto* kByLanguage = new std::unordered_map<std::string_view, std::unordered_set<std::string_view>>{
-      {"en", {"he", "she", "they"}},        {"sr", {"on", "ona", "oni", "one"}}, {"hr", {"on", "ona", "oni", "one"}},
-      {"bs", {"on", "ona", "oni", "one"}},  {"me", {"on", "ona", "oni", "one"}}, {"sq", {"ai", "ajo", "ata"}},
-      {"mk", {"toj", "taa", "tie"}},        {"de", {"er", "sie"}}};
-  auto it = kByLanguage->find(lang.substr(0, 2));
-  if (it != kByLanguage->end()) return it->second.count(folded) > 0;
-  return std::any_of(kByLanguage->begin(), kByLanguage->end(), [&](const auto& l) { return l.second.count(folded) > 0; });
+std::span<const std::string_view> PronounsOf(std::string_view lang) {
+  static constexpr std::string_view kEnglish[] = {"he", "she", "they"};
+  static constexpr std::string_view kSerboCroatian[] = {"on", "ona", "oni", "one"};
+  static constexpr std::string_view kAlbanian[] = {"ai", "ajo", "ata"};
+  static constexpr std::string_view kMacedonian[] = {"toj", "taa", "tie"};
+  static constexpr std::string_view kGerman[] = {"er", "sie"};
+  static constexpr std::string_view kAll[] = {"he", "she", "they", "on", "ona", "oni", "one", "ai", "ajo", "ata", "toj", "taa", "tie", "er", "sie"};
+  lang = lang.substr(0, 2);
+  if (lang == "en") return kEnglish;
+  if (lang == "sr" || lang == "hr" || lang == "bs" || lang == "me") return kSerboCroatian;
+  if (lang == "sq") return kAlbanian;
+  if (lang == "mk") return kMacedonian;
+  if (lang == "de") return kGerman;
+  return kAll;
 }
-constexpr std::u32string_view kCjkPronouns[] = {U"他们", U"她们", U"他", U"她"};
+bool IsPronoun(std::span<const std::string_view> pronouns, std::string_view folded) {
+  return folded.size() <= 4 && std::find(pronouns.begin(), pronouns.end(), folded) != pronouns.end();
+}
+bool IsPronoun(std::string_view lang, std::string_view folded) { return IsPronoun(PronounsOf(lang), folded); }
+constexpr std::string_view kCjkPronouns[] = {"他们", "她们", "他", "她"};
+
+// Whether `s` holds a character of the CJK Unified Ideographs block (U+4E00–U+9FFF, UTF-8 lead
+// bytes E4–E9), with which every Chinese verb, speaker noun and pronoun begins: text with none
+// is not searched for them.
+bool HoldsHan(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0xE4 && static_cast<unsigned char>(c) <= 0xE9; });
+}
 // Pronouns after a preposition ("according to him", "sipas saj", "според неа"), as folding spells
 // them.
 const std::unordered_set<std::string_view> kObliquePronouns = {"him", "her", "tij", "saj", "nego", "nea"};
@@ -658,7 +693,10 @@ std::unique_ptr<QuoteFinder> QuoteFinder::Create(std::unordered_map<std::string,
   });
   ForEachDataLine(EmbeddedData("person-cues.tsv"), [&](std::string_view line) {
     size_t tab = line.find('\t');
-    if (tab != std::string_view::npos) f->titles_.insert(text::FoldForMatch(line.substr(tab + 1)));
+    if (tab == std::string_view::npos) return;
+    std::string title = text::FoldForMatch(line.substr(tab + 1));
+    f->titles_.Insert(title);
+    if (title.size() >= 5) f->titles_by_prefix_[Hash64(std::string_view(title).substr(0, 5))].push_back(title);
   });
   auto add_speaker_noun = [&](std::string_view noun) {
     bool cjk = false;
@@ -671,11 +709,13 @@ std::unique_ptr<QuoteFinder> QuoteFinder::Create(std::unordered_map<std::string,
       return;
     }
     // Stems: "police" also matches "policija/policije", "spokesman" its plural.
-    std::string_view n = *f->speaker_nouns_.insert(text::FoldForMatch(noun)).first;
+    const std::string folded = text::FoldForMatch(noun);
+    const std::string_view n = folded;
+    f->speaker_nouns_.Insert(n);
     // The noun itself takes endings too (портпарол → портпаролот, zëdhënës → zëdhënësi).
     if (n.size() >= 5) {
-      f->speaker_noun_stems_.insert(n);
-      f->speaker_noun_stems_.insert(n.substr(0, n.size() - 1));
+      f->speaker_noun_stems_.Insert(n);
+      f->speaker_noun_stems_.Insert(n.substr(0, n.size() - 1));
       f->stem_starts_[StemStart(n)] = true;
     }
   };
@@ -744,7 +784,8 @@ std::unique_ptr<QuoteFinder> QuoteFinder::Create(std::unordered_map<std::string,
     // A verb the table lists twice for one language (a form written in both scripts) is one
     // verb with both that-words. Each language keeps its own: Macedonian "постои да се" (there
     // is … to) is not Albanian "postoi se" (posted that).
-    for (int vi : f->by_first_[first]) {
+    std::vector<int>& same_first = f->by_first_[HashParts({v.lang, "\t", first})];
+    for (int vi : same_first) {
       Verb& same = f->verbs_[static_cast<size_t>(vi)];
       if (same.lang != v.lang || same.words != v.words || same.subject != v.subject || same.addressee != v.addressee) continue;
       same.that = same.that || v.that;
@@ -756,7 +797,8 @@ std::unique_ptr<QuoteFinder> QuoteFinder::Create(std::unordered_map<std::string,
       return;
     }
     f->verbs_.push_back(std::move(v));
-    f->by_first_[first].push_back(static_cast<int>(f->verbs_.size() - 1));
+    same_first.push_back(static_cast<int>(f->verbs_.size() - 1));
+    f->by_first_[HashParts({"", "\t", first})].push_back(static_cast<int>(f->verbs_.size() - 1));
   });
   return f;
 }
@@ -844,17 +886,38 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     }
     return person_before(at, gender);
   };
+  // The article's spaced words, folded, in order: tokenized once, each paragraph reads its slice.
+  struct W {
+    ByteRange r;
+    std::string key;
+    uint64_t hash;  // Hash64(key)
+    uint64_t verb_hash;  // HashParts({verb_lang, "\t", key}): the key of by_first_
+    bool pronoun;        // IsPronoun(lang, key)
+  };
+  std::vector<W> all_words;
+  const std::span<const std::string_view> pronouns = PronounsOf(lang);
+  text::ForEachWord(text, [&](std::string_view lower, ByteRange r, bool unspaced) {
+    if (unspaced) return;
+    std::string key = text::FoldForMatch(lower);
+    uint64_t hash = Hash64(key);
+    uint64_t verb_hash = HashParts({verb_lang, "\t", key});
+    bool pronoun = IsPronoun(pronouns, key);
+    all_words.push_back({r, std::move(key), hash, verb_hash, pronoun});
+  });
+  auto word_at_or_after = [&](uint32_t at) {
+    return std::lower_bound(all_words.begin(), all_words.end(), at, [](const W& x, uint32_t pos) { return x.r.begin < pos; });
+  };
   // Words the text writes in lower case somewhere: capitalised, they start a sentence (Then,
   // Officials), they do not name a speaker.
   // Built on first use: most texts never ask.
-  std::unordered_set<std::string> lower_words;
+  std::unordered_set<std::string_view> lower_words;
   bool lower_words_built = false;
   auto written_lower = [&](const std::string& key) {
     if (!lower_words_built) {
       lower_words_built = true;
-      text::ForEachWord(text, [&](std::string_view lower, ByteRange r, bool unspaced) {
-        if (!unspaced && !IsUpperAt(text, r.begin)) lower_words.insert(text::FoldForMatch(lower));
-      });
+      for (const W& w : all_words) {
+        if (!IsUpperAt(text, w.r.begin)) lower_words.insert(w.key);
+      }
     }
     return lower_words.count(key) > 0;
   };
@@ -889,26 +952,20 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
 
     // Reporting cues outside quotations.
     std::vector<Cue> cues;
-    struct W {
-      ByteRange r;
-      std::string key;
-    };
-    std::vector<W> words;
-    text::ForEachWord(ptext, [&](std::string_view lower, ByteRange r, bool unspaced) {
-      if (unspaced) return;
-      words.push_back({{r.begin + par.range.begin, r.end + par.range.begin}, text::FoldForMatch(lower)});
-    });
+    const auto words_begin = word_at_or_after(par.range.begin);
+    auto words_end = words_begin;
+    while (words_end != all_words.end() && words_end->r.end <= par.range.end) ++words_end;
+    const std::span<const W> words(words_begin, words_end);
     for (size_t w = 0; w < words.size(); ++w) {
-      auto it = by_first_.find(words[w].key);
-      if (it == by_first_.end()) continue;
+      const std::vector<int>* starting = by_first_.Find(words[w].verb_hash);
+      if (starting == nullptr) continue;
       // The longest verb or phrase that starts here ("според неговите зборови", not "според").
       int vi = -1;
-      for (int cand : it->second) {
+      for (int cand : *starting) {
         const Verb& v = verbs_[cand];
-        if (!verb_lang.empty() && v.lang != verb_lang) continue;
         if (w + v.words.size() > words.size()) continue;
         bool match = true;
-        for (size_t k = 1; k < v.words.size() && match; ++k) match = words[w + k].key == v.words[k];
+        for (size_t k = 0; k < v.words.size() && match; ++k) match = words[w + k].key == v.words[k];
         if (match && (vi < 0 || v.words.size() > verbs_[vi].words.size())) vi = cand;
       }
       if (vi >= 0) {
@@ -950,7 +1007,9 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       }
       return false;
     };
+    const bool han = HoldsHan(ptext);
     for (int vi : cjk_) {
+      if (!han) break;
       if (!verb_lang.empty() && verbs_[vi].lang != verb_lang) continue;
       const std::string& v = verbs_[vi].words[0];
       for (size_t at = ptext.find(v); at != std::string_view::npos; at = ptext.find(v, at + v.size())) {
@@ -1029,13 +1088,13 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       // Serbian, Croatian and Bosnian say who was spoken to in the dative or instrumental
       // ("rekao je okupljenim pristašama"): a noun with such an ending does not speak.
       static const std::unordered_set<std::string_view> kOblique = {"ima", "ama", "om", "em", "ijom", "jom"};
-      bool noun = speaker_nouns_.count(w.key) > 0;
+      bool noun = speaker_nouns_.Contains(w.hash, w.key);
       const std::string_view key = w.key;
       if (!noun && key.size() >= 4 && stem_starts_[StemStart(key)]) {
         for (size_t e = 0; !noun && e <= 4 && e < key.size(); ++e) {  // the ending's length in bytes
           std::string_view ending = key.substr(key.size() - e);
           if (!kEndings.count(ending) || (serbo_croatian && kOblique.count(ending))) continue;
-          noun = speaker_noun_stems_.count(key.substr(0, key.size() - e)) > 0;
+          noun = speaker_noun_stems_.Contains(key.substr(0, key.size() - e));
         }
       }
       return noun;
@@ -1051,7 +1110,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       // rekla", Ms Warren said, is the person.)
       if (m.via == "possessive") {
         auto next = std::lower_bound(words.begin(), words.end(), m.range.end, [](const W& x, uint32_t at) { return x.r.begin < at; });
-        if (next != words.end() && next->r.begin == m.range.end + 1 && (speaker_noun(*next) || titles_.count(next->key))) continue;
+        if (next != words.end() && next->r.begin == m.range.end + 1 && (speaker_noun(*next) || titles_.Contains(next->hash, next->key))) continue;
       }
       // Places speak for their governments ("Athens insisted", "Beijing said"), but only when
       // nothing better is near the cue.
@@ -1077,7 +1136,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         cands.push_back({w.r, std::string(w.r.Of(text)), "", "role", false, false, true});
         continue;
       }
-      if (!IsPronoun(lang, w.key)) continue;
+      if (!w.pronoun) continue;
       cands.push_back({w.r, "", "", "", true});
     }
     for (const W& w : words) {
@@ -1157,7 +1216,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       // the packs, the name tagger and the speaker nouns.)
       if (german || !joined || !lone || covered || !IsUpperAt(text, w.r.begin) || Inside(w.r, spans) || written_lower(w.key) ||
           kCalendar.count(w.key) || kLinking.count(w.key) || description_nouns_.count(w.key) || w.key == "it" ||
-          IsPronoun(lang, w.key)) {
+          w.pronoun) {
         continue;
       }
       ByteRange r = possessive.empty() ? w.r : possessive;
@@ -1184,14 +1243,14 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       }
     }
     for (const std::string& n : cjk_speaker_nouns_) {
+      if (!han) break;
       for (size_t at = ptext.find(n); at != std::string_view::npos; at = ptext.find(n, at + n.size())) {
         ByteRange r{static_cast<uint32_t>(par.range.begin + at), static_cast<uint32_t>(par.range.begin + at + n.size())};
         if (!Inside(r, spans)) cands.push_back({r, n, "", "role", false, false, true});
       }
     }
-    for (std::u32string_view p : kCjkPronouns) {
-      std::string utf8;
-      for (char32_t c : p) text::AppendUtf8(utf8, c);
+    for (std::string_view utf8 : kCjkPronouns) {
+      if (!han) break;
       for (size_t at = ptext.find(utf8); at != std::string_view::npos; at = ptext.find(utf8, at + utf8.size())) {
         ByteRange r{static_cast<uint32_t>(par.range.begin + at), static_cast<uint32_t>(par.range.begin + at + utf8.size())};
         bool covered = false;
@@ -1210,23 +1269,20 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     // phrase; as a candidate it does not speak, and a pronoun does not refer back to it.
     // An English article may stand between them ("at the United Nations").
     auto after_preposition = [&](ByteRange r) {
-      if (preps == nullptr || r.begin == 0) return false;
-      size_t start = r.begin > 32 ? r.begin - 32 : 0;
-      std::vector<std::pair<std::string, ByteRange>> before;
-      text::ForEachWord(text.substr(start, r.begin - start), [&](std::string_view lower, ByteRange w, bool) {
-        before.push_back({text::FoldForMatch(lower), {static_cast<uint32_t>(start + w.begin), static_cast<uint32_t>(start + w.end)}});
-      });
+      if (preps == nullptr) return false;
       uint32_t next = r.begin;
-      for (size_t k = before.size(); k-- > 0;) {
+      for (auto k = word_at_or_after(r.begin); k != all_words.begin();) {
+        --k;
+        if (k->r.end > next) return false;  // `r` starts inside a word
         // Spaces only between them, or an opening quotation mark (za „Sunday Times“).
-        std::string_view gap = text.substr(before[k].second.end, next - before[k].second.end);
+        std::string_view gap = text.substr(k->r.end, next - k->r.end);
         for (std::string_view mark : {"„", "“", "«", "»", "\"", "‘"}) {
           if (size_t at = gap.find(mark); at != std::string_view::npos) gap = gap.substr(0, at);
         }
         if (gap.find_first_not_of(' ') != std::string_view::npos) return false;
-        if (preps->count(before[k].first)) return true;
-        if (before[k].first != "the" && before[k].first != "a" && before[k].first != "an") return false;
-        next = before[k].second.begin;
+        if (preps->count(k->key)) return true;
+        if (k->key != "the" && k->key != "a" && k->key != "an") return false;
+        next = k->r.begin;
       }
       return false;
     };
@@ -1394,16 +1450,11 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         ByteRange r = paragraphs[k].range;
         std::string_view t = text.substr(r.begin, std::min(until, r.end) - r.begin);
         bool found = false;
-        text::ForEachWord(t, [&](std::string_view lower, ByteRange w, bool unspaced) {
-          ByteRange at{r.begin + w.begin, r.begin + w.end};
-          if (found || Inside(at, quotations[k])) return;
-          if (!unspaced && IsPronoun(lang, text::FoldForMatch(lower))) {
-            found = true;
-          }
-        });
-        for (std::u32string_view p : kCjkPronouns) {
-          std::string utf8;
-          for (char32_t c : p) text::AppendUtf8(utf8, c);
+        for (auto w = word_at_or_after(r.begin); !found && w != all_words.end() && w->r.end <= r.begin + t.size(); ++w) {
+          found = w->pronoun && !Inside(w->r, quotations[k]);
+        }
+        for (std::string_view utf8 : kCjkPronouns) {
+          if (found || !HoldsHan(t)) break;
           for (size_t f = t.find(utf8); f != std::string_view::npos && !found; f = t.find(utf8, f + 1)) {
             ByteRange at{static_cast<uint32_t>(r.begin + f), static_cast<uint32_t>(r.begin + f + utf8.size())};
             found = !Inside(at, quotations[k]);
@@ -1468,7 +1519,8 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         return a.size() >= 5 && b.size() >= 5 && a.substr(0, n) == b.substr(0, n);
       };
       const std::string title = w->key;
-      bool known = std::any_of(titles_.begin(), titles_.end(), [&](const std::string& t) { return t.size() >= 5 && same(t, title); });
+      const std::vector<std::string>* similar = title.size() >= 5 ? titles_by_prefix_.Find(Hash64(std::string_view(title).substr(0, 5))) : nullptr;
+      bool known = similar != nullptr && std::any_of(similar->begin(), similar->end(), [&](const std::string& t) { return same(t, title); });
       if (!known) return nullptr;
       // No name of its own between the title and the verb.
       for (const Candidate& c : cands) {
@@ -1632,7 +1684,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
           auto listed = description_nouns_.find(key);
           if (listed != description_nouns_.end()) {
             org = listed->second;
-          } else if (!speaker_nouns_.count(key) && !kNoOne.count(key) && !kNotInDescriptions.count(key) &&
+          } else if (!speaker_nouns_.Contains(key) && !kNoOne.count(key) && !kNotInDescriptions.count(key) &&
                      (!key.ends_with('s') || key.ends_with("ss"))) {
             org = false;
           }
@@ -1671,7 +1723,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       auto described_noun = description_nouns_.find(noun);
       const bool org = described_noun != description_nouns_.end() && described_noun->second;
       // A noun that names an unnamed speaker ("the driver", "the spokesman") is the speaker.
-      if (speaker_nouns_.count(noun) && !org) return nullptr;
+      if (speaker_nouns_.Contains(noun) && !org) return nullptr;
       if (IsUpperAt(text, words[head].r.begin) || kNoOne.count(noun) || (noun.size() > 3 && noun.back() == 's' && !noun.ends_with("ss"))) {
         return nullptr;
       }
@@ -1751,7 +1803,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         // Albanian links the title to it with an article ("menaxheri i City, Pep Guardiola").
         static const std::unordered_set<std::string_view> kLinks = {"i", "e", "te", "se"};
         if (kLinks.count(w->key) && w != words.begin() && w->r.begin - std::prev(w)->r.end <= 1) --w;
-        if (IsUpperAt(text, w->r.begin) || (!titles_.count(w->key) && !speaker_nouns_.count(w->key))) return false;
+        if (IsUpperAt(text, w->r.begin) || (!titles_.Contains(w->hash, w->key) && !speaker_nouns_.Contains(w->hash, w->key))) return false;
         return std::any_of(cands.begin(), cands.end(), [&](const Candidate& p) {
           return p.type == "person" && !p.pronoun && p.range.begin >= c.range.end &&
                  (p.range.begin - c.range.end <= 1 || text.substr(c.range.end, p.range.begin - c.range.end) == ", ");
@@ -1765,7 +1817,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         uint32_t end = c.range.end;
         for (int n = 0; n < 2 && w != words.end() && w->r.begin - end <= 1 && !IsUpperAt(text, w->r.begin); ++n, ++w) {
           end = w->r.end;
-          if (!titles_.count(w->key) && !speaker_nouns_.count(w->key)) continue;
+          if (!titles_.Contains(w->hash, w->key) && !speaker_nouns_.Contains(w->hash, w->key)) continue;
           return std::any_of(cands.begin(), cands.end(), [&](const Candidate& p) {
             return p.type == "person" && !p.pronoun && !p.noun && p.range.begin >= end &&
                    (p.range.begin - end <= 1 || text.substr(end, p.range.begin - end) == ", ");
@@ -1949,7 +2001,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         // komercijalni direktor Sainsbury'sa izjavio je"): at most one word before the title.
         auto w = std::lower_bound(words.begin(), words.end(), r.end, [](const W& x, uint32_t at) { return x.r.begin < at; });
         for (int k = 0; k < 2 && w != words.end() && !IsUpperAt(text, w->r.begin); ++k, ++w) {
-          if (titles_.count(w->key) || speaker_nouns_.count(w->key)) return true;
+          if (titles_.Contains(w->hash, w->key) || speaker_nouns_.Contains(w->hash, w->key)) return true;
         }
         return false;
       };
@@ -2619,7 +2671,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       role.push_back(text::FoldForMatch(lower));
       capitalised = capitalised && IsUpperAt(text, words_of_role.begin + r.begin);
     });
-    if (role.empty() || role.size() > 3 || !capitalised || !titles_.count(role.back())) continue;
+    if (role.empty() || role.size() > 3 || !capitalised || !titles_.Contains(role.back())) continue;
     const EntityMention* holder = nullptr;
     uint32_t best = std::numeric_limits<uint32_t>::max();
     for (const EntityMention* m : by_pos) {

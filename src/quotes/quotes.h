@@ -30,6 +30,7 @@
 
 #include "base/article.h"
 #include "base/byte_range.h"
+#include "base/hash_table.h"
 
 namespace parallax::quotes {
 
@@ -82,14 +83,17 @@ class QuoteFinder {
   std::unordered_map<std::string, char> genders_;        // entity id -> gender
   std::unordered_map<std::string, char> given_genders_;  // folded given name -> gender
   std::vector<Verb> verbs_;
-  std::unordered_map<std::string, std::vector<int>> by_first_;  // first folded word -> verbs
+  // (verb language or "", first folded word) -> verbs, by HashParts: a document's words are
+  // looked up by the hash they carry, among its language's verbs only.
+  HashTable64<std::vector<int>> by_first_;
   std::vector<int> cjk_;                                        // verbs matched as substrings
   std::unordered_set<std::string> verb_languages_;              // the languages the table covers
-  std::unordered_set<std::string> speaker_nouns_;       // folded nouns naming unnamed speakers
-  std::unordered_set<std::string> titles_;              // folded titles and occupations (person-cues.tsv)
-  // The same whole and without their last letter (nouns of 5+ letters), as views into
-  // speaker_nouns_, whose strings never move.
-  std::unordered_set<std::string_view> speaker_noun_stems_;
+  WordSet speaker_nouns_;  // folded nouns naming unnamed speakers
+  WordSet titles_;         // folded titles and occupations (person-cues.tsv)
+  // Titles by their first five bytes, for a title written with another ending.
+  HashTable64<std::vector<std::string>> titles_by_prefix_;
+  // Speaker nouns whole and without their last letter (nouns of 5+ letters).
+  WordSet speaker_noun_stems_;
   // Whether some stem begins with a word's first three bytes (by a 16-bit hash of them): most
   // words begin no speaker noun and are passed over with one test.
   static size_t StemStart(std::string_view w) {
