@@ -56,6 +56,19 @@ ScriptCounts CountScripts(std::string_view text) {
       if (l == U'і' || l == U'ї' || l == U'є' || l == U'ґ') ++c.ukrainian_letters;
       continue;
     }
+    // The blocks of Chinese, Korean and Japanese text, every code point a letter: no lookups.
+    if (cp >= 0x4E00 && cp <= 0x9FFF) {
+      c.letters[kHan] += 3;  // a Han character carries about a word
+      continue;
+    }
+    if (cp >= 0xAC00 && cp <= 0xD7A3) {
+      ++c.letters[kHang];
+      continue;
+    }
+    if ((cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x30A1 && cp <= 0x30FA)) {
+      ++c.letters[kKana];
+      continue;
+    }
     CharClass cls = ClassOf(cp);
     if (cls != CharClass::kLetter && cls != CharClass::kUnspaced) continue;
     if (cp < 0x250 || (cp >= 0x1E00 && cp < 0x1F00)) {
@@ -441,6 +454,21 @@ class WeightTable {
     }
   }
 
+  // Starts loading the slot where `hash` would be: a caller that knows its next lookups
+  // overlaps their cache misses instead of waiting on each in turn.
+  void Prefetch(uint64_t hash) const { __builtin_prefetch(&table_[(Key(hash) >> 1) & (table_.size() - 1)]); }
+
+  // Calls `use(weights)` for each of `hashes` in the table, in order, prefetching a few ahead.
+  template <typename Use>
+  void ForEachFound(const std::vector<uint64_t>& hashes, Use&& use) const {
+    constexpr size_t kAhead = 32;
+    for (size_t i = 0; i < std::min(kAhead, hashes.size()); ++i) Prefetch(hashes[i]);
+    for (size_t i = 0; i < hashes.size(); ++i) {
+      if (i + kAhead < hashes.size()) Prefetch(hashes[i + kAhead]);
+      if (const Weights* w = Find(hashes[i])) use(hashes[i], *w);
+    }
+  }
+
   const Weights* Find(uint64_t hash) const {
     uint64_t key = Key(hash);
     size_t mask = table_.size() - 1;
@@ -478,17 +506,15 @@ class SouthSlavicModel {
     size_t cap = 64;
     while (cap < feats.size() * 2) cap <<= 1;
     std::vector<uint64_t> seen(cap, 0);
-    for (uint64_t f : feats) {
-      const auto* w = weights_.Find(f);
-      if (w == nullptr) continue;
-      for (int k = 0; k < 3; ++k) bayes[k] += (*w)[3 + k];
+    weights_.ForEachFound(feats, [&](uint64_t f, const WeightTable<6>::Weights& w) {
+      for (int k = 0; k < 3; ++k) bayes[k] += w[3 + k];
       uint64_t key = f | 1;  // 0 marks an empty slot
       size_t slot = key & (cap - 1);
       while (seen[slot] != 0 && seen[slot] != key) slot = (slot + 1) & (cap - 1);
-      if (seen[slot] == key) continue;
+      if (seen[slot] == key) return;
       seen[slot] = key;
-      for (int k = 0; k < 3; ++k) perceptron[k] += (*w)[k];
-    }
+      for (int k = 0; k < 3; ++k) perceptron[k] += w[k];
+    });
     std::array<double, 3> score;
     for (int k = 0; k < 3; ++k) score[k] = bayes[k] + kPerceptronScale * perceptron[k];
     return score;
@@ -531,12 +557,10 @@ class LatinModel {
     if (names_.size() != kLanguages) return {"und", 0};
     std::array<double, kLanguages> score{};
     bool any = false;
-    for (uint64_t f : feats) {
-      const auto* w = weights_.Find(f);
-      if (w == nullptr) continue;
+    weights_.ForEachFound(feats, [&](uint64_t, const WeightTable<kLanguages>::Weights& w) {
       any = true;
-      for (size_t k = 0; k < kLanguages; ++k) score[k] += (*w)[k];
-    }
+      for (size_t k = 0; k < kLanguages; ++k) score[k] += w[k];
+    });
     if (!any) return {"und", 0};
     size_t best = static_cast<size_t>(std::max_element(score.begin(), score.end()) - score.begin());
     double second = -1e300;
@@ -574,10 +598,11 @@ std::string_view Sample(std::string_view text) {
 
 // Chooses among sr, hr and bs: the trained model, with the hand-written markers (ekavian /
 // ijekavian reflexes, tko/ko, tisuća/hiljada ...) as a further vote.
-std::string RefineSouthSlavic(std::string_view text, double* confidence) {
+// `features` are ModelFeatures(Sample(text)), computed once for this and the Latin model.
+std::string RefineSouthSlavic(std::string_view text, const std::vector<uint64_t>& features, double* confidence) {
   text = Sample(text);
   SouthSlavicScores m = ScoreSouthSlavic(text);
-  std::array<double, 3> s = GetSouthSlavicModel().Score(ModelFeatures(text));
+  std::array<double, 3> s = GetSouthSlavicModel().Score(features);
   // The reflex of jat decides Serbian against the rest when the text shows it: ekavian forms
   // (vreme, mesto, dete) are Serbian, ijekavian ones (vrijeme, mjesto, dijete) Croatian or
   // Bosnian. The model then separates what remains; lexical markers add votes.
@@ -715,8 +740,13 @@ LangResult IdentifyLanguage(std::string_view text) {
   std::string by_model;
   double model_lead = 0;
   bool by_words = false;
+  std::vector<uint64_t> features;  // of the sample, for our models: computed once, when first needed
+  auto model_features = [&]() -> const std::vector<uint64_t>& {
+    if (features.empty()) features = ModelFeatures(Sample(text));
+    return features;
+  };
   if (bucket == kLatn && (summary == CLD2::UNKNOWN_LANGUAGE || (!reliable && InLatinModel(summary)))) {
-    std::tie(by_model, model_lead) = GetLatinModel().Guess(ModelFeatures(Sample(text)));
+    std::tie(by_model, model_lead) = GetLatinModel().Guess(model_features());
     if (by_model == "und") by_model.clear();
   }
   if (by_model.empty() && bucket == kLatn && summary == CLD2::ENGLISH && LooksSouthSlavic(text)) {
@@ -764,7 +794,7 @@ LangResult IdentifyLanguage(std::string_view text) {
     confidence = 0.2;
   }
   if (IsSouthSlavic(lang) && bucket == kLatn) {
-    lang = RefineSouthSlavic(text, &confidence);
+    lang = RefineSouthSlavic(text, model_features(), &confidence);
   } else if (lang == "sr" && bucket == kCyrl) {
     confidence = std::max(confidence, 0.9);
   }
