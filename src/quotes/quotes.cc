@@ -513,13 +513,10 @@ bool IsPronoun(std::span<const std::string_view> pronouns, std::string_view fold
   return folded.size() <= 4 && std::find(pronouns.begin(), pronouns.end(), folded) != pronouns.end();
 }
 bool IsPronoun(std::string_view lang, std::string_view folded) { return IsPronoun(PronounsOf(lang), folded); }
-constexpr std::string_view kCjkPronouns[] = {"他们", "她们", "他", "她"};
-
-// Whether `s` holds a character of the CJK Unified Ideographs block (U+4E00–U+9FFF, UTF-8 lead
-// bytes E4–E9), with which every Chinese verb, speaker noun and pronoun begins: text with none
-// is not searched for them.
-bool HoldsHan(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0xE4 && static_cast<unsigned char>(c) <= 0xE9; });
+// Chinese personal pronouns, "they" before "he", so that 他 inside 他们 is not a pronoun of its own.
+const StringScan& CjkPronouns() {
+  static const StringScan* scan = new StringScan({"他们", "她们", "他", "她"});
+  return *scan;
 }
 // Pronouns after a preposition ("according to him", "sipas saj", "според неа"), as folding spells
 // them.
@@ -673,10 +670,9 @@ char ReferentGender(std::string_view word, std::string_view lang) {
   return 0;
 }
 
-char QuoteFinder::GenderOf(const EntityMention& m) const {
-  if (auto it = genders_.find(m.entity); it != genders_.end()) return it->second;
-  if (m.type != "person") return 0;
-  std::string_view name = m.name;
+char QuoteFinder::GenderOf(std::string_view entity, std::string_view name, std::string_view type) const {
+  if (auto it = genders_.find(std::string(entity)); it != genders_.end()) return it->second;
+  if (type != "person") return 0;
   std::string first = text::FoldForMatch(name.substr(0, name.find(' ')));
   auto it = given_genders_.find(first);
   return it == given_genders_.end() ? 0 : it->second;
@@ -698,6 +694,7 @@ std::unique_ptr<QuoteFinder> QuoteFinder::Create(std::unordered_map<std::string,
     f->titles_.Insert(title);
     if (title.size() >= 5) f->titles_by_prefix_[Hash64(std::string_view(title).substr(0, 5))].push_back(title);
   });
+  std::vector<std::string> cjk_nouns;  // speaker nouns written without spaces
   auto add_speaker_noun = [&](std::string_view noun) {
     bool cjk = false;
     for (size_t i = 0; i < noun.size();) {
@@ -705,7 +702,7 @@ std::unique_ptr<QuoteFinder> QuoteFinder::Create(std::unordered_map<std::string,
       cjk = cjk || unspaced;
     }
     if (cjk) {
-      f->cjk_speaker_nouns_.push_back(std::string(noun));
+      cjk_nouns.push_back(std::string(noun));
       return;
     }
     // Stems: "police" also matches "policija/policije", "spokesman" its plural.
@@ -800,6 +797,10 @@ std::unique_ptr<QuoteFinder> QuoteFinder::Create(std::unordered_map<std::string,
     same_first.push_back(static_cast<int>(f->verbs_.size() - 1));
     f->by_first_[HashParts({"", "\t", first})].push_back(static_cast<int>(f->verbs_.size() - 1));
   });
+  f->cjk_speaker_nouns_ = StringScan(std::move(cjk_nouns));
+  std::vector<std::string> cjk_verbs;
+  for (int vi : f->cjk_) cjk_verbs.push_back(f->verbs_[static_cast<size_t>(vi)].words[0]);
+  f->cjk_verbs_ = StringScan(std::move(cjk_verbs));
   return f;
 }
 
@@ -851,18 +852,29 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       if (g != 0) learned.emplace(o.speaker_entity, g);
     }
   };
-  auto gender_of = [&](const EntityMention& m) {
-    char known = GenderOf(m);
+  auto gender_of = [&](std::string_view entity, std::string_view name, std::string_view type) {
+    char known = GenderOf(entity, name, type);
     if (known != 0) return known;
-    auto it = learned.find(m.entity);
+    auto it = learned.find(std::string(entity));
+    return it == learned.end() ? char{0} : it->second;
+  };
+  // The same for a mention of `mentions`, its pack or given-name gender computed once: pronouns
+  // look back over many mentions, and over the same ones again.
+  std::vector<signed char> mention_gender(mentions.size(), -1);  // -1: not yet computed
+  auto gender_of_mention = [&](const EntityMention* m) {
+    signed char& known = mention_gender[static_cast<size_t>(m - mentions.data())];
+    if (known < 0) known = static_cast<signed char>(GenderOf(m->entity, m->name, m->type));
+    if (known != 0) return static_cast<char>(known);
+    auto it = learned.find(m->entity);
     return it == learned.end() ? char{0} : it->second;
   };
   // The most recent person mention before `at`, for pronouns.
   auto compatible = [&](char want, char got) { return want == 0 || got == 0 || want == got; };
+  auto fits = [&](char want, const EntityMention* m) { return want == 0 || compatible(want, gender_of_mention(m)); };
   auto person_before = [&](uint32_t at, char gender = 0) -> const EntityMention* {
     for (auto it = first_at(at); it != by_pos.begin();) {
       const EntityMention* m = *--it;
-      if (m->range.end <= at && (m->type == "person" || m->type == "role") && compatible(gender, gender_of(*m))) return m;
+      if (m->range.end <= at && (m->type == "person" || m->type == "role") && fits(gender, m)) return m;
     }
     return nullptr;
   };
@@ -874,7 +886,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
   auto subject_before = [&](uint32_t at, char gender) -> const EntityMention* {
     for (auto it = first_at(at); it != by_pos.begin();) {
       const EntityMention* m = *--it;
-      if (m->range.end > at || m->type != "person" || !compatible(gender, gender_of(*m))) continue;
+      if (m->range.end > at || m->type != "person" || !fits(gender, m)) continue;
       if (at - m->range.begin > 4000) break;
       size_t start = text.find_last_of(".!?\n", m->range.begin == 0 ? 0 : m->range.begin - 1);
       start = start == std::string_view::npos || m->range.begin == 0 ? 0 : start + 1;
@@ -1007,12 +1019,12 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       }
       return false;
     };
-    const bool han = HoldsHan(ptext);
-    for (int vi : cjk_) {
-      if (!han) break;
+    const std::vector<std::vector<size_t>> cjk_verbs_at = cjk_verbs_.Find(ptext);
+    for (size_t j = 0; j < cjk_verbs_at.size(); ++j) {
+      const int vi = cjk_[j];
       if (!verb_lang.empty() && verbs_[vi].lang != verb_lang) continue;
       const std::string& v = verbs_[vi].words[0];
-      for (size_t at = ptext.find(v); at != std::string_view::npos; at = ptext.find(v, at + v.size())) {
+      for (size_t at : cjk_verbs_at[j]) {
         ByteRange r{static_cast<uint32_t>(par.range.begin + at), static_cast<uint32_t>(par.range.begin + at + v.size())};
         if (!Inside(r, spans) && !inside_word(at, v)) cues.push_back({r, vi});
       }
@@ -1242,16 +1254,18 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         if (!covered && lone && !Inside(w.r, spans)) cands.push_back({w.r, std::string(w.r.Of(text)), "", tag ? "person" : "org"});
       }
     }
-    for (const std::string& n : cjk_speaker_nouns_) {
-      if (!han) break;
-      for (size_t at = ptext.find(n); at != std::string_view::npos; at = ptext.find(n, at + n.size())) {
+    const std::vector<std::vector<size_t>> cjk_nouns_at = cjk_speaker_nouns_.Find(ptext);
+    for (size_t j = 0; j < cjk_nouns_at.size(); ++j) {
+      const std::string& n = cjk_speaker_nouns_.strings()[j];
+      for (size_t at : cjk_nouns_at[j]) {
         ByteRange r{static_cast<uint32_t>(par.range.begin + at), static_cast<uint32_t>(par.range.begin + at + n.size())};
         if (!Inside(r, spans)) cands.push_back({r, n, "", "role", false, false, true});
       }
     }
-    for (std::string_view utf8 : kCjkPronouns) {
-      if (!han) break;
-      for (size_t at = ptext.find(utf8); at != std::string_view::npos; at = ptext.find(utf8, at + utf8.size())) {
+    const std::vector<std::vector<size_t>> cjk_pronouns_at = CjkPronouns().Find(ptext);
+    for (size_t j = 0; j < cjk_pronouns_at.size(); ++j) {
+      const std::string& utf8 = CjkPronouns().strings()[j];
+      for (size_t at : cjk_pronouns_at[j]) {
         ByteRange r{static_cast<uint32_t>(par.range.begin + at), static_cast<uint32_t>(par.range.begin + at + utf8.size())};
         bool covered = false;
         for (const Candidate& c : cands) covered = covered || (c.range.begin <= r.begin && r.end <= c.range.end);
@@ -1421,11 +1435,11 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         }
       }
       char gender = ReferentGender(word.substr(0, word.rfind("他", 0) == 0 || word.rfind("她", 0) == 0 ? 3 : word.size()), lang);
-      const Quote* last = nullptr;
-      for (const Quote& o : out) {
-        bool named = o.speaker_type == "person" && !o.speaker_entity.empty() && o.confidence >= 0.7;
-        if (named && o.speaker_range.end <= at && compatible(gender, gender_of({o.speaker_entity, o.speaker, o.speaker_type, "", {}}))) {
-          last = &o;
+      const Quote* last = nullptr;  // the last quotation so far with a named, compatible speaker before `at`
+      for (auto o = out.rbegin(); o != out.rend() && last == nullptr; ++o) {
+        bool named = o->speaker_type == "person" && !o->speaker_entity.empty() && o->confidence >= 0.7;
+        if (named && o->speaker_range.end <= at && compatible(gender, gender_of(o->speaker_entity, o->speaker, o->speaker_type))) {
+          last = &*o;
         }
       }
       // Quotations in marks are read before indirect speech, so a person this paragraph named
@@ -1437,7 +1451,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         for (const Candidate& cand : cands) {
           if (cand.type == "person" && !cand.pronoun && !cand.noun && cand.range.end <= c.range.begin &&
               c.range.begin - cand.range.end <= 1 && (last == nullptr || cand.range.begin >= last->speaker_range.end) &&
-              compatible(gender, gender_of({cand.entity, cand.name, cand.type, "", {}}))) {
+              compatible(gender, gender_of(cand.entity, cand.name, cand.type))) {
             cued = &cand;
           }
         }
@@ -1453,21 +1467,22 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         for (auto w = word_at_or_after(r.begin); !found && w != all_words.end() && w->r.end <= r.begin + t.size(); ++w) {
           found = w->pronoun && !Inside(w->r, quotations[k]);
         }
-        for (std::string_view utf8 : kCjkPronouns) {
-          if (found || !HoldsHan(t)) break;
-          for (size_t f = t.find(utf8); f != std::string_view::npos && !found; f = t.find(utf8, f + 1)) {
-            ByteRange at{static_cast<uint32_t>(r.begin + f), static_cast<uint32_t>(r.begin + f + utf8.size())};
-            found = !Inside(at, quotations[k]);
+        if (found) return true;
+        const std::vector<std::vector<size_t>> cjk_pronouns_at = CjkPronouns().Find(t);
+        for (size_t j = 0; j < cjk_pronouns_at.size(); ++j) {
+          for (size_t f : cjk_pronouns_at[j]) {
+            ByteRange at{static_cast<uint32_t>(r.begin + f), static_cast<uint32_t>(r.begin + f + CjkPronouns().strings()[j].size())};
+            if (!Inside(at, quotations[k])) return true;
           }
         }
-        return found;
+        return false;
       };
       size_t reach = 2;  // this paragraph and the one before, or further past pronoun-led ones
       for (size_t k = pi + 1; k-- > 0 && k + reach > pi && subject == nullptr;) {
         for (auto it = first_at(paragraphs[k].range.begin); it != by_pos.end() && (*it)->range.end <= at; ++it) {
           const EntityMention& m = **it;
           if (m.range.end > paragraphs[k].range.end) break;
-          if (m.type != "person" || Inside(m.range, quotations[k]) || !compatible(gender, gender_of(m))) continue;
+          if (m.type != "person" || Inside(m.range, quotations[k]) || !fits(gender, &m)) continue;
           if (text.substr(m.range.end, 3) == "的") continue;  // a possessor (邦德的女儿凯伦) is no subject
           if (after_preposition(m.range)) continue;  // "Of Paddington, whom she describes …, she added"
           if (k < pi && pronoun_before(k, m.range.begin)) {

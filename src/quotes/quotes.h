@@ -31,6 +31,7 @@
 #include "base/article.h"
 #include "base/byte_range.h"
 #include "base/hash_table.h"
+#include "base/string_scan.h"
 
 namespace parallax::quotes {
 
@@ -79,7 +80,7 @@ class QuoteFinder {
   // every verb counts).
   std::string_view VerbLanguage(std::string_view lang) const;
   // 'm', 'f' or 0 when unknown: a mention's gender (its entity's, else its first name's).
-  char GenderOf(const EntityMention& m) const;
+  char GenderOf(std::string_view entity, std::string_view name, std::string_view type) const;
   std::unordered_map<std::string, char> genders_;        // entity id -> gender
   std::unordered_map<std::string, char> given_genders_;  // folded given name -> gender
   std::vector<Verb> verbs_;
@@ -87,6 +88,7 @@ class QuoteFinder {
   // looked up by the hash they carry, among its language's verbs only.
   HashTable64<std::vector<int>> by_first_;
   std::vector<int> cjk_;                                        // verbs matched as substrings
+  StringScan cjk_verbs_{{}};                                    // their words, in the order of cjk_
   std::unordered_set<std::string> verb_languages_;              // the languages the table covers
   WordSet speaker_nouns_;  // folded nouns naming unnamed speakers
   WordSet titles_;         // folded titles and occupations (person-cues.tsv)
@@ -101,7 +103,7 @@ class QuoteFinder {
     return (byte(0) * 961 + byte(1) * 31 + byte(2)) & 0xFFFF;
   }
   std::vector<bool> stem_starts_ = std::vector<bool>(1 << 16);
-  std::vector<std::string> cjk_speaker_nouns_;  // the same, matched as substrings
+  StringScan cjk_speaker_nouns_{{}};  // the same, matched as substrings
   // Folded nouns that refer back to someone named (data/description-nouns.tsv): true for an
   // organisation's (the airline, aviokompanija), false for a person's (glumac, aktori).
   std::unordered_map<std::string, bool> description_nouns_;
