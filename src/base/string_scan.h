@@ -30,8 +30,9 @@ class StringScan {
 
   // positions[k]: where strings()[k] occurs in `text`, ascending; no positions at all (an
   // empty vector) when no byte of `text` starts any of the strings. Occurrences of one string do
-  // not overlap (each search resumes after the last match, as repeated find() does).
-  std::vector<std::vector<size_t>> Find(std::string_view text) const {
+  // not overlap (each search resumes after the last match, as repeated find() does), unless
+  // `overlapping` (each resumes one byte after the last match's start).
+  std::vector<std::vector<size_t>> Find(std::string_view text, bool overlapping = false) const {
     size_t i = 0;
     while (i < text.size() && !leads_[static_cast<unsigned char>(text[i])]) ++i;
     if (i == text.size()) return {};
@@ -47,7 +48,7 @@ class StringScan {
           const std::string& s = strings_[static_cast<size_t>(k)];
           if (i < next[static_cast<size_t>(k)] || text.substr(i, s.size()) != s) continue;
           positions[static_cast<size_t>(k)].push_back(i);
-          next[static_cast<size_t>(k)] = i + s.size();
+          next[static_cast<size_t>(k)] = overlapping ? i + 1 : i + s.size();
         }
       }
     }

@@ -18,11 +18,11 @@ std::vector<std::vector<size_t>> Normalized(std::vector<std::vector<size_t>> fou
 }
 
 // What searching the text once per string finds: the reference StringScan must equal.
-std::vector<std::vector<size_t>> FindEach(std::string_view text, const std::vector<std::string>& strings) {
+std::vector<std::vector<size_t>> FindEach(std::string_view text, const std::vector<std::string>& strings, bool overlapping = false) {
   std::vector<std::vector<size_t>> out;
   for (const std::string& s : strings) {
     out.emplace_back();
-    for (size_t at = text.find(s); !s.empty() && at != std::string_view::npos; at = text.find(s, at + s.size())) {
+    for (size_t at = text.find(s); !s.empty() && at != std::string_view::npos; at = text.find(s, at + (overlapping ? 1 : s.size()))) {
       out.back().push_back(at);
     }
   }
@@ -47,6 +47,13 @@ TEST(StringScan, OccurrencesOfOneStringDoNotOverlap) {
   EXPECT_EQ(found[2], (std::vector<size_t>{6}));
 }
 
+TEST(StringScan, OverlappingOccurrencesWhenAskedFor) {
+  const std::string text = "aaaaa 哈哈哈";
+  auto found = StringScan({"aa", "哈哈"}).Find(text, /*overlapping=*/true);
+  EXPECT_EQ(found[0], (std::vector<size_t>{0, 1, 2, 3}));
+  EXPECT_EQ(found[1], (std::vector<size_t>{6, 9}));
+}
+
 TEST(StringScan, AgreesWithFindOnRandomText) {
   // Short strings over a small alphabet, so that heads are shared and matches overlap.
   std::mt19937 rng(7);
@@ -61,6 +68,7 @@ TEST(StringScan, AgreesWithFindOnRandomText) {
     for (int k = 0; k < 6; ++k) strings.push_back(random_text(1 + rng() % 3));
     const std::string text = random_text(40);
     EXPECT_EQ(Normalized(StringScan(strings).Find(text)), FindEach(text, strings)) << text;
+    EXPECT_EQ(Normalized(StringScan(strings).Find(text, true)), FindEach(text, strings, true)) << text;
   }
 }
 

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <cctype>
+#include <charconv>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -20,6 +22,15 @@ inline std::string_view TrimAscii(std::string_view s) {
   while (!s.empty() && space(s.front())) s.remove_prefix(1);
   while (!s.empty() && space(s.back())) s.remove_suffix(1);
   return s;
+}
+
+// The decimal number that is all of `s` ("-0.08154", "1e-05"), or nothing. Locale-free and
+// several times faster than strtof, which matters to the models read at start-up.
+inline std::optional<float> ParseFloat(std::string_view s) {
+  float v = 0;
+  auto [end, error] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (error != std::errc() || end != s.data() + s.size() || s.empty()) return std::nullopt;
+  return v;
 }
 
 }  // namespace parallax

@@ -396,6 +396,10 @@ Result<std::unique_ptr<Matcher>> Matcher::Create(const Knowledge& knowledge) {
   }
   // A transcribed name also stands before a courtesy title (亚当斯先生).
   for (std::string_view title : kCourtesyTitles) m->cjk_name_ends_.emplace_back(title);
+  std::vector<std::string> cjk_titles;
+  for (const auto& [title, index] : m->cjk_titles_) cjk_titles.push_back(title);
+  m->cjk_title_scan_ = StringScan(std::move(cjk_titles));
+  m->cjk_name_end_scan_ = StringScan(m->cjk_name_ends_);
   return m;
 }
 
@@ -674,8 +678,9 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   // 2b'. Foreign names transliterated into Chinese without a dot, right before a reporting
   // verb or a courtesy title (亚当斯说, 斯图里奇表示, 亚当斯先生): two to six characters of the
   // transcription set.
-  for (const std::string& verb : cjk_name_ends_) {
-    for (size_t at = text.find(verb); at != std::string_view::npos; at = text.find(verb, at + verb.size())) {
+  const std::vector<std::vector<size_t>> name_ends_at = cjk_name_end_scan_.Find(text);
+  for (const std::vector<size_t>& verb_at : name_ends_at) {
+    for (size_t at : verb_at) {
       size_t begin = at;
       int n = 0;
       while (n < 6 && begin >= 3) {
@@ -862,17 +867,33 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       return at < text.size() && kTranscription.find(text::DecodeUtf8(text, k)) != std::u32string_view::npos;
     };
     const size_t named = hits.size();
-    for (size_t h = 0; h < named; ++h) {
-      if (hits[h].entry >= 0 || hits[h].first_word != SIZE_MAX || hits[h].new_type != EntityType::kPerson) continue;
-      std::string_view name = hits[h].range.Of(text);
+    // The surname of a transcribed name found by the tagger (what follows its last dot, two
+    // characters at least), or "".
+    auto surname_of = [&](const Hit& hit) {
+      if (hit.entry >= 0 || hit.first_word != SIZE_MAX || hit.new_type != EntityType::kPerson) return std::string_view();
+      std::string_view name = hit.range.Of(text);
       size_t dot = std::string_view::npos;
       for (std::string_view d : {"·", "•", "・", "‧"}) {
         size_t at = name.rfind(d);
         if (at != std::string_view::npos && (dot == std::string_view::npos || at + d.size() > dot)) dot = at + d.size();
       }
-      if (dot == std::string_view::npos || name.size() - dot < 6) continue;
-      std::string surname(name.substr(dot));
-      for (size_t at = text.find(surname); at != std::string_view::npos; at = text.find(surname, at + 1)) {
+      return dot == std::string_view::npos || name.size() - dot < 6 ? std::string_view() : name.substr(dot);
+    };
+    // Where each surname occurs, all found in one pass: a long text names many people, and the
+    // same ones often.
+    std::vector<std::string> surnames;
+    std::unordered_map<std::string, size_t> surname_index;
+    for (size_t h = 0; h < named; ++h) {
+      std::string_view surname = surname_of(hits[h]);
+      if (!surname.empty() && surname_index.try_emplace(std::string(surname), surnames.size()).second) surnames.emplace_back(surname);
+    }
+    const std::vector<std::vector<size_t>> surnames_at = StringScan(surnames).Find(text, /*overlapping=*/true);
+    for (size_t h = 0; h < named; ++h) {
+      // (The loop below moves only hits without a dot, so each surname is one of `surnames`.)
+      const std::string surname(surname_of(hits[h]));
+      auto index = surname_index.find(surname);
+      if (surname.empty() || surnames_at.empty() || index == surname_index.end()) continue;
+      for (size_t at : surnames_at[index->second]) {
         size_t end = at + surname.size();
         if (at >= 3 && transcription_at(at - 3)) continue;
         size_t k = end;
@@ -1905,8 +1926,10 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         break;
       }
     }
-    for (const auto& [title, index] : cjk_titles_) {
-      for (size_t at = text.find(title); at != std::string_view::npos; at = text.find(title, at + title.size())) {
+    const std::vector<std::vector<size_t>> cjk_titles_at = cjk_title_scan_.Find(text);
+    for (size_t j = 0; j < cjk_titles_at.size(); ++j) {
+      const auto& [title, index] = cjk_titles_[j];
+      for (size_t at : cjk_titles_at[j]) {
         ByteRange r{static_cast<uint32_t>(at), static_cast<uint32_t>(at + title.size())};
         if (overlaps(r) || (at >= 3 && text.substr(at - 3, 3) == "副")) continue;  // 副总统: the vice president
         std::string_view rest = text.substr(r.end);

@@ -24,6 +24,7 @@
 #include "base/byte_range.h"
 #include "base/hash_table.h"
 #include "base/status.h"
+#include "base/string_scan.h"
 #include "entities/pack.h"
 
 namespace parallax::entities {
@@ -112,6 +113,8 @@ class Matcher {
   HashTable64<std::vector<int>> titles_by_first_;
   std::vector<std::pair<std::string, int>> cjk_titles_;
   std::vector<std::string> cjk_name_ends_;  // Chinese reporting verbs and courtesy titles: a transcribed name may precede one
+  StringScan cjk_title_scan_{{}};            // the titles of cjk_titles_, in its order, found in one pass
+  StringScan cjk_name_end_scan_{{}};         // cjk_name_ends_, the same
 };
 
 }  // namespace parallax::entities

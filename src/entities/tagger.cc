@@ -4,6 +4,7 @@
 
 #include "base/embedded.h"
 #include "base/hash.h"
+#include "base/strings.h"
 #include "text/fold.h"
 #include "text/translit.h"
 #include "text/utf8.h"
@@ -79,7 +80,9 @@ NameTagger::NameTagger(std::string_view model, bool characters) : characters_(ch
       rest = sp == std::string_view::npos ? std::string_view() : rest.substr(sp + 1);
       size_t colon = pair.find(':');
       if (colon == std::string_view::npos) continue;
-      weights_.push_back({static_cast<uint8_t>(pair[0] - '0'), std::stof(std::string(pair.substr(colon + 1)))});
+      std::optional<float> weight = ParseFloat(pair.substr(colon + 1));
+      if (!weight) continue;
+      weights_.push_back({static_cast<uint8_t>(pair[0] - '0'), *weight});
     }
     run.count = static_cast<uint32_t>(weights_.size() - run.first);
   });

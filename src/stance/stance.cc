@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/embedded.h"
+#include "base/strings.h"
 #include "text/fold.h"
 #include "text/stem.h"
 #include "text/utf8.h"
@@ -67,7 +68,9 @@ class Lexicon {
       else if (value == "but") e.cue = Cue::kBut;
       else {
         e.cue = Cue::kLex;
-        e.weight = std::stof(std::string(value));
+        std::optional<float> weight = ParseFloat(value);
+        if (!weight) return;  // a malformed row of our own table: left out
+        e.weight = *weight;
       }
       Table& table = tables_[lang];
       bool is_prefix = !term.empty() && term.back() == '*';
@@ -422,12 +425,12 @@ Result<Model> Model::Parse(std::string_view text, const std::string& source) {
     std::array<float, 3> w;
     size_t cuts[4] = {t1, t2, t3, line.size()};
     for (int c = 0; c < 3; ++c) {
-      std::string v(line.substr(cuts[c] + 1, cuts[c + 1] - cuts[c] - 1));
-      char* endp = nullptr;
-      w[c] = std::strtof(v.c_str(), &endp);
-      if (v.empty() || endp != v.c_str() + v.size() || !std::isfinite(w[c])) {
-        return Status::InvalidInput("weight is not a number: '" + v + "'", Where{.source = source, .record = line_no});
+      std::string_view v = line.substr(cuts[c] + 1, cuts[c + 1] - cuts[c] - 1);
+      std::optional<float> weight = ParseFloat(v);
+      if (!weight || !std::isfinite(*weight)) {
+        return Status::InvalidInput("weight is not a number: '" + std::string(v) + "'", Where{.source = source, .record = line_no});
       }
+      w[c] = *weight;
     }
     m.weights_[std::string(line.substr(0, t1))] = w;
   }

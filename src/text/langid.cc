@@ -18,6 +18,7 @@
 
 #include "base/embedded.h"
 #include "base/hash.h"
+#include "base/strings.h"
 #include "text/fold.h"
 #include "text/utf8.h"
 
@@ -220,7 +221,7 @@ class CantoneseModel {
     ForEachDataLine(EmbeddedData("lid-yue.tsv"), [&](std::string_view line) {
       size_t tab = line.find('\t');
       if (tab == std::string_view::npos) return;
-      ratio_[Hash64(line.substr(0, tab))] = std::stof(std::string(line.substr(tab + 1)));
+      if (std::optional<float> ratio = ParseFloat(line.substr(tab + 1))) ratio_[Hash64(line.substr(0, tab))] = *ratio;
     });
   }
   // Positive when the text reads as Cantonese.
@@ -438,7 +439,9 @@ class WeightTable {
         if (at > line.size()) return;
         size_t next = line.find('\t', at);
         if (next == std::string_view::npos) next = line.size();
-        x = std::stof(std::string(line.substr(at, next - at)));
+        std::optional<float> v = ParseFloat(line.substr(at, next - at));
+        if (!v) return;
+        x = *v;
         at = next + 1;
       }
       entries.emplace_back(Hash64(line.substr(0, tab)), w);
