@@ -461,7 +461,8 @@ class WeightTable {
   // overlaps their cache misses instead of waiting on each in turn.
   void Prefetch(uint64_t hash) const { __builtin_prefetch(&table_[(Key(hash) >> 1) & (table_.size() - 1)]); }
 
-  // Calls `use(weights)` for each of `hashes` in the table, in order, prefetching a few ahead.
+  // Calls `use(hash, weights)` for each of `hashes` in the table, in order, prefetching the
+  // slots of those a little ahead.
   template <typename Use>
   void ForEachFound(const std::vector<uint64_t>& hashes, Use&& use) const {
     constexpr size_t kAhead = 32;
