@@ -66,10 +66,9 @@ Result<std::unique_ptr<Fetcher>> Fetcher::Create(const FetcherOptions& options, 
   return std::unique_ptr<Fetcher>(new Fetcher(std::move(o), std::move(http), archive));
 }
 
-void Fetcher::WaitTurn(const std::string& host, double delay) {
+void Fetcher::WaitTurn(const std::string& host) {
   auto it = next_.find(host);
   if (it != next_.end()) std::this_thread::sleep_until(it->second);
-  next_[host] = Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(delay));
 }
 
 Result<HttpResponse> Fetcher::Request(const Url& u, const std::string& url, const std::vector<HttpHeader>& headers,
@@ -78,10 +77,14 @@ Result<HttpResponse> Fetcher::Request(const Url& u, const std::string& url, cons
   if (auto it = robots_.find(u.origin()); it != robots_.end()) {
     delay = std::max(delay, std::min(it->second.rules.crawl_delay(), options_.max_crawl_delay));
   }
-  WaitTurn(u.host, delay);
+  WaitTurn(u.host);
   requests_.push_back({u.host, url, Clock::now()});
   fetched_at = UtcIso();
   Result<HttpResponse> r = http_->Get(url, headers);
+  // The delay runs from the end of this exchange, not its start: a slow server gets more room,
+  // and the server never sees two requests closer together than the delay, however late it
+  // reads them.
+  next_[u.host] = Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(delay));
   if (r.ok() && archive_ != nullptr) {
     Result<WarcLocation> at = archive_->Write(*r, fetched_at);
     if (!at.ok()) return at.status();

@@ -80,7 +80,8 @@ class Fetcher {
   // robots.txt could not be had (unreachable, or a server error): nothing may be fetched from
   // that origin in this run (RFC 9309), and the pages count as failed, to be tried later.
   const Robots& RobotsFor(const Url& u, std::string& error);
-  void WaitTurn(const std::string& host, double delay);
+  // Sleeps until the host's next turn.
+  void WaitTurn(const std::string& host);
 
   FetcherOptions options_;
   std::unique_ptr<HttpClient> http_;
@@ -90,7 +91,7 @@ class Fetcher {
     std::string error;
   };
   std::map<std::string, RobotsEntry> robots_;      // by origin
-  std::map<std::string, Clock::time_point> next_;  // by host: the earliest next request
+  std::map<std::string, Clock::time_point> next_;  // by host: the earliest next request, the delay after the last one ended
   std::vector<RequestLogEntry> requests_;
 };
 
