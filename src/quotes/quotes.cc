@@ -81,6 +81,7 @@ struct Marks {
   uint32_t carried_content = 0;  // the end of that quotation's words in this paragraph
   ByteRange orphan_close;          // the first closing mark before any other mark, with nothing open
   uint32_t words_begin = 0;        // where a carried-in quotation's words start (after a reopening mark)
+  bool opens_paragraph = false;    // whether its first character opens a quotation (not reopening one)
 };
 
 // Quotation marks of text[par]. They pair by convention and nest; `carried` are quotations
@@ -145,7 +146,11 @@ Marks FindMarks(std::string_view text, ByteRange par, std::vector<Open> carried 
     uint32_t after = static_cast<uint32_t>(i);
     size_t k = i;
     char32_t next = i < par.end ? text::DecodeUtf8(text, k) : 0;
-    auto open = [&](std::u32string closers) { stack.push_back({at, after, std::move(closers)}); };
+    const bool at_start = first;
+    auto open = [&](std::u32string closers) {
+      out.opens_paragraph = out.opens_paragraph || at_start;
+      stack.push_back({at, after, std::move(closers)});
+    };
     // Only a mark that could have opened the carried quotation reopens it: a straight mark
     // opening a paragraph after one that “ opened starts a quotation of its own.
     auto reopens = [&](char32_t m) {
@@ -227,7 +232,9 @@ Marks FindMarks(std::string_view text, ByteRange par, std::vector<Open> carried 
         if (expects(c) && !(IsSpaceOrStart(prev) && IsLetter(next))) close_top(at, after);
         else if (IsSpaceOrStart(prev) && next != ' ' && next != 0) open(U"\"");
         else if (expects(c)) close_top(at, after);
-        else if (stack.empty() && out.spans.empty() && out.orphan_close.empty() && !u_isdigit(static_cast<UChar32>(prev))) {
+        else if (closes_like(U'”') && !IsSpaceOrStart(prev) && !IsLetter(next) && !u_isdigit(static_cast<UChar32>(prev))) {
+          close_top(at, after);  // “…" with a straight closing mark typed
+        } else if (stack.empty() && out.spans.empty() && out.orphan_close.empty() && !u_isdigit(static_cast<UChar32>(prev))) {
           out.orphan_close = {at, after};
         }
         break;
@@ -425,6 +432,13 @@ std::vector<std::vector<Span>> QuotationsByParagraph(std::string_view text, cons
         break;
       }
       stack = ahead.back().open;
+    }
+    if (closes_in != 0) {
+      // A paragraph on the way that opens with a mark that does not reopen the quotation
+      // starts a quotation of its own: the one carried into it was a stray mark.
+      for (size_t q = pi + 1; q < closes_in; ++q) {
+        if (ahead[q - pi - 1].opens_paragraph) closes_in = 0;
+      }
     }
     const Open& o = m.open.front();
     if (closes_in == 0) {

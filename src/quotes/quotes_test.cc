@@ -107,6 +107,10 @@ TEST_F(QuotesTest, MarksUsedTheWrongWayRound) {
   ASSERT_EQ(g.size(), 2u);
   ExpectQuote(g, 0, "Mislim da to možemo riješiti", "direct", "Aleksandar Vučić");
   EXPECT_EQ(g[1].content, "Kažu \"nikada\" i to je to");
+  // “…" with a straight closing mark: the quotation ends there, not at the paragraph's end.
+  g = Run("“Beijing has chosen a side\" and Kurti said so twice.", "en");
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(g[0].content, "Beijing has chosen a side");
   // A closing “ with nothing open ends a quotation that began with its paragraph.
   g = Run("Srbija nikada neće priznati Kosovo“, rekao je Vučić.", "sr");
   ExpectOnlyQuote(g, "Srbija nikada neće priznati Kosovo", "direct", "Aleksandar Vučić");
@@ -213,6 +217,14 @@ TEST_F(QuotesTest, QuotationsOverSeveralParagraphs) {
   ASSERT_EQ(g.size(), 2u);
   EXPECT_EQ(g[0].speaker, "");
   ExpectQuote(g, 1, "他的脚有伤", "direct", "王明");
+  // Nor does a later line that opens with a mark of another kind (a quotation of its own)
+  // let the stray mark run on to a closing mark further down.
+  g = Run("周六在北京“体育场，主队二比零获胜。\n他在六十分钟进球。\n\"他的脚有伤，“ 教练王明告诉记者。\n"
+          "“我们谈过了。\n我们很走运。\"", "zh");
+  ASSERT_EQ(g.size(), 4u);
+  EXPECT_EQ(g[0].content.find("进球"), std::string::npos);
+  ExpectQuote(g, 2, "我们谈过了", "block", "王明");
+  ExpectQuote(g, 3, "我们很走运", "block", "王明");
   // Chinese writes no space after a closing mark: “ after a comma closes the quotation that a
   // straight mark opened, and the report goes on outside it.
   g = Run("\"投票给他就是反对对手的策略，“张伟在集会上说。\n李娜周四在国会作证。\n她的证词持续了四个小时。", "zh");
