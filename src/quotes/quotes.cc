@@ -232,8 +232,8 @@ Marks FindMarks(std::string_view text, ByteRange par, std::vector<Open> carried 
         if (expects(c) && !(IsSpaceOrStart(prev) && IsLetter(next))) close_top(at, after);
         else if (IsSpaceOrStart(prev) && next != ' ' && next != 0) open(U"\"");
         else if (expects(c)) close_top(at, after);
-        else if (closes_like(U'”') && !IsSpaceOrStart(prev) && !IsLetter(next) && !u_isdigit(static_cast<UChar32>(prev))) {
-          close_top(at, after);  // “…" with a straight closing mark typed
+        else if (closes_like(U'”') && ((!IsSpaceOrStart(prev) && !IsLetter(next) && !u_isdigit(static_cast<UChar32>(prev))) || ChineseStop(prev))) {
+          close_top(at, after);  // “…" with a straight closing mark typed ("“…，"一位女人说")
         } else if (stack.empty() && out.spans.empty() && out.orphan_close.empty() && !u_isdigit(static_cast<UChar32>(prev))) {
           out.orphan_close = {at, after};
         }
@@ -2599,7 +2599,9 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
               clause_start = next->r.begin;
             } else {
               // "CLAUSE, the agency said (on Sunday)." / "…, rekao je Vučić.": the speech tag
-              // follows a comma late in the sentence; the clause is what comes before it.
+              // follows a comma late in the sentence; the clause is what comes before it. Not so
+              // for a participle ("…, adding a range of brands"): its clause is its own subject's.
+              if (v.subject) continue;
               std::string_view head = text.substr(window.begin, c.range.begin - window.begin);
               size_t comma = head.rfind(',');
               if (comma == std::string_view::npos) continue;

@@ -111,6 +111,9 @@ TEST_F(QuotesTest, MarksUsedTheWrongWayRound) {
   g = Run("“Beijing has chosen a side\" and Kurti said so twice.", "en");
   ASSERT_EQ(g.size(), 1u);
   EXPECT_EQ(g[0].content, "Beijing has chosen a side");
+  // Chinese writes no space after it: after a comma it closes too.
+  g = Run("“我就站在你前面，\"一位女人说。", "zh");
+  ExpectOnlyQuote(g, "我就站在你前面", "direct", "女人");
   // A closing “ with nothing open ends a quotation that began with its paragraph.
   g = Run("Srbija nikada neće priznati Kosovo“, rekao je Vučić.", "sr");
   ExpectOnlyQuote(g, "Srbija nikada neće priznati Kosovo", "direct", "Aleksandar Vučić");
@@ -734,6 +737,11 @@ TEST_F(QuotesTest, AlbanianVerbsOfReporting) {
   EXPECT_EQ(Run("Analistët paralajmërojnë se partia po humbet votuese.", "sq").size(), 1u);
   EXPECT_EQ(LastSpeaker("Gazeta Koha raportoi se ministri ka dhënë dorëheqje.", "sq"), "Koha");
   EXPECT_EQ(LastSpeaker("Drita Kelmendi ka mohuar se ka folur me gazetarët.", "sq"), "Drita Kelmendi");
+  // A participle after a comma ("…, duke shtuar", adding) is no speech tag for the clause
+  // before it: the names after it are what was added, not a speaker.
+  auto g = Run("Drejtori Arben Krasniqi foli për planin. Ai u shpreh se “Lloyds” do të luante një rol në plan, "
+               "duke shtuar një gamë të zgjeruar markash, duke përfshirë La Roche-Posay dhe Vichy në katër dyqane.", "sq");
+  for (const Got& q : g) EXPECT_TRUE(q.speaker == "" || q.speaker == "Arben Krasniqi") << q.content << ": " << q.speaker;
 }
 
 TEST_F(QuotesTest, MoreSerbianAndMacedonianVerbForms) {
@@ -806,6 +814,7 @@ TEST_F(QuotesTest, UnnamedSpeakersOfSeveralLanguages) {
   EXPECT_EQ(LastSpeaker("Një tjetër komentoi: \"Kjo është një reklamë e mirë.\"", "sq"), "tjetër");
   EXPECT_EQ(LastSpeaker("Druga osoba komentira: \"Ovo je dobra reklama.\"", "hr"), "osoba");
   EXPECT_EQ(LastSpeaker("\"This is a fine advert, but the cows deserve better,\" one wrote.", "en"), "one");
+  EXPECT_EQ(LastSpeaker("许多人表示这是一个问题。\n有人评论道：“这是一个很好的广告。”", "zh"), "有人");
 }
 
 TEST_F(QuotesTest, VerbsOfPostingOnline) {
