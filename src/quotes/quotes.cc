@@ -2344,6 +2344,23 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       return {words[k].r.begin, static_cast<uint32_t>(end)};
     };
 
+    // "Biden said he would decide by January, the Associated Press reported": a tag at
+    // `tag` (its comma) after `clause` names who relays a report that has its own named
+    // speaker, whose words then end at the tag. Returns whether it does so.
+    auto relays = [&](ByteRange clause, uint32_t tag) {
+      bool relayed = false;
+      for (Quote& inner : out) {
+        if (inner.kind != Kind::kIndirect || inner.content.begin <= clause.begin || inner.content.begin >= tag ||
+            inner.content.end < tag || inner.speaker.empty() || inner.confidence < 0.8 || inner.speaker_range.begin < clause.begin ||
+            IsPronoun(lang, text::FoldForMatch(inner.speaker_range.Of(text)))) {
+          continue;
+        }
+        inner.content = Trim(text, {inner.content.begin, tag});
+        relayed = true;
+      }
+      return relayed;
+    };
+
     // Indirect speech: a reporting verb with that / da / se (or, in Chinese, a clause right
     // after it) outside quotations, and "according to X".
     for (const Cue& c : cues) {
@@ -2493,6 +2510,11 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         bool interposed = last != std::string_view::npos && head[last] == ',' && text.substr(source.range.end, 1) == "," &&
                           Trim(text, before).Of(text).find(',') == std::string_view::npos && CountWords(after.Of(text)) >= 2;
         ByteRange content = CountWords(before.Of(text)) >= 2 && !interposed ? before : after;
+        // "Bajden je rekao da …, prenosi Asošijeted pres": the source relays a named speaker.
+        if (content.begin == before.begin && content.end == before.end && last != std::string_view::npos && head[last] == ',' &&
+            relays(before, static_cast<uint32_t>(before.begin + last))) {
+          continue;
+        }
         q.content = Trim(text, content);
         q.speaker_range = source.range;
         if (source.pronoun) {
@@ -2607,6 +2629,15 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
               if (comma == std::string_view::npos) continue;
               ByteRange tag{static_cast<uint32_t>(window.begin + comma), window.end};
               if (CountWords(text.substr(tag.begin, c.range.begin - tag.begin)) > 5) continue;
+              // A relative clause is no tag: "…, žene koja ga je optužila" (the woman who accused him).
+              static const std::unordered_set<std::string_view> kRelatives = {
+                  "who",  "which", "whom",  "whose", "koji",  "koja",  "koje", "kojeg", "kojega", "kojem", "kojemu", "kojim",
+                  "kojima", "kojoj", "kojih", "ciji", "cija", "cije", "koj", "koe", "koi", "cili", "cila", "cilet", "cilat"};
+              if (std::any_of(words.begin(), words.end(), [&](const W& w) {
+                    return w.r.begin > tag.begin && w.r.end <= c.range.begin && kRelatives.count(w.key) > 0;
+                  })) {
+                continue;
+              }
               ByteRange clause_range{window.begin, tag.begin};
               bool interposed = false;
               if (CountWords(clause_range.Of(text)) < 4) {
@@ -2621,21 +2652,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
                 interposed = true;
                 if (CountWords(clause_range.Of(text)) < 4) continue;
               }
-              // "Biden said he would decide by January, the Associated Press reported": the tag
-              // names who relays a report that has its own named speaker, whose words end at
-              // the tag.
-              bool relayed = false;
-              for (Quote& inner : out) {
-                if (inner.kind != Kind::kIndirect || inner.content.begin <= clause_range.begin || inner.content.begin >= tag.begin ||
-                    inner.content.end < tag.begin || inner.speaker.empty() || inner.confidence < 0.8 ||
-                    inner.speaker_range.begin < clause_range.begin ||
-                    IsPronoun(lang, text::FoldForMatch(inner.speaker_range.Of(text)))) {
-                  continue;
-                }
-                inner.content = Trim(text, {inner.content.begin, tag.begin});
-                relayed = true;
-              }
-              if (relayed) continue;
+              if (relays(clause_range, tag.begin)) continue;
               q.content = Trim(text, clause_range);
               if (!attribute(q, c.range, {tag.begin, v.addressee ? c.range.end : tag.end}, 0.8) &&
                   !(interposed && resolve_pronoun(q, c.range.begin))) {

@@ -261,6 +261,12 @@ TEST_F(QuotesTest, TheSourceAnAccordingToPhraseCitesDoesNotSpeak) {
   // An organisation named right after the source's noun is the source.
   g = Run("Podrška vladi je pala za pet odsto, po podacima agencije Ipsos.", "sr");
   ExpectOnlyQuote(g, "Podrška vladi je pala za pet odsto", "indirect", "Ipsos");
+  // Nor does one that passes on indirect speech with its own speaker: his words end at its comma.
+  g = Run("Marko Petrović je rekao da će odluku doneti do januara, prenosi Politika.", "sr");
+  ExpectOnlyQuote(g, "će odluku doneti do januara", "indirect", "Marko Petrović");
+  // A relative clause after a comma is no speech tag: the woman who accused him said nothing.
+  g = Run("Milioni su gledali svedočenje sudije i Jelene Marković, žene koja ga je optužila za napad.", "sr");
+  for (const Got& q : g) EXPECT_EQ(q.speaker, "") << q.content;
 }
 
 TEST_F(QuotesTest, ANameATitleGovernsDoesNotSpeak) {
