@@ -81,7 +81,8 @@ struct Marks {
   uint32_t carried_content = 0;  // the end of that quotation's words in this paragraph
   ByteRange orphan_close;          // the first closing mark before any other mark, with nothing open
   uint32_t words_begin = 0;        // where a carried-in quotation's words start (after a reopening mark)
-  bool opens_paragraph = false;    // whether its first character opens a quotation (not reopening one)
+  bool opens_paragraph = false;  // whether its first character opens a quotation (not reopening one)
+  uint32_t colon_opens_like_carried = 0;  // a colon after which a mark opens one of the carried kind; 0: none
 };
 
 // Quotation marks of text[par]. They pair by convention and nest; `carried` are quotations
@@ -148,7 +149,12 @@ Marks FindMarks(std::string_view text, ByteRange par, std::vector<Open> carried 
     char32_t next = i < par.end ? text::DecodeUtf8(text, k) : 0;
     const bool at_start = first;
     auto open = [&](std::u32string closers) {
+      size_t b = at;
+      while (b > par.begin && text[b - 1] == ' ') --b;
       out.opens_paragraph = out.opens_paragraph || at_start;
+      if (out.colon_opens_like_carried == 0 && carried_depth > 0 && b > par.begin && text[b - 1] == ':' && closers == stack.front().closers) {
+        out.colon_opens_like_carried = static_cast<uint32_t>(b - 1);
+      }
       stack.push_back({at, after, std::move(closers)});
     };
     // Only a mark that could have opened the carried quotation reopens it: a straight mark
@@ -229,7 +235,12 @@ Marks FindMarks(std::string_view text, ByteRange par, std::vector<Open> carried 
       case '"':
         // Straight marks look the same both ways: one after a space and before a word opens
         // (a quotation inside a quotation: say: "How …?"), else it closes.
-        if (expects(c) && !(IsSpaceOrStart(prev) && IsLetter(next))) close_top(at, after);
+        // One placed to open while a straight quotation is open closes it when a lower-case
+        // word follows and no other straight mark in the paragraph ("… 'histerike,' "tha Pelosi").
+        if (expects(c) && (!(IsSpaceOrStart(prev) && IsLetter(next)) ||
+                           (u_islower(static_cast<UChar32>(next)) && text.substr(after, par.end - after).find('"') == std::string_view::npos))) {
+          close_top(at, after);
+        }
         else if (IsSpaceOrStart(prev) && next != ' ' && next != 0) open(U"\"");
         else if (expects(c)) close_top(at, after);
         else if (closes_like(U'”') && ((!IsSpaceOrStart(prev) && !IsLetter(next) && !u_isdigit(static_cast<UChar32>(prev))) || ChineseStop(prev))) {
@@ -434,10 +445,16 @@ std::vector<std::vector<Span>> QuotationsByParagraph(std::string_view text, cons
       stack = ahead.back().open;
     }
     if (closes_in != 0) {
-      // A paragraph on the way that opens with a mark that does not reopen the quotation
-      // starts a quotation of its own: the one carried into it was a stray mark.
+      // A paragraph on the way that opens a quotation of its own is narration, and the
+      // quotation carried into it was a stray mark: one that opens with a mark that does not
+      // reopen the carried quotation, or that opens one of the same kind after a speech tag
+      // that does not speak in the first or second person ("Profesor X kazao je: „…”", but not
+      // "Rekli su mi: „…”", they told me).
       for (size_t q = pi + 1; q < closes_in; ++q) {
-        if (ahead[q - pi - 1].opens_paragraph) closes_in = 0;
+        const Marks& mq = ahead[q - pi - 1];
+        uint32_t colon = mq.colon_opens_like_carried;
+        uint32_t from = paragraphs[q].range.begin;
+        if (mq.opens_paragraph || (colon != 0 && !SpeaksInPerson(text.substr(from, colon - from)))) closes_in = 0;
       }
     }
     const Open& o = m.open.front();

@@ -111,6 +111,10 @@ TEST_F(QuotesTest, MarksUsedTheWrongWayRound) {
   g = Run("“Beijing has chosen a side\" and Kurti said so twice.", "en");
   ASSERT_EQ(g.size(), 1u);
   EXPECT_EQ(g[0].content, "Beijing has chosen a side");
+  // A straight mark typed against the next word ("… 'histerike,' "tha Kurti") closes the
+  // straight quotation open when no other one follows; the next line is no quotation.
+  g = Run("\"Nuk mund të mos e mendoj se do të thoshin 'histerike,' \"tha Kurti për reagimin e saj.\nKurti foli gjatë.", "sq");
+  ExpectOnlyQuote(g, "Nuk mund të mos e mendoj se do të thoshin 'histerike,'", "direct", "Albin Kurti");
   // Chinese writes no space after it: after a comma it closes too.
   g = Run("“我就站在你前面，\"一位女人说。", "zh");
   ExpectOnlyQuote(g, "我就站在你前面", "direct", "女人");
@@ -228,6 +232,17 @@ TEST_F(QuotesTest, QuotationsOverSeveralParagraphs) {
   EXPECT_EQ(g[0].content.find("进球"), std::string::npos);
   ExpectQuote(g, 2, "我们谈过了", "block", "王明");
   ExpectQuote(g, 3, "我们很走运", "block", "王明");
+  // Nor one where a named person introduces a quotation of the same kind after a colon: that
+  // line narrates. "They told me: „…”" inside the quotation is still its speaker's words.
+  g = Run("„Novo cjepivo uči imunološki sustav\nPostupak uključuje izvlačenje stanica.\n"
+          "Profesor Marko Petrović kazao je: „Naši rezultati su dobri.”\nHER2 potiče rast raka,” objašnjava prof. Petrović.", "hr");
+  ASSERT_EQ(g.size(), 3u);
+  EXPECT_EQ(g[0].content, "Novo cjepivo uči imunološki sustav");
+  ExpectQuote(g, 1, "Naši rezultati su dobri", "direct", "Marko Petrović");
+  g = Run("Marko Petrović se požalio publici.\n„Gnjavili su me iza pozornice.\nRekli su mi: „Nemoj ići s tom kapom.”\n"
+          "Maltretirali su me!”, rekao je Petrović.", "hr");
+  ASSERT_EQ(g.size(), 3u);
+  ExpectQuote(g, 1, "Rekli su mi: „Nemoj ići s tom kapom.”", "direct", "Marko Petrović");
   // Chinese writes no space after a closing mark: “ after a comma closes the quotation that a
   // straight mark opened, and the report goes on outside it.
   g = Run("\"投票给他就是反对对手的策略，“张伟在集会上说。\n李娜周四在国会作证。\n她的证词持续了四个小时。", "zh");
