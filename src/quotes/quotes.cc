@@ -376,6 +376,38 @@ ByteRange ChineseSubject(std::string_view text, uint32_t from, uint32_t verb) {
 // there; otherwise it ends with its own paragraph.
 constexpr size_t kCarryParagraphs = 12;
 
+// Whether the word right before a quotation mark at `mark` (after `from`, with only spaces or
+// a colon between) says the quotation is the title or wording of something rather than
+// speech: a book, a song, a slogan, an inscription ("autorica knjige „…”", "kapu s natpisom
+// “…”", "pod naslovom „…”", "pesma čiji tekst glasi: „…”", "a memoir titled “…”"). Keys are
+// match-folded (Cyrillic in Latin letters).
+template <typename Words>
+bool NamedByWordBefore(const Words& words, std::string_view text, uint32_t from, uint32_t mark) {
+  static const std::unordered_set<std::string_view> kNaming = {
+      // English
+      "titled", "entitled", "headlined", "captioned", "title", "slogan", "inscription", "book", "memoir", "novel", "song",
+      "album", "film", "movie", "documentary",
+      // Serbian, Croatian, Bosnian
+      "naslovom", "naslovljen", "naslovljena", "naslovljeno", "naslovljenu", "nazivom", "natpisom", "sloganom", "glasi",
+      // (oblique cases only: "pjesma „presmiješna”" is the song being hilarious)
+      "knjige", "knjigu", "knjizi", "pesme", "pesmu", "pjesme", "pjesmu", "albuma", "filma", "filmu", "romana", "memoara",
+      "serije", "seriju", "emisije", "emisiju", "emisiji",
+      // Macedonian (in Latin letters)
+      "naslov", "naslovot", "nasloven", "naslovena", "natpis", "natpisot", "sloganot", "knigata", "pesnata", "albumot",
+      "filmot", "romanot", "serijata", "emisijata",
+      // Albanian
+      "titull", "titullin", "titullohet", "mbishkrimin", "sloganin", "librit", "librin", "kenges", "kengen", "albumit",
+      "filmit", "romanit", "serialit", "emisionit"};
+  auto it = std::lower_bound(words.begin(), words.end(), mark, [](const auto& w, uint32_t at) { return w.r.end <= at; });
+  if (it == words.begin()) return false;
+  --it;
+  if (it->r.begin < from) return false;
+  for (uint32_t k = it->r.end; k < mark; ++k) {
+    if (text[k] != ' ' && text[k] != ':') return false;
+  }
+  return kNaming.count(it->key) > 0;
+}
+
 // Top-level quotations of every paragraph. A quotation still open at its paragraph's end
 // continues into the next ones when a closing mark ends it within kCarryParagraphs (news
 // splits long quotations into sentences and paragraphs); it is then one piece per paragraph
@@ -2150,6 +2182,8 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       size_t n_words = CountWords(content);
       auto earlier_pieces = pieces_of.find(s.group);
       if (chinese && s.group < 0 && ChineseName(text, s)) {
+        q.kind = Kind::kTerm;
+      } else if (s.group < 0 && NamedByWordBefore(words, text, window.begin, s.outer.begin)) {
         q.kind = Kind::kTerm;
       } else if (earlier_pieces != pieces_of.end() && (cue == nullptr || out[earlier_pieces->second.front()].confidence >= 0.8)) {
         // A later piece of a quotation over several paragraphs: the speaker found so far (a

@@ -667,6 +667,21 @@ TEST_F(QuotesTest, NamesInMarks) {
   EXPECT_EQ(LastSpeaker("Jan Petrović je u razgovoru za „CNN“ rekao: „Brzo pomažemo preživelima.“", "sr"), "Jan Petrović");
 }
 
+TEST_F(QuotesTest, TitlesSlogansAndLyricsAreTerms) {
+  // The title of a book, a slogan on a cap, a song's words: no one's speech, whoever is named
+  // in the sentence.
+  auto g = Run("Jelena Marković, autorka knjige „Samo smešni delovi i nekoliko istina”, ima drugu teoriju.", "sr");
+  ExpectOnlyQuote(g, "Samo smešni delovi i nekoliko istina", "term", "");
+  g = Run("Marko Petrović je nosio kapu s natpisom „Učinimo Srbiju ponovo velikom” i govorio protiv opozicije.", "sr");
+  ExpectOnlyQuote(g, "Učinimo Srbiju ponovo velikom", "term", "");
+  g = Run("Četiri majke plešu uz pesmu čiji tekst glasi: „Da, muzem se, ali nemam rep.”", "sr");
+  ExpectOnlyQuote(g, "Da, muzem se, ali nemam rep", "term", "");
+  g = Run("Dobrin Velkov published a memoir titled “Chasing the Long Night Home” last year.", "en");
+  ExpectOnlyQuote(g, "Chasing the Long Night Home", "term", "");
+  // The song itself may be what a quotation describes.
+  EXPECT_EQ(LastSpeaker("Jelena Marković je priznala da joj je pjesma „presmiješna”.", "hr"), "Jelena Marković");
+}
+
 TEST_F(QuotesTest, PlacesSpeakForTheirGovernments) {
   // Right before the verb, or with auxiliaries and adverbs between; not further off.
   ExpectQuote(Run("Moscow has repeatedly stressed that the pipeline is a purely economic project.", "en"), 0,
