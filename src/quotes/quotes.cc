@@ -1345,9 +1345,12 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     // A mention right after a preposition ("Of Paddington", "sa CNN-om"): the object of a
     // phrase; as a candidate it does not speak, and a pronoun does not refer back to it.
     // An English article may stand between them ("at the United Nations").
-    auto after_preposition = [&](ByteRange r) {
+    // `noun`: `r` is a common noun, which capitalised words may qualify ("za Vrhovni sud";
+    // not in English, where "the individuals in the Nationwide study" ends in a noun of its own).
+    auto after_preposition = [&](ByteRange r, bool noun = false) {
       if (preps == nullptr) return false;
       uint32_t next = r.begin;
+      int qualifiers = 0;
       for (auto k = word_at_or_after(r.begin); k != all_words.begin();) {
         --k;
         if (k->r.end > next) return false;  // `r` starts inside a word
@@ -1358,7 +1361,9 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         }
         if (gap.find_first_not_of(' ') != std::string_view::npos) return false;
         if (preps->count(k->key)) return true;
-        if (k->key != "the" && k->key != "a" && k->key != "an") return false;
+        bool qualifier = noun && lang.substr(0, 2) != "en" && qualifiers < 2 && IsUpperAt(text, k->r.begin);
+        if (k->key != "the" && k->key != "a" && k->key != "an" && !qualifier) return false;
+        qualifiers += qualifier ? 1 : 0;
         next = k->r.begin;
       }
       return false;
@@ -1376,7 +1381,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         bool oblique = serbo_croatian && after.size() >= 2 && after[0] == '-' &&
                        (after.substr(1, 1) == "a" || after.substr(1, 1) == "u" || after.substr(1, 2) == "om" ||
                         after.substr(1, 2) == "а" || after.substr(1, 2) == "у" || after.substr(1, 4) == "ом");
-        c.governed = own || oblique || after_preposition(c.range);
+        c.governed = own || oblique || after_preposition(c.range, c.noun);
       }
     }
     // "rekli su iz policije", "Iz Nielsena su saopštili", Macedonian "изјавија од Nielsen": the

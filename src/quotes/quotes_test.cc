@@ -309,6 +309,13 @@ TEST_F(QuotesTest, NamesAfterPrepositionsDoNotSpeak) {
               "We will not back down", "direct", "Albin Kurti");
   // A Chinese preposition may stand a word before the name it governs (在年度联合国大会上).
   EXPECT_EQ(LastSpeaker("王毅在年度联合国大会上发言称，“对话取得了重要进展”。", "zh"), "Wang Yi");
+  // Nor does a noun that capitalised words qualify after the preposition (za Vrhovni sud).
+  for (const Got& q : Run("Liderka opozicije nazvala je kandidata za Vrhovni sud „histeričnim” i rekla da nije dostojan.", "sr")) {
+    EXPECT_NE(q.speaker, "sud") << q.content;
+  }
+  for (const Got& q : Run("Лидерот на опозицијата го нарече кандидатот за Врховен суд „хистеричен“ и рече дека тој не е достоен.", "mk")) {
+    EXPECT_NE(q.speaker, "суд") << q.content;
+  }
 }
 
 TEST_F(QuotesTest, APlaceThatEndsAListBeforeTheVerbDoesNotSpeak) {
