@@ -1169,6 +1169,23 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         }
       }
     }
+    // After an Albanian article of the genitive (e, të, së; i before a word with ë or ç, as
+    // Serbian "i" is "and"), capitalised words are the complement of what comes before
+    // ("Ministri i Energjisë Aleksandr Novak"): a person's name among them starts at its given
+    // name.
+    for (TaggedSpan& s : spans) {
+      if (s.type != 'P' || s.first_word == 0 || words[s.first_word - 1].upper) continue;
+      std::string_view article = words[s.first_word - 1].range.Of(text);
+      std::string_view first = words[s.first_word].range.Of(text);
+      bool albanian = first.find("ë") != std::string_view::npos || first.find("ç") != std::string_view::npos;
+      if (article != "e" && article != "të" && article != "së" && !(article == "i" && albanian)) continue;
+      for (size_t k = s.first_word + 1; k + 1 < s.end_word; ++k) {
+        if (given_name[k]) {
+          s.first_word = k;
+          break;
+        }
+      }
+    }
     // A courtesy title the model tagged alone, or cut off by its dot, is no name: the one or two
     // capitalised words after it are a person's ("Mr. Mandagi").
     std::vector<TaggedSpan> named;

@@ -280,10 +280,15 @@ Marks FindMarks(std::string_view text, ByteRange par, std::vector<Open> carried 
 // 委员会”, the Judiciary Committee).
 bool ChineseName(std::string_view text, const Span& s) {
   std::string_view content = s.content.Of(text);
+  std::string_view before = text.substr(0, s.outer.begin);
+  // After a noun for a wording, whatever its punctuation (常见问题“…？”, a frequently asked
+  // question; 口号, a slogan; 题为, titled).
+  for (std::string_view v : {"问题", "口号", "标语", "题为", "标题"}) {
+    if (before.ends_with(v)) return true;
+  }
   for (std::string_view p : {"，", "。", "！", "？", "：", "；", ",", "!", "?"}) {
     if (content.find(p) != std::string_view::npos) return false;
   }
-  std::string_view before = text.substr(0, s.outer.begin);
   // Right after a verb of speech it is what was said (他回答“我记得每一个细节”).
   for (std::string_view v : {"说", "说道", "表示", "称", "回答", "答道", "指出", "强调", "写道", "问道", "喊道"}) {
     if (before.ends_with(v)) return false;
@@ -291,6 +296,11 @@ bool ChineseName(std::string_view text, const Span& s) {
   if (text.substr(s.outer.end, 3) == "的") return true;
   for (std::string_view v : {"名为", "称为", "叫做", "所谓", "参加", "出席", "通往", "前往"}) {
     if (before.ends_with(v)) return true;
+  }
+  // A name with its original spelling in brackets (救助儿童会（Save the Children）).
+  if (size_t bracket = content.find("（"); bracket != std::string_view::npos && content.ends_with("）")) {
+    std::string_view inside = content.substr(bracket);
+    if (std::any_of(inside.begin(), inside.end(), [](char ch) { return std::isalpha(static_cast<unsigned char>(ch)); })) return true;
   }
   // A short one (eight characters at most) that ends like a name.
   if (content.size() > 8 * 3) return false;
@@ -1438,6 +1448,18 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
             return !o.pronoun && o.range.end <= at && at - o.range.end <= 1;
           });
         }
+        // The object of a verb of meeting or addressing, a title perhaps between them, is not its
+        // sentence's subject (诺瓦克在莫斯科会见美国能源部长佩里后表示: Novak said after meeting Perry).
+        static constexpr std::string_view kObjectVerbs[] = {"会见", "会晤", "接见", "拜会", "采访", "邀请", "感谢", "批评", "指责", "称赞"};
+        const uint32_t reach = at > 30 ? at - 30 : 0;
+        for (std::string_view v : kObjectVerbs) {
+          size_t found = text.substr(reach, at - reach).rfind(v);
+          if (found == std::string_view::npos) continue;
+          std::string_view between = text.substr(reach + found + v.size(), at - (reach + found + v.size()));
+          bool clause = true;
+          for (std::string_view p : {"，", "。", "；", "：", ",", "“", "”"}) clause = clause && between.find(p) == std::string_view::npos;
+          c.governed = c.governed || clause;
+        }
         // A title in its marks is governed as its name would be (对《华盛顿邮报》说道: told the Post).
         if (at >= 3 && text.substr(at - 3, 3) == "《") at -= 3;
         for (int n = 0; n < 3 && at >= 3 && !c.governed; ++n) {
@@ -1991,9 +2013,11 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
           if (c.range.end > window.end || in_clause(c.range) || (c.range.begin >= q.content.begin && c.range.end <= q.content.end)) continue;
           std::string_view between = text.substr(best->range.end, c.range.begin - best->range.end);
           if (text::FindFirstOf(between, kStops) != std::string_view::npos || CountWords(between) > 3) break;
+          // The complement may name an office or a country ("Ministri Rus i Energjisë Aleksandr
+          // Novak", "portparol Ministarstva zdravlja Ana Marić"): then only a person speaks.
           bool lower = true;
           text::ForEachWord(between, [&](std::string_view, ByteRange w, bool) { lower = lower && !IsUpperAt(between, w.begin); });
-          if (lower) best = &c;
+          if (lower || c.type == "person") best = &c;
           break;
         }
       }

@@ -689,6 +689,19 @@ TEST_F(QuotesTest, TitlesSlogansAndLyricsAreTerms) {
   EXPECT_EQ(LastSpeaker("Jelena Marković je priznala da joj je pjesma „presmiješna”.", "hr"), "Jelena Marković");
 }
 
+TEST_F(QuotesTest, ChineseObjectsAndWordingsInMarks) {
+  // The one met, a title before his name, is not the subject of the verb after it.
+  EXPECT_EQ(LastSpeaker("能源部长王明在北京会见美国能源部长李强后表示，“我们都认为能源不能成为施压的工具”。", "zh"), "王明");
+  // A question's or a slogan's wording, and a name with its original spelling in brackets, are
+  // terms.
+  auto g = Run("关于其网站上的一个常见问题“你凭什么认为我们可以消除贫困？”，张伟没有回答。", "zh");
+  ASSERT_FALSE(g.empty());
+  EXPECT_EQ(g[0].kind, "term");
+  g = Run("尽管“救助儿童会（Save the Children）”正在组建一支队伍，张伟说还无法确定。", "zh");
+  ASSERT_FALSE(g.empty());
+  EXPECT_EQ(g[0].kind, "term");
+}
+
 TEST_F(QuotesTest, PlacesSpeakForTheirGovernments) {
   // Right before the verb, or with auxiliaries and adverbs between; not further off.
   ExpectQuote(Run("Moscow has repeatedly stressed that the pipeline is a purely economic project.", "en"), 0,
@@ -813,6 +826,9 @@ TEST_F(QuotesTest, ASpeakerNounWithItsComplementGivesWayToTheNameAfterIt) {
                 .rfind("Jaka", 0),
             0u);
   EXPECT_EQ(LastSpeaker("Portparol je rekao da Marko Petrović nije kriv.", "sr"), "Portparol");
+  // The complement may name an office or a country in capitals; a person after it speaks.
+  EXPECT_EQ(LastSpeaker("\"Besoj se ndajmë të njëjtin mendim,\" tha Ministri Rus i Energjisë Aleksandr Novak pas takimit.", "sq"),
+            "Aleksandr Novak");
 }
 
 TEST_F(QuotesTest, AccordingToAQualifiedNounNeedsASpeakerNoun) {
