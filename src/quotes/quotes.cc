@@ -747,8 +747,17 @@ char QuoteFinder::GenderOf(std::string_view entity, std::string_view name, std::
   if (auto it = genders_.find(std::string(entity)); it != genders_.end()) return it->second;
   if (type != "person") return 0;
   std::string first = text::FoldForMatch(name.substr(0, name.find(' ')));
-  auto it = given_genders_.find(first);
-  return it == given_genders_.end() ? 0 : it->second;
+  if (auto it = given_genders_.find(first); it != given_genders_.end()) return it->second;
+  // A new name is displayed as written, perhaps in a case form (Marku Petroviću, to Marko
+  // Petrović): its base form is the stem with no ending, -o or -a.
+  for (std::string_view ending : {"om", "em", "oj", "u", "a", "e", "i"}) {
+    if (first.size() < ending.size() + 3 || !first.ends_with(ending)) continue;
+    std::string stem = first.substr(0, first.size() - ending.size());
+    for (std::string_view base : {"", "o", "a"}) {
+      if (auto it = given_genders_.find(stem + std::string(base)); it != given_genders_.end()) return it->second;
+    }
+  }
+  return 0;
 }
 
 std::unique_ptr<QuoteFinder> QuoteFinder::Create(std::unordered_map<std::string, char> genders) {
@@ -1165,14 +1174,25 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     // Whether a word is a noun for an unnamed speaker (data/speaker-nouns.tsv). Stems: "police"
     // also matches "policija/policije", "spokesman" its plural, when what follows the stem is an
     // inflectional ending (not "committed", "courage" or "policy").
+    // Serbian, Croatian and Bosnian say who was spoken to in the dative or instrumental
+    // ("rekao je okupljenim pristašama", "Istražiteljima je rekao"): a noun with such an ending
+    // does not speak.
+    static const std::unordered_set<std::string_view> kOblique = {"ima", "ama", "om", "em", "ijom", "jom"};
+    auto oblique_speaker_noun = [&](const W& w) {
+      if (!serbo_croatian) return false;
+      for (std::string_view e : kOblique) {
+        if (w.key.size() > e.size() + 3 && std::string_view(w.key).ends_with(e) &&
+            speaker_noun_stems_.Contains(std::string_view(w.key).substr(0, w.key.size() - e.size()))) {
+          return true;
+        }
+      }
+      return false;
+    };
     auto speaker_noun = [&](const W& w) {
       static const std::unordered_set<std::string_view> kEndings = {
           "", "s", "es", "a", "e", "i", "u", "n", "om", "em", "ima", "ama", "ija", "ije", "iji", "iju", "ijom",
           "ovi", "ove", "ova", "ë", "it", "in", "ve", "at", "et", "ja", "je", "ji", "ju", "jom", "ov", "ot", "ta", "te",
           "ata", "ite", "jata", "jske", "jski", "jsko"};
-      // Serbian, Croatian and Bosnian say who was spoken to in the dative or instrumental
-      // ("rekao je okupljenim pristašama"): a noun with such an ending does not speak.
-      static const std::unordered_set<std::string_view> kOblique = {"ima", "ama", "om", "em", "ijom", "jom"};
       bool noun = speaker_nouns_.Contains(w.hash, w.key);
       const std::string_view key = w.key;
       if (!noun && key.size() >= 4 && stem_starts_[StemStart(key)]) {
@@ -1301,7 +1321,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       // the packs, the name tagger and the speaker nouns.)
       if (german || !joined || !lone || covered || !IsUpperAt(text, w.r.begin) || Inside(w.r, spans) || written_lower(w.key) ||
           kCalendar.count(w.key) || kLinking.count(w.key) || description_nouns_.count(w.key) || w.key == "it" ||
-          w.pronoun) {
+          w.pronoun || oblique_speaker_noun(w)) {
         continue;
       }
       ByteRange r = possessive.empty() ? w.r : possessive;
@@ -1957,11 +1977,21 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         bool clitic = after.starts_with(" je ") || after.starts_with(" su ") || after.starts_with(" је ") || after.starts_with(" су ");
         return clitic && text.substr(c.range.end, cue.begin - c.range.end).find_first_of(",;:") == std::string_view::npos;
       };
+      // A verb form with a gender (rekla, izjavio; рекла) has a subject of that gender: "…,” rekla
+      // je publici na mitingu podrške Donaldu Trampu" is not Trump's.
+      char cue_gender = 0;
+      text::ForEachWord(cue.Of(text), [&](std::string_view w, ByteRange, bool) {
+        if (cue_gender == 0) cue_gender = ReferentGender(w, lang);
+      });
       const Candidate* best = nullptr;
       uint32_t best_d = std::numeric_limits<uint32_t>::max();
       const uint32_t dateline_end = DatelineEnd(text, window);
       for (const Candidate& c : cands) {
         if (c.range.begin < dateline_end || c.range.end > window.end) continue;
+        if (cue_gender != 0 && !c.pronoun && c.type == "person") {
+          char g = gender_of(c.entity, c.name, c.type);
+          if (g != 0 && g != cue_gender) continue;
+        }
         if (c.range.begin >= q.content.begin && c.range.end <= q.content.end) continue;
         if (cited(c.range) || titled_owner(c) || qualifies_title(c)) continue;
         // A verb before the quoted words has its speaker before them too: a name after them

@@ -437,6 +437,17 @@ TEST_F(QuotesTest, TheListenersInTheDativeDoNotSpeak) {
   EXPECT_EQ(LastSpeaker("Aleksandar Vučić je stigao u Novi Sad.\n„Ostaćemo jedinstveni“, rekao je okupljenim pristalicama.",
                         "sr"),
             "Aleksandar Vučić");
+  // Nor does a capitalised noun in the dative that opens the sentence (to the investigators).
+  for (const Got& q : Run("Istražiteljima je rekao da se dobro osećao, saopštila je policija.", "sr")) {
+    EXPECT_NE(q.speaker, "Istražiteljima") << q.content;
+  }
+}
+
+TEST_F(QuotesTest, AVerbsGenderRulesOutSubjectsOfTheOther) {
+  // "rekla je" is a woman's: the man named after it, in the dative, is not its subject.
+  EXPECT_EQ(LastSpeaker("Jelena Marković je stigla u Niš.\n„Ovo je važan dan”, rekla je publici na skupu podrške Marku Petroviću.",
+                        "sr"),
+            "Jelena Marković");
 }
 
 TEST_F(QuotesTest, UnstatedSubjects) {
