@@ -1988,6 +1988,18 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       const uint32_t dateline_end = DatelineEnd(text, window);
       for (const Candidate& c : cands) {
         if (c.range.begin < dateline_end || c.range.end > window.end) continue;
+        // Not a person's name in brackets the quotation is outside of ("ECD (Drejtore Kreative
+        // Ekzekutive) në Mother komentoi: „…”"): an abbreviation's expansion or an aside. (Chinese
+        // brackets a name's original spelling; the name before them speaks, see governed.)
+        if (!chinese && c.type == "person" && !c.pronoun) {
+          std::string_view before = text.substr(window.begin, c.range.begin - window.begin);
+          size_t open = before.rfind('(');
+          size_t close = text.substr(c.range.end, window.end - c.range.end).find(')');
+          if (open != std::string_view::npos && before.find(')', open) == std::string_view::npos && close != std::string_view::npos) {
+            ByteRange brackets{static_cast<uint32_t>(window.begin + open), static_cast<uint32_t>(c.range.end + close + 1)};
+            if (!(q.content.begin >= brackets.begin && q.content.end <= brackets.end)) continue;
+          }
+        }
         if (cue_gender != 0 && !c.pronoun && c.type == "person") {
           char g = gender_of(c.entity, c.name, c.type);
           if (g != 0 && g != cue_gender) continue;

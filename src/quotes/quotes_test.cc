@@ -443,6 +443,15 @@ TEST_F(QuotesTest, TheListenersInTheDativeDoNotSpeak) {
   }
 }
 
+TEST_F(QuotesTest, APersonsNameInBracketsDoesNotSpeak) {
+  // An abbreviation's expansion in brackets, which the tagger may take for a name, is an aside.
+  EXPECT_EQ(LastSpeaker("Ana Balarin, partnere dhe ECD (Drejtore Kreative Ekzekutive) në Mother komentoi: "
+                        "\"Pompa është një produkt revolucionar.\"", "sq"),
+            "Ana Balarin");
+  // Unless the quotation is in the brackets too.
+  EXPECT_EQ(LastSpeaker("Jakna je skupa („odelo oholosti”, kako je rekao Marko Petrović) i retka.", "sr"), "Marko Petrović");
+}
+
 TEST_F(QuotesTest, AVerbsGenderRulesOutSubjectsOfTheOther) {
   // "rekla je" is a woman's: the man named after it, in the dative, is not its subject.
   EXPECT_EQ(LastSpeaker("Jelena Marković je stigla u Niš.\n„Ovo je važan dan”, rekla je publici na skupu podrške Marku Petroviću.",
