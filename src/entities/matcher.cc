@@ -1503,15 +1503,19 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   for (size_t v = 0; v < words.size(); ++v) {
     const bool* verb = speech_verbs_.Find(words[v].hash);
     if (verb == nullptr || words[v].upper) continue;
-    size_t first = v;
-    while (first > 0 && v - first < 3 && usable(first - 1) && Joined(text, words[first - 1].range.end, words[first].range.begin)) {
+    // Albanian puts the object's clitic between subject and verb ("Ri Yong Ho i tha", told him).
+    static const std::unordered_set<std::string> kClitics = keys({"i", "ia", "iu", "e", "u"});
+    size_t anchor = v;
+    if (v > 0 && !words[v - 1].upper && kClitics.count(words[v - 1].key) && text.substr(words[v - 1].range.end, 1) == " ") anchor = v - 1;
+    size_t first = anchor;
+    while (first > 0 && anchor - first < 3 && usable(first - 1) && Joined(text, words[first - 1].range.end, words[first].range.begin)) {
       --first;
     }
     // A longer capitalised run is something else (a title, an organisation); "The …" too.
     bool longer = first > 0 && words[first - 1].upper && Joined(text, words[first - 1].range.end, words[first].range.begin) &&
                   (!kNotNames.count(words[first - 1].key) || words[first - 1].key == "the");
-    if (v - first >= 2 && !longer) {
-      add_unknown(first, v);
+    if (anchor - first >= 2 && !longer) {
+      add_unknown(first, anchor);
       continue;
     }
     // With an appositive in lower case between them, set off by commas, at a sentence's start:

@@ -346,6 +346,10 @@ TEST_F(MatcherTest, NamesNextToReportingVerbsAndTitles) {
   got = Ids("“It cannot be walked back,” said Dobrin Velkov on Saturday.");
   EXPECT_EQ(got, (std::vector<std::string>{"person/~dobr-velkov@Dobrin Velkov"}));
   EXPECT_TRUE(Ids("The Kremlin said nothing.").empty());
+  // Albanian puts the object's clitic between them ("i tha", told him).
+  got = Ids("Ri Jong Su i tha Asamblesë se bisedimet dështuan.");
+  ASSERT_FALSE(got.empty());
+  EXPECT_EQ(got[0], "person/~ri-jong-su@Ri Jong Su");
   // With an appositive between them, at a sentence's start; a relative clause describes someone
   // spoken about.
   got = Ids("Dobrila Kusuma, a 35-year-old mother, told reporters the water was gone.");
