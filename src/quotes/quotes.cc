@@ -56,6 +56,17 @@ bool PluralPossessive(std::string_view text, uint32_t from, uint32_t at, uint32_
   return u_islower(static_cast<UChar32>(text::DecodeUtf8(text, k)));
 }
 
+// Whether every word starts with a capital ("Argos", "Saturday Night Live").
+bool EveryWordCapitalised(std::string_view s) {
+  bool all = true, any = false;
+  text::ForEachWord(s, [&](std::string_view, ByteRange r, bool) {
+    size_t k = r.begin;
+    any = true;
+    all = all && u_isupper(static_cast<UChar32>(text::DecodeUtf8(s, k)));
+  });
+  return any && all;
+}
+
 // Whether words are written as an English title is: every word of four letters or more
 // capitalised, three such words at least, and not all in capitals ("Just the Funny Parts: And a
 // Few Hard Truths", also inside a translation). Speech quoted is written as a sentence, or
@@ -2262,6 +2273,11 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         const Quote& first_piece = out[earlier_pieces->second.front()];
         CopySpeaker(first_piece, q);
         q.kind = first_piece.kind == Kind::kBlock ? Kind::kBlock : Kind::kDirect;
+      } else if (cue != nullptr && !verbs_[cue->verb].that && !verbs_[cue->verb].addressee && s.group < 0 && n_words <= 3 &&
+                 EveryWordCapitalised(content)) {
+        // A name in marks in a sentence an "according to" phrase sources ("ka vendosur “Argos”
+        // në qindra dyqane, gjë e cila sipas tij …"): the phrase cites the claim, not the name.
+        q.kind = Kind::kTerm;
       } else if (cue != nullptr) {
         q.cue = std::string(cue->range.Of(text));
         const Verb& v = verbs_[cue->verb];

@@ -705,6 +705,13 @@ TEST_F(QuotesTest, TitlesSlogansAndLyricsAreTerms) {
   ExpectOnlyQuote(g, "Da, muzem se, ali nemam rep", "term", "");
   g = Run("Dobrin Velkov published a memoir titled “Chasing the Long Night Home” last year.", "en");
   ExpectOnlyQuote(g, "Chasing the Long Night Home", "term", "");
+  // A name in marks in a sentence that an "according to" phrase sources is no one's words.
+  g = Run("Dobrin Velkov foli për dyqanet. Kompania ka vendosur “Argos” në qindra dyqane, gjë e cila sipas tij ka nxitur shitjet.",
+          "sq");
+  auto argos = std::find_if(g.begin(), g.end(), [](const Got& q) { return q.content == "Argos"; });
+  ASSERT_NE(argos, g.end());
+  EXPECT_EQ(argos->kind, "term");
+  EXPECT_EQ(argos->speaker, "");
   // The song itself may be what a quotation describes.
   EXPECT_EQ(LastSpeaker("Jelena Marković je priznala da joj je pjesma „presmiješna”.", "hr"), "Jelena Marković");
 }
