@@ -1422,6 +1422,17 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         bool oblique = serbo_croatian && after.size() >= 2 && after[0] == '-' &&
                        (after.substr(1, 1) == "a" || after.substr(1, 1) == "u" || after.substr(1, 2) == "om" ||
                         after.substr(1, 2) == "а" || after.substr(1, 2) == "у" || after.substr(1, 4) == "ом");
+        // An adjective and its noun in the dative or instrumental plural ("Ujedinjenim nacijama
+        // rekao je", told the United Nations): the listener, or an aside, never the subject.
+        if (serbo_croatian && !c.pronoun && wi < words.size()) {
+          size_t last = wi;
+          while (last + 1 < words.size() && words[last + 1].r.end <= c.range.end) ++last;
+          auto plural_oblique = [](std::string_view key) { return key.ends_with("im") || key.ends_with("ima") || key.ends_with("ama"); };
+          if (words[last].r.end == c.range.end && plural_oblique(words[last].key) && last + 1 < words.size() &&
+              words[last + 1].r.begin == c.range.end + 1 && (words[last + 1].key.ends_with("ima") || words[last + 1].key.ends_with("ama"))) {
+            oblique = true;
+          }
+        }
         c.governed = own || oblique || after_preposition(c.range, c.noun);
       }
     }

@@ -437,6 +437,10 @@ TEST_F(QuotesTest, TheListenersInTheDativeDoNotSpeak) {
   EXPECT_EQ(LastSpeaker("Aleksandar Vučić je stigao u Novi Sad.\n„Ostaćemo jedinstveni“, rekao je okupljenim pristalicama.",
                         "sr"),
             "Aleksandar Vučić");
+  // Nor an adjective and noun in the dative plural (told the United Nations).
+  for (const Got& q : Run("Ministar je u subotu Ujedinjenim nacijama rekao da sankcije produbljuju nepovjerenje.", "bs")) {
+    EXPECT_EQ(q.speaker.find("Ujedinjen"), std::string::npos) << q.content;
+  }
   // Nor does a capitalised noun in the dative that opens the sentence (to the investigators).
   for (const Got& q : Run("Istražiteljima je rekao da se dobro osećao, saopštila je policija.", "sr")) {
     EXPECT_NE(q.speaker, "Istražiteljima") << q.content;
