@@ -1,6 +1,8 @@
 #include "quotes/quotes.h"
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <limits>
 #include <optional>
 #include <span>
@@ -1492,15 +1494,24 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         }
         // The object of a verb of meeting or addressing, a title perhaps between them, is not its
         // sentence's subject (诺瓦克在莫斯科会见美国能源部长佩里后表示: Novak said after meeting Perry).
-        static constexpr std::string_view kObjectVerbs[] = {"会见", "会晤", "接见", "拜会", "采访", "邀请", "感谢", "批评", "指责", "称赞"};
-        const uint32_t reach = at > 30 ? at - 30 : 0;
-        for (std::string_view v : kObjectVerbs) {
-          size_t found = text.substr(reach, at - reach).rfind(v);
-          if (found == std::string_view::npos) continue;
-          std::string_view between = text.substr(reach + found + v.size(), at - (reach + found + v.size()));
-          bool clause = true;
-          for (std::string_view p : {"，", "。", "；", "：", ",", "“", "”"}) clause = clause && between.find(p) == std::string_view::npos;
-          c.governed = c.governed || clause;
+        // (Each verb is two characters, six bytes, compared as one integer: this runs for every
+        // candidate, back over up to ten characters.)
+        static const std::array<uint64_t, 10> kObjectVerbs = [] {
+          std::array<uint64_t, 10> keys{};
+          size_t k = 0;
+          for (std::string_view v : {"会见", "会晤", "接见", "拜会", "采访", "邀请", "感谢", "批评", "指责", "称赞"}) {
+            std::memcpy(&keys[k++], v.data(), 6);
+          }
+          return keys;
+        }();
+        for (uint32_t end = at, steps = 0; end >= 6 && steps < 10 && !c.governed; end -= 3, ++steps) {
+          // Han characters only (U+4E00-9FFF, lead bytes E4-E9): punctuation, marks or a
+          // space end the clause.
+          auto lead = static_cast<unsigned char>(text[end - 3]);
+          if (lead < 0xE4 || lead > 0xE9) break;
+          uint64_t two = 0;
+          std::memcpy(&two, text.data() + end - 6, 6);
+          c.governed = std::find(kObjectVerbs.begin(), kObjectVerbs.end(), two) != kObjectVerbs.end();
         }
         // A title in its marks is governed as its name would be (对《华盛顿邮报》说道: told the Post).
         if (at >= 3 && text.substr(at - 3, 3) == "《") at -= 3;
@@ -2001,10 +2012,13 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       };
       // A verb form with a gender (rekla, izjavio; рекла) has a subject of that gender: "…,” rekla
       // je publici na mitingu podrške Donaldu Trampu" is not Trump's.
+      // (Only these languages' verb forms have one.)
       char cue_gender = 0;
-      text::ForEachWord(cue.Of(text), [&](std::string_view w, ByteRange, bool) {
-        if (cue_gender == 0) cue_gender = ReferentGender(w, lang);
-      });
+      if (serbo_croatian || lang.substr(0, 2) == "mk") {
+        text::ForEachWord(cue.Of(text), [&](std::string_view w, ByteRange, bool) {
+          if (cue_gender == 0) cue_gender = ReferentGender(w, lang);
+        });
+      }
       const Candidate* best = nullptr;
       uint32_t best_d = std::numeric_limits<uint32_t>::max();
       const uint32_t dateline_end = DatelineEnd(text, window);
