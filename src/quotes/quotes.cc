@@ -324,14 +324,16 @@ bool ChineseName(std::string_view text, const Span& s) {
 }
 
 // Whether a text has a word of the first or second person (I, we, you; ja, mi, smo, meni, ću,
-// imamo; unë, jemi; јас, ние; 我, 你): speech has, narration rarely. Words are compared folded, so
-// Cyrillic (even with Latin look-alike letters) reads as Latin; words another language uses
-// otherwise are left out (Serbian "i" and, "ne" not; Albanian "me" with, "ne" we).
-bool SpeaksInPerson(std::string_view s) {
-  static const std::unordered_set<std::string> kPersonal = {
-      "my", "we", "us", "our", "you", "your", "ja", "mi", "vi", "ti", "sam", "smo", "ste", "moj", "moja", "moje", "mene", "meni",
-      "nas", "nam", "nama", "vas", "vam", "vama", "tebe", "tebi", "une", "ju", "jam", "jemi", "jeni", "jas", "nie", "vie",
-      "sum", "sme", "cu", "ces", "cete", "nisam", "nismo", "niste"};
+// imamo; unë, jemi; јас, ние; 我, 你), or with `first_only` of the first: speech has, narration
+// rarely (advice to the reader says "you"). Words are compared folded, so Cyrillic (even with
+// Latin look-alike letters) reads as Latin; words another language uses otherwise are left out
+// (Serbian "i" and, "ne" not; Albanian "me" with, "ne" we).
+bool SpeaksInPerson(std::string_view s, bool first_only = false) {
+  static const std::unordered_set<std::string> kFirst = {
+      "my", "we", "us", "our", "ja", "mi", "sam", "smo", "moj", "moja", "moje", "mene", "meni", "nas", "nam", "nama",
+      "une", "jam", "jemi", "jas", "nie", "sum", "sme", "cu", "nisam", "nismo"};
+  static const std::unordered_set<std::string> kSecond = {"you", "your", "vi", "ti", "ste", "vas", "vam", "vama", "tebe",
+                                                          "tebi", "ju", "jeni", "vie", "ces", "cete", "niste"};
   // Serbian, Croatian and Bosnian drop the pronoun: a verb in -mo is "we" (idemo, imamo),
   // unless it is one of these adverbs; so does Macedonian, in -ме (одиме, работиме), unless it
   // is one of these nouns, and Albanian (kemi, kam).
@@ -343,11 +345,11 @@ bool SpeaksInPerson(std::string_view s) {
   text::ForEachWord(s, [&](std::string_view lower, ByteRange r, bool unspaced) {
     if (found || unspaced) return;
     std::string w = text::FoldForMatch(lower);
-    found = r.Of(s) == "I" || kPersonal.count(w) > 0 || kAlbanian.count(lower) > 0 ||
+    found = r.Of(s) == "I" || kFirst.count(w) > 0 || (!first_only && kSecond.count(w) > 0) || kAlbanian.count(lower) > 0 ||
             (w.size() >= 4 && w.compare(w.size() - 2, 2, "mo") == 0 && !kNotWe.count(w)) ||
             (lower.size() >= 8 && lower.substr(lower.size() - 4) == "ме" && !kNotWeCyrillic.count(lower));
   });
-  return found || s.find("我") != std::string_view::npos || s.find("你") != std::string_view::npos;
+  return found || s.find("我") != std::string_view::npos || (!first_only && s.find("你") != std::string_view::npos);
 }
 
 // The unnamed subject of a Chinese reporting verb, when no name is in its clause: the words
@@ -516,13 +518,21 @@ std::vector<std::vector<Span>> QuotationsByParagraph(std::string_view text, cons
     if (closes_in == 0) {
       // No closing mark: the quotation ends with its paragraph, or, when its closing mark was
       // lost, goes on through the paragraphs after it that have no marks of their own and
-      // speak in the first or second person.
-      size_t last = pi;
-      while (last + 1 < paragraphs.size() && last + 1 - pi <= kCarryParagraphs) {
-        ByteRange r = paragraphs[last + 1].range;
+      // speak in the first or second person, and through up to three that do not, when one
+      // that speaks in the first person follows them ("Se borevme. | Kapa dolu za Tomas. | … |
+      // Ḱe se pregrupirame"; not a list of advice to "you" after the quotation).
+      constexpr size_t kImpersonalGap = 3;
+      size_t last = pi, gap = 0;
+      for (size_t q = pi + 1; q < paragraphs.size() && q - pi <= kCarryParagraphs; ++q) {
+        ByteRange r = paragraphs[q].range;
         Marks next = FindMarks(text, r);
-        if (!next.spans.empty() || !next.open.empty() || next.orphan_close.end != 0 || !SpeaksInPerson(r.Of(text))) break;
-        ++last;
+        if (!next.spans.empty() || !next.open.empty() || next.orphan_close.end != 0) break;
+        if (SpeaksInPerson(r.Of(text), gap > 0)) {
+          last = q;
+          gap = 0;
+        } else if (++gap > kImpersonalGap) {
+          break;
+        }
       }
       if (last == pi) {
         out[pi].push_back({{o.at, par.end}, {o.after, par.end}});

@@ -213,6 +213,14 @@ TEST_F(QuotesTest, QuotationsOverSeveralParagraphs) {
           "Believe me, we are ready for the final.\nThe fans celebrated until late at night.", "en");
   ASSERT_EQ(g.size(), 2u);
   ExpectQuote(g, 1, "Believe me, we are ready for the final", "direct", "Dobrin Velkov");
+  // It goes on through up to three lines that do not speak in person when one in the first
+  // person follows; not when only "you" follows (advice to the reader).
+  g = Run("Dobrin Velkov said after the match: \"We fought hard.\nHats off to Thomas.\nHe is a great captain.\n"
+          "I will work with the committee and we will move on.\nThe fans went home late.", "en");
+  ASSERT_EQ(g.size(), 4u);
+  ExpectQuote(g, 3, "I will work with the committee and we will move on", "direct", "Dobrin Velkov");
+  g = Run("Dobrin Velkov said after the match: \"We fought hard.\nPlanning is the key.\nYour family should know your plans.", "en");
+  ASSERT_EQ(g.size(), 1u);
   // Macedonian drops the pronoun too: a verb in -ме is "we".
   g = Run("Добрин Велков рече: „Мислам дека е добро.\nНо работиме на тоа секој ден.\nНатпреварот заврши доцна.", "mk");
   ASSERT_EQ(g.size(), 2u);
