@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstring>
 #include <limits>
 #include <optional>
@@ -253,10 +254,11 @@ Marks FindMarks(std::string_view text, ByteRange par, std::vector<Open> carried 
         if (expects(c) && (!(IsSpaceOrStart(prev) && IsLetter(next)) ||
                            (u_islower(static_cast<UChar32>(next)) && text.substr(after, par.end - after).find('"') == std::string_view::npos))) {
           close_top(at, after);
-        }
-        else if (IsSpaceOrStart(prev) && next != ' ' && next != 0) open(U"\"");
-        else if (expects(c)) close_top(at, after);
-        else if (closes_like(U'”') && ((!IsSpaceOrStart(prev) && !IsLetter(next) && !u_isdigit(static_cast<UChar32>(prev))) || ChineseStop(prev))) {
+        } else if (IsSpaceOrStart(prev) && next != ' ' && next != 0) {
+          open(U"\"");
+        } else if (expects(c)) {
+          close_top(at, after);
+        } else if (closes_like(U'”') && ((!IsSpaceOrStart(prev) && !IsLetter(next) && !u_isdigit(static_cast<UChar32>(prev))) || ChineseStop(prev))) {
           close_top(at, after);  // “…" with a straight closing mark typed ("“…，"一位女人说")
         } else if (stack.empty() && out.spans.empty() && out.orphan_close.empty() && !u_isdigit(static_cast<UChar32>(prev))) {
           out.orphan_close = {at, after};
@@ -1194,12 +1196,9 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     };
 
     const bool serbo_croatian = SerboCroatian(lang);
-    // Whether a word is a noun for an unnamed speaker (data/speaker-nouns.tsv). Stems: "police"
-    // also matches "policija/policije", "spokesman" its plural, when what follows the stem is an
-    // inflectional ending (not "committed", "courage" or "policy").
     // Serbian, Croatian and Bosnian say who was spoken to in the dative or instrumental
-    // ("rekao je okupljenim pristašama", "Istražiteljima je rekao"): a noun with such an ending
-    // does not speak.
+    // ("rekao je okupljenim pristašama", "Istražiteljima je rekao"): a speaker noun with such an
+    // ending does not speak.
     static const std::unordered_set<std::string_view> kOblique = {"ima", "ama", "om", "em", "ijom", "jom"};
     auto oblique_speaker_noun = [&](const W& w) {
       if (!serbo_croatian) return false;
@@ -1211,6 +1210,9 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       }
       return false;
     };
+    // Whether a word is a noun for an unnamed speaker (data/speaker-nouns.tsv). Stems: "police"
+    // also matches "policija/policije", "spokesman" its plural, when what follows the stem is an
+    // inflectional ending (not "committed", "courage" or "policy").
     auto speaker_noun = [&](const W& w) {
       static const std::unordered_set<std::string_view> kEndings = {
           "", "s", "es", "a", "e", "i", "u", "n", "om", "em", "ima", "ama", "ija", "ije", "iji", "iju", "ijom",

@@ -54,12 +54,14 @@ for lang, f_floor in (("sr", 0.77), ("hr", 0.715)):
     r and floor(f"{lang} organisation F1", float(r[5]), f_floor)
 m = re.search(r"identical entity sets ([0-9.]+)", text)
 if m: floor("cross-script entity agreement", float(m.group(1)), 0.77)
-for lang, recall, accuracy in (("en", 0.90, 0.90), ("srp-Latn", 0.92, 0.845), ("srp-Cyrl", 0.915, 0.84), ("hrv", 0.905, 0.84),
-                               ("bos", 0.90, 0.80), ("sqi", 0.905, 0.80), ("mkd", 0.895, 0.80), ("zho-CN", 0.90, 0.80)):
+for lang, recall, accuracy, precision in (("en", 0.90, 0.90, 0.90), ("srp-Latn", 0.92, 0.85, 0.86), ("srp-Cyrl", 0.915, 0.84, 0.86),
+                                          ("hrv", 0.905, 0.85, 0.895), ("bos", 0.90, 0.805, 0.845), ("sqi", 0.905, 0.82, 0.84),
+                                          ("mkd", 0.91, 0.815, 0.86), ("zho-CN", 0.90, 0.81, 0.835)):
     r = row(f"{lang} | 0")
     if r:
         floor(f"{lang} quote recall", float(r[1]), recall)
         floor(f"{lang} speaker accuracy", float(r[2]), accuracy)
+        floor(f"{lang} attributed precision", float(r[3]), precision)
 m = re.search(r"German speaker attribution.*?\n\| ([0-9.]+) \| ([0-9.]+) \| ([0-9.]+) \|", text, re.S)
 if m:
     floor("German message recall", float(m.group(1)), 0.20)
