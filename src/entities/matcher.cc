@@ -1158,14 +1158,18 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         return k > 0 && (words[k - 1].key == "e" || words[k - 1].key == "te") && !words[k - 1].upper &&
                text::FoldForMatch(words[k].range.Of(text)).ends_with("ve");
       };
-      // A name does not run across punctuation ("Paul Mills-Hicks, Sainsbury's director").
+      // A name does not run across punctuation ("Paul Mills-Hicks, Sainsbury's director"), nor
+      // across a reporting verb in lower case ("Lakers shkroi në Tweeter": the Lakers wrote on
+      // Twitter); the piece after the verb is held to the same checks.
       for (size_t k = b + 1; k <= s.end_word; ++k) {
-        if (k == s.end_word || !Joined(text, words[k - 1].range.end, words[k].range.begin)) {
+        bool verb = k < s.end_word && !words[k].upper && speech_verbs_.Contains(words[k].hash);
+        if (verb || k == s.end_word || !Joined(text, words[k - 1].range.end, words[k].range.begin)) {
           // A piece after the punctuation that starts in lower case is no name ("Luke Walton, ka").
           // A piece of one word is held to the checks above ("BELGRADE, March 3 (Reuters) - The").
           bool lone = k == b + 1 && (kCalendar.count(words[b].key) || kNotNames.count(words[b].key));
           if (!(s.type == 'P' && k == b + 1 && genitive_plural(b)) && words[b].upper && !lone) spans.push_back({b, k, s.type});
-          b = k;
+          b = verb ? k + 1 : k;
+          if (verb) ++k;
         }
       }
     }

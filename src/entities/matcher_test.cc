@@ -350,6 +350,10 @@ TEST_F(MatcherTest, NamesNextToReportingVerbsAndTitles) {
   got = Ids("Ri Jong Su i tha Asamblesë se bisedimet dështuan.");
   ASSERT_FALSE(got.empty());
   EXPECT_EQ(got[0], "person/~ri-jong-su@Ri Jong Su");
+  // A name the tagger runs on past a reporting verb ends before it.
+  got = Ids("Korrespondenti i Lakers shkroi në Tweeter se, me shumë gjasa, James do të luajë.");
+  EXPECT_NE(std::find(got.begin(), got.end(), "org/~lakers@Lakers"), got.end());
+  for (const std::string& id : got) EXPECT_EQ(id.find("shkr"), std::string::npos) << id;
   // With an appositive between them, at a sentence's start; a relative clause describes someone
   // spoken about.
   got = Ids("Dobrila Kusuma, a 35-year-old mother, told reporters the water was gone.");
