@@ -12,13 +12,40 @@ namespace parallax {
 // FNV-1a over the bytes followed by a 64-bit finaliser (murmur3 fmix64) for good low bits.
 uint64_t Hash64(std::string_view bytes, uint64_t seed = 0);
 
+// The 64-bit finaliser Hash64 ends with (murmur3 fmix64): a good mixer of one integer.
+inline uint64_t Mix64(uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  h ^= h >> 33;
+  return h;
+}
+
+// Hash64 of a concatenation, fed piece by piece: Fnv64(seed).Add(a).Add(b).Finish() is
+// Hash64(a + b, seed). A state after a fixed prefix can be computed once, at compile time, and
+// continued with each text that follows it.
+class Fnv64 {
+ public:
+  constexpr explicit Fnv64(uint64_t seed = 0) : h_(0xcbf29ce484222325ULL ^ (seed * 0x9e3779b97f4a7c15ULL)) {}
+  constexpr Fnv64 Add(std::string_view bytes) const {
+    Fnv64 next = *this;
+    for (char c : bytes) {
+      next.h_ ^= static_cast<unsigned char>(c);
+      next.h_ *= 0x100000001b3ULL;
+    }
+    return next;
+  }
+  uint64_t Finish() const { return Mix64(h_); }
+
+ private:
+  uint64_t h_;
+};
+
 // Hash64(prefix + bytes) without building the concatenation.
 uint64_t PrefixedHash(std::string_view prefix, std::string_view bytes);
 // Hash64 of the concatenation of `parts`, without building it.
 uint64_t HashParts(std::initializer_list<std::string_view> parts);
-
-// The 64-bit finaliser Hash64 ends with (murmur3 fmix64): a good mixer of one integer.
-uint64_t Mix64(uint64_t h);
 
 // 16 lowercase hex digits.
 std::string HexId(uint64_t value);

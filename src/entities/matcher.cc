@@ -20,8 +20,12 @@ namespace {
 bool IsCjk(char32_t c) { return text::ClassOf(c) == text::CharClass::kUnspaced; }
 
 bool HasCjk(std::string_view s) {
-  for (size_t i = 0; i < s.size();) {
-    if (IsCjk(text::DecodeUtf8(s, i))) return true;
+  // Unspaced scripts start at U+0E00 (Thai), whose UTF-8 lead bytes are 0xE0 and up: only those
+  // are decoded.
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (static_cast<unsigned char>(s[i]) < 0xE0) continue;
+    size_t at = i;
+    if (IsCjk(text::DecodeUtf8(s, at))) return true;
   }
   return false;
 }
@@ -115,11 +119,11 @@ const std::unordered_set<std::string>& LatinCourtesyTitles() {
 // Words of a spaced script (CJK runs are left to the substring pass).
 std::vector<Word> Words(std::string_view text) {
   std::vector<Word> out;
+  out.reserve(text.size() / 6);  // about a word in six bytes of news text
   text::ForEachWord(text, [&](std::string_view lower, ByteRange r, bool unspaced) {
     if (unspaced) return;
-    std::string key = NameKey(lower);
-    uint64_t hash = Hash64(key);
-    out.push_back({r, std::move(key), StartsUpper(r.Of(text)), hash});
+    Word& w = out.emplace_back(Word{r, NameKey(lower), StartsUpper(r.Of(text)), 0});
+    w.hash = Hash64(w.key);
   });
   return out;
 }
@@ -558,6 +562,10 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   if (han_nodes_.size() > 1) {
     std::vector<std::pair<size_t, int>> ends;  // (byte length, trie node) of the aliases at a position
     for (size_t i = 0; i < text.size();) {
+      if (static_cast<unsigned char>(text[i]) < 0xE2) {  // ASCII, a continuation, or below U+2000
+        ++i;
+        continue;
+      }
       size_t start = i;
       char32_t c = text::DecodeUtf8(text, i);
       if (c < 0x2E80) continue;
@@ -1000,16 +1008,18 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
 
   // Words the text also writes in lower case, or the language's common words, are not names
   // when a sentence starts with them ("Or", "Says" in a headline, "Mother", "Smrt").
-  std::unordered_set<std::string_view> lower_words;  // built on first use: most texts never ask
+  // The name keys' hashes of the words written in lower case, sorted; built on first use.
+  std::vector<uint64_t> lower_words;
   bool lower_words_built = false;
   auto lower_elsewhere = [&](size_t k) {  // the text writes word k in lower case somewhere
     if (!lower_words_built) {
       lower_words_built = true;
       for (const Word& w : words) {
-        if (!w.upper) lower_words.insert(w.key);
+        if (!w.upper) lower_words.push_back(w.hash);
       }
+      std::sort(lower_words.begin(), lower_words.end());
     }
-    return lower_words.count(words[k].key) > 0;
+    return std::binary_search(lower_words.begin(), lower_words.end(), words[k].hash);
   };
   auto written_lower = [&](size_t k) {
     return lower_elsewhere(k) || common_words_.count(text::FoldForMatch(words[k].range.Of(text))) > 0;
@@ -1567,10 +1577,13 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   // capitalised words that open a sentence and then "je", with a reporting participle (a
   // person's: -o, -la) later in the clause, are a person ("Ri Yong Hu je na Generalnoj
   // skupštini UN rekao da …").
+  // Word i opens a sentence, a line or a quotation.
+  auto opens_sentence = [&](size_t i) {
+    return i == 0 || text::FindFirstOf(text.substr(words[i - 1].range.end, words[i].range.begin - words[i - 1].range.end),
+                                       U".!?\n\"“”„«»") != std::string_view::npos;
+  };
   for (size_t i = 0; i + 3 < words.size(); ++i) {
-    bool at_start = i == 0 || text::FindFirstOf(text.substr(words[i - 1].range.end, words[i].range.begin - words[i - 1].range.end),
-                                                        U".!?\n\"“”„«»") != std::string_view::npos;
-    if (!at_start || !usable(i) || common_words_.count(text::FoldForMatch(words[i].range.Of(text)))) continue;
+    if (!usable(i) || !opens_sentence(i) || common_words_.count(text::FoldForMatch(words[i].range.Of(text)))) continue;
     size_t aux = i + 1;
     while (aux < words.size() && aux - i < 3 && usable(aux) && !written_lower(aux) &&
            Joined(text, words[aux - 1].range.end, words[aux].range.begin)) {
@@ -1599,9 +1612,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   // political scientist at …", "Marko Petrović, politički analitičar, …".
   static const std::unordered_set<std::string> kArticles = keys({"the", "a", "an", "former", "ish"});
   for (size_t i = 0; i + 2 < words.size(); ++i) {
-    bool at_start = i == 0 || text::FindFirstOf(text.substr(words[i - 1].range.end, words[i].range.begin - words[i - 1].range.end),
-                                                        U".!?\n\"“”„«»") != std::string_view::npos;
-    if (!at_start || !usable(i) || common_words_.count(text::FoldForMatch(words[i].range.Of(text)))) continue;
+    if (!usable(i) || !opens_sentence(i) || common_words_.count(text::FoldForMatch(words[i].range.Of(text)))) continue;
     size_t end = i + 1;
     while (end < words.size() && end - i < 3 && usable(end) && Joined(text, words[end - 1].range.end, words[end].range.begin)) ++end;
     if (end - i < 2 || end >= words.size() ||

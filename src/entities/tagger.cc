@@ -12,14 +12,21 @@
 namespace parallax::entities {
 namespace {
 
-constexpr const char* kTagNames[] = {"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"};
+constexpr std::string_view kTagNames[] = {"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"};
 
 std::string Shape(std::string_view w) {
   std::string out;
   for (size_t i = 0; i < w.size() && out.size() < 4;) {
-    char32_t c = text::DecodeUtf8(w, i);
-    char s = u_isupper(static_cast<UChar32>(c)) ? 'X' : u_islower(static_cast<UChar32>(c)) ? 'x'
-             : u_isdigit(static_cast<UChar32>(c)) ? 'd' : 'o';
+    auto b = static_cast<unsigned char>(w[i]);
+    char s;
+    if (b < 0x80) {  // ASCII without a call into ICU
+      ++i;
+      s = b >= 'A' && b <= 'Z' ? 'X' : b >= 'a' && b <= 'z' ? 'x' : b >= '0' && b <= '9' ? 'd' : 'o';
+    } else {
+      char32_t c = text::DecodeUtf8(w, i);
+      s = u_isupper(static_cast<UChar32>(c)) ? 'X' : u_islower(static_cast<UChar32>(c)) ? 'x'
+          : u_isdigit(static_cast<UChar32>(c)) ? 'd' : 'o';
+    }
     if (out.empty() || out.back() != s) out += s;
   }
   return out;
@@ -50,6 +57,17 @@ std::string_view FirstChars(std::string_view s, size_t n) {
   return s.substr(0, i);
 }
 
+// A feature name's hash state ("p1=", "pt+sh="), computed at compile time.
+consteval Fnv64 Name(std::string_view name) { return Fnv64().Add(name); }
+
+// The hash of a feature as the model file writes it, its name and then its parts: Hash64 of
+// the concatenation.
+template <typename... Parts>
+uint64_t Feature(Fnv64 name, const Parts&... parts) {
+  ((name = name.Add(parts)), ...);
+  return name.Finish();
+}
+
 bool Valid(int tag, int prev) {
   // I-X follows only B-X or I-X.
   if (tag == 0 || tag % 2 == 1) return true;
@@ -71,7 +89,7 @@ NameTagger::NameTagger(std::string_view model, bool characters) : characters_(ch
   ForEachDataLine(data, [&](std::string_view line) {
     size_t tab = line.find('\t');
     if (tab == std::string_view::npos) return;
-    Run& run = features_[HashParts({line.substr(0, tab)})];
+    Run& run = features_[Hash64(line.substr(0, tab))];
     run.first = static_cast<uint32_t>(weights_.size());
     std::string_view rest = line.substr(tab + 1);
     while (!rest.empty()) {
@@ -172,10 +190,12 @@ void NameTagger::TagCharacters(const std::vector<std::string_view>& chars, const
     std::string_view pt = kTagNames[prev];
     std::array<double, kTags> score{};
     Add(score, std::array<uint64_t, 14>{
-                   HashParts({"b"}), HashParts({"c=", c}), HashParts({"p1=", p1}), HashParts({"n1=", n1}),
-                   HashParts({"p2=", p2}), HashParts({"n2=", n2}), HashParts({"p1c=", p1, c}), HashParts({"cn1=", c, n1}),
-                   HashParts({"p2p1=", p2, p1}), HashParts({"n1n2=", n1, n2}), HashParts({"p1n1=", p1, n1}),
-                   HashParts({"k=", kind(0), kind(-1), kind(1)}), HashParts({"pt=", pt}), HashParts({"pt+c=", pt, "|", c})});
+                   Feature(Name("b")), Feature(Name("c="), c), Feature(Name("p1="), p1),
+                   Feature(Name("n1="), n1), Feature(Name("p2="), p2), Feature(Name("n2="), n2),
+                   Feature(Name("p1c="), p1, c), Feature(Name("cn1="), c, n1), Feature(Name("p2p1="), p2, p1),
+                   Feature(Name("n1n2="), n1, n2), Feature(Name("p1n1="), p1, n1),
+                   Feature(Name("k="), kind(0), kind(-1), kind(1)), Feature(Name("pt="), pt),
+                   Feature(Name("pt+c="), pt, "|", c)});
     prev = tags[i] = Best(score, prev);
   }
 }
@@ -214,17 +234,19 @@ void NameTagger::TagWords(const std::vector<std::string_view>& words, const std:
     std::string_view p1 = at(-1, lower, "</s>"), p2 = at(-2, lower, "</s>");
     std::string_view n1 = at(1, lower, "</s>"), n2 = at(2, lower, "</s>");
     std::string_view psh = at(-1, shape, "</s>"), nsh = at(1, shape, "</s>");
-    std::string pt = kTagNames[prev];
+    std::string_view pt = kTagNames[prev];
     const std::string& lw = lower[i];
     const std::string& sh = shape[i];
     std::array<double, kTags> score{};
     Add(score, std::array<uint64_t, 16>{
-                   HashParts({"b"}), HashParts({"w=", lw}), HashParts({"p1=", p1}), HashParts({"n1=", n1}),
-                   HashParts({"p2=", p2}), HashParts({"n2=", n2}), HashParts({"s3=", LastChars(lw, 3)}),
-                   HashParts({"s2=", LastChars(lw, 2)}), HashParts({"pre3=", FirstChars(lw, 3)}), HashParts({"sh=", sh}),
-                   HashParts({"psh=", psh}), HashParts({"nsh=", nsh}), HashParts({"pt=", pt}),
-                   HashParts({"pt+sh=", pt, "|", sh}), HashParts({"p1+sh=", p1, "|", sh}), HashParts({"w+n1sh=", lw, "|", nsh})});
-    if (i == begin[i]) Add(score, std::array<uint64_t, 1>{HashParts({"first"})});
+                   Feature(Name("b")), Feature(Name("w="), lw), Feature(Name("p1="), p1),
+                   Feature(Name("n1="), n1), Feature(Name("p2="), p2), Feature(Name("n2="), n2),
+                   Feature(Name("s3="), LastChars(lw, 3)), Feature(Name("s2="), LastChars(lw, 2)),
+                   Feature(Name("pre3="), FirstChars(lw, 3)), Feature(Name("sh="), sh),
+                   Feature(Name("psh="), psh), Feature(Name("nsh="), nsh), Feature(Name("pt="), pt),
+                   Feature(Name("pt+sh="), pt, "|", sh), Feature(Name("p1+sh="), p1, "|", sh),
+                   Feature(Name("w+n1sh="), lw, "|", nsh)});
+    if (i == begin[i]) Add(score, std::array<uint64_t, 1>{Feature(Name("first"))});
     prev = tags[i] = Best(score, prev);
   }
 }

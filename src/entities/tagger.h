@@ -39,8 +39,8 @@ class NameTagger {
                 const std::vector<size_t>& end, std::vector<int>& tags) const;
   void TagCharacters(const std::vector<std::string_view>& chars, const std::vector<size_t>& begin,
                      const std::vector<size_t>& end, std::vector<int>& tags) const;
-  // Adds the weights of the features whose hashes (HashParts of their parts) are given to
-  // `score`; prefetches them all first, so their cache misses overlap.
+  // Adds the weights of the features whose hashes (Hash64 of their names as the model writes
+  // them) are given to `score`; prefetches them all first, so their cache misses overlap.
   template <size_t N>
   void Add(std::array<double, kTags>& score, const std::array<uint64_t, N>& features) const;
   // The best tag after `prev` for `score`.

@@ -1,5 +1,6 @@
 #include "text/translit.h"
 
+#include <array>
 #include <vector>
 
 #include <unicode/uchar.h>
@@ -66,6 +67,18 @@ void AppendCased(std::string& out, std::string_view lat, bool upper, bool word_u
 }  // namespace
 
 Transliterated CyrillicToLatin(std::string_view text, TranslitLang lang) {
+  // The Latin of each lowercase letter U+0430-U+045F, where every letter the tables above name
+  // lies: one lookup per letter rather than a search of the tables.
+  using Row = std::array<const char*, 0x30>;
+  static const std::array<Row, 2> kLatinOf = [] {
+    std::array<Row, 2> rows{};
+    for (char32_t c = 0x430; c < 0x460; ++c) {
+      rows[0][c - 0x430] = SerbianLatinOf(c, TranslitLang::kSerbian);
+      rows[1][c - 0x430] = SerbianLatinOf(c, TranslitLang::kMacedonian);
+    }
+    return rows;
+  }();
+  const Row& latin_of = kLatinOf[lang == TranslitLang::kMacedonian ? 1 : 0];
   Transliterated t;
   t.text.reserve(text.size());
   char32_t prev = 0;
@@ -73,12 +86,15 @@ Transliterated CyrillicToLatin(std::string_view text, TranslitLang lang) {
     size_t start = i;
     char32_t cp = DecodeUtf8(text, i);
     const char* lat = nullptr;
-    if (cp >= 0x400 && cp <= 0x4FF) lat = SerbianLatinOf(ToLowerCp(cp), lang);
+    // Capitals U+0400-U+040F and U+0410-U+042F are their small letters less 0x50 and 0x20.
+    if (cp >= 0x400 && cp < 0x460) {
+      lat = latin_of[(cp < 0x410 ? cp + 0x50 : cp < 0x430 ? cp + 0x20 : cp) - 0x430];
+    }
     if (lat == nullptr) {
       t.text.append(text.substr(start, i - start));
       t.to_original.Copy(static_cast<uint32_t>(i - start));
     } else {
-      bool upper = IsUpper(cp);
+      bool upper = cp < 0x430;
       bool word_upper = false;
       if (upper) {
         size_t j = i;
