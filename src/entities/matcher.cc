@@ -1186,20 +1186,31 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     // After an Albanian article of the genitive (e, të, së; i before a word with ë or ç, as
     // Serbian "i" is "and"), capitalised words are the complement of what comes before
     // ("Ministri i Energjisë Aleksandr Novak"): a person's name among them starts at its given
-    // name.
+    // name. One word alone there that ends as a feminine or place genitive does (-ë, -ës:
+    // "Sekretarin … të Energjisë, Rick Perry") is the complement and no person; a man's name in
+    // the genitive ends in -it (Kurtit).
+    std::vector<TaggedSpan> kept;
     for (TaggedSpan& s : spans) {
-      if (s.type != 'P' || s.first_word == 0 || words[s.first_word - 1].upper) continue;
-      std::string_view article = words[s.first_word - 1].range.Of(text);
-      std::string_view first = words[s.first_word].range.Of(text);
-      bool albanian = first.find("ë") != std::string_view::npos || first.find("ç") != std::string_view::npos;
-      if (article != "e" && article != "të" && article != "së" && !(article == "i" && albanian)) continue;
-      for (size_t k = s.first_word + 1; k + 1 < s.end_word; ++k) {
-        if (given_name[k]) {
-          s.first_word = k;
-          break;
+      bool genitive = false;
+      if (s.type == 'P' && s.first_word > 0 && !words[s.first_word - 1].upper) {
+        std::string_view article = words[s.first_word - 1].range.Of(text);
+        std::string_view first = words[s.first_word].range.Of(text);
+        bool albanian = first.find("ë") != std::string_view::npos || first.find("ç") != std::string_view::npos;
+        genitive = article == "e" || article == "të" || article == "së" || (article == "i" && albanian);
+      }
+      if (genitive) {
+        std::string_view first = words[s.first_word].range.Of(text);
+        if (s.end_word == s.first_word + 1 && (first.ends_with("ë") || first.ends_with("ës"))) continue;
+        for (size_t k = s.first_word + 1; k + 1 < s.end_word; ++k) {
+          if (given_name[k]) {
+            s.first_word = k;
+            break;
+          }
         }
       }
+      kept.push_back(s);
     }
+    spans = std::move(kept);
     // A courtesy title the model tagged alone, or cut off by its dot, is no name: the one or two
     // capitalised words after it are a person's ("Mr. Mandagi").
     std::vector<TaggedSpan> named;
@@ -1331,9 +1342,12 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         }
       }
       if (s.end_word == s.first_word || (s.end_word < whole && s.type == 'P' && s.end_word - s.first_word < 2)) continue;
-      // A title alone is no name ("Foreign Minister", "Deputy").
+      // A title alone is no name ("Foreign Minister", "Deputy"), nor one with the adjective of a
+      // people ("Sekretarin Amerikan", the American Secretary).
       bool title_only = true;
-      for (size_t k = s.first_word; k < s.end_word && title_only; ++k) title_only = cues_.Contains(words[k].hash);
+      for (size_t k = s.first_word; k < s.end_word && title_only; ++k) {
+        title_only = cues_.Contains(words[k].hash) || (k > s.first_word && peoples_.Contains(words[k].hash));
+      }
       if (title_only) continue;
       char tag = s.type;
       // Two or three words led by a known given name are a person whatever the model says

@@ -466,6 +466,8 @@ TEST_F(MatcherTest, TitlesWithAComplementBeforeTheName) {
   EXPECT_EQ(people("Napisao je izvršni direktor UNODC-a Antonio Maria Costa u uvodu."), V{"Antonio Maria Costa"});
   // Albanian joins the complement with a genitive article: the name starts at its given name.
   EXPECT_EQ(people("Takimi u mbajt, tha Ministri i Energjisë Aleksandr Novak pas bisedës."), V{"Aleksandr Novak"});
+  // The complement alone in the genitive, and a title with the adjective of a people, are no one.
+  EXPECT_EQ(people("Ministri takoi Sekretarin Amerikan të Tregtisë, Dobrin Velkov, në Tiranë."), V{"Dobrin Velkov"});
   // A name the model calls a place, right after an occupation in lower case, is a person.
   V mother = people("Tješeći sina, rekla je 40-godišnja majka Rina Sukuma u centru.");
   EXPECT_NE(std::find(mother.begin(), mother.end(), "Rina Sukuma"), mother.end());
