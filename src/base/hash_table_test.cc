@@ -9,6 +9,17 @@
 namespace parallax {
 namespace {
 
+TEST(Hash64, ValuesAreStableAndFnv64FeedsThemPieceByPiece) {
+  // The store keeps these values: FNV-1a then murmur3's fmix64, as computed independently.
+  EXPECT_EQ(Hash64("Vučić"), 0xf2770c2430dfd380ULL);
+  EXPECT_EQ(Hash64("Vučić", 7), 0x435a05e626ef3426ULL);
+  constexpr Fnv64 kPrefix = Fnv64().Add("Vu");  // a prefix hashed at compile time
+  EXPECT_EQ(kPrefix.Add("či").Add("ć").Finish(), Hash64("Vučić"));
+  EXPECT_EQ(Fnv64(7).Add("Vuč").Add("ić").Finish(), Hash64("Vučić", 7));
+  EXPECT_EQ(HashParts({"p1=", "vučić"}), Hash64("p1=vučić"));
+  EXPECT_EQ(PrefixedHash("w:", "kina"), Hash64("w:kina"));
+}
+
 TEST(HashTable64, FindsWhatWasStoredThroughGrowth) {
   HashTable64<std::string> t;
   EXPECT_EQ(t.Find(Hash64("absent")), nullptr);  // empty table

@@ -1587,15 +1587,15 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     while (end < words.size() && end - v <= 3 && usable(end) && Joined(text, words[end - 1].range.end, words[end].range.begin)) ++end;
     if (end - v - 1 >= 2) add_unknown(v + 1, end);
   }
-  // 3b'. The perfect of Serbian, Croatian and Bosnian splits subject and verb: two or three
-  // capitalised words that open a sentence and then "je", with a reporting participle (a
-  // person's: -o, -la) later in the clause, are a person ("Ri Yong Hu je na Generalnoj
-  // skupštini UN rekao da …").
   // Word i opens a sentence, a line or a quotation.
   auto opens_sentence = [&](size_t i) {
     return i == 0 || text::FindFirstOf(text.substr(words[i - 1].range.end, words[i].range.begin - words[i - 1].range.end),
                                        U".!?\n\"“”„«»") != std::string_view::npos;
   };
+  // 3b'. The perfect of Serbian, Croatian and Bosnian splits subject and verb: two or three
+  // capitalised words that open a sentence and then "je", with a reporting participle (a
+  // person's: -o, -la) later in the clause, are a person ("Ri Yong Hu je na Generalnoj
+  // skupštini UN rekao da …").
   for (size_t i = 0; i + 3 < words.size(); ++i) {
     if (!usable(i) || !opens_sentence(i) || common_words_.count(text::FoldForMatch(words[i].range.Of(text)))) continue;
     size_t aux = i + 1;
