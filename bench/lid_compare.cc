@@ -32,7 +32,7 @@ int main(int argc, char** argv) {
     bytes += static_cast<long>(items.back().second.size());
   }
   // Lazily built tables are built before timing starts.
-  parallax::text::IdentifyLanguage("Predsjednik je rekao da će vlada nastaviti. 中国常驻联合国代表表示。");
+  parallax::text::LoadLanguageModels();
   // Each system runs over the whole set in its own pass, as a deployment runs one of them
   // (interleaved per sentence, each evicts the other's tables from the cache); median of 3.
   std::vector<std::string> ours(items.size()), cld2(items.size());

@@ -102,6 +102,7 @@ void BM_TextLayer(benchmark::State& state) {
 BENCHMARK(BM_TextLayer);
 
 void BM_LangId(benchmark::State& state) {
+  text::LoadLanguageModels();
   for (auto _ : state) {
     for (const auto& d : Docs()) benchmark::DoNotOptimize(text::IdentifyLanguage(d.text));
   }

@@ -70,6 +70,11 @@ ScriptCounts CountScripts(std::string_view text) {
       ++c.letters[kKana];
       continue;
     }
+    // Latin letters with diacritics (all of U+00C0-024F but × and ÷): no lookups either.
+    if (cp >= 0xC0 && cp < 0x250 && cp != 0xD7 && cp != 0xF7) {
+      ++c.letters[kLatn];
+      continue;
+    }
     CharClass cls = ClassOf(cp);
     if (cls != CharClass::kLetter && cls != CharClass::kUnspaced) continue;
     if (cp < 0x250 || (cp >= 0x1E00 && cp < 0x1F00)) {
@@ -189,13 +194,18 @@ class HanTable {
   std::vector<uint8_t> kind_;
 };
 
+const HanTable& GetHanTable() {
+  static const HanTable* table = new HanTable();
+  return *table;
+}
+
 // "Hant" or "Hans" by which standard's own characters are more; `tie` when neither is (text of
 // characters both standards share).
 std::string HanScript(std::string_view text, const char* tie = "Hans") {
-  static const HanTable* table = new HanTable();
+  const HanTable& table = GetHanTable();
   int traditional = 0, simplified = 0;
   for (size_t i = 0; i < text.size();) {
-    HanTable::Kind k = table->Of(DecodeUtf8(text, i));
+    HanTable::Kind k = table.Of(DecodeUtf8(text, i));
     traditional += k == HanTable::kTraditional;
     simplified += k == HanTable::kSimplified;
   }
@@ -363,12 +373,18 @@ SouthSlavicScores ScoreSouthSlavic(std::string_view text) {
 // fraction of the cost.
 std::vector<uint64_t> ModelFeatures(std::string_view text) {
   constexpr int kMaxWords = 80;
-  auto is_word_char = [](char32_t c) { return c == '_' || u_isalnum(static_cast<UChar32>(c)); };
+  // The hash states after each feature's prefix, continued with the feature's text.
+  constexpr Fnv64 kWord = Fnv64().Add("w:"), kPair = Fnv64().Add("b:"), kGram = Fnv64().Add("c:");
+  auto is_digit = [](char32_t c) { return c < 0x80 ? c - '0' < 10u : u_isdigit(static_cast<UChar32>(c)) != 0; };
+  auto is_word_char = [](char32_t c) {
+    if (c < 0x80) return c == '_' || c - '0' < 10u || (c | 0x20) - 'a' < 26u;
+    return u_isalnum(static_cast<UChar32>(c)) != 0;
+  };
   std::string lower = Lower(text);
   std::vector<uint64_t> feats;
   feats.reserve(lower.size() * 4);
   std::vector<size_t> cuts;
-  std::string padded, pair;
+  std::string padded;
   std::string_view previous;  // the last word of letters, for the word pair feature
   size_t i = 0;
   int words = 0;
@@ -380,12 +396,12 @@ std::vector<uint64_t> ModelFeatures(std::string_view text) {
     // The word and its code point boundaries, as offsets into " word ".
     cuts.assign({0, 1});
     size_t end = i;
-    bool digits_only = u_isdigit(static_cast<UChar32>(c));
+    bool digits_only = is_digit(c);
     while (end < lower.size()) {
       size_t k = end;
       char32_t d = DecodeUtf8(lower, k);
       if (!is_word_char(d)) break;
-      digits_only = digits_only && u_isdigit(static_cast<UChar32>(d));
+      digits_only = digits_only && is_digit(d);
       cuts.push_back(end - start + 1);
       end = k;
     }
@@ -394,21 +410,20 @@ std::vector<uint64_t> ModelFeatures(std::string_view text) {
     std::string_view word(lower.data() + start, end - start);
     cuts.push_back(word.size() + 1);
     cuts.push_back(word.size() + 2);
-    feats.push_back(PrefixedHash("w:", word));
-    if (!previous.empty()) {
-      pair.assign(previous);
-      pair.push_back(' ');
-      pair.append(word);
-      feats.push_back(PrefixedHash("b:", pair));
-    }
+    feats.push_back(kWord.Add(word).Finish());
+    if (!previous.empty()) feats.push_back(kPair.Add(previous).Add(" ").Add(word).Finish());
     previous = word;
     padded.assign(1, ' ');
     padded.append(word);
     padded.push_back(' ');
-    for (size_t n = 1; n <= 4; ++n) {
-      for (size_t k = 0; k + n < cuts.size(); ++k) {
-        std::string_view g(padded.data() + cuts[k], cuts[k + n] - cuts[k]);
-        if (g != " ") feats.push_back(PrefixedHash("c:", g));
+    // The 1-4-grams starting at each code point: each extends the one before it by a code point,
+    // and so does its hash.
+    for (size_t k = 0; k + 1 < cuts.size(); ++k) {
+      Fnv64 gram = kGram;
+      for (size_t n = 1; n <= 4 && k + n < cuts.size(); ++n) {
+        std::string_view piece(padded.data() + cuts[k + n - 1], cuts[k + n] - cuts[k + n - 1]);
+        gram = gram.Add(piece);
+        if (n > 1 || piece != " ") feats.push_back(gram.Finish());
       }
     }
   }
@@ -491,6 +506,42 @@ class WeightTable {
   std::vector<Entry> table_;
 };
 
+// A set of feature hashes for one text at a time, in an open-addressing table that is emptied
+// by starting a new generation rather than by zeroing it: per sentence, zeroing a table sized
+// for the sentence's features cost as much as the lookups it served.
+class FeatureSet {
+ public:
+  // Empties the set and makes room for `n` keys.
+  void Clear(size_t n) {
+    size_t cap = 64;
+    while (cap < n * 2) cap <<= 1;
+    if (cap > slots_.size() || ++generation_ == 0) {
+      slots_.assign(std::max(cap, slots_.size()), Slot{});
+      generation_ = 1;
+    }
+    mask_ = cap - 1;  // a large table from an earlier text: only its first `cap` slots are used
+  }
+  // False when `key` is in the set already.
+  bool Insert(uint64_t key) {
+    size_t slot = key & mask_;
+    while (slots_[slot].generation == generation_) {
+      if (slots_[slot].key == key) return false;
+      slot = (slot + 1) & mask_;
+    }
+    slots_[slot] = {key, generation_};
+    return true;
+  }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;
+    uint32_t generation = 0;
+  };
+  std::vector<Slot> slots_;
+  uint32_t generation_ = 0;
+  size_t mask_ = 0;
+};
+
 // The Latin-script sr/hr/bs models, trained by tools/train_lid.py into data/lid-sr-hr-bs.tsv over
 // ModelFeatures: an averaged perceptron over feature presence and naive Bayes over feature
 // counts. A text scores naive Bayes plus kPerceptronScale times the perceptron, the mix
@@ -505,18 +556,12 @@ class SouthSlavicModel {
   // over the distinct features (columns: perceptron sr, hr, bs; naive Bayes sr, hr, bs).
   std::array<double, 3> Score(const std::vector<uint64_t>& feats) const {
     std::array<double, 3> bayes = {0, 0, 0}, perceptron = {0, 0, 0};
-    // The perceptron counts each distinct feature once (it was trained on presence): a small
-    // open-addressing set.
-    size_t cap = 64;
-    while (cap < feats.size() * 2) cap <<= 1;
-    std::vector<uint64_t> seen(cap, 0);
+    // The perceptron counts each distinct feature once (it was trained on presence).
+    thread_local FeatureSet seen;
+    seen.Clear(feats.size());
     weights_.ForEachFound(feats, [&](uint64_t f, const WeightTable<6>::Weights& w) {
       for (int k = 0; k < 3; ++k) bayes[k] += w[3 + k];
-      uint64_t key = f | 1;  // 0 marks an empty slot
-      size_t slot = key & (cap - 1);
-      while (seen[slot] != 0 && seen[slot] != key) slot = (slot + 1) & (cap - 1);
-      if (seen[slot] == key) return;
-      seen[slot] = key;
+      if (!seen.Insert(f)) return;
       for (int k = 0; k < 3; ++k) perceptron[k] += w[k];
     });
     std::array<double, 3> score;
@@ -685,6 +730,14 @@ bool IsSouthSlavic(std::string_view lang) { return lang == "sr" || lang == "hr" 
 
 }  // namespace
 
+void LoadLanguageModels() {
+  GetHanTable();
+  GetCantoneseModel();
+  Markers();
+  GetSouthSlavicModel();
+  GetLatinModel();
+}
+
 std::string DominantScript(std::string_view text) {
   ScriptCounts c = CountScripts(text);
   int b = DominantBucket(c);
@@ -729,6 +782,14 @@ LangResult IdentifyLanguage(std::string_view text) {
     out.best = {tag, lang, script, std::round(std::min(0.99, share) * 100) / 100};
     return out;
   }
+  // Letters that only one language of the region writes name it as well: ѓ ќ ѕ Macedonian, ђ ћ
+  // Serbian (CLD2 often says bg or ru for short text in either).
+  if (bucket == kCyrl && (counts.macedonian_letters > 0 || counts.serbian_letters > 0)) {
+    double share = total_letters > 0 ? double(counts.letters[bucket]) / total_letters : 0;
+    bool mk = counts.macedonian_letters > 0;
+    out.best = {mk ? "mk" : "sr-Cyrl", mk ? "mk" : "sr", "Cyrl", std::round(0.9 * share * 100) / 100};
+    return out;
+  }
   CLD2::Language language3[3];
   int percent3[3];
   double scores3[3];
@@ -769,12 +830,9 @@ LangResult IdentifyLanguage(std::string_view text) {
   double confidence = reliable ? 0.6 + 0.4 * percent3[0] / 100.0 : 0.3 + 0.3 * percent3[0] / 100.0;
 
   if (bucket == kCyrl) {
-    // CLD2 often says bg or ru for short Serbian and Macedonian text; their letters decide.
-    if (counts.macedonian_letters > 0) {
-      lang = "mk";
-    } else if (counts.serbian_letters > 0) {
-      lang = "sr";
-    } else if (counts.shared_letters > 0 && lang != "mk") {
+    // Without ѓ ќ ѕ ђ ћ (above), the letters Serbian and Macedonian share and their function
+    // words decide between the two; other letters, for the rest.
+    if (counts.shared_letters > 0 && lang != "mk") {
       lang = MoreMacedonianThanSerbian(text) ? "mk" : "sr";
     } else if (counts.ukrainian_letters > 0 && lang != "be") {
       lang = "uk";

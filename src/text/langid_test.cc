@@ -134,6 +134,31 @@ TEST(LangId, CantoneseByItsVocabulary) {
   EXPECT_EQ(IdentifyLanguage("巴士公司今日宣佈加價，乘客表示好失望，話佢哋會投訴。").best.tag, "yue-Hant");
 }
 
+// ѓ ќ ѕ are only Macedonian and ђ ћ only Serbian among the region's Cyrillic languages: short text
+// with them is told with confidence, whatever CLD2 would guess.
+TEST(LangId, LettersOnlyOneLanguageWrites) {
+  LangGuess mk = IdentifyLanguage("Ќе дојде утре.").best;
+  EXPECT_EQ(mk.tag, "mk");
+  EXPECT_GE(mk.confidence, 0.85);
+  LangGuess sr = IdentifyLanguage("Ћерка је дошла.").best;
+  EXPECT_EQ(sr.tag, "sr-Cyrl");
+  EXPECT_GE(sr.confidence, 0.85);
+}
+
+// The models keep working tables between calls: a long text must not change what a short one
+// gets, before or after it.
+TEST(LangId, ResultsDoNotDependOnEarlierTexts) {
+  LoadLanguageModels();
+  const std::string_view kShort = "Rekao je da će doći sutra.";
+  LangGuess before = IdentifyLanguage(kShort).best;
+  std::string long_text;
+  for (int i = 0; i < 60; ++i) long_text += "Predsjednik je rekao da će vlada nastaviti razgovore idućeg tjedna. ";
+  EXPECT_EQ(IdentifyLanguage(long_text).best.tag, "hr");
+  LangGuess after = IdentifyLanguage(kShort).best;
+  EXPECT_EQ(after.tag, before.tag);
+  EXPECT_EQ(after.confidence, before.confidence);
+}
+
 TEST(LangId, EmptyIsUndetermined) {
   EXPECT_EQ(IdentifyLanguage("  123 ,,").best.lang, "und");
   EXPECT_EQ(DominantScript("Вучић and Kurti said"), "Latn");
