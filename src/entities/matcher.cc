@@ -377,9 +377,18 @@ Result<std::unique_ptr<Matcher>> Matcher::Create(const Knowledge& knowledge) {
     m->common_keys_[Hash64(NameKey(word))] = true;
   });
   // Peoples and their adjectives, one word each (data/peoples.tsv: Srbi, Serbs, Irish, Sunni).
-  ForEachRow(EmbeddedData("peoples.tsv"), [&](std::string_view, std::string_view rest) {
+  // A Serbian, Croatian or Bosnian adjective in -i is listed in the masculine; its other genders
+  // and cases are added here (Arapski: Arapskog, Arapskoj, Arapskim ...).
+  ForEachRow(EmbeddedData("peoples.tsv"), [&](std::string_view lang, std::string_view rest) {
     std::string_view word = rest.substr(0, rest.find('\t'));
-    if (!word.empty() && word.find(' ') == std::string_view::npos) m->peoples_[Hash64(NameKey(word))] = true;
+    if (word.empty() || word.find(' ') != std::string_view::npos) return;
+    m->peoples_[Hash64(NameKey(word))] = true;
+    if (lang == "sr" && rest.ends_with("\tadjective") && word.ends_with('i')) {
+      std::string_view stem = word.substr(0, word.size() - 1);
+      for (std::string_view ending : {"a", "e", "o", "u", "og", "oga", "om", "ome", "oj", "ih", "im", "ima", "em", "eg"}) {
+        m->peoples_[Hash64(NameKey(std::string(stem) + std::string(ending)))] = true;
+      }
+    }
   });
   for (size_t t = 0; t < knowledge.titles().size(); ++t) {
     for (const Alias& a : knowledge.titles()[t].words) {
@@ -484,6 +493,15 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       bool given = given_name[i - 1] && !common_keys_.Contains(words[i - 1].hash) && gap == " ";
       bool courtesy = LatinCourtesyTitles().count(words[i - 1].key) && (gap == " " || gap == ". ");
       if (given || courtesy) best = -1;
+    }
+    // A person's one-word name (a surname) right after another given name is someone else's:
+    // "Mato Tadić" is not Boris Tadić (whose own given name makes the longer alias match first).
+    // The pair is left to the passes for names no pack lists.
+    if (best >= 0 && best_len == 1 && !entries_[best].role && k_.entities()[entries_[best].target].type == EntityType::kPerson &&
+        i > 0 && words[i - 1].upper && !taken[i - 1] &&
+        text.substr(words[i - 1].range.end, words[i].range.begin - words[i - 1].range.end) == " " &&
+        given_words_.count(text::FoldForMatch(words[i - 1].range.Of(text)))) {
+      best = -1;
     }
     // And a place's one-word name that is also a given name, written as one (not KiM), before a
     // capitalised word, is that given name ("Jordan Spieth" is not Jordan).
@@ -1746,6 +1764,11 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     return out;
   };
   std::vector<Person> introduced;
+  // A common word is no one's first name unless it is a given name too: "Još" (still) is not
+  // José Manuel Barroso.
+  auto may_be_first_name = [&](size_t k) {
+    return !common_keys_.Contains(words[k].hash) || given_words_.count(text::FoldForMatch(words[k].range.Of(text))) > 0;
+  };
   // A name word that may stand alone later; an initial ("J" in "Vince J Kaminski") may not.
   auto alone = [](const std::string& key) { return key.size() >= 2 ? key : std::string("\x01"); };
   auto introduce = [&](const Mention& m, const Hit& hit) {
@@ -1769,8 +1792,9 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       if (!keys.empty() && possessor == keys[0]) possessor.clear();
       const Person* earlier = nullptr;
       bool possessive = false;
+      bool first_name_ok = keys.size() == 1 && may_be_first_name(hit.first_word);
       for (const Person& p : introduced) {
-        if (keys.size() == 1 ? p.Surname(keys[0]) || p.first_key == keys[0]
+        if (keys.size() == 1 ? p.Surname(keys[0]) || (first_name_ok && p.first_key == keys[0])
                              : keys.size() < p.keys.size() && std::equal(keys.rbegin(), keys.rend(), p.keys.rbegin())) {
           earlier = &p;
           possessive = false;
@@ -1799,6 +1823,15 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         uint64_t h = words[hit.first_word].hash;
         bool letter = hit.range.size() == 1;
         if (letter || peoples_.Contains(h) || (common_keys_.Contains(h) && !given_name[hit.first_word] && !line_around())) continue;
+      }
+      // Nor are common words alone, in any of their case forms, with no given name among them
+      // ("Vladi Republike", to the Government of the Republic; "Great Service").
+      if (hit.new_type == EntityType::kPerson && hit.first_word != SIZE_MAX && hit.end_word > hit.first_word + 1) {
+        bool common = true;
+        for (size_t k = hit.first_word; k < hit.end_word && common; ++k) {
+          common = common_keys_.Contains(words[k].hash) && !given_words_.count(text::FoldForMatch(words[k].range.Of(text)));
+        }
+        if (common) continue;
       }
       m.entity = hit.new_id;
       m.name = hit.new_name;
@@ -1882,11 +1915,15 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       const Entry& en = entries_[hit.entry];
       const Entity& e = entities[en.target];
       // A place's one-word name that is the surname of a person introduced earlier is that
-      // person ("Ms. Maurice … Maurice is suing", not Mauritius).
-      if (e.type == EntityType::kPlace && hit.first_word != SIZE_MAX && hit.end_word == hit.first_word + 1) {
+      // person ("Ms. Maurice … Maurice is suing", not Mauritius); so is a pack person's surname
+      // that the article has not yet used for the pack's person ("Mato Tadić … Tadić je dodao",
+      // not Boris Tadić).
+      bool other_person = e.type == EntityType::kPerson && !seen.count(e.id);
+      if ((e.type == EntityType::kPlace || other_person) && hit.first_word != SIZE_MAX &&
+          hit.end_word == hit.first_word + 1) {
         const Person* earlier = nullptr;
         for (const Person& p : introduced) {
-          if (p.type == EntityType::kPerson && p.Surname(words[hit.first_word].key)) earlier = &p;
+          if (p.type == EntityType::kPerson && p.id != e.id && p.Surname(words[hit.first_word].key)) earlier = &p;
         }
         if (earlier != nullptr) {
           out.push_back({earlier->id, earlier->name, earlier->type, hit.range, "surname"});
@@ -2023,7 +2060,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         if (size_t whole = whole_at(i, p); whole > 0) {
           match = &p;
           n = whole;
-        } else if (words[i].upper && (p.Surname(words[i].key) || words[i].key == p.first_key)) {
+        } else if (words[i].upper && (p.Surname(words[i].key) || (words[i].key == p.first_key && may_be_first_name(i)))) {
           match = &p;
           n = 1;
         }

@@ -44,6 +44,34 @@ TEST_F(MatcherTest, ScriptsInflectionsAndChinese) {
   EXPECT_EQ(Ids("Vjosa Osmani-Sadriu came"), (std::vector<std::string>{"person/vjosa-osmani@Vjosa Osmani-Sadriu"}));
 }
 
+// A pack person's surname after another given name is someone else who shares it, and so is the
+// surname alone after that: "Mato Tadić" is not Boris Tadić until the article names Boris.
+TEST_F(MatcherTest, ASurnameAfterAnotherGivenNameIsSomeoneElse) {
+  EXPECT_EQ(Ids("Sudac Mato Tadić je izjavio da sud mora odlučiti. Tadić je dodao da je to važno. Boris Tadić je "
+                "rekao da se slaže. Tadić je dodao da će glasati."),
+            (std::vector<std::string>{"person/~mat-tadic@Mato Tadić", "person/~mat-tadic@Tadić", "person/boris-tadic@Boris Tadić",
+                                      "person/boris-tadic@Tadić"}));
+  EXPECT_EQ(Ids("Tadić je rekao da se slaže."), (std::vector<std::string>{"person/boris-tadic@Tadić"}));
+}
+
+// Capitalised common words are no person's name: not two of them together with no given name
+// among them (a heading's "Vladi Republike"), and not one alone as the first name of someone
+// named before ("Još", still, is not José), nor an adjective of a people in any case.
+TEST_F(MatcherTest, CommonWordsAreNoPersonsName) {
+  auto persons = [](std::string_view text) {
+    std::vector<std::string> out;
+    for (const Mention& m : matcher_->Find(text, {.day = "2024-09-16"})) {
+      if (m.type == EntityType::kPerson) out.push_back(std::string(m.range.Of(text)));
+    }
+    return out;
+  };
+  EXPECT_EQ(persons("Otvoreno pismo Vladi Republike Hrvatske potpisali su Ivan Horvat i Ana Kovač."),
+            (std::vector<std::string>{"Ivan Horvat", "Ana Kovač"}));
+  EXPECT_EQ(persons("Kritizirao je predsjednika komisije Joséa Manuela Barrosa. Još nije odgovorio. José je šutio."),
+            (std::vector<std::string>{"Joséa Manuela Barrosa", "José"}));
+  EXPECT_EQ(persons("Skupine su iskoristile slabosti nakon Arapskog proljeća."), std::vector<std::string>{});
+}
+
 TEST_F(MatcherTest, AdjectivesAreNotTheCountryNamedByTheirFeminine) {
   // Hrvatska and Turska are adjectives in the feminine; their masculine and neuter forms are
   // adjectives only, while the feminine's cases stay the country's.
