@@ -978,10 +978,15 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       "service", "inc", "ltd", "corp", "plc", "llc", "fund", "trust", "capital", "international", "global",
       "national", "federal", "royal", "united", "north", "south", "east", "northern", "southern", "eastern",
       "western", "new", "saint", "st", "mount", "god", "town", "world", "summit", "assembly", "senate", "congress",
-      "parliament", "government", "prime", "minister", "president", "general", "secretary",
+      "parliament", "government", "prime", "minister", "president", "general", "secretary", "electric", "services",
+      "management", "computers", "solutions", "systems", "technologies", "consulting", "partners", "associates",
+      "holdings", "enterprises", "industries", "unit", "division", "motors", "insurance", "pharmacy", "restaurant",
+      "hotel", "store", "shop", "clinic",
       // and of Serbian, Croatian and Bosnian ("Mike Pompeo Vijeću za sigurnost": to the Council)
       "vijeće", "veće", "savet", "vlada", "ministarstvo", "skupština", "sud", "agencija", "komisija", "odbor",
       "institut", "univerzitet", "sveučilište", "fakultet", "banka", "kompanija", "stranka", "partija"});
+  // Titles, which kNotInNames lists too, that may end a span the rules below take apart.
+  static const std::unordered_set<std::string> kTitleWords = keys({"prime", "minister", "president", "general", "secretary"});
   static const std::unordered_set<std::string> kCalendar =
       keys({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
             "april", "may", "june", "july", "august", "september", "october", "november", "december"});
@@ -1374,7 +1379,6 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       if (n >= 2 && n <= 3 && words[s.first_word].upper && given_name[s.first_word]) tag = 'P';
       // A name that ends in an organisation's or a place's head word is no person's ("Manchester
       // City"); a title at its end is left to the rules below.
-      static const std::unordered_set<std::string> kTitleWords = keys({"prime", "minister", "president", "general", "secretary"});
       const std::string& head = words[s.end_word - 1].key;
       if (tag == 'P' && kNotInNames.count(head) && !kTitleWords.count(head)) tag = 'O';
       // Nor one that opens with a foreign article: a publication or a company ("Der Spiegel",
@@ -1854,13 +1858,17 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       bool outlet = hit.first_word != SIZE_MAX && hit.end_word == hit.first_word + 1 && hit.first_word > 0 &&
                     !words[hit.first_word - 1].upper && kOutletNouns.count(words[hit.first_word - 1].key) &&
                     text.substr(words[hit.first_word - 1].range.end, hit.range.begin - words[hit.first_word - 1].range.end) == " ";
+      // Nor is one that ends in an organisation's head word, whichever rule found it ("Iraqi
+      // Islamic Party", "Farrell Electric").
+      bool org_head = hit.first_word != SIZE_MAX && hit.end_word >= hit.first_word + 2 &&
+                      kNotInNames.count(words[hit.end_word - 1].key) && !kTitleWords.count(words[hit.end_word - 1].key);
       if (m.type == EntityType::kPerson &&
           ((hit.range.begin >= 3 && text.substr(hit.range.begin - 3, 3) == "《" && text.substr(hit.range.end, 3) == "》") || headed ||
-           outlet)) {
+           outlet || org_head)) {
         m.type = EntityType::kOrg;
         m.entity = "org/~" + m.entity.substr(m.entity.find('~') + 1);
       }
-      if (hit.first_word != SIZE_MAX && hit.new_type == EntityType::kPerson) {
+      if (hit.first_word != SIZE_MAX && m.type == EntityType::kPerson) {
         introduce(m, hit);
       }
     } else if (entries_[hit.entry].role) {

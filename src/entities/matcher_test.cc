@@ -72,6 +72,15 @@ TEST_F(MatcherTest, CommonWordsAreNoPersonsName) {
   EXPECT_EQ(persons("Skupine su iskoristile slabosti nakon Arapskog proljeća."), std::vector<std::string>{});
 }
 
+// A name that ends in an organisation's head word is an organisation's, whichever rule found it.
+TEST_F(MatcherTest, AnOrganisationsHeadWordEndsNoPersonsName) {
+  for (std::string_view text : {"They met the Iraqi Islamic Party yesterday.", "Call Steele Electric today."}) {
+    std::vector<Mention> m = matcher_->Find(text, {});
+    ASSERT_EQ(m.size(), 1u) << text;
+    EXPECT_EQ(m[0].type, EntityType::kOrg) << text;
+  }
+}
+
 TEST_F(MatcherTest, AdjectivesAreNotTheCountryNamedByTheirFeminine) {
   // Hrvatska and Turska are adjectives in the feminine; their masculine and neuter forms are
   // adjectives only, while the feminine's cases stay the country's.
