@@ -1738,6 +1738,24 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     taken[k] = true;
   }
 
+  // 3g. A known given name alone, that is no common word, is a person ("As we discussed, Anita
+  // will make the adjustments", "pass this along to Elizabeth"): the person named before by it,
+  // or someone new.
+  // Not one next to another capitalised word (the rules above had their chance at the pair), nor
+  // one the text also writes in lower case, nor one that opens a sentence, where a capital says
+  // nothing ("Ali, …": but).
+  for (size_t k = 0; k < words.size(); ++k) {
+    if (taken[k] || !usable(k) || common_keys_.Contains(words[k].hash) || lower_elsewhere(k) || opens_sentence(k) ||
+        !given_words_.count(text::FoldForMatch(words[k].range.Of(text)))) {
+      continue;
+    }
+    bool joined_before = k > 0 && words[k - 1].upper && Joined(text, words[k - 1].range.end, words[k].range.begin);
+    bool joined_after = k + 1 < words.size() && words[k + 1].upper && Joined(text, words[k].range.end, words[k + 1].range.begin);
+    if (joined_before || joined_after) continue;
+    hits.push_back(unknown_hit(k, k + 1, EntityType::kPerson));
+    taken[k] = true;
+  }
+
   // 3f. Topics, over any words.
   for (size_t i = 0; i < words.size();) {
     auto [topic, len] = alias_at(i, true);

@@ -81,6 +81,19 @@ TEST_F(MatcherTest, AnOrganisationsHeadWordEndsNoPersonsName) {
   }
 }
 
+// A known given name alone is a person inside a sentence, not where a capital says nothing.
+TEST_F(MatcherTest, AGivenNameAlone) {
+  auto persons = [](std::string_view text) {
+    std::vector<std::string> out;
+    for (const Mention& m : matcher_->Find(text, {})) {
+      if (m.type == EntityType::kPerson) out.push_back(std::string(m.range.Of(text)));
+    }
+    return out;
+  };
+  EXPECT_EQ(persons("As we discussed, Anita will make the adjustments."), std::vector<std::string>{"Anita"});
+  EXPECT_EQ(persons("Ali to neće biti lako, rekao je."), std::vector<std::string>{});
+}
+
 TEST_F(MatcherTest, AdjectivesAreNotTheCountryNamedByTheirFeminine) {
   // Hrvatska and Turska are adjectives in the feminine; their masculine and neuter forms are
   // adjectives only, while the feminine's cases stay the country's.
