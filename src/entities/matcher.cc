@@ -1831,6 +1831,10 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       }
     }
     if (hit.entry < 0) {
+      // A name of two words or more that ends in an organisation's head word is an
+      // organisation's, whichever rule found it ("Iraqi Islamic Party", "Farrell Electric").
+      const bool org_head = hit.first_word != SIZE_MAX && hit.end_word >= hit.first_word + 2 &&
+                            kNotInNames.count(words[hit.end_word - 1].key) && !kTitleWords.count(words[hit.end_word - 1].key);
       // A people's name alone is no person ("predstavnik Srba"), nor is a letter ("I"), nor a
       // common word alone that is no given name ("svoju Domovinu") unless it is a line of its own
       // (a letter's signature, 2c''); a surname of someone named before was taken above.
@@ -1846,14 +1850,16 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         bool letter = hit.range.size() == 1;
         if (letter || peoples_.Contains(h) || (common_keys_.Contains(h) && !given_name[hit.first_word] && !line_around())) continue;
       }
-      // Nor are common words alone, in any of their case forms, with no given name among them
-      // ("Vladi Republike", to the Government of the Republic; "Great Service").
+      // Nor are common words and peoples' words alone, in any of their case forms, with no given
+      // name among them ("Vladi Republike", to the Government of the Republic; "Great Service";
+      // "Sunni Muslim").
       if (hit.new_type == EntityType::kPerson && hit.first_word != SIZE_MAX && hit.end_word > hit.first_word + 1) {
         bool common = true;
         for (size_t k = hit.first_word; k < hit.end_word && common; ++k) {
-          common = common_keys_.Contains(words[k].hash) && !given_words_.count(text::FoldForMatch(words[k].range.Of(text)));
+          common = (common_keys_.Contains(words[k].hash) || peoples_.Contains(words[k].hash)) &&
+                   !given_words_.count(text::FoldForMatch(words[k].range.Of(text)));
         }
-        if (common) continue;
+        if (common && !org_head) continue;
       }
       m.entity = hit.new_id;
       m.name = hit.new_name;
@@ -1876,10 +1882,6 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       bool outlet = hit.first_word != SIZE_MAX && hit.end_word == hit.first_word + 1 && hit.first_word > 0 &&
                     !words[hit.first_word - 1].upper && kOutletNouns.count(words[hit.first_word - 1].key) &&
                     text.substr(words[hit.first_word - 1].range.end, hit.range.begin - words[hit.first_word - 1].range.end) == " ";
-      // Nor is one that ends in an organisation's head word, whichever rule found it ("Iraqi
-      // Islamic Party", "Farrell Electric").
-      bool org_head = hit.first_word != SIZE_MAX && hit.end_word >= hit.first_word + 2 &&
-                      kNotInNames.count(words[hit.end_word - 1].key) && !kTitleWords.count(words[hit.end_word - 1].key);
       if (m.type == EntityType::kPerson &&
           ((hit.range.begin >= 3 && text.substr(hit.range.begin - 3, 3) == "《" && text.substr(hit.range.end, 3) == "》") || headed ||
            outlet || org_head)) {

@@ -70,6 +70,7 @@ TEST_F(MatcherTest, CommonWordsAreNoPersonsName) {
   EXPECT_EQ(persons("Kritizirao je predsjednika komisije Joséa Manuela Barrosa. Još nije odgovorio. José je šutio."),
             (std::vector<std::string>{"Joséa Manuela Barrosa", "José"}));
   EXPECT_EQ(persons("Skupine su iskoristile slabosti nakon Arapskog proljeća."), std::vector<std::string>{});
+  EXPECT_EQ(persons("He said Sunni Muslim leaders would boycott the vote."), std::vector<std::string>{});
 }
 
 // A name that ends in an organisation's head word is an organisation's, whichever rule found it.
