@@ -1835,6 +1835,8 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       // organisation's, whichever rule found it ("Iraqi Islamic Party", "Farrell Electric").
       const bool org_head = hit.first_word != SIZE_MAX && hit.end_word >= hit.first_word + 2 &&
                             kNotInNames.count(words[hit.end_word - 1].key) && !kTitleWords.count(words[hit.end_word - 1].key);
+      // A people's name alone is no name at all, of a place or anything else ("the Americans").
+      if (hit.first_word != SIZE_MAX && hit.end_word == hit.first_word + 1 && peoples_.Contains(words[hit.first_word].hash)) continue;
       // A people's name alone is no person ("predstavnik Srba"), nor is a letter ("I"), nor a
       // common word alone that is no given name ("svoju Domovinu") unless it is a line of its own
       // (a letter's signature, 2c''); a surname of someone named before was taken above.

@@ -71,6 +71,7 @@ TEST_F(MatcherTest, CommonWordsAreNoPersonsName) {
             (std::vector<std::string>{"Joséa Manuela Barrosa", "José"}));
   EXPECT_EQ(persons("Skupine su iskoristile slabosti nakon Arapskog proljeća."), std::vector<std::string>{});
   EXPECT_EQ(persons("He said Sunni Muslim leaders would boycott the vote."), std::vector<std::string>{});
+  EXPECT_EQ(Ids("He met the Americans."), std::vector<std::string>{});  // no place either
 }
 
 // A name that ends in an organisation's head word is an organisation's, whichever rule found it.
