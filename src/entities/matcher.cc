@@ -442,7 +442,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   std::vector<Hit> hits;
   std::vector<bool> taken(words.size(), false);
 
-  // 1. Aliases and role phrases over words, longest first. Topics come last (3f), over names
+  // 1. Aliases and role phrases over words, longest first. Topics come last (3g), over names
   // too: "nezavisnosti Kosova" is the topic Kosovo independence and the place Kosovo.
   auto is_topic = [&](const Entry& en) { return !en.role && k_.entities()[en.target].type == EntityType::kTopic; };
   std::vector<Hit> topic_hits;
@@ -598,7 +598,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         size_t len = e->first;
         const std::vector<int>& found = han_nodes_[static_cast<size_t>(e->second)];
         // A topic takes no characters from the names inside it (科索沃独立: Kosovo too); it
-        // joins the hits last, as the spaced scripts' topics do (3f).
+        // joins the hits last, as the spaced scripts' topics do (3g).
         if (is_topic(entries_[found[0]])) {
           topic_hits.push_back({{static_cast<uint32_t>(start), static_cast<uint32_t>(start + len)}, found[0], SIZE_MAX, SIZE_MAX, "", ""});
           continue;
@@ -1738,7 +1738,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     taken[k] = true;
   }
 
-  // 3g. A known given name alone, that is no common word, is a person ("As we discussed, Anita
+  // 3f. A known given name alone, that is no common word, is a person ("As we discussed, Anita
   // will make the adjustments", "pass this along to Elizabeth"): the person named before by it,
   // or someone new.
   // Not one next to another capitalised word (the rules above had their chance at the pair), nor
@@ -1756,7 +1756,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     taken[k] = true;
   }
 
-  // 3f. Topics, over any words.
+  // 3g. Topics, over any words.
   for (size_t i = 0; i < words.size();) {
     auto [topic, len] = alias_at(i, true);
     if (topic < 0) {
@@ -1835,11 +1835,12 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       // organisation's, whichever rule found it ("Iraqi Islamic Party", "Farrell Electric").
       const bool org_head = hit.first_word != SIZE_MAX && hit.end_word >= hit.first_word + 2 &&
                             kNotInNames.count(words[hit.end_word - 1].key) && !kTitleWords.count(words[hit.end_word - 1].key);
-      // A people's name alone is no name at all, of a place or anything else ("the Americans").
+      // A people's name alone is no name at all, of a person, a place or anything else
+      // ("predstavnik Srba", "the Americans").
       if (hit.first_word != SIZE_MAX && hit.end_word == hit.first_word + 1 && peoples_.Contains(words[hit.first_word].hash)) continue;
-      // A people's name alone is no person ("predstavnik Srba"), nor is a letter ("I"), nor a
-      // common word alone that is no given name ("svoju Domovinu") unless it is a line of its own
-      // (a letter's signature, 2c''); a surname of someone named before was taken above.
+      // Nor is a letter ("I") a person, nor a common word alone that is no given name ("svoju
+      // Domovinu") unless it is a line of its own (a letter's signature, 2c''); a surname of
+      // someone named before was taken above.
       if (hit.new_type == EntityType::kPerson && hit.first_word != SIZE_MAX && hit.end_word == hit.first_word + 1) {
         auto line_around = [&] {  // no other word on its line
           size_t k = hit.first_word;
@@ -1850,7 +1851,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         };
         uint64_t h = words[hit.first_word].hash;
         bool letter = hit.range.size() == 1;
-        if (letter || peoples_.Contains(h) || (common_keys_.Contains(h) && !given_name[hit.first_word] && !line_around())) continue;
+        if (letter || (common_keys_.Contains(h) && !given_name[hit.first_word] && !line_around())) continue;
       }
       // Nor are common words and peoples' words alone, in any of their case forms, with no given
       // name among them ("Vladi Republike", to the Government of the Republic; "Great Service";
