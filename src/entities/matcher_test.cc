@@ -17,6 +17,14 @@ class MatcherTest : public testing::Test {
     ASSERT_TRUE(m.ok());
     matcher_ = m->release();
   }
+  // The people found in `text`, as written.
+  static std::vector<std::string> Persons(std::string_view text) {
+    std::vector<std::string> out;
+    for (const Mention& m : matcher_->Find(text, {.day = "2024-09-16"})) {
+      if (m.type == EntityType::kPerson) out.push_back(std::string(m.range.Of(text)));
+    }
+    return out;
+  }
   static std::vector<std::string> Ids(std::string_view text, std::string day = "2024-09-16") {
     std::vector<std::string> out;
     for (const Mention& m : matcher_->Find(text, {.day = day})) out.push_back(m.entity + "@" + std::string(m.range.Of(text)));
@@ -58,19 +66,12 @@ TEST_F(MatcherTest, ASurnameAfterAnotherGivenNameIsSomeoneElse) {
 // among them (a heading's "Vladi Republike"), and not one alone as the first name of someone
 // named before ("Još", still, is not José), nor an adjective of a people in any case.
 TEST_F(MatcherTest, CommonWordsAreNoPersonsName) {
-  auto persons = [](std::string_view text) {
-    std::vector<std::string> out;
-    for (const Mention& m : matcher_->Find(text, {.day = "2024-09-16"})) {
-      if (m.type == EntityType::kPerson) out.push_back(std::string(m.range.Of(text)));
-    }
-    return out;
-  };
-  EXPECT_EQ(persons("Otvoreno pismo Vladi Republike Hrvatske potpisali su Ivan Horvat i Ana Kovač."),
+  EXPECT_EQ(Persons("Otvoreno pismo Vladi Republike Hrvatske potpisali su Ivan Horvat i Ana Kovač."),
             (std::vector<std::string>{"Ivan Horvat", "Ana Kovač"}));
-  EXPECT_EQ(persons("Kritizirao je predsjednika komisije Joséa Manuela Barrosa. Još nije odgovorio. José je šutio."),
+  EXPECT_EQ(Persons("Kritizirao je predsjednika komisije Joséa Manuela Barrosa. Još nije odgovorio. José je šutio."),
             (std::vector<std::string>{"Joséa Manuela Barrosa", "José"}));
-  EXPECT_EQ(persons("Skupine su iskoristile slabosti nakon Arapskog proljeća."), std::vector<std::string>{});
-  EXPECT_EQ(persons("He said Sunni Muslim leaders would boycott the vote."), std::vector<std::string>{});
+  EXPECT_EQ(Persons("Skupine su iskoristile slabosti nakon Arapskog proljeća."), std::vector<std::string>{});
+  EXPECT_EQ(Persons("He said Sunni Muslim leaders would boycott the vote."), std::vector<std::string>{});
   EXPECT_EQ(Ids("He met the Americans."), std::vector<std::string>{});  // no place either
 }
 
@@ -85,15 +86,8 @@ TEST_F(MatcherTest, AnOrganisationsHeadWordEndsNoPersonsName) {
 
 // A known given name alone is a person inside a sentence, not where a capital says nothing.
 TEST_F(MatcherTest, AGivenNameAlone) {
-  auto persons = [](std::string_view text) {
-    std::vector<std::string> out;
-    for (const Mention& m : matcher_->Find(text, {})) {
-      if (m.type == EntityType::kPerson) out.push_back(std::string(m.range.Of(text)));
-    }
-    return out;
-  };
-  EXPECT_EQ(persons("As we discussed, Anita will make the adjustments."), std::vector<std::string>{"Anita"});
-  EXPECT_EQ(persons("Ali to neće biti lako, rekao je."), std::vector<std::string>{});
+  EXPECT_EQ(Persons("As we discussed, Anita will make the adjustments."), std::vector<std::string>{"Anita"});
+  EXPECT_EQ(Persons("Ali to neće biti lako, rekao je."), std::vector<std::string>{});
 }
 
 TEST_F(MatcherTest, AdjectivesAreNotTheCountryNamedByTheirFeminine) {
@@ -491,37 +485,30 @@ TEST_F(MatcherTest, NamesNextToReportingVerbsAndTitles) {
 TEST_F(MatcherTest, TitlesWithAComplementBeforeTheName) {
   // Serbian and Croatian titles take a complement in the genitive before the name: the name is
   // the given name and surname after it, and the complement is no person.
-  auto people = [](std::string_view text) {
-    std::vector<std::string> out;
-    for (const Mention& m : matcher_->Find(text, {.day = "2024-09-16"})) {
-      if (m.type == EntityType::kPerson) out.push_back(std::string(m.range.Of(text)));
-    }
-    return out;
-  };
   using V = std::vector<std::string>;
-  EXPECT_EQ(people("Kako je rekao trener Partizana Aleksandar Stanojević, utakmica je bila teška."), V{"Aleksandar Stanojević"});
-  EXPECT_EQ(people("Direktor Kancelarije za KiM Petar Petković izjavio je da je teško."), V{"Petar Petković"});
-  EXPECT_EQ(people("Analitičar Instituta Nikola Marković ocenio je da je teško."), V{"Nikola Marković"});
-  EXPECT_EQ(people("Ravnatelj tvrtke Activa Mladen Bojanić smatra da je teško."), V{"Mladen Bojanić"});
-  EXPECT_EQ(people("Kako je rekao portparol Vlade Kosova Perparim Kryeziu, teško je."), V{"Perparim Kryeziu"});
-  EXPECT_EQ(people("Portparol Vlade Srbije je rekao da je teško."), V{});
+  EXPECT_EQ(Persons("Kako je rekao trener Partizana Aleksandar Stanojević, utakmica je bila teška."), V{"Aleksandar Stanojević"});
+  EXPECT_EQ(Persons("Direktor Kancelarije za KiM Petar Petković izjavio je da je teško."), V{"Petar Petković"});
+  EXPECT_EQ(Persons("Analitičar Instituta Nikola Marković ocenio je da je teško."), V{"Nikola Marković"});
+  EXPECT_EQ(Persons("Ravnatelj tvrtke Activa Mladen Bojanić smatra da je teško."), V{"Mladen Bojanić"});
+  EXPECT_EQ(Persons("Kako je rekao portparol Vlade Kosova Perparim Kryeziu, teško je."), V{"Perparim Kryeziu"});
+  EXPECT_EQ(Persons("Portparol Vlade Srbije je rekao da je teško."), V{});
   // A complement in a case ending before a name of given names no list knows: the last two
   // words are the name, the title may open the model's span.
-  EXPECT_EQ(people("„Teško je“, rekao je trener Liverpoola Jurgen Klopp novinarima."), V{"Jurgen Klopp"});
-  EXPECT_EQ(people("Pogledajte: Igrač Manchester Cityja Sergio Aguero prolazi kroz odbranu."), V{"Sergio Aguero"});
+  EXPECT_EQ(Persons("„Teško je“, rekao je trener Liverpoola Jurgen Klopp novinarima."), V{"Jurgen Klopp"});
+  EXPECT_EQ(Persons("Pogledajte: Igrač Manchester Cityja Sergio Aguero prolazi kroz odbranu."), V{"Sergio Aguero"});
   // A name that ends in an organisation's head word is no person's, nor is its last word later.
   for (std::string_view t : {"Lojtarët e Manchester City festuan. City fitoi.", "Manchester City won. City were better."}) {
-    EXPECT_TRUE(people(t).empty()) << t;
+    EXPECT_TRUE(Persons(t).empty()) << t;
   }
   // A surname alone after a title is still a name; a person's given names stay in it.
-  EXPECT_EQ(people("Premijer Sanader je rekao da je teško."), V{"Sanader"});
-  EXPECT_EQ(people("Napisao je izvršni direktor UNODC-a Antonio Maria Costa u uvodu."), V{"Antonio Maria Costa"});
+  EXPECT_EQ(Persons("Premijer Sanader je rekao da je teško."), V{"Sanader"});
+  EXPECT_EQ(Persons("Napisao je izvršni direktor UNODC-a Antonio Maria Costa u uvodu."), V{"Antonio Maria Costa"});
   // Albanian joins the complement with a genitive article: the name starts at its given name.
-  EXPECT_EQ(people("Takimi u mbajt, tha Ministri i Energjisë Aleksandr Novak pas bisedës."), V{"Aleksandr Novak"});
+  EXPECT_EQ(Persons("Takimi u mbajt, tha Ministri i Energjisë Aleksandr Novak pas bisedës."), V{"Aleksandr Novak"});
   // The complement alone in the genitive, and a title with the adjective of a people, are no one.
-  EXPECT_EQ(people("Ministri takoi Sekretarin Amerikan të Tregtisë, Dobrin Velkov, në Tiranë."), V{"Dobrin Velkov"});
+  EXPECT_EQ(Persons("Ministri takoi Sekretarin Amerikan të Tregtisë, Dobrin Velkov, në Tiranë."), V{"Dobrin Velkov"});
   // A name the model calls a place, right after an occupation in lower case, is a person.
-  V mother = people("Tješeći sina, rekla je 40-godišnja majka Rina Sukuma u centru.");
+  V mother = Persons("Tješeći sina, rekla je 40-godišnja majka Rina Sukuma u centru.");
   EXPECT_NE(std::find(mother.begin(), mother.end(), "Rina Sukuma"), mother.end());
 }
 
