@@ -6,10 +6,6 @@ namespace parallax {
 
 uint64_t Hash64(std::string_view bytes, uint64_t seed) { return Fnv64(seed).Add(bytes).Finish(); }
 
-uint64_t PrefixedHash(std::string_view prefix, std::string_view bytes) {
-  return Fnv64().Add(prefix).Add(bytes).Finish();
-}
-
 uint64_t HashParts(std::initializer_list<std::string_view> parts) {
   Fnv64 h;
   for (std::string_view p : parts) h = h.Add(p);

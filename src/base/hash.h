@@ -42,8 +42,6 @@ class Fnv64 {
   uint64_t h_;
 };
 
-// Hash64(prefix + bytes) without building the concatenation.
-uint64_t PrefixedHash(std::string_view prefix, std::string_view bytes);
 // Hash64 of the concatenation of `parts`, without building it.
 uint64_t HashParts(std::initializer_list<std::string_view> parts);
 

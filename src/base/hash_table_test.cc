@@ -17,7 +17,6 @@ TEST(Hash64, ValuesAreStableAndFnv64FeedsThemPieceByPiece) {
   EXPECT_EQ(kPrefix.Add("či").Add("ć").Finish(), Hash64("Vučić"));
   EXPECT_EQ(Fnv64(7).Add("Vuč").Add("ić").Finish(), Hash64("Vučić", 7));
   EXPECT_EQ(HashParts({"p1=", "vučić"}), Hash64("p1=vučić"));
-  EXPECT_EQ(PrefixedHash("w:", "kina"), Hash64("w:kina"));
 }
 
 TEST(HashTable64, FindsWhatWasStoredThroughGrowth) {
