@@ -2299,6 +2299,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         colon_before = b > window.begin && text[b - 1] == ':';
       }
       size_t n_words = CountWords(content);
+      bool unreported = false;  // a partial quotation no one is reported to say
       auto earlier_pieces = pieces_of.find(s.group);
       if (chinese && s.group < 0 && ChineseName(text, s)) {
         q.kind = Kind::kTerm;
@@ -2398,8 +2399,11 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         // No speech verb, but a person named before it in the sentence ("US captain Jim Furyk
         // spoke after the defeat, “I'm proud of these guys”").
         const Candidate* named = nullptr;
+        bool pronoun_before = false;
         for (const Candidate& c : cands) {
-          if (c.type == "person" && c.range.begin >= window.begin && c.range.end <= s.outer.begin) named = &c;
+          if (c.range.begin < window.begin || c.range.end > s.outer.begin) continue;
+          if (c.type == "person") named = &c;
+          pronoun_before = pronoun_before || c.pronoun;
         }
         if (named != nullptr && q.kind == Kind::kDirect) {
           q.speaker = named->name;
@@ -2408,8 +2412,12 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
           q.speaker_range = named->range;
           q.confidence = 0.6;
         }
+        // Words in marks inside a sentence that reports no speech and names no one before them
+        // ("The app lets people create their own “personal online data store”") are nobody's
+        // quotation: an earlier speaker is not carried into them.
+        unreported = q.kind == Kind::kPartial && named == nullptr && !pronoun_before;
       }
-      if (q.kind != Kind::kTerm && q.speaker.empty()) {
+      if (q.kind != Kind::kTerm && q.speaker.empty() && !unreported) {
         // The speaker named in an earlier sentence: the last speaker of this stretch of text
         // (quoted, or reporting speech: "… o pismu kaže: … | …zanimljivo.”"), else the most
         // recent person mentioned before the quotation.

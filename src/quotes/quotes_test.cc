@@ -262,6 +262,20 @@ TEST_F(QuotesTest, QuotationsOverSeveralParagraphs) {
   ExpectOnlyQuote(g, "投票给他就是反对对手的策略", "direct", "张伟");
 }
 
+TEST_F(QuotesTest, APartialQuotationNoOneIsSaidToSayHasNoSpeaker) {
+  // After a quoted speaker, words in marks in a sentence with no reporting verb and no one
+  // named before them are not hers; a pronoun before them carries her on.
+  std::vector<Got> got = Run(
+      "\"It is a historic moment,\" Jana Horvat said.\n\n"
+      "The app lets people keep their own \"personal online data store\" at home.\n\n"
+      "She worries that the money \"will not last as long as leaders expect\".",
+      "en");
+  ASSERT_EQ(got.size(), 3u);
+  ExpectQuote(got, 0, "It is a historic moment", "direct", "Jana Horvat");
+  ExpectQuote(got, 1, "personal online data store", "partial", "");
+  ExpectQuote(got, 2, "will not last as long as leaders expect", "partial", "Jana Horvat");
+}
+
 TEST_F(QuotesTest, AFollowingVerbKeepsItsOwnThatClause) {
   // "…, he said, adding that …": said's words are the clause before the tag, adding's the
   // clause after its that; the same with a listener after told.
