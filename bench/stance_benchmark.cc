@@ -15,6 +15,7 @@ const std::vector<bench::Doc>& Docs() {
 
 void BM_Stance(benchmark::State& state) {
   stance::Scorer scorer(state.range(0) ? &stance::Model::Default() : nullptr);
+  Docs();
   int64_t bytes = 0;
   for (auto _ : state) {
     for (const bench::Doc& d : Docs()) {
