@@ -680,6 +680,25 @@ bool StartsLower(std::string_view s) {
   return false;
 }
 
+// Whether quoted words are a piece of a sentence (partial) rather than whole sentences
+// (direct): they start in lower case; in Chinese, which has no case, they stand inside a
+// clause (a letter, not punctuation, right before the opening mark: 创建自己的“个人在线数据
+// 存储库”) and do not end in punctuation of their own (他称“……。”).
+bool Partial(std::string_view text, const Span& s, std::string_view content, bool chinese) {
+  if (!chinese) return StartsLower(content);
+  auto last_char = [](std::string_view t, size_t end) {
+    size_t i = end - 1;
+    while (i > 0 && (static_cast<unsigned char>(t[i]) & 0xC0) == 0x80) --i;
+    return text::DecodeUtf8(t, i);
+  };
+  std::string_view inside = s.content.Of(text);
+  while (!inside.empty() && (inside.back() == ' ' || inside.back() == '\n')) inside.remove_suffix(1);
+  if (s.outer.begin == 0 || inside.empty()) return false;
+  static constexpr std::u32string_view kEnds = U"。！？，；：…!?,;:.";
+  return u_isalnum(static_cast<UChar32>(last_char(text, s.outer.begin))) &&
+         kEnds.find(last_char(inside, inside.size())) == std::u32string_view::npos;
+}
+
 ByteRange Trim(std::string_view text, ByteRange r) {
   auto space = [&](uint32_t i) {
     char c = text[i];
@@ -2324,7 +2343,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
             lang.substr(0, 2) != "en") {
           resolve_pronoun(q, cue->range.begin);  // the verb's subject is unstated
         }
-        q.kind = StartsLower(content) ? Kind::kPartial : Kind::kDirect;
+        q.kind = Partial(text, s, content, chinese) ? Kind::kPartial : Kind::kDirect;
         // A tag on the last piece of a quotation over several paragraphs that names a medium
         // or an organisation ("…?” Izvještava CNN.) reports the words; whoever spoke the
         // earlier pieces spoke these.
@@ -2394,23 +2413,24 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
           }
         }
       } else {
-        q.kind = StartsLower(content) ? Kind::kPartial : Kind::kDirect;
+        q.kind = Partial(text, s, content, chinese) ? Kind::kPartial : Kind::kDirect;
         q.confidence = 0;
         // No speech verb, but a person named before it in the sentence ("US captain Jim Furyk
-        // spoke after the defeat, “I'm proud of these guys”").
+        // spoke after the defeat, “I'm proud of these guys”", "Theresa May accused critics of
+        // “playing politics”").
         const Candidate* named = nullptr;
         bool pronoun_before = false;
         for (const Candidate& c : cands) {
           if (c.range.begin < window.begin || c.range.end > s.outer.begin) continue;
-          if (c.type == "person") named = &c;
+          if (c.type == "person" && !c.governed) named = &c;
           pronoun_before = pronoun_before || c.pronoun;
         }
-        if (named != nullptr && q.kind == Kind::kDirect) {
+        if (named != nullptr) {
           q.speaker = named->name;
           q.speaker_entity = named->entity;
           q.speaker_type = named->type;
           q.speaker_range = named->range;
-          q.confidence = 0.6;
+          q.confidence = q.kind == Kind::kDirect ? 0.6 : 0.5;
         }
         // Words in marks inside a sentence that reports no speech and names no one before them
         // ("The app lets people create their own “personal online data store”") are nobody's

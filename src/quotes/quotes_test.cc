@@ -274,6 +274,12 @@ TEST_F(QuotesTest, APartialQuotationNoOneIsSaidToSayHasNoSpeaker) {
   ExpectQuote(got, 0, "It is a historic moment", "direct", "Jana Horvat");
   ExpectQuote(got, 1, "personal online data store", "partial", "");
   ExpectQuote(got, 2, "will not last as long as leaders expect", "partial", "Jana Horvat");
+  // Chinese has no case: words in marks inside a clause are partial, whole sentences direct.
+  got = Run("王毅说：“中国支持塞尔维亚。”\n\n这款应用让人们建立自己的“个人在线数据存储库”。", "zh");
+  ASSERT_EQ(got.size(), 2u);
+  ExpectQuote(got, 0, "中国支持塞尔维亚", "direct", "Wang Yi");
+  ExpectQuote(got, 1, "个人在线数据存储库", "partial", "");
+  ExpectQuote(Run("王毅称“中国支持塞尔维亚。”", "zh"), 0, "中国支持塞尔维亚", "direct", "Wang Yi");
 }
 
 TEST_F(QuotesTest, AFollowingVerbKeepsItsOwnThatClause) {
@@ -615,7 +621,7 @@ TEST_F(QuotesTest, IndirectSpeechAndPronouns) {
   // A name after a Chinese preposition is governed, not the speaker (向联合国表示: "told the UN").
   ExpectQuote(Run("外交部长于周六向联合国表示，制裁将加深不信任。", "zh"), 0, "制裁将加深不信任", "indirect", "外交部");
   // Chinese names the speaker before the verb, not in the reported words after it.
-  ExpectQuote(Run("美国内政部长莱恩·津克近日透露，华盛顿“在必要时”可动用海军。", "zh"), 0, "在必要时", "direct", "莱恩·津克");
+  ExpectQuote(Run("美国内政部长莱恩·津克近日透露，华盛顿“在必要时”可动用海军。", "zh"), 0, "在必要时", "partial", "莱恩·津克");
   // The object of a verb joined by "and" to the reporting verb is not its subject.
   ExpectQuote(Run("Aleksandar Vučić arrived in Beijing on Monday. He praised Xi Jinping and said that China was a true friend.",
                   "en"),
