@@ -260,6 +260,18 @@ def read_markers(path):
     return exact, prefix
 
 
+# The future tense as langid.cc's FutureForms reads it: joined (uradićemo, Serbian) or split
+# after an infinitive cut to -t (uradit ćemo, Croatian and Bosnian); hoćemo/nećemo are everyone's.
+FUTURE_JOINED = re.compile(r"[^\W\d_]{2,}[aeiаеи](?:ćemo|ćete|ćeš|ћемо|ћете|ћеш)(?![^\W\d_])", re.I)
+FUTURE_SPLIT = re.compile(r"(?<![^\W\d_])[^\W\d_]+[aeiu]t (?:ću|ćeš|će|ćemo|ćete)(?![^\W\d_])", re.I)
+
+
+def future_forms(text):
+    joined = sum(1 for w in FUTURE_JOINED.findall(text)
+                 if not (len(w) <= 7 and w.lower().startswith(("ho", "ne", "хо", "не"))))
+    return joined, len(FUTURE_SPLIT.findall(text))
+
+
 def classify(perceptron, bayes, markers, text):
     """The decision langid.cc makes (RefineSouthSlavic), for --holdout."""
     exact, prefix = markers
@@ -282,6 +294,9 @@ def classify(perceptron, bayes, markers, text):
             votes = prefix.get(word[:n])
         if votes:
             m = [a + b for a, b in zip(m, votes)]
+    joined, split = future_forms(text)
+    m[0] += joined
+    m[1] += split
     s[0] += MARKER_VOTE * m[3]
     s[1] += MARKER_VOTE * m[2]
     s[2] += MARKER_VOTE * m[4]

@@ -342,11 +342,74 @@ const MarkerIndex& Markers() {
 }
 
 struct SouthSlavicScores {
+  // Forms only Serbian writes (ekavian reflexes, the joined future) and forms Serbian does not.
   int ekavian = 0, ijekavian = 0, hr = 0, sr = 0, bs = 0;
 };
 
+// How the future tense is spelt: Serbian joins the infinitive to the auxiliary (uradićemo,
+// biće, урадићемо), Croatian and Bosnian cut the infinitive's -i and write them apart (uradit
+// ćemo, bit će). Returns {joined forms, split forms}; only the plural and the second person
+// singular count as joined (uradićemo, uradićete, uradićeš), as "-će" and "-ću" also end nouns
+// (kuće, sreću), and hoćemo/nećemo (want, will not) are every variety's. Only the places where
+// ć or ћ is written are looked at.
+std::pair<int, int> FutureForms(std::string_view text) {
+  auto letter_before = [&](size_t at, size_t* start) {  // the code point that ends at `at`
+    if (at == 0) return false;
+    size_t i = at - 1;
+    while (i > 0 && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
+    *start = i;
+    size_t j = i;
+    return u_isalpha(static_cast<UChar32>(DecodeUtf8(text, j))) != 0;
+  };
+  auto letter_at = [&](size_t at) {
+    if (at >= text.size()) return false;
+    return u_isalpha(static_cast<UChar32>(DecodeUtf8(text, at))) != 0;
+  };
+  int joined = 0, split = 0;
+  for (size_t at = 0; at + 1 < text.size(); ++at) {
+    bool latin = text[at] == '\xC4' && text[at + 1] == '\x87';  // ć
+    bool cyrillic = text[at] == '\xD1' && text[at + 1] == '\x9B';  // ћ
+    if (!latin && !cyrillic) continue;
+    std::string_view rest = text.substr(at + 2);
+    size_t ending = 0;  // bytes after ć of a plural or second-person auxiliary, else 0
+    static constexpr std::string_view kLatin[] = {"emo", "ete", "eš"}, kCyrillic[] = {"емо", "ете", "еш"};
+    for (std::string_view e : latin ? kLatin : kCyrillic) {
+      if (rest.starts_with(e) && !letter_at(at + 2 + e.size())) ending = e.size();
+    }
+    size_t prev = 0;
+    if (!letter_before(at, &prev)) {
+      // A split auxiliary (ću, ćeš, će, ćemo, ćete) after one space and an infinitive in -t.
+      bool auxiliary = ending > 0 || ((rest.starts_with("u") || rest.starts_with("e")) && !letter_at(at + 3));
+      if (!latin || !auxiliary || at < 4 || text[at - 1] != ' ' || text[at - 2] != 't') continue;
+      char v = text[at - 3];
+      size_t before_vowel = 0;
+      if ((v == 'a' || v == 'e' || v == 'i' || v == 'u') && letter_before(at - 3, &before_vowel)) ++split;
+      continue;
+    }
+    if (ending == 0) continue;
+    // A joined future: two letters or more, a, e or i, then the auxiliary.
+    size_t vowel = prev;
+    std::string_view v = text.substr(vowel, at - vowel);
+    if (v != "a" && v != "e" && v != "i" && v != "а" && v != "е" && v != "и") continue;
+    size_t begin = vowel, letters = 0;
+    for (size_t p = 0; letter_before(begin, &p); begin = p) ++letters;
+    if (letters < 2) continue;
+    std::string word = Lower(text.substr(begin, at + 2 + ending - begin));
+    size_t length = 0;
+    for (size_t i = 0; i < word.size(); DecodeUtf8(word, i)) ++length;
+    bool modal = length <= 7 && (word.starts_with("ho") || word.starts_with("ne") || word.starts_with("хо") ||
+                                 word.starts_with("не"));
+    joined += !modal;
+  }
+  return {joined, split};
+}
+
 SouthSlavicScores ScoreSouthSlavic(std::string_view text) {
   SouthSlavicScores s;
+  // The future's spelling decides as the reflex of jat does: Serbian against the rest.
+  auto [joined, split] = FutureForms(text);
+  s.ekavian += joined;
+  s.ijekavian += split;
   std::string folded = FoldForMatch(text);
   size_t i = 0;
   while (i < folded.size()) {
@@ -654,7 +717,7 @@ std::string RefineSouthSlavic(std::string_view text, const std::vector<uint64_t>
   std::array<double, 3> s = GetSouthSlavicModel().Score(features);
   // The reflex of jat decides Serbian against the rest when the text shows it: ekavian forms
   // (vreme, mesto, dete) are Serbian, ijekavian ones (vrijeme, mjesto, dijete) Croatian or
-  // Bosnian. The model then separates what remains; lexical markers add votes.
+  // Bosnian; so does the future's spelling (uradićemo against uradit ćemo). The model then separates what remains; lexical markers add votes.
   const double kLex = 2.0;  // tools/train_lid.py's MARKER_VOTE
   s[0] += kLex * m.sr;
   s[1] += kLex * m.hr;

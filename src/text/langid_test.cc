@@ -61,6 +61,14 @@ TEST(LangId, MinedJatFormsOutweighVocabulary) {
   EXPECT_EQ(IdentifyLanguage("Kompanija je takođe vrijedno radila.").best.tag, "bs");
 }
 
+// Serbian joins the future's auxiliary to the infinitive (ostvarićemo); Croatian and Bosnian cut
+// the infinitive and write them apart (ostvarit ćemo). hoćemo / nećemo are everyone's.
+TEST(LangId, TheFuturesSpellingTellsSerbianFromTheRest) {
+  EXPECT_EQ(IdentifyLanguage("Ostvarićemo taj cilj na jedan ili drugi način.").best.tag, "sr-Latn");
+  EXPECT_NE(IdentifyLanguage("Ostvarit ćemo taj cilj na jedan ili drugi način.").best.tag, "sr-Latn");
+  EXPECT_NE(IdentifyLanguage("Gradski aerodrom je ponovo otvoren i bit će zatvoren do oktobra.").best.tag, "sr-Latn");
+}
+
 // Bosnian is ijekavian with much of the eastern vocabulary (sedmica, hiljada, historija);
 // Croatian ijekavian with the western one (tjedan, tisuća); Serbian ekavian.
 TEST(LangId, BosnianCroatianAndSerbianByVocabulary) {
