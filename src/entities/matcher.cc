@@ -2018,6 +2018,16 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       }
       return t;
     }();
+    // The mention of that type that follows byte `at` after one space (or a comma and a space,
+    // when `apposition`), if any.
+    auto mention_after = [&](uint32_t at, EntityType type, bool apposition) -> const Mention* {
+      std::string_view rest = text.substr(at);
+      uint32_t gap = rest.starts_with(' ') ? 1 : apposition && rest.starts_with(", ") ? 2 : 0;
+      for (const Mention& m : out) {
+        if (gap > 0 && m.range.begin == at + gap && m.type == type) return &m;
+      }
+      return nullptr;
+    };
     std::vector<Mention> found;
     for (size_t i = 0; i < words.size(); ++i) {
       const std::vector<int>* candidates = titles_by_first_.Find(words[i].hash);
@@ -2033,6 +2043,21 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         if (!match) continue;
         ByteRange r{words[i].range.begin, words[i + n - 1].range.end};
         size_t next = i + n;
+        // A country's name right after the title makes it that country's office ("ministar
+        // unutrašnjih poslova SAD"), held by the person named right after it, if one is.
+        if (const Mention* place = mention_after(r.end, EntityType::kPlace, false); place != nullptr && !overlaps(r)) {
+          if (const Mention* holder = mention_after(place->range.end, EntityType::kPerson, true)) {
+            found.push_back({holder->entity, holder->name, EntityType::kPerson, r, "role"});
+          } else {
+            std::string title = k_.titles()[static_cast<size_t>(t.title)].title;
+            std::string id = text::FoldForMatch(title);
+            std::replace(id.begin(), id.end(), ' ', '-');
+            found.push_back({"role/~" + id + "-" + place->entity.substr(place->entity.find('/') + 1),
+                             title + ", " + place->name, EntityType::kRole, r, "role"});
+          }
+          i = next - 1;
+          break;
+        }
         std::string_view gap = next < words.size() ? text.substr(r.end, words[next].range.begin - r.end) : std::string_view(",");
         bool bare = gap.find_first_of(",.;:!?\n") != std::string_view::npos ||
                     (t.en ? !words[next].upper && words[next].key != "of" && words[next].key != "for"

@@ -330,6 +330,16 @@ TEST_F(MatcherTest, RolesResolveOnTheArticleDate) {
   EXPECT_EQ(Ids("ministar unutrašnjih poslova SAD Rajan Zinki", "2025-01-01")[0], "person/~rajan-zink@ministar unutrašnjih poslova");
   EXPECT_EQ(Ids("ministar unutrašnjih poslova SAD je rekao", "2025-01-01")[0],
             "role/~minister-of-internal-affairs-us@ministar unutrašnjih poslova");
+  // A title alone names no country: the interior minister of a headline about the US is not
+  // Serbia's; after the holder's name it is him; a country after it makes it that country's
+  // office, held by the name set off after it.
+  EXPECT_EQ(Ids("SAD bi mogle da upotrebe mornaricu, kaže ministar unutrašnjih poslova", "2025-01-01"),
+            (std::vector<std::string>{"place/us@SAD"}));
+  EXPECT_EQ(Ids("Ivica Dačić je stigao. Ministar unutrašnjih poslova je rekao da je mirno.", "2025-01-01")[1],
+            "person/ivica-dacic@Ministar unutrašnjih poslova");
+  EXPECT_EQ(Ids("Predsednik Indonezije, Joko Vidodo, stigao je u Palu.")[0], "person/~jok-vidod@Predsednik");
+  EXPECT_EQ(Ids("Ministar spoljnih poslova Severne Koreje je poručio")[0],
+            "role/~minister-of-foreign-affairs-kp@Ministar spoljnih poslova");
   // "PM" introduces a name, even a month's ("British PM May accuses …").
   EXPECT_EQ(Ids("British PM May visited Brussels")[0], "person/~may@May");
   // An office without a holder becomes a role entity.
