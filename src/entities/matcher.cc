@@ -1,6 +1,7 @@
 #include "entities/matcher.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <unordered_map>
 
@@ -240,6 +241,13 @@ std::string NameKey(std::string_view word) {
   // (Plural stem endings such as -ova are left alone: they would cut Kosova to "kos".)
   static constexpr std::string_view kEndings[] = {"ama", "ima", "om", "em", "oj", "it", "in", "es", "en", "et",
                                                   "se",  "ve",  "a",  "e",  "i",  "o",  "u"};
+  // The endings by their last letter, in the order above (so longest first): one short list
+  // to try per word instead of all of them.
+  static const std::array<std::vector<std::string_view>, 26> kByLast = [] {
+    std::array<std::vector<std::string_view>, 26> out;
+    for (std::string_view e : kEndings) out[static_cast<size_t>(e.back() - 'a')].push_back(e);
+    return out;
+  }();
   // Up to two endings come off, so a base form that itself ends like an ending meets its
   // inflections: Putin -> put, Putina -> putin -> put; Savet -> sav, Savetu -> savet -> sav.
   // The second starts with a vowel, so that what the first leaves is not cut at its own
@@ -257,10 +265,13 @@ std::string NameKey(std::string_view word) {
       f.resize(n - 2);
       continue;
     }
-    auto e = std::find_if(std::begin(kEndings), std::end(kEndings), [&](std::string_view x) {
+    char last = f[n - 1];
+    if (last < 'a' || last > 'z') break;
+    const std::vector<std::string_view>& endings = kByLast[static_cast<size_t>(last - 'a')];
+    auto e = std::find_if(endings.begin(), endings.end(), [&](std::string_view x) {
       return (round == 0 || vowel(x[0])) && ends_with(x);
     });
-    if (e == std::end(kEndings)) break;
+    if (e == endings.end()) break;
     f.resize(n - e->size());
   }
   // The fleeting a of Serbian, Croatian and Bosnian: Kragujevac, Kragujevca; Petar, Petra;

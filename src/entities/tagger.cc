@@ -211,7 +211,7 @@ void NameTagger::TagWords(const std::vector<std::string_view>& words, const std:
     ready[j] = true;
     // The model learnt Serbian from Latin text: Cyrillic words are read in Latin spelling.
     bool cyrillic = !words[j].empty() && (static_cast<unsigned char>(words[j][0]) & 0xFE) == 0xD0;
-    lower[j] = text::Lower(cyrillic ? std::string_view(text::CyrillicToLatin(words[j]).text) : words[j]);
+    lower[j] = cyrillic ? text::CyrillicToLatinLower(words[j]) : text::Lower(words[j]);
     shape[j] = Shape(words[j]);
   };
   int prev = 0;

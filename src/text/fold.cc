@@ -209,9 +209,15 @@ std::string Lower(std::string_view text) {
 }
 
 std::string FoldForMatch(std::string_view text) {
-  std::string out;
+  // The ASCII prefix (most words of Latin-script text are ASCII throughout) is copied and
+  // lower-cased in place; the rest goes letter by letter.
+  size_t ascii = 0;
+  while (ascii < text.size() && static_cast<unsigned char>(text[ascii]) < 0x80) ++ascii;
+  std::string out(text.substr(0, ascii));
+  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  if (ascii == text.size()) return out;
   out.reserve(text.size());
-  for (size_t i = 0; i < text.size();) {
+  for (size_t i = ascii; i < text.size();) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
       out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);

@@ -5,6 +5,7 @@
 
 #include <unicode/uchar.h>
 
+#include "text/fold.h"
 #include "text/utf8.h"
 
 namespace parallax::text {
@@ -64,21 +65,46 @@ void AppendCased(std::string& out, std::string_view lat, bool upper, bool word_u
   }
 }
 
-}  // namespace
-
-Transliterated CyrillicToLatin(std::string_view text, TranslitLang lang) {
-  // The Latin of each lowercase letter U+0430-U+045F, where every letter the tables above name
-  // lies: one lookup per letter rather than a search of the tables.
-  using Row = std::array<const char*, 0x30>;
-  static const std::array<Row, 2> kLatinOf = [] {
-    std::array<Row, 2> rows{};
+// The Latin of each lowercase letter U+0430-U+045F, where every letter the tables above name
+// lies: one lookup per letter rather than a search of the tables.
+using LatinRow = std::array<const char*, 0x30>;
+const LatinRow& LatinOf(TranslitLang lang) {
+  static const std::array<LatinRow, 2> kLatinOf = [] {
+    std::array<LatinRow, 2> rows{};
     for (char32_t c = 0x430; c < 0x460; ++c) {
       rows[0][c - 0x430] = SerbianLatinOf(c, TranslitLang::kSerbian);
       rows[1][c - 0x430] = SerbianLatinOf(c, TranslitLang::kMacedonian);
     }
     return rows;
   }();
-  const Row& latin_of = kLatinOf[lang == TranslitLang::kMacedonian ? 1 : 0];
+  return kLatinOf[lang == TranslitLang::kMacedonian ? 1 : 0];
+}
+
+// The table's row for a letter U+0400-U+045F: capitals U+0400-U+040F and U+0410-U+042F are
+// their small letters less 0x50 and 0x20.
+size_t LatinIndex(char32_t cp) { return (cp < 0x410 ? cp + 0x50 : cp < 0x430 ? cp + 0x20 : cp) - 0x430; }
+
+}  // namespace
+
+std::string CyrillicToLatinLower(std::string_view text) {
+  const LatinRow& latin_of = LatinOf(TranslitLang::kSerbian);
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    size_t start = i;
+    char32_t cp = DecodeUtf8(text, i);
+    const char* lat = cp >= 0x400 && cp < 0x460 ? latin_of[LatinIndex(cp)] : nullptr;
+    if (lat != nullptr) {
+      out += lat;
+    } else {
+      out.append(text.substr(start, i - start));
+    }
+  }
+  return Lower(out);
+}
+
+Transliterated CyrillicToLatin(std::string_view text, TranslitLang lang) {
+  const LatinRow& latin_of = LatinOf(lang);
   Transliterated t;
   t.text.reserve(text.size());
   char32_t prev = 0;
@@ -86,10 +112,7 @@ Transliterated CyrillicToLatin(std::string_view text, TranslitLang lang) {
     size_t start = i;
     char32_t cp = DecodeUtf8(text, i);
     const char* lat = nullptr;
-    // Capitals U+0400-U+040F and U+0410-U+042F are their small letters less 0x50 and 0x20.
-    if (cp >= 0x400 && cp < 0x460) {
-      lat = latin_of[(cp < 0x410 ? cp + 0x50 : cp < 0x430 ? cp + 0x20 : cp) - 0x430];
-    }
+    if (cp >= 0x400 && cp < 0x460) lat = latin_of[LatinIndex(cp)];
     if (lat == nullptr) {
       t.text.append(text.substr(start, i - start));
       t.to_original.Copy(static_cast<uint32_t>(i - start));

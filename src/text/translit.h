@@ -25,5 +25,7 @@ struct Transliterated {
 
 Transliterated CyrillicToLatin(std::string_view text, TranslitLang lang = TranslitLang::kSerbian);
 Transliterated LatinToCyrillic(std::string_view text);  // Serbian only
+// Lower(CyrillicToLatin(text).text) in Serbian, without the offset map: for reading words.
+std::string CyrillicToLatinLower(std::string_view text);
 
 }  // namespace parallax::text
