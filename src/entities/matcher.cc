@@ -450,6 +450,23 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     std::string folded = text::FoldForMatch(words[k].range.Of(text));
     given_name[k] = given_words_.count(folded) > 0 || common_words_.count(folded) == 0;
   }
+  // Words that open a sentence or a line: after . ! ? … or a line break, but not after the dot
+  // of an initial ("Gordon S. Barrass").
+  // An initial: one capital letter, then a dot and a space, not the last letter of an
+  // abbreviation ("U.S. officials", "D.C. 20006").
+  auto gap_before = [&](size_t k) {
+    return k == 0 ? std::string_view() : text.substr(words[k - 1].range.end, words[k].range.begin - words[k - 1].range.end);
+  };
+  auto initial = [&](size_t k) {
+    return words[k].upper && LettersBefore(text, words[k].range.end) == 1 && words[k].range.size() <= 2 &&
+           text.substr(words[k].range.end, 2) == ". " && gap_before(k) != ".";
+  };
+  std::vector<char> sentence_start(words.size());
+  for (size_t k = 0; k < words.size(); ++k) {
+    std::string_view gap = gap_before(k);
+    sentence_start[k] = k == 0 || (!initial(k - 1) && (gap.find_first_of(".!?\n") != std::string_view::npos ||
+                                                      gap.find("…") != std::string_view::npos));
+  }
   std::vector<Hit> hits;
   std::vector<bool> taken(words.size(), false);
 
@@ -1149,9 +1166,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       bool ok = alone.count(words[j - 1].key) > 0 && !alone.count(words[i].key) && words[j - 1].key.size() >= 3 && !abbreviation;
       for (size_t k = i; k < j && ok; ++k) ok = usable(k) && !kNotInNames.count(words[k].key) && !kCalendar.count(words[k].key);
       if (!ok) continue;
-      bool sentence_start = i == 0 || text.substr(words[i - 1].range.end, words[i].range.begin - words[i - 1].range.end)
-                                              .find_first_of(".!?\n") != std::string_view::npos;
-      if (sentence_start && written_lower(i)) continue;  // "Then West said"
+      if (sentence_start[i] && written_lower(i)) continue;  // "Then West said"
       add_unknown(i, j);
     }
   }
@@ -1164,14 +1179,15 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     // ("o pismu kaže: Teško je …"): a capital there may be a common word's.
     std::vector<bool> opens;
     for (size_t i = 0; i < words.size(); ++i) {
-      surfaces.push_back(words[i].range.Of(text));
-      bool start = i == 0, open = i == 0;
+      // An initial is read with its dot ("S." in "Gordon S. Barrass"), as the model learnt it.
+      std::string_view surface = words[i].range.Of(text);
+      if (initial(i)) surface = text.substr(words[i].range.begin, words[i].range.size() + 1);
+      surfaces.push_back(surface);
+      bool start = sentence_start[i], open = start;
       if (!start) {
         std::string_view gap = text.substr(words[i - 1].range.end, words[i].range.begin - words[i - 1].range.end);
-        start = gap.find_first_of(".!?\n") != std::string_view::npos || gap.find("…") != std::string_view::npos;
-        open = start || gap.find_first_of(":\"") != std::string_view::npos || gap.find("«") != std::string_view::npos ||
-               gap.find("„") != std::string_view::npos ||
-               gap.find("“") != std::string_view::npos;
+        open = gap.find_first_of(":\"") != std::string_view::npos || gap.find("«") != std::string_view::npos ||
+               gap.find("„") != std::string_view::npos || gap.find("“") != std::string_view::npos;
       }
       starts.push_back(start);
       opens.push_back(open);
@@ -1418,9 +1434,9 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         "agencija", "komisija", "odbor", "vijeće", "savet", "skupština", "ministarstvo", "kompanija", "savez",
         "pokret", "udruženje", "udruga", "centar", "fond", "klub", "društvo", "klan", "snage", "zavod", "akademija",
         "fondacija", "zaklada", "služba", "uprava", "kancelarija", "ured", "tužilaštvo", "tužiteljstvo"});
-    auto sentence_start = [&](size_t k) {
-      return k == 0 || text.substr(words[k - 1].range.end, words[k].range.begin - words[k - 1].range.end)
-                           .find_first_of(".!?\n:\"“„«»") != std::string_view::npos;
+    auto opens_clause = [&](size_t k) {
+      return sentence_start[k] || text::FindFirstOf(text.substr(words[k - 1].range.end, words[k].range.begin - words[k - 1].range.end),
+                                                    U":\"“„«»") != std::string_view::npos;
     };
     // A word the tagger took alone as a name no pack lists may open one ("Oružanim snagama").
     std::vector<char> alone_unknown(words.size());
@@ -1432,7 +1448,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     std::vector<std::pair<size_t, size_t>> found;  // word ranges of the organisations found
     for (size_t i = 0; i < words.size(); ++i) {
       if ((taken[i] && !alone_unknown[i]) || !words[i].upper || words[i].key.size() < 3 || kNotNames.count(words[i].key) ||
-          cues_.Contains(words[i].hash) || kHeads.count(words[i].key) || (sentence_start(i) && written_lower(i))) {
+          cues_.Contains(words[i].hash) || kHeads.count(words[i].key) || (opens_clause(i) && written_lower(i))) {
         continue;
       }
       size_t head = SIZE_MAX;
@@ -1599,9 +1615,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
                                        : Joined(text, words[name_begin - 1].range.end, words[name_begin].range.begin))) {
           --name_begin;
         }
-        bool at_start = name_begin == 0 || text.substr(words[name_begin - 1].range.end,
-                                                       words[name_begin].range.begin - words[name_begin - 1].range.end)
-                                                   .find_first_of(".!?\n") != std::string_view::npos;
+        bool at_start = sentence_start[name_begin];
         // A relative clause describes someone spoken about ("O Paddingtonu, kojeg opisuje …,
         // dodala je"); a one-letter word is a preposition or an initial, no name's start.
         static const std::unordered_set<std::string> kRelatives =
@@ -1622,8 +1636,8 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   }
   // Word i opens a sentence, a line or a quotation.
   auto opens_sentence = [&](size_t i) {
-    return i == 0 || text::FindFirstOf(text.substr(words[i - 1].range.end, words[i].range.begin - words[i - 1].range.end),
-                                       U".!?\n\"“”„«»") != std::string_view::npos;
+    return sentence_start[i] || text::FindFirstOf(text.substr(words[i - 1].range.end, words[i].range.begin - words[i - 1].range.end),
+                                                  U"\"“”„«»") != std::string_view::npos;
   };
   // 3b'. The perfect of Serbian, Croatian and Bosnian splits subject and verb: two or three
   // capitalised words that open a sentence and then "je", with a reporting participle (a
@@ -1712,9 +1726,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       --first;
       // The given name before it, unless a sentence starts with a common word there.
       size_t g = first - 1;
-      bool start = g == 0 || text.substr(words[g - 1].range.end, words[g].range.begin - words[g - 1].range.end).find_first_of(".!?\n") !=
-                                 std::string_view::npos;
-      if (words[g].upper && !taken[g] && usable(g) && !(start && written_lower(g))) first = g;
+      if (words[g].upper && !taken[g] && usable(g) && !(sentence_start[g] && written_lower(g))) first = g;
     }
     if (first == hit.first_word && end == hit.end_word) continue;
     for (size_t k = first; k < end; ++k) taken[k] = true;

@@ -692,6 +692,13 @@ TEST_F(MatcherTest, EnglishGivenNamesStartPeople) {
   EXPECT_EQ(ids[0], "person/~tiffany-ng@Tiffany Ng");
 }
 
+// The dot of an initial ends no sentence; the dots of an abbreviation still belong to it.
+TEST_F(MatcherTest, AnInitialsDotIsInsideAName) {
+  EXPECT_EQ(Persons("The show was a success, said Gordon S. Barrass, curator of the exhibition."),
+            (std::vector<std::string>{"Gordon S. Barrass"}));
+  EXPECT_EQ(Persons("Officials in Washington, D.C. said on Monday the U.S. Congress would vote."), std::vector<std::string>{});
+}
+
 TEST(NameKey, CaseEndings) {
   EXPECT_EQ(NameKey("Vučićem"), NameKey("Vučić"));
   EXPECT_EQ(NameKey("Kosovës"), NameKey("Kosova"));
