@@ -117,6 +117,10 @@ const std::unordered_set<std::string>& LatinCourtesyTitles() {
   return *titles;
 }
 
+// Particles inside people's names (Osama bin Laden, Ursula von der Leyen).
+const std::unordered_set<std::string_view> kParticles = {"bin", "ibn", "bint", "el", "al", "de", "del", "della",
+                                                         "der", "di", "dos", "du", "van", "von"};
+
 // Words of a spaced script (CJK runs are left to the substring pass).
 std::vector<Word> Words(std::string_view text) {
   std::vector<Word> out;
@@ -1221,8 +1225,11 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       // A name does not run across punctuation ("Paul Mills-Hicks, Sainsbury's director"), nor
       // across a reporting verb in lower case ("Lakers shkroi në Tweeter": the Lakers wrote on
       // Twitter); the piece after the verb is held to the same checks.
+      // Nor does a person's name run across a word in lower case other than a particle ("Harper
+      // may have": the model read on into the sentence).
       for (size_t k = b + 1; k <= s.end_word; ++k) {
-        bool verb = k < s.end_word && !words[k].upper && speech_verbs_.Contains(words[k].hash);
+        bool verb = k < s.end_word && !words[k].upper &&
+                    (speech_verbs_.Contains(words[k].hash) || (s.type == 'P' && !kParticles.count(words[k].range.Of(text))));
         if (verb || k == s.end_word || !Joined(text, words[k - 1].range.end, words[k].range.begin)) {
           // A piece after the punctuation that starts in lower case is no name ("Luke Walton, ka").
           // A piece of one word is held to the checks above ("BELGRADE, March 3 (Reuters) - The").
@@ -1239,6 +1246,17 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     // name. One word alone there that ends as a feminine or place genitive does (-ë, -ës:
     // "Sekretarin … të Energjisë, Rick Perry") is the complement and no person; a man's name in
     // the genitive ends in -it (Kurtit).
+    // A known given name right before a person's name is its first word, where the model, wary
+    // of a sentence's first capital, left it out ("Richard Harper may have …").
+    for (size_t i = 0; i < spans.size(); ++i) {
+      TaggedSpan& s = spans[i];
+      size_t g = s.first_word - 1;
+      if (s.type == 'P' && s.first_word > 0 && given_name[g] && words[g].upper && !common_keys_.Contains(words[g].hash) &&
+          text.substr(words[g].range.end, words[s.first_word].range.begin - words[g].range.end) == " " &&
+          (i == 0 || spans[i - 1].end_word <= g)) {
+        s.first_word = g;
+      }
+    }
     std::vector<TaggedSpan> kept;
     for (TaggedSpan& s : spans) {
       bool genitive = false;
@@ -1697,8 +1715,6 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   // 3c. Name particles belong to the name of an unknown person: between its words ("Osame bin
   // Ladena", "Ludwig van Beethoven", found as one name or two) and before it after a
   // lower-case word ("rekao je de Kerchove").
-  static const std::unordered_set<std::string_view> kParticles = {
-      "bin", "ibn", "bint", "el", "al", "de", "del", "della", "di", "dos", "du", "van", "von"};
   auto spaced = [&](size_t a, size_t b) { return text.substr(words[a].range.end, words[b].range.begin - words[a].range.end) == " "; };
   auto particle = [&](size_t k) {
     return k > 0 && k + 1 < words.size() && !taken[k] && kParticles.count(words[k].range.Of(text)) && spaced(k - 1, k) &&

@@ -699,6 +699,14 @@ TEST_F(MatcherTest, AnInitialsDotIsInsideAName) {
   EXPECT_EQ(Persons("Officials in Washington, D.C. said on Monday the U.S. Congress would vote."), std::vector<std::string>{});
 }
 
+// The model is wary of a sentence's first capital and may read on into the sentence: a known
+// given name before its name is the name's, and a word in lower case ends it.
+TEST_F(MatcherTest, ATaggedNameStartsAtItsGivenNameAndEndsBeforeLowerCase) {
+  EXPECT_EQ(Persons("Richard Harper may have some ideas."), (std::vector<std::string>{"Richard Harper"}));
+  EXPECT_EQ(Persons("Richard Harper and Mary Nell Browning may have some ideas here."),
+            (std::vector<std::string>{"Richard Harper", "Mary Nell Browning"}));
+}
+
 TEST(NameKey, CaseEndings) {
   EXPECT_EQ(NameKey("Vučićem"), NameKey("Vučić"));
   EXPECT_EQ(NameKey("Kosovës"), NameKey("Kosova"));
