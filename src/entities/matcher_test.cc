@@ -707,6 +707,14 @@ TEST_F(MatcherTest, ATaggedNameStartsAtItsGivenNameAndEndsBeforeLowerCase) {
             (std::vector<std::string>{"Richard Harper", "Mary Nell Browning"}));
 }
 
+// The world pack names continents and regions too, in every language and case.
+TEST_F(MatcherTest, ContinentsAndRegionsArePlaces) {
+  EXPECT_EQ(Ids("Hello from South America."), (std::vector<std::string>{"place/south-america@South America"}));
+  EXPECT_EQ(Ids("Kina jača prisustvo u Centralnoj Aziji i Istočnoj Evropi."),
+            (std::vector<std::string>{"place/cn@Kina", "place/central-asia@Centralnoj Aziji", "place/eastern-europe@Istočnoj Evropi"}));
+  EXPECT_EQ(Ids("中亚国家和东南亚国家"), (std::vector<std::string>{"place/central-asia@中亚", "place/southeast-asia@东南亚"}));
+}
+
 TEST(NameKey, CaseEndings) {
   EXPECT_EQ(NameKey("Vučićem"), NameKey("Vučić"));
   EXPECT_EQ(NameKey("Kosovës"), NameKey("Kosova"));
