@@ -1032,6 +1032,12 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   // The hit of a name no pack lists, words [first, end): its id from the words' name keys,
   // its name as written (O'Hagan, Mills-Hicks) with white space collapsed.
   auto unknown_hit = [&](size_t first, size_t end, EntityType type) {
+    // A person's name does not include the titles before it ("Mr Dar", "Pastor Stephen Jones",
+    // "NASA Administrator Mike Griffin"): the person is the same with or without them.
+    while (type == EntityType::kPerson && end - first > 1 &&
+           (LatinCourtesyTitles().count(words[first].key) || cues_.Contains(words[first].hash))) {
+      ++first;
+    }
     std::string id = type == EntityType::kPerson ? "person/~" : type == EntityType::kOrg ? "org/~" : "place/~";
     for (size_t k = first; k < end; ++k) id += (k > first ? "-" : "") + words[k].key;
     std::string name;
@@ -1315,6 +1321,16 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
                         Joined(text, words[s.end_word - 1].range.end, words[s.end_word].range.begin);
       for (size_t k = s.first_word; k < s.end_word; ++k) complement = complement || kNotInNames.count(words[k].key);
       if (title && !complement) s.type = 'P';
+    }
+    // So are the words after a title the model tagged with them as something else ("Pope
+    // Francis", "Captain Ahab"), unless an organisation's word is among them.
+    for (TaggedSpan& s : spans) {
+      size_t n = s.end_word - s.first_word;
+      const bool* title = cues_.Find(words[s.first_word].hash);
+      if (s.type == 'P' || n < 2 || n > 3 || title == nullptr || !*title) continue;
+      bool org = false;
+      for (size_t k = s.first_word + 1; k < s.end_word; ++k) org = org || kNotInNames.count(words[k].key);
+      if (!org) s.type = 'P';
     }
     // A hyphenated surname the model tagged as two people is one ("Paul Mills" + "Hicks"), and
     // so is one whose second part it left out ("Paul Mills" + "-Hicks", untagged).

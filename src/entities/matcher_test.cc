@@ -707,6 +707,16 @@ TEST_F(MatcherTest, ATaggedNameStartsAtItsGivenNameAndEndsBeforeLowerCase) {
             (std::vector<std::string>{"Richard Harper", "Mary Nell Browning"}));
 }
 
+// A person is the same with or without the titles before the name, and a title makes the
+// words after it a person's, whatever the model typed them.
+TEST_F(MatcherTest, TitlesAreNoPartOfAName) {
+  EXPECT_EQ(Ids("He said Mr Dar, 33, was arrested. Dar denied it."),
+            (std::vector<std::string>{"person/~dar@Dar", "person/~dar@Dar"}));
+  EXPECT_EQ(Persons("NASA Administrator Mike Griffin said it would work."), (std::vector<std::string>{"Mike Griffin"}));
+  EXPECT_EQ(Persons("When Baptist Pastor Stephen Jones talks about marriage."), (std::vector<std::string>{"Stephen Jones"}));
+  EXPECT_EQ(Persons("Pope Francis said peace is possible."), (std::vector<std::string>{"Francis"}));
+}
+
 // The world pack names continents and regions too, in every language and case.
 TEST_F(MatcherTest, ContinentsAndRegionsArePlaces) {
   EXPECT_EQ(Ids("Hello from South America."), (std::vector<std::string>{"place/south-america@South America"}));
