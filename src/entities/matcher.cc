@@ -1548,17 +1548,23 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     }
     return 0;
   };
+  // Last words of role phrases ("Chinese President", "predsednik Indonezije"): a name no pack
+  // lists may follow them as it follows a title ("Chinese President Hu Jintao").
+  std::vector<char> role_last(words.size());
+  for (const Hit& h : hits) {
+    if (h.entry >= 0 && entries_[h.entry].role && h.first_word < words.size()) role_last[h.end_word - 1] = 1;
+  }
   for (size_t i = 0; i < words.size(); ++i) {
-    if (taken[i]) continue;
+    if (taken[i] && !role_last[i]) continue;
     size_t first = SIZE_MAX;
     size_t min_words = 2;
-    if (size_t n = cue_words(i); n > 0) {
+    if (size_t n = role_last[i] ? 1 : cue_words(i); n > 0) {
       // Titles chain ("Deputy Prime Minister", "political scientist"): the name follows them;
       // after a title a surname alone is a name too ("premijer Sanader"), though not after a
       // word that only qualifies a title ("Security" in "Centre for Security Policy").
       size_t j = i + n, last = i;
       while (j < words.size() && (n = cue_words(j)) > 0) last = j, j += n;
-      const bool* title = cues_.Find(words[last].hash);
+      const bool* title = role_last[last] ? nullptr : cues_.Find(words[last].hash);
       bool qualifier_last = title != nullptr && !*title;
       // The title's complement may stand before the name ("direktor Kancelarije za KiM Petar
       // Petković", "trener Partizana Aleksandar Stanojević"): a given name followed by a
@@ -1725,6 +1731,38 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       }
     }
     i = end - 1;
+  }
+  // 3b-age. Two to four capitalised words with an age after them are a person, whatever the
+  // model typed them: between commas as English writes it ("Waheed Zaman, 22, London E17",
+  // "Maria Gonzales, 34, was taken to hospital"; then a comma, semicolon or parenthesis, not a
+  // date: "Belgrade, 12 March"), or in parentheses as the region's press does ("Marko
+  // Marković (45) iz Beograda", "Arben Gashi (35)").
+  auto age_after = [&](size_t e) {  // an age right after word e - 1
+    size_t p = words[e - 1].range.end;
+    bool parenthesis = text.substr(p, 2) == " (";
+    if (!parenthesis && text.substr(p, 2) != ", ") return false;
+    size_t d = p + 2;
+    while (d < text.size() && d - p - 2 < 4 && text[d] >= '0' && text[d] <= '9') ++d;
+    if (d == p + 2 || d - p - 2 > 3 || d >= text.size()) return false;
+    return parenthesis ? text[d] == ')' : text[d] == ',' || text[d] == ';' || text[d] == ')';
+  };
+  for (size_t e = 1; e <= words.size(); ++e) {
+    if (!age_after(e)) continue;
+    auto tagged = std::find_if(hits.begin(), hits.end(), [&](const Hit& h) {
+      return h.entry < 0 && h.first_word != SIZE_MAX && h.end_word == e && h.end_word - h.first_word >= 2;
+    });
+    size_t i = tagged != hits.end() ? tagged->first_word : e - 1;
+    if (tagged == hits.end() && !usable(i)) continue;
+    while (i > 0 && e - i < 4 && usable(i - 1) && Joined(text, words[i - 1].range.end, words[i].range.begin)) --i;
+    if (tagged != hits.end()) {
+      if (tagged->new_type != EntityType::kPerson || i < tagged->first_word) {
+        for (size_t k = i; k < e; ++k) taken[k] = true;
+        *tagged = unknown_hit(i, e, EntityType::kPerson);
+      }
+      continue;
+    }
+    if (e - i < 2 || (opens_sentence(i) && common_words_.count(text::FoldForMatch(words[i].range.Of(text))))) continue;
+    add_unknown(i, e);
   }
   std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.range.begin < b.range.begin; });
 

@@ -717,6 +717,20 @@ TEST_F(MatcherTest, TitlesAreNoPartOfAName) {
   EXPECT_EQ(Persons("Pope Francis said peace is possible."), (std::vector<std::string>{"Francis"}));
 }
 
+// A role phrase names the person who follows it, whether a pack knows the person or not.
+TEST_F(MatcherTest, ANameNoPackListsAfterARolePhrase) {
+  EXPECT_EQ(Ids("President Bush visited Chinese President Hu Jintao and other allies.", "2006-11-18"),
+            (std::vector<std::string>{"person/~bush@Bush", "person/~hu-jint@Chinese President", "person/~hu-jint@Hu Jintao"}));
+}
+
+// An age after a name makes it a person's: between commas, or in parentheses.
+TEST_F(MatcherTest, ANameWithAnAgeIsAPerson) {
+  EXPECT_EQ(Persons("Waheed Zaman, 22, London E17"), (std::vector<std::string>{"Waheed Zaman"}));
+  EXPECT_EQ(Persons("Sunil Kumar Sharma, 45, of Delhi was arrested."), (std::vector<std::string>{"Sunil Kumar Sharma"}));
+  EXPECT_EQ(Persons("Marko Marković (45) iz Beograda uhapšen je juče."), (std::vector<std::string>{"Marko Marković"}));
+  EXPECT_EQ(Persons("Officials in Belgrade, 12 March, said so."), std::vector<std::string>{});
+}
+
 // The world pack names continents and regions too, in every language and case.
 TEST_F(MatcherTest, ContinentsAndRegionsArePlaces) {
   EXPECT_EQ(Ids("Hello from South America."), (std::vector<std::string>{"place/south-america@South America"}));
