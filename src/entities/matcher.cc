@@ -121,12 +121,37 @@ const std::unordered_set<std::string>& LatinCourtesyTitles() {
 const std::unordered_set<std::string_view> kParticles = {"bin", "ibn", "bint", "el", "al", "de", "del", "della",
                                                          "der", "di", "dos", "du", "van", "von"};
 
-// Words of a spaced script (CJK runs are left to the substring pass).
+// The web addresses and e-mail addresses in a text, by position: the words inside them name no
+// one ("…/pictures/Garrett_Gayle_Bday", "janette.elbertson@enron.com").
+std::vector<ByteRange> Addresses(std::string_view text) {
+  std::vector<ByteRange> out;
+  auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
+  for (std::string_view mark : {"://", "www.", "@"}) {
+    for (size_t f = text.find(mark); f != std::string_view::npos; f = text.find(mark, f + 1)) {
+      size_t b = f, e = f + mark.size();
+      while (b > 0 && !space(text[b - 1])) --b;
+      while (e < text.size() && !space(text[e])) ++e;
+      // An e-mail address has a domain with a dot; "@handle" alone is a name's handle.
+      if (mark == "@" && (b == f || text.substr(f, e - f).find('.') == std::string_view::npos)) continue;
+      out.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
+      f = e;
+    }
+  }
+  std::sort(out.begin(), out.end(), [](ByteRange x, ByteRange y) { return x.begin < y.begin; });
+  return out;
+}
+
+// Words of a spaced script (CJK runs are left to the substring pass), less those inside web and
+// e-mail addresses.
 std::vector<Word> Words(std::string_view text) {
   std::vector<Word> out;
   out.reserve(text.size() / 6);  // about a word in six bytes of news text
+  const std::vector<ByteRange> addresses = Addresses(text);
+  auto next = addresses.begin();
   text::ForEachWord(text, [&](std::string_view lower, ByteRange r, bool unspaced) {
     if (unspaced) return;
+    while (next != addresses.end() && next->end <= r.begin) ++next;
+    if (next != addresses.end() && next->begin <= r.begin) return;
     Word& w = out.emplace_back(Word{r, NameKey(lower), StartsUpper(r.Of(text)), 0});
     w.hash = Hash64(w.key);
   });
@@ -1254,13 +1279,18 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     // the genitive ends in -it (Kurtit).
     // A known given name right before a person's name is its first word, where the model, wary
     // of a sentence's first capital, left it out ("Richard Harper may have …").
+    // So is a known given name before a surname the model typed as something else ("Winston
+    // Peters" is no organisation), unless the word is an organisation's or place's head ("Lincoln
+    // Center").
     for (size_t i = 0; i < spans.size(); ++i) {
       TaggedSpan& s = spans[i];
       size_t g = s.first_word - 1;
-      if (s.type == 'P' && s.first_word > 0 && given_name[g] && words[g].upper && !common_keys_.Contains(words[g].hash) &&
+      if (s.first_word > 0 && given_name[g] && words[g].upper && !common_keys_.Contains(words[g].hash) &&
           text.substr(words[g].range.end, words[s.first_word].range.begin - words[g].range.end) == " " &&
-          (i == 0 || spans[i - 1].end_word <= g)) {
+          (i == 0 || spans[i - 1].end_word <= g) && !taken[g] &&
+          (s.type == 'P' || (s.end_word == s.first_word + 1 && !kNotInNames.count(words[s.first_word].key)))) {
         s.first_word = g;
+        s.type = 'P';
       }
     }
     std::vector<TaggedSpan> kept;

@@ -731,6 +731,13 @@ TEST_F(MatcherTest, ANameWithAnAgeIsAPerson) {
   EXPECT_EQ(Persons("Officials in Belgrade, 12 March, said so."), std::vector<std::string>{});
 }
 
+// Web and e-mail addresses name no one; a handle after "@" is left to the matcher.
+TEST_F(MatcherTest, AddressesNameNoOne) {
+  EXPECT_EQ(Persons("See http://example.org/pictures/08-05_Garrett_Gayle_Bday for more."), std::vector<std::string>{});
+  EXPECT_EQ(Persons("Write to janette.elbertson@example.com or to Janette Elbertson."),
+            (std::vector<std::string>{"Janette Elbertson"}));
+}
+
 // The world pack names continents and regions too, in every language and case.
 TEST_F(MatcherTest, ContinentsAndRegionsArePlaces) {
   EXPECT_EQ(Ids("Hello from South America."), (std::vector<std::string>{"place/south-america@South America"}));
