@@ -1976,13 +1976,14 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         bool letter = hit.range.size() == 1;
         if (letter || (common_keys_.Contains(h) && !given_name[hit.first_word] && !line_around())) continue;
       }
-      // Nor are common words and peoples' words alone, in any of their case forms, with no given
-      // name among them ("Vladi Republike", to the Government of the Republic; "Great Service";
-      // "Sunni Muslim").
+      // Nor are common words, peoples' words, abbreviations and letters alone, in any case form,
+      // with no given name among them ("Vladi Republike", to the Government of the Republic;
+      // "Great Service"; "Sunni Muslim"; "U.S. Muslim").
       if (hit.new_type == EntityType::kPerson && hit.first_word != SIZE_MAX && hit.end_word > hit.first_word + 1) {
         bool common = true;
         for (size_t k = hit.first_word; k < hit.end_word && common; ++k) {
-          common = (common_keys_.Contains(words[k].hash) || peoples_.Contains(words[k].hash)) &&
+          common = (common_keys_.Contains(words[k].hash) || peoples_.Contains(words[k].hash) ||
+                    Abbreviation(words[k].range.Of(text)) || words[k].range.size() == 1) &&
                    !given_words_.count(text::FoldForMatch(words[k].range.Of(text)));
         }
         if (common && !org_head) continue;

@@ -738,6 +738,13 @@ TEST_F(MatcherTest, AddressesNameNoOne) {
             (std::vector<std::string>{"Janette Elbertson"}));
 }
 
+// Abbreviations, letters and peoples' words make no person's name with nothing else.
+TEST_F(MatcherTest, AbbreviationsAndPeoplesWordsAreNoName) {
+  EXPECT_EQ(Persons("WASHINGTON (Reuters) - U.S. Muslim groups criticized the plan, saying it could inflame anti-Muslim "
+                    "tensions."),
+            std::vector<std::string>{});
+}
+
 // The world pack names continents and regions too, in every language and case.
 TEST_F(MatcherTest, ContinentsAndRegionsArePlaces) {
   EXPECT_EQ(Ids("Hello from South America."), (std::vector<std::string>{"place/south-america@South America"}));
