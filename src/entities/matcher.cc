@@ -1063,6 +1063,13 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
            (LatinCourtesyTitles().count(words[first].key) || cues_.Contains(words[first].hash))) {
       ++first;
     }
+    // No name ends in a preposition or conjunction ("Univerziteta u" before a place the packs
+    // took): a short word in lower case.
+    static const std::unordered_set<std::string_view> kLinks = {"the", "and", "for", "from", "iz", "kod", "pri", "dhe", "për"};
+    while (end - first > 1 && !words[end - 1].upper &&
+           (words[end - 1].range.size() <= 2 || kLinks.count(words[end - 1].range.Of(text)))) {
+      --end;
+    }
     std::string id = type == EntityType::kPerson ? "person/~" : type == EntityType::kOrg ? "org/~" : "place/~";
     for (size_t k = first; k < end; ++k) id += (k > first ? "-" : "") + words[k].key;
     std::string name;
@@ -1509,8 +1516,49 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         alone_unknown[h.first_word] = 1;
       }
     }
+    // The end of the capitalised complement that starts at word `end` ("Srbije", "Bosne i
+    // Hercegovine", "BiH"), or after "u" or "iz" a place ("u Beogradu", "iz Visbadena").
+    // A person's name ends it ("Saveza Anders Fogh Rasmussen", "sudom u Beogradu Milenković").
+    auto spaced = [&](size_t k) { return text.substr(words[k - 1].range.end, words[k].range.begin - words[k - 1].range.end) == " "; };
+    auto complement_end = [&](size_t end) {
+      const size_t head_end = end;
+      while (end < words.size() && end <= head_end + 3 && spaced(end) && !given_name[end] && !SlavicSurname(words[end])) {
+        bool joins = end + 1 < words.size() && words[end + 1].upper && spaced(end + 1);
+        if (words[end].upper) {
+          ++end;
+        } else if (end > head_end && words[end].key == "i" && joins) {
+          end += 2;  // "Srbije i Crne Gore", "Bosne i Hercegovine"
+        } else if (end == head_end && (words[end].key == "u" || words[end].key == "iz") && joins) {
+          // "Specijalnim sudom u Beogradu", "Rotary klub u Novom Sadu": the place, and no more.
+          auto place = std::find_if(hits.begin(), hits.end(), [&](const Hit& h) { return h.entry >= 0 && h.first_word == end + 1; });
+          return place != hits.end() ? place->end_word : end + 2;
+        } else {
+          break;
+        }
+      }
+      return end;
+    };
     std::vector<std::pair<size_t, size_t>> found;  // word ranges of the organisations found
     for (size_t i = 0; i < words.size(); ++i) {
+      // An organisation's word that opens the name, then up to two words in lower case and a
+      // capitalised complement: "Ministarstvo odbrane Bosne i Hercegovine", "Parlament BiH",
+      // "Vojska Republike Srpske".
+      // ("Centar Londona" is the centre of London.)
+      if ((!taken[i] || alone_unknown[i]) && words[i].upper && words[i].key != NameKey("centar") &&
+          (kHeads.count(words[i].key) || words[i].key == NameKey("parlament"))) {
+        size_t k = i + 1;
+        while (k < words.size() && k <= i + 2 && !words[k].upper && !taken[k] && words[k].key.size() >= 3 &&
+               Joined(text, words[k - 1].range.end, words[k].range.begin)) {
+          ++k;
+        }
+        size_t end = k < words.size() && words[k].upper && Joined(text, words[k - 1].range.end, words[k].range.begin) ? complement_end(k) : k;
+        if (end > k) {
+          found.emplace_back(i, end);
+          for (size_t w = i; w < end; ++w) taken[w] = true;
+          i = end - 1;
+          continue;
+        }
+      }
       if ((taken[i] && !alone_unknown[i]) || !words[i].upper || words[i].key.size() < 3 || kNotNames.count(words[i].key) ||
           cues_.Contains(words[i].hash) || kHeads.count(words[i].key) || (opens_clause(i) && written_lower(i))) {
         continue;
@@ -1524,20 +1572,28 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         }
       }
       if (head == SIZE_MAX) continue;
-      size_t end = head + 1;
-      while (end < words.size() && end <= head + 4 && Joined(text, words[end - 1].range.end, words[end].range.begin)) {
-        if (words[end].upper) {
-          ++end;
-        } else if (end > head + 1 && words[end].key == "i" && end + 1 < words.size() && words[end + 1].upper &&
-                   Joined(text, words[end].range.end, words[end + 1].range.begin)) {
-          end += 2;  // "Srbije i Crne Gore", "Bosne i Hercegovine"
-        } else {
-          break;
-        }
-      }
+      size_t end = complement_end(head + 1);
       found.emplace_back(i, end);
       for (size_t k = i; k < end; ++k) taken[k] = true;
       i = end - 1;
+    }
+    // An organisation the tagger found takes a country or city the packs know as its complement
+    // too, right after it or after "u" or "iz" ("Oružanih snaga BiH", "Univerziteta u Beogradu").
+    auto place_at = [&](size_t k) {
+      return std::find_if(hits.begin(), hits.end(), [&](const Hit& p) {
+        return p.entry >= 0 && p.first_word == k && !entries_[p.entry].role &&
+               k_.entities()[entries_[p.entry].target].type == EntityType::kPlace;
+      });
+    };
+    for (const Hit& h : hits) {
+      if (h.entry >= 0 || h.new_type != EntityType::kOrg || h.first_word >= words.size() || h.end_word >= words.size()) continue;
+      size_t k = h.end_word;
+      if (!spaced(k)) continue;
+      if ((words[k].key == "u" || words[k].key == "iz") && k + 1 < words.size() && spaced(k + 1)) ++k;
+      auto place = place_at(k);
+      if (place == hits.end()) continue;
+      found.emplace_back(h.first_word, place->end_word);
+      for (size_t w = h.end_word; w < place->end_word; ++w) taken[w] = true;
     }
     // Names inside them (a place in the complement) give way to the whole.
     if (!found.empty()) {

@@ -745,6 +745,20 @@ TEST_F(MatcherTest, AbbreviationsAndPeoplesWordsAreNoName) {
             std::vector<std::string>{});
 }
 
+// An organisation's name takes its country or city as written: "Parlament BiH", "Ministarstvo
+// odbrane Bosne i Hercegovine", "Specijalnim sudom u Beogradu"; the place is no mention of its own.
+TEST_F(MatcherTest, AnOrganisationsComplementIsPartOfItsName) {
+  EXPECT_EQ(Ids("Parlament BiH je usvojio zakon."), (std::vector<std::string>{"org/~parlament-bih@Parlament BiH"}));
+  EXPECT_EQ(Ids("Ministarstvo odbrane Bosne i Hercegovine je saopštilo."),
+            (std::vector<std::string>{"org/~ministarstv-odbran-bosn-i-hercegov@Ministarstvo odbrane Bosne i Hercegovine"}));
+  EXPECT_EQ(Ids("Predmet je pred Specijalnim sudom u Beogradu."),
+            (std::vector<std::string>{"org/~specijalnim-sud-u-beograd@Specijalnim sudom u Beogradu"}));
+  // A person's name after the complement is not part of it.
+  std::vector<std::string> ids = Ids("Glavni sekretar Saveza Anders Fogh Rasmussen je rekao da je Savez jak.");
+  EXPECT_TRUE(std::none_of(ids.begin(), ids.end(), [](const std::string& id) { return id.find("Rasmussen") != std::string::npos && id.starts_with("org/"); }))
+      << ::testing::PrintToString(ids);
+}
+
 // The world pack names continents and regions too, in every language and case.
 TEST_F(MatcherTest, ContinentsAndRegionsArePlaces) {
   EXPECT_EQ(Ids("Hello from South America."), (std::vector<std::string>{"place/south-america@South America"}));
