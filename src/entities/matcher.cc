@@ -2307,6 +2307,22 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     }
   }
   std::sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
+  // One name per person no pack lists, the base form among the ways the text writes it in full:
+  // "Marka Markovića … Marko Marković" and "Arben Gashin … Arben Gashi" are Marko Marković and
+  // Arben Gashi throughout (most words, then fewest bytes: the nominative is the shortest form).
+  std::unordered_map<std::string, std::string> base;
+  for (const Mention& m : out) {
+    if (m.via != "new" || m.entity.find("/~") == std::string::npos) continue;
+    auto [it, inserted] = base.emplace(m.entity, m.name);
+    auto words_in = [](const std::string& s) { return std::count(s.begin(), s.end(), ' '); };
+    if (!inserted && (words_in(m.name) > words_in(it->second) ||
+                      (words_in(m.name) == words_in(it->second) && m.name.size() < it->second.size()))) {
+      it->second = m.name;
+    }
+  }
+  for (Mention& m : out) {
+    if (auto it = base.find(m.entity); it != base.end()) m.name = it->second;
+  }
   return out;
 }
 

@@ -759,6 +759,16 @@ TEST_F(MatcherTest, AnOrganisationsComplementIsPartOfItsName) {
       << ::testing::PrintToString(ids);
 }
 
+// A person no pack lists has one name in an article: the base form among those written in full.
+TEST_F(MatcherTest, AnUnknownPersonsNameIsItsBaseForm) {
+  std::string text = "Uhapšen je Marka Markovića iz Beograda. Marko Marković je rekao da je nevin.";
+  std::vector<std::string> names;
+  for (const Mention& m : matcher_->Find(text, {})) {
+    if (m.type == EntityType::kPerson) names.push_back(m.name);
+  }
+  EXPECT_EQ(names, (std::vector<std::string>{"Marko Marković", "Marko Marković"}));
+}
+
 // The world pack names continents and regions too, in every language and case.
 TEST_F(MatcherTest, ContinentsAndRegionsArePlaces) {
   EXPECT_EQ(Ids("Hello from South America."), (std::vector<std::string>{"place/south-america@South America"}));
