@@ -1056,6 +1056,14 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   };
   // The hit of a name no pack lists, words [first, end): its id from the words' name keys,
   // its name as written (O'Hagan, Mills-Hicks) with white space collapsed.
+  // Words [b, e) in quotation marks between two words of a name: a nickname (Branimir "Johnny"
+  // Štulić), part of the name as written but not of its id.
+  auto nickname = [&](size_t b, size_t e) {
+    auto gap = [&](size_t k) { return text.substr(words[k - 1].range.end, words[k].range.begin - words[k - 1].range.end); };
+    std::string_view open = b > 0 ? gap(b) : std::string_view(), close = e < words.size() ? gap(e) : std::string_view();
+    return (open == " \"" || open == " “" || open == " „" || open == " «") &&
+           (close == "\" " || close == "” " || close == "“ " || close == "» ");
+  };
   auto unknown_hit = [&](size_t first, size_t end, EntityType type) {
     // A person's name does not include the titles before it ("Mr Dar", "Pastor Stephen Jones",
     // "NASA Administrator Mike Griffin"): the person is the same with or without them.
@@ -1071,7 +1079,10 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       --end;
     }
     std::string id = type == EntityType::kPerson ? "person/~" : type == EntityType::kOrg ? "org/~" : "place/~";
-    for (size_t k = first; k < end; ++k) id += (k > first ? "-" : "") + words[k].key;
+    for (size_t k = first; k < end; ++k) {
+      if (k > first && k + 1 < end && nickname(k, k + 1)) continue;
+      id += (k > first ? "-" : "") + words[k].key;
+    }
     std::string name;
     for (char ch : text.substr(words[first].range.begin, words[end - 1].range.end - words[first].range.begin)) {
       if (ch == '\n' || ch == '\t') ch = ' ';
@@ -1368,6 +1379,16 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       bool org = false;
       for (size_t k = s.first_word + 1; k < s.end_word; ++k) org = org || kNotInNames.count(words[k].key);
       if (!org) s.type = 'P';
+    }
+    // A nickname in quotation marks between a given name and a surname is part of one name
+    // (Branimir "Johnny" Štulić, Rohan "Alabama" Davey), not three people.
+    for (size_t i = 0; i + 2 < spans.size(); ++i) {
+      TaggedSpan &a = spans[i], &nick = spans[i + 1], &c = spans[i + 2];
+      if (a.type == 'P' && nick.first_word == a.end_word && nick.end_word <= nick.first_word + 2 && c.first_word == nick.end_word &&
+          c.type == 'P' && c.end_word == c.first_word + 1 && nickname(nick.first_word, nick.end_word)) {
+        a.end_word = c.end_word;
+        spans.erase(spans.begin() + static_cast<long>(i + 1), spans.begin() + static_cast<long>(i + 3));
+      }
     }
     // A hyphenated surname the model tagged as two people is one ("Paul Mills" + "Hicks"), and
     // so is one whose second part it left out ("Paul Mills" + "-Hicks", untagged).

@@ -769,6 +769,13 @@ TEST_F(MatcherTest, AnUnknownPersonsNameIsItsBaseForm) {
   EXPECT_EQ(names, (std::vector<std::string>{"Marko Marković", "Marko Marković"}));
 }
 
+// A nickname in quotation marks is part of the name as written, not of the person's id.
+TEST_F(MatcherTest, ANicknameInsideAName) {
+  EXPECT_EQ(Ids("Frontmen Azre bio je Branimir \"Johnny\" Štulić, basist je bio Mišo Hrnjak. Branimir Štulić je otišao."),
+            (std::vector<std::string>{"person/~branimir-stulic@Branimir \"Johnny\" Štulić", "person/~mis-hrnjak@Mišo Hrnjak",
+                                      "person/~branimir-stulic@Branimir Štulić"}));
+}
+
 // The world pack names continents and regions too, in every language and case.
 TEST_F(MatcherTest, ContinentsAndRegionsArePlaces) {
   EXPECT_EQ(Ids("Hello from South America."), (std::vector<std::string>{"place/south-america@South America"}));
