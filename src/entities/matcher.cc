@@ -126,7 +126,7 @@ const std::unordered_set<std::string_view> kParticles = {"bin", "ibn", "bint", "
 std::vector<ByteRange> Addresses(std::string_view text) {
   std::vector<ByteRange> out;
   auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
-  for (std::string_view mark : {"://", "www.", "@"}) {
+  for (std::string_view mark : {"://", "@"}) {  // (and "www.", which Words finds: 'w' is too common to search for)
     for (size_t f = text.find(mark); f != std::string_view::npos; f = text.find(mark, f + 1)) {
       size_t b = f, e = f + mark.size();
       while (b > 0 && !space(text[b - 1])) --b;
@@ -148,10 +148,16 @@ std::vector<Word> Words(std::string_view text) {
   out.reserve(text.size() / 6);  // about a word in six bytes of news text
   const std::vector<ByteRange> addresses = Addresses(text);
   auto next = addresses.begin();
+  uint32_t www_end = 0;  // the end of an address that opens with "www."
   text::ForEachWord(text, [&](std::string_view lower, ByteRange r, bool unspaced) {
     if (unspaced) return;
     while (next != addresses.end() && next->end <= r.begin) ++next;
-    if (next != addresses.end() && next->begin <= r.begin) return;
+    if ((next != addresses.end() && next->begin <= r.begin) || r.begin < www_end) return;
+    if (lower == "www" && text.substr(r.end, 1) == ".") {
+      www_end = r.end;
+      while (www_end < text.size() && text[www_end] != ' ' && text[www_end] != '\n' && text[www_end] != '\t') ++www_end;
+      return;
+    }
     Word& w = out.emplace_back(Word{r, NameKey(lower), StartsUpper(r.Of(text)), 0});
     w.hash = Hash64(w.key);
   });
@@ -2331,18 +2337,26 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   // One name per person no pack lists, the base form among the ways the text writes it in full:
   // "Marka Markovića … Marko Marković" and "Arben Gashin … Arben Gashi" are Marko Marković and
   // Arben Gashi throughout (most words, then fewest bytes: the nominative is the shortest form).
-  std::unordered_map<std::string, std::string> base;
-  for (const Mention& m : out) {
+  // (Few such people per article: a short list, looked through.)
+  std::vector<std::pair<std::string_view, size_t>> base;  // id, the mention that names it
+  auto words_in = [](std::string_view s) { return std::count(s.begin(), s.end(), ' '); };
+  for (size_t i = 0; i < out.size(); ++i) {
+    const Mention& m = out[i];
     if (m.via != "new" || m.entity.find("/~") == std::string::npos) continue;
-    auto [it, inserted] = base.emplace(m.entity, m.name);
-    auto words_in = [](const std::string& s) { return std::count(s.begin(), s.end(), ' '); };
-    if (!inserted && (words_in(m.name) > words_in(it->second) ||
-                      (words_in(m.name) == words_in(it->second) && m.name.size() < it->second.size()))) {
-      it->second = m.name;
+    auto it = std::find_if(base.begin(), base.end(), [&](const auto& b) { return b.first == m.entity; });
+    if (it == base.end()) {
+      base.emplace_back(m.entity, i);
+      continue;
     }
+    const std::string& best = out[it->second].name;
+    if (words_in(m.name) > words_in(best) || (words_in(m.name) == words_in(best) && m.name.size() < best.size())) it->second = i;
   }
-  for (Mention& m : out) {
-    if (auto it = base.find(m.entity); it != base.end()) m.name = it->second;
+  if (!base.empty()) {
+    for (Mention& m : out) {
+      if (m.entity.find("/~") == std::string::npos) continue;
+      auto it = std::find_if(base.begin(), base.end(), [&](const auto& b) { return b.first == m.entity; });
+      if (it != base.end() && &out[it->second] != &m) m.name = out[it->second].name;
+    }
   }
   return out;
 }
