@@ -485,17 +485,17 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     std::string folded = text::FoldForMatch(words[k].range.Of(text));
     given_name[k] = given_words_.count(folded) > 0 || common_words_.count(folded) == 0;
   }
-  // Words that open a sentence or a line: after . ! ? … or a line break, but not after the dot
-  // of an initial ("Gordon S. Barrass").
-  // An initial: one capital letter, then a dot and a space, not the last letter of an
-  // abbreviation ("U.S. officials", "D.C. 20006").
   auto gap_before = [&](size_t k) {
     return k == 0 ? std::string_view() : text.substr(words[k - 1].range.end, words[k].range.begin - words[k - 1].range.end);
   };
+  // An initial: one capital letter, then a dot and a space, not the last letter of an
+  // abbreviation ("U.S. officials", "D.C. 20006").
   auto initial = [&](size_t k) {
     return words[k].upper && LettersBefore(text, words[k].range.end) == 1 && words[k].range.size() <= 2 &&
            text.substr(words[k].range.end, 2) == ". " && gap_before(k) != ".";
   };
+  // Words that open a sentence or a line: after . ! ? … or a line break, but not after the dot
+  // of an initial ("Gordon S. Barrass").
   std::vector<char> sentence_start(words.size());
   for (size_t k = 0; k < words.size(); ++k) {
     std::string_view gap = gap_before(k);
@@ -1060,16 +1060,15 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     for (char c : w) upper += c >= 'A' && c <= 'Z';
     return upper < 2 || upper < w.size();  // not an acronym (BDI, NATO)
   };
-  // The hit of a name no pack lists, words [first, end): its id from the words' name keys,
-  // its name as written (O'Hagan, Mills-Hicks) with white space collapsed.
   // Words [b, e) in quotation marks between two words of a name: a nickname (Branimir "Johnny"
   // Štulić), part of the name as written but not of its id.
   auto nickname = [&](size_t b, size_t e) {
-    auto gap = [&](size_t k) { return text.substr(words[k - 1].range.end, words[k].range.begin - words[k - 1].range.end); };
-    std::string_view open = b > 0 ? gap(b) : std::string_view(), close = e < words.size() ? gap(e) : std::string_view();
+    std::string_view open = gap_before(b), close = e < words.size() ? gap_before(e) : std::string_view();
     return (open == " \"" || open == " “" || open == " „" || open == " «") &&
            (close == "\" " || close == "” " || close == "“ " || close == "» ");
   };
+  // The hit of a name no pack lists, words [first, end): its id from the words' name keys (a
+  // nickname's aside), its name as written (O'Hagan, Mills-Hicks) with white space collapsed.
   auto unknown_hit = [&](size_t first, size_t end, EntityType type) {
     // A person's name does not include the titles before it ("Mr Dar", "Pastor Stephen Jones",
     // "NASA Administrator Mike Griffin"): the person is the same with or without them.
@@ -1295,12 +1294,6 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         }
       }
     }
-    // After an Albanian article of the genitive (e, të, së; i before a word with ë or ç, as
-    // Serbian "i" is "and"), capitalised words are the complement of what comes before
-    // ("Ministri i Energjisë Aleksandr Novak"): a person's name among them starts at its given
-    // name. One word alone there that ends as a feminine or place genitive does (-ë, -ës:
-    // "Sekretarin … të Energjisë, Rick Perry") is the complement and no person; a man's name in
-    // the genitive ends in -it (Kurtit).
     // A known given name right before a person's name is its first word, where the model, wary
     // of a sentence's first capital, left it out ("Richard Harper may have …").
     // So is a known given name before a surname the model typed as something else ("Winston
@@ -1317,6 +1310,12 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         s.type = 'P';
       }
     }
+    // After an Albanian article of the genitive (e, të, së; i before a word with ë or ç, as
+    // Serbian "i" is "and"), capitalised words are the complement of what comes before
+    // ("Ministri i Energjisë Aleksandr Novak"): a person's name among them starts at its given
+    // name. One word alone there that ends as a feminine or place genitive does (-ë, -ës:
+    // "Sekretarin … të Energjisë, Rick Perry") is the complement and no person; a man's name in
+    // the genitive ends in -it (Kurtit).
     std::vector<TaggedSpan> kept;
     for (TaggedSpan& s : spans) {
       bool genitive = false;
