@@ -1309,6 +1309,13 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         s.first_word = g;
         s.type = 'P';
       }
+      // And a known given name alone that the model took for a place no pack knows is a person
+      // ("pass this along to Elizabeth"); places that are given names too (Victoria, Jordan)
+      // are the packs' and matched before.
+      if (s.type == 'L' && s.end_word == s.first_word + 1 && given_name[s.first_word] && !common_keys_.Contains(words[s.first_word].hash) &&
+          !sentence_start[s.first_word]) {
+        s.type = 'P';
+      }
     }
     // After an Albanian article of the genitive (e, të, së; i before a word with ë or ç, as
     // Serbian "i" is "and"), capitalised words are the complement of what comes before

@@ -701,6 +701,11 @@ TEST_F(MatcherTest, AnInitialsDotIsInsideAName) {
 
 // The model is wary of a sentence's first capital and may read on into the sentence: a known
 // given name before its name is the name's, and a word in lower case ends it.
+TEST_F(MatcherTest, AGivenNameAloneIsNoPlace) {
+  EXPECT_EQ(Persons("Can you pass this along to Elizabeth to ensure Sanders is on board as well?"),
+            (std::vector<std::string>{"Elizabeth"}));
+}
+
 TEST_F(MatcherTest, ATaggedNameStartsAtItsGivenNameAndEndsBeforeLowerCase) {
   EXPECT_EQ(Persons("Richard Harper may have some ideas."), (std::vector<std::string>{"Richard Harper"}));
   EXPECT_EQ(Persons("Richard Harper and Mary Nell Browning may have some ideas here."),
