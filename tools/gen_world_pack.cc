@@ -35,16 +35,30 @@ std::string Quote(const std::string& s) {
   return out + "\"";
 }
 
+// Languages (CLDR locales) whose names we take, with the tag the pack uses.
+const std::vector<std::pair<const char*, const char*>> kLocales = {
+    {"en", "en"}, {"sr", "sr-Cyrl"}, {"sr_Latn", "sr-Latn"}, {"hr", "hr"}, {"bs", "bs"},
+    {"sq", "sq"}, {"mk", "mk"}, {"sl", "sl"}, {"bg", "bg"}, {"ru", "ru"}, {"uk", "uk"},
+    {"zh", "zh-Hans"}, {"zh_Hant", "zh-Hant"}, {"de", "de"}, {"fr", "fr"}, {"es", "es"},
+    {"it", "it"}, {"tr", "tr"}, {"el", "el"}, {"hu", "hu"}, {"ro", "ro"}, {"pl", "pl"},
+    {"cs", "cs"}, {"ar", "ar"}, {"ja", "ja"}, {"ko", "ko"}};
+
+// Prints the `aliases:` lines of region `code`: its name in every locale but those in `skip`.
+void PrintAliases(const std::string& code, const std::set<std::string>& skip = {}) {
+  icu::Locale region("", code.c_str());
+  for (const auto& [loc, tag] : kLocales) {
+    if (skip.count(tag)) continue;
+    icu::UnicodeString name;
+    region.getDisplayCountry(icu::Locale(loc), name);
+    std::string n = Utf8(name);
+    if (n.empty() || n == code) continue;
+    std::printf("      %s: [%s]\n", tag, Quote(n).c_str());
+  }
+}
+
 }  // namespace
 
 int main() {
-  // Languages (CLDR locales) whose names we take, with the tag the pack uses.
-  const std::vector<std::pair<const char*, const char*>> kLocales = {
-      {"en", "en"}, {"sr", "sr-Cyrl"}, {"sr_Latn", "sr-Latn"}, {"hr", "hr"}, {"bs", "bs"},
-      {"sq", "sq"}, {"mk", "mk"}, {"sl", "sl"}, {"bg", "bg"}, {"ru", "ru"}, {"uk", "uk"},
-      {"zh", "zh-Hans"}, {"zh_Hant", "zh-Hant"}, {"de", "de"}, {"fr", "fr"}, {"es", "es"},
-      {"it", "it"}, {"tr", "tr"}, {"el", "el"}, {"hu", "hu"}, {"ro", "ro"}, {"pl", "pl"},
-      {"cs", "cs"}, {"ar", "ar"}, {"ja", "ja"}, {"ko", "ko"}};
   std::vector<std::string> codes;
   for (const char* const* c = uloc_getISOCountries(); *c != nullptr; ++c) codes.push_back(*c);
   codes.push_back("XK");
@@ -62,13 +76,7 @@ int main() {
     for (char& ch : id) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     std::printf("  - id: %s\n    type: place\n    name: %s\n    tags: [country]\n    code: %s\n    aliases:\n",
                 id.c_str(), Quote(english).c_str(), code.c_str());
-    for (const auto& [loc, tag] : kLocales) {
-      icu::UnicodeString name;
-      region.getDisplayCountry(icu::Locale(loc), name);
-      std::string n = Utf8(name);
-      if (n.empty() || n == code) continue;
-      std::printf("      %s: [%s]\n", tag, Quote(n).c_str());
-    }
+    PrintAliases(code);
   }
   // Continents and regions, as places tagged "region" with ids from their English names (the
   // domain pack adds aliases to the same ids: place/europe, place/latin-america). Left out: the
@@ -108,14 +116,8 @@ int main() {
     }
     std::printf("  - id: %s\n    type: place\n    name: %s\n    tags: [region]\n    aliases:\n", id.c_str(),
                 Quote(english).c_str());
-    for (const auto& [loc, tag] : kLocales) {
-      if (auto skip = kSkipNames.find(code); skip != kSkipNames.end() && skip->second.count(tag)) continue;
-      icu::UnicodeString name;
-      region.getDisplayCountry(icu::Locale(loc), name);
-      std::string n = Utf8(name);
-      if (n.empty() || n == code) continue;
-      std::printf("      %s: [%s]\n", tag, Quote(n).c_str());
-    }
+    auto skip = kSkipNames.find(code);
+    PrintAliases(code, skip != kSkipNames.end() ? skip->second : std::set<std::string>());
   }
   return 0;
 }
