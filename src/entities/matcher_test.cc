@@ -781,6 +781,13 @@ TEST_F(MatcherTest, ANicknameInsideAName) {
                                       "person/~branimir-stulic@Branimir Štulić"}));
 }
 
+// The domain pack's international organisations of the dispute, by their local names and acronyms.
+TEST_F(MatcherTest, InternationalOrganisationsOfTheDispute) {
+  EXPECT_EQ(Ids("Misija EULEX-a i OEBS su saopštili da MMF podržava plan."),
+            (std::vector<std::string>{"org/eulex@EULEX", "org/osce@OEBS", "org/imf@MMF"}));
+  EXPECT_EQ(Ids("上海合作组织和国际货币基金组织"), (std::vector<std::string>{"org/sco@上海合作组织", "org/imf@国际货币基金组织"}));
+}
+
 // The world pack names continents and regions too, in every language and case.
 TEST_F(MatcherTest, ContinentsAndRegionsArePlaces) {
   EXPECT_EQ(Ids("Hello from South America."), (std::vector<std::string>{"place/south-america@South America"}));
