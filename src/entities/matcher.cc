@@ -1552,11 +1552,10 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     // The end of the capitalised complement that starts at word `end` ("Srbije", "Bosne i
     // Hercegovine", "BiH"), or after "u" or "iz" a place ("u Beogradu", "iz Visbadena").
     // A person's name ends it ("Saveza Anders Fogh Rasmussen", "sudom u Beogradu Milenković").
-    auto spaced = [&](size_t k) { return text.substr(words[k - 1].range.end, words[k].range.begin - words[k - 1].range.end) == " "; };
     auto complement_end = [&](size_t end) {
       const size_t head_end = end;
-      while (end < words.size() && end <= head_end + 3 && spaced(end) && !given_name[end] && !SlavicSurname(words[end])) {
-        bool joins = end + 1 < words.size() && words[end + 1].upper && spaced(end + 1);
+      while (end < words.size() && end <= head_end + 3 && gap_before(end) == " " && !given_name[end] && !SlavicSurname(words[end])) {
+        bool joins = end + 1 < words.size() && words[end + 1].upper && gap_before(end + 1) == " ";
         if (words[end].upper) {
           ++end;
         } else if (end > head_end && words[end].key == "i" && joins) {
@@ -1621,8 +1620,8 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     for (const Hit& h : hits) {
       if (h.entry >= 0 || h.new_type != EntityType::kOrg || h.first_word >= words.size() || h.end_word >= words.size()) continue;
       size_t k = h.end_word;
-      if (!spaced(k)) continue;
-      if ((words[k].key == "u" || words[k].key == "iz") && k + 1 < words.size() && spaced(k + 1)) ++k;
+      if (gap_before(k) != " ") continue;
+      if ((words[k].key == "u" || words[k].key == "iz") && k + 1 < words.size() && gap_before(k + 1) == " ") ++k;
       auto place = place_at(k);
       if (place == hits.end()) continue;
       found.emplace_back(h.first_word, place->end_word);
