@@ -136,6 +136,7 @@ Marks FindMarks(std::string_view text, ByteRange par, std::vector<Open> carried 
   auto close_all_like = [&](char32_t c, uint32_t at, uint32_t after) {
     while (expects(c)) close_top(at, after);
   };
+
   // The quotation open on top closes only with `c`: one that “ or ‘ opened.
   auto closes_like = [&](char32_t c) { return !stack.empty() && stack.back().closers == std::u32string(1, c); };
   bool first = true;
@@ -1576,12 +1577,27 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     // person quoted, by name or through a pronoun (not whoever was mentioned last), unless a
     // person is the subject of a later paragraph (its first person named outside quotation
     // marks: "Ms Humphreys lost Mark … “…,” she said"), the nearer antecedent.
+    // Whether the verb at `at` is impersonal: one with "se" and no gender of its own ("…”,
+    // navodi se u zahtevu", the motion says). It has no subject to look back for.
+    auto impersonal = [&](uint32_t at) {
+      if (!serbo_croatian && lang.substr(0, 2) != "mk") return false;
+      size_t word_end = at;
+      for (size_t k = at; k < text.size() && IsLetter(text::DecodeUtf8(text, k)) && word_end - at < 64;) word_end = k;
+      std::string_view word = text.substr(at, word_end - at);
+      if (IsPronoun(lang, text::FoldForMatch(word)) || ReferentGender(word, lang) != 0) return false;
+      for (std::string_view se : {" se", " се"}) {
+        size_t k = word_end + se.size();
+        if (text.substr(word_end, se.size()) == se && (k >= text.size() || !IsLetter(text::DecodeUtf8(text, k)))) return true;
+      }
+      return false;
+    };
     auto resolve_pronoun = [&](Quote& q, uint32_t at) {
       learn();
       // The gender the pronoun or the verb form asks for.
       size_t word_end = at;
       for (size_t k = at; k < text.size() && IsLetter(text::DecodeUtf8(text, k)) && word_end - at < 64;) word_end = k;
       std::string_view word = text.substr(at, word_end - at);
+      if (impersonal(at)) return false;
       // The same pronoun earlier in the sentence is the same person, and names between them are
       // not who it means ("当他被问及本·克兰肖…时他回答", "When he was asked about Crenshaw, he
       // said"): resolve from the first.
@@ -1957,9 +1973,16 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       for (const Cue& c : cues) {
         if (c.range.begin == cue.begin && c.range.end == cue.end) verb = &verbs_[c.verb];
       }
+      // So is a name after such a word before quoted words that the verb follows ("tužioci
+      // moraju da dokažu da je Saipov „namerno” ubio …, navodi se").
       auto in_clause = [&](ByteRange r) {
-        if (verb == nullptr || verb->that_words.empty() || r.begin < cue.end) return false;
-        auto w = std::lower_bound(words.begin(), words.end(), cue.end, [](const W& x, uint32_t at) { return x.r.begin < at; });
+        if (verb == nullptr || verb->that_words.empty()) return false;
+        uint32_t from = cue.end;
+        if (r.begin < cue.end) {
+          if (q.content.empty() || cue.begin < q.content.end || r.end > q.content.begin) return false;
+          from = window.begin;
+        }
+        auto w = std::lower_bound(words.begin(), words.end(), from, [](const W& x, uint32_t at) { return x.r.begin < at; });
         for (; w != words.end() && w->r.end <= r.begin; ++w) {
           for (const Verb::ThatWord& t : verb->that_words) {
             if (w->key != t.folded) continue;
@@ -2437,7 +2460,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         // quotation: an earlier speaker is not carried into them.
         unreported = q.kind == Kind::kPartial && named == nullptr && !pronoun_before;
       }
-      if (q.kind != Kind::kTerm && q.speaker.empty() && !unreported) {
+      if (q.kind != Kind::kTerm && q.speaker.empty() && !unreported && !(cue != nullptr && impersonal(cue->range.begin))) {
         // The speaker named in an earlier sentence: the last speaker of this stretch of text
         // (quoted, or reporting speech: "… o pismu kaže: … | …zanimljivo.”"), else the most
         // recent person mentioned before the quotation.
@@ -2857,7 +2880,18 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
               }
               if (relays(clause_range, tag.begin)) continue;
               q.content = Trim(text, clause_range);
-              if (!attribute(q, c.range, {tag.begin, v.addressee ? c.range.end : tag.end}, 0.8) &&
+              // A tag whose subject stands before its verb ("…, a federal grand jury indicted
+              // Saipov", "…, velika porota optužila je Saipova") has no speaker after the verb:
+              // a name there is its object. Auxiliaries, "as" and "according to what" (kako je
+              // rekao, prema onome što je izjavio) are no subject.
+              static const std::unordered_set<std::string_view> kTagFunctionWords = {
+                  "as", "has", "had", "have", "was", "is", "will", "would", "also", "later", "then", "je", "su",
+                  "se", "kako", "sto", "takodje", "kasnije", "ka", "u", "e", "dhe", "sic", "kao", "prema", "onome", "ono", "sta",
+                  "what", "according", "sipas", "asaj", "qe"};
+              bool subject_first = std::any_of(words.begin(), words.end(), [&](const W& w) {
+                return w.r.begin > tag.begin && w.r.end <= c.range.begin && !kTagFunctionWords.count(w.key);
+              });
+              if (!attribute(q, c.range, {tag.begin, v.addressee ? c.range.end : tag.end}, 0.8, subject_first) &&
                   !(interposed && resolve_pronoun(q, c.range.begin))) {
                 q.confidence = 0;
               }

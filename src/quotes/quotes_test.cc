@@ -1003,6 +1003,35 @@ TEST_F(QuotesTest, ASpeechTagBetweenCommasEarlyInTheSentence) {
   ExpectOnlyQuote(g, "mogle bi biti zamijenjene stambenim zgradama", "indirect", "Marko Horvat");
 }
 
+TEST_F(QuotesTest, ASpeechTagWhoseSubjectStandsBeforeItsVerb) {
+  // The name after the verb is its object, not the speaker.
+  std::vector<Got> g = Run("Marija Kovač je uhapšena u maju.\n\nNekoliko nedelja nakon napada, velika porota optužila je Mariju "
+                           "Kovač po dvanaest tačaka.", "sr");
+  ExpectNotSpeaking(g, "Kovač");
+  // A tag with only "according to what" before its verb still has its speaker after it.
+  EXPECT_EQ(LastSpeaker("Marko Horvat je uhapšen u maju i optužen za nasilje, prema onome što je izjavio Dan Bennett.", "bs"),
+            "Dan Bennett");
+}
+
+TEST_F(QuotesTest, AnImpersonalVerbHasNoSpeakerToLookBackFor) {
+  // "navodi se" (it is stated): neither the name inside the quotation's sentence nor the last
+  // person named speaks.
+  std::vector<Got> g = Run("Marko Horvat je uhapšen u maju.\n\nTužioci moraju da dokažu da je Horvat „namerno” pucao, navodi se "
+                           "u zahtevu.\n\n„Horvat je pričinio veliku štetu porodicama žrtava”, navodi se u zahtevu.", "sr");
+  ASSERT_EQ(g.size(), 2u);
+  ExpectNotSpeaking(g, "Horvat");
+  // A verb form with a gender has a subject, stated or not.
+  EXPECT_EQ(LastSpeaker("Marko Horvat je uhapšen u maju.\n\n„Nisam kriv”, požalio se novinarima.", "sr"), "Marko Horvat");
+}
+
+TEST_F(QuotesTest, ChantsAndShoutsAreSaid) {
+  // The crowd that chants speaks, not the outlet that reports it.
+  EXPECT_EQ(LastSpeaker("Demonstranti su u petak uzvikivali „Stiže novembar!” dok su protestovali u hodniku Senata, objavio je "
+                        "portal Mik.", "sr"), "Demonstranti");
+  EXPECT_EQ(LastSpeaker("On Friday, protesters chanted “November is coming!” in the hallway of the Senate, Mic reported.", "en"),
+            "protesters");
+}
+
 TEST_F(QuotesTest, AccordingToAnAdjectiveAndASpeakerNoun) {
   EXPECT_EQ(LastSpeaker("Prema informacijama katalonskih vlasti, skoro hiljadu ljudi je povređeno prošle godine.", "sr"), "vlasti");
 }
