@@ -136,7 +136,15 @@ Marks FindMarks(std::string_view text, ByteRange par, std::vector<Open> carried 
   auto close_all_like = [&](char32_t c, uint32_t at, uint32_t after) {
     while (expects(c)) close_top(at, after);
   };
-
+  // So does one that ends the paragraph and closes a level carried in from an earlier one: a
+  // quotation over several paragraphs that goes on opens the next one with a mark instead
+  // ("Rekla sam: „Taši, … | … | Morala sam da se saberem.”" closes both levels; the next
+  // paragraph is narration). A level opened in this paragraph closes alone ("Rekli su mi:
+  // „Nemoj …”" inside a quotation that goes on).
+  auto ends_carried = [&](uint32_t after) {
+    return stack.size() <= carried_depth &&
+           text.substr(after, par.end - after).find_first_not_of(" \t\r\n") == std::string_view::npos;
+  };
   // The quotation open on top closes only with `c`: one that “ or ‘ opened.
   auto closes_like = [&](char32_t c) { return !stack.empty() && stack.back().closers == std::u32string(1, c); };
   bool first = true;
@@ -210,7 +218,7 @@ Marks FindMarks(std::string_view text, ByteRange par, std::vector<Open> carried 
         }
         break;
       case U'”':
-        if (expects(c) && tag_follows(at, after)) close_all_like(c, at, after);
+        if (expects(c) && (tag_follows(at, after) || ends_carried(after))) close_all_like(c, at, after);
         else if (expects(c) || (closes_like('"') && !IsSpaceOrStart(prev))) close_top(at, after);  // "…”
         else if (IsSpaceOrStart(prev) && IsLetter(next)) open(U"”");
         else if (stack.empty() && out.spans.empty() && out.orphan_close.empty()) out.orphan_close = {at, after};
@@ -254,7 +262,8 @@ Marks FindMarks(std::string_view text, ByteRange par, std::vector<Open> carried 
         // word follows and no other straight mark in the paragraph ("… 'histerike,' "tha Pelosi").
         if (expects(c) && (!(IsSpaceOrStart(prev) && IsLetter(next)) ||
                            (u_islower(static_cast<UChar32>(next)) && text.substr(after, par.end - after).find('"') == std::string_view::npos))) {
-          close_top(at, after);
+          if (ends_carried(after)) close_all_like(c, at, after);
+          else close_top(at, after);
         } else if (IsSpaceOrStart(prev) && next != ' ' && next != 0) {
           open(U"\"");
         } else if (expects(c)) {

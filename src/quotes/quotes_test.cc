@@ -1032,6 +1032,25 @@ TEST_F(QuotesTest, ChantsAndShoutsAreSaid) {
             "protesters");
 }
 
+TEST_F(QuotesTest, AClosingMarkThatEndsAParagraphClosesTheLevelsCarriedIntoIt) {
+  // The inner quotation opened two paragraphs earlier; its closing mark ends the outer one too,
+  // and the narration after it is no one's quotation.
+  std::vector<Got> g = Run("„Pozvao me je da se oprostimo.\n\nRekla sam: „Volim te.\n\nBiću s tobom.\n\nMorala sam da se "
+                           "saberem.”\n\nNa kraju se gospođa Marija Kovač ukrcala u avion sa ostalim putnicima.\n\n„Niko nije "
+                           "znao”, kazala je Marija Kovač.", "sr");
+  for (const Got& q : g) EXPECT_EQ(q.content.find("Na kraju"), std::string::npos) << q.content;
+  // The same with straight marks.
+  g = Run("\"Then Nad called me.\n\nI said, \"Tashi, I love you.\n\nWe will be together.\n\nI had to hold it "
+          "together.\"\n\nEventually Mrs Maria Kovac boarded the plane alongside the other passengers.\n\n\"Nobody knew,\" "
+          "she said.", "en");
+  for (const Got& q : g) EXPECT_EQ(q.content.find("Eventually"), std::string::npos) << q.content;
+  // One opened in the same paragraph closes alone: the outer quotation goes on.
+  g = Run("„Gnjavili su me iza pozornice.\n\nRekli su mi: „Nemoj nigde ići s tom kapom.”\n\nMaltretirali su me!\n\nRekli su "
+          "da sam potonuo”, prenosi list.", "sr");
+  ASSERT_FALSE(g.empty());
+  EXPECT_EQ(g.back().content, "Rekli su da sam potonuo");
+}
+
 TEST_F(QuotesTest, AccordingToAnAdjectiveAndASpeakerNoun) {
   EXPECT_EQ(LastSpeaker("Prema informacijama katalonskih vlasti, skoro hiljadu ljudi je povređeno prošle godine.", "sr"), "vlasti");
 }
