@@ -205,7 +205,8 @@ Marks FindMarks(std::string_view text, ByteRange par, std::vector<Open> carried 
     switch (c) {
       case U'“':
         if (expects(c)) {
-          close_top(at, after);
+          if (ends_carried(after)) close_all_like(c, at, after);
+          else close_top(at, after);
         } else if ((!IsSpaceOrStart(prev) && !IsLetter(next)) || ((closes_like(U'”') || closes_like('"')) && ChineseStop(prev))) {
           // Placed as a closing mark: some outlets close with the opening mark too (“…“), or
           // mix straight and curly marks ("…“). Chinese writes no space after a closing mark,
@@ -1984,17 +1985,27 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       }
       // So is a name after such a word before quoted words that the verb follows ("tužioci
       // moraju da dokažu da je Saipov „namerno” ubio …, navodi se").
+      // (An "according to" phrase there has no that-word of its own: the language's common ones
+      // open the clause: "… дека Саипов „намерно“ …, согласно известувањето".)
+      static const std::vector<Verb::ThatWord> kThat = {{"that", "that"}, {"da", "da"}, {"se", "se"}, {"deka", "дека"}};
       auto in_clause = [&](ByteRange r) {
-        if (verb == nullptr || verb->that_words.empty()) return false;
+        if (verb == nullptr) return false;
+        const std::vector<Verb::ThatWord>* that = &verb->that_words;
         uint32_t from = cue.end;
         if (r.begin < cue.end) {
           if (q.content.empty() || cue.begin < q.content.end || r.end > q.content.begin) return false;
           from = window.begin;
+          if (that->empty()) that = &kThat;
         }
         auto w = std::lower_bound(words.begin(), words.end(), from, [](const W& x, uint32_t at) { return x.r.begin < at; });
         for (; w != words.end() && w->r.end <= r.begin; ++w) {
-          for (const Verb::ThatWord& t : verb->that_words) {
+          for (const Verb::ThatWord& t : *that) {
             if (w->key != t.folded) continue;
+            // Before the quotation, the that-word opens the clause the name stands in: no comma
+            // between ("For that effect, the officials, including Trump" is no clause).
+            if (from == window.begin && text.substr(w->r.end, r.begin - w->r.end).find_first_of(",;:") != std::string_view::npos) {
+              continue;
+            }
             std::string_view raw = w->r.Of(text);
             bool cyrillic = static_cast<unsigned char>(raw[0]) >= 0xD0 && static_cast<unsigned char>(raw[0]) <= 0xD3;
             if (cyrillic || text::Lower(raw) == t.lower) return true;
@@ -2371,8 +2382,10 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         q.cue = std::string(cue->range.Of(text));
         const Verb& v = verbs_[cue->verb];
         ByteRange w = v.addressee ? ByteRange{window.begin, cue->range.end} : window;
+        // A bare "according to" (sipas, согласно) is no verb: it has no unstated subject.
+        const bool source_phrase = v.words.size() == 1 && preps != nullptr && preps->count(v.words[0]) > 0;
         if (((!v.subject && !coordinated(cue->range)) || !attribute(q, cue->range, w, 0.9, true)) && !attribute(q, cue->range, w, 0.9) &&
-            lang.substr(0, 2) != "en") {
+            lang.substr(0, 2) != "en" && !source_phrase) {
           resolve_pronoun(q, cue->range.begin);  // the verb's subject is unstated
         }
         q.kind = Partial(text, s, content, chinese) ? Kind::kPartial : Kind::kDirect;

@@ -1024,6 +1024,21 @@ TEST_F(QuotesTest, AnImpersonalVerbHasNoSpeakerToLookBackFor) {
   EXPECT_EQ(LastSpeaker("Marko Horvat je uhapšen u maju.\n\n„Nisam kriv”, požalio se novinarima.", "sr"), "Marko Horvat");
 }
 
+TEST_F(QuotesTest, ANameInAThatClauseBeforeQuotedWordsIsNotTheirSpeaker) {
+  // The name is inside what the source says; "according to" cites a document, not a person.
+  std::vector<Got> g = Run("Prosecutors will have to prove that Marko Horvat “intentionally” killed eight people, according to the "
+                           "filing.", "en");
+  ExpectNotSpeaking(g, "Horvat");
+  g = Run("Prokurorët duhet të vërtetojnë se Marko Horvat ka vrarë “me paramendim” tetë persona, sipas letrës së paraqitur.", "sq");
+  ExpectNotSpeaking(g, "Horvat");
+  g = Run("Обвинителите ќе треба да докажат дека Марко Хорват „намерно“ ги убил жртвите, согласно известувањето.", "mk");
+  ExpectNotSpeaking(g, "Хорват");
+  // A "that" cut off from the name by a comma opens no clause around it.
+  EXPECT_EQ(LastSpeaker("For that effect, officials, including US President Donald Trump himself, try to persuade Germany to pull out "
+                        "of the “inappropriate” pipeline, which according to Trump made Berlin Moscow's captive.", "en"),
+            "Donald Trump");
+}
+
 TEST_F(QuotesTest, ChantsAndShoutsAreSaid) {
   // The crowd that chants speaks, not the outlet that reports it.
   EXPECT_EQ(LastSpeaker("Demonstranti su u petak uzvikivali „Stiže novembar!” dok su protestovali u hodniku Senata, objavio je "
@@ -1039,6 +1054,11 @@ TEST_F(QuotesTest, AClosingMarkThatEndsAParagraphClosesTheLevelsCarriedIntoIt) {
                            "saberem.”\n\nNa kraju se gospođa Marija Kovač ukrcala u avion sa ostalim putnicima.\n\n„Niko nije "
                            "znao”, kazala je Marija Kovač.", "sr");
   for (const Got& q : g) EXPECT_EQ(q.content.find("Na kraju"), std::string::npos) << q.content;
+  // The same with Macedonian marks („…“).
+  g = Run("„Потоа ми се јави да ми каже дека ќе умре.\n\nТоа и го направив.\n\nИ реков, „Таши, те сакам.\n\nЌе бидеме "
+          "заедно.\n\nМорав да останам прибрана.“\n\nНа крајот, госпоѓа Марија Ковач се качи на авионот.\n\n„Никој не "
+          "знаеше,“ рече таа.\n\n„Ја наведнав главата.\n\nЗнаев колку ја сакаше.“", "mk");
+  for (const Got& q : g) EXPECT_EQ(q.content.find("На крајот"), std::string::npos) << q.content;
   // The same with straight marks.
   g = Run("\"Then Nad called me.\n\nI said, \"Tashi, I love you.\n\nWe will be together.\n\nI had to hold it "
           "together.\"\n\nEventually Mrs Maria Kovac boarded the plane alongside the other passengers.\n\n\"Nobody knew,\" "
