@@ -76,6 +76,11 @@ TEST_F(QuotesTest, AnUnknownNameBeforeAnAuxiliaryAndAReportingVerb) {
   // Serbian, Croatian and Bosnian put "je" between the speaker and the participle; a name no
   // pack or tagger knows is still the speaker.
   EXPECT_EQ(LastSpeaker("Warren je odgovorila da je „vreme za promene“.", "sr"), "Warren");
+  // A pronoun clitic may stand before the auxiliary (told me, told him).
+  for (std::string clitic : {"mi", "mu"}) {
+    EXPECT_EQ(LastSpeaker("Vozač joj je rekao da će glasati za Trampa.\n\n„Zato što me zasmejava”, Skovelova " + clitic + " je rekla.",
+                          "sr"), "Skovelova") << clitic;
+  }
   // Not in other languages, and not when the word is written in lower case elsewhere.
   EXPECT_NE(LastSpeaker("Tada je kazao da je „Kina uvek uz Srbiju“. Tada nije bilo ništa, a tada je kraj.", "sr"), "Tada");
 }
@@ -1037,6 +1042,11 @@ TEST_F(QuotesTest, ANameInAThatClauseBeforeQuotedWordsIsNotTheirSpeaker) {
   EXPECT_EQ(LastSpeaker("For that effect, officials, including US President Donald Trump himself, try to persuade Germany to pull out "
                         "of the “inappropriate” pipeline, which according to Trump made Berlin Moscow's captive.", "en"),
             "Donald Trump");
+}
+
+TEST_F(QuotesTest, ManyPeopleSpeakAsAnUnnamedGroup) {
+  EXPECT_EQ(LastSpeaker("Elvie je objavila reklamu.\n\nVideo je izazvao različite reakcije, dok su mnogi rekli da baca svetlo na "
+                        "„užase” industrije.", "sr"), "mnogi");
 }
 
 TEST_F(QuotesTest, ChantsAndShoutsAreSaid) {
