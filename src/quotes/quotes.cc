@@ -2175,7 +2175,16 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
           }
           if (c.range.end > window.end || in_clause(c.range) || (c.range.begin >= q.content.begin && c.range.end <= q.content.end)) continue;
           std::string_view between = text.substr(best->range.end, c.range.begin - best->range.end);
-          if (text::FindFirstOf(between, kStops) != std::string_view::npos || CountWords(between) > 3) break;
+          // Or the name in apposition after a comma ("рекао је портпарол агенције, Сутопо
+          // Пурво Нагрохо"): a person's name only.
+          std::string_view core = between;
+          while (core.ends_with(' ')) core.remove_suffix(1);
+          bool apposition = core.ends_with(',');
+          if (apposition) core.remove_suffix(1);
+          if (text::FindFirstOf(core, kStops) != std::string_view::npos || CountWords(core) > 3 ||
+              (apposition && c.type != "person" && !unknown)) {
+            break;
+          }
           // The complement may name an office or a country ("Ministri Rus i Energjisë Aleksandr
           // Novak", "portparol Ministarstva zdravlja Ana Marić"): then only a person speaks.
           bool lower = true;

@@ -704,6 +704,9 @@ TEST_F(QuotesTest, DescriptionsAndTitlesReferBack) {
   (void)Run("Ana Jones left. “We won,” said the", "en");
   // Unless the name follows it, set off by a comma.
   EXPECT_EQ(LastSpeaker("„Broj žrtava raste“, rekao je portparol agencije, Marko Marić.", "sr"), "Marko Marić");
+  // Also a name of several words no pack knows, whatever type the tagger guessed.
+  EXPECT_EQ(LastSpeaker("„Верује се да број жртава расте“, рекао је портпарол агенције, Сутопо Пурво Нагрохо.", "sr"),
+            "Сутопо Пурво Нагрохо");
   // "revealed", "reports", "estimates" report too.
   ExpectQuote(Run("Ana Jones revealed that she would run for the Senate next year.", "en"), 0,
               "she would run for the Senate next year", "indirect", "Ana Jones");
