@@ -2147,6 +2147,17 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
           continue;
         }
         if (!subject && ObjectBeforeConjunction(text, lang, c.range, cue)) continue;
+        // Nor a noun in an earlier clause that a contrast joins ("Flejk je rekao da je kancelarija
+        // izdala saopštenje, a pre nego što se lift zatvorio, rekao je …"). (A person there may
+        // be the subject of both: "Pompeo se sastao sa Riom, a potom izjavio".)
+        if (c.noun && c.range.end <= cue.begin && (serbo_croatian || lang.substr(0, 2) == "mk")) {
+          std::string_view between = text.substr(c.range.end, cue.begin - c.range.end);
+          static constexpr std::string_view kContrasts[] = {", a ", ", ali ", ", а ", ", али ", ", но "};
+          if (std::any_of(std::begin(kContrasts), std::end(kContrasts),
+                          [&](std::string_view k) { return between.find(k) != std::string_view::npos; })) {
+            continue;
+          }
+        }
         // A possessor is not the speaker: "Sainsbury's commercial director said". (Chinese text
         // keeps "Sainsbury's" as the company's name.)
         if (possessives && (text.substr(c.range.end, 2) == "'s" || text.substr(c.range.end, 4) == "’s")) continue;

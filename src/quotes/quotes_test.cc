@@ -1047,6 +1047,13 @@ TEST_F(QuotesTest, ANameInAThatClauseBeforeQuotedWordsIsNotTheirSpeaker) {
             "Donald Trump");
 }
 
+TEST_F(QuotesTest, ANounInAnEarlierClauseThatAContrastJoinsDoesNotSpeak) {
+  std::vector<Got> g = Run("Marko Horvat je rekao da je njegova kancelarija izdala saopštenje, a pre nego što se lift zatvorio, "
+                           "rekao je da ima još šta da kaže na saslušanju.", "sr");
+  ASSERT_EQ(g.size(), 2u);
+  ExpectNotSpeaking(g, "saopštenje");
+}
+
 TEST_F(QuotesTest, ManyPeopleSpeakAsAnUnnamedGroup) {
   EXPECT_EQ(LastSpeaker("Elvie je objavila reklamu.\n\nVideo je izazvao različite reakcije, dok su mnogi rekli da baca svetlo na "
                         "„užase” industrije.", "sr"), "mnogi");
