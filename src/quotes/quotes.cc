@@ -864,7 +864,9 @@ std::unique_ptr<QuoteFinder> QuoteFinder::Create(std::unordered_map<std::string,
   // Peoples speak as unnamed groups ("Srbi sa severa Kosova su izjavili").
   ForEachDataLine(EmbeddedData("peoples.tsv"), [&](std::string_view line) {
     size_t tab = line.find('\t'), tab2 = line.rfind('\t');
-    if (tab != std::string_view::npos && tab2 > tab && line.substr(tab2 + 1) == "noun") add_speaker_noun(line.substr(tab + 1, tab2 - tab - 1));
+    if (tab == std::string_view::npos || tab2 <= tab) return;
+    if (line.substr(tab2 + 1) == "noun") add_speaker_noun(line.substr(tab + 1, tab2 - tab - 1));
+    f->peoples_.insert(text::FoldForMatch(line.substr(tab + 1, tab2 - tab - 1)));
   });
   ForEachDataLine(EmbeddedData("description-nouns.tsv"), [&](std::string_view line) {
     size_t tab = line.find('\t'), tab2 = line.rfind('\t');
@@ -1598,6 +1600,52 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     // person quoted, by name or through a pronoun (not whoever was mentioned last), unless a
     // person is the subject of a later paragraph (its first person named outside quotation
     // marks: "Ms Humphreys lost Mark … “…,” she said"), the nearer antecedent.
+    // The subject of the sentence before the one at `at`, when it is an unnamed national and
+    // that sentence names no person ("The American, who won …, was left unable to walk. | He
+    // wrote: “…”", "Amerikanac, koji je osvojio …, ostao je nepokretan. | Napisao je: „…"): the
+    // description as written ("The American"), which a pronoun or unstated subject at the start
+    // of the next sentence refers to. The sentence at `at` names no person before it either.
+    auto national_before = [&](uint32_t at) -> std::optional<ByteRange> {
+      if (lang.substr(0, 2) == "zh") return std::nullopt;
+      auto it = std::find_if(sentences.begin(), sentences.end(), [&](ByteRange s) { return s.begin <= at && at < s.end; });
+      if (it == sentences.end()) return std::nullopt;
+      ByteRange previous;
+      if (it != sentences.begin()) {
+        previous = *std::prev(it);
+      } else if (pi > 0) {
+        ByteRange r = paragraphs[pi - 1].range;
+        std::vector<ByteRange> before = text::SplitSentences(r.Of(text), lang);
+        if (before.empty()) return std::nullopt;
+        previous = {before.back().begin + r.begin, before.back().end + r.begin};
+      } else {
+        return std::nullopt;
+      }
+      auto person_in = [&](uint32_t from, uint32_t to) {
+        for (auto m = first_at(from); m != by_pos.end() && (*m)->range.begin < to; ++m) {
+          if ((*m)->type == "person") return true;
+        }
+        return false;
+      };
+      if (person_in(previous.begin, previous.end) || person_in(it->begin, at)) return std::nullopt;
+      auto w = word_at_or_after(previous.begin);
+      if (w == all_words.end() || w->r.begin >= previous.end) return std::nullopt;
+      const uint32_t begin = w->r.begin;
+      if (w->key == "the" && std::next(w) != all_words.end()) ++w;
+      if (!IsUpperAt(text, w->r.begin)) return std::nullopt;
+      // A national, perhaps with a definite ending (Amerikani, Американецот).
+      bool national = false;
+      for (size_t cut = 0; cut <= 3 && cut + 4 <= w->key.size() && !national; ++cut) {
+        national = peoples_.count(w->key.substr(0, w->key.size() - cut)) > 0;
+      }
+      if (!national) return std::nullopt;
+      // A noun with a relative clause or an apposition after it, not an adjective before a noun
+      // ("Serbian officials", "American Airlines").
+      static const std::unordered_set<std::string_view> kRelatives = {"who", "koji", "koja", "koj", "kojsto", "kojasto"};
+      auto next = std::next(w);
+      bool comma = text.substr(w->r.end, 1) == ",";
+      if (!comma && (next == all_words.end() || next->r.begin >= previous.end || !kRelatives.count(next->key))) return std::nullopt;
+      return ByteRange{begin, w->r.end};
+    };
     // Whether the verb at `at` is impersonal: one with "se" and no gender of its own ("…”,
     // navodi se u zahtevu", the motion says). It has no subject to look back for.
     auto impersonal = [&](uint32_t at) {
@@ -1646,6 +1694,14 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         }
       }
       char gender = ReferentGender(word.substr(0, word.rfind("他", 0) == 0 || word.rfind("她", 0) == 0 ? 3 : word.size()), lang);
+      if (std::optional<ByteRange> national = national_before(at)) {
+        q.speaker = std::string(national->Of(text));
+        q.speaker_entity.clear();
+        q.speaker_type = "role";
+        if (q.speaker_range.empty()) q.speaker_range = *national;
+        q.confidence = 0.6;
+        return true;
+      }
       const Quote* last = nullptr;  // the last quotation so far with a named, compatible speaker before `at`
       for (auto o = out.rbegin(); o != out.rend() && last == nullptr; ++o) {
         bool named = o->speaker_type == "person" && !o->speaker_entity.empty() && o->confidence >= 0.7;

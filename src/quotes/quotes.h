@@ -107,6 +107,8 @@ class QuoteFinder {
   // Folded nouns that refer back to someone named (data/description-nouns.tsv): true for an
   // organisation's (the airline, aviokompanija), false for a person's (glumac, aktori).
   std::unordered_map<std::string, bool> description_nouns_;
+  // Folded words for peoples and their adjectives (data/peoples.tsv): Serbs, Srbi, American.
+  std::unordered_set<std::string> peoples_;
   // Folded prepositions per language (data/prepositions.tsv; "sr" also for hr, bs): a name
   // right after one is not a subject, so never a speaker.
   std::unordered_map<std::string, std::unordered_set<std::string>> prepositions_;

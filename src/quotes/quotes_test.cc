@@ -1047,6 +1047,20 @@ TEST_F(QuotesTest, ANameInAThatClauseBeforeQuotedWordsIsNotTheirSpeaker) {
             "Donald Trump");
 }
 
+TEST_F(QuotesTest, APronounAfterASentenceAboutAnUnnamedNational) {
+  // The sentence before names no one but "the American": the pronoun (or unstated subject)
+  // refers to him, not to the last person quoted.
+  EXPECT_EQ(LastSpeaker("“She will be a great voice for athletes,” chairman Ian Beattie said.\n\nThe American, who won four Olympic "
+                        "golds, was left unable to walk after a stroke.\n\nHe wrote on Twitter: “A month ago today I suffered a "
+                        "stroke.”", "en"), "The American");
+  EXPECT_EQ(LastSpeaker("„Biće odličan glas sportista”, kaže Ijan Biti.\n\nAmerikanac, koji je osvojio četiri zlata, ostao je "
+                        "nepokretan posle udara.\n\nNapisao je na Tviteru: „Pre mesec dana sam pretrpeo moždani udar.”", "sr"),
+            "Amerikanac");
+  // A national adjective before a noun is no one: the pronoun means the person named before.
+  EXPECT_EQ(LastSpeaker("Marko Horvat arrived in Belgrade on Monday.\n\nSerbian officials met him at the airport.\n\nHe said: "
+                        "“We will talk about everything.”", "en"), "Marko Horvat");
+}
+
 TEST_F(QuotesTest, ANounInAnEarlierClauseThatAContrastJoinsDoesNotSpeak) {
   std::vector<Got> g = Run("Marko Horvat je rekao da je njegova kancelarija izdala saopštenje, a pre nego što se lift zatvorio, "
                            "rekao je da ima još šta da kaže na saslušanju.", "sr");
