@@ -948,67 +948,79 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   }
 
   // 2b-iv. A foreign name introduced with its dot (by the rule above or the tagger) and then
-  // written by its surname alone (托马斯·比约恩 … 比约恩于周五…): the later surname, two
-  // characters or more and not inside a longer transcription, is that person.
+  // written by its surname alone (托马斯·比约恩 … 比约恩于周五…), or by its given name alone
+  // (基特·哈灵顿 … 基特最近表示): the later part, two characters or more and not inside a longer
+  // transcription, is that person.
   {
     auto transcription_at = [&](size_t at) {
       size_t k = at;
       return at < text.size() && kTranscription.find(text::DecodeUtf8(text, k)) != std::u32string_view::npos;
     };
     const size_t named = hits.size();
-    // The surname of a transcribed name found by the tagger (what follows its last dot, two
-    // characters at least), or "".
-    auto surname_of = [&](const Hit& hit) {
-      if (hit.entry >= 0 || hit.first_word != SIZE_MAX || hit.new_type != EntityType::kPerson) return std::string_view();
+    // The given name and the surname of a transcribed name found by the tagger (what precedes
+    // its first dot and follows its last, two characters at least; "" when shorter).
+    auto parts_of = [&](const Hit& hit) -> std::array<std::string_view, 2> {
+      if (hit.entry >= 0 || hit.first_word != SIZE_MAX || hit.new_type != EntityType::kPerson) return {};
       std::string_view name = hit.range.Of(text);
-      size_t dot = std::string_view::npos;
+      size_t first = std::string_view::npos, last = std::string_view::npos;
       for (std::string_view d : {"·", "•", "・", "‧"}) {
-        size_t at = name.rfind(d);
-        if (at != std::string_view::npos && (dot == std::string_view::npos || at + d.size() > dot)) dot = at + d.size();
+        size_t at = name.find(d);
+        if (at != std::string_view::npos && (first == std::string_view::npos || at < first)) first = at;
+        at = name.rfind(d);
+        if (at != std::string_view::npos && (last == std::string_view::npos || at + d.size() > last)) last = at + d.size();
       }
-      return dot == std::string_view::npos || name.size() - dot < 6 ? std::string_view() : name.substr(dot);
+      if (first == std::string_view::npos) return {};
+      std::string_view given = name.substr(0, first), surname = name.substr(last);
+      return {given.size() < 6 ? std::string_view() : given, surname.size() < 6 ? std::string_view() : surname};
     };
-    // Where each surname occurs, all found in one pass: a long text names many people, and the
+    // Where each part occurs, all found in one pass: a long text names many people, and the
     // same ones often.
-    std::vector<std::string> surnames;
-    std::unordered_map<std::string, size_t> surname_index;
+    std::vector<std::string> parts;
+    std::unordered_map<std::string, size_t> part_index;
     for (size_t h = 0; h < named; ++h) {
-      std::string_view surname = surname_of(hits[h]);
-      if (!surname.empty() && surname_index.try_emplace(std::string(surname), surnames.size()).second) surnames.emplace_back(surname);
+      for (std::string_view part : parts_of(hits[h])) {
+        if (!part.empty() && part_index.try_emplace(std::string(part), parts.size()).second) parts.emplace_back(part);
+      }
     }
-    const std::vector<std::vector<size_t>> surnames_at = StringScan(surnames).Find(text, /*overlapping=*/true);
+    const std::vector<std::vector<size_t>> parts_at = StringScan(parts).Find(text, /*overlapping=*/true);
     for (size_t h = 0; h < named; ++h) {
-      // (The loop below moves only hits without a dot, so each surname is one of `surnames`.)
-      const std::string surname(surname_of(hits[h]));
-      auto index = surname_index.find(surname);
-      if (surname.empty() || surnames_at.empty() || index == surname_index.end()) continue;
-      for (size_t at : surnames_at[index->second]) {
-        size_t end = at + surname.size();
-        if (at >= 3 && transcription_at(at - 3)) continue;
-        size_t k = end;
-        char32_t next = end < text.size() ? text::DecodeUtf8(text, k) : 0;
-        if (transcription_at(end) && kVerbStarts.find(next) == std::u32string_view::npos && next != U'于') continue;
-        // The tagger may have found the surname alone as a name of its own (卡瓦诺, 卡瓦诺后):
-        // that one is this person too.
-        Hit* alone = nullptr;
-        bool overlaps = false;
-        for (Hit& o : hits) {
-          if (o.range.begin >= end || at >= o.range.end) continue;
-          bool tagged_alone = &o != &hits[h] && o.entry < 0 && o.first_word == SIZE_MAX && o.new_type == EntityType::kPerson &&
-                              o.range.begin == at && o.range.Of(text).find("·") == std::string_view::npos;
-          if (tagged_alone && alone == nullptr) alone = &o;
-          else overlaps = true;
+      // (The loop below moves only hits without a dot, so each part is one of `parts`.)
+      const std::array<std::string_view, 2> both = parts_of(hits[h]);
+      for (size_t which = 0; which < both.size(); ++which) {
+        const std::string part(both[which]);
+        auto index = part_index.find(part);
+        if (part.empty() || parts_at.empty() || index == part_index.end()) continue;
+        for (size_t at : parts_at[index->second]) {
+          size_t end = at + part.size();
+          if (at >= 3 && transcription_at(at - 3)) continue;
+          size_t k = end;
+          char32_t next = end < text.size() ? text::DecodeUtf8(text, k) : 0;
+          if (transcription_at(end) && kVerbStarts.find(next) == std::u32string_view::npos && next != U'于') continue;
+          // The tagger may have found the part alone as a name of its own, of any type (卡瓦诺,
+          // 卡瓦诺后; 基特 as a place): that one is this person too.
+          Hit* alone = nullptr;
+          bool overlaps = false;
+          for (Hit& o : hits) {
+            if (o.range.begin >= end || at >= o.range.end) continue;
+            // (A given name is a name of its own with more after it: 威廉三世, William III.)
+            bool tagged_alone = &o != &hits[h] && o.entry < 0 && o.first_word == SIZE_MAX && o.range.begin == at &&
+                                (o.new_type == EntityType::kPerson || o.range.end == end) &&
+                                (which == 1 || o.range.end <= end + 3) && o.range.Of(text).find("·") == std::string_view::npos;
+            if (tagged_alone && alone == nullptr) alone = &o;
+            else overlaps = true;
+          }
+          if (overlaps) continue;
+          if (alone != nullptr) {
+            alone->range = {static_cast<uint32_t>(at), static_cast<uint32_t>(end)};
+            alone->new_id = hits[h].new_id;
+            alone->new_name = hits[h].new_name;
+            alone->new_type = EntityType::kPerson;
+            continue;
+          }
+          Hit again = hits[h];
+          again.range = {static_cast<uint32_t>(at), static_cast<uint32_t>(end)};
+          hits.push_back(std::move(again));
         }
-        if (overlaps) continue;
-        if (alone != nullptr) {
-          alone->range = {static_cast<uint32_t>(at), static_cast<uint32_t>(end)};
-          alone->new_id = hits[h].new_id;
-          alone->new_name = hits[h].new_name;
-          continue;
-        }
-        Hit again = hits[h];
-        again.range = {static_cast<uint32_t>(at), static_cast<uint32_t>(end)};
-        hits.push_back(std::move(again));
       }
     }
   }

@@ -460,6 +460,11 @@ TEST_F(MatcherTest, NamesNextToReportingVerbsAndTitles) {
   // A dotted name's surname alone, later, is the same person; not inside a longer name.
   EXPECT_EQ(Ids("托马斯·比约恩是队长。比约恩于周五说，这很好。"),
             (std::vector<std::string>{"person/~托马斯·比约恩@托马斯·比约恩", "person/~托马斯·比约恩@比约恩"}));
+  // So is its given name alone (Kit); not when it starts a longer name (威廉三世, William III).
+  EXPECT_EQ(Ids("基特·哈灵顿是演员。基特最近表示，这很好。"),
+            (std::vector<std::string>{"person/~基特·哈灵顿@基特·哈灵顿", "person/~基特·哈灵顿@基特"}));
+  EXPECT_EQ(Ids("威廉·哈里斯来了。为了纪念威廉三世，学院被命名。"),
+            (std::vector<std::string>{"person/~威廉·哈里斯@威廉·哈里斯", "person/~威廉三世@威廉三世"}));
   // 山 and 大 spell foreign names too (亚历山大, Alexander); 长 ends the title 部长 before it.
   EXPECT_EQ(Ids("能源部长亚历山大·诺瓦克表示，这是经济项目。"), (std::vector<std::string>{"person/~亚历山大·诺瓦克@亚历山大·诺瓦克"}));
   // Also when the name tagger, not the transcription rule, found the full name.
