@@ -2460,6 +2460,12 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         const Quote& first_piece = out[earlier_pieces->second.front()];
         CopySpeaker(first_piece, q);
         q.kind = first_piece.kind == Kind::kBlock ? Kind::kBlock : Kind::kDirect;
+      } else if (cue != nullptr && s.group < 0 && !colon_before && TitleCased(content) &&
+                 CountWords(text.substr(std::min(cue->range.end, s.outer.end),
+                                        std::max(cue->range.begin, s.outer.begin) - std::min(cue->range.end, s.outer.end))) > 2) {
+        // A title in a sentence that reports speech, away from its verb ("në emisionin
+        // "Saturday Night Live", … ku tha se …"): the name of a work, not the words said.
+        q.kind = Kind::kTerm;
       } else if (cue != nullptr && !verbs_[cue->verb].that && !verbs_[cue->verb].addressee && s.group < 0 && n_words <= 3 &&
                  EveryWordCapitalised(content)) {
         // A name in marks in a sentence an "according to" phrase sources ("ka vendosur “Argos”

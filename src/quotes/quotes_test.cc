@@ -1061,6 +1061,15 @@ TEST_F(QuotesTest, APronounAfterASentenceAboutAnUnnamedNational) {
                         "“We will talk about everything.”", "en"), "Marko Horvat");
 }
 
+TEST_F(QuotesTest, ATitleAwayFromTheReportingVerbIsATerm) {
+  std::vector<Got> g = Run("Fox News has 2.4 million viewers, while \"The Rachel Maddow Show\" on MSNBC drew 3.5 million, according "
+                           "to Nielsen.", "en");
+  auto title = std::find_if(g.begin(), g.end(), [](const Got& q) { return q.content == "The Rachel Maddow Show"; });
+  ASSERT_NE(title, g.end());
+  EXPECT_EQ(title->kind, "term");
+  EXPECT_EQ(title->speaker, "");
+}
+
 TEST_F(QuotesTest, ANounInAnEarlierClauseThatAContrastJoinsDoesNotSpeak) {
   std::vector<Got> g = Run("Marko Horvat je rekao da je njegova kancelarija izdala saopštenje, a pre nego što se lift zatvorio, "
                            "rekao je da ima još šta da kaže na saslušanju.", "sr");
