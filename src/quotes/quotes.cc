@@ -1014,10 +1014,24 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
   // The most recent person mention before `at`, for pronouns.
   auto compatible = [&](char want, char got) { return want == 0 || got == 0 || want == got; };
   auto fits = [&](char want, const EntityMention* m) { return want == 0 || compatible(want, gender_of_mention(m)); };
+  // Whether a preposition governs a mention ("Studenti na Harvardu", "with Trump"): then it is
+  // no sentence's subject, and no pronoun or unstated subject refers to it.
+  std::string prep_lang(lang.substr(0, 2));
+  if (SerboCroatian(prep_lang)) prep_lang = "sr";
+  const auto doc_preps = prepositions_.find(prep_lang);
+  auto governed_mention = [&](const EntityMention* m) {
+    if (doc_preps == prepositions_.end() || m->range.begin == 0) return false;
+    size_t end = m->range.begin;
+    while (end > 0 && text[end - 1] == ' ') --end;
+    size_t begin = end;
+    while (begin > 0 && text[begin - 1] != ' ' && text[begin - 1] != '\n') --begin;
+    if (begin == end || end == m->range.begin) return false;
+    return doc_preps->second.count(text::FoldForMatch(text.substr(begin, end - begin))) > 0;
+  };
   auto person_before = [&](uint32_t at, char gender = 0) -> const EntityMention* {
     for (auto it = first_at(at); it != by_pos.begin();) {
       const EntityMention* m = *--it;
-      if (m->range.end <= at && (m->type == "person" || m->type == "role") && fits(gender, m)) return m;
+      if (m->range.end <= at && (m->type == "person" || m->type == "role") && fits(gender, m) && !governed_mention(m)) return m;
     }
     return nullptr;
   };
@@ -1029,7 +1043,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
   auto subject_before = [&](uint32_t at, char gender) -> const EntityMention* {
     for (auto it = first_at(at); it != by_pos.begin();) {
       const EntityMention* m = *--it;
-      if (m->range.end > at || m->type != "person" || !fits(gender, m)) continue;
+      if (m->range.end > at || m->type != "person" || !fits(gender, m) || governed_mention(m)) continue;
       if (at - m->range.begin > 4000) break;
       size_t start = text.find_last_of(".!?\n", m->range.begin == 0 ? 0 : m->range.begin - 1);
       start = start == std::string_view::npos || m->range.begin == 0 ? 0 : start + 1;

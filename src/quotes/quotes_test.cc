@@ -1061,6 +1061,13 @@ TEST_F(QuotesTest, APronounAfterASentenceAboutAnUnnamedNational) {
                         "“We will talk about everything.”", "en"), "Marko Horvat");
 }
 
+TEST_F(QuotesTest, ANameAPrepositionGovernsIsNoAntecedent) {
+  // "na Harvardu" (at Harvard) is no subject an unstated one can refer back to.
+  std::vector<Got> g = Run("Studenti na Harvardu pohađaju novi tečaj.\n\nNa kraju predavanja prišla mi je jedna djevojka i rekla: "
+                           "„Zašto sam ovo saznala tek sada?”", "hr");
+  ExpectNotSpeaking(g, "Harvard");
+}
+
 TEST_F(QuotesTest, ATitleAwayFromTheReportingVerbIsATerm) {
   std::vector<Got> g = Run("Fox News has 2.4 million viewers, while \"The Rachel Maddow Show\" on MSNBC drew 3.5 million, according "
                            "to Nielsen.", "en");
