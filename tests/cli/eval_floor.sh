@@ -54,9 +54,9 @@ for lang, f_floor in (("sr", 0.79), ("hr", 0.73)):
     r and floor(f"{lang} organisation F1", float(r[5]), f_floor)
 m = re.search(r"identical entity sets ([0-9.]+)", text)
 if m: floor("cross-script entity agreement", float(m.group(1)), 0.77)
-for lang, recall, accuracy, precision in (("en", 0.90, 0.90, 0.90), ("srp-Latn", 0.92, 0.85, 0.86), ("srp-Cyrl", 0.915, 0.84, 0.86),
-                                          ("hrv", 0.905, 0.85, 0.895), ("bos", 0.90, 0.805, 0.845), ("sqi", 0.905, 0.83, 0.85),
-                                          ("mkd", 0.91, 0.815, 0.87), ("zho-CN", 0.90, 0.81, 0.84)):
+for lang, recall, accuracy, precision in (("en", 0.90, 0.91, 0.92), ("srp-Latn", 0.92, 0.865, 0.895), ("srp-Cyrl", 0.915, 0.86, 0.885),
+                                          ("hrv", 0.905, 0.86, 0.91), ("bos", 0.90, 0.83, 0.875), ("sqi", 0.905, 0.84, 0.87),
+                                          ("mkd", 0.91, 0.83, 0.89), ("zho-CN", 0.90, 0.81, 0.845)):
     r = row(f"{lang} | 0")
     if r:
         floor(f"{lang} quote recall", float(r[1]), recall)
@@ -65,7 +65,7 @@ for lang, recall, accuracy, precision in (("en", 0.90, 0.90, 0.90), ("srp-Latn",
 m = re.search(r"German speaker attribution.*?\n\| ([0-9.]+) \| ([0-9.]+) \| ([0-9.]+) \|", text, re.S)
 if m:
     floor("German message recall", float(m.group(1)), 0.20)
-    floor("German source accuracy", float(m.group(2)), 0.47)
+    floor("German source accuracy", float(m.group(2)), 0.48)
 m = re.search(r"macro-F1 .*: ours ([0-9.]+) on full", text)
 if m: floor("sr/hr/bs macro-F1", float(m.group(1)), 0.848)
 for name, targets, minimum in (("devtest-rw", 1146, 0.65), ("devtest-mt", 1476, 0.61)):
