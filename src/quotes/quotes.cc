@@ -1606,14 +1606,6 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       }
       return w;
     };
-    // Fills the speaker of `q` from the candidate nearest to `cue` within `window`; after a
-    // participle (`subject`: "Krasniqi criticised the statement, saying …"), from the first
-    // candidate before it, the subject of the clause it hangs on.
-    // The person a pronoun at `at` refers to (or the unstated subject of a verb in languages
-    // that drop it: "…“, rekao je."). News keeps quoting the same person, so it is the last
-    // person quoted, by name or through a pronoun (not whoever was mentioned last), unless a
-    // person is the subject of a later paragraph (its first person named outside quotation
-    // marks: "Ms Humphreys lost Mark … “…,” she said"), the nearer antecedent.
     // The subject of the sentence before the one at `at`, when it is an unnamed national and
     // that sentence names no person ("The American, who won …, was left unable to walk. | He
     // wrote: “…”", "Amerikanac, koji je osvojio …, ostao je nepokretan. | Napisao je: „…"): the
@@ -1674,6 +1666,11 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       }
       return false;
     };
+    // The person a pronoun at `at` refers to (or the unstated subject of a verb in languages
+    // that drop it: "…“, rekao je."). News keeps quoting the same person, so it is the last
+    // person quoted, by name or through a pronoun (not whoever was mentioned last), unless a
+    // person is the subject of a later paragraph (its first person named outside quotation
+    // marks: "Ms Humphreys lost Mark … “…,” she said"), the nearer antecedent.
     auto resolve_pronoun = [&](Quote& q, uint32_t at) {
       learn();
       // The gender the pronoun or the verb form asks for.
@@ -2055,6 +2052,9 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       if (most == nullptr) return std::nullopt;
       return Candidate{most->range, most->name, most->entity, most->type};
     };
+    // Fills the speaker of `q` from the candidate nearest to `cue` within `window`; after a
+    // participle (`subject`: "Krasniqi criticised the statement, saying …"), from the first
+    // candidate before it, the subject of the clause it hangs on.
     auto attribute = [&](Quote& q, ByteRange cue, ByteRange window, double named_confidence, bool subject = false) {
       // The word that opens the verb's reported clause (that, da, se, дека): a name after it is
       // inside what was said ("i tha … se Korea e Veriut ka ndërmarrë …").
@@ -3014,9 +3014,9 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
               // a name there is its object. Auxiliaries, "as" and "according to what" (kako je
               // rekao, prema onome što je izjavio) are no subject.
               static const std::unordered_set<std::string_view> kTagFunctionWords = {
-                  "as", "has", "had", "have", "was", "is", "will", "would", "also", "later", "then", "je", "su",
-                  "se", "kako", "sto", "takodje", "kasnije", "ka", "u", "e", "dhe", "sic", "kao", "prema", "onome", "ono", "sta",
-                  "what", "according", "sipas", "asaj", "qe"};
+                  "as", "has", "had", "have", "was", "is", "will", "would", "also", "later", "then", "what", "according",
+                  "je", "su", "se", "kako", "kao", "sto", "sta", "takodje", "kasnije", "prema", "onome", "ono",
+                  "ka", "u", "e", "dhe", "sic", "sipas", "asaj", "qe"};
               bool subject_first = std::any_of(words.begin(), words.end(), [&](const W& w) {
                 return w.r.begin > tag.begin && w.r.end <= c.range.begin && !kTagFunctionWords.count(w.key);
               });
