@@ -1611,6 +1611,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     // wrote: “…”", "Amerikanac, koji je osvojio …, ostao je nepokretan. | Napisao je: „…"): the
     // description as written ("The American"), which a pronoun or unstated subject at the start
     // of the next sentence refers to. The sentence at `at` names no person before it either.
+    std::optional<ByteRange> previous_paragraph_end;
     auto national_before = [&](uint32_t at) -> std::optional<ByteRange> {
       if (lang.substr(0, 2) == "zh") return std::nullopt;
       auto it = std::find_if(sentences.begin(), sentences.end(), [&](ByteRange s) { return s.begin <= at && at < s.end; });
@@ -1619,10 +1620,13 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       if (it != sentences.begin()) {
         previous = *std::prev(it);
       } else if (pi > 0) {
-        ByteRange r = paragraphs[pi - 1].range;
-        std::vector<ByteRange> before = text::SplitSentences(r.Of(text), lang);
-        if (before.empty()) return std::nullopt;
-        previous = {before.back().begin + r.begin, before.back().end + r.begin};
+        if (!previous_paragraph_end) {  // the last sentence of the paragraph before, found once
+          ByteRange r = paragraphs[pi - 1].range;
+          std::vector<ByteRange> before = text::SplitSentences(r.Of(text), lang);
+          previous_paragraph_end = before.empty() ? ByteRange{} : ByteRange{before.back().begin + r.begin, before.back().end + r.begin};
+        }
+        previous = *previous_paragraph_end;
+        if (previous.empty()) return std::nullopt;
       } else {
         return std::nullopt;
       }
@@ -3017,8 +3021,9 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
                   "as", "has", "had", "have", "was", "is", "will", "would", "also", "later", "then", "what", "according",
                   "je", "su", "se", "kako", "kao", "sto", "sta", "takodje", "kasnije", "prema", "onome", "ono",
                   "ka", "u", "e", "dhe", "sic", "sipas", "asaj", "qe"};
-              bool subject_first = std::any_of(words.begin(), words.end(), [&](const W& w) {
-                return w.r.begin > tag.begin && w.r.end <= c.range.begin && !kTagFunctionWords.count(w.key);
+              auto from = std::upper_bound(words.begin(), words.end(), tag.begin, [](uint32_t at, const W& x) { return at < x.r.begin; });
+              bool subject_first = std::any_of(from, words.end(), [&](const W& w) {
+                return w.r.end <= c.range.begin && !kTagFunctionWords.count(w.key);
               });
               if (!attribute(q, c.range, {tag.begin, v.addressee ? c.range.end : tag.end}, 0.8, subject_first) &&
                   !(interposed && resolve_pronoun(q, c.range.begin))) {
