@@ -622,6 +622,14 @@ bool IsPronoun(std::span<const std::string_view> pronouns, std::string_view fold
   return folded.size() <= 4 && std::find(pronouns.begin(), pronouns.end(), folded) != pronouns.end();
 }
 bool IsPronoun(std::string_view lang, std::string_view folded) { return IsPronoun(PronounsOf(lang), folded); }
+// Whether a subject pronoun is plural: they, oni, one, ata, тие.
+bool IsPluralPronoun(std::string_view lang, std::string_view folded) {
+  static constexpr std::string_view kPlural[] = {"they", "oni", "one", "ata", "tie"};
+  return IsPronoun(lang, folded) && std::find(std::begin(kPlural), std::end(kPlural), folded) != std::end(kPlural);
+}
+// Relative pronouns that open a clause about the noun before them (who, koji, који, кој што,
+// që), as folding spells them.
+const std::unordered_set<std::string_view> kRelativePronouns = {"who", "koji", "koja", "koje", "koj", "kojsto", "kojasto", "koi", "qe"};
 // Chinese personal pronouns, "they" before "he", so that 他 inside 他们 is not a pronoun of its own.
 const StringScan& CjkPronouns() {
   static const StringScan* scan = new StringScan({"他们", "她们", "他", "她"});
@@ -894,6 +902,7 @@ std::unique_ptr<QuoteFinder> QuoteFinder::Create(std::unordered_map<std::string,
       std::string_view flags = options.substr(t3 + 1);
       v.subject = flags.find("subject") != std::string_view::npos;
       v.addressee = flags.find("addressee") != std::string_view::npos;
+      v.plural = flags.find("plural") != std::string_view::npos;
       options = options.substr(0, t3);
     }
     v.lang = SerboCroatian(lang) ? "sr" : std::string(lang);
@@ -927,7 +936,8 @@ std::unique_ptr<QuoteFinder> QuoteFinder::Create(std::unordered_map<std::string,
     std::vector<int>& same_first = f->by_first_[HashParts({v.lang, "\t", first})];
     for (int vi : same_first) {
       Verb& same = f->verbs_[static_cast<size_t>(vi)];
-      if (same.lang != v.lang || same.words != v.words || same.subject != v.subject || same.addressee != v.addressee) continue;
+      if (same.lang != v.lang || same.words != v.words || same.subject != v.subject || same.addressee != v.addressee ||
+          same.plural != v.plural) continue;
       same.that = same.that || v.that;
       for (Verb::ThatWord& t : v.that_words) {
         bool known = false;
@@ -1164,10 +1174,10 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       }
     }
     // Words a one-character verb is part of without reporting speech (说明 explain, 小说 novel,
-    // 名称 name, 称赞 praise).
+    // 名称 name, 称赞 praise, 对他们来说 for them).
     // Nor after 所, which makes the verb a noun (他们所说的: what they said).
     static constexpr std::string_view kNotSpeech[] = {"说明", "说法", "说服", "小说", "听说", "称号", "称赞", "对称", "名称",
-                                                      "简称", "号称", "职称", "说唱", "说起", "称为", "所说", "所称"};
+                                                      "简称", "号称", "职称", "说唱", "说起", "称为", "所说", "所称", "来说"};
     auto inside_word = [&](size_t at, std::string_view v) {
       for (std::string_view w : kNotSpeech) {
         for (size_t k = w.find(v); k != std::string_view::npos; k = w.find(v, k + 1)) {
@@ -1650,10 +1660,9 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       if (!national) return std::nullopt;
       // A noun with a relative clause or an apposition after it, not an adjective before a noun
       // ("Serbian officials", "American Airlines").
-      static const std::unordered_set<std::string_view> kRelatives = {"who", "koji", "koja", "koj", "kojsto", "kojasto"};
       auto next = std::next(w);
       bool comma = text.substr(w->r.end, 1) == ",";
-      if (!comma && (next == all_words.end() || next->r.begin >= previous.end || !kRelatives.count(next->key))) return std::nullopt;
+      if (!comma && (next == all_words.end() || next->r.begin >= previous.end || !kRelativePronouns.count(next->key))) return std::nullopt;
       return ByteRange{begin, w->r.end};
     };
     // Whether the verb at `at` is impersonal: one with "se" and no gender of its own ("…”,
@@ -1675,6 +1684,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     // person quoted, by name or through a pronoun (not whoever was mentioned last), unless a
     // person is the subject of a later paragraph (its first person named outside quotation
     // marks: "Ms Humphreys lost Mark … “…,” she said"), the nearer antecedent.
+    std::vector<uint32_t> no_one;  // quotations (by where their words begin) that resolve_pronoun found no one said
     auto resolve_pronoun = [&](Quote& q, uint32_t at) {
       learn();
       // The gender the pronoun or the verb form asks for.
@@ -1682,11 +1692,74 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       for (size_t k = at; k < text.size() && IsLetter(text::DecodeUtf8(text, k)) && word_end - at < 64;) word_end = k;
       std::string_view word = text.substr(at, word_end - at);
       if (impersonal(at)) return false;
+      const bool cjk = word.rfind("他", 0) == 0 || word.rfind("她", 0) == 0;
+      // A pronoun with a relative clause after it is a description, the speaker as written: "Oni
+      // koji prate trendove predviđaju", "Those who follow fashion say".
+      if (auto next = word_at_or_after(static_cast<uint32_t>(word_end));
+          !cjk && IsPronoun(lang, text::FoldForMatch(word)) && next != all_words.end() && kRelativePronouns.count(next->key) &&
+          next->r.begin <= word_end + 1) {
+        auto cue = std::find_if(cues.begin(), cues.end(), [&](const Cue& c) { return c.range.begin > next->r.end; });
+        if (cue == cues.end()) return false;
+        if (text.substr(at, cue->range.begin - at).find_first_of(".!?;:\n") != std::string_view::npos) return false;
+        static const std::unordered_set<std::string_view> kAuxiliaries = {"su", "je", "se", "have", "has", "kane"};
+        uint32_t end = cue->range.begin;
+        for (auto w = word_at_or_after(next->r.end); w != all_words.end() && w->r.end <= cue->range.begin; ++w) {
+          if (!kAuxiliaries.count(w->key)) end = w->r.end;
+        }
+        q.speaker_range = {at, end};
+        q.speaker = std::string(q.speaker_range.Of(text));
+        q.speaker_entity.clear();
+        q.speaker_type = "role";
+        q.confidence = 0.6;
+        return true;
+      }
+      // A plural subject ("…,” they said; rekli su; тврдат дека; thanë; 他们) is no one person:
+      // it is a speaker's noun earlier in its sentence ("Ronaldo's lawyers are preparing to sue …,
+      // which they called “…”"), else the organisation quoted just before ("Global Citizen
+      // claims … They say …"), else a group the text does not name: no one. (Not a tag inside
+      // another quotation, which the quoting speaker reports: "“… They said, ‘…’”".)
+      const bool plural = cjk ? word.substr(3, 3) == "们"
+                              : IsPluralPronoun(lang, text::FoldForMatch(word)) ||
+                                    std::any_of(cues.begin(), cues.end(), [&](const Cue& c) { return c.range.begin == at && verbs_[c.verb].plural; });
+      if (plural && !Inside({at, static_cast<uint32_t>(word_end)}, spans)) {
+        const Candidate* noun = nullptr;
+        for (const Candidate& c : cands) {  // (the nearest)
+          if (!c.noun || c.range.end > at) continue;
+          std::string_view between = text.substr(c.range.end, at - c.range.end);
+          if (between.find_first_of(".!?\n") == std::string_view::npos && between.find("。") == std::string_view::npos) noun = &c;
+        }
+        if (noun != nullptr) {
+          q.speaker = noun->name;
+          q.speaker_entity.clear();
+          q.speaker_type = noun->type;
+          if (q.speaker_range.empty()) q.speaker_range = noun->range;
+          q.confidence = 0.6;
+          return true;
+        }
+        uint32_t from = pi > 0 ? paragraphs[pi - 1].range.begin : par.range.begin;
+        for (auto o = out.rbegin(); o != out.rend(); ++o) {
+          if (o->speaker_range.end > at || o->speaker.empty()) continue;
+          if (o->speaker_range.begin < from || o->speaker_type != "org") break;
+          q.speaker = o->speaker;
+          q.speaker_entity = o->speaker_entity;
+          q.speaker_type = o->speaker_type;
+          if (q.speaker_range.empty()) q.speaker_range = o->speaker_range;
+          q.confidence = 0.6;
+          return true;
+        }
+        // Settled: no one, and no later rule carries an earlier speaker in.
+        q.speaker.clear();
+        q.speaker_entity.clear();
+        q.speaker_type.clear();
+        q.speaker_range = {};
+        q.confidence = 0;
+        no_one.push_back(q.content.begin);
+        return true;
+      }
       // The same pronoun earlier in the sentence is the same person, and names between them are
       // not who it means ("当他被问及本·克兰肖…时他回答", "When he was asked about Crenshaw, he
       // said"): resolve from the first.
       {
-        const bool cjk = word.rfind("他", 0) == 0 || word.rfind("她", 0) == 0;
         std::string_view pronoun = cjk ? word.substr(0, 3) : word;
         // (Only a pronoun: a verb form with no subject, which `at` may also be, is no name's.)
         if (!cjk && !IsPronoun(lang, text::FoldForMatch(pronoun))) {
@@ -1708,7 +1781,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
           break;
         }
       }
-      char gender = ReferentGender(word.substr(0, word.rfind("他", 0) == 0 || word.rfind("她", 0) == 0 ? 3 : word.size()), lang);
+      char gender = ReferentGender(word.substr(0, cjk ? 3 : word.size()), lang);
       if (std::optional<ByteRange> national = national_before(at)) {
         q.speaker = std::string(national->Of(text));
         q.speaker_entity.clear();
@@ -2593,7 +2666,8 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         // quotation: an earlier speaker is not carried into them.
         unreported = q.kind == Kind::kPartial && named == nullptr && !pronoun_before;
       }
-      if (q.kind != Kind::kTerm && q.speaker.empty() && !unreported && !(cue != nullptr && impersonal(cue->range.begin))) {
+      if (q.kind != Kind::kTerm && q.speaker.empty() && !unreported && !(cue != nullptr && impersonal(cue->range.begin)) &&
+          std::find(no_one.begin(), no_one.end(), q.content.begin) == no_one.end()) {
         // The speaker named in an earlier sentence: the last speaker of this stretch of text
         // (quoted, or reporting speech: "… o pismu kaže: … | …zanimljivo.”"), else the most
         // recent person mentioned before the quotation.

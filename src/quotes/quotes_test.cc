@@ -1089,6 +1089,24 @@ TEST_F(QuotesTest, ManyPeopleSpeakAsAnUnnamedGroup) {
                         "„užase” industrije.", "sr"), "mnogi");
 }
 
+TEST_F(QuotesTest, APluralSubjectIsNoOnePerson) {
+  // A plural verb or pronoun does not fall back to the last person named or quoted.
+  EXPECT_EQ(LastSpeaker("Na koncertu je nastupio Marko Petrović.\n\nTvrde da su te akcije pomogle svetskim liderima.", "sr"), "");
+  EXPECT_EQ(LastSpeaker("„Bilo je teško”, rekao je Marko Petrović.\n\n„Nije bilo lako”, rekli su.", "sr"), "");
+  EXPECT_EQ(LastSpeaker("“It was hard,” said Jane Roe.\n\n“It was not easy,” they said.", "en"), "");
+  EXPECT_EQ(LastSpeaker("Në koncert doli Arben Gashi.\n\nAta thanë se aksionet i kanë ndihmuar liderët.", "sq"), "");
+  // It is a speaker's noun earlier in its sentence, or the organisation quoted just before.
+  EXPECT_EQ(LastSpeaker("Brackwell Group said that sales rose by a tenth.\n\nThey said the new shops would open in May.", "en"),
+            "Brackwell Group");
+  EXPECT_EQ(LastSpeaker("Jane Roe arrived.\n\nHer lawyers will sue the magazine over the claims, which they called “a smear”.", "en"),
+            "lawyers");
+  // "Those who" is a description, not a pronoun for someone before.
+  EXPECT_NE(LastSpeaker("„Bilo je teško”, rekao je Marko Petrović.\n\nOni koji prate modu kažu da se šeširi vraćaju.", "sr"),
+            "Marko Petrović");
+  // "对他们来说" (for them) reports nothing.
+  for (const Got& q : Run("凯莉说，这对他们来说是如此真实。", "zh")) EXPECT_NE(q.content, "是如此真实");
+}
+
 TEST_F(QuotesTest, ChantsAndShoutsAreSaid) {
   // The crowd that chants speaks, not the outlet that reports it.
   EXPECT_EQ(LastSpeaker("Demonstranti su u petak uzvikivali „Stiže novembar!” dok su protestovali u hodniku Senata, objavio je "
