@@ -745,12 +745,22 @@ bool SerboCroatian(std::string_view lang) {
 
 // A candidate joined to the reporting verb by "and" alone is the object of the verb before it,
 // not the speaker: "he praised Donald Trump and said", "lavdëroi Trumpin dhe tha", "赞扬了特朗普并表示".
+// So is one joined by "and" and the relative adverb of a clause the verb's subject opened
+// before ("ku ai lavdëroi … Trump dhe ku tha", "where he praised Trump and where he said").
 // (Albanian "i" is no "and": "Saipov i tha autoriteteve" is "Saipov told them".)
 bool ObjectBeforeConjunction(std::string_view text, std::string_view lang, ByteRange candidate, ByteRange cue) {
-  if (candidate.end > cue.begin || cue.begin - candidate.end > 12) return false;
+  if (candidate.end > cue.begin || cue.begin - candidate.end > 24) return false;
   std::string_view gap = text.substr(candidate.end, cue.begin - candidate.end);
   while (!gap.empty() && gap.front() == ' ') gap.remove_prefix(1);
   while (!gap.empty() && gap.back() == ' ') gap.remove_suffix(1);
+  static constexpr std::string_view kRelativeAdverbs[] = {" where", " when", " ku", " kur", " gde", " gdje", " kada",
+                                                          " где", " када", " каде", " кога"};
+  for (std::string_view r : kRelativeAdverbs) {
+    if (gap.ends_with(r) && gap.size() > r.size()) {
+      gap.remove_suffix(r.size());
+      break;
+    }
+  }
   std::string_view base = lang.substr(0, 2);
   if (SerboCroatian(lang)) return gap == "i" || gap == "и" || gap == "te";
   if (base == "mk") return gap == "и";
@@ -2251,6 +2261,12 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
           if (cue_gender == 0) cue_gender = ReferentGender(w, lang);
         });
       }
+      // The entities the verb before the conjunction has as its object, however often named
+      // there ("lavdëroi presidentin amerikan Donald Trump dhe ku tha": the title too).
+      std::vector<std::string_view> objects;
+      for (const Candidate& c : cands) {
+        if (!subject && !c.entity.empty() && ObjectBeforeConjunction(text, lang, c.range, cue)) objects.push_back(c.entity);
+      }
       const Candidate* best = nullptr;
       uint32_t best_d = std::numeric_limits<uint32_t>::max();
       const uint32_t dateline_end = DatelineEnd(text, window);
@@ -2293,7 +2309,10 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
             text.substr(c.range.end, cue.begin - c.range.end).find(',') != std::string_view::npos) {
           continue;
         }
-        if (!subject && ObjectBeforeConjunction(text, lang, c.range, cue)) continue;
+        if (!subject && (ObjectBeforeConjunction(text, lang, c.range, cue) ||
+                         std::find(objects.begin(), objects.end(), c.entity) != objects.end())) {
+          continue;
+        }
         // Nor a noun in an earlier clause that a contrast joins ("Flejk je rekao da je kancelarija
         // izdala saopštenje, a pre nego što se lift zatvorio, rekao je …"). (A person there may
         // be the subject of both: "Pompeo se sastao sa Riom, a potom izjavio".)

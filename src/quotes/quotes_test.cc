@@ -412,6 +412,12 @@ TEST_F(QuotesTest, AVerbAfterAndWithNoCommaSharesTheSubject) {
   EXPECT_EQ(LastSpeaker("Ana Marić claims Vučić called her and told her he was \"sorry\".", "en"), "Aleksandar Vučić");
   // Albanian "i" before a verb is a pronoun ("told him"), not "and".
   EXPECT_EQ(LastSpeaker("Trajneri i FK Partizan Marko Petrović i tha gazetarëve se ndeshja shtyhet.", "sq"), "Marko Petrović");
+  // "and where" repeats the clause of the first verb, whose object (title and name alike) does not speak.
+  EXPECT_NE(LastSpeaker("Kurti foli në një tubim ku ai lavdëroi presidentin amerikan Donald Trump dhe ku tha se do të "
+                        "kandidonte përsëri.", "sq"),
+            "Donald Trump");
+  EXPECT_NE(LastSpeaker("Kurti spoke at a rally where he praised Donald Trump and where he said he would run again.", "en"),
+            "Donald Trump");
 }
 
 TEST_F(QuotesTest, AnOutletThatRelaysANamedSpeakersWordsDoesNotSpeak) {
