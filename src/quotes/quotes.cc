@@ -531,16 +531,17 @@ std::vector<std::vector<Span>> QuotationsByParagraph(std::string_view text, cons
     if (closes_in == 0) {
       // No closing mark: the quotation ends with its paragraph, or, when its closing mark was
       // lost, goes on through the paragraphs after it that have no marks of their own and
-      // speak in the first or second person, and through up to three that do not, when one
-      // that speaks in the first person follows them ("Se borevme. | Kapa dolu za Tomas. | … |
-      // Ḱe se pregrupirame"; not a list of advice to "you" after the quotation).
+      // speak in the first person, and through up to three that do not, when one that speaks
+      // in the first person follows them ("Se borevme. | Kapa dolu za Tomas. | … | Ḱe se
+      // pregrupirame"). The second person is not enough: advice to "you" after a quotation is
+      // the article's ("你应该这样开始。| 与你的配偶和孩子交谈 …").
       constexpr size_t kImpersonalGap = 3;
       size_t last = pi, gap = 0;
       for (size_t q = pi + 1; q < paragraphs.size() && q - pi <= kCarryParagraphs; ++q) {
         ByteRange r = paragraphs[q].range;
         Marks next = FindMarks(text, r);
         if (!next.spans.empty() || !next.open.empty() || next.orphan_close.end != 0) break;
-        if (SpeaksInPerson(r.Of(text), gap > 0)) {
+        if (SpeaksInPerson(r.Of(text), true)) {
           last = q;
           gap = 0;
         } else if (++gap > kImpersonalGap) {

@@ -218,7 +218,7 @@ TEST_F(QuotesTest, QuotationsOverSeveralParagraphs) {
           "The team won the trophy on Sunday in Paris.\nWe have a goal, and that is where the focus stays.\"", "en");
   for (const Got& q : g) EXPECT_EQ(q.content.find("Paris"), std::string::npos) << q.content;
   // And a quotation whose closing mark was lost goes on through the lines after it that speak
-  // in the first or second person, up to the first that does not.
+  // in the first person, up to the first that does not.
   g = Run("Dobrin Velkov said after the match: \"It was a great day for the team.\n"
           "Believe me, we are ready for the final.\nThe fans celebrated until late at night.", "en");
   ASSERT_EQ(g.size(), 2u);
@@ -230,6 +230,10 @@ TEST_F(QuotesTest, QuotationsOverSeveralParagraphs) {
   ASSERT_EQ(g.size(), 4u);
   ExpectQuote(g, 3, "I will work with the committee and we will move on", "direct", "Dobrin Velkov");
   g = Run("Dobrin Velkov said after the match: \"We fought hard.\nPlanning is the key.\nYour family should know your plans.", "en");
+  ASSERT_EQ(g.size(), 1u);
+  // Nor through lines that only say "you": advice after the quotation is the article's.
+  g = Run("Holly Snyder said: \"People want a family member to care for them.\nYou should start this way.\n"
+          "Talk to your spouse and children about your plans.", "en");
   ASSERT_EQ(g.size(), 1u);
   // Macedonian drops the pronoun too: a verb in -ме is "we".
   g = Run("Добрин Велков рече: „Мислам дека е добро.\nНо работиме на тоа секој ден.\nНатпреварот заврши доцна.", "mk");
