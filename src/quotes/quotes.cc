@@ -71,14 +71,15 @@ bool EveryWordCapitalised(std::string_view s) {
 }
 
 // Whether words are written as an English title is: every word of four letters or more
-// capitalised, three such words at least, and not all in capitals ("Just the Funny Parts: And a
-// Few Hard Truths", also inside a translation). Speech quoted is written as a sentence, or
-// shouted ("NO, ANOTHER ONE").
+// capitalised but a few function words ("into", "from"), three such words at least, and not all
+// in capitals ("Just the Funny Parts: And a Few Hard Truths About Sneaking into …", also inside
+// a translation). Speech quoted is written as a sentence, or shouted ("NO, ANOTHER ONE").
 bool TitleCased(std::string_view s) {
+  static const std::unordered_set<std::string_view> kMinor = {"into", "onto", "from", "with", "upon", "over", "than", "that"};
   int long_words = 0;
   bool all = true, shouted = true;
   text::ForEachWord(s, [&](std::string_view lower, ByteRange r, bool unspaced) {
-    if (unspaced || lower.size() < 4) return;
+    if (unspaced || lower.size() < 4 || (kMinor.count(lower) && r.Of(s) == lower)) return;
     ++long_words;
     size_t k = r.begin;
     all = all && u_isupper(static_cast<UChar32>(text::DecodeUtf8(s, k)));

@@ -999,6 +999,10 @@ TEST_F(QuotesTest, AnEnglishTitleInMarksIsATerm) {
   g = Run("Nova knjiga Jelene Marić „NIKAD VIŠE NE DOLAZIM OVDE” izlazi u maju.", "sr");
   ASSERT_EQ(g.size(), 1u);
   EXPECT_EQ(g[0].kind, "direct");
+  // A title keeps its short function words in lower case, "into" and "from" too.
+  g = Run("Дана Витлоу, авторка на „Notes on Sneaking into the Long Road Home Through Ruritania,“ има друга теорија.", "mk");
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(g[0].kind, "term");
 }
 
 TEST_F(QuotesTest, AMissingOpeningMarkAfterASpeechTagsColon) {
