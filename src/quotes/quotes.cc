@@ -1478,24 +1478,25 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     const std::unordered_set<std::string>* preps = preps_it == prepositions_.end() ? nullptr : &preps_it->second;
     // A mention right after a preposition ("Of Paddington", "sa CNN-om"): the object of a
     // phrase; as a candidate it does not speak, and a pronoun does not refer back to it.
-    // An English article may stand between them ("at the United Nations").
-    // `noun`: `r` is a common noun, which capitalised words may qualify ("za Vrhovni sud";
-    // not in English, where "the individuals in the Nationwide study" ends in a noun of its own).
-    auto after_preposition = [&](ByteRange r, bool noun = false) {
+    // An English article may stand between them ("at the United Nations"), and outside
+    // English capitalised words that qualify it ("za Vrhovni sud", "za Sky News"; English "the
+    // individuals in the Nationwide study" ends in a noun of its own).
+    auto after_preposition = [&](ByteRange r) {
       if (preps == nullptr) return false;
       uint32_t next = r.begin;
       int qualifiers = 0;
       for (auto k = word_at_or_after(r.begin); k != all_words.begin();) {
         --k;
         if (k->r.end > next) return false;  // `r` starts inside a word
-        // Spaces only between them, or an opening quotation mark (za „Sunday Times“).
+        // Spaces only between them, and perhaps an opening quotation mark before the name (za
+        // „Sunday Times“; not the closing mark and full stop of a sentence before).
         std::string_view gap = text.substr(k->r.end, next - k->r.end);
         for (std::string_view mark : {"„", "“", "«", "»", "\"", "‘"}) {
-          if (size_t at = gap.find(mark); at != std::string_view::npos) gap = gap.substr(0, at);
+          if (gap.ends_with(mark)) gap.remove_suffix(mark.size());
         }
         if (gap.find_first_not_of(' ') != std::string_view::npos) return false;
         if (preps->count(k->key)) return true;
-        bool qualifier = noun && lang.substr(0, 2) != "en" && qualifiers < 2 && IsUpperAt(text, k->r.begin);
+        bool qualifier = lang.substr(0, 2) != "en" && qualifiers < 2 && IsUpperAt(text, k->r.begin);
         if (k->key != "the" && k->key != "a" && k->key != "an" && !qualifier) return false;
         qualifiers += qualifier ? 1 : 0;
         next = k->r.begin;
@@ -1526,7 +1527,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
             oblique = true;
           }
         }
-        c.governed = own || oblique || after_preposition(c.range, c.noun);
+        c.governed = own || oblique || after_preposition(c.range);
       }
     }
     // "rekli su iz policije", "Iz Nielsena su saopštili", Macedonian "изјавија од Nielsen": the

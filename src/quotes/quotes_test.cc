@@ -354,6 +354,12 @@ TEST_F(QuotesTest, NamesAfterPrepositionsDoNotSpeak) {
   ExpectNotSpeaking(Run("Liderka opozicije nazvala je kandidata za Vrhovni sud „histeričnim” i rekla da nije dostojan.", "sr"), "sud");
   ExpectNotSpeaking(Run("Лидерот на опозицијата го нарече кандидатот за Врховен суд „хистеричен“ и рече дека тој не е достоен.", "mk"),
                     "суд");
+  // So with a name: the word the tagger found (News) and the capitalised one before it.
+  EXPECT_EQ(LastSpeaker("Риза Кусума, 35-годишња мајка, каже за Sky News: „Сваког тренутка хитна помоћ доноси тела.“", "sr"),
+            "Риза Кусума");
+  // But not across the closing mark and full stop of the sentence before.
+  std::vector<Got> g = Run("Рејтингот порасна во „MSNBC“.\n\nНилсен вели дека „Fox News“ во просек има 2,4 милиони гледачи.", "mk");
+  EXPECT_TRUE(std::any_of(g.begin(), g.end(), [](const Got& q) { return q.kind == "indirect" && q.speaker == "Нилсен"; }));
 }
 
 TEST_F(QuotesTest, APlaceThatEndsAListBeforeTheVerbDoesNotSpeak) {
