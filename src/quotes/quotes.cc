@@ -1700,6 +1700,17 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     std::vector<uint32_t> no_one;  // quotations (by where their words begin) that resolve_pronoun found no one said
     auto resolve_pronoun = [&](Quote& q, uint32_t at) {
       learn();
+      // The antecedent speaks; an unstated subject's speaker range is the antecedent's, a
+      // pronoun's stays the pronoun.
+      auto speak = [&q](const std::string& name, const std::string& entity, const std::string& type, ByteRange range,
+                        double confidence) {
+        q.speaker = name;
+        q.speaker_entity = entity;
+        q.speaker_type = type;
+        if (q.speaker_range.empty()) q.speaker_range = range;
+        q.confidence = confidence;
+        return true;
+      };
       // The gender the pronoun or the verb form asks for.
       size_t word_end = at;
       for (size_t k = at; k < text.size() && IsLetter(text::DecodeUtf8(text, k)) && word_end - at < 64;) word_end = k;
@@ -1719,12 +1730,8 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         for (auto w = word_at_or_after(next->r.end); w != all_words.end() && w->r.end <= cue->range.begin; ++w) {
           if (!kAuxiliaries.count(w->key)) end = w->r.end;
         }
-        q.speaker_range = {at, end};
-        q.speaker = std::string(q.speaker_range.Of(text));
-        q.speaker_entity.clear();
-        q.speaker_type = "role";
-        q.confidence = 0.6;
-        return true;
+        q.speaker_range = {at, end};  // the description, not the pronoun alone
+        return speak(std::string(q.speaker_range.Of(text)), "", "role", q.speaker_range, 0.6);
       }
       // A plural subject ("…,” they said; rekli su; тврдат дека; thanë; 他们) is no one person:
       // it is a speaker's noun earlier in its sentence ("Ronaldo's lawyers are preparing to sue …,
@@ -1741,24 +1748,12 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
           std::string_view between = text.substr(c.range.end, at - c.range.end);
           if (between.find_first_of(".!?\n") == std::string_view::npos && between.find("。") == std::string_view::npos) noun = &c;
         }
-        if (noun != nullptr) {
-          q.speaker = noun->name;
-          q.speaker_entity.clear();
-          q.speaker_type = noun->type;
-          if (q.speaker_range.empty()) q.speaker_range = noun->range;
-          q.confidence = 0.6;
-          return true;
-        }
+        if (noun != nullptr) return speak(noun->name, "", noun->type, noun->range, 0.6);
         uint32_t from = pi > 0 ? paragraphs[pi - 1].range.begin : par.range.begin;
         for (auto o = out.rbegin(); o != out.rend(); ++o) {
           if (o->speaker_range.end > at || o->speaker.empty()) continue;
           if (o->speaker_range.begin < from || o->speaker_type != "org") break;
-          q.speaker = o->speaker;
-          q.speaker_entity = o->speaker_entity;
-          q.speaker_type = o->speaker_type;
-          if (q.speaker_range.empty()) q.speaker_range = o->speaker_range;
-          q.confidence = 0.6;
-          return true;
+          return speak(o->speaker, o->speaker_entity, o->speaker_type, o->speaker_range, 0.6);
         }
         // Settled: no one, and no later rule carries an earlier speaker in.
         q.speaker.clear();
@@ -1796,12 +1791,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       }
       char gender = ReferentGender(word.substr(0, cjk ? 3 : word.size()), lang);
       if (std::optional<ByteRange> national = national_before(at)) {
-        q.speaker = std::string(national->Of(text));
-        q.speaker_entity.clear();
-        q.speaker_type = "role";
-        if (q.speaker_range.empty()) q.speaker_range = *national;
-        q.confidence = 0.6;
-        return true;
+        return speak(std::string(national->Of(text)), "", "role", *national, 0.6);
       }
       const Quote* last = nullptr;  // the last quotation so far with a named, compatible speaker before `at`
       for (auto o = out.rbegin(); o != out.rend() && last == nullptr; ++o) {
@@ -1861,33 +1851,15 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
           break;
         }
       }
-      // An unstated subject's speaker range is its antecedent's; a pronoun's stays the pronoun.
       if (cued != nullptr && (subject == nullptr || subject->range.begin <= cued->range.begin)) {
-        q.speaker = cued->name;
-        q.speaker_entity = cued->entity;
-        q.speaker_type = cued->type;
-        if (q.speaker_range.empty()) q.speaker_range = cued->range;
-        q.confidence = 0.7;
-        return true;
+        return speak(cued->name, cued->entity, cued->type, cued->range, 0.7);
       }
       if (subject == nullptr || (last != nullptr && subject->range.begin <= last->speaker_range.end)) {
         subject = last == nullptr ? subject_before(at, gender) : nullptr;
       }
-      if (subject != nullptr) {
-        q.speaker = subject->name;
-        q.speaker_entity = subject->entity;
-        q.speaker_type = subject->type;
-        if (q.speaker_range.empty()) q.speaker_range = subject->range;
-      } else if (last != nullptr) {
-        q.speaker = last->speaker;
-        q.speaker_entity = last->speaker_entity;
-        q.speaker_type = last->speaker_type;
-        if (q.speaker_range.empty()) q.speaker_range = last->speaker_range;
-      } else {
-        return false;
-      }
-      q.confidence = 0.7;
-      return true;
+      if (subject != nullptr) return speak(subject->name, subject->entity, subject->type, subject->range, 0.7);
+      if (last != nullptr) return speak(last->speaker, last->speaker_entity, last->speaker_type, last->speaker_range, 0.7);
+      return false;
     };
     // The person a bare title that opens the verb's sentence refers to ("Predsednik je u subotu
     // rekao da …", "The President said"): the last person the article named right after the
