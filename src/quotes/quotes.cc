@@ -78,8 +78,8 @@ bool TitleCased(std::string_view s) {
   static const std::unordered_set<std::string_view> kMinor = {"into", "onto", "from", "with", "upon", "over", "than", "that"};
   int long_words = 0;
   bool all = true, shouted = true;
-  text::ForEachWord(s, [&](std::string_view lower, ByteRange r, bool unspaced) {
-    if (unspaced || lower.size() < 4 || (kMinor.count(lower) && r.Of(s) == lower)) return;
+  text::ForEachSpacedWord(s, [&](std::string_view lower, ByteRange r, bool) {
+    if (lower.size() < 4 || (kMinor.count(lower) && r.Of(s) == lower)) return;
     ++long_words;
     size_t k = r.begin;
     all = all && u_isupper(static_cast<UChar32>(text::DecodeUtf8(s, k)));
@@ -356,8 +356,8 @@ bool SpeaksInPerson(std::string_view s, bool first_only = false) {
                                                                       "тиме", "њиме", "чиме", "овиме", "ониме"};
   static const std::unordered_set<std::string_view> kAlbanian = {"kemi", "kam"};
   bool found = false;
-  text::ForEachWord(s, [&](std::string_view lower, ByteRange r, bool unspaced) {
-    if (found || unspaced) return;
+  text::ForEachSpacedWord(s, [&](std::string_view lower, ByteRange r, bool) {
+    if (found) return;
     std::string w = text::FoldForMatch(lower);
     found = r.Of(s) == "I" || kFirst.count(w) > 0 || (!first_only && kSecond.count(w) > 0) || kAlbanian.count(lower) > 0 ||
             (w.size() >= 4 && w.compare(w.size() - 2, 2, "mo") == 0 && !kNotWe.count(w)) ||
@@ -1087,8 +1087,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
   };
   std::vector<W> all_words;
   const std::span<const std::string_view> pronouns = PronounsOf(lang);
-  text::ForEachWord(text, [&](std::string_view lower, ByteRange r, bool unspaced) {
-    if (unspaced) return;
+  text::ForEachSpacedWord(text, [&](std::string_view lower, ByteRange r, bool) {
     std::string key = text::FoldForMatch(lower);
     uint64_t hash = Hash64(key);
     uint64_t verb_hash = HashParts({verb_lang, "\t", key});

@@ -20,10 +20,11 @@ namespace parallax::text {
 // Folds a case-folded word into a term: stemmed by `stemmer` when given, then match-folded.
 void MakeTerm(std::string_view lower_word, Stemmer* stemmer, std::string& term);
 
-// Calls `emit(std::string_view lower_word, ByteRange range, bool unspaced)` for each word of
-// `text` in order; for unspaced scripts each call is one bigram (or a lone character).
-template <typename Emit>
-void ForEachWord(std::string_view text, Emit&& emit) {
+namespace internal {
+
+// ForEachWord, and with `kUnspaced` false ForEachSpacedWord.
+template <bool kUnspaced, typename Emit>
+void ScanWords(std::string_view text, Emit&& emit) {
   std::string word;
   size_t i = 0;
   const size_t n = text.size();
@@ -43,6 +44,15 @@ void ForEachWord(std::string_view text, Emit&& emit) {
       cls = ClassOf(cp);
     }
     if (cls == CharClass::kOther || cls == CharClass::kMark) continue;
+    if (cls == CharClass::kUnspaced && !kUnspaced) {
+      // The run of unspaced characters, skipped.
+      while (i < n) {
+        size_t j = i;
+        if (ClassOf(DecodeUtf8(text, j)) != CharClass::kUnspaced) break;
+        i = j;
+      }
+      continue;
+    }
     if (cls == CharClass::kUnspaced) {
       // Bigrams over the run of unspaced characters.
       size_t prev_start = start;
@@ -100,6 +110,22 @@ void ForEachWord(std::string_view text, Emit&& emit) {
     emit(std::string_view(word), ByteRange{static_cast<uint32_t>(start), static_cast<uint32_t>(i)},
          false);
   }
+}
+
+}  // namespace internal
+
+// Calls `emit(std::string_view lower_word, ByteRange range, bool unspaced)` for each word of
+// `text` in order; for unspaced scripts each call is one bigram (or a lone character).
+template <typename Emit>
+void ForEachWord(std::string_view text, Emit&& emit) {
+  internal::ScanWords<true>(text, emit);
+}
+
+// The same for the words of spaced scripts only (`unspaced` is always false): runs of unspaced
+// characters are passed over without making their bigrams, for callers that have no use for them.
+template <typename Emit>
+void ForEachSpacedWord(std::string_view text, Emit&& emit) {
+  internal::ScanWords<false>(text, emit);
 }
 
 }  // namespace parallax::text

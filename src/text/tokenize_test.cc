@@ -35,5 +35,20 @@ TEST(Tokenize, RangesIndexTheInput) {
   EXPECT_EQ(got, (std::vector<std::string>{"Рекао", "је", "Вучић"}));
 }
 
+TEST(Tokenize, SpacedWordsPassUnspacedRunsOver) {
+  // The spaced words of ForEachWord, with the same ranges, and nothing of the Han runs.
+  std::string_view text = "武契奇说 Vučić, 2024年 Kosovo傅聪";
+  std::vector<std::string> all, spaced;
+  ForEachWord(text, [&](std::string_view w, ByteRange r, bool unspaced) {
+    if (!unspaced) all.push_back(std::string(w) + "@" + std::to_string(r.begin));
+  });
+  ForEachSpacedWord(text, [&](std::string_view w, ByteRange r, bool unspaced) {
+    EXPECT_FALSE(unspaced);
+    spaced.push_back(std::string(w) + "@" + std::to_string(r.begin));
+  });
+  EXPECT_EQ(spaced, (std::vector<std::string>{"vučić@13", "2024@22", "kosovo@30"}));
+  EXPECT_EQ(spaced, all);
+}
+
 }  // namespace
 }  // namespace parallax::text
