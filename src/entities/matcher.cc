@@ -101,19 +101,28 @@ std::string PossessiveBase(std::string_view word) {
   return {};
 }
 
+// A fixed list of words by name key (NameKey), looked up with a Word: by the hash Words
+// computed once for it, then compared exactly, so the rules below consult their lists on every
+// word without hashing its key again.
+class KeySet {
+ public:
+  KeySet(std::initializer_list<std::string_view> words) {
+    for (std::string_view w : words) set_.Insert(NameKey(w));
+  }
+  bool Contains(const Word& w) const { return set_.Contains(w.hash, w.key); }
+
+ private:
+  WordSet set_;
+};
+
 // Chinese courtesy titles: a transcribed or Latin-letter name may stand before one (亚当斯先生).
 constexpr std::string_view kCourtesyTitles[] = {"先生", "女士", "夫人", "小姐", "博士", "教授"};
 
 // Courtesy titles written before a name in Latin or Cyrillic text (Ms. Maurice, gospođa Marić),
 // as name keys. A word after one is a person's name; the title itself is no name.
-const std::unordered_set<std::string>& LatinCourtesyTitles() {
-  static const auto* titles = new std::unordered_set<std::string>([] {
-    std::unordered_set<std::string> out;
-    for (std::string_view t : {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "rev", "gospodin", "gospođa", "gospođica"}) {
-      out.insert(NameKey(t));
-    }
-    return out;
-  }());
+const KeySet& LatinCourtesyTitles() {
+  static const auto* titles =
+      new KeySet({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "rev", "gospodin", "gospođa", "gospođica"});
   return *titles;
 }
 
@@ -149,8 +158,7 @@ std::vector<Word> Words(std::string_view text) {
   const std::vector<ByteRange> addresses = Addresses(text);
   auto next = addresses.begin();
   uint32_t www_end = 0;  // the end of an address that opens with "www."
-  text::ForEachWord(text, [&](std::string_view lower, ByteRange r, bool unspaced) {
-    if (unspaced) return;
+  text::ForEachSpacedWord(text, [&](std::string_view lower, ByteRange r, bool) {
     while (next != addresses.end() && next->end <= r.begin) ++next;
     if ((next != addresses.end() && next->begin <= r.begin) || r.begin < www_end) return;
     if (lower == "www" && text.substr(r.end, 1) == ".") {
@@ -473,6 +481,8 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     bool possessive = false;  // a possessive adjective made from the name (Vučićeva)
   };
   std::vector<Word> words = Words(text);
+  // Whether any passes for Chinese (and other unspaced scripts) have anything to read.
+  const bool cjk = HasCjk(text);
   // Given names, by key, less the words that are common words as written and no given name's
   // spelling: "Vlada" (the government) shares Vlado's key, but is not a name.
   std::vector<char> given_name(words.size());
@@ -503,7 +513,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
                                                       gap.find("…") != std::string_view::npos));
   }
   std::vector<Hit> hits;
-  std::vector<bool> taken(words.size(), false);
+  std::vector<char> taken(words.size(), false);
 
   // 1. Aliases and role phrases over words, longest first. Topics come last (3g), over names
   // too: "nezavisnosti Kosova" is the topic Kosovo independence and the place Kosovo.
@@ -554,7 +564,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         i > 0 && words[i - 1].upper && !taken[i - 1]) {
       std::string_view gap = text.substr(words[i - 1].range.end, words[i].range.begin - words[i - 1].range.end);
       bool given = given_name[i - 1] && !common_keys_.Contains(words[i - 1].hash) && gap == " ";
-      bool courtesy = LatinCourtesyTitles().count(words[i - 1].key) && (gap == " " || gap == ". ");
+      bool courtesy = LatinCourtesyTitles().Contains(words[i - 1]) && (gap == " " || gap == ". ");
       if (given || courtesy) best = -1;
     }
     // A person's one-word name (a surname) right after another given name is someone else's:
@@ -582,16 +592,10 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       if (place.type == EntityType::kPlace && after < words.size() && words[after].upper &&
           std::find(place.tags.begin(), place.tags.end(), "city") != place.tags.end() &&
           text.substr(words[after - 1].range.end, words[after].range.begin - words[after - 1].range.end) == " ") {
-        static const std::unordered_set<std::string> kHeads = [] {
-          std::unordered_set<std::string> out;
-          for (std::string_view w : {"post", "times", "globe", "tribune", "herald", "journal", "daily", "gazette", "mail",
-                                     "star", "sun", "chronicle", "observer", "university", "college", "airport", "police",
-                                     "council", "club", "city", "united", "fc", "rovers", "wanderers", "athletic"}) {
-            out.insert(NameKey(w));
-          }
-          return out;
-        }();
-        if (kHeads.count(words[after].key)) {
+        static const KeySet kHeads({"post", "times", "globe", "tribune", "herald", "journal", "daily", "gazette", "mail",
+                                    "star", "sun", "chronicle", "observer", "university", "college", "airport", "police",
+                                    "council", "club", "city", "united", "fc", "rovers", "wanderers", "athletic"});
+        if (kHeads.Contains(words[after])) {
           std::string id = "org/~";
           for (size_t k = i; k <= after; ++k) id += (k > i ? "-" : "") + words[k].key;
           ByteRange r{words[i].range.begin, words[after].range.end};
@@ -767,7 +771,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   // 2b'. Foreign names transliterated into Chinese without a dot, right before a reporting
   // verb or a courtesy title (亚当斯说, 斯图里奇表示, 亚当斯先生): two to six characters of the
   // transcription set.
-  const std::vector<std::vector<size_t>> name_ends_at = cjk_name_end_scan_.Find(text);
+  const std::vector<std::vector<size_t>> name_ends_at = cjk ? cjk_name_end_scan_.Find(text) : std::vector<std::vector<size_t>>();
   for (const std::vector<size_t>& verb_at : name_ends_at) {
     for (size_t at : verb_at) {
       size_t begin = at;
@@ -791,7 +795,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   // 2b'''. Names left in Latin script inside Chinese text, right before a reporting verb or a
   // courtesy title ("Sumbung 女士说", "曼城队经理 Pep Guardiola 告诉记者", "Sainsbury's 表示"):
   // one to three capitalised words, titles before them left out ("Prof Czeisler补充道").
-  if (!cjk_name_ends_.empty() && HasCjk(text)) {
+  if (!cjk_name_ends_.empty() && cjk) {
     for (size_t i = 0; i < words.size(); ++i) {
       if (!words[i].upper || taken[i]) continue;
       size_t end = i + 1;
@@ -801,7 +805,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       }
       size_t first = i;
       i = end - 1;
-      while (first + 1 < end && LatinCourtesyTitles().count(words[first].key)) ++first;
+      while (first + 1 < end && LatinCourtesyTitles().Contains(words[first])) ++first;
       size_t at = words[end - 1].range.end;
       bool possessive = false;  // "Sainsbury's": a company
       for (std::string_view s : {"'s", "’s"}) {
@@ -1028,13 +1032,8 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   // Words that are not names, and unknown people added by the rules below. Leading sentence
   // words (The, But) are not part of a name.
   // Both lists hold name keys (NameKey: "these" -> "thes", "committee" -> "committ"), as words do.
-  auto keys = [](std::initializer_list<std::string_view> list) {
-    std::unordered_set<std::string> out;
-    for (std::string_view w : list) out.insert(NameKey(w));
-    return out;
-  };
-  static const std::unordered_set<std::string> kNotNames =
-      keys({"the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "but", "and", "in",
+  static const KeySet kNotNames(
+      {"the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "but", "and", "in",
             "on", "at", "for", "after", "when", "while", "as", "mr", "mrs", "ms", "dr", "prof", "sir", "then", "also", "so",
             "of", "from", "with", "by", "to", "now", "today", "yesterday", "however", "meanwhile",
             // Sentence adverbs of Serbo-Croatian, Macedonian and Albanian ("Tani, Maurice po…"; not
@@ -1042,7 +1041,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
             "zatim", "danas", "juče", "jučer", "međutim", "takođe", "također", "tada", "ipak", "сега", "потоа",
             "денес", "вчера", "меѓутоа", "tani", "pastaj", "sot", "dje", "ndërkohë", "megjithatë", "gjithashtu"});
   // Words of organisations' and places' names and of dates, never of a person's.
-  static const std::unordered_set<std::string> kNotInNames = keys({
+  static const KeySet kNotInNames({
       "committee", "court", "house", "party", "council", "ministry", "department", "university", "college", "school",
       "street", "city", "county", "state", "states", "union", "nations", "republic", "kingdom", "office", "agency",
       "bank", "company", "group", "airport", "airlines", "airways", "air", "news", "times", "post", "journal",
@@ -1061,12 +1060,12 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       "vijeće", "veće", "savet", "vlada", "ministarstvo", "skupština", "sud", "agencija", "komisija", "odbor",
       "institut", "univerzitet", "sveučilište", "fakultet", "banka", "kompanija", "stranka", "partija"});
   // Titles, which kNotInNames lists too, that may end a span the rules below take apart.
-  static const std::unordered_set<std::string> kTitleWords = keys({"prime", "minister", "president", "general", "secretary"});
-  static const std::unordered_set<std::string> kCalendar =
-      keys({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+  static const KeySet kTitleWords({"prime", "minister", "president", "general", "secretary"});
+  static const KeySet kCalendar(
+      {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
             "april", "may", "june", "july", "august", "september", "october", "november", "december"});
   auto usable = [&](size_t k) {
-    if (taken[k] || !words[k].upper || kNotNames.count(words[k].key) || cues_.Contains(words[k].hash)) return false;
+    if (taken[k] || !words[k].upper || kNotNames.Contains(words[k]) || cues_.Contains(words[k].hash)) return false;
     std::string_view w = words[k].range.Of(text);
     size_t upper = 0;
     for (char c : w) upper += c >= 'A' && c <= 'Z';
@@ -1085,7 +1084,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     // A person's name does not include the titles before it ("Mr Dar", "Pastor Stephen Jones",
     // "NASA Administrator Mike Griffin"): the person is the same with or without them.
     while (type == EntityType::kPerson && end - first > 1 &&
-           (LatinCourtesyTitles().count(words[first].key) || cues_.Contains(words[first].hash))) {
+           (LatinCourtesyTitles().Contains(words[first]) || cues_.Contains(words[first].hash))) {
       ++first;
     }
     // No name ends in a preposition or conjunction ("Univerziteta u" before a place the packs
@@ -1171,7 +1170,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   // Rogers"), unless a word is a common one ("Thanks,", "Regards", a one-word headline) or
   // known already.
   {
-    static const std::unordered_set<std::string> kGreetings = keys({"hi", "hello", "dear", "hey"});
+    static const KeySet kGreetings({"hi", "hello", "dear", "hey"});
     for (size_t i = 0; i < words.size();) {
       size_t line_begin = text.rfind('\n', words[i].range.begin);
       line_begin = line_begin == std::string_view::npos ? 0 : line_begin + 1;
@@ -1179,7 +1178,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       size_t j = i;
       while (j < words.size() && words[j].range.end <= line_end) ++j;
       size_t first = i;
-      if (j - i >= 2 && kGreetings.count(words[i].key)) ++first;
+      if (j - i >= 2 && kGreetings.Contains(words[i])) ++first;
       std::string_view before = text.substr(line_begin, words[i].range.begin - line_begin);
       std::string_view after = text.substr(words[j - 1].range.end, line_end - words[j - 1].range.end);
       bool bare = before.find_first_not_of(" \t-–—") == std::string_view::npos && after.find_first_not_of(" \t,:") == std::string_view::npos &&
@@ -1187,7 +1186,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       // A known given name may also be a common word ("Will"); it opens the line.
       auto name_word = [&](size_t k) {
         return words[k].upper && usable(k) && (!written_lower(k) || (k == first && given_name[k])) &&
-               !kCalendar.count(words[k].key) && !kNotInNames.count(words[k].key) &&
+               !kCalendar.Contains(words[k]) && !kNotInNames.Contains(words[k]) &&
                (k == first || Joined(text, words[k - 1].range.end, words[k].range.begin));
       };
       bool name = bare && j - first <= 3;
@@ -1234,7 +1233,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       std::string_view last = words[j - 1].range.Of(text);
       bool abbreviation = last.size() <= 4 && std::count_if(last.begin(), last.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) >= 2;
       bool ok = alone.count(words[j - 1].key) > 0 && !alone.count(words[i].key) && words[j - 1].key.size() >= 3 && !abbreviation;
-      for (size_t k = i; k < j && ok; ++k) ok = usable(k) && !kNotInNames.count(words[k].key) && !kCalendar.count(words[k].key);
+      for (size_t k = i; k < j && ok; ++k) ok = usable(k) && !kNotInNames.Contains(words[k]) && !kCalendar.Contains(words[k]);
       if (!ok) continue;
       if (sentence_start[i] && written_lower(i)) continue;  // "Then West said"
       add_unknown(i, j);
@@ -1268,8 +1267,8 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
           written_lower(s.first_word)) {
         continue;
       }
-      if (s.end_word - s.first_word == 1 && kCalendar.count(words[s.first_word].key)) continue;  // "last December"
-      if (s.end_word - s.first_word == 1 && kNotNames.count(words[s.first_word].key)) continue;    // "Tani, …"
+      if (s.end_word - s.first_word == 1 && kCalendar.Contains(words[s.first_word])) continue;  // "last December"
+      if (s.end_word - s.first_word == 1 && kNotNames.Contains(words[s.first_word])) continue;    // "Tani, …"
 
       // Not a word after an elided article ("Ballon d'Or": the name is the whole), and not a
       // function word that opens a sentence ("Of Paddington, whom …").
@@ -1279,7 +1278,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         if (gap == "'" || gap == "’") continue;
       }
       size_t b = s.first_word;
-      while (b + 1 < s.end_word && opens[b] && (kNotNames.count(words[b].key) || (s.type == 'P' && written_lower(b)))) {
+      while (b + 1 < s.end_word && opens[b] && (kNotNames.Contains(words[b]) || (s.type == 'P' && written_lower(b)))) {
         opens[++b] = true;
       }
       // An Albanian plural noun in the genitive after its article ("Dhomën e Përfaqësuesve", the
@@ -1299,7 +1298,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         if (verb || k == s.end_word || !Joined(text, words[k - 1].range.end, words[k].range.begin)) {
           // A piece after the punctuation that starts in lower case is no name ("Luke Walton, ka").
           // A piece of one word is held to the checks above ("BELGRADE, March 3 (Reuters) - The").
-          bool lone = k == b + 1 && (kCalendar.count(words[b].key) || kNotNames.count(words[b].key));
+          bool lone = k == b + 1 && (kCalendar.Contains(words[b]) || kNotNames.Contains(words[b]));
           if (!(s.type == 'P' && k == b + 1 && genitive_plural(b)) && words[b].upper && !lone) spans.push_back({b, k, s.type});
           b = verb ? k + 1 : k;
           if (verb) ++k;
@@ -1317,7 +1316,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       if (s.first_word > 0 && given_name[g] && words[g].upper && !common_keys_.Contains(words[g].hash) &&
           text.substr(words[g].range.end, words[s.first_word].range.begin - words[g].range.end) == " " &&
           (i == 0 || spans[i - 1].end_word <= g) && !taken[g] &&
-          (s.type == 'P' || (s.end_word == s.first_word + 1 && !kNotInNames.count(words[s.first_word].key)))) {
+          (s.type == 'P' || (s.end_word == s.first_word + 1 && !kNotInNames.Contains(words[s.first_word])))) {
         s.first_word = g;
         s.type = 'P';
       }
@@ -1362,7 +1361,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     std::vector<TaggedSpan> named;
     for (size_t i = 0; i < spans.size(); ++i) {
       const TaggedSpan& s = spans[i];
-      if (s.end_word != s.first_word + 1 || !LatinCourtesyTitles().count(words[s.first_word].key)) {
+      if (s.end_word != s.first_word + 1 || !LatinCourtesyTitles().Contains(words[s.first_word])) {
         named.push_back(s);
         continue;
       }
@@ -1372,7 +1371,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       }
       size_t e = s.end_word;
       auto gap = [&](size_t k) { return text.substr(words[k - 1].range.end, words[k].range.begin - words[k - 1].range.end); };
-      while (e < words.size() && e - s.first_word <= 2 && words[e].upper && !kNotInNames.count(words[e].key) &&
+      while (e < words.size() && e - s.first_word <= 2 && words[e].upper && !kNotInNames.Contains(words[e]) &&
              (gap(e) == " " || gap(e) == ". ")) {
         ++e;
       }
@@ -1391,7 +1390,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
                    text.substr(before.range.end, words[s.first_word].range.begin - before.range.end) == " ";
       bool complement = s.end_word < words.size() && words[s.end_word].upper &&
                         Joined(text, words[s.end_word - 1].range.end, words[s.end_word].range.begin);
-      for (size_t k = s.first_word; k < s.end_word; ++k) complement = complement || kNotInNames.count(words[k].key);
+      for (size_t k = s.first_word; k < s.end_word; ++k) complement = complement || kNotInNames.Contains(words[k]);
       if (title && !complement) s.type = 'P';
     }
     // So are the words after a title the model tagged with them as something else ("Pope
@@ -1401,7 +1400,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       const bool* title = cues_.Find(words[s.first_word].hash);
       if (s.type == 'P' || n < 2 || n > 3 || title == nullptr || !*title) continue;
       bool org = false;
-      for (size_t k = s.first_word + 1; k < s.end_word; ++k) org = org || kNotInNames.count(words[k].key);
+      for (size_t k = s.first_word + 1; k < s.end_word; ++k) org = org || kNotInNames.Contains(words[k]);
       if (!org) s.type = 'P';
     }
     // A nickname in quotation marks between a given name and a surname is part of one name
@@ -1454,7 +1453,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       }
       size_t c = end - 3;  // the complement's last word
       bool inflected = NameKey(words[c].range.Of(text)) != text::FoldForMatch(words[c].range.Of(text));
-      if (!inflected || given_name[c] || kNotInNames.count(words[c + 1].key)) continue;
+      if (!inflected || given_name[c] || kNotInNames.Contains(words[c + 1])) continue;
       while (i + 1 < spans.size() && spans[i + 1].first_word < end) spans.erase(spans.begin() + static_cast<long>(i + 1));
       spans[i] = {f, c + 1, 'O'};  // the title inside the model's span, if any, is no name
       spans.insert(spans.begin() + static_cast<long>(i + 1), {c + 1, end, 'P'});
@@ -1484,7 +1483,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
           ++end;
         }
         bool name = end - k >= 2 && end - k <= 3;
-        for (size_t n = k; n < end && name; ++n) name = words[n].upper && !taken[n] && !kNotInNames.count(words[n].key);
+        for (size_t n = k; n < end && name; ++n) name = words[n].upper && !taken[n] && !kNotInNames.Contains(words[n]);
         if (!name) break;
         spans[i] = {k, end, 'P'};
         if (!cues_.Contains(words[s.first_word].hash)) {
@@ -1522,17 +1521,16 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       if (n >= 2 && n <= 3 && words[s.first_word].upper && given_name[s.first_word]) tag = 'P';
       // A name that ends in an organisation's or a place's head word is no person's ("Manchester
       // City"); a title at its end is left to the rules below.
-      const std::string& head = words[s.end_word - 1].key;
-      if (tag == 'P' && kNotInNames.count(head) && !kTitleWords.count(head)) tag = 'O';
+      const Word& head = words[s.end_word - 1];
+      if (tag == 'P' && kNotInNames.Contains(head) && !kTitleWords.Contains(head)) tag = 'O';
       // Nor one that opens with a foreign article: a publication or a company ("Der Spiegel",
       // "Дер Шпигел", "The Guardian").
-      static const std::unordered_set<std::string> kArticles = keys({"the", "der", "die", "das", "il", "les"});
-      if (tag == 'P' && n >= 2 && kArticles.count(words[s.first_word].key)) tag = 'O';
+      static const KeySet kArticles({"the", "der", "die", "das", "il", "les"});
+      if (tag == 'P' && n >= 2 && kArticles.Contains(words[s.first_word])) tag = 'O';
       // Nor one named after a saint: a church, a town or a street ("Shën Martinit", "Sveti
       // Stefan", "St. Martin's").
-      static const std::unordered_set<std::string> kSaints = keys({"shen", "sveti", "sveta", "sveto", "sv", "st", "saint",
-                                                                   "sankt"});
-      if (tag == 'P' && n >= 2 && kSaints.count(words[s.first_word].key)) tag = 'L';
+      static const KeySet kSaints({"shen", "sveti", "sveta", "sveto", "sv", "st", "saint", "sankt"});
+      if (tag == 'P' && n >= 2 && kSaints.Contains(words[s.first_word])) tag = 'L';
       EntityType type = tag == 'P' ? EntityType::kPerson : tag == 'O' ? EntityType::kOrg : EntityType::kPlace;
       hits.push_back(unknown_hit(s.first_word, s.end_word, type));
       for (size_t k = s.first_word; k < s.end_word; ++k) taken[k] = true;
@@ -1545,7 +1543,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   // its complement ("Demokratske stranke Srbije"), a place's name included: the whole is the
   // organisation's name, not a mention of the place.
   {
-    static const std::unordered_set<std::string> kHeads = keys({
+    static const KeySet kHeads({
         "stranka", "partija", "banka", "sud", "institut", "univerzitet", "sveučilište", "fakultet", "crkva", "vojska",
         "agencija", "komisija", "odbor", "vijeće", "savet", "skupština", "ministarstvo", "kompanija", "savez",
         "pokret", "udruženje", "udruga", "centar", "fond", "klub", "društvo", "klan", "snage", "zavod", "akademija",
@@ -1589,7 +1587,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       // "Vojska Republike Srpske".
       // ("Centar Londona" is the centre of London.)
       if ((!taken[i] || alone_unknown[i]) && words[i].upper && words[i].key != NameKey("centar") &&
-          (kHeads.count(words[i].key) || words[i].key == NameKey("parlament"))) {
+          (kHeads.Contains(words[i]) || words[i].key == NameKey("parlament"))) {
         size_t k = i + 1;
         while (k < words.size() && k <= i + 2 && !words[k].upper && !taken[k] && words[k].key.size() >= 3 &&
                Joined(text, words[k - 1].range.end, words[k].range.begin)) {
@@ -1603,14 +1601,14 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
           continue;
         }
       }
-      if ((taken[i] && !alone_unknown[i]) || !words[i].upper || words[i].key.size() < 3 || kNotNames.count(words[i].key) ||
-          cues_.Contains(words[i].hash) || kHeads.count(words[i].key) || (opens_clause(i) && written_lower(i))) {
+      if ((taken[i] && !alone_unknown[i]) || !words[i].upper || words[i].key.size() < 3 || kNotNames.Contains(words[i]) ||
+          cues_.Contains(words[i].hash) || kHeads.Contains(words[i]) || (opens_clause(i) && written_lower(i))) {
         continue;
       }
       size_t head = SIZE_MAX;
       for (size_t k = i + 1; k < words.size() && k <= i + 3; ++k) {
         if (taken[k] || words[k].upper || words[k].key.size() < 3 || !Joined(text, words[k - 1].range.end, words[k].range.begin)) break;
-        if (kHeads.count(words[k].key)) {
+        if (kHeads.Contains(words[k])) {
           head = k;
           break;
         }
@@ -1701,10 +1699,10 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       // capitalised word, a person found already, or two capitalised words before a reporting
       // verb, within the next few words of the clause, is the name instead.
       size_t given = SIZE_MAX;
-      static const std::unordered_set<std::string> kClauseEnds =
-          keys({"je", "su", "i", "a", "da", "ali", "koji", "koja", "koje", "је", "су", "и", "да", "који", "која", "које"});
+      static const KeySet kClauseEnds(
+          {"je", "su", "i", "a", "da", "ali", "koji", "koja", "koje", "је", "су", "и", "да", "који", "која", "које"});
       for (size_t k = j; k < words.size() && k < j + 6 && Joined(text, words[k - 1].range.end, words[k].range.begin); ++k) {
-        if (kClauseEnds.count(words[k].key) || speech_verbs_.Contains(words[k].hash) || cues_.Contains(words[k].hash)) break;
+        if (kClauseEnds.Contains(words[k]) || speech_verbs_.Contains(words[k].hash) || cues_.Contains(words[k].hash)) break;
         bool named = k > j && words[k].upper && given_name[k] && k + 1 < words.size() &&
                      words[k + 1].upper && Joined(text, words[k].range.end, words[k + 1].range.begin);
         // Two capitalised words before a reporting verb are the name too ("portparol Vlade
@@ -1720,7 +1718,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       if (given != SIZE_MAX) {
         if (!taken[given]) first = given;  // else the name is found already, and the complement is none
       } else if (j < words.size() && !taken[j] && words[j].upper && Joined(text, words[j - 1].range.end, words[j].range.begin) &&
-                 !speech_verbs_.Contains(words[j].hash) && !kNotInNames.count(words[j].key) && !qualifier_last) {
+                 !speech_verbs_.Contains(words[j].hash) && !kNotInNames.Contains(words[j]) && !qualifier_last) {
         // Not when a place or an organisation follows it: then it is the complement
         // ("portparol Vlade Srbije"), not a surname ("premijer Sanader"). Nor a reporting verb
         // capitalised in a headline ("Massachusetts Senator Says"), nor an organisation's word
@@ -1751,16 +1749,16 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     const bool* verb = speech_verbs_.Find(words[v].hash);
     if (verb == nullptr || words[v].upper) continue;
     // Albanian puts the object's clitic between subject and verb ("Ri Yong Ho i tha", told him).
-    static const std::unordered_set<std::string> kClitics = keys({"i", "ia", "iu", "e", "u"});
+    static const KeySet kClitics({"i", "ia", "iu", "e", "u"});
     size_t anchor = v;
-    if (v > 0 && !words[v - 1].upper && kClitics.count(words[v - 1].key) && text.substr(words[v - 1].range.end, 1) == " ") anchor = v - 1;
+    if (v > 0 && !words[v - 1].upper && kClitics.Contains(words[v - 1]) && text.substr(words[v - 1].range.end, 1) == " ") anchor = v - 1;
     size_t first = anchor;
     while (first > 0 && anchor - first < 3 && usable(first - 1) && Joined(text, words[first - 1].range.end, words[first].range.begin)) {
       --first;
     }
     // A longer capitalised run is something else (a title, an organisation); "The …" too.
     bool longer = first > 0 && words[first - 1].upper && Joined(text, words[first - 1].range.end, words[first].range.begin) &&
-                  (!kNotNames.count(words[first - 1].key) || words[first - 1].key == "the");
+                  (!kNotNames.Contains(words[first - 1]) || words[first - 1].key == "the");
     if (anchor - first >= 2 && !longer) {
       add_unknown(first, anchor);
       continue;
@@ -1788,10 +1786,10 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         bool at_start = sentence_start[name_begin];
         // A relative clause describes someone spoken about ("O Paddingtonu, kojeg opisuje …,
         // dodala je"); a one-letter word is a preposition or an initial, no name's start.
-        static const std::unordered_set<std::string> kRelatives =
-            keys({"who", "whom", "whose", "which", "koji", "kojeg", "kojega", "koja", "koje", "kojem", "kojoj", "kojim",
+        static const KeySet kRelatives(
+            {"who", "whom", "whose", "which", "koji", "kojeg", "kojega", "koja", "koje", "kojem", "kojoj", "kojim",
                   "који", "кога", "која", "које", "кој", "që", "cilin"});
-        bool relative = app_end > app_begin && kRelatives.count(words[app_begin].key);
+        bool relative = app_end > app_begin && kRelatives.Contains(words[app_begin]);
         if (app_end > app_begin && app_end - app_begin <= 8 && !words[app_begin].upper && !relative &&
             name_end - name_begin >= 2 && words[name_begin].range.size() > 1 && at_start) {
           add_unknown(name_begin, name_end);
@@ -1841,7 +1839,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   // occupation in lower case (after an article and at most two more words) are a person:
   // "Gendon Subandono, the coach of the national team, had trained …", "Marko Petrović, a
   // political scientist at …", "Marko Petrović, politički analitičar, …".
-  static const std::unordered_set<std::string> kArticles = keys({"the", "a", "an", "former", "ish"});
+  static const KeySet kArticles({"the", "a", "an", "former", "ish"});
   for (size_t i = 0; i + 2 < words.size(); ++i) {
     if (!usable(i) || !opens_sentence(i) || common_words_.count(text::FoldForMatch(words[i].range.Of(text)))) continue;
     size_t end = i + 1;
@@ -1851,7 +1849,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       continue;
     }
     size_t k = end;
-    if (kArticles.count(words[k].key)) ++k;
+    if (kArticles.Contains(words[k])) ++k;
     for (size_t n = 0; k < words.size() && n < 3 && !words[k].upper &&
                        (k == end || Joined(text, words[k - 1].range.end, words[k].range.begin));
          ++n, ++k) {
@@ -2057,7 +2055,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       // A name of two words or more that ends in an organisation's head word is an
       // organisation's, whichever rule found it ("Iraqi Islamic Party", "Farrell Electric").
       const bool org_head = hit.first_word != SIZE_MAX && hit.end_word >= hit.first_word + 2 &&
-                            kNotInNames.count(words[hit.end_word - 1].key) && !kTitleWords.count(words[hit.end_word - 1].key);
+                            kNotInNames.Contains(words[hit.end_word - 1]) && !kTitleWords.Contains(words[hit.end_word - 1]);
       // A people's name alone is no name at all, of a person, a place or anything else
       // ("predstavnik Srba", "the Americans").
       if (hit.first_word != SIZE_MAX && hit.end_word == hit.first_word + 1 && peoples_.Contains(words[hit.first_word].hash)) continue;
@@ -2101,13 +2099,13 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       bool headed = std::any_of(std::begin(kPlaceHeads), std::end(kPlaceHeads), [&](std::string_view h) { return rest.starts_with(h); });
       // A single name word right after the noun for a publication, agency or company ("nemački
       // časopis Špigl", "the magazine Spiegel") is its name, not a person's.
-      static const std::unordered_set<std::string> kOutletNouns = keys(
+      static const KeySet kOutletNouns(
           {"magazine", "newspaper", "paper", "broadcaster", "agency", "company", "firm", "airline", "publication",
            "list", "magazin", "časopis", "nedeljnik", "tjednik", "dnevnik", "agencija", "kompanija", "firma",
            "aviokompanija", "portal", "gazeta", "revista", "agjencia", "kompania", "весник", "весникот", "магазин",
            "списание", "агенција", "компанија", "часопис", "лист"});
       bool outlet = hit.first_word != SIZE_MAX && hit.end_word == hit.first_word + 1 && hit.first_word > 0 &&
-                    !words[hit.first_word - 1].upper && kOutletNouns.count(words[hit.first_word - 1].key) &&
+                    !words[hit.first_word - 1].upper && kOutletNouns.Contains(words[hit.first_word - 1]) &&
                     text.substr(words[hit.first_word - 1].range.end, hit.range.begin - words[hit.first_word - 1].range.end) == " ";
       if (m.type == EntityType::kPerson &&
           ((hit.range.begin >= 3 && text.substr(hit.range.begin - 3, 3) == "《" && text.substr(hit.range.end, 3) == "》") || headed ||
@@ -2293,7 +2291,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         break;
       }
     }
-    const std::vector<std::vector<size_t>> cjk_titles_at = cjk_title_scan_.Find(text);
+    const std::vector<std::vector<size_t>> cjk_titles_at = cjk ? cjk_title_scan_.Find(text) : std::vector<std::vector<size_t>>();
     for (size_t j = 0; j < cjk_titles_at.size(); ++j) {
       const auto& [title, index] = cjk_titles_[j];
       for (size_t at : cjk_titles_at[j]) {
