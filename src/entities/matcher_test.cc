@@ -36,6 +36,39 @@ class MatcherTest : public testing::Test {
 Knowledge* MatcherTest::knowledge_ = nullptr;
 Matcher* MatcherTest::matcher_ = nullptr;
 
+// A pack that cannot be read says why, naming the pack and the line or the entity; one that can
+// gives its entities, roles (dates as written, a year for its first day) and exonyms.
+TEST(Pack, ReadsEntitiesRolesAndExonymsAndNamesWhatIsWrong) {
+  Knowledge k;
+  ASSERT_TRUE(k.AddPack("pack: t\n"
+                        "entities:\n"
+                        "  - id: person/ana-primer\n"
+                        "    type: person\n"
+                        "    name: Ana Primer\n"
+                        "    aliases: {sr-Latn: [Ana Primer], sr-Cyrl: Ана Пример}\n"
+                        "    roles: [{org: Serbia, title: Minister, from: 2012, to: 2020-04}]\n"
+                        "exonyms:\n"
+                        "  kosova: {place/pristina: Prishtina}\n",
+                        "t.yaml")
+                  .ok());
+  const Entity* e = k.Find("person/ana-primer");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->aliases.size(), 2u);
+  ASSERT_EQ(e->roles.size(), 1u);
+  EXPECT_EQ(e->roles[0].from, "2012-01-01");
+  EXPECT_EQ(e->roles[0].to, "2020-04-01");
+
+  Status broken = k.AddPack("entities:\n  - id: a\n   name: [unclosed\n", "broken.yaml");
+  EXPECT_FALSE(broken.ok());
+  EXPECT_NE(broken.ToString().find("broken.yaml"), std::string::npos) << broken.ToString();
+  EXPECT_EQ(broken.where().record, 3);
+  Status list_id = k.AddPack("entities:\n  - {id: [a, b], name: X}\n", "ids.yaml");
+  EXPECT_FALSE(list_id.ok());
+  EXPECT_EQ(list_id.where().record, 1);
+  EXPECT_FALSE(k.AddPack("- just a list\n", "list.yaml").ok());
+  EXPECT_FALSE(k.AddPack("entities:\n  - {id: x, roles: [{org: Serbia}]}\n", "role.yaml").ok());
+}
+
 TEST_F(MatcherTest, ScriptsInflectionsAndChinese) {
   for (std::string_view t : {"Вучић", "Vucic", "Vučića", "Vučićem", "Vuçiq", "武契奇"}) {
     std::vector<Mention> m = matcher_->Find(t, {});

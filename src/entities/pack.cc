@@ -1,27 +1,16 @@
 #include "entities/pack.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
 
 #include "base/date.h"
 #include "base/embedded.h"
+#include "base/yaml.h"
 #include "text/fold.h"
 
 namespace parallax::entities {
 namespace {
-
-std::vector<std::string> Strings(const YAML::Node& n) {
-  std::vector<std::string> out;
-  if (!n) return out;
-  if (n.IsScalar()) {
-    out.push_back(n.as<std::string>());
-  } else if (n.IsSequence()) {
-    for (const auto& e : n) {
-      if (e.IsScalar()) out.push_back(e.as<std::string>());
-    }
-  }
-  return out;
-}
 
 EntityType ParseType(const std::string& t) {
   if (t == "person") return EntityType::kPerson;
@@ -33,12 +22,10 @@ EntityType ParseType(const std::string& t) {
   return EntityType::kOther;
 }
 
-std::vector<Alias> ParseAliases(const YAML::Node& n, const std::vector<std::string>& weak) {
+std::vector<Alias> ParseAliases(const YamlNode& n, const std::vector<std::string>& weak) {
   std::vector<Alias> out;
-  if (!n || !n.IsMap()) return out;
-  for (const auto& kv : n) {
-    std::string lang = kv.first.as<std::string>();
-    for (const std::string& text : Strings(kv.second)) {
+  for (const auto& [lang, texts] : n.entries()) {
+    for (const std::string& text : ScalarList(texts)) {
       bool is_weak = std::find(weak.begin(), weak.end(), text) != weak.end();
       out.push_back({lang, text, is_weak});
     }
@@ -46,10 +33,9 @@ std::vector<Alias> ParseAliases(const YAML::Node& n, const std::vector<std::stri
   return out;
 }
 
-std::string DateString(const YAML::Node& n) {
-  // YAML reads 2017-05-31 as a string already; a bare year (2012) as a number.
-  if (!n) return "";
-  std::string s = n.as<std::string>();
+std::string DateString(const YamlNode& n) {
+  // A date as written: 2017-05-31, or a year (2012) or a month (2020-04) for its first day.
+  std::string s = n.scalar();
   if (s.size() == 4) s += "-01-01";
   if (s.size() == 7) s += "-01";
   return s;
@@ -80,31 +66,43 @@ bool Role::ValidOn(std::string_view day) const {
   return true;
 }
 
-Status Knowledge::AddPack(std::string_view yaml, const std::string& source) try {
-  YAML::Node root = YAML::Load(std::string(yaml));
+Status Knowledge::AddPack(std::string_view yaml, const std::string& source) {
+  Result<YamlNode> parsed = ParseYaml(yaml);
+  if (!parsed.ok()) {
+    return Status::InvalidInput("invalid pack: " + parsed.status().message(),
+                                Where{.source = source, .record = parsed.status().where().record});
+  }
+  const YamlNode& root = *parsed;
   if (!root.IsMap()) return Status::InvalidInput("a pack is a YAML map with 'entities:'", Where{.source = source});
   int64_t record = 0;
-  for (const auto& n : root["entities"]) {
+  // The fields read as text must be text where present (not a list or a map).
+  auto texts = [&](const YamlNode& n, std::initializer_list<std::string_view> keys) {
+    return std::all_of(keys.begin(), keys.end(), [&](std::string_view k) { return !n[k] || n[k].IsScalar(); });
+  };
+  for (const YamlNode& n : root["entities"].items()) {
     ++record;
     if (!n.IsMap() || !n["id"]) {
       return Status::InvalidInput("entity without an id", Where{.source = source, .record = record});
     }
+    if (!texts(n, {"id", "type", "name", "gender", "country", "lang"})) {
+      return Status::InvalidInput("id, type, name, gender, country and lang are text", Where{.source = source, .record = record});
+    }
     Entity e;
-    e.id = n["id"].as<std::string>();
-    e.type = ParseType(n["type"] ? n["type"].as<std::string>() : "other");
-    e.name = n["name"] ? n["name"].as<std::string>() : e.id;
-    e.aliases = ParseAliases(n["aliases"], Strings(n["weak"]));
-    e.tags = Strings(n["tags"]);
-    e.domains = Strings(n["domains"]);
-    e.feeds = Strings(n["feeds"]);
-    if (n["gender"]) e.gender = n["gender"].as<std::string>();
-    if (n["country"]) e.country = n["country"].as<std::string>();
-    if (n["lang"]) e.lang = n["lang"].as<std::string>();
-    for (const auto& r : n["roles"]) {
-      if (!r["org"] || !r["title"]) {
+    e.id = n["id"].scalar();
+    e.type = ParseType(n["type"] ? n["type"].scalar() : "other");
+    e.name = n["name"] ? n["name"].scalar() : e.id;
+    e.aliases = ParseAliases(n["aliases"], ScalarList(n["weak"]));
+    e.tags = ScalarList(n["tags"]);
+    e.domains = ScalarList(n["domains"]);
+    e.feeds = ScalarList(n["feeds"]);
+    e.gender = n["gender"].scalar();
+    e.country = n["country"].scalar();
+    e.lang = n["lang"].scalar();
+    for (const YamlNode& r : n["roles"].items()) {
+      if (!r["org"] || !r["title"] || !texts(r, {"org", "title", "from", "to"})) {
         return Status::InvalidInput(fmt::format("role of {} needs org and title", e.id), Where{.source = source, .record = record});
       }
-      e.roles.push_back({r["org"].as<std::string>(), r["title"].as<std::string>(), DateString(r["from"]), DateString(r["to"])});
+      e.roles.push_back({r["org"].scalar(), r["title"].scalar(), DateString(r["from"]), DateString(r["to"])});
     }
     auto it = index_.find(e.id);
     if (it == index_.end()) {
@@ -124,30 +122,26 @@ Status Knowledge::AddPack(std::string_view yaml, const std::string& source) try 
       if (x.type == EntityType::kOther) x.type = e.type;
     }
   }
-  for (const auto& r : root["roles"]) {
+  for (const YamlNode& r : root["roles"].items()) {
     ++record;
-    if (!r["id"] || !r["org"] || !r["title"]) {
+    if (!r["id"] || !r["org"] || !r["title"] || !texts(r, {"id", "org", "title"})) {
       return Status::InvalidInput("role phrase needs id, org and title", Where{.source = source, .record = record});
     }
-    roles_.push_back({r["id"].as<std::string>(), r["org"].as<std::string>(), r["title"].as<std::string>(),
-                      ParseAliases(r["phrases"], {})});
+    roles_.push_back({r["id"].scalar(), r["org"].scalar(), r["title"].scalar(), ParseAliases(r["phrases"], {})});
   }
-  for (const auto& t : root["titles"]) {
+  for (const YamlNode& t : root["titles"].items()) {
     ++record;
-    if (!t["title"] || !t["words"]) return Status::InvalidInput("title needs title and words", Where{.source = source, .record = record});
-    titles_.push_back({t["title"].as<std::string>(), ParseAliases(t["words"], {})});
+    if (!t["title"] || !t["words"] || !texts(t, {"title"})) {
+      return Status::InvalidInput("title needs title and words", Where{.source = source, .record = record});
+    }
+    titles_.push_back({t["title"].scalar(), ParseAliases(t["words"], {})});
   }
-  if (root["exonyms"] && root["exonyms"].IsMap()) {
-    for (const auto& policy : root["exonyms"]) {
-      for (const auto& kv : policy.second) {
-        exonyms_[policy.first.as<std::string>()][kv.first.as<std::string>()] = kv.second.as<std::string>();
-      }
+  for (const auto& [policy, names] : root["exonyms"].entries()) {
+    for (const auto& [id, name] : names.entries()) {
+      if (name.IsScalar()) exonyms_[policy][id] = name.scalar();
     }
   }
   return Status::Ok();
-} catch (const YAML::Exception& e) {
-  return Status::InvalidInput(fmt::format("invalid pack: {}", e.msg),
-                              Where{.source = source, .record = e.mark.line >= 0 ? e.mark.line + 1 : -1});
 }
 
 Status Knowledge::AddPackFile(const std::string& path) {

@@ -2,56 +2,41 @@
 
 #include <algorithm>
 
-#include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
-
 #include "base/strings.h"
+#include "base/yaml.h"
 #include "ingest/reader.h"
 
 namespace parallax::ingest {
-namespace {
 
-std::vector<std::string> StringList(const YAML::Node& n) {
-  std::vector<std::string> out;
-  if (!n) return out;
-  if (n.IsScalar()) {
-    out.push_back(n.as<std::string>());
-  } else if (n.IsSequence()) {
-    for (const auto& e : n) out.push_back(e.as<std::string>());
+Result<std::vector<Outlet>> ParseOutlets(std::string_view yaml, const std::string& source) {
+  Result<YamlNode> root = ParseYaml(yaml);
+  if (!root.ok()) {
+    return Status::InvalidInput("invalid YAML: " + root.status().message(),
+                                Where{.source = source, .record = root.status().where().record});
   }
-  return out;
-}
-
-}  // namespace
-
-Result<std::vector<Outlet>> ParseOutlets(std::string_view yaml, const std::string& source) try {
-  YAML::Node root = YAML::Load(std::string(yaml));
-  YAML::Node list = root.IsMap() ? root["outlets"] : root;
-  if (!list || !list.IsSequence()) {
+  const YamlNode& list = root->IsMap() ? (*root)["outlets"] : *root;
+  if (!list.IsSequence()) {
     return Status::InvalidInput("expected a list of outlets (under 'outlets:')", Where{.source = source});
   }
   std::vector<Outlet> out;
   int64_t index = 0;
-  for (const auto& n : list) {
+  for (const YamlNode& n : list.items()) {
     ++index;
-    if (!n.IsMap() || !n["name"]) {
+    if (!n.IsMap() || !n["name"].IsScalar()) {
       return Status::InvalidInput("outlet without a name", Where{.source = source, .record = index});
     }
     Outlet o;
-    o.name = n["name"].as<std::string>();
-    o.domains = StringList(n["domains"]);
+    o.name = n["name"].scalar();
+    o.domains = ScalarList(n["domains"]);
     for (std::string& d : o.domains) d = HostOf(d);
-    if (n["country"]) o.country = n["country"].as<std::string>();
-    if (n["lang"]) o.lang = n["lang"].as<std::string>();
-    o.tags = StringList(n["tags"]);
-    o.feeds = StringList(n["feeds"]);
-    for (std::string& m : StringList(n["sitemap"])) o.feeds.push_back(std::move(m));  // told apart when fetched
+    o.country = n["country"].scalar();
+    o.lang = n["lang"].scalar();
+    o.tags = ScalarList(n["tags"]);
+    o.feeds = ScalarList(n["feeds"]);
+    for (std::string& m : ScalarList(n["sitemap"])) o.feeds.push_back(std::move(m));  // told apart when fetched
     out.push_back(std::move(o));
   }
   return out;
-} catch (const YAML::Exception& e) {
-  return Status::InvalidInput(fmt::format("invalid YAML: {}", e.msg),
-                              Where{.source = source, .record = e.mark.line >= 0 ? e.mark.line + 1 : -1});
 }
 
 Result<std::vector<Outlet>> LoadOutlets(const std::string& path) {

@@ -6,13 +6,14 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <type_traits>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
-#include <yaml-cpp/yaml.h>
 
 #include "base/date.h"
 #include "base/strings.h"
+#include "base/yaml.h"
 #include "collect/fetcher.h"
 #include "collect/warc.h"
 #include "ingest/outlets.h"
@@ -454,28 +455,35 @@ Result<WatchList> LoadWatchList(const std::string& path) {
   PLX_ASSIGN_OR_RETURN(std::vector<Outlet> outlets, ingest::LoadOutlets(path));
   WatchList w;
   w.outlets = std::move(outlets);
-  try {
-    YAML::Node root = YAML::LoadFile(path);
-    YAML::Node c = root.IsMap() ? root["collect"] : YAML::Node();
-    if (c && c.IsMap()) {
-      w.has_settings = true;
-      CollectSettings& s = w.settings;
-      if (c["contact"]) s.contact = c["contact"].as<std::string>();
-      if (c["delay"]) s.delay = c["delay"].as<double>();
-      if (c["timeout"]) s.timeout = c["timeout"].as<double>();
-      if (c["retries"]) s.retries = c["retries"].as<int>();
-      if (c["backoff"]) s.backoff = c["backoff"].as<double>();
-      if (c["failure_backoff"]) s.failure_backoff = c["failure_backoff"].as<double>();
-      if (c["max_failures"]) s.max_failures = c["max_failures"].as<int>();
-      if (c["max_items"]) s.max_items = c["max_items"].as<int>();
-      if (c["archive"]) s.archive = c["archive"].as<std::string>();
-      if (s.delay < 0 || s.timeout <= 0 || s.retries < 0 || s.max_items <= 0 || s.max_failures <= 0) {
-        return Status::InvalidInput("collect: delay, timeout, retries, max_items and max_failures must be positive",
-                                    Where{.source = path, .field = "collect"});
-      }
+  PLX_ASSIGN_OR_RETURN(YamlNode root, ReadYamlFile(path));
+  const YamlNode& c = root["collect"];
+  if (!c.IsMap()) return w;
+  w.has_settings = true;
+  CollectSettings& s = w.settings;
+  // Each number that is given must be one (and a count a sensible one).
+  Status bad = Status::Ok();
+  auto number = [&](std::string_view key, auto& field) {
+    if (!c[key]) return;
+    std::optional<double> v = ScalarNumber(c[key]);
+    if (!v || (std::is_integral_v<std::remove_reference_t<decltype(field)>> && std::abs(*v) > 1e9)) {
+      bad = Status::InvalidInput(fmt::format("collect: {} must be a number", key), Where{.source = path, .field = "collect"});
+      return;
     }
-  } catch (const YAML::Exception& e) {
-    return Status::InvalidInput(fmt::format("invalid YAML: {}", e.msg), Where{.source = path, .field = "collect"});
+    field = static_cast<std::remove_reference_t<decltype(field)>>(*v);
+  };
+  s.contact = c["contact"].scalar();
+  number("delay", s.delay);
+  number("timeout", s.timeout);
+  number("retries", s.retries);
+  number("backoff", s.backoff);
+  number("failure_backoff", s.failure_backoff);
+  number("max_failures", s.max_failures);
+  number("max_items", s.max_items);
+  if (c["archive"]) s.archive = c["archive"].scalar();
+  PLX_RETURN_IF_ERROR(bad);
+  if (s.delay < 0 || s.timeout <= 0 || s.retries < 0 || s.max_items <= 0 || s.max_failures <= 0) {
+    return Status::InvalidInput("collect: delay, timeout, retries, max_items and max_failures must be positive",
+                                Where{.source = path, .field = "collect"});
   }
   return w;
 }

@@ -39,7 +39,15 @@ TEST(WatchList, SitemapsJoinFeedsAndBadSettingsNameTheFile) {
   ASSERT_FALSE(b.ok());
   EXPECT_NE(b.status().ToString().find("w2.yaml"), std::string::npos);
   std::string typo = Write("w3.yaml", "collect:\n  delay: soon\noutlets: []\n");
-  EXPECT_FALSE(LoadWatchList(typo).ok());
+  Result<WatchList> t = LoadWatchList(typo);
+  ASSERT_FALSE(t.ok());
+  EXPECT_NE(t.status().message().find("delay must be a number"), std::string::npos) << t.status().ToString();
+  std::string huge = Write("w4.yaml", "collect:\n  retries: 1e40\noutlets: []\n");
+  EXPECT_FALSE(LoadWatchList(huge).ok());
+  std::string broken = Write("w5.yaml", "collect: {delay: 2\noutlets: []\n");
+  Result<WatchList> br = LoadWatchList(broken);
+  ASSERT_FALSE(br.ok());
+  EXPECT_NE(br.status().ToString().find("w5.yaml"), std::string::npos);
 }
 
 TEST(WatchList, PackOutletsCarryTheirFeedsIntoTheRegistry) {

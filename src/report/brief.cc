@@ -6,10 +6,10 @@
 #include <fmt/format.h>
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
-#include <yaml-cpp/yaml.h>
 
 #include "base/date.h"
 #include "base/embedded.h"
+#include "base/yaml.h"
 
 namespace parallax::report {
 namespace {
@@ -177,12 +177,12 @@ Status Builder::LoadExonyms() {
     return Status::Ok();
   }
   // A YAML file: entity id -> display name.
-  try {
-    YAML::Node n = YAML::LoadFile(e);
-    if (!n.IsMap()) return Status::InvalidInput("--exonyms: expected a map of entity id to name", Where{.source = e});
-    for (const auto& kv : n) custom_[kv.first.as<std::string>()] = kv.second.as<std::string>();
-  } catch (const YAML::Exception& ex) {
-    return Status::InvalidInput(std::string("--exonyms: ") + ex.what(), Where{.source = e});
+  Result<YamlNode> n = ReadYamlFile(e);
+  if (!n.ok()) return Status(n.status().code(), "--exonyms: " + n.status().message(), n.status().where());
+  if (!n->IsMap()) return Status::InvalidInput("--exonyms: expected a map of entity id to name", Where{.source = e});
+  for (const auto& [id, name] : n->entries()) {
+    if (!name.IsScalar()) return Status::InvalidInput("--exonyms: a name is text", Where{.source = e, .field = id});
+    custom_[id] = name.scalar();
   }
   b_.exonym_note = fmt::format("Place names follow the exonyms in {} ({} names).", e, custom_.size());
   return Status::Ok();
