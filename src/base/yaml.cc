@@ -2,6 +2,7 @@
 
 #include <yaml.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -55,6 +56,7 @@ class YamlReader {
  private:
   struct Open {
     YamlNode node;
+    size_t first_node = 0;  // nodes_ when it opened
     std::string anchor;
     std::string key;  // a map's key waiting for its value
     bool has_key = false;
@@ -82,6 +84,7 @@ class YamlReader {
     auto text = [](const yaml_char_t* s) { return s == nullptr ? std::string() : std::string(reinterpret_cast<const char*>(s)); };
     switch (e.type) {
       case YAML_SCALAR_EVENT: {
+        ++nodes_;
         YamlNode n;
         n.scalar_.assign(reinterpret_cast<const char*>(e.data.scalar.value), e.data.scalar.length);
         bool plain = e.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
@@ -89,7 +92,7 @@ class YamlReader {
                               n.scalar_ == "NULL");
         n.kind_ = null ? YamlNode::Kind::kNull : YamlNode::Kind::kScalar;
         n.line_ = line;
-        return Place(std::move(n), text(e.data.scalar.anchor));
+        return Place(std::move(n), text(e.data.scalar.anchor), 1);
       }
       case YAML_SEQUENCE_START_EVENT:
       case YAML_MAPPING_START_EVENT: {
@@ -99,7 +102,9 @@ class YamlReader {
           return Status::InvalidInput(fmt::format("nested deeper than {} levels at line {}", kMaxDepth, line),
                                       Where{.record = line});
         }
+        ++nodes_;
         Open open;
+        open.first_node = nodes_;
         bool map = e.type == YAML_MAPPING_START_EVENT;
         open.node.kind_ = map ? YamlNode::Kind::kMap : YamlNode::Kind::kSequence;
         open.node.line_ = line;
@@ -111,7 +116,7 @@ class YamlReader {
       case YAML_MAPPING_END_EVENT: {
         Open open = std::move(stack_.back());
         stack_.pop_back();
-        return Place(std::move(open.node), open.anchor);
+        return Place(std::move(open.node), open.anchor, nodes_ - open.first_node + 1);
       }
       case YAML_ALIAS_EVENT: {
         auto it = anchors_.find(text(e.data.alias.anchor));
@@ -119,20 +124,34 @@ class YamlReader {
           return Status::InvalidInput(fmt::format("unknown alias *{} at line {}", text(e.data.alias.anchor), line),
                                       Where{.record = line});
         }
-        return Place(YamlNode(it->second), "");
+        // A copy is as deep as the anchored node where it lands, and the nodes aliases copy
+        // are few: aliases of aliases ("a billion laughs") would otherwise copy without end.
+        const auto& [anchored, nodes] = it->second;
+        if (stack_.size() + anchored.height_ > kMaxDepth) {
+          return Status::InvalidInput(fmt::format("nested deeper than {} levels at line {}", kMaxDepth, line), Where{.record = line});
+        }
+        copied_ += nodes;
+        if (copied_ > kMaxCopied) {
+          return Status::InvalidInput(fmt::format("aliases copy more than {} nodes at line {}", kMaxCopied, line),
+                                      Where{.record = line});
+        }
+        nodes_ += nodes;
+        return Place(YamlNode(anchored), "", nodes);
       }
       default:
         return Status::Ok();
     }
   }
 
-  Status Place(YamlNode&& n, const std::string& anchor) {
-    if (!anchor.empty()) anchors_[anchor] = n;
+  // Puts a finished node of `nodes` nodes into the collection on top, or makes it the root.
+  Status Place(YamlNode&& n, const std::string& anchor, size_t nodes) {
+    if (!anchor.empty()) anchors_[anchor] = {n, nodes};
     if (stack_.empty()) {
       root_ = std::move(n);
       return Status::Ok();
     }
     Open& top = stack_.back();
+    top.node.height_ = std::max(top.node.height_, n.height_ + 1);
     if (top.node.kind_ == YamlNode::Kind::kSequence) {
       top.node.items_.push_back(std::move(n));
     } else if (!top.has_key) {
@@ -149,9 +168,13 @@ class YamlReader {
   }
 
   static constexpr size_t kMaxDepth = 64;
+  // Nodes that aliases may copy in all (the written ones are bounded by the text's size).
+  static constexpr size_t kMaxCopied = 100'000;
 
   std::vector<Open> stack_;
-  std::unordered_map<std::string, YamlNode> anchors_;
+  size_t nodes_ = 0;   // nodes so far, copies included
+  size_t copied_ = 0;  // nodes copied by aliases
+  std::unordered_map<std::string, std::pair<YamlNode, size_t>> anchors_;  // with their node counts
   YamlNode root_ = [] {
     YamlNode n;
     n.kind_ = YamlNode::Kind::kNull;

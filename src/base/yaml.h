@@ -1,7 +1,8 @@
 // YAML documents (packs, outlet lists, watch lists, display names) read into a plain tree with
 // libyaml, the C reference parser: maps, sequences and scalars as written, no type guessing (a
 // date or a number is its text; the reader converts what it expects). Anchors and aliases are
-// resolved by copying. Only the first document of a stream is read.
+// resolved by copying. Only the first document of a stream is read. A document nested deeper
+// than 64 levels, or whose aliases copy more than 100,000 nodes in all, is refused.
 //
 // libyaml is an event parser some twenty times faster than a YAML library that builds its own
 // node graph: the built-in packs (0.7 MB) load in about 15 ms, where they took most of a
@@ -48,6 +49,7 @@ class YamlNode {
   std::vector<YamlNode> items_;
   std::vector<std::pair<std::string, YamlNode>> entries_;
   int line_ = 0;
+  size_t height_ = 1;  // levels of the tree under and including this node
 };
 
 // A scalar read as a finite number (2, 2.5, -1e3); nullopt for anything else.

@@ -57,6 +57,32 @@ TEST(Yaml, AnchorsAreCopiedIntoTheirAliases) {
   EXPECT_FALSE(ParseYaml("a: *nowhere\n").ok());
 }
 
+TEST(Yaml, AliasesCannotMultiplyPastTheLimits) {
+  // Ten anchors, each ten aliases of the one before: 10^10 nodes if copied.
+  std::string bomb = "l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n";
+  for (char level = '1'; level <= '9'; ++level) {
+    bomb.append("l").push_back(level);
+    bomb.append(": &l").push_back(level);
+    bomb.append(" [");
+    for (int k = 0; k < 10; ++k) {
+      bomb.append(k > 0 ? ", *l" : "*l").push_back(static_cast<char>(level - 1));
+    }
+    bomb.append("]\n");
+  }
+  Result<YamlNode> r = ParseYaml(bomb);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("aliases copy more than"), std::string::npos) << r.status().message();
+  // An alias lands at its depth plus its own: 40 levels under 40 more is too deep.
+  auto nested = [](size_t levels) {
+    std::string doc = "a: &a ";
+    doc.append(levels, '[').append(levels, ']').append("\nb: ");
+    doc.append(levels, '[').append("*a").append(levels, ']').append("\n");
+    return doc;
+  };
+  EXPECT_FALSE(ParseYaml(nested(40)).ok());
+  EXPECT_TRUE(ParseYaml(nested(20)).ok()) << ParseYaml(nested(20)).status().ToString();
+}
+
 TEST(Yaml, EmptyTextAndFirstDocumentOnly) {
   Result<YamlNode> empty = ParseYaml("");
   ASSERT_TRUE(empty.ok());
