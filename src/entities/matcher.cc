@@ -357,7 +357,15 @@ void Matcher::AddAlias(int target, bool role, const Alias& a) {
     if (exact) e.exact.push_back(folded);
     e.acronym.push_back(Abbreviation(w.range.Of(a.text)) ? folded : std::string());
     e.adjective_name.push_back(!exact && folded.size() > 4 && (folded.ends_with("ska") || folded.ends_with("cka")));
+    // (The fleeting a of Petar, Petra leaves a key that is no prefix of the word: no stem then.)
+    std::string name = FoldName(w.range.Of(a.text));
+    size_t last = name.size();
+    while (last > 0 && (static_cast<unsigned char>(name[last - 1]) & 0xC0) == 0x80) --last;
+    if (last > 0) --last;
+    const bool stem = !exact && w.key.size() < last && name.starts_with(w.key);
+    e.stems.push_back(stem ? name.substr(0, last) : std::string());
   }
+  if (std::all_of(e.stems.begin(), e.stems.end(), [](const std::string& s) { return s.empty(); })) e.stems.clear();
   // Short single words (Li, Fu, Xi) need support in the article; abbreviations in capitals
   // (US, EU) do not.
   if (!role && words.size() == 1 && text::FoldForMatch(a.text).size() <= 2 && e.acronym[0].empty()) e.weak = true;
@@ -545,6 +553,9 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
                                                 text::FoldForMatch(words[i + k].range.Of(text)) == en.acronym[k]);
           }
           for (size_t k = 0; k < len && caps_ok; ++k) caps_ok = !en.adjective_name[k] || !AdjectiveOnlyForm(words[i + k].range.Of(text));
+          for (size_t k = 0; k < en.stems.size() && caps_ok; ++k) {
+            caps_ok = en.stems[k].empty() || FoldName(words[i + k].range.Of(text)).starts_with(en.stems[k]);
+          }
           if (!caps_ok || is_topic(en) != topics) continue;
           // Prefer entities to role phrases of the same length.
           if (best < 0 || (entries_[best].role && !en.role)) best = e;

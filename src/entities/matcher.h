@@ -70,6 +70,11 @@ class Matcher {
     // Kosovska): the text's word must not be in a masculine or neuter form that only the
     // adjective takes ("Turski ministar", "Grčko ostrvo", "Hrvatskog sabora").
     std::vector<bool> adjective_name;
+    // For an inflecting alias whose key cut more than one letter off a word (Palau -> pal,
+    // Benin -> ben), that word less its last letter, else empty; empty throughout when no word
+    // needs one. The text's word must begin with it: a case form keeps all of its base form but
+    // perhaps the last letter, so "Palu" is not Palau, nor "Benet" Benin, though their keys meet.
+    std::vector<std::string> stems;
   };
   explicit Matcher(const Knowledge& k) : k_(k) {}
   void AddAlias(int target, bool role, const Alias& a);
