@@ -520,6 +520,18 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     sentence_start[k] = k == 0 || (!initial(k - 1) && (gap.find_first_of(".!?\n") != std::string_view::npos ||
                                                       gap.find("…") != std::string_view::npos));
   }
+  std::vector<uint64_t> lower_words;
+  bool lower_words_built = false;
+  auto lower_elsewhere = [&](size_t k) {  // the text writes word k in lower case somewhere
+    if (!lower_words_built) {
+      lower_words_built = true;
+      for (const Word& w : words) {
+        if (!w.upper) lower_words.push_back(w.hash);
+      }
+      std::sort(lower_words.begin(), lower_words.end());
+    }
+    return std::binary_search(lower_words.begin(), lower_words.end(), words[k].hash);
+  };
   std::vector<Hit> hits;
   std::vector<char> taken(words.size(), false);
 
@@ -577,6 +589,21 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       bool given = given_name[i - 1] && !common_keys_.Contains(words[i - 1].hash) && gap == " ";
       bool courtesy = LatinCourtesyTitles().Contains(words[i - 1]) && (gap == " " || gap == ". ");
       if (given || courtesy) best = -1;
+    }
+    // A one-word name opening a sentence, a quotation or what follows a colon is the common word
+    // when the text also writes that word in lower case: Albanian "Nuk" (not) is not Nuuk, nor
+    // "Për" (for) Peru, nor Serbian "Samo" (only) Samoa. (Not before a capitalised word, which
+    // the rules for names no pack lists would then read as one name with it: "Širom Srbije".)
+    if (best >= 0 && best_len == 1 && !entries_[best].role && entries_[best].caps[0] && entries_[best].acronym[0].empty() &&
+        !entries_[best].adjective_name[0] && (i + 1 == words.size() || !words[i + 1].upper) &&
+        (sentence_start[i] || gap_before(i).find_first_of(":\"'") != std::string_view::npos ||
+         gap_before(i).find("“") != std::string_view::npos || gap_before(i).find("„") != std::string_view::npos ||
+         gap_before(i).find("«") != std::string_view::npos) &&
+        lower_elsewhere(i)) {
+      const std::string lower = text::Lower(words[i].range.Of(text));
+      if (std::any_of(words.begin(), words.end(), [&](const Word& w) { return !w.upper && w.hash == words[i].hash && w.range.Of(text) == lower; })) {
+        best = -1;
+      }
     }
     // A person's one-word name (a surname) right after another given name is someone else's:
     // "Mato Tadić" is not Boris Tadić (whose own given name makes the longer alias match first).
@@ -1140,18 +1167,6 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   // Words the text also writes in lower case, or the language's common words, are not names
   // when a sentence starts with them ("Or", "Says" in a headline, "Mother", "Smrt").
   // The name keys' hashes of the words written in lower case, sorted; built on first use.
-  std::vector<uint64_t> lower_words;
-  bool lower_words_built = false;
-  auto lower_elsewhere = [&](size_t k) {  // the text writes word k in lower case somewhere
-    if (!lower_words_built) {
-      lower_words_built = true;
-      for (const Word& w : words) {
-        if (!w.upper) lower_words.push_back(w.hash);
-      }
-      std::sort(lower_words.begin(), lower_words.end());
-    }
-    return std::binary_search(lower_words.begin(), lower_words.end(), words[k].hash);
-  };
   auto written_lower = [&](size_t k) {
     return lower_elsewhere(k) || common_words_.count(text::FoldForMatch(words[k].range.Of(text))) > 0;
   };

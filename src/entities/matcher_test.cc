@@ -630,6 +630,10 @@ TEST_F(MatcherTest, NameParticlesSentenceEndsAndForeignAliases) {
     for (const char* country : {"place/pw@", "place/ws@", "place/bj@"}) EXPECT_NE(id.rfind(country, 0), 0u) << id;
   }
   EXPECT_EQ(Ids("Vlada Samoe i Palau."), (std::vector<std::string>{"place/ws@Samoe", "place/pw@Palau"}));
+  // A name opening a sentence, a quotation or what follows a colon is the common word the text
+  // also writes in lower case (Albanian "Nuk", not; Serbian "Samo", only), not Nuuk or Samoa.
+  EXPECT_EQ(Ids("Nuk ka ujë, nuk ka drita. Kina është larg."), (std::vector<std::string>{"place/cn@Kina"}));
+  EXPECT_EQ(Ids("Rekao je: \"Samo polako.\" To je samo početak. Samoa je daleko."), (std::vector<std::string>{"place/ws@Samoa"}));
   // So is one after a courtesy title, and so is that word alone later ("Maurice" is also
   // Mauritius in French).
   for (const Mention& m : matcher_->Find("Ms. Maurice was paid for one day. Now Maurice is suing.", {})) {
