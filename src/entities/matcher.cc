@@ -577,18 +577,35 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     }
     return std::pair<int, size_t>(best, best_len);
   };
+  // Words that open a sentence, a quotation or what follows a colon, where a capital need not
+  // mean a name.
+  auto opens_clause = [&](size_t k) {
+    std::string_view gap = gap_before(k);
+    return sentence_start[k] || gap.find_first_of(":\"'") != std::string_view::npos || gap.find("“") != std::string_view::npos ||
+           gap.find("„") != std::string_view::npos || gap.find("«") != std::string_view::npos;
+  };
   for (size_t i = 0; i < words.size();) {
     auto [best, best_len] = alias_at(i, false);
     // A place's one-word name after a known given name is a surname ("Agim Čeku" is not Czechia,
     // "Jack London" not the city), unless the given name is also a common word ("Vlade
     // Srbije", the government of Serbia).
-    // So is one after a courtesy title ("Ms. Maurice" is not Mauritius).
+    // So is one after a courtesy title ("Ms. Maurice" is not Mauritius). And a common word after
+    // another capitalised word inside a sentence is part of a longer name ("Desert Island Discs",
+    // "Nias Island" are not Iceland, Serbian's Island; "Roja Kina" is Roy Keane), where after a
+    // sentence's first word it is not ("Kako Kina postaje", how China becomes).
     if (best >= 0 && best_len == 1 && !entries_[best].role && k_.entities()[entries_[best].target].type == EntityType::kPlace &&
         i > 0 && words[i - 1].upper && !taken[i - 1]) {
       std::string_view gap = text.substr(words[i - 1].range.end, words[i].range.begin - words[i - 1].range.end);
       bool given = given_name[i - 1] && !common_keys_.Contains(words[i - 1].hash) && gap == " ";
       bool courtesy = LatinCourtesyTitles().Contains(words[i - 1]) && (gap == " " || gap == ". ");
-      if (given || courtesy) best = -1;
+      bool common = gap == " " && !opens_clause(i - 1) && common_words_.count(text::FoldForMatch(words[i].range.Of(text))) > 0;
+      if (given || courtesy || common) best = -1;
+    }
+    // A courtesy title as written before a name is that title ("Sir William" is not Syria,
+    // Albanian's Siri; "Širom Rumunije", across Romania, shares only the key of "Sir").
+    if (best >= 0 && best_len == 1 && !entries_[best].role && LatinCourtesyTitles().Contains(words[i]) && i + 1 < words.size() &&
+        words[i + 1].upper && text::FoldForMatch(words[i].range.Of(text)) == words[i].key) {
+      best = -1;
     }
     // A one-word name opening a sentence, a quotation or what follows a colon is the common word
     // when the text also writes that word in lower case: Albanian "Nuk" (not) is not Nuuk, nor
@@ -596,10 +613,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     // the rules for names no pack lists would then read as one name with it: "Širom Srbije".)
     if (best >= 0 && best_len == 1 && !entries_[best].role && entries_[best].caps[0] && entries_[best].acronym[0].empty() &&
         !entries_[best].adjective_name[0] && (i + 1 == words.size() || !words[i + 1].upper) &&
-        (sentence_start[i] || gap_before(i).find_first_of(":\"'") != std::string_view::npos ||
-         gap_before(i).find("“") != std::string_view::npos || gap_before(i).find("„") != std::string_view::npos ||
-         gap_before(i).find("«") != std::string_view::npos) &&
-        lower_elsewhere(i)) {
+        opens_clause(i) && lower_elsewhere(i)) {
       const std::string lower = text::Lower(words[i].range.Of(text));
       if (std::any_of(words.begin(), words.end(), [&](const Word& w) { return !w.upper && w.hash == words[i].hash && w.range.Of(text) == lower; })) {
         best = -1;
@@ -1549,6 +1563,9 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       // City"); a title at its end is left to the rules below.
       const Word& head = words[s.end_word - 1];
       if (tag == 'P' && kNotInNames.Contains(head) && !kTitleWords.Contains(head)) tag = 'O';
+      // And one that ends in a head word of geography is a place ("Chuuk Island", "Red River").
+      static const KeySet kGeographicHeads({"island", "islands", "river", "lake", "bay", "sea", "ocean", "valley", "peninsula"});
+      if (n >= 2 && kGeographicHeads.Contains(head)) tag = 'L';
       // Nor one that opens with a foreign article: a publication or a company ("Der Spiegel",
       // "Дер Шпигел", "The Guardian").
       static const KeySet kArticles({"the", "der", "die", "das", "il", "les"});

@@ -634,6 +634,18 @@ TEST_F(MatcherTest, NameParticlesSentenceEndsAndForeignAliases) {
   // also writes in lower case (Albanian "Nuk", not; Serbian "Samo", only), not Nuuk or Samoa.
   EXPECT_EQ(Ids("Nuk ka ujë, nuk ka drita. Kina është larg."), (std::vector<std::string>{"place/cn@Kina"}));
   EXPECT_EQ(Ids("Rekao je: \"Samo polako.\" To je samo početak. Samoa je daleko."), (std::vector<std::string>{"place/ws@Samoa"}));
+  // A common word after another capitalised word inside a sentence is part of a longer name, and
+  // a courtesy title as written is a title: "Island" is not Iceland (Serbian's Island), "Sir" not
+  // Syria (Albanian's Siri). A name that ends in a head word of geography is a place.
+  bool chuuk = false;
+  for (const Mention& m : matcher_->Find("On Desert Island Discs, Sir William said the plane crashed near the Chuuk Island airport.", {})) {
+    EXPECT_NE(m.entity.rfind("place/is", 0), 0u) << m.entity;
+    EXPECT_NE(m.entity.rfind("place/sy", 0), 0u) << m.entity;
+    if (m.name == "Chuuk Island") chuuk = m.type == EntityType::kPlace;
+  }
+  EXPECT_TRUE(chuuk);
+  // But a sentence's first word is capitalised for its place alone ("Kako Kina", how China).
+  EXPECT_EQ(Ids("Kako Kina postaje jača, raste i trgovina."), (std::vector<std::string>{"place/cn@Kina"}));
   // So is one after a courtesy title, and so is that word alone later ("Maurice" is also
   // Mauritius in French).
   for (const Mention& m : matcher_->Find("Ms. Maurice was paid for one day. Now Maurice is suing.", {})) {
