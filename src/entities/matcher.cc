@@ -1331,14 +1331,23 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       // across a reporting verb in lower case ("Lakers shkroi në Tweeter": the Lakers wrote on
       // Twitter); the piece after the verb is held to the same checks.
       // Nor does a person's name run across a word in lower case other than a particle ("Harper
-      // may have": the model read on into the sentence).
+      // may have": the model read on into the sentence), nor any name across an auxiliary verb
+      // or a negation, which no name holds ("Uashingtoni mund të përcaktojnë …", Washington can
+      // decide; "Toyota nuk mund"; "Bees will also get more space").
+      // (As written: Macedonian "се" and "не" fold to Albanian "së" and "në", which names hold.)
+      static const std::unordered_set<std::string_view> kClauseWords({"is", "are", "was", "were", "will", "would", "has", "have", "had", "can", "could",
+                                        "should", "did", "does", "not", "je", "su", "nije", "nisu", "će", "ce", "bi", "bio",
+                                        "bila", "nuk", "mund", "ka", "kanë", "kishte", "është", "janë", "ishte", "ishin",
+                                        "duhet", "е", "се", "ќе", "не", "беше", "може", "можат", "има", "нема"});
       for (size_t k = b + 1; k <= s.end_word; ++k) {
         bool verb = k < s.end_word && !words[k].upper &&
-                    (speech_verbs_.Contains(words[k].hash) || (s.type == 'P' && !kParticles.count(words[k].range.Of(text))));
+                    (speech_verbs_.Contains(words[k].hash) || kClauseWords.count(words[k].range.Of(text)) ||
+                     (s.type == 'P' && !kParticles.count(words[k].range.Of(text))));
         if (verb || k == s.end_word || !Joined(text, words[k - 1].range.end, words[k].range.begin)) {
           // A piece after the punctuation that starts in lower case is no name ("Luke Walton, ka").
           // A piece of one word is held to the checks above ("BELGRADE, March 3 (Reuters) - The").
-          bool lone = k == b + 1 && (kCalendar.Contains(words[b]) || kNotNames.Contains(words[b]));
+          bool lone = k == b + 1 && (kCalendar.Contains(words[b]) || kNotNames.Contains(words[b]) ||
+                                     ((opens[b] || (b > 0 && words[b - 1].upper)) && written_lower(b)));
           if (!(s.type == 'P' && k == b + 1 && genitive_plural(b)) && words[b].upper && !lone) spans.push_back({b, k, s.type});
           b = verb ? k + 1 : k;
           if (verb) ++k;
