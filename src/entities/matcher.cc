@@ -1140,10 +1140,12 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       ++first;
     }
     // No name ends in a preposition or conjunction ("Univerziteta u" before a place the packs
-    // took): a short word in lower case.
+    // took, "Белата куќа за"): a word of one or two letters in lower case.
     static const std::unordered_set<std::string_view> kLinks = {"the", "and", "for", "from", "iz", "kod", "pri", "dhe", "për"};
     while (end - first > 1 && !words[end - 1].upper &&
-           (words[end - 1].range.size() <= 2 || kLinks.count(words[end - 1].range.Of(text)))) {
+           (std::count_if(text.begin() + words[end - 1].range.begin, text.begin() + words[end - 1].range.end,
+                          [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }) <= 2 ||
+            kLinks.count(words[end - 1].range.Of(text)))) {
       --end;
     }
     std::string id = type == EntityType::kPerson ? "person/~" : type == EntityType::kOrg ? "org/~" : "place/~";
@@ -1338,7 +1340,8 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       static const std::unordered_set<std::string_view> kClauseWords({"is", "are", "was", "were", "will", "would", "has", "have", "had", "can", "could",
                                         "should", "did", "does", "not", "je", "su", "nije", "nisu", "će", "ce", "bi", "bio",
                                         "bila", "nuk", "mund", "ka", "kanë", "kishte", "është", "janë", "ishte", "ishin",
-                                        "duhet", "е", "се", "ќе", "не", "беше", "може", "можат", "има", "нема"});
+                                        "duhet", "must", "mora", "moraju", "treba", "može", "mogu", "neće", "е", "се", "ќе",
+                                        "не", "беше", "може", "можат", "мора", "треба", "има", "нема"});
       for (size_t k = b + 1; k <= s.end_word; ++k) {
         bool verb = k < s.end_word && !words[k].upper &&
                     (speech_verbs_.Contains(words[k].hash) || kClauseWords.count(words[k].range.Of(text)) ||

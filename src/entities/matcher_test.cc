@@ -451,6 +451,13 @@ TEST_F(MatcherTest, NamesNextToReportingVerbsAndTitles) {
       for (const char* word : {"mund", "nuk", "will", "spac", "ardhm"}) EXPECT_EQ(id.find(word), std::string::npos) << id;
     }
   }
+  got = Ids("Smatram da je nerazumno zamišljati da Vijeće neće nastaviti s radom.");
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0], "org/~vijec@Vijeće");
+  // Nor ends in a word of one or two letters in lower case, in any script ("ѝ ги", her them).
+  got = Ids("Тоа го соопшти Врховниот суд ѝ ги врати документите.");
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].substr(got[0].find('@')), "@Врховниот суд");
   // A piece of one word left after the breaks is held to the checks of a one-word name: after a
   // capitalised word, a word the language writes in lower case is none ("Software, Fun").
   for (const std::string& id : Ids("Media, Software, Fun and Games, Website design, Web Promotion, B2B.")) {
