@@ -990,6 +990,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
   }
   const std::string_view verb_lang = VerbLanguage(lang);
   std::vector<Quote> out;
+  std::vector<size_t> superseded;  // quotations in `out` that a relaying tag's quotation holds whole (see relays)
   size_t last_attributed = SIZE_MAX;        // index into `out` of the last quote with a speaker
   size_t last_attributed_paragraph = SIZE_MAX;
   size_t last_reported = SIZE_MAX;          // and of the last reported speech with a named speaker
@@ -2772,18 +2773,31 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
 
     // "Biden said he would decide by January, the Associated Press reported": a tag at
     // `tag` (its comma) after `clause` names who relays a report that has its own named
-    // speaker, whose words then end at the tag. Returns whether it does so.
+    // speaker, whose words then end at the tag. Returns whether it does so. A report whose
+    // speaker the clause names by a pronoun or not at all ("He stated to investigators that he
+    // felt good …, police said"; "Izjavio je … da …, saopštila je policija") is the relay's:
+    // the tag's quotation, the whole clause, holds it, and the report inside is dropped.
     auto relays = [&](ByteRange clause, uint32_t tag) {
       bool relayed = false;
-      for (Quote& inner : out) {
+      std::vector<size_t> unnamed;
+      for (size_t i = 0; i < out.size(); ++i) {
+        Quote& inner = out[i];
         if (inner.kind != Kind::kIndirect || inner.content.begin <= clause.begin || inner.content.begin >= tag ||
-            inner.content.end < tag || inner.speaker.empty() || inner.confidence < 0.8 || inner.speaker_range.begin < clause.begin ||
-            IsPronoun(lang, text::FoldForMatch(inner.speaker_range.Of(text)))) {
+            inner.content.end < tag) {
           continue;
         }
+        // (A speaker before the clause, which opens the sentence, is an unstated subject's or
+        // a pronoun's antecedent: the sentence does not name it.)
+        const bool outside = inner.speaker_range.begin < clause.begin;
+        if (inner.speaker.empty() || outside || IsPronoun(lang, text::FoldForMatch(inner.speaker_range.Of(text)))) {
+          unnamed.push_back(i);
+          continue;
+        }
+        if (inner.confidence < 0.8) continue;
         inner.content = Trim(text, {inner.content.begin, tag});
         relayed = true;
       }
+      if (!relayed) superseded.insert(superseded.end(), unnamed.begin(), unnamed.end());
       return relayed;
     };
 
@@ -3181,6 +3195,17 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       q.speaker_range = words_of_role;
       q.confidence = 0.7;
     }
+  }
+  if (!superseded.empty()) {
+    std::vector<char> gone(out.size(), 0);
+    for (size_t i : superseded) gone[i] = 1;
+    size_t n = 0;
+    for (size_t i = 0; i < out.size(); ++i) {
+      if (gone[i]) continue;
+      if (n != i) out[n] = std::move(out[i]);  // (never onto itself, which would empty its strings)
+      ++n;
+    }
+    out.resize(n);
   }
   std::sort(out.begin(), out.end(), [](const Quote& a, const Quote& b) { return a.content.begin < b.content.begin; });
   // Chinese reports speech without a word for "that", so each reporting verb of a sentence (据

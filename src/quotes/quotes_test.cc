@@ -438,6 +438,12 @@ TEST_F(QuotesTest, AnOutletThatRelaysANamedSpeakersWordsDoesNotSpeak) {
   // With no speaker inside, the outlet's report is what was said.
   ExpectOnlyQuote(Run("Serbia would never recognise Kosovo, the agency Tanjug reported.", "en"), "Serbia would never recognise Kosovo",
                   "indirect", "Tanjug");
+  // With a speaker the sentence names by a pronoun or not at all, the relay's report holds the
+  // whole clause, and the speech inside it is no second quotation.
+  ExpectOnlyQuote(Run("Jan Petrović drove the truck.\n\nHe told investigators that he felt good about it, police said.", "en"),
+                  "He told investigators that he felt good about it", "indirect", "police");
+  ExpectOnlyQuote(Run("Jan Petrović je vozio kamion.\n\nIzjavio je istražiteljima da se dobro osjeća, saopštila je policija.", "bs"),
+                  "Izjavio je istražiteljima da se dobro osjeća", "indirect", "policija");
 }
 
 TEST_F(QuotesTest, AHeadlinesTitleIsThePersonTheArticleNamesWithIt) {
