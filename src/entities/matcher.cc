@@ -520,6 +520,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     sentence_start[k] = k == 0 || (!initial(k - 1) && (gap.find_first_of(".!?\n") != std::string_view::npos ||
                                                       gap.find("…") != std::string_view::npos));
   }
+  // The name keys' hashes of the words written in lower case, sorted; built on first use.
   std::vector<uint64_t> lower_words;
   bool lower_words_built = false;
   auto lower_elsewhere = [&](size_t k) {  // the text writes word k in lower case somewhere
@@ -1182,7 +1183,6 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
 
   // Words the text also writes in lower case, or the language's common words, are not names
   // when a sentence starts with them ("Or", "Says" in a headline, "Mother", "Smrt").
-  // The name keys' hashes of the words written in lower case, sorted; built on first use.
   auto written_lower = [&](size_t k) {
     return lower_elsewhere(k) || common_words_.count(text::FoldForMatch(words[k].range.Of(text))) > 0;
   };
@@ -1337,11 +1337,12 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       // or a negation, which no name holds ("Uashingtoni mund të përcaktojnë …", Washington can
       // decide; "Toyota nuk mund"; "Bees will also get more space").
       // (As written: Macedonian "се" and "не" fold to Albanian "së" and "në", which names hold.)
-      static const std::unordered_set<std::string_view> kClauseWords({"is", "are", "was", "were", "will", "would", "has", "have", "had", "can", "could",
-                                        "should", "did", "does", "not", "je", "su", "nije", "nisu", "će", "ce", "bi", "bio",
-                                        "bila", "nuk", "mund", "ka", "kanë", "kishte", "është", "janë", "ishte", "ishin",
-                                        "duhet", "must", "mora", "moraju", "treba", "može", "mogu", "neće", "е", "се", "ќе",
-                                        "не", "беше", "може", "можат", "мора", "треба", "има", "нема"});
+      static const std::unordered_set<std::string_view> kClauseWords = {
+          "is",    "are",  "was",  "were",   "will",  "would", "has",  "have", "had",  "can",  "could", "should",
+          "did",   "does", "not",  "must",   "je",    "su",    "nije", "nisu", "će",   "ce",   "neće",  "bi",
+          "bio",   "bila", "mora", "moraju", "treba", "može",  "mogu", "nuk",  "mund", "ka",   "kanë",  "kishte",
+          "është", "janë", "ishte", "ishin", "duhet", "е",     "се",   "ќе",   "не",   "беше", "може",  "можат",
+          "мора",  "треба", "има", "нема"};
       for (size_t k = b + 1; k <= s.end_word; ++k) {
         bool verb = k < s.end_word && !words[k].upper &&
                     (speech_verbs_.Contains(words[k].hash) || kClauseWords.count(words[k].range.Of(text)) ||
