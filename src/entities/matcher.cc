@@ -1335,17 +1335,26 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       // Nor does a person's name run across a word in lower case other than a particle ("Harper
       // may have": the model read on into the sentence), nor any name across an auxiliary verb
       // or a negation, which no name holds ("Uashingtoni mund të përcaktojnë …", Washington can
-      // decide; "Toyota nuk mund"; "Bees will also get more space").
+      // decide; "Toyota nuk mund"; "Bees will also get more space"), or a conjunction that opens
+      // a clause ("Livingston krijoi më shumë kur", when).
       // (As written: Macedonian "се" and "не" fold to Albanian "së" and "në", which names hold.)
       static const std::unordered_set<std::string_view> kClauseWords = {
           "is",    "are",  "was",  "were",   "will",  "would", "has",  "have", "had",  "can",  "could", "should",
           "did",   "does", "not",  "must",   "je",    "su",    "nije", "nisu", "će",   "ce",   "neće",  "bi",
           "bio",   "bila", "mora", "moraju", "treba", "može",  "mogu", "nuk",  "mund", "ka",   "kanë",  "kishte",
           "është", "janë", "ishte", "ishin", "duhet", "е",     "се",   "ќе",   "не",   "беше", "може",  "можат",
-          "мора",  "треба", "има", "нема"};
+          "мора",  "треба", "има", "нема",
+          // and conjunctions that open a clause: when, while, how, that
+          "when", "while", "because", "kada", "dok", "kako", "kur", "duke", "sesi", "që", "кога", "додека"};
+      // Nor across an Albanian verb in the aorist, the tense of news (-oi: "Livingston siguroi
+      // fitoren", "Thomson lejoi avantazhin"), which no lower-case word of a name shares.
+      auto aorist = [&](size_t k) {
+        std::string_view w = words[k].range.Of(text);
+        return w.size() >= 5 && w.ends_with("oi");
+      };
       for (size_t k = b + 1; k <= s.end_word; ++k) {
         bool verb = k < s.end_word && !words[k].upper &&
-                    (speech_verbs_.Contains(words[k].hash) || kClauseWords.count(words[k].range.Of(text)) ||
+                    (speech_verbs_.Contains(words[k].hash) || kClauseWords.count(words[k].range.Of(text)) || aorist(k) ||
                      (s.type == 'P' && !kParticles.count(words[k].range.Of(text))));
         if (verb || k == s.end_word || !Joined(text, words[k - 1].range.end, words[k].range.begin)) {
           // A piece after the punctuation that starts in lower case is no name ("Luke Walton, ka").

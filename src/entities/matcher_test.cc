@@ -443,12 +443,14 @@ TEST_F(MatcherTest, NamesNextToReportingVerbsAndTitles) {
   got = Ids("Korrespondenti i Lakers shkroi në Tweeter se, me shumë gjasa, James do të luajë.");
   EXPECT_NE(std::find(got.begin(), got.end(), "org/~lakers@Lakers"), got.end());
   for (const std::string& id : got) EXPECT_EQ(id.find("shkr"), std::string::npos) << id;
-  // Nor past an auxiliary or a negation, which no name holds ("Uashingtoni mund të …",
-  // Washington can …; "Toyota nuk mund").
+  // Nor past an auxiliary, a negation, an Albanian aorist or a conjunction, which no name holds
+  // ("Uashingtoni mund të …", Washington can …; "Toyota nuk mund"; "Livingston siguroi", won).
   for (const char* text : {"Uashingtoni mund të përcaktojnë të ardhmen e rajonit.", "Toyota nuk mund të prodhojë makina atje.",
-                           "Bees will also get more space in the new park."}) {
+                           "Bees will also get more space in the new park.",
+                           "Goli i parë i Dolly Menga për Livingston siguroi fitoren",
+                           "Rangers mund të ketë dominuar në mbajtjen e topit, por Livingston krijoi më shumë kur e kishte."}) {
     for (const std::string& id : Ids(text)) {
-      for (const char* word : {"mund", "nuk", "will", "spac", "ardhm"}) EXPECT_EQ(id.find(word), std::string::npos) << id;
+      for (const char* word : {"mund", "nuk", "will", "spac", "ardhm", "sigur", "fitor", "kur"}) EXPECT_EQ(id.find(word), std::string::npos) << id;
     }
   }
   got = Ids("Smatram da je nerazumno zamišljati da Vijeće neće nastaviti s radom.");
