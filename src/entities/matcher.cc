@@ -1343,9 +1343,9 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
           "did",   "does", "not",  "must",   "je",    "su",    "nije", "nisu", "će",   "ce",   "neće",  "bi",
           "bio",   "bila", "mora", "moraju", "treba", "može",  "mogu", "nuk",  "mund", "ka",   "kanë",  "kishte",
           "është", "janë", "ishte", "ishin", "duhet", "е",     "се",   "ќе",   "не",   "беше", "може",  "можат",
-          "мора",  "треба", "има", "нема",
-          // and conjunctions that open a clause: when, while, how, that
-          "when", "while", "because", "kada", "dok", "kako", "kur", "duke", "sesi", "që", "кога", "додека"};
+          "мора",  "треба", "има",  "нема",
+          // and conjunctions that open a clause (when, while, because, how, that)
+          "when",  "while", "because", "kada", "dok", "kako", "kur", "duke", "sesi", "që", "кога", "додека"};
       // Nor across an Albanian verb in the aorist, the tense of news (-oi: "Livingston siguroi
       // fitoren", "Thomson lejoi avantazhin"), which no lower-case word of a name shares.
       auto aorist = [&](size_t k) {
