@@ -212,7 +212,10 @@ std::vector<Token> Read(std::string_view text, ByteRange region, const Table* ta
   // Negation scope: the rest of the clause, at most four words, up to the first evaluative
   // word: a negated verb's object keeps its own sense ("neće priznati jednostrano proglašenu
   // nezavisnost": no recognition, and the declaration still one-sided). Modifiers: the next
-  // evaluative word within two words.
+  // evaluative word within two words. Backing what is condemned is condemned: a favourable
+  // word followed in its clause by a critical one, next to it or past one short word, takes
+  // that sign ("podržava agresora", "mbështet agresorin", "支持侵略者", "praised the corrupt
+  // regime"; not "helps fight terrorism").
   for (size_t k = 0; k < out.size(); ++k) {
     if (out[k].cue == Cue::kNeg) {
       for (size_t m = k + 1; m < out.size() && m <= k + 4 && out[m].clause == out[k].clause; ++m) {
@@ -228,6 +231,14 @@ std::vector<Token> Read(std::string_view text, ByteRange region, const Table* ta
         out[m].mod_begin = std::min(out[m].mod_begin, out[k].range.begin);
         break;
       }
+    }
+  }
+  for (size_t k = 0; k + 1 < out.size(); ++k) {
+    if (out[k].cue != Cue::kLex || out[k].weight <= 0 || out[k].negated) continue;
+    size_t m = k + 1;
+    if (out[m].cue == Cue::kNone && out[m].term.size() <= 3 && m + 1 < out.size()) ++m;
+    if (out[m].clause == out[k].clause && out[m].cue == Cue::kLex && out[m].weight < 0 && !out[m].negated) {
+      out[k].weight = -out[k].weight;
     }
   }
   return out;

@@ -65,6 +65,20 @@ TEST(Stance, NegationAndContrast) {
   EXPECT_EQ(Baseline("The plan has some good points, but it is a dangerous and reckless idea.", "en", "plan"), -1);
 }
 
+// Backing what is condemned is condemned; backing alone, or backing what is praised, is not.
+TEST(Stance, BackingWhatIsCondemned) {
+  EXPECT_EQ(Baseline("Peking ne može biti neutralan kada podržava agresora.", "sr", "Peking"), -1);
+  EXPECT_EQ(Baseline("Пекинг не може бити неутралан када подржава агресора.", "sr", "Пекинг"), -1);
+  EXPECT_EQ(Baseline("Pekini mbështet agresorin në rajon.", "sq", "Pekini"), -1);
+  EXPECT_EQ(Baseline("北京支持侵略者。", "zh", "北京"), -1);
+  EXPECT_EQ(Baseline("Beijing praised the corrupt regime.", "en", "Beijing"), -1);
+  EXPECT_EQ(Baseline("Peking podržava Srbiju.", "sr", "Peking"), 1);
+  EXPECT_EQ(Baseline("Peking podržava uspešnu saradnju.", "sr", "Peking"), 1);
+  // An accomplice is named as critically as the aggressor.
+  EXPECT_EQ(Baseline("Kurti je ocenio da je Kina saučesnik.", "sr", "Kina"), -1);
+  EXPECT_EQ(Baseline("Kurti tha se Kina është bashkëfajtore.", "sq", "Kina"), -1);
+}
+
 TEST(Stance, NearerWordsDecideBetweenTargets) {
   std::string_view text = "Serbia praised China, while it condemned the reckless provocations of Pristina.";
   Scorer s(nullptr);
