@@ -154,12 +154,16 @@ void AssignStance(const stance::Scorer& scorer, Article& a) {
     q.stance.clear();
     if (q.kind == "term") continue;
     // Read the quoted words and the sentence that reports them.
+    // (Not a wire story's dateline: "PRISHTINË, 14 shtator – Kurti deklaroi …" is no stance on Pristina.)
     ByteRange region = q.content;
     auto s = std::upper_bound(sentences.begin(), sentences.end(), q.content.begin,
                               [](uint32_t pos, ByteRange r) { return pos < r.begin; });
     if (s != sentences.begin()) {
       --s;
-      if (s->end > q.content.begin) region = {std::min(region.begin, s->begin), std::max(region.end, s->end)};
+      if (s->end > q.content.begin) {
+        uint32_t begin = std::min(text::DatelineEnd(a.text, *s), q.content.begin);
+        region = {std::min(region.begin, begin), std::max(region.end, s->end)};
+      }
     }
     std::vector<std::string> ids;
     std::vector<stance::Target> targets;

@@ -124,6 +124,27 @@ TEST(Stance, EachQuotationGetsItsSpeakersStanceTowardItsTargets) {
       << ev;
 }
 
+// A wire story's dateline is furniture: its place is no target of the first quotation's stance.
+TEST(Stance, NoStanceTowardADatelinesPlace) {
+  auto k = LoadKnowledge({});
+  ASSERT_TRUE(k.ok());
+  auto matcher = entities::Matcher::Create(*k);
+  ASSERT_TRUE(matcher.ok());
+  auto finder = quotes::QuoteFinder::Create();
+  stance::Scorer scorer(&stance::Model::Default());
+  Article a;
+  a.text = "PRISHTINË, 14 shtator 2024 – Kryeministri Albin Kurti deklaroi se Kina \"po e mbështet Serbinë\".";
+  a.day = "2024-09-14";
+  a.lang = "sq";
+  ingest::OutletRegistry outlets;
+  CompleteArticle(a, outlets, "", "sq", matcher->get(), finder.get(), &scorer);
+  ASSERT_EQ(a.quotes.size(), 1u);
+  std::vector<std::string> targets;
+  for (const StanceRecord& s : a.quotes[0].stance) targets.push_back(s.target);
+  EXPECT_EQ(std::count(targets.begin(), targets.end(), "place/pristina"), 0);
+  EXPECT_EQ(std::count(targets.begin(), targets.end(), "place/cn"), 1);
+}
+
 TEST(Query, TranslatesUserSyntaxSafely) {
   EXPECT_EQ(*query::ToFtsQuery("Вучић AND (Kosovo OR Kosova*) NOT sport"),
             "\"Вучић\" AND (\"Kosovo\" OR \"Kosova\"*) NOT \"sport\"");

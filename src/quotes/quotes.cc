@@ -648,30 +648,6 @@ bool Inside(ByteRange r, const std::vector<Span>& spans) {
   return false;
 }
 
-// Where a wire story's dateline ends ("BELGRADE, March 3 (Reuters) - "): the place in capitals,
-// then a dash within the next hundred bytes. `begin` when the sentence opens with none. No name
-// in a dateline speaks in the sentence after it.
-uint32_t DatelineEnd(std::string_view text, ByteRange sentence) {
-  std::string_view s = text.substr(sentence.begin, std::min<size_t>(sentence.size(), 100));
-  size_t i = 0, letters = 0;
-  while (i < s.size()) {
-    size_t at = i;
-    char32_t c = text::DecodeUtf8(s, i);
-    if (!u_isalpha(static_cast<UChar32>(c))) {
-      i = at;
-      break;
-    }
-    if (!u_isupper(static_cast<UChar32>(c))) return sentence.begin;
-    ++letters;
-  }
-  if (letters < 3 || i >= s.size() || s[i] != ',') return sentence.begin;
-  for (std::string_view dash : {" - ", " – ", " — "}) {
-    size_t d = s.find(dash, i);
-    if (d != std::string_view::npos) return static_cast<uint32_t>(sentence.begin + d + dash.size());
-  }
-  return sentence.begin;
-}
-
 uint32_t Distance(ByteRange a, ByteRange b) {
   if (a.end <= b.begin) return b.begin - a.end;
   if (b.end <= a.begin) return a.begin - b.end;
@@ -2244,7 +2220,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       }
       const Candidate* best = nullptr;
       uint32_t best_d = std::numeric_limits<uint32_t>::max();
-      const uint32_t dateline_end = DatelineEnd(text, window);
+      const uint32_t dateline_end = text::DatelineEnd(text, window);
       for (const Candidate& c : cands) {
         if (c.range.begin < dateline_end || c.range.end > window.end) continue;
         // Not a person's name in brackets the quotation is outside of ("ECD (Drejtore Kreative

@@ -205,4 +205,25 @@ std::vector<ByteRange> SplitSentences(std::string_view text, std::string_view la
   return out;
 }
 
+uint32_t DatelineEnd(std::string_view text, ByteRange sentence) {
+  std::string_view s = text.substr(sentence.begin, std::min<size_t>(sentence.size(), 100));
+  size_t i = 0, letters = 0;
+  while (i < s.size()) {
+    size_t at = i;
+    char32_t c = DecodeUtf8(s, i);
+    if (!u_isalpha(static_cast<UChar32>(c))) {
+      i = at;
+      break;
+    }
+    if (!u_isupper(static_cast<UChar32>(c))) return sentence.begin;
+    ++letters;
+  }
+  if (letters < 3 || i >= s.size() || s[i] != ',') return sentence.begin;
+  for (std::string_view dash : {" - ", " – ", " — "}) {
+    size_t d = s.find(dash, i);
+    if (d != std::string_view::npos) return static_cast<uint32_t>(sentence.begin + d + dash.size());
+  }
+  return sentence.begin;
+}
+
 }  // namespace parallax::text

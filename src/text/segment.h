@@ -20,4 +20,10 @@ namespace parallax::text {
 // rules without a language's abbreviations. Ranges are trimmed of surrounding white space.
 std::vector<ByteRange> SplitSentences(std::string_view text, std::string_view lang);
 
+// Where a wire story's dateline ends in `sentence` of `text` ("BELGRADE, March 3 (Reuters) - ",
+// "PRISHTINË, 14 shtator 2024 – "): a place in capitals and a comma, then a dash within the
+// first hundred bytes. `sentence.begin` when the sentence opens with none. A dateline's names
+// are the wire's furniture: no one in it speaks, and no stance is read toward it.
+uint32_t DatelineEnd(std::string_view text, ByteRange sentence);
+
 }  // namespace parallax::text

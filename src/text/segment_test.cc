@@ -64,5 +64,16 @@ TEST(Segment, SentencesStartingLowerCase) {
   EXPECT_EQ(Sentences("Rok je bio 16. septembra. a onda je produžen.", "sr").size(), 1u);
 }
 
+// A dateline is a place in capitals, a comma, then a dash; a capitalised word alone is none.
+TEST(Segment, WhereADatelineEnds) {
+  auto end = [](std::string_view s) { return DatelineEnd(s, {0, static_cast<uint32_t>(s.size())}); };
+  std::string_view wire = "BELGRADE, March 3 (Reuters) - The minister said.";
+  EXPECT_EQ(wire.substr(end(wire)), "The minister said.");
+  std::string_view sq = "PRISHTINË, 14 shtator 2024 – Kurti deklaroi.";
+  EXPECT_EQ(sq.substr(end(sq)), "Kurti deklaroi.");
+  EXPECT_EQ(end("Belgrade, March 3 - The minister said."), 0u);
+  EXPECT_EQ(end("BELGRADE said on Monday - that it would."), 0u);
+}
+
 }  // namespace
 }  // namespace parallax::text
