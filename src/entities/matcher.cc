@@ -1596,6 +1596,12 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       // Stefan", "St. Martin's").
       static const KeySet kSaints({"shen", "sveti", "sveta", "sveto", "sv", "st", "saint", "sankt"});
       if (tag == 'P' && n >= 2 && kSaints.Contains(words[s.first_word])) tag = 'L';
+      // One word right after "in" is a place, not a person ("në Perëndim", "u Čačku", "во Скопје").
+      static const KeySet kIn({"in", "ne", "u", "vo"});
+      if (tag == 'P' && n == 1 && s.first_word > 0 && !given_name[s.first_word] && gap_before(s.first_word) == " " &&
+          !words[s.first_word - 1].upper && kIn.Contains(words[s.first_word - 1])) {
+        tag = 'L';
+      }
       EntityType type = tag == 'P' ? EntityType::kPerson : tag == 'O' ? EntityType::kOrg : EntityType::kPlace;
       hits.push_back(unknown_hit(s.first_word, s.end_word, type));
       for (size_t k = s.first_word; k < s.end_word; ++k) taken[k] = true;

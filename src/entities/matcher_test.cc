@@ -782,6 +782,14 @@ TEST_F(MatcherTest, AnInitialsDotIsInsideAName) {
   EXPECT_EQ(Persons("Officials in Washington, D.C. said on Monday the U.S. Congress would vote."), std::vector<std::string>{});
 }
 
+// One word no pack knows right after "in" is a place, whatever the model says.
+TEST_F(MatcherTest, OneWordAfterInIsAPlace) {
+  EXPECT_EQ(Ids("Ajo shtoi se miqtë e vërtetë të Kosovës janë në Perëndim."),
+            (std::vector<std::string>{"place/xk@Kosovës", "place/~perendim@Perëndim"}));
+  EXPECT_EQ(Ids("Тој живее во Питсбург со семејството."), (std::vector<std::string>{"place/~pitsburg@Питсбург"}));
+  EXPECT_EQ(Ids("Ai u rrit në Tulsa dhe studioi atje."), (std::vector<std::string>{"place/~tuls@Tulsa"}));
+}
+
 // A known given name alone that the model took for a place no pack knows is a person.
 TEST_F(MatcherTest, AGivenNameAloneIsNoPlace) {
   EXPECT_EQ(Persons("Can you pass this along to Elizabeth to ensure Sanders is on board as well?"),
