@@ -2777,6 +2777,16 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       return relayed;
     };
 
+    // Speech within a quotation read already, give or take its marks, is that quotation: a
+    // sentence that ends inside the marks ("毛宁说：“中塞是铁杆朋友。中方愿…”", "„… četiri.
+    // Dakle, mislim da je sreća na našoj strani”, rekao je Spieth") is no report of its own.
+    auto within_quotation = [&](const Quote& q) {
+      return std::any_of(out.begin(), out.end(), [&](const Quote& o) {
+        return (o.kind == Kind::kDirect || o.kind == Kind::kBlock) && o.content.begin <= q.content.begin + 4 &&
+               q.content.end <= o.content.end + 4;
+      });
+    };
+
     // Indirect speech: a reporting verb with that / da / se (or, in Chinese, a clause right
     // after it) outside quotations, and "according to X".
     for (const Cue& c : cues) {
@@ -3087,7 +3097,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
                 q.confidence = 0;
               }
               q.kind = Kind::kIndirect;
-              out.push_back(q);
+              if (!within_quotation(q)) out.push_back(q);
               continue;
             }
           }
@@ -3110,6 +3120,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       }
       q.kind = Kind::kIndirect;
       if (q.content.empty()) continue;
+      if (within_quotation(q)) continue;
       out.push_back(q);
       if (!q.speaker.empty() && q.confidence >= 0.8) {
         last_reported = out.size() - 1;

@@ -1189,6 +1189,19 @@ TEST_F(QuotesTest, AccordingToANameAfterItsTitle) {
   ExpectOnlyQuote(g, "is to open ten shops", "indirect", "Tomas Whitcombe");
 }
 
+// A sentence that ends inside a quotation's marks is no report of its own: the quotation is
+// found once, not again as indirect speech.
+TEST_F(QuotesTest, ASentenceEndingInsideTheMarksIsNoSecondQuotation) {
+  std::vector<Got> zh = Run("毛宁说：“中塞是铁杆朋友。中方愿同塞方一道，推动合作取得更多成果。”", "zh");
+  ASSERT_EQ(zh.size(), 1u);
+  ExpectQuote(zh, 0, "中塞是铁杆朋友。中方愿同塞方一道，推动合作取得更多成果", "direct", "Mao Ning");
+  std::vector<Got> hr = Run("„Imali su šest bodova prednosti, a sada imaju četiri. Dakle, mislim da je sreća na našoj "
+                            "strani”, rekao je Jordan Spieth.", "hr");
+  ASSERT_EQ(hr.size(), 1u);
+  EXPECT_EQ(hr[0].kind, "direct");
+  EXPECT_EQ(hr[0].speaker, "Jordan Spieth");
+}
+
 TEST_F(QuotesTest, NoSpeakerFromADatelineOrATitlesQualifier) {
   // The agency in a wire story's dateline does not speak in the sentence after it.
   EXPECT_EQ(LastSpeaker("BELGRADE, March 3 (Reuters) - Jan Petrović on Monday praised the plan, saying it was \"historic\".", "en"),
