@@ -2058,6 +2058,13 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     topic_hits.push_back({{words[i].range.begin, words[i + len - 1].range.end}, topic, i, i + len, "", ""});
     i += len;
   }
+  // A name no pack knows inside a topic's words is the topic's ("Belt and Road Initiative" is no
+  // place Belt and no person Road Initiative); a known one stays ("nezavisnosti Kosova").
+  std::erase_if(hits, [&](const Hit& h) {
+    return h.entry < 0 && std::any_of(topic_hits.begin(), topic_hits.end(), [&](const Hit& t) {
+             return h.range.begin < t.range.end && t.range.begin < h.range.end;
+           });
+  });
   hits.insert(hits.end(), topic_hits.begin(), topic_hits.end());
   std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.range.begin < b.range.begin; });
 

@@ -248,6 +248,9 @@ TEST_F(MatcherTest, ATopicKeepsTheNamesInsideIt) {
             (std::vector<std::string>{"place/belgrade@Beograd", "topic/kosovo-independence@nezavisnosti Kosova", "place/xk@Kosova"}));
   EXPECT_EQ(Ids("塞尔维亚反对科索沃独立。"),
             (std::vector<std::string>{"place/rs@塞尔维亚", "place/xk@科索沃", "topic/kosovo-independence@科索沃独立"}));
+  // Only the names a pack knows: a topic written as a name is no new names inside it.
+  EXPECT_EQ(Ids("He added that cooperation under the Belt and Road Initiative would continue."),
+            (std::vector<std::string>{"org/bri@Belt and Road Initiative"}));
 }
 
 TEST_F(MatcherTest, TheFleetingA) {
