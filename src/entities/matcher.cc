@@ -1440,15 +1440,15 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       if (e > s.end_word) named.push_back({s.end_word, e, 'P'});
     }
     spans = std::move(named);
-    // Two or three words right after a title or occupation in lower case are a person's name,
-    // whatever the model says ("35-godišnja majka Risa Kusuma"), unless an organisation's word
-    // is among them or a capitalised word follows: then they are the title's complement
-    // ("ekonomista Centralne banke Nina …").
+    // Two or three words right after a title or occupation in lower case (or opening the
+    // sentence) are a person's name, whatever the model says ("35-godišnja majka Risa Kusuma",
+    // "Премиерката Тереза Меј"), unless an organisation's word is among them or a capitalised
+    // word follows: then they are the title's complement ("ekonomista Centralne banke Nina …").
     for (TaggedSpan& s : spans) {
       size_t n = s.end_word - s.first_word;
       if (s.type == 'P' || n < 2 || n > 3 || s.first_word == 0) continue;
       const Word& before = words[s.first_word - 1];
-      bool title = !before.upper && cues_.Contains(before.hash) &&
+      bool title = (!before.upper || sentence_start[s.first_word - 1]) && cues_.Contains(before.hash) &&
                    text.substr(before.range.end, words[s.first_word].range.begin - before.range.end) == " ";
       bool complement = s.end_word < words.size() && words[s.end_word].upper &&
                         Joined(text, words[s.end_word - 1].range.end, words[s.end_word].range.begin);

@@ -785,6 +785,13 @@ TEST_F(MatcherTest, AnInitialsDotIsInsideAName) {
   EXPECT_EQ(Persons("Officials in Washington, D.C. said on Monday the U.S. Congress would vote."), std::vector<std::string>{});
 }
 
+// A title that opens the sentence makes the two words after it a person's, as one in lower case
+// does; Macedonian titles are listed with their article (премиерот, премиерката).
+TEST_F(MatcherTest, ATitleOpeningTheSentence) {
+  EXPECT_EQ(Persons("Премиерката Тереза Меј ги обвини критичарите."), std::vector<std::string>{"Тереза Меј"});
+  EXPECT_EQ(Persons("Премиерот Христијан Мицкоски изјави дека Кина е партнер."), std::vector<std::string>{"Христијан Мицкоски"});
+}
+
 // One word no pack knows right after "in" is a place, whatever the model says.
 TEST_F(MatcherTest, OneWordAfterInIsAPlace) {
   EXPECT_EQ(Ids("Ajo shtoi se miqtë e vërtetë të Kosovës janë në Perëndim."),

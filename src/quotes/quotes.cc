@@ -1506,10 +1506,10 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         c.governed = own || oblique || after_preposition(c.range);
       }
     }
-    // "rekli su iz policije", "Iz Nielsena su saopštili", Macedonian "изјавија од Nielsen": the
-    // institution that "iz" or "од" (from) names next to a reporting verb speaks, as its
-    // spokespeople did.
-    const std::string_view from_word = serbo_croatian ? "iz" : lang.substr(0, 2) == "mk" ? "od" : "";
+    // "rekli su iz policije", "Iz Nielsena su saopštili", Macedonian "изјавија од Nielsen",
+    // Albanian "Nga Qeveria e Kosovës thanë": the institution that "iz", "од" or "nga" (from)
+    // names next to a reporting verb speaks, as its spokespeople did.
+    const std::string_view from_word = serbo_croatian ? "iz" : lang.substr(0, 2) == "mk" ? "od" : lang.substr(0, 2) == "sq" ? "nga" : "";
     if (!from_word.empty()) {
       auto cue_ending_at = [&](uint32_t end) {
         return std::any_of(cues.begin(), cues.end(), [&](const Cue& c) { return c.range.end == end; });

@@ -822,6 +822,9 @@ TEST_F(QuotesTest, TheInstitutionThatIzNamesSpeaks) {
   EXPECT_EQ(LastSpeaker("Iz policije su saopštili da je osumnjičeni uhapšen.", "sr"), "policije");
   // Macedonian says од (from).
   EXPECT_EQ(LastSpeaker("Гледаноста порасна за десет проценти, изјавија од Nielsen.", "mk"), "Nielsen");
+  EXPECT_EQ(LastSpeaker("Од Владата одговорија: „Тоа ќе биде долг пат.“", "mk"), "Владата");
+  // Albanian says nga.
+  EXPECT_EQ(LastSpeaker("Nga Qeveria e Kosovës thanë se bisedimet do të vazhdojnë.", "sq"), "Government of Kosovo");
   // A place after "iz" inside a subject is no speaker: the band speaks, or no one.
   EXPECT_EQ(LastSpeaker("Sastav Tamni Talas iz Bristola tvrdi da se hip-hop udaljio od svojih početaka.", "sr"), "Tamni Talas");
   EXPECT_EQ(LastSpeaker("Grupa iz Bristola tvrdi da se hip-hop udaljio od svojih početaka.", "sr"), "");
