@@ -1395,25 +1395,45 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     // ("Ministri i Energjisë Aleksandr Novak"): a person's name among them starts at its given
     // name. One word alone there that ends as a feminine or place genitive does (-ë, -ës:
     // "Sekretarin … të Energjisë, Rick Perry") is the complement and no person; a man's name in
-    // the genitive ends in -it (Kurtit).
+    // the genitive ends in -it (Kurtit). One word right after a title and its article is the
+    // office's institution, no person ("Ministri i Mbrojtjes", "Kryetari i Kuvendit").
     std::vector<TaggedSpan> kept;
     for (TaggedSpan& s : spans) {
-      bool genitive = false;
+      bool genitive = false, titled = false;
       if (s.type == 'P' && s.first_word > 0 && !words[s.first_word - 1].upper) {
         std::string_view article = words[s.first_word - 1].range.Of(text);
         std::string_view first = words[s.first_word].range.Of(text);
         bool albanian = first.find("ë") != std::string_view::npos || first.find("ç") != std::string_view::npos;
         genitive = article == "e" || article == "të" || article == "së" || (article == "i" && albanian);
+        // (Not a relative's: "Vajza e Bond", Bond's daughter, is a person's.)
+        static const std::unordered_set<std::string> kRelatives = {
+            "vajza", "djali", "nena", "babai", "bashkeshortja", "bashkeshorti", "gruaja", "burri", "motra", "vellai", "shoqja",
+            "shoqi", "mbesa", "nipi"};
+        titled = (article == "i" || article == "e") && s.first_word >= 2 && cues_.Contains(words[s.first_word - 2].hash) &&
+                 !kRelatives.count(text::FoldForMatch(words[s.first_word - 2].range.Of(text)));
+        genitive = genitive || titled;
       }
       if (genitive) {
         std::string_view first = words[s.first_word].range.Of(text);
+        if (s.end_word == s.first_word + 1 && titled) {
+          // The office's institution ("Kryetari i Kuvendit", "menaxheri i City"); a piece of its
+          // name when the name goes on ("Ministri i Punëve të Brendshme").
+          bool goes_on = s.end_word < words.size() && words[s.end_word].range.Of(text) == "të";
+          s.type = 'O';
+          if (!goes_on) kept.push_back(s);
+          continue;
+        }
         if (s.end_word == s.first_word + 1 && (first.ends_with("ë") || first.ends_with("ës"))) continue;
+        size_t from = s.first_word;
         for (size_t k = s.first_word + 1; k + 1 < s.end_word; ++k) {
           if (given_name[k]) {
             s.first_word = k;
             break;
           }
         }
+        // After a title the first word is the complement, a name of two words or more after it
+        // ("Ministrja e Drejtësisë Albulena Haxhiu").
+        if (titled && s.first_word == from && s.end_word - s.first_word >= 3) ++s.first_word;
       }
       kept.push_back(s);
     }
@@ -1597,9 +1617,10 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       static const KeySet kSaints({"shen", "sveti", "sveta", "sveto", "sv", "st", "saint", "sankt"});
       if (tag == 'P' && n >= 2 && kSaints.Contains(words[s.first_word])) tag = 'L';
       // One word right after "in" is a place, not a person ("në Perëndim", "u Čačku", "во Скопје").
-      static const KeySet kIn({"in", "ne", "u", "vo"});
+      // (As written: a name key would take Albanian "i", of, for "in".)
+      static const std::unordered_set<std::string_view> kIn = {"in", "në", "u", "во"};
       if (tag == 'P' && n == 1 && s.first_word > 0 && !given_name[s.first_word] && gap_before(s.first_word) == " " &&
-          !words[s.first_word - 1].upper && kIn.Contains(words[s.first_word - 1])) {
+          kIn.count(words[s.first_word - 1].range.Of(text))) {
         tag = 'L';
       }
       EntityType type = tag == 'P' ? EntityType::kPerson : tag == 'O' ? EntityType::kOrg : EntityType::kPlace;
@@ -1929,6 +1950,23 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         break;
       }
     }
+    i = end - 1;
+  }
+  // 3b-title. Two or three capitalised words between commas after a title's phrase are the
+  // title holder's name: "Ministri i Punëve të Brendshme, Xhelal Sveçla, tha …", "The interior
+  // minister, Xhelal Svecla, said …" (the title within the six words before the first comma,
+  // none of them punctuation).
+  for (size_t i = 1; i + 2 < words.size(); ++i) {
+    if (gap_before(i) != ", " || !usable(i)) continue;
+    size_t end = i + 1;
+    while (end < words.size() && end - i < 3 && usable(end) && Joined(text, words[end - 1].range.end, words[end].range.begin)) ++end;
+    if (end - i < 2 || end >= words.size() || !gap_before(end).starts_with(",")) continue;
+    bool title = false;
+    for (size_t k = i; k-- > 0 && i - k <= 6 && !title;) {
+      title = cues_.Contains(words[k].hash);
+      if (k == 0 || gap_before(k) != " ") break;
+    }
+    if (title) add_unknown(i, end);
     i = end - 1;
   }
   // 3b-age. Two to four capitalised words with an age after them are a person, whatever the

@@ -792,6 +792,21 @@ TEST_F(MatcherTest, ATitleOpeningTheSentence) {
   EXPECT_EQ(Persons("Премиерот Христијан Мицкоски изјави дека Кина е партнер."), std::vector<std::string>{"Христијан Мицкоски"});
 }
 
+// The holder's name between commas after a title's phrase is a person's; in Albanian, one word
+// after the title and its article is the office's institution, two or more after that word a
+// name (unless the title is a relative's: "Vajza e Bond", Bond's daughter).
+TEST_F(MatcherTest, AfterATitlesPhrase) {
+  EXPECT_EQ(Ids("Ministri i Punëve të Brendshme, Xhelal Sveçla, tha se situata është e qetë."),
+            (std::vector<std::string>{"person/~xhelal-svecl@Xhelal Sveçla"}));
+  EXPECT_EQ(Ids("The interior minister, Xhelal Svecla, said the situation was calm."),
+            (std::vector<std::string>{"person/~xhelal-svecl@Xhelal Svecla"}));
+  EXPECT_EQ(Ids("Kryetari i Kuvendit, Glauk Konjufca, tha se seanca do të mbahet nesër."),
+            (std::vector<std::string>{"org/~kuvend@Kuvendit", "person/~glauk-konjufc@Glauk Konjufca"}));
+  EXPECT_EQ(Persons("Ministrja e Drejtësisë Albulena Haxhiu tha se ligji do të ndryshohet."),
+            std::vector<std::string>{"Albulena Haxhiu"});
+  EXPECT_EQ(Persons("Vajza e Bond, Karen Jankel, e cila lindi pak kohë më vonë."), (std::vector<std::string>{"Bond", "Karen Jankel"}));
+}
+
 // One word no pack knows right after "in" is a place, whatever the model says.
 TEST_F(MatcherTest, OneWordAfterInIsAPlace) {
   EXPECT_EQ(Ids("Ajo shtoi se miqtë e vërtetë të Kosovës janë në Perëndim."),
