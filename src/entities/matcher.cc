@@ -1616,6 +1616,17 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       // Stefan", "St. Martin's").
       static const KeySet kSaints({"shen", "sveti", "sveta", "sveto", "sv", "st", "saint", "sankt"});
       if (tag == 'P' && n >= 2 && kSaints.Contains(words[s.first_word])) tag = 'L';
+      // Nor one right after the noun of a hotel or a ship (an organisation's name: "u hotelu Roa
+      // Roa", "na brodu Monkey Business") or of a stadium or an airport (a place's: "na stadionu
+      // Ibroks", "хрвски аеродром Chuuk"), in lower case.
+      if (tag == 'P' && s.first_word > 0 && gap_before(s.first_word) == " ") {
+        static constexpr std::string_view kOrgNouns[] = {"hotel", "brod", "anij", "хотел", "брод"};
+        static constexpr std::string_view kPlaceNouns[] = {"stadion", "aerodrom", "airport", "стадион", "аеродром"};
+        std::string_view before = words[s.first_word - 1].range.Of(text);
+        auto opens = [&](std::string_view noun) { return before.starts_with(noun); };
+        if (std::any_of(std::begin(kOrgNouns), std::end(kOrgNouns), opens)) tag = 'O';
+        if (std::any_of(std::begin(kPlaceNouns), std::end(kPlaceNouns), opens)) tag = 'L';
+      }
       // One word right after "in" is a place, not a person ("në Perëndim", "u Čačku", "во Скопје").
       // (As written: a name key would take Albanian "i", of, for "in".)
       static const std::unordered_set<std::string_view> kIn = {"in", "në", "u", "во"};

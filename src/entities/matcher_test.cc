@@ -807,6 +807,13 @@ TEST_F(MatcherTest, AfterATitlesPhrase) {
   EXPECT_EQ(Persons("Vajza e Bond, Karen Jankel, e cila lindi pak kohë më vonë."), (std::vector<std::string>{"Bond", "Karen Jankel"}));
 }
 
+// A name after the noun of a hotel or a ship is an organisation's, after a stadium's or an
+// airport's a place's, whatever the model says.
+TEST_F(MatcherTest, TheNameOfAHotelOrAStadium) {
+  EXPECT_EQ(Ids("Drugi zarobljeni u hotelu Roa Roa bili su njegovi učenici."), (std::vector<std::string>{"org/~roa-roa@Roa Roa"}));
+  EXPECT_EQ(Ids("Други заробљени у хотелу Роа Роа били су његови ученици."), (std::vector<std::string>{"org/~roa-roa@Роа Роа"}));
+}
+
 // One word no pack knows right after "in" is a place, whatever the model says.
 TEST_F(MatcherTest, OneWordAfterInIsAPlace) {
   EXPECT_EQ(Ids("Ajo shtoi se miqtë e vërtetë të Kosovës janë në Perëndim."),
