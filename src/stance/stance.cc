@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <unordered_set>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -264,8 +265,20 @@ struct Reading {
 // `others`: the tokens of the other targets' mentions. A word nearer to another target
 // belongs mostly to that one ("Serbia praised China but condemned Pristina").
 Reading ReadTarget(const std::vector<Token>& toks, const std::vector<size_t>& mention_toks,
-                   const std::vector<size_t>& others = {}) {
+                   std::vector<size_t> others = {}) {
   Reading r;
+  // Targets joined by "and" share what is said of them ("China and Serbia are ironclad friends",
+  // "Kina i Srbija", "Kina dhe Serbia", "中国与塞尔维亚"): a coordinated target's words are not
+  // another's.
+  static const std::unordered_set<std::string_view> kAnd = {"and", "i", "dhe", "和", "与", "及", "同"};
+  auto joined = [&](size_t a, size_t b) {
+    if (a > b) std::swap(a, b);
+    return b == a + 2 && kAnd.count(toks[a + 1].term) > 0 && toks[a + 1].clause == toks[a].clause &&
+           toks[b].clause == toks[a].clause;
+  };
+  std::erase_if(others, [&](size_t o) {
+    return std::any_of(mention_toks.begin(), mention_toks.end(), [&](size_t m) { return joined(m, o); });
+  });
   // The last contrast word of each sentence.
   std::map<int, double> contrast_at;
   for (const Token& t : toks) {

@@ -1,5 +1,7 @@
 #include "stance/stance.h"
 
+#include <tuple>
+
 #include <gtest/gtest.h>
 
 namespace parallax::stance {
@@ -77,6 +79,20 @@ TEST(Stance, BackingWhatIsCondemned) {
   // An accomplice is named as critically as the aggressor.
   EXPECT_EQ(Baseline("Kurti je ocenio da je Kina saučesnik.", "sr", "Kina"), -1);
   EXPECT_EQ(Baseline("Kurti tha se Kina është bashkëfajtore.", "sq", "Kina"), -1);
+}
+
+// Targets joined by "and" share what is said of them.
+TEST(Stance, CoordinatedTargetsShareTheirWords) {
+  Scorer s(nullptr);
+  for (auto [text, lang, a, b] : {std::tuple<std::string_view, std::string_view, std::string_view, std::string_view>{
+                                      "China and Serbia are ironclad friends.", "en", "China", "Serbia"},
+                                  {"Kina i Srbija su čelični prijatelji.", "sr", "Kina", "Srbija"},
+                                  {"Kina dhe Serbia janë miq të hekurt.", "sq", "Kina", "Serbia"},
+                                  {"中国与塞尔维亚是铁杆朋友。", "zh", "中国", "塞尔维亚"}}) {
+    auto v = s.Score(text, lang, {}, {At(text, a), At(text, b)});
+    EXPECT_EQ(v[0].polarity, 1) << text;
+    EXPECT_EQ(v[1].polarity, 1) << text;
+  }
 }
 
 TEST(Stance, NearerWordsDecideBetweenTargets) {
