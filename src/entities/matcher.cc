@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <span>
 #include <unordered_map>
 
 #include <unicode/uchar.h>
@@ -441,16 +442,32 @@ Result<std::unique_ptr<Matcher>> Matcher::Create(const Knowledge& knowledge) {
   // Peoples and their adjectives, one word each (data/peoples.tsv: Srbi, Serbs, Irish, Sunni).
   // A Serbian, Croatian or Bosnian adjective in -i is listed in the masculine; its other genders
   // and cases are added here (Arapski: Arapskog, Arapskoj, Arapskim ...).
+  // A Macedonian one in -и likewise (кинески: кинеска, кинеско, кинеските, кинескиот ...).
+  // A country's adjective also names the country (the fourth column: Kineski, place/cn).
   ForEachRow(EmbeddedData("peoples.tsv"), [&](std::string_view lang, std::string_view rest) {
-    std::string_view word = rest.substr(0, rest.find('\t'));
-    if (word.empty() || word.find(' ') != std::string_view::npos) return;
-    m->peoples_[Hash64(NameKey(word))] = true;
-    if (lang == "sr" && rest.ends_with("\tadjective") && word.ends_with('i')) {
-      std::string_view stem = word.substr(0, word.size() - 1);
-      for (std::string_view ending : {"a", "e", "o", "u", "og", "oga", "om", "ome", "oj", "ih", "im", "ima", "em", "eg"}) {
-        m->peoples_[Hash64(NameKey(std::string(stem) + std::string(ending)))] = true;
-      }
+    std::vector<std::string_view> cols;
+    for (size_t at = 0; at <= rest.size();) {
+      size_t tab = std::min(rest.find('\t', at), rest.size());
+      cols.push_back(rest.substr(at, tab - at));
+      at = tab + 1;
     }
+    std::string_view word = cols[0];
+    if (word.empty() || word.find(' ') != std::string_view::npos) return;
+    const bool adjective = cols.size() > 1 && cols[1] == "adjective";
+    const Entity* country = cols.size() > 2 ? knowledge.Find(cols[2]) : nullptr;
+    auto add = [&](const std::string& form) {
+      uint64_t key = Hash64(NameKey(form));
+      m->peoples_[key] = true;
+      if (country != nullptr) m->demonyms_[key] = static_cast<int>(country - knowledge.entities().data());
+    };
+    add(std::string(word));
+    static constexpr std::string_view kSerbian[] = {"a", "e", "o", "u", "og", "oga", "om", "ome", "oj", "ih", "im", "ima", "em", "eg"};
+    static constexpr std::string_view kMacedonian[] = {"а", "о", "и", "ата", "ото", "ите", "иот"};
+    std::span<const std::string_view> endings;
+    if (adjective && lang == "sr" && word.ends_with('i')) endings = kSerbian;
+    if (adjective && lang == "mk" && word.ends_with("и")) endings = kMacedonian;
+    std::string_view stem = word.substr(0, word.size() - (lang == "mk" ? 2 : 1));
+    for (std::string_view ending : endings) add(std::string(stem) + std::string(ending));
   });
   for (size_t t = 0; t < knowledge.titles().size(); ++t) {
     for (const Alias& a : knowledge.titles()[t].words) {
@@ -476,6 +493,26 @@ Result<std::unique_ptr<Matcher>> Matcher::Create(const Knowledge& knowledge) {
   m->cjk_title_scan_ = StringScan(std::move(cjk_titles));
   m->cjk_name_end_scan_ = StringScan(m->cjk_name_ends_);
   return m;
+}
+
+std::vector<Mention> Matcher::Demonyms(std::string_view text, const MatchOptions& options) const {
+  std::vector<Mention> out;
+  const std::vector<Word> words = Words(text);
+  for (size_t i = 0; i < words.size(); ++i) {
+    const Word& w = words[i];
+    const int* e = demonyms_.Find(w.hash);
+    if (e == nullptr) continue;
+    // Not the qualifier of a title ("Chinese Foreign Ministry spokesperson", "kineski
+    // ambasador", "ambasadori kinez"; within three words, no punctuation between): the
+    // office's holder is who is meant.
+    auto spaced = [&](size_t k) { return text.substr(words[k - 1].range.end, words[k].range.begin - words[k - 1].range.end) == " "; };
+    bool title = i > 0 && spaced(i) && cues_.Contains(words[i - 1].hash);
+    for (size_t k = i + 1; k < words.size() && k <= i + 3 && spaced(k) && !title; ++k) title = cues_.Contains(words[k].hash);
+    if (title) continue;
+    const Entity& country = k_.entities()[static_cast<size_t>(*e)];
+    out.push_back({country.id, k_.DisplayName(country, options.exonyms), country.type, w.range, "demonym"});
+  }
+  return out;
 }
 
 std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& options) const {

@@ -50,6 +50,10 @@ class Matcher {
   // `knowledge` must outlive the matcher. Find() is const and thread-safe.
   static Result<std::unique_ptr<Matcher>> Create(const Knowledge& knowledge);
   std::vector<Mention> Find(std::string_view text, const MatchOptions& options) const;
+  // The countries `text` names by their adjectives ("Chinese", "kineskim", "kineze", "кинески":
+  // data/peoples.tsv's fourth column), as mentions with via "demonym". Find leaves them out:
+  // they are no names, but what is said of "our Chinese friends" is said of China.
+  std::vector<Mention> Demonyms(std::string_view text, const MatchOptions& options) const;
   size_t alias_count() const { return entries_.size(); }
 
  private:
@@ -102,6 +106,7 @@ class Matcher {
   std::unordered_set<std::string, ViewHash, std::equal_to<>> common_words_;
   HashTable64<bool> common_keys_;  // their name keys ("vlad" of vlada, vlade)
   HashTable64<bool> peoples_;      // name keys of peoples (Srbi, Srba; Serbs): no person's name
+  HashTable64<int> demonyms_;      // name keys of countries' adjectives -> entity index (kineski: China)
   // Single-word reporting verbs (data/reporting-verbs.tsv): a capitalised name of two or three
   // words next to one is a person ("Ri Yong Ho told", "said Grant Reeher"); true when the
   // words after the verb are its addressee ("told Sky News"), not its subject.

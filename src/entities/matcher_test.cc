@@ -814,6 +814,26 @@ TEST_F(MatcherTest, TheNameOfAHotelOrAStadium) {
   EXPECT_EQ(Ids("Други заробљени у хотелу Роа Роа били су његови ученици."), (std::vector<std::string>{"org/~roa-roa@Роа Роа"}));
 }
 
+// Countries named by their adjectives, in any gender and case, are no mentions of Find's, but
+// Demonyms gives them.
+TEST_F(MatcherTest, CountriesByTheirAdjectives) {
+  auto demonyms = [](std::string_view text) {
+    std::vector<std::string> out;
+    for (const Mention& m : matcher_->Demonyms(text, {})) out.push_back(m.entity + "@" + std::string(m.range.Of(text)));
+    return out;
+  };
+  EXPECT_EQ(demonyms("We are grateful to our Chinese friends."), std::vector<std::string>{"place/cn@Chinese"});
+  EXPECT_EQ(demonyms("Zahvalni smo kineskim prijateljima i ruskoj vladi."),
+            (std::vector<std::string>{"place/cn@kineskim", "place/ru@ruskoj"}));
+  EXPECT_EQ(demonyms("Investimet kineze janë të mëdha."), std::vector<std::string>{"place/cn@kineze"});
+  // Not the qualifier of a title: the office's holder is meant.
+  EXPECT_EQ(demonyms("Chinese Foreign Ministry spokesperson Mao Ning and ambasadori kinez."), std::vector<std::string>{});
+  EXPECT_EQ(demonyms("Кинеските инвестиции и кинескиот капитал."),
+            (std::vector<std::string>{"place/cn@Кинеските", "place/cn@кинескиот"}));
+  EXPECT_EQ(demonyms("Muslimanski i evropski lideri."), std::vector<std::string>{});  // faiths and regions name no country
+  EXPECT_EQ(Ids("We are grateful to our Chinese friends."), std::vector<std::string>{});
+}
+
 // One word no pack knows right after "in" is a place, whatever the model says.
 TEST_F(MatcherTest, OneWordAfterInIsAPlace) {
   EXPECT_EQ(Ids("Ajo shtoi se miqtë e vërtetë të Kosovës janë në Perëndim."),

@@ -138,11 +138,22 @@ void CompleteArticle(Article& a, const ingest::OutletRegistry& outlets, const st
   a.fingerprint = ingest::Fingerprint(a.text);
   if (matcher != nullptr) a.mentions = FindMentions(*matcher, a);
   if (quotes != nullptr) a.quotes = FindQuotes(*quotes, a);
-  if (stance != nullptr) AssignStance(*stance, a);
+  if (stance != nullptr) AssignStance(*stance, a, matcher);
 }
 
-void AssignStance(const stance::Scorer& scorer, Article& a) {
+void AssignStance(const stance::Scorer& scorer, Article& a, const entities::Matcher* matcher) {
   if (a.quotes.empty()) return;
+  // What a quotation may concern: the article's mentions, and the countries named by their
+  // adjectives outside any name or role ("the Chinese Ambassador Li Ming" is Li Ming's).
+  std::vector<EntityMention> concerned = a.mentions;
+  if (matcher != nullptr) {
+    for (const entities::Mention& m : matcher->Demonyms(a.text, {.day = a.day})) {
+      bool inside = std::any_of(a.mentions.begin(), a.mentions.end(), [&](const EntityMention& e) {
+        return e.range.begin < m.range.end && m.range.begin < e.range.end;
+      });
+      if (!inside) concerned.push_back({m.entity, m.name, std::string(entities::TypeName(m.type)), m.via, m.range});
+    }
+  }
   // Sentences of the article, in order.
   std::vector<ByteRange> sentences;
   auto add_sentences = [&](ByteRange p) {
@@ -169,8 +180,7 @@ void AssignStance(const stance::Scorer& scorer, Article& a) {
     std::vector<stance::Target> targets;
     std::vector<ByteRange> exclude;
     if (!q.speaker_range.empty()) exclude.push_back(q.speaker_range);
-    for (size_t i = 0; i < a.mentions.size(); ++i) {
-      const EntityMention& m = a.mentions[i];
+    for (const EntityMention& m : concerned) {
       if (m.range.begin < region.begin || m.range.end > region.end) continue;
       // Targets are what the packs know, and people the tagger found; unknown organisations
       // and places from the tagger are too often datelines and headers ("Oct 16", "BRUSSELS").
@@ -194,7 +204,7 @@ void AssignStance(const stance::Scorer& scorer, Article& a) {
     std::vector<stance::Verdict> verdicts = scorer.Score(a.text, a.lang, region, targets, exclude);
     for (size_t t = 0; t < targets.size(); ++t) {
       const EntityMention* m = nullptr;
-      for (const EntityMention& e : a.mentions) {
+      for (const EntityMention& e : concerned) {
         if (e.entity == ids[t]) {
           m = &e;
           break;

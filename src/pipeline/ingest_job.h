@@ -80,8 +80,9 @@ void CompleteArticle(Article& a, const ingest::OutletRegistry& outlets, const st
                      const quotes::QuoteFinder* quotes = nullptr, const stance::Scorer* stance = nullptr);
 
 // The stance of each quotation's speaker toward the entities the quotation concerns: those named
-// in the quoted words or in the sentence that reports them, except the speaker. Terms get none.
-void AssignStance(const stance::Scorer& scorer, Article& a);
+// in the quoted words or in the sentence that reports them, except the speaker, and (given the
+// matcher) the countries they name by their adjectives ("our Chinese friends"). Terms get none.
+void AssignStance(const stance::Scorer& scorer, Article& a, const entities::Matcher* matcher = nullptr);
 
 // A stance model by name: "" the shipped default, "none" no model (the lexicon alone), else a
 // file. The returned pointer is null for "none" and lives as long as the program for "".

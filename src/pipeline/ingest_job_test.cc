@@ -145,6 +145,29 @@ TEST(Stance, NoStanceTowardADatelinesPlace) {
   EXPECT_EQ(std::count(targets.begin(), targets.end(), "place/cn"), 1);
 }
 
+// A country named by its adjective is a target; one inside a role or a name is that phrase's.
+TEST(Stance, ACountrysAdjectiveIsATarget) {
+  auto k = LoadKnowledge({});
+  ASSERT_TRUE(k.ok());
+  auto matcher = entities::Matcher::Create(*k);
+  ASSERT_TRUE(matcher.ok());
+  auto finder = quotes::QuoteFinder::Create();
+  stance::Scorer scorer(&stance::Model::Default());
+  Article a;
+  a.text = "“We are grateful to our Chinese friends,” the minister said.\n\n"
+           "Chinese Ambassador Li Ming said the talks would go on.";
+  a.day = "2024-09-16";
+  a.lang = "en";
+  ingest::OutletRegistry outlets;
+  CompleteArticle(a, outlets, "", "en", matcher->get(), finder.get(), &scorer);
+  ASSERT_EQ(a.quotes.size(), 2u);
+  ASSERT_EQ(a.quotes[0].stance.size(), 1u);
+  EXPECT_EQ(a.quotes[0].stance[0].target, "place/cn");
+  EXPECT_EQ(a.quotes[0].stance[0].name, "China");
+  EXPECT_EQ(a.quotes[0].stance[0].polarity, 1);
+  for (const StanceRecord& s : a.quotes[1].stance) EXPECT_NE(s.target, "place/cn");
+}
+
 TEST(Query, TranslatesUserSyntaxSafely) {
   EXPECT_EQ(*query::ToFtsQuery("Вучић AND (Kosovo OR Kosova*) NOT sport"),
             "\"Вучић\" AND (\"Kosovo\" OR \"Kosova\"*) NOT \"sport\"");

@@ -859,9 +859,10 @@ std::unique_ptr<QuoteFinder> QuoteFinder::Create(std::unordered_map<std::string,
   });
   // Peoples speak as unnamed groups ("Srbi sa severa Kosova su izjavili").
   ForEachDataLine(EmbeddedData("peoples.tsv"), [&](std::string_view line) {
-    size_t tab = line.find('\t'), tab2 = line.rfind('\t');
-    if (tab == std::string_view::npos || tab2 <= tab) return;
-    if (line.substr(tab2 + 1) == "noun") add_speaker_noun(line.substr(tab + 1, tab2 - tab - 1));
+    size_t tab = line.find('\t'), tab2 = line.find('\t', tab + 1);
+    if (tab == std::string_view::npos || tab2 == std::string_view::npos) return;
+    std::string_view kind = line.substr(tab2 + 1, line.find('\t', tab2 + 1) - tab2 - 1);  // (a country may follow)
+    if (kind == "noun") add_speaker_noun(line.substr(tab + 1, tab2 - tab - 1));
     f->peoples_.insert(text::FoldForMatch(line.substr(tab + 1, tab2 - tab - 1)));
   });
   ForEachDataLine(EmbeddedData("description-nouns.tsv"), [&](std::string_view line) {
