@@ -85,21 +85,26 @@ TEST(Ingest, NearDuplicatesAreStoredAndLinked) {
   EXPECT_EQ(*query::Count(w.store->db(), "Pristina", {.unique = true}), 1);
 }
 
-TEST(Stance, EachQuotationGetsItsSpeakersStanceTowardItsTargets) {
-  auto k = LoadKnowledge({});
-  ASSERT_TRUE(k.ok());
-  auto matcher = entities::Matcher::Create(*k);
-  ASSERT_TRUE(matcher.ok());
-  auto finder = quotes::QuoteFinder::Create();
-  stance::Scorer scorer(&stance::Model::Default());
+// `text` completed by the built-in packs, the quotation finder and the shipped stance model.
+Article Analysed(std::string text, std::string day, std::string lang) {
+  static auto* knowledge = new entities::Knowledge(*LoadKnowledge({}));
+  static auto* matcher = entities::Matcher::Create(*knowledge)->release();
+  static auto* finder = quotes::QuoteFinder::Create().release();
+  static auto* scorer = new stance::Scorer(&stance::Model::Default());
   Article a;
-  a.text = "Minister Ana Perić said on Monday: “China is a reliable friend and we are grateful for its support.”\n\n"
-           "She also said that Pristina’s unilateral moves were a dangerous provocation.\n\n"
-           "The film was called “Friends Forever”.";
-  a.day = "2031-05-05";
-  a.lang = "en";
+  a.text = std::move(text);
+  a.day = std::move(day);
+  a.lang = lang;
   ingest::OutletRegistry outlets;
-  CompleteArticle(a, outlets, "", "en", matcher->get(), finder.get(), &scorer);
+  CompleteArticle(a, outlets, "", lang, matcher, finder, scorer);
+  return a;
+}
+
+TEST(Stance, EachQuotationGetsItsSpeakersStanceTowardItsTargets) {
+  Article a = Analysed("Minister Ana Perić said on Monday: “China is a reliable friend and we are grateful for its support.”\n\n"
+                       "She also said that Pristina’s unilateral moves were a dangerous provocation.\n\n"
+                       "The film was called “Friends Forever”.",
+                       "2031-05-05", "en");
   const StanceRecord* china = nullptr;
   const StanceRecord* pristina = nullptr;
   for (const QuoteRecord& q : a.quotes) {
@@ -126,18 +131,8 @@ TEST(Stance, EachQuotationGetsItsSpeakersStanceTowardItsTargets) {
 
 // A wire story's dateline is furniture: its place is no target of the first quotation's stance.
 TEST(Stance, NoStanceTowardADatelinesPlace) {
-  auto k = LoadKnowledge({});
-  ASSERT_TRUE(k.ok());
-  auto matcher = entities::Matcher::Create(*k);
-  ASSERT_TRUE(matcher.ok());
-  auto finder = quotes::QuoteFinder::Create();
-  stance::Scorer scorer(&stance::Model::Default());
-  Article a;
-  a.text = "PRISHTINË, 14 shtator 2024 – Kryeministri Albin Kurti deklaroi se Kina \"po e mbështet Serbinë\".";
-  a.day = "2024-09-14";
-  a.lang = "sq";
-  ingest::OutletRegistry outlets;
-  CompleteArticle(a, outlets, "", "sq", matcher->get(), finder.get(), &scorer);
+  Article a = Analysed("PRISHTINË, 14 shtator 2024 – Kryeministri Albin Kurti deklaroi se Kina \"po e mbështet Serbinë\".",
+                       "2024-09-14", "sq");
   ASSERT_EQ(a.quotes.size(), 1u);
   std::vector<std::string> targets;
   for (const StanceRecord& s : a.quotes[0].stance) targets.push_back(s.target);
@@ -147,19 +142,9 @@ TEST(Stance, NoStanceTowardADatelinesPlace) {
 
 // A country named by its adjective is a target; one inside a role or a name is that phrase's.
 TEST(Stance, ACountrysAdjectiveIsATarget) {
-  auto k = LoadKnowledge({});
-  ASSERT_TRUE(k.ok());
-  auto matcher = entities::Matcher::Create(*k);
-  ASSERT_TRUE(matcher.ok());
-  auto finder = quotes::QuoteFinder::Create();
-  stance::Scorer scorer(&stance::Model::Default());
-  Article a;
-  a.text = "“We are grateful to our Chinese friends,” the minister said.\n\n"
-           "Chinese Ambassador Li Ming said the talks would go on.";
-  a.day = "2024-09-16";
-  a.lang = "en";
-  ingest::OutletRegistry outlets;
-  CompleteArticle(a, outlets, "", "en", matcher->get(), finder.get(), &scorer);
+  Article a = Analysed("“We are grateful to our Chinese friends,” the minister said.\n\n"
+                       "Chinese Ambassador Li Ming said the talks would go on.",
+                       "2024-09-16", "en");
   ASSERT_EQ(a.quotes.size(), 2u);
   ASSERT_EQ(a.quotes[0].stance.size(), 1u);
   EXPECT_EQ(a.quotes[0].stance[0].target, "place/cn");
