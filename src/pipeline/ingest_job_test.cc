@@ -140,6 +140,14 @@ TEST(Stance, NoStanceTowardADatelinesPlace) {
   EXPECT_EQ(std::count(targets.begin(), targets.end(), "place/cn"), 1);
 }
 
+// What qualifies the speaker's name right before it is no target of the speaker's stance.
+TEST(Stance, NoStanceTowardTheSpeakersQualifier) {
+  Article a = Analysed("Serbia's Vucic says China will never recognise Kosovo.", "2024-09-16", "en");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  for (const StanceRecord& s : a.quotes[0].stance) EXPECT_NE(s.target, "place/rs");
+  EXPECT_FALSE(a.quotes[0].stance.empty());
+}
+
 // A country named by its adjective is a target; one inside a role or a name is that phrase's.
 TEST(Stance, ACountrysAdjectiveIsATarget) {
   Article a = Analysed("“We are grateful to our Chinese friends,” the minister said.\n\n"
