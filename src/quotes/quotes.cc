@@ -1505,6 +1505,13 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
           }
         }
         c.governed = own || oblique || after_preposition(c.range);
+        // Albanian: a name after a title or a speaker's noun and its article is its complement
+        // ("Ministri i Jashtëm", "Kryetari i Kuvendit", "zëdhënësi i Qeverisë"): not the speaker.
+        if (lang.substr(0, 2) == "sq" && wi >= 2 && wi < words.size() && words[wi].r.begin == c.range.begin &&
+            (words[wi - 1].key == "i" || words[wi - 1].key == "e" || words[wi - 1].key == "te" || words[wi - 1].key == "se") &&
+            (titles_.Contains(words[wi - 2].hash, words[wi - 2].key) || speaker_nouns_.Contains(words[wi - 2].hash, words[wi - 2].key))) {
+          c.governed = true;
+        }
       }
     }
     // "rekli su iz policije", "Iz Nielsena su saopštili", Macedonian "изјавија од Nielsen",

@@ -825,6 +825,9 @@ TEST_F(QuotesTest, TheInstitutionThatIzNamesSpeaks) {
   EXPECT_EQ(LastSpeaker("Од Владата одговорија: „Тоа ќе биде долг пат.“", "mk"), "Владата");
   // Albanian says nga.
   EXPECT_EQ(LastSpeaker("Nga Qeveria e Kosovës thanë se bisedimet do të vazhdojnë.", "sq"), "Government of Kosovo");
+  // A name after a title and its article is the title's complement, not the speaker.
+  ExpectNotSpeaking(Run("Ministri i Jashtëm ka theksuar se dialogu duhet të vazhdojë.", "sq"), "Jashtëm");
+  ExpectNotSpeaking(Run("Kryetari i Kuvendit tha se seanca do të mbahet nesër.", "sq"), "Kuvendit");
   // A place after "iz" inside a subject is no speaker: the band speaks, or no one.
   EXPECT_EQ(LastSpeaker("Sastav Tamni Talas iz Bristola tvrdi da se hip-hop udaljio od svojih početaka.", "sr"), "Tamni Talas");
   EXPECT_EQ(LastSpeaker("Grupa iz Bristola tvrdi da se hip-hop udaljio od svojih početaka.", "sr"), "");
