@@ -825,6 +825,10 @@ TEST_F(QuotesTest, TheInstitutionThatIzNamesSpeaks) {
   EXPECT_EQ(LastSpeaker("Од Владата одговорија: „Тоа ќе биде долг пат.“", "mk"), "Владата");
   // Albanian says nga.
   EXPECT_EQ(LastSpeaker("Nga Qeveria e Kosovës thanë se bisedimet do të vazhdojnë.", "sq"), "Government of Kosovo");
+  // The domain pack's offices and embassies speak as themselves.
+  EXPECT_EQ(LastSpeaker("Kancelarija za Kosovo i Metohiju saopštila je da su uhapšena dva Srbina.", "sr"),
+            "Office for Kosovo and Metohija");
+  EXPECT_EQ(LastSpeaker("中国驻塞尔维亚大使馆表示，中方尊重塞尔维亚主权。", "zh"), "Embassy of China in Serbia");
   // A name after a title and its article is the title's complement, not the speaker.
   ExpectNotSpeaking(Run("Ministri i Jashtëm ka theksuar se dialogu duhet të vazhdojë.", "sq"), "Jashtëm");
   ExpectNotSpeaking(Run("Kryetari i Kuvendit tha se seanca do të mbahet nesër.", "sq"), "Kuvendit");
