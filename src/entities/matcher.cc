@@ -13,6 +13,7 @@
 #include "entities/tagger.h"
 #include "text/fold.h"
 #include "text/tokenize.h"
+#include "text/translit.h"
 #include "text/utf8.h"
 
 namespace parallax::entities {
@@ -433,6 +434,7 @@ Result<std::unique_ptr<Matcher>> Matcher::Create(const Knowledge& knowledge) {
     ForEachRow(EmbeddedData(file), [&](std::string_view name, std::string_view) {
       m->given_names_[Hash64(NameKey(name))] = true;
       m->given_words_.insert(text::FoldForMatch(name));
+      if (m->given_spellings_.Find(Hash64(NameKey(name))) == nullptr) m->given_spellings_[Hash64(NameKey(name))] = std::string(name);
     });
   }
   ForEachRow(EmbeddedData("common-words.tsv"), [&](std::string_view word, std::string_view) {
@@ -1168,6 +1170,66 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     return (open == " \"" || open == " “" || open == " „" || open == " «") &&
            (close == "\" " || close == "” " || close == "“ " || close == "» ");
   };
+  // A new person's name as the nominative writes it, where the text has it in another case
+  // ("prema rečima analitičarke Jelene Milić", "sa Markom Petrovićem"): a known given name as the
+  // given-name list spells it (in the text's script), a surname in -ić without its case ending.
+  auto Nominative = [&](std::string name, const Word& given) {
+    const std::string* spelling = given_spellings_.Find(given.hash);
+    std::string_view surface = given.range.Of(text);
+    size_t space = name.find(' ');
+    // Only a form the Serbian, Croatian and Bosnian cases make of the listed name: Stevena and
+    // Chrisom of Steven and Chris, Markom of Marko, Jelene and Tari of Jelena and Tara; not
+    // Katrin (whose key meets Katarina's), Alfredo, Kimi or Johnny, names of their own.
+    std::string folded = text::FoldForMatch(surface), base = spelling != nullptr ? text::FoldForMatch(*spelling) : "";
+    auto case_of = [&](std::string_view stem, std::initializer_list<std::string_view> endings) {
+      return std::any_of(endings.begin(), endings.end(), [&](std::string_view e) {
+        return folded.size() == stem.size() + e.size() && folded.starts_with(stem) && folded.ends_with(e);
+      });
+    };
+    bool case_form = false, masculine = false;
+    if (!base.empty() && (base.back() < 'a' || base.back() > 'z' || std::string_view("aeiou").find(base.back()) == std::string_view::npos)) {
+      case_form = masculine = case_of(base, {"a", "u", "om", "em"});
+    } else if (base.ends_with("o")) {
+      case_form = case_of(std::string_view(base).substr(0, base.size() - 1), {"a", "u", "om"});
+    } else if (base.ends_with("a")) {
+      case_form = case_of(std::string_view(base).substr(0, base.size() - 1), {"e", "i", "u", "om", "o"});
+    }
+    auto cyrillic = [](std::string_view w) {
+      return std::any_of(w.begin(), w.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xFE) == 0xD0; });
+    };
+    if (case_form && space == surface.size() && !given_words_.count(folded)) {
+      std::string nominative = cyrillic(surface) == cyrillic(*spelling) ? *spelling
+                               : cyrillic(surface)                      ? text::LatinToCyrillic(*spelling).text
+                                                                        : text::CyrillicToLatin(*spelling).text;
+      name = nominative + name.substr(space);
+      // A man's surname agrees with his given name's case ("Stevena Gerrarda", "Vladimirom
+      // Putinom", "Johna Kennedyja"): the same ending comes off, and the j that joins it to i or y.
+      std::string_view ending = std::string_view(folded).substr(base.size());
+      if (masculine) {
+        static constexpr std::pair<std::string_view, std::string_view> kCyrillic[] = {{"a", "а"}, {"u", "у"}, {"om", "ом"}, {"em", "ем"}};
+        std::string_view written = ending;
+        for (const auto& [latin, cyr] : kCyrillic) {
+          if (cyrillic(name.substr(name.rfind(' ') + 1)) && latin == ending) written = cyr;
+        }
+        size_t last = name.rfind(' ') + 1;
+        if (name.size() - last > written.size() + 2 && name.ends_with(written)) {
+          name.resize(name.size() - written.size());
+          for (std::string_view j : {"ij", "yj", "иј"}) {
+            if (name.ends_with(j)) name.resize(name.size() - (j == "иј" ? 2 : 1));
+          }
+        }
+      }
+    }
+    static constexpr std::pair<std::string_view, std::string_view> kSurnameCases[] = {
+        {"ića", "ić"}, {"iću", "ić"}, {"ićem", "ić"}, {"ића", "ић"}, {"ићу", "ић"}, {"ићем", "ић"}};
+    for (const auto& [ending, base] : kSurnameCases) {
+      if (name.size() > ending.size() && name.ends_with(ending)) {
+        name = name.substr(0, name.size() - ending.size()) + std::string(base);
+        break;
+      }
+    }
+    return name;
+  };
   // The hit of a name no pack lists, words [first, end): its id from the words' name keys (a
   // nickname's aside), its name as written (O'Hagan, Mills-Hicks) with white space collapsed.
   auto unknown_hit = [&](size_t first, size_t end, EntityType type) {
@@ -1197,6 +1259,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       if (ch == ' ' && !name.empty() && name.back() == ' ') continue;
       name += ch;
     }
+    if (type == EntityType::kPerson && end - first >= 2) name = Nominative(name, words[first]);
     return Hit{{words[first].range.begin, words[end - 1].range.end}, -1, first, end, id, name, type};
   };
   auto add_unknown = [&](size_t first, size_t end) {

@@ -101,6 +101,7 @@ class Matcher {
   HashTable64<bool> cues_;         // keys of person cue words (single words)
   HashTable64<bool> given_names_;  // keys of given names
   std::unordered_set<std::string, ViewHash, std::equal_to<>> given_words_;  // given names as written, match-folded
+  HashTable64<std::string> given_spellings_;  // key of a given name -> the name as the list writes it (the first)
   // Match-folded common words (data/common-words.tsv): a sentence that starts with one does not
   // start with a name ("Smrt Osame bin Ladena", "Vlada Gruevskog").
   std::unordered_set<std::string, ViewHash, std::equal_to<>> common_words_;

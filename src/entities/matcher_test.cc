@@ -807,6 +807,24 @@ TEST_F(MatcherTest, AfterATitlesPhrase) {
   EXPECT_EQ(Persons("Vajza e Bond, Karen Jankel, e cila lindi pak kohë më vonë."), (std::vector<std::string>{"Bond", "Karen Jankel"}));
 }
 
+// A new person named in another case is displayed in the nominative: a known given name as the
+// list spells it, a man's surname without the ending his given name lost, -ić surnames whole.
+TEST_F(MatcherTest, NewPeopleAreDisplayedInTheNominative) {
+  auto names = [](std::string_view text) {
+    std::vector<std::string> out;
+    for (const Mention& m : matcher_->Find(text, {})) {
+      if (m.type == EntityType::kPerson) out.push_back(m.name);
+    }
+    return out;
+  };
+  EXPECT_EQ(names("Prema rečima analitičarke Jelene Milić, podrška je simbolična."), std::vector<std::string>{"Jelena Milić"});
+  EXPECT_EQ(names("Razgovarao sam sa Markom Petrovićem iz Beograda."), std::vector<std::string>{"Marko Petrović"});
+  EXPECT_EQ(names("Према речима Џона Кенедија, то је истина."), std::vector<std::string>{"Џон Кенеди"});
+  EXPECT_EQ(names("Prema rečima Stevena Gerrarda, utakmica je bila teška."), std::vector<std::string>{"Steven Gerrard"});
+  // A name of its own whose key meets a listed one stays as written.
+  EXPECT_EQ(names("Tužbu je podnela Katrin Majorga, rekao je advokat."), std::vector<std::string>{"Katrin Majorga"});
+}
+
 // A name after the noun of a hotel or a ship is an organisation's, after a stadium's or an
 // airport's a place's, whatever the model says.
 TEST_F(MatcherTest, TheNameOfAHotelOrAStadium) {
