@@ -432,9 +432,10 @@ Result<std::unique_ptr<Matcher>> Matcher::Create(const Knowledge& knowledge) {
   });
   for (const char* file : {"given-names.tsv", "given-names-uner.tsv"}) {
     ForEachRow(EmbeddedData(file), [&](std::string_view name, std::string_view) {
-      m->given_names_[Hash64(NameKey(name))] = true;
+      uint64_t key = Hash64(NameKey(name));
+      m->given_names_[key] = true;
       m->given_words_.insert(text::FoldForMatch(name));
-      if (m->given_spellings_.Find(Hash64(NameKey(name))) == nullptr) m->given_spellings_[Hash64(NameKey(name))] = std::string(name);
+      if (m->given_spellings_.Find(key) == nullptr) m->given_spellings_[key] = std::string(name);  // the first listed
     });
   }
   ForEachRow(EmbeddedData("common-words.tsv"), [&](std::string_view word, std::string_view) {
@@ -500,6 +501,7 @@ Result<std::unique_ptr<Matcher>> Matcher::Create(const Knowledge& knowledge) {
 std::vector<Mention> Matcher::Demonyms(std::string_view text, const MatchOptions& options) const {
   std::vector<Mention> out;
   const std::vector<Word> words = Words(text);
+  auto spaced = [&](size_t k) { return text.substr(words[k - 1].range.end, words[k].range.begin - words[k - 1].range.end) == " "; };
   for (size_t i = 0; i < words.size(); ++i) {
     const Word& w = words[i];
     const int* e = demonyms_.Find(w.hash);
@@ -507,7 +509,6 @@ std::vector<Mention> Matcher::Demonyms(std::string_view text, const MatchOptions
     // Not the qualifier of a title ("Chinese Foreign Ministry spokesperson", "kineski
     // ambasador", "ambasadori kinez"; within three words, no punctuation between): the
     // office's holder is who is meant.
-    auto spaced = [&](size_t k) { return text.substr(words[k - 1].range.end, words[k].range.begin - words[k - 1].range.end) == " "; };
     bool title = i > 0 && spaced(i) && cues_.Contains(words[i - 1].hash);
     for (size_t k = i + 1; k < words.size() && k <= i + 3 && spaced(k) && !title; ++k) title = cues_.Contains(words[k].hash);
     if (title) continue;
@@ -1172,8 +1173,9 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   };
   // A new person's name as the nominative writes it, where the text has it in another case
   // ("prema rečima analitičarke Jelene Milić", "sa Markom Petrovićem"): a known given name as the
-  // given-name list spells it (in the text's script), a surname in -ić without its case ending.
-  auto Nominative = [&](std::string name, const Word& given) {
+  // given-name list spells it (in the text's script), a man's surname agreeing with it, a surname
+  // in -ić without its case ending.
+  auto in_nominative = [&](std::string name, const Word& given) {
     const std::string* spelling = given_spellings_.Find(given.hash);
     std::string_view surface = given.range.Of(text);
     size_t space = name.find(' ');
@@ -1222,9 +1224,9 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     }
     static constexpr std::pair<std::string_view, std::string_view> kSurnameCases[] = {
         {"ića", "ić"}, {"iću", "ić"}, {"ićem", "ić"}, {"ића", "ић"}, {"ићу", "ић"}, {"ићем", "ић"}};
-    for (const auto& [ending, base] : kSurnameCases) {
-      if (name.size() > ending.size() && name.ends_with(ending)) {
-        name = name.substr(0, name.size() - ending.size()) + std::string(base);
+    for (const auto& [declined, whole] : kSurnameCases) {
+      if (name.size() > declined.size() && name.ends_with(declined)) {
+        name = name.substr(0, name.size() - declined.size()) + std::string(whole);
         break;
       }
     }
@@ -1259,7 +1261,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       if (ch == ' ' && !name.empty() && name.back() == ' ') continue;
       name += ch;
     }
-    if (type == EntityType::kPerson && end - first >= 2) name = Nominative(name, words[first]);
+    if (type == EntityType::kPerson && end - first >= 2) name = in_nominative(name, words[first]);
     return Hit{{words[first].range.begin, words[end - 1].range.end}, -1, first, end, id, name, type};
   };
   auto add_unknown = [&](size_t first, size_t end) {

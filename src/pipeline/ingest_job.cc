@@ -144,7 +144,7 @@ void CompleteArticle(Article& a, const ingest::OutletRegistry& outlets, const st
 void AssignStance(const stance::Scorer& scorer, Article& a, const entities::Matcher* matcher) {
   if (a.quotes.empty()) return;
   // What a quotation may concern: the article's mentions, and the countries named by their
-  // adjectives outside any name or role ("the Chinese Ambassador Li Ming" is Li Ming's).
+  // adjectives (Matcher::Demonyms) outside any name ("Srpska lista" is a party's name).
   std::vector<EntityMention> concerned = a.mentions;
   if (matcher != nullptr) {
     for (const entities::Mention& m : matcher->Demonyms(a.text, {.day = a.day})) {
