@@ -190,7 +190,7 @@ void AssignStance(const stance::Scorer& scorer, Article& a, const entities::Matc
                      (m.range.begin < q.speaker_range.end && q.speaker_range.begin < m.range.end);
       // Nor what qualifies the speaker's name right before it ("Serbia's Vucic says …").
       if (!q.speaker_range.empty() && m.range.end <= q.speaker_range.begin) {
-        std::string_view gap = a.text.substr(m.range.end, q.speaker_range.begin - m.range.end);
+        std::string_view gap = std::string_view(a.text).substr(m.range.end, q.speaker_range.begin - m.range.end);
         speaker = speaker || gap == "'s " || gap == "’s " || gap == " ";
       }
       if (speaker) {
