@@ -733,7 +733,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       U"盖甘戈格贡古圭哈海汉豪赫亨洪胡华霍基吉加贾杰金卡凯坎康考科克肯库夸奎拉莱赖兰朗劳勒雷蕾里利莉"
       U"丽连林琳隆卢鲁伦罗洛马玛迈麦曼梅门蒙米敏明姆莫默穆纳娜奈南内尼涅宁努诺欧帕佩彭皮珀普奇齐恰乔"
       U"切钦琼丘萨赛桑瑟森沙莎尚舍什施斯松索苏塔泰坦汤唐特滕提廷图托瓦万威韦维温沃乌伍西希谢辛休雅"
-      U"亚扬耶伊因尤扎泽詹兹佐当茨汀李约夫翰逊塞妮黛思肖丝鲍史珍迭廉柯修历瑞灵雪夏爱露娅琪薇山大";
+      U"亚扬耶伊因尤扎泽詹兹佐当茨汀李约夫翰逊塞妮黛思肖丝鲍史珍迭廉柯修历瑞灵雪夏爱露娅琪薇山大怀烈";
 
   // 2. Chinese (and other unspaced) aliases as substrings, longest first. CJK aliases are
   // case-less, so the text is compared as it is.
@@ -838,10 +838,19 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       ++n;
     }
     size_t end = dot + dot_len;
-    int m = 0;
+    int m = 0, parts = 2;
     while (m < 6 && end + 3 <= text.size()) {
       size_t k = end;
       char32_t c = text::DecodeUtf8(text, k);
+      // More parts after more dots (安德鲁·洛伊·韦伯; 安德烈斯·曼努埃尔·洛佩斯·奥夫拉多尔), four at most.
+      if ((c == U'·' || c == U'•' || c == U'・' || c == U'‧') && m > 0 && parts < 4 && k + 3 <= text.size()) {
+        size_t k2 = k;
+        if (kTranscription.find(text::DecodeUtf8(text, k2)) == std::u32string_view::npos) break;
+        end = k;
+        m = 0;
+        ++parts;
+        continue;
+      }
       if (c == '-' && m > 0 && k + 3 <= text.size()) {  // 伯纳斯-李
         size_t k2 = k;
         if (kTranscription.find(text::DecodeUtf8(text, k2)) == std::u32string_view::npos) break;
@@ -850,6 +859,8 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         continue;
       }
       if (kTranscription.find(c) == std::u32string_view::npos || (m >= 2 && kVerbStarts.find(c) != std::u32string_view::npos)) break;
+      // Nor does a name run into the courtesy title after it (福特博士, Dr Ford; 夫人, Mrs).
+      if (std::any_of(std::begin(kCourtesyTitles), std::end(kCourtesyTitles), [&](std::string_view t) { return text.substr(end).starts_with(t); })) break;
       end = k;
       ++m;
     }

@@ -497,6 +497,11 @@ TEST_F(MatcherTest, NamesNextToReportingVerbsAndTitles) {
   // after it, nor a Chinese date; "-" joins a part (伯纳斯-李).
   EXPECT_EQ(Ids("他和凯莉·汉弗莱斯一起去了。"), (std::vector<std::string>{"person/~凯莉·汉弗莱斯@凯莉·汉弗莱斯"}));
   EXPECT_EQ(Ids("蒂姆·伯纳斯-李于周一表示。"), (std::vector<std::string>{"person/~蒂姆·伯纳斯-李@蒂姆·伯纳斯-李"}));
+  // Three or four parts, each after its dot; not the courtesy title after the name.
+  EXPECT_EQ(Ids("名作曲家安德鲁·洛伊·韦伯的音乐剧。"), (std::vector<std::string>{"person/~安德鲁·洛伊·韦伯@安德鲁·洛伊·韦伯"}));
+  EXPECT_EQ(Ids("当选总统安德烈斯·曼努埃尔·洛佩斯·奥夫拉多尔表示。"),
+            (std::vector<std::string>{"person/~安德烈斯·曼努埃尔·洛佩斯·奥夫拉多尔@安德烈斯·曼努埃尔·洛佩斯·奥夫拉多尔"}));
+  EXPECT_EQ(Ids("克里斯汀·布莱西·福特博士作证。"), (std::vector<std::string>{"person/~克里斯汀·布莱西·福特@克里斯汀·布莱西·福特"}));
   // Names left in Latin letters in Chinese text, before a reporting verb or a courtesy title;
   // a possessive is a company's.
   auto surfaces = [](std::string_view text) {
