@@ -951,7 +951,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   // character tagger: lines with Han characters, white space skipped, sentences ending at
   // 。！？; a name is two or more Han characters (and middle dots).
   auto han = [](char32_t c) { return c >= 0x4E00 && c <= 0x9FFF; };
-  static constexpr std::string_view kFunctionEnds = "的后说在是和与等也被将曾又都";
+  static constexpr std::string_view kFunctionEnds = "的后说在是和与等也被将曾又都把对向从让给已还就却";
   static constexpr std::string_view kWeekdays = "一二三四五六日末";
   for (size_t line = 0; line < text.size();) {
     size_t line_end = text.find('\n', line);
@@ -994,8 +994,9 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
           if (rest.substr(0, word.size()) == word) last = k;
         }
       }
-      // Nor does a name of three or more end in a function word ("卡瓦诺后": 卡瓦诺 + "after"),
-      // or start with a weekday ("周六").
+      const bool before_verb = last < span.end_word;
+      // Nor does a name of three or more end in a function word ("卡瓦诺后": 卡瓦诺 + "after";
+      // "林奇把", the subject before 把), or start with a weekday ("周六").
       while (last - span.first_word > 2 && kFunctionEnds.find(chars[last - 1]) != std::string_view::npos) --last;
       std::string_view first_two = text.substr(offsets[span.first_word], 6);
       if (first_two == "星期" || (first_two.substr(0, 3) == "周" && kWeekdays.find(first_two.substr(3)) != std::string_view::npos)) {
@@ -1008,7 +1009,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       if (!all_han || overlaps) continue;
       std::string name(text.substr(begin, end - begin));
       // Places do not speak: a name cut before a reporting verb is a person unless an organisation.
-      char tag = last < span.end_word && span.type == 'L' ? 'P' : span.type;
+      char tag = before_verb && span.type == 'L' ? 'P' : span.type;
       EntityType type = tag == 'P' ? EntityType::kPerson : tag == 'O' ? EntityType::kOrg : EntityType::kPlace;
       std::string id = (tag == 'P' ? "person/~" : tag == 'O' ? "org/~" : "place/~") + name;
       hits.push_back({{begin, end}, -1, SIZE_MAX, SIZE_MAX, id, name, type});

@@ -603,6 +603,9 @@ TEST_F(MatcherTest, NamesInChineseTextFromTheCharacterTagger) {
   EXPECT_TRUE(found) << ::testing::PrintToString(Ids(text));
   // A function word after a name is not part of it ("after Kavanaugh").
   EXPECT_EQ(Ids("委员会投票支持卡瓦诺后，记者赶到现场。"), (std::vector<std::string>{"person/~卡瓦诺@卡瓦诺"}));
+  // Nor the 把 after the subject ("Lynch took …").
+  EXPECT_EQ(Ids("真正的中情局要员林奇把叛变的林奇带走了。"),
+            (std::vector<std::string>{"org/cia@中情局", "person/~林奇@林奇", "person/~林奇@林奇"}));
 }
 
 TEST_F(MatcherTest, ANameInTitleMarksIsAWork) {
