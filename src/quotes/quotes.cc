@@ -696,6 +696,13 @@ bool Partial(std::string_view text, const Span& s, std::string_view content, boo
          kEnds.find(last_char(inside, inside.size())) == std::u32string_view::npos;
 }
 
+// Two folded words are one title with different endings: all but the shorter one's last byte
+// alike, five bytes at least (predsednik, predsednika; kryeministri, kryeministrit).
+bool SameTitle(std::string_view a, std::string_view b) {
+  size_t n = std::max<size_t>(5, std::min(a.size(), b.size()) - 1);
+  return a.size() >= 5 && b.size() >= 5 && a.substr(0, n) == b.substr(0, n);
+}
+
 ByteRange Trim(std::string_view text, ByteRange r) {
   auto space = [&](uint32_t i) {
     char c = text[i];
@@ -944,6 +951,12 @@ std::unique_ptr<QuoteFinder> QuoteFinder::Create(std::unordered_map<std::string,
   for (int vi : f->cjk_) cjk_verbs.push_back(f->verbs_[static_cast<size_t>(vi)].words[0]);
   f->cjk_verbs_ = StringScan(std::move(cjk_verbs));
   return f;
+}
+
+bool QuoteFinder::TitleForm(std::string_view key) const {
+  if (key.size() < 5) return false;
+  const std::vector<std::string>* similar = titles_by_prefix_.Find(Hash64(key.substr(0, 5)));
+  return similar != nullptr && std::any_of(similar->begin(), similar->end(), [&](std::string_view t) { return SameTitle(t, key); });
 }
 
 std::string_view QuoteFinder::VerbLanguage(std::string_view lang) const {
@@ -1853,14 +1866,8 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       auto w = std::lower_bound(words.begin(), words.end(), start, [](const W& x, uint32_t at) { return x.r.begin < at; });
       if (w != words.end() && w->key == "the") ++w;
       if (w == words.end() || w->r.begin >= cue.begin || !IsUpperAt(text, w->r.begin)) return nullptr;
-      auto same = [](std::string_view a, std::string_view b) {
-        size_t n = std::max<size_t>(5, std::min(a.size(), b.size()) - 1);
-        return a.size() >= 5 && b.size() >= 5 && a.substr(0, n) == b.substr(0, n);
-      };
-      const std::string title = w->key;
-      const std::vector<std::string>* similar = title.size() >= 5 ? titles_by_prefix_.Find(Hash64(std::string_view(title).substr(0, 5))) : nullptr;
-      bool known = similar != nullptr && std::any_of(similar->begin(), similar->end(), [&](const std::string& t) { return same(t, title); });
-      if (!known) return nullptr;
+      const std::string& title = w->key;
+      if (!TitleForm(title)) return nullptr;
       // No name of its own between the title and the verb.
       for (const Candidate& c : cands) {
         if (!c.pronoun && !c.noun && c.range.begin > w->r.begin && c.range.end <= cue.begin) return nullptr;
@@ -1875,7 +1882,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
           before.push_back(text::FoldForMatch(lower));
         });
         for (size_t j = before.size(); j-- > 0 && before.size() - j <= 3;) {
-          if (same(before[j], title)) return m;
+          if (SameTitle(before[j], title)) return m;
         }
       }
       return nullptr;
@@ -3141,6 +3148,58 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     prev_paragraph_colon = !ptext.empty() && (ptext.find_last_not_of(" \n\t") != std::string_view::npos) &&
                            (ptext[ptext.find_last_not_of(" \n\t")] == ':' || (trimmed.size() >= 3 && trimmed.substr(trimmed.size() - 3) == "："));
     prev_paragraph_cue = cues.empty() ? ByteRange{} : cues.back().range;
+  }
+  // A headline or a transcript's line that gives a person's name, a colon and what they said
+  // ("Vučić: Srbija nikada neće priznati Kosovo", "Kurti: Serbia must recognise Kosovo",
+  // "王毅：中方支持塞尔维亚"): indirect speech of that person, where no quotation was found in it.
+  // The name may follow a title ("Predsednik Vučić:"), but only a person's name counts: topics
+  // and places open headlines the same way ("Brexit: what happens next", "Kosovo: tensions rise").
+  // (Lines of an interview's transcript are read so too: "Kurti: Mendoj se …".)
+  for (const Paragraph& par : paragraphs) {
+    const ByteRange line = Trim(text, par.range);
+    if (line.empty() || line.size() > 400 || par.blockquote) continue;
+    const std::string_view ltext = line.Of(text);
+    if (ltext.find('\n') != std::string_view::npos) continue;
+    size_t colon = ltext.find(':'), colon_len = 1;
+    if (size_t wide = ltext.find("："); wide != std::string_view::npos && wide < colon) {
+      colon = wide;
+      colon_len = 3;
+    }
+    if (colon == std::string_view::npos || colon == 0) continue;
+    const auto name_end = static_cast<uint32_t>(line.begin + colon);
+    const ByteRange said = Trim(text, {static_cast<uint32_t>(name_end + colon_len), line.end});
+    if (said.size() < 6) continue;
+    // The person whose name ends at the colon, with at most three words (a title) before it.
+    const EntityMention* who = nullptr;
+    for (auto it = first_at(line.begin); it != by_pos.end() && (*it)->range.begin < name_end; ++it) {
+      if ((*it)->range.end == name_end && (*it)->type == "person") who = *it;
+    }
+    if (who == nullptr) continue;
+    const std::string_view head = text.substr(line.begin, who->range.begin - line.begin);
+    if (std::count(head.begin(), head.end(), ' ') > 3 || head.find_first_of(".!?\"“„«»,;") != std::string_view::npos) continue;
+    // What stands before the name is its title ("Predsednik Vučić:", "Serbian Foreign Minister
+    // Đurić:"), ending in a title word in any case form; not a phrase ("Talks with Vučić: …").
+    if (!head.empty()) {
+      auto last = word_at_or_after(who->range.begin);
+      if (last == all_words.begin() || (--last)->r.begin < line.begin) continue;
+      if (!titles_.Contains(last->hash, last->key) && !TitleForm(last->key)) continue;
+    }
+    // And only a person the packs know: a headline that opens with a name no pack lists is as
+    // often about that person as by them ("Bernard Vann: WW1 Victoria Cross cleric celebrated"),
+    // and the tagger's guesses make more ("Almanah: Izumitelj …", an almanac).
+    if (who->entity.find("/~") != std::string::npos) continue;
+    bool quoted = false;
+    for (const Quote& q : out) quoted = quoted || (q.content.begin < line.end && line.begin < q.content.end);
+    if (quoted) continue;
+    Quote q;
+    q.content = said;
+    q.kind = Kind::kIndirect;
+    q.speaker = who->name;
+    q.speaker_entity = who->entity;
+    q.speaker_type = "person";
+    q.speaker_range = who->range;
+    q.confidence = 0.6;
+    out.push_back(std::move(q));
   }
   // A new name made of a title and its qualifiers only ("…, says Foreign Minister", a
   // headline's) is no one's name but a role: the person the article names right after the

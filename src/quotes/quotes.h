@@ -82,6 +82,9 @@ class QuoteFinder {
   std::string_view VerbLanguage(std::string_view lang) const;
   // 'm', 'f' or 0 when unknown: a mention's gender (its entity's, else its first name's).
   char GenderOf(std::string_view entity, std::string_view name, std::string_view type) const;
+  // Whether a folded word is a title of person-cues.tsv written with some ending (predsednika,
+  // kryeministrit).
+  bool TitleForm(std::string_view key) const;
   std::unordered_map<std::string, char> genders_;        // entity id -> gender
   std::unordered_map<std::string, char> given_genders_;  // folded given name -> gender
   std::vector<Verb> verbs_;

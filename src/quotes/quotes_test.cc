@@ -72,6 +72,27 @@ TEST_F(QuotesTest, DirectQuoteAfterAndBefore) {
   ExpectQuote(g, 0, "China is not a friend of Kosovo and never was", "direct", "Albin Kurti");
 }
 
+TEST_F(QuotesTest, AHeadlineThatGivesAPersonsNameAndAColon) {
+  // Balkan and Chinese outlets headline a statement so: the known person speaks what follows.
+  ExpectOnlyQuote(Run("Vučić: Srbija nikada neće priznati nezavisnost Kosova", "sr"),
+                  "Srbija nikada neće priznati nezavisnost Kosova", "indirect", "Aleksandar Vučić");
+  ExpectOnlyQuote(Run("Kryeministri Kurti: Serbia duhet ta njohë Kosovën", "sq"), "Serbia duhet ta njohë Kosovën", "indirect",
+                  "Albin Kurti");
+  ExpectOnlyQuote(Run("王毅：中方坚定支持塞尔维亚维护主权", "zh"), "中方坚定支持塞尔维亚维护主权", "indirect", "Wang Yi");
+  // Quotation marks after the colon make it a direct quotation, found once.
+  auto g = Run("Kurti: „Srbija mora da prizna Kosovo“", "sr");
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(g[0].kind, "direct");
+  // A topic, a place or a name no pack lists opening a headline says nothing.
+  EXPECT_TRUE(Run("Brexit: what happens next for the talks", "en").empty());
+  EXPECT_TRUE(Run("Kosovo: tensions rise in the north again", "en").empty());
+  EXPECT_TRUE(Run("Bernard Vann: WW1 Victoria Cross cleric celebrated", "en").empty());
+  // Nor does a name inside a sentence that happens to have a colon later.
+  EXPECT_TRUE(Run("The talks with Vučić had one result: a new deal.", "en").empty());
+  EXPECT_TRUE(Run("Talks with Vučić: no progress on the deal", "en").empty());
+  ExpectOnlyQuote(Run("Serbian Foreign Minister Đurić: talks will go on", "en"), "talks will go on", "indirect", "Marko Đurić");
+}
+
 TEST_F(QuotesTest, AnUnknownNameBeforeAnAuxiliaryAndAReportingVerb) {
   // Serbian, Croatian and Bosnian put "je" between the speaker and the participle; a name no
   // pack or tagger knows is still the speaker.
