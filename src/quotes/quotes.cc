@@ -3155,6 +3155,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
   // The name may follow a title ("Predsednik Vučić:"), but only a person's name counts: topics
   // and places open headlines the same way ("Brexit: what happens next", "Kosovo: tensions rise").
   // (Lines of an interview's transcript are read so too: "Kurti: Mendoj se …".)
+  static constexpr std::string_view kHeadMarks[] = {"“", "„", "«", "»", "，", "。"};
   for (const Paragraph& par : paragraphs) {
     const ByteRange line = Trim(text, par.range);
     if (line.empty() || line.size() > 400 || par.blockquote) continue;
@@ -3176,13 +3177,24 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     }
     if (who == nullptr) continue;
     const std::string_view head = text.substr(line.begin, who->range.begin - line.begin);
-    if (std::count(head.begin(), head.end(), ' ') > 3 || head.find_first_of(".!?\"“„«»,;") != std::string_view::npos) continue;
+    // (find, not find_first_of, for the marks of more than one byte: "言" holds a byte of “.)
+    if (std::count(head.begin(), head.end(), ' ') > 3 || head.find_first_of(".!?\",;") != std::string_view::npos ||
+        std::any_of(std::begin(kHeadMarks), std::end(kHeadMarks), [&](std::string_view m) { return head.find(m) != std::string_view::npos; })) {
+      continue;
+    }
     // What stands before the name is its title ("Predsednik Vučić:", "Serbian Foreign Minister
-    // Đurić:"), ending in a title word in any case form; not a phrase ("Talks with Vučić: …").
+    // Đurić:"), ending in a title word in any case form, or a role phrase the entity layer found
+    // ("Predsednik Srbije Vučić:", "外交部发言人毛宁："); not a phrase ("Talks with Vučić: …").
     if (!head.empty()) {
+      bool role = false;
+      for (auto it = first_at(line.begin); it != by_pos.end() && (*it)->range.begin == line.begin; ++it) {
+        const std::string_view gap = text.substr((*it)->range.end, who->range.begin - std::min((*it)->range.end, who->range.begin));
+        role = role || (((*it)->type == "role" || (*it)->via == "role") && (*it)->range.end <= who->range.begin && (gap.empty() || gap == " "));
+      }
       auto last = word_at_or_after(who->range.begin);
-      if (last == all_words.begin() || (--last)->r.begin < line.begin) continue;
-      if (!titles_.Contains(last->hash, last->key) && !TitleForm(last->key)) continue;
+      bool title = last != all_words.begin() && (--last)->r.begin >= line.begin &&
+                   (titles_.Contains(last->hash, last->key) || TitleForm(last->key));
+      if (!role && !title) continue;
     }
     // And only a person the packs know: a headline that opens with a name no pack lists is as
     // often about that person as by them ("Bernard Vann: WW1 Victoria Cross cleric celebrated"),

@@ -79,6 +79,10 @@ TEST_F(QuotesTest, AHeadlineThatGivesAPersonsNameAndAColon) {
   ExpectOnlyQuote(Run("Kryeministri Kurti: Serbia duhet ta njohë Kosovën", "sq"), "Serbia duhet ta njohë Kosovën", "indirect",
                   "Albin Kurti");
   ExpectOnlyQuote(Run("王毅：中方坚定支持塞尔维亚维护主权", "zh"), "中方坚定支持塞尔维亚维护主权", "indirect", "Wang Yi");
+  // After a role phrase that names the same office holder.
+  ExpectOnlyQuote(Run("外交部发言人毛宁：中方坚定支持塞尔维亚维护主权", "zh"), "中方坚定支持塞尔维亚维护主权", "indirect", "Mao Ning");
+  ExpectOnlyQuote(Run("Predsednik Srbije Vučić: Nikada nećemo priznati Kosovo", "sr"), "Nikada nećemo priznati Kosovo", "indirect",
+                  "Aleksandar Vučić");
   // Quotation marks after the colon make it a direct quotation, found once.
   auto g = Run("Kurti: „Srbija mora da prizna Kosovo“", "sr");
   ASSERT_EQ(g.size(), 1u);
