@@ -1732,14 +1732,32 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       if (tag == 'P' && n >= 2 && kSaints.Contains(words[s.first_word])) tag = 'L';
       // Nor one right after the noun of a hotel or a ship (an organisation's name: "u hotelu Roa
       // Roa", "na brodu Monkey Business") or of a stadium or an airport (a place's: "na stadionu
-      // Ibroks", "хрвски аеродром Chuuk"), in lower case.
+      // Ibroks", "хрвски аеродром Chuuk"), in lower case; nor after the noun of a town or a
+      // village, as written ("u mjestu Bethesda", "në qytetin Palu", "во градот Охрид").
       if (tag == 'P' && s.first_word > 0 && gap_before(s.first_word) == " ") {
         static constexpr std::string_view kOrgNouns[] = {"hotel", "brod", "anij", "хотел", "брод"};
         static constexpr std::string_view kPlaceNouns[] = {"stadion", "aerodrom", "airport", "стадион", "аеродром"};
+        static const std::unordered_set<std::string_view> kSettlements = {
+            "mjesto", "mjestu", "mesto", "mestu", "grad", "gradu", "selo", "selu", "gradić", "gradiću", "naselje", "naselju",
+            "qyteti", "qytetin", "qytetit", "fshati", "fshatin", "fshatit", "место", "месту", "град", "граду", "село",
+            "селу", "местото", "градот", "селото"};
         std::string_view before = words[s.first_word - 1].range.Of(text);
         auto opens = [&](std::string_view noun) { return before.starts_with(noun); };
         if (std::any_of(std::begin(kOrgNouns), std::end(kOrgNouns), opens)) tag = 'O';
-        if (std::any_of(std::begin(kPlaceNouns), std::end(kPlaceNouns), opens)) tag = 'L';
+        if (std::any_of(std::begin(kPlaceNouns), std::end(kPlaceNouns), opens) || kSettlements.count(before)) tag = 'L';
+      }
+      // One word between commas right after a place is its region, not a person ("Bethesda,
+      // Maryland, je rekao"; "Palu, Sulawesi, …"), unless the place completes a title: then the
+      // word names its holder ("Председник Мексика, AMLO, …").
+      if (tag == 'P' && n == 1 && s.first_word > 0 && gap_before(s.first_word) == ", " &&
+          (s.end_word == words.size() || gap_before(s.end_word).starts_with(",")) &&
+          std::any_of(hits.begin(), hits.end(), [&](const Hit& h) {
+            return h.end_word == s.first_word && h.first_word != SIZE_MAX &&
+                   (h.first_word == 0 || !cues_.Contains(words[h.first_word - 1].hash)) &&
+                   (h.entry >= 0 ? !entries_[h.entry].role && k_.entities()[entries_[h.entry].target].type == EntityType::kPlace
+                                 : h.new_type == EntityType::kPlace);
+          })) {
+        tag = 'L';
       }
       // One word right after "in" is a place, not a person ("në Perëndim", "u Čačku", "во Скопје").
       // (As written: a name key would take Albanian "i", of, for "in".)

@@ -840,6 +840,20 @@ TEST_F(MatcherTest, TheNameOfAHotelOrAStadium) {
   EXPECT_EQ(Ids("Други заробљени у хотелу Роа Роа били су његови ученици."), (std::vector<std::string>{"org/~roa-roa@Роа Роа"}));
 }
 
+// A name after the noun of a town is a place's, and so is one word between commas after a
+// place (its region), unless the place completes a title.
+TEST_F(MatcherTest, ATownAndItsRegion) {
+  auto types = [](std::string_view text) {
+    std::vector<std::string> out;
+    for (const Mention& m : matcher_->Find(text, {})) out.push_back(std::string(m.range.Of(text)) + ":" + std::string(TypeName(m.type)));
+    return out;
+  };
+  EXPECT_EQ(types("Institut se nalazi u mjestu Bethesda, Maryland, blizu glavnog grada."),
+            (std::vector<std::string>{"Bethesda:place", "Maryland:place"}));
+  std::vector<std::string> got = types("Председник Мексика, AMLO, зариче се да неће користити авион.");
+  EXPECT_NE(std::find(got.begin(), got.end(), "AMLO:person"), got.end()) << ::testing::PrintToString(got);
+}
+
 // Countries named by their adjectives, in any gender and case, are no mentions of Find's, but
 // Demonyms gives them.
 TEST_F(MatcherTest, CountriesByTheirAdjectives) {
