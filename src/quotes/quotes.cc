@@ -3170,10 +3170,24 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     const auto name_end = static_cast<uint32_t>(line.begin + colon);
     const ByteRange said = Trim(text, {static_cast<uint32_t>(name_end + colon_len), line.end});
     if (said.size() < 6) continue;
-    // The person whose name ends at the colon, with at most three words (a title) before it.
+    // The person whose name ends at the colon, with at most three words (a title) before it,
+    // or before what they spoke about or to whom ("Vučić o Kini:", "Dačić za RTS:", "Kurti për
+    // Serbinë:", "Wang Yi on Kosovo:"; not where: "Vučić u Pekingu: potpisano 20 sporazuma").
+    auto ends_the_name = [&](const EntityMention& m) {
+      if (m.range.end == name_end) return true;
+      if (m.range.end > name_end) return false;
+      const std::string_view tail = text.substr(m.range.end, name_end - m.range.end);
+      if (!tail.starts_with(' ') || tail.find_first_of(".!?\",;()") != std::string_view::npos ||
+          std::count(tail.begin(), tail.end(), ' ') > 4) {
+        return false;
+      }
+      static const std::unordered_set<std::string_view> kAbout = {"o", "za", "about", "on", "to", "per", "mbi", "о", "за"};
+      auto w = word_at_or_after(m.range.end);
+      return w != all_words.end() && w->r.begin == m.range.end + 1 && kAbout.count(w->key);
+    };
     const EntityMention* who = nullptr;
-    for (auto it = first_at(line.begin); it != by_pos.end() && (*it)->range.begin < name_end; ++it) {
-      if ((*it)->range.end == name_end && (*it)->type == "person") who = *it;
+    for (auto it = first_at(line.begin); it != by_pos.end() && (*it)->range.begin < name_end && who == nullptr; ++it) {
+      if ((*it)->type == "person" && ends_the_name(**it)) who = *it;
     }
     if (who == nullptr) continue;
     const std::string_view head = text.substr(line.begin, who->range.begin - line.begin);

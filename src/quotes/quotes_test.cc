@@ -83,6 +83,12 @@ TEST_F(QuotesTest, AHeadlineThatGivesAPersonsNameAndAColon) {
   ExpectOnlyQuote(Run("外交部发言人毛宁：中方坚定支持塞尔维亚维护主权", "zh"), "中方坚定支持塞尔维亚维护主权", "indirect", "Mao Ning");
   ExpectOnlyQuote(Run("Predsednik Srbije Vučić: Nikada nećemo priznati Kosovo", "sr"), "Nikada nećemo priznati Kosovo", "indirect",
                   "Aleksandar Vučić");
+  // Or of what or to whom they spoke, not where.
+  ExpectOnlyQuote(Run("Vučić o Kini: Peking je naš čelični prijatelj", "sr"), "Peking je naš čelični prijatelj", "indirect",
+                  "Aleksandar Vučić");
+  ExpectOnlyQuote(Run("Kurti për Serbinë: Beogradi duhet ta njohë Kosovën", "sq"), "Beogradi duhet ta njohë Kosovën", "indirect",
+                  "Albin Kurti");
+  EXPECT_TRUE(Run("Vučić u Pekingu: potpisano dvadeset sporazuma", "sr").empty());
   // Quotation marks after the colon make it a direct quotation, found once.
   auto g = Run("Kurti: „Srbija mora da prizna Kosovo“", "sr");
   ASSERT_EQ(g.size(), 1u);
