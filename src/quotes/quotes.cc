@@ -3169,7 +3169,8 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     if (colon == std::string_view::npos || colon == 0) continue;
     const auto name_end = static_cast<uint32_t>(line.begin + colon);
     const ByteRange said = Trim(text, {static_cast<uint32_t>(name_end + colon_len), line.end});
-    if (said.size() < 6) continue;
+    // Words, not a figure: "Vučić: 48,2 odsto" is a poll's line.
+    if (said.size() < 6 || (text[said.begin] >= '0' && text[said.begin] <= '9')) continue;
     // The person whose name ends at the colon, with at most three words (a title) before it,
     // or before what they spoke about or to whom ("Vučić o Kini:", "Dačić za RTS:", "Kurti për
     // Serbinë:", "Wang Yi on Kosovo:"; not where: "Vučić u Pekingu: potpisano 20 sporazuma").

@@ -89,6 +89,8 @@ TEST_F(QuotesTest, AHeadlineThatGivesAPersonsNameAndAColon) {
   ExpectOnlyQuote(Run("Kurti për Serbinë: Beogradi duhet ta njohë Kosovën", "sq"), "Beogradi duhet ta njohë Kosovën", "indirect",
                   "Albin Kurti");
   EXPECT_TRUE(Run("Vučić u Pekingu: potpisano dvadeset sporazuma", "sr").empty());
+  // Nor a poll's line.
+  EXPECT_TRUE(Run("Vučić: 48,2 odsto glasova", "sr").empty());
   // Quotation marks after the colon make it a direct quotation, found once.
   auto g = Run("Kurti: „Srbija mora da prizna Kosovo“", "sr");
   ASSERT_EQ(g.size(), 1u);
