@@ -995,8 +995,13 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         }
       }
       const bool before_verb = last < span.end_word;
+      // Nor does a name run past 把 or 被, which mark its object or agent and no name holds
+      // ("林奇把文件": Lynch + the files).
+      for (size_t k = span.first_word + 2; k < last; ++k) {
+        if (chars[k] == "把" || chars[k] == "被") last = k;
+      }
       // Nor does a name of three or more end in a function word ("卡瓦诺后": 卡瓦诺 + "after";
-      // "林奇把", the subject before 把), or start with a weekday ("周六").
+      // "林奇对", the subject before 对), or start with a weekday ("周六").
       while (last - span.first_word > 2 && kFunctionEnds.find(chars[last - 1]) != std::string_view::npos) --last;
       std::string_view first_two = text.substr(offsets[span.first_word], 6);
       if (first_two == "星期" || (first_two.substr(0, 3) == "周" && kWeekdays.find(first_two.substr(3)) != std::string_view::npos)) {

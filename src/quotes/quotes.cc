@@ -862,7 +862,14 @@ std::unique_ptr<QuoteFinder> QuoteFinder::Create(std::unordered_map<std::string,
   };
   ForEachDataLine(EmbeddedData("speaker-nouns.tsv"), [&](std::string_view line) {
     size_t tab = line.find('\t');
-    if (tab != std::string_view::npos) add_speaker_noun(line.substr(tab + 1));
+    if (tab == std::string_view::npos) return;
+    std::string_view rest = line.substr(tab + 1);
+    size_t tab2 = rest.find('\t');
+    std::string_view noun = rest.substr(0, tab2);
+    add_speaker_noun(noun);
+    if (tab2 == std::string_view::npos) return;
+    std::vector<std::string>& after = f->speaker_noun_after_[text::FoldForMatch(noun)];
+    text::ForEachSpacedWord(rest.substr(tab2 + 1), [&](std::string_view lower, ByteRange, bool) { after.push_back(text::FoldForMatch(lower)); });
   });
   // Peoples speak as unnamed groups ("Srbi sa severa Kosova su izjavili").
   ForEachDataLine(EmbeddedData("peoples.tsv"), [&](std::string_view line) {
@@ -1331,8 +1338,15 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       if (!w.pronoun) continue;
       cands.push_back({w.r, "", "", "", true});
     }
-    for (const W& w : words) {
-      if (!Inside(w.r, spans) && speaker_noun(w)) cands.push_back({w.r, std::string(w.r.Of(text)), "", "role", false, false, true});
+    for (size_t k = 0; k < words.size(); ++k) {
+      const W& w = words[k];
+      if (Inside(w.r, spans) || !speaker_noun(w)) continue;
+      if (auto after = speaker_noun_after_.find(w.key);
+          after != speaker_noun_after_.end() &&
+          (k == 0 || std::find(after->second.begin(), after->second.end(), words[k - 1].key) == after->second.end())) {
+        continue;
+      }
+      cands.push_back({w.r, std::string(w.r.Of(text)), "", "role", false, false, true});
     }
     // A capitalised word no candidate covers, right before a reporting verb ("Nielsen said") or
     // right after "according to" ("according to Nielsen"): an organisation no pack knows. In
@@ -3212,8 +3226,8 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       if (!role && !title) continue;
     }
     // And only a person the packs know: a headline that opens with a name no pack lists is as
-    // often about that person as by them ("Bernard Vann: WW1 Victoria Cross cleric celebrated"),
-    // and the tagger's guesses make more ("Almanah: Izumitelj …", an almanac).
+    // often about that person as by them ("Jane Roe: the village school turns one hundred"),
+    // and the tagger's guesses at one capitalised word make more (a magazine's section title).
     if (who->entity.find("/~") != std::string::npos) continue;
     bool quoted = false;
     for (const Quote& q : out) quoted = quoted || (q.content.begin < line.end && line.begin < q.content.end);

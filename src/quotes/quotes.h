@@ -95,6 +95,9 @@ class QuoteFinder {
   StringScan cjk_verbs_{{}};                                    // their words, in the order of cjk_
   std::unordered_set<std::string> verb_languages_;              // the languages the table covers
   WordSet speaker_nouns_;  // folded nouns naming unnamed speakers
+  // Nouns that name a speaker only right after one of these words (folded): Albanian "tjetër"
+  // is "another" after "një" and "other" elsewhere ("diçka krejt tjetër", something else).
+  std::unordered_map<std::string, std::vector<std::string>> speaker_noun_after_;
   WordSet titles_;         // folded titles and occupations (person-cues.tsv)
   // Titles by their first five bytes, for a title written with another ending.
   HashTable64<std::vector<std::string>> titles_by_prefix_;
