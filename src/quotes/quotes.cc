@@ -3196,7 +3196,8 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
           std::count(tail.begin(), tail.end(), ' ') > 4) {
         return false;
       }
-      static const std::unordered_set<std::string_view> kAbout = {"o", "za", "about", "on", "to", "per", "mbi", "о", "за"};
+      // (Keys are folded: Cyrillic о and за are o and za, Albanian për is per.)
+      static const std::unordered_set<std::string_view> kAbout = {"o", "za", "about", "on", "to", "per", "mbi"};
       auto w = word_at_or_after(m.range.end);
       return w != all_words.end() && w->r.begin == m.range.end + 1 && kAbout.count(w->key);
     };

@@ -97,6 +97,8 @@ TEST_F(QuotesTest, AHeadlineThatGivesAPersonsNameAndAColon) {
                   "Aleksandar Vučić");
   ExpectOnlyQuote(Run("Kurti për Serbinë: Beogradi duhet ta njohë Kosovën", "sq"), "Beogradi duhet ta njohë Kosovën", "indirect",
                   "Albin Kurti");
+  ExpectOnlyQuote(Run("Вучић о Кини: Пекинг је наш челични пријатељ", "sr"), "Пекинг је наш челични пријатељ", "indirect",
+                  "Aleksandar Vučić");
   EXPECT_TRUE(Run("Vučić u Pekingu: potpisano dvadeset sporazuma", "sr").empty());
   // Nor a poll's line.
   EXPECT_TRUE(Run("Vučić: 48,2 odsto glasova", "sr").empty());
