@@ -128,9 +128,13 @@ const KeySet& LatinCourtesyTitles() {
   return *titles;
 }
 
-// Particles inside people's names (Osama bin Laden, Ursula von der Leyen).
-const std::unordered_set<std::string_view> kParticles = {"bin", "ibn", "bint", "el", "al", "de", "del", "della",
-                                                         "der", "di", "dos", "du", "van", "von"};
+// Particles inside people's names (Osama bin Laden, Ursula von der Leyen), in lower case and in
+// either script ("Bašar al-Asad", "Башар ал-Асад").
+bool IsParticle(std::string_view text, const Word& w) {
+  static const std::unordered_set<std::string_view> kParticles = {"bin", "ibn", "bint", "el",  "al", "de", "del", "della",
+                                                                  "der", "di",  "dos",  "du",  "van", "von"};
+  return !w.upper && w.range.size() <= 10 && kParticles.count(text::FoldForMatch(w.range.Of(text))) > 0;
+}
 
 // The web addresses and e-mail addresses in a text, by position: the words inside them name no
 // one ("…/pictures/Garrett_Gayle_Bday", "janette.elbertson@enron.com").
@@ -1474,7 +1478,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       for (size_t k = b + 1; k <= s.end_word; ++k) {
         bool verb = k < s.end_word && !words[k].upper &&
                     (speech_verbs_.Contains(words[k].hash) || kClauseWords.count(words[k].range.Of(text)) || aorist(k) ||
-                     (s.type == 'P' && !kParticles.count(words[k].range.Of(text))));
+                     (s.type == 'P' && !IsParticle(text, words[k])));
         if (verb || k == s.end_word || !Joined(text, words[k - 1].range.end, words[k].range.begin)) {
           // A piece after the punctuation that starts in lower case is no name ("Luke Walton, ka").
           // A piece of one word is held to the checks above ("BELGRADE, March 3 (Reuters) - The").
@@ -2156,7 +2160,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   // lower-case word ("rekao je de Kerchove").
   auto spaced = [&](size_t a, size_t b) { return text.substr(words[a].range.end, words[b].range.begin - words[a].range.end) == " "; };
   auto particle = [&](size_t k) {
-    return k > 0 && k + 1 < words.size() && !taken[k] && kParticles.count(words[k].range.Of(text)) && spaced(k - 1, k) &&
+    return k > 0 && k + 1 < words.size() && !taken[k] && IsParticle(text, words[k]) && spaced(k - 1, k) &&
            spaced(k, k + 1);
   };
   auto unknown_person = [](const Hit& h) { return h.entry < 0 && h.first_word != SIZE_MAX && h.new_type == EntityType::kPerson; };

@@ -638,6 +638,11 @@ TEST_F(MatcherTest, NameParticlesSentenceEndsAndForeignAliases) {
   ASSERT_EQ(got.size(), 2u) << ::testing::PrintToString(got);
   EXPECT_EQ(got[0], "Jan van Ostrom=person/~jan-van-ostr");
   EXPECT_EQ(got[1], "van Ostrom=person/~jan-van-ostr");
+  // In Cyrillic the particle is the same word: the same person, by the same id.
+  got = people("Министар Јан ван Остром је стигао. Касније је рекао ван Остром да је све у реду.");
+  ASSERT_EQ(got.size(), 2u) << ::testing::PrintToString(got);
+  EXPECT_EQ(got[0], "Јан ван Остром=person/~jan-van-ostr");
+  EXPECT_EQ(got[1], "ван Остром=person/~jan-van-ostr");
   // The full name again is that person, though no rule would find it alone.
   got = people("Analitičar Halid bin Nasir je govorio. Ideje Halida bin Nasira su poznate.");
   ASSERT_EQ(got.size(), 2u) << ::testing::PrintToString(got);
