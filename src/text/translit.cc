@@ -1,5 +1,6 @@
 #include "text/translit.h"
 
+#include <algorithm>
 #include <array>
 #include <vector>
 
@@ -155,24 +156,15 @@ bool IsVerbatimChunk(std::string_view chunk) {
          chunk.find(".rs/") != std::string_view::npos;
 }
 
-bool HasForeignLetter(std::string_view lower_word) {
-  return lower_word.find_first_of("qwxy") != std::string_view::npos;
-}
-
 std::string LowerString(std::string_view s) {
   std::string out;
   for (size_t i = 0; i < s.size();) AppendUtf8(out, ToLowerCp(DecodeUtf8(s, i)));
   return out;
 }
 
-// Transliterates one word (letters only) into `t`.
+// Transliterates one Serbian word (letters, perhaps an apostrophe: "rek'o") into `t`.
 void WordToCyrillic(std::string_view word, Transliterated& t) {
   std::string lower = LowerString(word);
-  if (HasForeignLetter(lower)) {
-    t.text.append(word);
-    t.to_original.Copy(static_cast<uint32_t>(word.size()));
-    return;
-  }
   // Mark the byte positions (in `lower`) where a digraph must be split.
   std::vector<bool> split(lower.size() + 1, false);
   for (const char* frag : kSplitDigraphs) {
@@ -214,53 +206,140 @@ void WordToCyrillic(std::string_view word, Transliterated& t) {
   }
 }
 
+// A word of Latin text: letters and marks, with an apostrophe between letters kept inside
+// ("Women's", "O'Neill", "rek'o").
+struct LatinWord {
+  size_t begin, end;
+  bool upper = false;    // starts with a capital
+  bool foreign = false;  // left as written
+};
+
+bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
+
+// Whether a word is not Serbian by its letters: q, w, x or y anywhere; an English or Irish
+// apostrophe (Sainsbury's, don't, O'Neill, D'Angelo); in a capitalised word, letter pairs that no
+// Serbian name has (th, ck, gh, ph, doubled consonants: Thompson, Jackson, Brigham, Phillips).
+bool ForeignWord(const std::string& lower, bool upper) {
+  if (lower.find_first_of("qwxy") != std::string::npos) return true;
+  for (std::string_view apostrophe : {"'", "’"}) {
+    size_t at = lower.find(apostrophe);
+    if (at == std::string::npos) continue;
+    std::string_view before = std::string_view(lower).substr(0, at), after = std::string_view(lower).substr(at + apostrophe.size());
+    for (std::string_view clitic : {"s", "t", "re", "ve", "ll", "d", "m"}) {
+      if (after == clitic) return true;
+    }
+    return before == "o" || before == "d" || before == "l";
+  }
+  if (!upper) return false;
+  for (std::string_view pair : {"th", "ck", "gh", "ph", "bb", "cc", "ff", "gg", "ll", "mm", "nn", "pp", "rr", "ss", "tt"}) {
+    if (lower.find(pair) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// The words of `text`, URLs and addresses as one foreign word each. Foreign-ness spreads over
+// a run of capitalised words (and the English or Romance connectors between them) that holds a
+// foreign word: "Washington Post", "Selly Oak", "Brigham and Women's Hospital", "The Rolling
+// Stones" stay whole. A sentence's first word takes it only when it is foreign itself.
+std::vector<LatinWord> LatinWords(std::string_view text) {
+  std::vector<LatinWord> words;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t chunk_end = i;
+    while (chunk_end < text.size() && text[chunk_end] != ' ' && text[chunk_end] != '\n' && text[chunk_end] != '\t') ++chunk_end;
+    std::string_view chunk = text.substr(i, chunk_end - i);
+    if (!chunk.empty() && IsVerbatimChunk(chunk)) {
+      words.push_back({i, chunk_end, false, true});
+    } else {
+      size_t j = i;
+      while (j < chunk_end) {
+        size_t start = j;
+        char32_t cp = DecodeUtf8(text, j);
+        if (!u_isalpha(static_cast<UChar32>(cp))) continue;
+        size_t end = j;
+        while (end < chunk_end) {
+          size_t k = end;
+          char32_t c = DecodeUtf8(text, k);
+          if (IsApostrophe(c) && k < chunk_end) {  // inside the word only when a letter follows
+            size_t m = k;
+            if (!u_isalpha(static_cast<UChar32>(DecodeUtf8(text, m)))) break;
+          } else if (!u_isalpha(static_cast<UChar32>(c)) && u_charType(static_cast<UChar32>(c)) != U_NON_SPACING_MARK) {
+            break;
+          }
+          end = k;
+        }
+        LatinWord w{start, end, IsUpper(cp), false};
+        w.foreign = ForeignWord(LowerString(text.substr(start, end - start)), w.upper);
+        words.push_back(w);
+        j = end;
+      }
+    }
+    i = chunk_end;
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t')) ++i;
+  }
+  static constexpr std::string_view kConnectors[] = {"and", "of", "the", "for", "von", "van", "der", "de", "du", "le", "la"};
+  auto connector = [&](const LatinWord& w) {
+    std::string_view s = text.substr(w.begin, w.end - w.begin);
+    return std::find(std::begin(kConnectors), std::end(kConnectors), s) != std::end(kConnectors);
+  };
+  auto joined = [&](const LatinWord& a, const LatinWord& b) {
+    std::string_view gap = text.substr(a.end, b.begin - a.end);
+    return gap == " " || gap == "-";
+  };
+  auto sentence_first = [&](size_t k) {
+    if (k == 0) return true;
+    std::string_view gap = text.substr(words[k - 1].end, words[k].begin - words[k - 1].end);
+    return gap.find_first_of(".!?\n:\"„“«") != std::string_view::npos;
+  };
+  for (size_t k = 0; k < words.size();) {
+    if (!words[k].upper) {
+      ++k;
+      continue;
+    }
+    // A run: capitalised words, one space or hyphen apart, connectors between them.
+    size_t end = k + 1, last = k;
+    bool foreign = words[k].foreign;
+    while (end < words.size() && joined(words[end - 1], words[end])) {
+      if (words[end].upper) {
+        foreign = foreign || words[end].foreign;
+        last = end++;
+      } else if (connector(words[end]) && end + 1 < words.size() && joined(words[end], words[end + 1]) && words[end + 1].upper) {
+        ++end;
+      } else {
+        break;
+      }
+    }
+    if (foreign) {
+      for (size_t m = k; m <= last; ++m) {
+        if (m == k && sentence_first(m) && !words[m].foreign && last > k) continue;
+        words[m].foreign = true;
+      }
+    }
+    k = last + 1;
+  }
+  return words;
+}
+
 }  // namespace
 
 Transliterated LatinToCyrillic(std::string_view text) {
   Transliterated t;
   t.text.reserve(text.size() * 2);
-  size_t i = 0;
-  while (i < text.size()) {
-    // Chunks between white space that look like URLs or addresses are copied whole.
-    size_t chunk_end = i;
-    while (chunk_end < text.size() && text[chunk_end] != ' ' && text[chunk_end] != '\n' &&
-           text[chunk_end] != '\t') {
-      ++chunk_end;
+  size_t at = 0;
+  for (const LatinWord& w : LatinWords(text)) {
+    t.text.append(text.substr(at, w.begin - at));
+    t.to_original.Copy(static_cast<uint32_t>(w.begin - at));
+    std::string_view word = text.substr(w.begin, w.end - w.begin);
+    if (w.foreign) {
+      t.text.append(word);
+      t.to_original.Copy(static_cast<uint32_t>(word.size()));
+    } else {
+      WordToCyrillic(word, t);
     }
-    std::string_view chunk = text.substr(i, chunk_end - i);
-    if (!chunk.empty() && IsVerbatimChunk(chunk)) {
-      t.text.append(chunk);
-      t.to_original.Copy(static_cast<uint32_t>(chunk.size()));
-      i = chunk_end;
-      continue;
-    }
-    // Words inside the chunk; everything else is copied.
-    size_t j = i;
-    while (j < chunk_end) {
-      size_t start = j;
-      char32_t cp = DecodeUtf8(text, j);
-      if (!u_isalpha(static_cast<UChar32>(cp))) {
-        t.text.append(text.substr(start, j - start));
-        t.to_original.Copy(static_cast<uint32_t>(j - start));
-        continue;
-      }
-      size_t end = j;
-      while (end < chunk_end) {
-        size_t k = end;
-        char32_t c = DecodeUtf8(text, k);
-        if (!u_isalpha(static_cast<UChar32>(c)) && u_charType(static_cast<UChar32>(c)) != U_NON_SPACING_MARK) break;
-        end = k;
-      }
-      WordToCyrillic(text.substr(start, end - start), t);
-      j = end;
-    }
-    i = chunk_end;
-    while (i < text.size() && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t')) {
-      t.text += text[i];
-      t.to_original.Copy(1);
-      ++i;
-    }
+    at = w.end;
   }
+  t.text.append(text.substr(at));
+  t.to_original.Copy(static_cast<uint32_t>(text.size() - at));
   return t;
 }
 

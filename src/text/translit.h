@@ -4,7 +4,10 @@
 // capitals of digraphs are "Lj" before a lowercase letter and "LJ" in upper-case words.
 // Latin -> Cyrillic reads lj, nj, dž as one letter except in words whose stem joins two letters
 // (nadživeti, podžupan, injekcija, konjunktura; data/sr-digraph-exceptions.tsv), and leaves
-// alone what is not Serbian: URLs, e-mail addresses and words with q, w, x or y.
+// alone what is not Serbian: URLs, e-mail addresses, words with q, w, x or y or an English
+// apostrophe (Sainsbury's, O'Neill), capitalised words with th, ck, gh, ph or a doubled
+// consonant, and the whole run of capitalised words around such a word ("Washington Post",
+// "Brigham and Women's Hospital").
 // Macedonian follows the Macedonian Latin alphabet as CLDR's Macedonian-Latin/BGN writes it:
 // Ѓ Ǵ, Ж Ž, Ѕ Dz, Ј J, Ќ Ḱ, Љ Lj, Њ Nj, Ч Č, Џ Dž, Ш Š.
 #pragma once

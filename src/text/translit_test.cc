@@ -31,6 +31,26 @@ TEST(Transliterate, LatinToCyrillicDigraphs) {
 TEST(Transliterate, LatinToCyrillicLeavesForeignAlone) {
   EXPECT_EQ(LatinToCyrillic("Vidi https://example.com/vesti i Washington").text,
             "Види https://example.com/vesti и Washington");
+  // An English apostrophe keeps its word whole; a Serbian elision is transliterated.
+  EXPECT_EQ(LatinToCyrillic("Sainsbury's i O'Neill, rek'o je").text, "Sainsbury's и O'Neill, рек'о је");
+  // A foreign word keeps the capitalised words around it, and the connectors between them.
+  EXPECT_EQ(LatinToCyrillic("u listu Washington Post i bolnici Brigham and Women's Hospital").text,
+            "у листу Washington Post и болници Brigham and Women's Hospital");
+  EXPECT_EQ(LatinToCyrillic("grupa The Rolling Stones").text, "група The Rolling Stones");
+  // Not a sentence's first word, which is capitalised anyway, nor a Serbian name beside it.
+  EXPECT_EQ(LatinToCyrillic("Predsednik Washingtona. Tony Blair i Boris Tadić").text,
+            "Председник Washingtona. Tony Blair и Борис Тадић");
+}
+
+TEST(Transliterate, LatinToCyrillicOffsetsPointAtOriginal) {
+  std::string_view in = "Lista Washington Post piše o Đokoviću";
+  Transliterated t = LatinToCyrillic(in);
+  for (std::string_view word : {"Washington Post", "Ђоковићу"}) {
+    size_t at = t.text.find(word);
+    ASSERT_NE(at, std::string::npos) << t.text;
+    ByteRange r = t.to_original.Map({static_cast<uint32_t>(at), static_cast<uint32_t>(at + word.size())});
+    EXPECT_EQ(r.Of(in), word == "Ђоковићу" ? "Đokoviću" : word);
+  }
 }
 
 TEST(Transliterate, OffsetsPointAtOriginal) {
