@@ -321,6 +321,13 @@ bool ChineseName(std::string_view text, const Span& s) {
     if (before.ends_with(v)) return false;
   }
   if (text.substr(s.outer.end, 3) == "的") return true;
+  // Before the noun it names: a plan, a policy, a principle ("“一带一路”合作", "“一个中国”原则",
+  // “17+1”机制). (Other words after it are the clause going on from a partial quotation:
+  // "华盛顿“在必要时”可动用海军".)
+  for (std::string_view head : {"合作", "倡议", "项目", "计划", "机制", "战略", "政策", "原则", "框架", "峰会", "论坛",
+                                "模式", "理念", "协议", "协定", "行动", "运动", "口号", "概念", "建设", "工程", "方案"}) {
+    if (text.substr(s.outer.end, head.size()) == head) return true;
+  }
   for (std::string_view v : {"名为", "称为", "叫做", "所谓", "参加", "出席", "通往", "前往"}) {
     if (before.ends_with(v)) return true;
   }
@@ -1424,7 +1431,8 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
           "kasnije", "ovo", "to", "ono", "but", "and", "then", "dhe", "por", "megjithate", "gjithashtu", "megjutoa",
           "kako", "kao", "sic", "kur", "ndersa", "pasi"};  // as, when, while: "Siç deklaron Spieth"
       // Nor are nouns that describe someone named before ("Aviokompanija je saopštila"): the
-      // description resolves them.
+      // description resolves them. An office ("Ambasador je naveo") is its holder named before,
+      // else the office itself, a role.
       // (German capitalises every noun, so there a capital tells nothing: its speakers come from
       // the packs, the name tagger and the speaker nouns.)
       if (german || !joined || !lone || covered || !IsUpperAt(text, w.r.begin) || Inside(w.r, spans) || written_lower(w.key) ||
@@ -1433,7 +1441,8 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         continue;
       }
       ByteRange r = possessive.empty() ? w.r : possessive;
-      cands.push_back({r, std::string(r.Of(text)), "", "org"});
+      if (TitleForm(w.key)) cands.push_back({r, std::string(r.Of(text)), "", "role", false, false, true});
+      else cands.push_back({r, std::string(r.Of(text)), "", "org"});
     }
     // So is one after "iz" or "од" (from) right after the verb: "izjavili su iz Nielsena"; and,
     // in Serbian, Croatian and Bosnian, a person's after the auxiliary that follows the verb in
@@ -3022,9 +3031,12 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
           size_t after = c.range.end;
           while (after < window.end && text[after] == ' ') ++after;
           if (!found && after < window.end && (text[after] == ':' || text.substr(after, 3) == "：")) {
+            // From the first word, or from the mark before it ("noted: “Belt and Road” projects …").
+            uint32_t open = static_cast<uint32_t>(after + (text[after] == ':' ? 1 : 3));
+            while (open < window.end && text[open] == ' ') ++open;
             for (const W& w : words) {
               if (w.r.begin > after && w.r.begin < window.end) {
-                clause_start = w.r.begin;
+                clause_start = std::min(w.r.begin, open);
                 found = true;
                 break;
               }

@@ -1377,5 +1377,35 @@ TEST_F(QuotesTest, MacedonianDescribedAs) {
   EXPECT_EQ(LastSpeaker("Министерот Петар Ристевски го опиша договорот како „историски чекор“.", "mk"), "Петар Ристевски");
 }
 
+TEST_F(QuotesTest, ANameInMarksInsideReportedSpeech) {
+  // Chinese: a name in marks before the noun it names is a term; the clause after the verb is
+  // what was said.
+  std::vector<Got> got = Run("王毅指出，“一带一路”合作给地区带来了机遇。", "zh");
+  ASSERT_EQ(got.size(), 2u);
+  ExpectQuote(got, 0, "“一带一路”合作给地区带来了机遇", "indirect", "Wang Yi");
+  ExpectQuote(got, 1, "一带一路", "term", "");
+  // A partial quotation the clause runs on from stays one.
+  got = Run("他说，华盛顿“必要时”会派出舰队。", "zh");
+  bool partial = std::any_of(got.begin(), got.end(), [](const Got& q) { return q.content == "必要时" && q.kind == "partial"; });
+  EXPECT_TRUE(partial);
+  // After a colon, what was said starts at the mark of the name that opens it.
+  got = Run("Ambassador Li Ming noted: \"Belt and Road\" projects are a success.", "en");
+  ASSERT_FALSE(got.empty());
+  ExpectQuote(got, 0, "\"Belt and Road\" projects are a success", "indirect", "Li Ming");
+}
+
+TEST_F(QuotesTest, ABareOfficeIsItsHolderNamedBefore) {
+  // Serbian: "Ambasador je naveo" is the ambassador named in the paragraph before, not an
+  // organisation called "Ambasador".
+  std::vector<Got> got = Run("Ambasador Li Ming je istakao da je saradnja dobra.\nAmbasador je naveo da projekti napreduju.", "sr");
+  ASSERT_EQ(got.size(), 2u);
+  ExpectQuote(got, 1, "projekti napreduju", "indirect", "Li Ming");
+  // With no holder named, the office itself speaks.
+  std::vector<Quote> qs = finder_->Find("Ministar je naveo da pregovori traju.", {}, "sr", {});
+  ASSERT_EQ(qs.size(), 1u);
+  EXPECT_EQ(qs[0].speaker, "Ministar");
+  EXPECT_EQ(qs[0].speaker_type, "role");
+}
+
 }  // namespace
 }  // namespace parallax::quotes
