@@ -1768,9 +1768,10 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
           })) {
         tag = 'L';
       }
-      // One word right after "in" is a place, not a person ("në Perëndim", "u Čačku", "во Скопје").
-      // (As written: a name key would take Albanian "i", of, for "in".)
-      static const std::unordered_set<std::string_view> kIn = {"in", "në", "u", "во"};
+      // One word right after "in" is a place, not a person ("në Perëndim", "u Čačku", "во Скопје";
+      // "ne Londer" where Albanian is typed without its ë). (As written: a name key would take
+      // Albanian "i", of, for "in", and Cyrillic "не" would fold to "ne".)
+      static const std::unordered_set<std::string_view> kIn = {"in", "në", "ne", "u", "во"};
       if (tag == 'P' && n == 1 && s.first_word > 0 && !given_name[s.first_word] && gap_before(s.first_word) == " " &&
           kIn.count(words[s.first_word - 1].range.Of(text))) {
         tag = 'L';
