@@ -1407,5 +1407,14 @@ TEST_F(QuotesTest, ABareOfficeIsItsHolderNamedBefore) {
   EXPECT_EQ(qs[0].speaker_type, "role");
 }
 
+TEST_F(QuotesTest, AGroupToldIsNoSpeaker) {
+  // "rekao je grupi pristalica": told a group of supporters, who are the listeners; the speaker
+  // is the one named before.
+  EXPECT_EQ(LastSpeaker("Predsednik Aleksandar Vučić obišao je fabriku u Smederevu.\n"
+                        "„Ovo je važan dan za naš grad“, rekao je grupi pristalica ispred fabrike.",
+                        "sr"),
+            "Aleksandar Vučić");
+}
+
 }  // namespace
 }  // namespace parallax::quotes
