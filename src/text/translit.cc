@@ -289,7 +289,11 @@ std::vector<LatinWord> LatinWords(std::string_view text) {
   auto sentence_first = [&](size_t k) {
     if (k == 0) return true;
     std::string_view gap = text.substr(words[k - 1].end, words[k].begin - words[k - 1].end);
-    return gap.find_first_of(".!?\n:\"„“«") != std::string_view::npos;
+    if (gap.find_first_of(".!?\n:\"") != std::string_view::npos) return true;
+    for (std::string_view mark : {"„", "“", "«"}) {  // (whole: their bytes are in other marks too)
+      if (gap.find(mark) != std::string_view::npos) return true;
+    }
+    return false;
   };
   for (size_t k = 0; k < words.size();) {
     if (!words[k].upper) {

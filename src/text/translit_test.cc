@@ -40,6 +40,7 @@ TEST(Transliterate, LatinToCyrillicLeavesForeignAlone) {
   // Not a sentence's first word, which is capitalised anyway, nor a Serbian name beside it.
   EXPECT_EQ(LatinToCyrillic("Predsednik Washingtona. Tony Blair i Boris Tadić").text,
             "Председник Washingtona. Tony Blair и Борис Тадић");
+  EXPECT_EQ(LatinToCyrillic("izjava – Mark Phillips").text, "изјава – Mark Phillips");
 }
 
 TEST(Transliterate, LatinToCyrillicOffsetsPointAtOriginal) {
