@@ -89,20 +89,18 @@ NameTagger::NameTagger(std::string_view model, bool characters) : characters_(ch
   ForEachDataLine(data, [&](std::string_view line) {
     size_t tab = line.find('\t');
     if (tab == std::string_view::npos) return;
-    Run& run = features_[Hash64(line.substr(0, tab))];
-    run.first = static_cast<uint32_t>(weights_.size());
+    std::array<float, kTags>& weights = features_[Hash64(line.substr(0, tab))];
+    weights.fill(0);
     std::string_view rest = line.substr(tab + 1);
     while (!rest.empty()) {
       size_t sp = rest.find(' ');
       std::string_view pair = rest.substr(0, sp);
       rest = sp == std::string_view::npos ? std::string_view() : rest.substr(sp + 1);
       size_t colon = pair.find(':');
-      if (colon == std::string_view::npos) continue;
+      if (colon != 1 || pair[0] < '0' || pair[0] >= '0' + kTags) continue;
       std::optional<float> weight = ParseFloat(pair.substr(colon + 1));
-      if (!weight) continue;
-      weights_.push_back({static_cast<uint8_t>(pair[0] - '0'), *weight});
+      if (weight) weights[static_cast<size_t>(pair[0] - '0')] = *weight;
     }
-    run.count = static_cast<uint32_t>(weights_.size() - run.first);
   });
 }
 
@@ -110,9 +108,9 @@ template <size_t N>
 void NameTagger::Add(std::array<double, kTags>& score, const std::array<uint64_t, N>& features) const {
   for (uint64_t f : features) features_.Prefetch(f);
   for (uint64_t f : features) {
-    const Run* run = features_.Find(f);
-    if (run == nullptr) continue;
-    for (uint32_t k = run->first; k < run->first + run->count; ++k) score[weights_[k].first] += weights_[k].second;
+    const std::array<float, kTags>* weights = features_.Find(f);
+    if (weights == nullptr) continue;
+    for (int k = 0; k < kTags; ++k) score[k] += (*weights)[k];
   }
 }
 

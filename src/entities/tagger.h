@@ -46,13 +46,9 @@ class NameTagger {
   // The best tag after `prev` for `score`.
   static int Best(const std::array<double, kTags>& score, int prev);
   bool characters_;
-  // Feature hash -> its weights, a run in weights_.
-  struct Run {
-    uint32_t first = 0;
-    uint32_t count = 0;
-  };
-  HashTable64<Run> features_;
-  std::vector<std::pair<uint8_t, float>> weights_;
+  // Feature hash -> its weight for each tag, kept in the slot beside the hash: one read from
+  // memory per feature, where a run of weights elsewhere made it two.
+  HashTable64<std::array<float, kTags>> features_;
 };
 
 }  // namespace parallax::entities
