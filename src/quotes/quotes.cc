@@ -875,8 +875,15 @@ std::unique_ptr<QuoteFinder> QuoteFinder::Create(std::unordered_map<std::string,
     std::string_view noun = rest.substr(0, tab2);
     add_speaker_noun(noun);
     if (tab2 == std::string_view::npos) return;
+    std::string_view before = rest.substr(tab2 + 1);
+    size_t tab3 = before.find('\t');
+    if (tab3 != std::string_view::npos) {
+      if (before.substr(tab3 + 1) == "alone") f->speaker_nouns_alone_.insert(text::FoldForMatch(noun));
+      before = before.substr(0, tab3);
+    }
+    if (before == "-") return;
     std::vector<std::string>& after = f->speaker_noun_after_[text::FoldForMatch(noun)];
-    text::ForEachSpacedWord(rest.substr(tab2 + 1), [&](std::string_view lower, ByteRange, bool) { after.push_back(text::FoldForMatch(lower)); });
+    text::ForEachSpacedWord(before, [&](std::string_view lower, ByteRange, bool) { after.push_back(text::FoldForMatch(lower)); });
   });
   // Peoples speak as unnamed groups ("Srbi sa severa Kosova su izjavili").
   ForEachDataLine(EmbeddedData("peoples.tsv"), [&](std::string_view line) {
@@ -1351,6 +1358,14 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       if (auto after = speaker_noun_after_.find(w.key);
           after != speaker_noun_after_.end() &&
           (k == 0 || std::find(after->second.begin(), after->second.end(), words[k - 1].key) == after->second.end())) {
+        continue;
+      }
+      // A noun that is also a determiner ("one", "another") is a speaker alone ("one wrote",
+      // "another, a teacher, said", "one of them"), not before the noun it counts ("one man is
+      // missing", "another official said": the official speaks).
+      if (speaker_nouns_alone_.count(w.key) && k + 1 < words.size() && words[k + 1].r.begin == w.r.end + 1 &&
+          text[w.r.end] == ' ' && !IsUpperAt(text, words[k + 1].r.begin) && words[k + 1].key != "of" &&
+          std::none_of(cues.begin(), cues.end(), [&](const Cue& c) { return c.range.begin == words[k + 1].r.begin; })) {
         continue;
       }
       cands.push_back({w.r, std::string(w.r.Of(text)), "", "role", false, false, true});

@@ -98,6 +98,8 @@ class QuoteFinder {
   // Nouns that name a speaker only right after one of these words (folded): Albanian "tjetër"
   // is "another" after "një" and "other" elsewhere ("diçka krejt tjetër", something else).
   std::unordered_map<std::string, std::vector<std::string>> speaker_noun_after_;
+  // Speaker nouns that are also determiners: speakers only when no word they count follows.
+  std::unordered_set<std::string> speaker_nouns_alone_;
   WordSet titles_;         // folded titles and occupations (person-cues.tsv)
   // Titles by their first five bytes, for a title written with another ending.
   HashTable64<std::vector<std::string>> titles_by_prefix_;

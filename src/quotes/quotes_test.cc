@@ -1416,5 +1416,16 @@ TEST_F(QuotesTest, AGroupToldIsNoSpeaker) {
             "Aleksandar Vučić");
 }
 
+TEST_F(QuotesTest, OneIsASpeakerOnlyAlone) {
+  // "one wrote" and "another commented" name speakers; "one passenger is missing" counts a
+  // passenger, and says nothing of who spoke.
+  std::vector<Got> got = Run("\"It was a long night,\" one wrote.\nAnother commented: \"This is great.\"", "en");
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].speaker, "one");
+  EXPECT_EQ(got[1].speaker, "Another");
+  got = Run("The airline now says one passenger is missing, after earlier saying everyone had left the plane.", "en");
+  ExpectNotSpeaking(got, "one");
+}
+
 }  // namespace
 }  // namespace parallax::quotes
