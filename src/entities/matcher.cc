@@ -1742,8 +1742,11 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       // Nor one right after the noun of a hotel or a ship (an organisation's name: "u hotelu Roa
       // Roa", "na brodu Monkey Business") or of a stadium or an airport (a place's: "na stadionu
       // Ibroks", "хрвски аеродром Chuuk"), in lower case; nor after the noun of a town or a
-      // village, as written ("u mjestu Bethesda", "në qytetin Palu", "во градот Охрид").
-      if (tag == 'P' && s.first_word > 0 && gap_before(s.first_word) == " ") {
+      // village, as written ("u mjestu Bethesda", "në qytetin Palu", "во градот Охрид"); the name
+      // may stand in marks ("në hotelin “Roa Roa”").
+      static constexpr std::string_view kNameGaps[] = {" ", " “", " „", " «", " \"", " '"};
+      if (tag == 'P' && s.first_word > 0 &&
+          std::find(std::begin(kNameGaps), std::end(kNameGaps), gap_before(s.first_word)) != std::end(kNameGaps)) {
         static constexpr std::string_view kOrgNouns[] = {"hotel", "brod", "anij", "хотел", "брод"};
         static constexpr std::string_view kPlaceNouns[] = {"stadion", "aerodrom", "airport", "стадион", "аеродром"};
         static const std::unordered_set<std::string_view> kSettlements = {

@@ -856,6 +856,10 @@ TEST_F(MatcherTest, ATownAndItsRegion) {
             (std::vector<std::string>{"Bethesda:place", "Maryland:place"}));
   std::vector<std::string> got = types("Председник Мексика, AMLO, обећао је нове путеве.");
   EXPECT_NE(std::find(got.begin(), got.end(), "AMLO:person"), got.end()) << ::testing::PrintToString(got);
+  // A hotel's name after its noun, in marks or not, is no person's.
+  for (std::string_view text : {"Të tjerë mbetën në hotelin “Roa Roa” pas tërmetit.", "Ostali su u hotelu Roa Roa do jutra."}) {
+    for (const std::string& t : types(text)) EXPECT_EQ(t.find(":person"), std::string::npos) << t;
+  }
 }
 
 // Countries named by their adjectives, in any gender and case, are no mentions of Find's, but
