@@ -1053,7 +1053,35 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
   std::string prep_lang(lang.substr(0, 2));
   if (SerboCroatian(prep_lang)) prep_lang = "sr";
   const auto doc_preps = prepositions_.find(prep_lang);
+  // A person named as one of several ("Others trapped there, Mr. Mandagi included, were his
+  // students"; including, uključujući, duke përfshirë, вклучувајќи, 包括) is an example, not a
+  // subject a pronoun goes back to.
+  auto listed = [&](ByteRange r) {
+    static const std::unordered_set<std::string> kIncluding = {"including", "included", "ukljucujuci", "ukljucivsi",
+                                                               "perfshire", "vkljucuvajki"};
+    size_t from = r.begin > 60 ? r.begin - 60 : 0;
+    std::string_view before = text.substr(from, r.begin - from);
+    // Back to the sentence's start, past the dot of a courtesy title ("duke përfshirë edhe Z.
+    // Mandagi").
+    for (size_t stop = before.find_last_of(".!?;:\n"); stop != std::string_view::npos; stop = before.find_last_of(".!?;:\n", stop - 1)) {
+      size_t word = before.find_last_of(" \n", stop == 0 ? 0 : stop - 1);
+      word = word == std::string_view::npos ? 0 : word + 1;
+      bool title = before[stop] == '.' && stop > word && stop - word <= 3 && std::isupper(static_cast<unsigned char>(before[word]));
+      if (!title || stop == 0) {
+        before.remove_prefix(stop + 1);
+        break;
+      }
+    }
+    std::vector<std::string> words;
+    text::ForEachWord(before, [&](std::string_view lower, ByteRange, bool) { words.push_back(text::FoldForMatch(lower)); });
+    for (size_t k = words.size(), n = 0; k-- > 0 && n < 4; ++n) {
+      if (kIncluding.count(words[k])) return true;
+    }
+    std::string_view after = text.substr(r.end, 10);
+    return after.starts_with(" included") || (r.begin >= 6 && text.substr(r.begin - 6, 6) == "包括");
+  };
   auto governed_mention = [&](const EntityMention* m) {
+    if (listed(m->range)) return true;
     if (doc_preps == prepositions_.end() || m->range.begin == 0) return false;
     size_t end = m->range.begin;
     while (end > 0 && text[end - 1] == ' ') --end;
@@ -1871,6 +1899,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         return false;
       };
       size_t reach = 2;  // this paragraph and the one before, or further past pronoun-led ones
+      bool listed_seen = false;
       for (size_t k = pi + 1; k-- > 0 && k + reach > pi && subject == nullptr;) {
         for (auto it = first_at(paragraphs[k].range.begin); it != by_pos.end() && (*it)->range.end <= at; ++it) {
           const EntityMention& m = **it;
@@ -1878,6 +1907,13 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
           if (m.type != "person" || Inside(m.range, quotations[k]) || !fits(gender, &m)) continue;
           if (text.substr(m.range.end, 3) == "的") continue;  // a possessor (邦德的女儿凯伦) is no subject
           if (after_preposition(m.range)) continue;  // "Of Paddington, whom she describes …, she added"
+          // A paragraph that names people only as examples ("…, Mr. Mandagi included, were his
+          // students") goes on with its subject from before: search one paragraph further.
+          if (listed(m.range)) {
+            if (k < pi && !listed_seen) ++reach;
+            listed_seen = true;
+            continue;
+          }
           if (k < pi && pronoun_before(k, m.range.begin)) {
             ++reach;
             break;

@@ -1427,5 +1427,20 @@ TEST_F(QuotesTest, OneIsASpeakerOnlyAlone) {
   ExpectNotSpeaking(got, "one");
 }
 
+TEST_F(QuotesTest, APersonNamedAsAnExampleIsNoPronounsAntecedent) {
+  // "Mr. Mandagi included", "duke përfshirë edhe Z. Mandagi": an example in a list, not the
+  // subject that "he" and "ai" go back to.
+  EXPECT_EQ(LastSpeaker("Gendon Subandono, the coach of the national team, had trained two of the missing pilots.\n"
+                        "Others trapped at the hotel, Mr. Mandagi included, were his students.\n"
+                        "\"As a senior in the field, I carry my own burden,\" he said.",
+                        "en"),
+            "Gendon Subandono");
+  EXPECT_EQ(LastSpeaker("Gendon Subandono, trajneri i ekipit kombëtar, kishte trajnuar dy pilotë.\n"
+                        "Disa të tjerë në hotel, duke përfshirë edhe Z. Mandagi, ishin studentët e tij.\n"
+                        "\"Jam shumë i ngarkuar emocionalisht\", u shpreh ai.",
+                        "sq"),
+            "Gendon Subandono");
+}
+
 }  // namespace
 }  // namespace parallax::quotes
