@@ -1058,15 +1058,15 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
   // subject a pronoun goes back to.
   auto listed = [&](ByteRange r) {
     static const std::unordered_set<std::string> kIncluding = {"including", "included", "ukljucujuci", "ukljucivsi",
-                                                               "perfshire", "vkljucuvajki"};
+                                                               "perfshire", "vklucuvajki"};
     size_t from = r.begin > 60 ? r.begin - 60 : 0;
     std::string_view before = text.substr(from, r.begin - from);
     // Back to the sentence's start, past the dot of a courtesy title ("duke përfshirë edhe Z.
-    // Mandagi").
+    // Mandagi", "вклучувајќи го г. Мандаги"): a word of three bytes at most.
     for (size_t stop = before.find_last_of(".!?;:\n"); stop != std::string_view::npos; stop = before.find_last_of(".!?;:\n", stop - 1)) {
       size_t word = before.find_last_of(" \n", stop == 0 ? 0 : stop - 1);
       word = word == std::string_view::npos ? 0 : word + 1;
-      bool title = before[stop] == '.' && stop > word && stop - word <= 3 && std::isupper(static_cast<unsigned char>(before[word]));
+      bool title = before[stop] == '.' && stop > word && stop - word <= 3;
       if (!title || stop == 0) {
         before.remove_prefix(stop + 1);
         break;

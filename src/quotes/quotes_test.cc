@@ -1440,6 +1440,11 @@ TEST_F(QuotesTest, APersonNamedAsAnExampleIsNoPronounsAntecedent) {
                         "\"Jam shumë i ngarkuar emocionalisht\", u shpreh ai.",
                         "sq"),
             "Gendon Subandono");
+  EXPECT_EQ(LastSpeaker("Гендон Субандоно, тренерот на тимот, ги обучувал пилотите.\n"
+                        "Другите во хотелот, вклучувајќи го г. Мандаги, беа негови ученици.\n"
+                        "„Носам свој товар“, рече тој.",
+                        "mk"),
+            "Гендон Субандоно");
 }
 
 }  // namespace
