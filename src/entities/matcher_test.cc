@@ -83,6 +83,9 @@ TEST_F(MatcherTest, ScriptsInflectionsAndChinese) {
   std::vector<std::string> zh = Ids("中国常驻联合国代表傅聪表示");
   EXPECT_EQ(zh, (std::vector<std::string>{"person/fu-cong@中国常驻联合国代表", "person/fu-cong@傅聪"}));
   EXPECT_EQ(Ids("Vjosa Osmani-Sadriu came"), (std::vector<std::string>{"person/vjosa-osmani@Vjosa Osmani-Sadriu"}));
+  // Macedonian names the domain's organisations too (the tagger made the UN a person).
+  EXPECT_EQ(Ids("Ри зборуваше во Обединетите нации, а Европската унија молчеше."),
+            (std::vector<std::string>{"org/un@Обединетите нации", "org/eu@Европската унија"}));
 }
 
 // A pack person's surname after another given name is someone else who shares it, and so is the
