@@ -599,6 +599,16 @@ struct Cue {
   int verb;
 };
 
+// A possessive determiner, folded, in any case or gender: his, her, their; njegov-, njen-,
+// njezin-, njihov-, svoj- (Serbian, Croatian, Bosnian); негов-, нејзин-, нивн-, свој-
+// (Macedonian, folded to Latin).
+bool Possessive(std::string_view key) {
+  static constexpr std::string_view kWords[] = {"his", "her", "their", "its"};
+  static constexpr std::string_view kStems[] = {"njegov", "njen", "njezin", "njihov", "svoj", "negov", "nejzin", "nivn"};
+  return std::find(std::begin(kWords), std::end(kWords), key) != std::end(kWords) ||
+         std::any_of(std::begin(kStems), std::end(kStems), [&](std::string_view s) { return key.starts_with(s); });
+}
+
 struct Candidate {
   ByteRange range;
   std::string name, entity, type;
@@ -1534,6 +1544,8 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     const std::unordered_set<std::string>* preps = preps_it == prepositions_.end() ? nullptr : &preps_it->second;
     // A mention right after a preposition ("Of Paddington", "sa CNN-om"): the object of a
     // phrase; as a candidate it does not speak, and a pronoun does not refer back to it.
+    // A possessive may stand between them too ("with his wife", "sa svojom suprugom", "со
+    // неговата жена").
     // An English article may stand between them ("at the United Nations"), and outside
     // English capitalised words that qualify it ("za Vrhovni sud", "za Sky News"; English "the
     // individuals in the Nationwide study" ends in a noun of its own).
@@ -1552,7 +1564,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         }
         if (gap.find_first_not_of(' ') != std::string_view::npos) return false;
         if (preps->count(k->key)) return true;
-        bool qualifier = lang.substr(0, 2) != "en" && qualifiers < 2 && IsUpperAt(text, k->r.begin);
+        bool qualifier = qualifiers < 2 && ((lang.substr(0, 2) != "en" && IsUpperAt(text, k->r.begin)) || Possessive(k->key));
         if (k->key != "the" && k->key != "a" && k->key != "an" && !qualifier) return false;
         qualifiers += qualifier ? 1 : 0;
         next = k->r.begin;

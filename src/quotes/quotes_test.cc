@@ -1447,5 +1447,17 @@ TEST_F(QuotesTest, APersonNamedAsAnExampleIsNoPronounsAntecedent) {
             "Гендон Субандоно");
 }
 
+TEST_F(QuotesTest, AWifeWithWhomOneCameIsNoSpeaker) {
+  // "со неговата жена" (with his wife): a preposition's object, with a possessive between.
+  EXPECT_EQ(LastSpeaker("Пензионираниот учител, Борис Трајков, кој дојде на собирот со неговата жена рече дека "
+                        "повеќе не се надева на промени.",
+                        "mk"),
+            "Борис Трајков");
+  EXPECT_EQ(LastSpeaker("Penzionisani učitelj, Boris Trajković, koji je došao na skup sa svojom ženom rekao je da se "
+                        "više ne nada promenama.",
+                        "sr"),
+            "Boris Trajković");
+}
+
 }  // namespace
 }  // namespace parallax::quotes
