@@ -209,21 +209,26 @@ function byteIndex(text) {
   return (b) => map.get(b) ?? i;
 }
 
-function renderText(a) {
-  const at = byteIndex(a.text);
+// One field of an article ("title" or "text") with its entities and quotations marked; the
+// text's paragraphs each in <p> or <blockquote>, the title as inline HTML.
+function renderField(a, field) {
+  const text = field === "title" ? a.title : a.text;
+  const at = byteIndex(text);
   const marks = [];
-  a.entities.forEach((m) => marks.push({ s: at(m.start), e: at(m.end), kind: "ent", m }));
-  a.quotes.forEach((q, qi) => marks.push({ s: at(q.start), e: at(q.end), kind: "quote", q, qi }));
+  const mine = (x) => (x.field || "text") === field;
+  a.entities.forEach((m) => { if (mine(m)) marks.push({ s: at(m.start), e: at(m.end), kind: "ent", m }); });
+  a.quotes.forEach((q, qi) => { if (mine(q)) marks.push({ s: at(q.start), e: at(q.end), kind: "quote", q, qi }); });
   const cuts = new Set();
   marks.forEach((m) => { cuts.add(m.s); cuts.add(m.e); });
-  const paragraphs = a.paragraphs.length ? a.paragraphs : [{ start: 0, end: new TextEncoder().encode(a.text).length }];
+  const whole = [{ start: 0, end: new TextEncoder().encode(text).length }];
+  const paragraphs = field === "text" && a.paragraphs.length ? a.paragraphs : whole;
   return paragraphs.map((p) => {
     const ps = at(p.start), pe = at(p.end);
     const points = [ps, pe, ...[...cuts].filter((c) => c > ps && c < pe)].sort((x, y) => x - y);
     let html = "";
     for (let i = 0; i + 1 < points.length; i++) {
       const s = points[i], e = points[i + 1];
-      let piece = esc(a.text.slice(s, e));
+      let piece = esc(text.slice(s, e));
       const ent = marks.find((m) => m.kind === "ent" && m.s <= s && m.e >= e);
       if (ent) piece = `<span class="ent ent-${esc(ent.m.type)}" title="${esc(ent.m.name)} (${esc(ent.m.type)})">${piece}</span>`;
       const q = marks.filter((m) => m.kind === "quote" && m.s <= s && m.e >= e).pop();
@@ -233,6 +238,7 @@ function renderText(a) {
       }
       html += piece;
     }
+    if (field === "title") return html;
     return p.blockquote ? `<blockquote>${html}</blockquote>` : `<p>${html}</p>`;
   }).join("");
 }
@@ -247,10 +253,10 @@ async function viewArticle(id) {
   main.innerHTML = "<p>Loading…</p>";
   try {
     const a = await api("/api/articles/" + encodeURIComponent(id));
-    main.innerHTML = `<h1 lang="${esc(a.lang)}">${esc(a.title || "(untitled)")}</h1>
+    main.innerHTML = `<h1 lang="${esc(a.lang)}">${a.title ? renderField(a, "title") : "(untitled)"}</h1>
       <p class="meta">${esc(a.outlet)} · ${esc(a.date)} · ${esc(a.lang)}${a.script ? "-" + esc(a.script) : ""}${a.url ? ` · <a href="${esc(a.url)}" rel="noreferrer noopener">original</a>` : ""}${a.duplicate_of ? ` · copy of <a href="#/article/${esc(a.duplicate_of)}">an earlier article</a>` : ""}</p>
       <p class="legend"><span>${swatch("#7aa6c9")}person</span><span>${swatch("#b99ad1")}organisation</span><span>${swatch("#9bc79f")}place</span><span>${swatch("#e6f3e6")}quotation, favourable</span><span>${swatch("#f9e7e2")}quotation, critical</span></p>
-      <article class="text" lang="${esc(a.lang)}">${renderText(a)}</article>
+      <article class="text" lang="${esc(a.lang)}">${renderField(a, "text")}</article>
       <h2>Quotations</h2><div class="table-wrap"><table><thead><tr><th>speaker</th><th>quotation</th><th>stance</th></tr></thead><tbody>
       ${a.quotes.map((q) => `<tr><td>${esc(q.speaker || "—")}${q.role ? `<div class="meta">${esc(q.role)}</div>` : ""}</td><td lang="${esc(a.lang)}">${esc(q.text)}</td><td>${q.stance.map(stanceChip).join("")}</td></tr>`).join("")}
       </tbody></table></div>`;

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/byte_range.h"
@@ -14,13 +15,15 @@ struct Paragraph {
   bool blockquote = false;  // a <blockquote> in HTML, or a paragraph marked as quoted
 };
 
-// A mention of an entity in Article::text (see entities/matcher.h).
+// A mention of an entity in Article::text, or in Article::title when `in_title` (see
+// entities/matcher.h).
 struct EntityMention {
   std::string entity;  // id
   std::string name;    // display name
   std::string type;    // person, org, place, outlet, topic, role, other
   std::string via;     // alias, role, surname, new
   ByteRange range;
+  bool in_title = false;
 };
 
 // The stance of a quotation's speaker toward one target (see stance/stance.h).
@@ -29,10 +32,12 @@ struct StanceRecord {
   std::string name;    // display name
   int polarity = 0;    // -1 critical, 0 neutral or mixed, +1 favourable
   double confidence = 0;
-  ByteRange evidence;  // the deciding words in Article::text (empty when none)
+  ByteRange evidence;  // the deciding words, in the quotation's field (empty when none)
 };
 
-// A quotation in Article::text with its speaker (see quotes/quotes.h).
+// A quotation in Article::text, or in Article::title when `in_title` (a headline such as
+// "Vučić: …"), with its speaker (see quotes/quotes.h). The speaker's range is in the same field,
+// and empty when the name that settles the speaker stands in the other one.
 struct QuoteRecord {
   ByteRange content;
   std::string kind;  // direct, partial, block, indirect, term
@@ -40,6 +45,7 @@ struct QuoteRecord {
   ByteRange speaker_range;
   double confidence = 0;
   std::vector<StanceRecord> stance;  // toward each target the quotation concerns
+  bool in_title = false;
 };
 
 struct Article {
@@ -67,6 +73,9 @@ struct Article {
   std::string fetched_at;  // fetched pages: when, UTC ISO 8601
   std::vector<EntityMention> mentions;  // filled by the pipeline
   std::vector<QuoteRecord> quotes;      // filled by the pipeline
+
+  // The field a mention's or quotation's offsets index.
+  std::string_view Field(bool in_title) const { return in_title ? title : text; }
 };
 
 struct Outlet {

@@ -328,6 +328,9 @@ Result<std::vector<Article>> ReadArticles(const std::string& path) {
   return out;
 }
 
+// The field of an article that a mention's or quotation's offsets index.
+const char* FieldName(bool in_title) { return in_title ? "title" : "text"; }
+
 int CmdEntities(const std::vector<std::string>& packs, const std::string& date, bool summary, const std::string& path,
                 const std::string& format) {
   auto day = DateOption(date);
@@ -340,13 +343,15 @@ int CmdEntities(const std::vector<std::string>& packs, const std::string& date, 
   if (!articles.ok()) return Fail(articles.status());
   auto fmt_ = ParseFormat(format);
   if (!fmt_.ok()) return Fail(fmt_.status());
-  Rows rows{{"doc", "entity", "name", "type", "surface", "start", "end", "via"}, {}};
+  Rows rows{{"doc", "entity", "name", "type", "surface", "field", "start", "end", "via"}, {}};
   std::map<std::string, std::pair<std::string, int64_t>> counts;
   for (Article& a : *articles) {
     if (!day->empty()) a.day = *day;
     std::string doc = a.url.empty() ? fmt::format("{}#{}", path, a.record) : a.url;
-    for (const EntityMention& m : pipeline::FindMentions(**matcher, a)) {
-      rows.rows.push_back({doc, m.entity, m.name, m.type, std::string(m.range.Of(a.text)), m.range.begin, m.range.end, m.via});
+    pipeline::AnalyseArticle(a, **matcher);
+    for (const EntityMention& m : a.mentions) {
+      rows.rows.push_back({doc, m.entity, m.name, m.type, std::string(m.range.Of(a.Field(m.in_title))), FieldName(m.in_title),
+                           m.range.begin, m.range.end, m.via});
       auto& c = counts[m.entity];
       c.first = m.name;
       ++c.second;
@@ -462,7 +467,7 @@ int CmdQuotes(const std::vector<std::string>& packs, const std::string& date, co
   if (!an.ok()) return Fail(an.status());
   auto fmt_ = ParseFormat(format);
   if (!fmt_.ok()) return Fail(fmt_.status());
-  Rows rows{{"doc", "text", "start", "end", "kind", "speaker", "speaker_entity", "speaker_type", "speaker_start",
+  Rows rows{{"doc", "text", "field", "start", "end", "kind", "speaker", "speaker_entity", "speaker_type", "speaker_start",
              "speaker_end", "cue", "confidence", "lang", "stance"}, {}};
   auto or_null = [](const std::string& s) { return s.empty() ? nlohmann::json() : nlohmann::json(s); };
   ingest::OutletRegistry outlets;
@@ -475,8 +480,9 @@ int CmdQuotes(const std::vector<std::string>& packs, const std::string& date, co
       std::string doc = a.url.empty() ? fmt::format("{}#{}", path, a.record) : a.url;
       std::string tag = a.lang == "sr" ? "sr-" + a.script : a.lang == "zh" ? "zh-" + a.script : a.lang;
       for (const QuoteRecord& q : a.quotes) {
-        bool has = !q.speaker.empty();
-        rows.rows.push_back({doc, std::string(q.content.Of(a.text)), q.content.begin, q.content.end, q.kind,
+        bool has = !q.speaker_range.empty();
+        rows.rows.push_back({doc, std::string(q.content.Of(a.Field(q.in_title))), FieldName(q.in_title), q.content.begin,
+                             q.content.end, q.kind,
                              or_null(q.speaker), or_null(q.speaker_entity), or_null(q.speaker_type),
                              has ? nlohmann::json(q.speaker_range.begin) : nlohmann::json(),
                              has ? nlohmann::json(q.speaker_range.end) : nlohmann::json(), or_null(q.cue),
@@ -517,12 +523,13 @@ int CmdStoredQuotes(const Common& c, query::Filters f, const std::string& speake
   }
   auto rows = store->reader->Quotes(f, qq, limit);
   if (!rows.ok()) return Fail(rows.status());
-  Rows out{{"doc", "date", "outlet", "text", "start", "end", "kind", "speaker", "speaker_entity", "speaker_type", "cue",
-            "confidence", "lang", "stance"}, {}};
+  Rows out{{"doc", "date", "outlet", "text", "field", "start", "end", "kind", "speaker", "speaker_entity", "speaker_type",
+            "cue", "confidence", "lang", "stance"}, {}};
   auto or_null = [](const std::string& s) { return s.empty() ? nlohmann::json() : nlohmann::json(s); };
   for (const auto& r : *rows) {
-    out.rows.push_back({r.article, r.day, r.outlet, r.text, r.start, r.end, r.kind, or_null(r.speaker), or_null(r.speaker_entity),
-                        or_null(r.speaker_type), or_null(r.cue), r.confidence, r.lang, StanceJson(r.stance)});
+    out.rows.push_back({r.article, r.day, r.outlet, r.text, FieldName(r.in_title), r.start, r.end, r.kind, or_null(r.speaker),
+                        or_null(r.speaker_entity), or_null(r.speaker_type), or_null(r.cue), r.confidence, r.lang,
+                        StanceJson(r.stance)});
   }
   Print(out, *fmt_);
   return 0;
@@ -559,15 +566,16 @@ int CmdAnalyze(const std::vector<std::string>& packs, const std::string& date, c
     j["sentences"] = sentences;
     nlohmann::json ents = nlohmann::json::array();
     for (const EntityMention& m : a.mentions) {
-      ents.push_back({{"entity", m.entity}, {"name", m.name}, {"type", m.type}, {"surface", m.range.Of(a.text)},
-                      {"start", m.range.begin}, {"end", m.range.end}, {"via", m.via}});
+      ents.push_back({{"entity", m.entity}, {"name", m.name}, {"type", m.type}, {"surface", m.range.Of(a.Field(m.in_title))},
+                      {"field", FieldName(m.in_title)}, {"start", m.range.begin}, {"end", m.range.end}, {"via", m.via}});
     }
     j["entities"] = ents;
     nlohmann::json qs = nlohmann::json::array();
     auto or_null = [](const std::string& s) { return s.empty() ? nlohmann::json() : nlohmann::json(s); };
     for (const QuoteRecord& q : a.quotes) {
-      bool has = !q.speaker.empty();
-      qs.push_back({{"text", q.content.Of(a.text)}, {"start", q.content.begin}, {"end", q.content.end}, {"kind", q.kind},
+      bool has = !q.speaker_range.empty();
+      qs.push_back({{"text", q.content.Of(a.Field(q.in_title))}, {"field", FieldName(q.in_title)},
+                    {"start", q.content.begin}, {"end", q.content.end}, {"kind", q.kind},
                     {"speaker", or_null(q.speaker)}, {"speaker_entity", or_null(q.speaker_entity)},
                     {"speaker_type", or_null(q.speaker_type)},
                     {"speaker_start", has ? nlohmann::json(q.speaker_range.begin) : nlohmann::json()},

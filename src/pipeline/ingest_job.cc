@@ -1,15 +1,18 @@
 #include "pipeline/ingest_job.h"
 
 #include <atomic>
+#include <cctype>
 #include <chrono>
 #include <thread>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 
 #include <fmt/format.h>
 
 #include "base/date.h"
 #include "base/hash.h"
+#include "base/strings.h"
 #include "ingest/fingerprint.h"
 #include "text/fold.h"
 #include "text/langid.h"
@@ -136,9 +139,93 @@ void CompleteArticle(Article& a, const ingest::OutletRegistry& outlets, const st
   }
   a.id = ArticleId(a);
   a.fingerprint = ingest::Fingerprint(a.text);
-  if (matcher != nullptr) a.mentions = FindMentions(*matcher, a);
-  if (quotes != nullptr) a.quotes = FindQuotes(*quotes, a);
-  if (stance != nullptr) AssignStance(*stance, a, matcher);
+  if (matcher != nullptr) AnalyseArticle(a, *matcher, quotes, stance);
+}
+
+namespace {
+
+// Whether the body begins with the headline (some sources repeat it as the first paragraph),
+// white space aside.
+bool BodyRepeatsTitle(const Article& a) {
+  std::string_view title = TrimAscii(a.title), body = a.text;
+  size_t i = 0, j = 0;
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  while (j < body.size() && space(body[j])) ++j;
+  while (i < title.size()) {
+    if (j >= body.size()) return false;
+    if (space(title[i])) {
+      if (!space(body[j])) return false;
+      while (i < title.size() && space(title[i])) ++i;
+      while (j < body.size() && space(body[j])) ++j;
+      continue;
+    }
+    if (title[i++] != body[j++]) return false;
+  }
+  // Not when the body's word goes on ("Vučić" over "Vučićeva izjava …").
+  auto c = static_cast<unsigned char>(j < body.size() ? body[j] : ' ');
+  return c < 0x80 && std::isalnum(c) == 0;
+}
+
+}  // namespace
+
+void AnalyseArticle(Article& a, const entities::Matcher& matcher, const quotes::QuoteFinder* quotes,
+                    const stance::Scorer* stance) {
+  auto analyse = [&](Article& doc) {
+    doc.mentions = FindMentions(matcher, doc);
+    if (quotes != nullptr) doc.quotes = FindQuotes(*quotes, doc);
+    if (stance != nullptr) AssignStance(*stance, doc, &matcher);
+  };
+  if (TrimAscii(a.title).empty() || BodyRepeatsTitle(a) ||
+      a.title.size() + 2 + a.text.size() > std::numeric_limits<uint32_t>::max()) {
+    analyse(a);
+    return;
+  }
+  // The headline, on one line (the same bytes, so its offsets hold), then a blank line and the body.
+  Article doc;
+  doc.day = a.day;
+  doc.lang = a.lang;
+  doc.text.reserve(a.title.size() + 2 + a.text.size());
+  for (char c : a.title) doc.text += c == '\n' || c == '\r' ? ' ' : c;
+  doc.text += "\n\n";
+  doc.text += a.text;
+  const auto title_end = static_cast<uint32_t>(a.title.size());
+  const auto shift = title_end + 2;
+  // Without paragraphs the finders read lines, and the headline is one; with them, it is the first.
+  if (!a.paragraphs.empty()) {
+    doc.paragraphs.reserve(a.paragraphs.size() + 1);
+    doc.paragraphs.push_back({{0, title_end}, false});
+    for (Paragraph p : a.paragraphs) {
+      p.range = {p.range.begin + shift, p.range.end + shift};
+      doc.paragraphs.push_back(p);
+    }
+  }
+  analyse(doc);
+
+  // Back to each field's own offsets. Nothing crosses the blank line between them; a range in the
+  // other field than its quotation's is dropped.
+  auto in_title = [&](ByteRange r) { return r.end <= title_end; };
+  auto in_body = [&](ByteRange r) { return r.begin >= shift; };
+  auto to_field = [&](ByteRange r, bool title) -> ByteRange {
+    if (r.empty()) return {};
+    if (title) return in_title(r) ? r : ByteRange{};
+    return in_body(r) ? ByteRange{r.begin - shift, r.end - shift} : ByteRange{};
+  };
+  a.mentions.clear();
+  for (EntityMention& m : doc.mentions) {
+    if (!in_title(m.range) && !in_body(m.range)) continue;
+    m.in_title = in_title(m.range);
+    m.range = to_field(m.range, m.in_title);
+    a.mentions.push_back(std::move(m));
+  }
+  a.quotes.clear();
+  for (QuoteRecord& q : doc.quotes) {
+    if (!in_title(q.content) && !in_body(q.content)) continue;
+    q.in_title = in_title(q.content);
+    q.content = to_field(q.content, q.in_title);
+    q.speaker_range = to_field(q.speaker_range, q.in_title);
+    for (StanceRecord& s : q.stance) s.evidence = to_field(s.evidence, q.in_title);
+    a.quotes.push_back(std::move(q));
+  }
 }
 
 void AssignStance(const stance::Scorer& scorer, Article& a, const entities::Matcher* matcher) {

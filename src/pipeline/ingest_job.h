@@ -79,6 +79,14 @@ void CompleteArticle(Article& a, const ingest::OutletRegistry& outlets, const st
                      const std::string& default_lang, const entities::Matcher* matcher = nullptr,
                      const quotes::QuoteFinder* quotes = nullptr, const stance::Scorer* stance = nullptr);
 
+// Entity mentions, quotations (given `quotes`) and their stance (given `stance`) of an article's
+// headline and body, read together as a reader meets them: the headline is a paragraph before
+// the body's first, so a name it gives supports the body's surname, and a headline statement
+// ("Vučić: Srbija nikada …") is found. What stands in the headline is marked in_title, its
+// offsets into the title; a headline the body repeats at its start is read once, in the body.
+void AnalyseArticle(Article& a, const entities::Matcher& matcher, const quotes::QuoteFinder* quotes = nullptr,
+                    const stance::Scorer* stance = nullptr);
+
 // The stance of each quotation's speaker toward the entities the quotation concerns: those named
 // in the quoted words or in the sentence that reports them, except the speaker, and (given the
 // matcher) the countries they name by their adjectives ("our Chinese friends"). Terms get none.

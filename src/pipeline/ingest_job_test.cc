@@ -85,14 +85,16 @@ TEST(Ingest, NearDuplicatesAreStoredAndLinked) {
   EXPECT_EQ(*query::Count(w.store->db(), "Pristina", {.unique = true}), 1);
 }
 
-// `text` completed by the built-in packs, the quotation finder and the shipped stance model.
-Article Analysed(std::string text, std::string day, std::string lang) {
+// `text` (under `title`) completed by the built-in packs, the quotation finder and the shipped
+// stance model.
+Article Analysed(std::string text, std::string day, std::string lang, std::string title = "") {
   static auto* knowledge = new entities::Knowledge(*LoadKnowledge({}));
   static auto* matcher = entities::Matcher::Create(*knowledge)->release();
   static auto* finder = quotes::QuoteFinder::Create().release();
   static auto* scorer = new stance::Scorer(&stance::Model::Default());
   Article a;
   a.text = std::move(text);
+  a.title = std::move(title);
   a.day = std::move(day);
   a.lang = lang;
   ingest::OutletRegistry outlets;
@@ -258,6 +260,70 @@ TEST(Ingest, ThreadsChangeNothingAcrossManyBatches) {
       EXPECT_TRUE(d == first) << "--jobs " << jobs << " stored something else than --jobs 1";
     }
   }
+}
+
+// The headline is read with the body: a statement in it is found and attributed, its offsets
+// (and its speaker's and evidence's) index the title, and the body's offsets are what they are
+// without it.
+TEST(Analyse, TheHeadlineIsReadWithTheBody) {
+  const std::string title = "Kurti: Serbia's army at the border is a dangerous provocation";
+  const std::string text = "Prime Minister Albin Kurti spoke in Pristina on Tuesday.\n\n"
+                           "He said that talks in Brussels would go on.";
+  Article with = Analysed(text, "2031-05-05", "en", title);
+  Article without = Analysed(text, "2031-05-05", "en");
+  const QuoteRecord* headline = nullptr;
+  std::vector<QuoteRecord> body;
+  for (const QuoteRecord& q : with.quotes) {
+    if (q.in_title) headline = &q;
+    else body.push_back(q);
+  }
+  ASSERT_NE(headline, nullptr);
+  EXPECT_EQ(headline->content.Of(with.title), "Serbia's army at the border is a dangerous provocation");
+  EXPECT_EQ(headline->speaker_entity, "person/albin-kurti");
+  EXPECT_EQ(headline->speaker_range.Of(with.title), "Kurti");
+  bool critical = false;
+  for (const StanceRecord& s : headline->stance) {
+    if (s.target != "place/rs") continue;
+    critical = s.polarity < 0;
+    ASSERT_FALSE(s.evidence.empty());
+    std::string_view ev = s.evidence.Of(with.title);
+    EXPECT_TRUE(ev.find("dangerous") != std::string_view::npos || ev.find("provocation") != std::string_view::npos) << ev;
+  }
+  EXPECT_TRUE(critical);
+  ASSERT_EQ(body.size(), without.quotes.size());
+  for (size_t i = 0; i < body.size(); ++i) {
+    EXPECT_EQ(body[i].content, without.quotes[i].content);
+    EXPECT_EQ(body[i].speaker_entity, without.quotes[i].speaker_entity);
+  }
+  bool named = false;
+  for (const EntityMention& m : with.mentions) {
+    if (m.in_title) named |= m.entity == "person/albin-kurti" && m.range.Of(with.title) == "Kurti";
+    else EXPECT_EQ(m.range.Of(with.text), m.range.Of(without.text));
+  }
+  EXPECT_TRUE(named);
+}
+
+// A name the headline gives in full supports the body's short one, as a full name earlier in
+// the body does.
+TEST(Analyse, TheHeadlinesFullNameSupportsTheBodysShortOne) {
+  const std::string text = "Li told the pupils that the school would teach in Serbian and in Chinese.";
+  auto li = [](const Article& a) {
+    for (const EntityMention& m : a.mentions) {
+      if (!m.in_title && m.entity == "person/li-ming") return true;
+    }
+    return false;
+  };
+  EXPECT_FALSE(li(Analysed(text, "2031-05-05", "en")));
+  EXPECT_TRUE(li(Analysed(text, "2031-05-05", "en", "Ambassador Li Ming opens a school in Novi Sad")));
+}
+
+// A body that begins with its headline is read once.
+TEST(Analyse, AHeadlineTheBodyRepeatsIsReadOnce) {
+  const std::string title = "Kurti: talks  will go on";
+  Article a = Analysed("Kurti: talks will go on\n\nAlbin Kurti said so in Pristina.", "2031-05-05", "en", title);
+  for (const EntityMention& m : a.mentions) EXPECT_FALSE(m.in_title);
+  for (const QuoteRecord& q : a.quotes) EXPECT_FALSE(q.in_title);
+  EXPECT_FALSE(a.mentions.empty());
 }
 
 }  // namespace

@@ -59,7 +59,7 @@ std::vector<std::string> WordForms(std::string_view lower, bool unspaced) {
 }
 
 // What a search runs on: the articles (key `id`, table `postings`) or the quotations (key
-// `(article, start)`, table `quote_postings`); both have the column `folded`.
+// `(article, in_title, start)`, table `quote_postings`); both have the column `folded`.
 struct Index {
   std::string db;
   const char* key;       // the searched table's key
@@ -67,7 +67,9 @@ struct Index {
   const char* columns;   // its columns that hold the key
 };
 Index ArticleIndex(const std::string& db) { return {db, "id", "postings", "article"}; }
-Index QuoteIndex(const std::string& db) { return {db, "(article, start)", "quote_postings", "article, quote_start"}; }
+Index QuoteIndex(const std::string& db) {
+  return {db, "(article, in_title, start)", "quote_postings", "article, in_title, quote_start"};
+}
 
 // One quoted item of the FTS5 query ToFtsQuery writes: a word or a phrase, maybe a prefix, as
 // a condition on the searched table; words are looked up in its postings.
@@ -260,7 +262,7 @@ namespace {
 // The quotation columns QuoteRows read back, from `quotes` joined with its article.
 constexpr const char* kQuoteSelect =
     "article, toString(day) AS d, outlet, lang, text, kind, speaker, speaker_entity, speaker_type, cue, url, title, "
-    "start, end, confidence, title_en";
+    "start, end, confidence, title_en, in_title";
 
 // The non-term quotations of articles matching `query` and `f`, with `more` conditions on the
 // quotations, one row each (a batch sent twice left copies until ClickHouse merges them),
@@ -274,7 +276,7 @@ Result<std::vector<QuoteRow>> SelectQuotes(store::ClickHouseStore& ch, std::stri
   if (!articles.empty()) where += " AND " + articles;
   std::string sql = fmt::format(
       "SELECT {} FROM {}.quotes ANY INNER JOIN (SELECT id AS article, seq, url, title, title_en FROM {}.articles "
-      "WHERE {}) USING article WHERE kind != 'term'{} ORDER BY {} LIMIT 1 BY article, start",
+      "WHERE {}) USING article WHERE kind != 'term'{} ORDER BY {} LIMIT 1 BY article, in_title, start",
       kQuoteSelect, db, db, where, more, order);
   if (limit >= 0) sql += fmt::format(" LIMIT {}, {}", offset, limit);
   PLX_ASSIGN_OR_RETURN(std::string answer, ch.Query(sql + " FORMAT JSONEachRow"));
@@ -297,18 +299,27 @@ Result<std::vector<QuoteRow>> SelectQuotes(store::ClickHouseStore& ch, std::stri
     r.title_en = j.value("title_en", "");
     r.start = Int(j["start"]);
     r.end = Int(j["end"]);
+    r.in_title = Int(j["in_title"]) != 0;
     r.confidence = j.value("confidence", 0.0);
     out.push_back(std::move(r));
   }
   return out;
 }
 
-// A quotation's place in the store: its article, its start and its article's day.
+// A quotation's place in the store: its article, its field, its start and its article's day.
 struct QuoteAt {
   std::string article;
+  bool in_title;
   int64_t start;
   std::string day;  // YYYY-MM-DD; empty when the article has none
 };
+
+// What names a quotation in the store: its article, field and start.
+using QuoteKey = std::tuple<std::string, bool, int64_t>;
+QuoteKey KeyOf(const QuoteRow& r) { return {r.article, r.in_title, r.start}; }
+std::string KeyLiteral(const std::string& article, bool in_title, int64_t start) {
+  return fmt::format("({}, {}, {})", Literal(article), in_title ? 1 : 0, start);
+}
 
 // The quotations at these places, in store order. Only their days and articles are read: the
 // days narrow both tables by their primary keys (reading every article's citation for a few
@@ -318,35 +329,37 @@ Result<std::vector<QuoteRow>> QuotesAt(store::ClickHouseStore& ch, const std::ve
   std::string keys, ids;
   std::set<std::string> day_set;
   for (const QuoteAt& q : at) {
-    keys += fmt::format("{}({}, {})", keys.empty() ? "" : ",", Literal(q.article), q.start);
+    keys += (keys.empty() ? "" : ",") + KeyLiteral(q.article, q.in_title, q.start);
     ids += (ids.empty() ? "" : ",") + Literal(q.article);
     day_set.insert(q.day.empty() ? "1970-01-01" : q.day);
   }
   std::string days;
   for (const std::string& d : day_set) days += fmt::format("{}toDate({})", days.empty() ? "" : ",", Literal(d));
-  return SelectQuotes(ch, "", {}, fmt::format(" AND day IN ({}) AND (article, start) IN ({})", days, keys), "seq, start", -1, 0,
+  return SelectQuotes(ch, "", {}, fmt::format(" AND day IN ({}) AND (article, in_title, start) IN ({})", days, keys),
+                      "seq, in_title DESC, start", -1, 0,
                       fmt::format("day IN ({}) AND id IN ({})", days, ids));
 }
 
 // Fills each row's stance, in the order ingest stored it. The quotations are asked for 2,000
 // at a time: a query's text is limited (256 KiB by default).
 Status AttachClickHouseStance(store::ClickHouseStore& ch, std::vector<QuoteRow>& rows) {
-  std::map<std::pair<std::string, int64_t>, size_t> index;
-  for (size_t i = 0; i < rows.size(); ++i) index[{rows[i].article, rows[i].start}] = i;
+  std::map<QuoteKey, size_t> index;
+  for (size_t i = 0; i < rows.size(); ++i) index[KeyOf(rows[i])] = i;
   for (size_t first = 0; first < rows.size(); first += 2000) {
     std::string keys;
     for (size_t i = first; i < std::min(rows.size(), first + 2000); ++i) {
       if (!keys.empty()) keys += ',';
-      keys += fmt::format("({}, {})", Literal(rows[i].article), rows[i].start);
+      keys += KeyLiteral(rows[i].article, rows[i].in_title, rows[i].start);
     }
     PLX_ASSIGN_OR_RETURN(
         std::string answer,
-        ch.Query(fmt::format("SELECT article, quote_start, target, name, polarity, confidence, evidence_start, evidence_end "
-                             "FROM {}.stances WHERE (article, quote_start) IN ({}) ORDER BY article, quote_start, rank "
-                             "LIMIT 1 BY article, quote_start, rank FORMAT JSONEachRow",
+        ch.Query(fmt::format("SELECT article, in_title, quote_start, target, name, polarity, confidence, evidence_start, "
+                             "evidence_end FROM {}.stances WHERE (article, in_title, quote_start) IN ({}) "
+                             "ORDER BY article, in_title, quote_start, rank LIMIT 1 BY article, in_title, quote_start, rank "
+                             "FORMAT JSONEachRow",
                              ch.database(), keys)));
     for (const json& j : store::JsonEachRow(answer)) {
-      auto it = index.find({j.value("article", ""), Int(j["quote_start"])});
+      auto it = index.find({j.value("article", ""), Int(j["in_title"]) != 0, Int(j["quote_start"])});
       if (it == index.end()) continue;
       int64_t es = Int(j["evidence_start"]), ee = Int(j["evidence_end"]);
       if (es == ee) es = ee = -1;  // stored as 0, 0 when there is none
@@ -362,7 +375,8 @@ std::string StanceCondition(const std::string& db, const std::string& target, in
   if (target.empty()) return "";
   std::string c = "target = " + Literal(target);
   if (polarity >= -1 && polarity <= 1) c += fmt::format(" AND polarity = {}", polarity);
-  return fmt::format(" AND (article, start) IN (SELECT article, quote_start FROM {}.stances WHERE {})", db, c);
+  return fmt::format(" AND (article, in_title, start) IN (SELECT article, in_title, quote_start FROM {}.stances WHERE {})",
+                     db, c);
 }
 
 }  // namespace
@@ -503,7 +517,7 @@ Result<std::vector<QuoteRow>> ClickHouseQuotes(store::ClickHouseStore& ch, const
   }
   if (!q.article.empty()) more += " AND article = " + Literal(q.article);
   more += StanceCondition(db, q.target, q.polarity);
-  PLX_ASSIGN_OR_RETURN(std::vector<QuoteRow> rows, SelectQuotes(ch, "", f, more, "day DESC, seq, start", limit, offset));
+  PLX_ASSIGN_OR_RETURN(std::vector<QuoteRow> rows, SelectQuotes(ch, "", f, more, "day DESC, seq, in_title DESC, start", limit, offset));
   PLX_RETURN_IF_ERROR(AttachClickHouseStance(ch, rows));
   return rows;
 }
@@ -515,70 +529,79 @@ Result<std::vector<Voice>> ClickHouseVoices(store::ClickHouseStore& ch, std::str
   std::string topic = StanceCondition(db, std::string(target), 2);
   // Every quotation of the topic with a hash of its words but not the words themselves (sent as
   // JSON for a million quotations, they took most of the time), and every stance row of those
-  // quotations, both in (article, start) order so that one pass joins them. A batch sent twice leaves copies until
-  // ClickHouse merges them: LIMIT 1 BY keeps one.
-  constexpr size_t kQ = 12, kS = 5;  // columns of each answer
+  // quotations, both in (article, in_title, start) order so that one pass joins them. A batch sent twice leaves
+  // copies until ClickHouse merges them: LIMIT 1 BY keeps one.
+  constexpr size_t kQ = 13, kS = 6;  // columns of each answer
   PLX_ASSIGN_OR_RETURN(
       std::string quotes,
-      ch.Query(fmt::format("SELECT article, start, seq, speaker_entity, speaker, speaker_type, toString(day), outlet, kind, "
-                           "confidence, end - start, cityHash64(text) FROM {0}.quotes ANY INNER JOIN (SELECT id AS article, seq FROM {0}.articles "
-                           "WHERE {1}) USING article WHERE kind != 'term' AND speaker_entity != ''{2} "
-                           "ORDER BY article, start LIMIT 1 BY article, start FORMAT TabSeparated",
+      ch.Query(fmt::format("SELECT article, in_title, start, seq, speaker_entity, speaker, speaker_type, toString(day), outlet, "
+                           "kind, confidence, end - start, cityHash64(text) FROM {0}.quotes ANY INNER JOIN (SELECT id AS article, "
+                           "seq FROM {0}.articles WHERE {1}) USING article WHERE kind != 'term' AND speaker_entity != ''{2} "
+                           "ORDER BY article, in_title, start LIMIT 1 BY article, in_title, start FORMAT TabSeparated",
                            db, where, topic)));
   PLX_ASSIGN_OR_RETURN(std::vector<std::string_view> q, store::TabSeparated(quotes, kQ));
   std::string of_articles = where == "1" ? "" : fmt::format(" AND article IN (SELECT id FROM {}.articles WHERE {})", db, where);
-  std::string stance_topic = target.empty() ? "" : fmt::format(" AND (article, quote_start) IN (SELECT article, quote_start "
-                                                               "FROM {}.stances WHERE target = {})", db, Literal(target));
+  std::string stance_topic =
+      target.empty() ? ""
+                     : fmt::format(" AND (article, in_title, quote_start) IN (SELECT article, in_title, quote_start "
+                                   "FROM {}.stances WHERE target = {})", db, Literal(target));
   PLX_ASSIGN_OR_RETURN(
       std::string stances,
-      ch.Query(fmt::format("SELECT article, quote_start, target, name, polarity FROM {0}.stances WHERE kind != 'term' AND "
-                           "speaker_entity != ''{1}{2} ORDER BY article, quote_start, rank LIMIT 1 BY article, quote_start, rank "
-                           "FORMAT TabSeparated",
+      ch.Query(fmt::format("SELECT article, in_title, quote_start, target, name, polarity FROM {0}.stances WHERE kind != 'term' "
+                           "AND speaker_entity != ''{1}{2} ORDER BY article, in_title, quote_start, rank "
+                           "LIMIT 1 BY article, in_title, quote_start, rank FORMAT TabSeparated",
                            db, of_articles, stance_topic)));
   PLX_ASSIGN_OR_RETURN(std::vector<std::string_view> s, store::TabSeparated(stances, kS));
   auto number = [](std::string_view v) { return std::strtoll(std::string(v).c_str(), nullptr, 10); };
+  // A row's quotation (article, field, start); rows of both answers begin with it.
+  auto quote_of = [&](const std::vector<std::string_view>& rows, size_t width, size_t r) {
+    const std::string_view* row = &rows[r * width];
+    return std::tuple(row[0], row[1] == "1", number(row[2]));
+  };
   const size_t n = q.size() / kQ;
   // Each quotation's stance rows: [stance_begin[i], stance_begin[i + 1]) in `s`, by row of `s`.
   std::vector<size_t> stance_begin(n + 1);
   size_t k = 0;
   for (size_t i = 0; i < n; ++i) {
-    std::string_view article = q[i * kQ];
-    int64_t start = number(q[i * kQ + 1]);
-    auto before = [&](size_t r) {
-      std::string_view a = s[r * kS];
-      return a < article || (a == article && number(s[r * kS + 1]) < start);
-    };
-    while (k * kS < s.size() && before(k)) ++k;  // stance of quotations not in the topic
+    auto quote = quote_of(q, kQ, i);
+    while (k * kS < s.size() && quote_of(s, kS, k) < quote) ++k;  // stance of quotations not in the topic
     stance_begin[i] = k;
-    while (k * kS < s.size() && s[k * kS] == article && number(s[k * kS + 1]) == start) ++k;
+    while (k * kS < s.size() && quote_of(s, kS, k) == quote) ++k;
     stance_begin[i + 1] = k;
   }
-  // The tally's key is the store's order (the article's sequence, then the start), as SQLite's.
+  // The tally's key is the store's order (the article's sequence, the headline first, then the
+  // start), as SQLite's.
   std::vector<size_t> order(n);
-  std::vector<std::pair<int64_t, int64_t>> seq_start(n);
+  std::vector<std::tuple<int64_t, bool, int64_t>> seq_start(n);
   for (size_t i = 0; i < n; ++i) {
     order[i] = i;
-    seq_start[i] = {number(q[i * kQ + 2]), number(q[i * kQ + 1])};
+    seq_start[i] = {number(q[i * kQ + 3]), q[i * kQ + 1] != "1", number(q[i * kQ + 2])};
   }
   std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return seq_start[a] < seq_start[b]; });
   VoiceTally tally;
   for (size_t key = 0; key < n; ++key) {
     const std::string_view* r = &q[order[key] * kQ];
-    std::string_view day = r[6] == "1970-01-01" ? std::string_view() : r[6];
-    tally.Add(static_cast<int64_t>(key), r[3], r[4], r[5], day, r[7], r[8], std::strtod(std::string(r[9]).c_str(), nullptr),
-              number(r[10]), std::strtoull(std::string(r[11]).c_str(), nullptr, 10));
+    std::string_view day = r[7] == "1970-01-01" ? std::string_view() : r[7];
+    tally.Add(static_cast<int64_t>(key), r[4], r[5], r[6], day, r[8], r[9], std::strtod(std::string(r[10]).c_str(), nullptr),
+              number(r[11]), std::strtoull(std::string(r[12]).c_str(), nullptr, 10));
     for (size_t j = stance_begin[order[key]]; j < stance_begin[order[key] + 1]; ++j) {
-      tally.AddStance(s[j * kS + 2], s[j * kS + 3], static_cast<int>(number(s[j * kS + 4])));
+      tally.AddStance(s[j * kS + 3], s[j * kS + 4], static_cast<int>(number(s[j * kS + 5])));
     }
   }
+  // The place in the store of the quotation the tally knows as `id`.
+  auto place = [&](int64_t id) {
+    const std::string_view* row = &q[order[static_cast<size_t>(id)] * kQ];
+    return QuoteAt{std::string(row[0]), row[1] == "1", number(row[2]), std::string(row[7])};
+  };
   // The examples' stance, with confidence and evidence (the tally has counted the rest).
   auto stance = [&](std::vector<QuoteRow>& qs) -> Status {
     if (s.empty()) return Status::Ok();
     std::vector<QuoteRow> keyed(qs.size());
     for (size_t i = 0; i < qs.size(); ++i) {
-      const std::string_view* row = &q[order[static_cast<size_t>(qs[i].id)] * kQ];
-      keyed[i].article = row[0];
-      keyed[i].start = number(row[1]);
+      QuoteAt at = place(qs[i].id);
+      keyed[i].article = at.article;
+      keyed[i].in_title = at.in_title;
+      keyed[i].start = at.start;
     }
     PLX_RETURN_IF_ERROR(AttachClickHouseStance(ch, keyed));
     for (size_t i = 0; i < qs.size(); ++i) qs[i].stance = std::move(keyed[i].stance);
@@ -587,15 +610,12 @@ Result<std::vector<Voice>> ClickHouseVoices(store::ClickHouseStore& ch, std::str
   // The words and citations of the quotations looked at, a few at a time.
   auto complete = [&](std::vector<QuoteRow>& qs) -> Status {
     std::vector<QuoteAt> at;
-    for (const QuoteRow& r : qs) {
-      const std::string_view* row = &q[order[static_cast<size_t>(r.id)] * kQ];
-      at.push_back({std::string(row[0]), number(row[1]), std::string(row[6])});
-    }
+    for (const QuoteRow& r : qs) at.push_back(place(r.id));
     PLX_ASSIGN_OR_RETURN(std::vector<QuoteRow> full, QuotesAt(ch, at));
     for (QuoteRow& r : qs) {
-      const std::string_view* row = &q[order[static_cast<size_t>(r.id)] * kQ];
+      QuoteAt p = place(r.id);
       auto it = std::find_if(full.begin(), full.end(),
-                             [&](const QuoteRow& x) { return x.article == row[0] && x.start == number(row[1]); });
+                             [&](const QuoteRow& x) { return KeyOf(x) == QuoteKey{p.article, p.in_title, p.start}; });
       r = it == full.end() ? QuoteRow() : std::move(*it);
     }
     return Status::Ok();
@@ -645,13 +665,16 @@ Result<std::vector<StanceCell>> ClickHouseStanceTable(store::ClickHouseStore& ch
   if (where != "1") cond += fmt::format(" AND article IN (SELECT id FROM {}.articles WHERE {})", db, where);
   std::string sql = fmt::format(
       "SELECT {} AS h, any(speaker) AS hn, target AS t, any(name) AS tn, {} AS p, "
-      "uniqExactIf((article, quote_start), polarity > 0) AS fav, uniqExactIf((article, quote_start), polarity = 0) AS neu, "
-      "uniqExactIf((article, quote_start), polarity < 0) AS cri, "
+      "uniqExactIf((article, in_title, quote_start), polarity > 0) AS fav, "
+      "uniqExactIf((article, in_title, quote_start), polarity = 0) AS neu, "
+      "uniqExactIf((article, in_title, quote_start), polarity < 0) AS cri, "
       // The most confident quotation on each side, for the strongest one of the prevailing side,
       // with its day (the primary key's first column) to find it by.
-      "maxIf(confidence, polarity < 0) AS cc, argMaxIf((article, quote_start, toString(day)), confidence, polarity < 0) AS cq, "
-      "maxIf(confidence, polarity > 0) AS fc, argMaxIf((article, quote_start, toString(day)), confidence, polarity > 0) AS fq, "
-      "argMaxIf((article, quote_start, toString(day)), confidence, polarity = 0) AS nq "
+      "maxIf(confidence, polarity < 0) AS cc, "
+      "argMaxIf((article, in_title, quote_start, toString(day)), confidence, polarity < 0) AS cq, "
+      "maxIf(confidence, polarity > 0) AS fc, "
+      "argMaxIf((article, in_title, quote_start, toString(day)), confidence, polarity > 0) AS fq, "
+      "argMaxIf((article, in_title, quote_start, toString(day)), confidence, polarity = 0) AS nq "
       "FROM {}.stances WHERE {} GROUP BY h, t, p FORMAT JSONEachRow",
       holder, period, db, cond);
   PLX_ASSIGN_OR_RETURN(std::string answer, ch.Query(sql));
@@ -674,10 +697,11 @@ Result<std::vector<StanceCell>> ClickHouseStanceTable(store::ClickHouseStore& ch
                        : c.favourable > 0          ? (j.value("fc", 0.0) > j.value("cc", 0.0) ? "fq" : "cq")
                                                    : "nq";
     const json& q = j[side];
-    if (q.is_array() && q.size() == 3) {
+    if (q.is_array() && q.size() == 4) {
       c.strongest.article = q[0].get<std::string>();
-      c.strongest.start = Int(q[1]);
-      c.strongest.day = q[2].get<std::string>();
+      c.strongest.in_title = Int(q[1]) != 0;
+      c.strongest.start = Int(q[2]);
+      c.strongest.day = q[3].get<std::string>();
     }
     out.push_back(std::move(c));
   }
@@ -686,19 +710,19 @@ Result<std::vector<StanceCell>> ClickHouseStanceTable(store::ClickHouseStore& ch
     return std::tie(nb, a.holder_name, a.target_name, a.period) < std::tie(na, b.holder_name, b.target_name, b.period);
   });
   // The strongest quotations themselves, with their stance, 2,000 at a time.
-  std::map<std::pair<std::string, int64_t>, QuoteRow> quotes;
+  std::map<QuoteKey, QuoteRow> quotes;
   for (size_t first = 0; first < out.size(); first += 2000) {
     std::vector<QuoteAt> at;
     for (size_t i = first; i < std::min(out.size(), first + 2000); ++i) {
       const QuoteRow& r = out[i].strongest;
-      if (!r.article.empty()) at.push_back({r.article, r.start, r.day});
+      if (!r.article.empty()) at.push_back({r.article, r.in_title, r.start, r.day});
     }
     PLX_ASSIGN_OR_RETURN(std::vector<QuoteRow> rows, QuotesAt(ch, at));
     PLX_RETURN_IF_ERROR(AttachClickHouseStance(ch, rows));
-    for (QuoteRow& r : rows) quotes[{r.article, r.start}] = std::move(r);
+    for (QuoteRow& r : rows) quotes[KeyOf(r)] = std::move(r);
   }
   for (StanceCell& c : out) {
-    auto it = quotes.find({c.strongest.article, c.strongest.start});
+    auto it = quotes.find(KeyOf(c.strongest));
     c.strongest = it == quotes.end() ? QuoteRow() : it->second;
   }
   return out;
@@ -737,8 +761,8 @@ Result<std::optional<Article>> ClickHouseArticle(store::ClickHouseStore& ch, con
 
 Result<EntityCounts> ClickHouseCountEntity(store::ClickHouseStore& ch, std::string_view entity_id) {
   const std::string& db = ch.database();
-  // A mention is its article and start: rows a batch sent twice count once.
-  std::string mentions = fmt::format("(SELECT DISTINCT article, start, outlet, day FROM {}.mentions WHERE entity = {})", db,
+  // A mention is its article, field and start: rows a batch sent twice count once.
+  std::string mentions = fmt::format("(SELECT DISTINCT article, in_title, start, outlet, day FROM {}.mentions WHERE entity = {})", db,
                                      Literal(entity_id));
   EntityCounts c;
   PLX_ASSIGN_OR_RETURN(std::string totals, ch.Query(fmt::format("SELECT count() AS n, uniqExact(article) AS a FROM {} "
@@ -762,7 +786,7 @@ Result<std::string> ClickHouseEntityId(store::ClickHouseStore& ch, std::string_v
   if (want.empty()) return std::string();
   PLX_ASSIGN_OR_RETURN(std::string answer,
                        ch.Query(fmt::format("SELECT entity, any(name) AS name FROM {}.mentions GROUP BY entity "
-                                            "ORDER BY uniqExact(article, start) DESC, entity FORMAT JSONEachRow",
+                                            "ORDER BY uniqExact(article, in_title, start) DESC, entity FORMAT JSONEachRow",
                                             ch.database())));
   std::string partial;
   for (const json& j : store::JsonEachRow(answer)) {
@@ -789,7 +813,7 @@ Result<std::string> StanceRows(store::ClickHouseStore& ch, const Filters& f, std
   std::string cond = "speaker_entity != '' AND kind != 'term'";
   if (!target.empty()) cond += " AND target = " + Literal(target);
   if (where != "1") cond += fmt::format(" AND article IN (SELECT id FROM {}.articles WHERE {})", db, where);
-  return fmt::format("(SELECT DISTINCT article, quote_start, rank, {} FROM {}.stances WHERE {})", columns, db, cond);
+  return fmt::format("(SELECT DISTINCT article, in_title, quote_start, rank, {} FROM {}.stances WHERE {})", columns, db, cond);
 }
 
 // The JSONEachRow rows `query` gives for the keys, asked 2,000 at a time: `query` makes the
@@ -831,9 +855,9 @@ Result<std::vector<Edge>> ClickHouseActorTargetEdges(store::ClickHouseStore& ch,
       std::string answer,
       ch.Query(fmt::format("SELECT speaker_entity AS s, min(speaker) AS sn, min(speaker_type) AS st, target AS t, "
                            "min(name) AS tn, count() AS n, countIf(polarity > 0) AS fav, countIf(polarity = 0) AS neu, "
-                           "countIf(polarity < 0) AS cri FROM {} ANY LEFT JOIN (SELECT article, start AS quote_start, "
-                           "any(speaker_type) AS speaker_type FROM {}.quotes GROUP BY article, quote_start) "
-                           "USING article, quote_start GROUP BY s, t FORMAT JSONEachRow",
+                           "countIf(polarity < 0) AS cri FROM {} ANY LEFT JOIN (SELECT article, in_title, start AS quote_start, "
+                           "any(speaker_type) AS speaker_type FROM {}.quotes GROUP BY article, in_title, quote_start) "
+                           "USING article, in_title, quote_start GROUP BY s, t FORMAT JSONEachRow",
                            rows, db)));
   std::vector<Edge> out;
   std::set<std::string> targets;
@@ -907,6 +931,7 @@ Result<std::vector<Statement>> ClickHouseStatements(store::ClickHouseStore& ch, 
   struct Row {
     Statement s;
     std::string article;
+    bool in_title;
     int64_t start, rank;
   };
   std::vector<Row> out;
@@ -919,6 +944,7 @@ Result<std::vector<Statement>> ClickHouseStatements(store::ClickHouseStore& ch, 
     r.s.concept_name = j.value("name", r.s.concept_id);
     r.s.polarity = static_cast<int>(Int(j["polarity"]));
     r.article = j.value("article", "");
+    r.in_title = Int(j["in_title"]) != 0;
     r.start = Int(j["quote_start"]);
     r.rank = Int(j["rank"]);
     articles.insert(r.article);
@@ -930,7 +956,7 @@ Result<std::vector<Statement>> ClickHouseStatements(store::ClickHouseStore& ch, 
     int64_t seq = 0;
   };
   std::map<std::string, Meta> meta;
-  std::map<std::pair<std::string, int64_t>, std::string> words;
+  std::map<QuoteKey, std::string> words;
   std::vector<std::string> ids(articles.begin(), articles.end());
   PLX_RETURN_IF_ERROR(InChunks(
       ch, ids,
@@ -946,22 +972,25 @@ Result<std::vector<Statement>> ClickHouseStatements(store::ClickHouseStore& ch, 
   PLX_RETURN_IF_ERROR(InChunks(
       ch, ids,
       [&](const std::string& list) {
-        return fmt::format("SELECT article, start, any(text) AS text FROM {}.quotes WHERE article IN ({}) "
-                           "GROUP BY article, start FORMAT JSONEachRow", db, list);
+        return fmt::format("SELECT article, in_title, start, any(text) AS text FROM {}.quotes WHERE article IN ({}) "
+                           "GROUP BY article, in_title, start FORMAT JSONEachRow", db, list);
       },
-      [&](const json& j) { words[{j.value("article", ""), Int(j["start"])}] = j.value("text", ""); }));
+      [&](const json& j) {
+        words[{j.value("article", ""), Int(j["in_title"]) != 0, Int(j["start"])}] = j.value("text", "");
+      }));
   for (Row& r : out) {
     const Meta& m = meta[r.article];
     r.s.date = m.day;
     r.s.source = m.outlet;
     r.s.title = m.title;
     r.s.url = m.url;
-    r.s.text = words[{r.article, r.start}];
+    r.s.text = words[{r.article, r.in_title, r.start}];
   }
   std::sort(out.begin(), out.end(), [&](const Row& a, const Row& b) {
     const Meta& ma = meta[a.article];
     const Meta& mb = meta[b.article];
-    return std::tie(ma.day, ma.seq, a.start, a.rank) < std::tie(mb.day, mb.seq, b.start, b.rank);
+    // As SQLite's: by day, then the store's order (the headline first).
+    return std::tuple(ma.day, ma.seq, !a.in_title, a.start, a.rank) < std::tuple(mb.day, mb.seq, !b.in_title, b.start, b.rank);
   });
   std::vector<Statement> statements;
   for (Row& r : out) statements.push_back(std::move(r.s));
@@ -1000,13 +1029,14 @@ Result<std::optional<std::pair<std::string, std::string>>> ClickHouseArchive(sto
 
 Result<std::vector<MentionRow>> ClickHouseMentions(store::ClickHouseStore& ch, std::string_view article_id) {
   PLX_ASSIGN_OR_RETURN(std::string answer,
-                       ch.Query(fmt::format("SELECT entity, any(name) AS n, any(type) AS t, any(via) AS v, start, any(end) AS e "
-                                            "FROM {}.mentions WHERE article = {} GROUP BY start, entity ORDER BY start, entity "
-                                            "FORMAT JSONEachRow",
+                       ch.Query(fmt::format("SELECT entity, any(name) AS n, any(type) AS t, any(via) AS v, in_title, start, "
+                                            "any(end) AS e FROM {}.mentions WHERE article = {} GROUP BY in_title, start, entity "
+                                            "ORDER BY in_title DESC, start, entity FORMAT JSONEachRow",
                                             ch.database(), Literal(article_id))));
   std::vector<MentionRow> out;
   for (const json& j : store::JsonEachRow(answer)) {
-    out.push_back({j.value("entity", ""), j.value("n", ""), j.value("t", ""), j.value("v", ""), Int(j["start"]), Int(j["e"])});
+    out.push_back({j.value("entity", ""), j.value("n", ""), j.value("t", ""), j.value("v", ""), Int(j["start"]), Int(j["e"]),
+                   Int(j["in_title"]) != 0});
   }
   return out;
 }
@@ -1021,9 +1051,9 @@ Result<StoreStats> ClickHouseStats(store::ClickHouseStore& ch) {
           "(SELECT uniqExact(id) FROM {0}.articles WHERE duplicate_of = '') AS unique_stories, "
           "(SELECT uniqExact(outlet) FROM {0}.articles) AS outlets, (SELECT uniqExact(lang) FROM {0}.articles) AS languages, "
           "(SELECT uniqExact(entity) FROM {0}.mentions) AS entities, "
-          "(SELECT uniqExact(article, start, entity) FROM {0}.mentions) AS mentions, "
-          "(SELECT uniqExact(article, start) FROM {0}.quotes WHERE kind != 'term') AS quotes, "
-          "(SELECT uniqExact(article, quote_start, rank) FROM {0}.stances) AS stance, "
+          "(SELECT uniqExact(article, in_title, start, entity) FROM {0}.mentions) AS mentions, "
+          "(SELECT uniqExact(article, in_title, start) FROM {0}.quotes WHERE kind != 'term') AS quotes, "
+          "(SELECT uniqExact(article, in_title, quote_start, rank) FROM {0}.stances) AS stance, "
           "(SELECT uniqExact(source, record, reason) FROM {0}.quarantine) AS quarantined, "
           "(SELECT toString(minIf(day, day > toDate('1970-01-01'))) FROM {0}.articles) AS first_day, "
           "(SELECT toString(maxIf(day, day > toDate('1970-01-01'))) FROM {0}.articles) AS last_day FORMAT JSONEachRow",

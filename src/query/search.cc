@@ -448,7 +448,7 @@ Result<std::vector<QuoteRow>> ListQuotes(sqlite3* db, const Filters& f, const Qu
     where += ")";
   }
   Stmt st(db, std::string("SELECT ") + kQuoteColumns + " FROM quotes q JOIN articles a ON a.rowid = q.article" + where +
-                  " ORDER BY a.day DESC, a.rowid, q.start LIMIT ? OFFSET ?");
+                  " ORDER BY a.day DESC, a.rowid, q.in_title DESC, q.start LIMIT ? OFFSET ?");
   BindAll(st, params);
   st.Bind(static_cast<int>(params.size()) + 1, limit);
   st.Bind(static_cast<int>(params.size()) + 2, offset);
@@ -460,11 +460,12 @@ Result<std::vector<QuoteRow>> ListQuotes(sqlite3* db, const Filters& f, const Qu
 }
 
 Result<std::vector<MentionRow>> ArticleMentions(sqlite3* db, std::string_view article_id) {
-  Stmt st(db, "SELECT m.entity, coalesce(e.name, m.entity), coalesce(e.type, ''), m.via, m.start, m.end FROM mentions m "
-              "JOIN articles a ON a.rowid = m.article LEFT JOIN entities e ON e.id = m.entity WHERE a.id = ? ORDER BY m.start");
+  Stmt st(db, "SELECT m.entity, coalesce(e.name, m.entity), coalesce(e.type, ''), m.via, m.start, m.end, m.in_title "
+              "FROM mentions m JOIN articles a ON a.rowid = m.article LEFT JOIN entities e ON e.id = m.entity "
+              "WHERE a.id = ? ORDER BY m.in_title DESC, m.start");
   st.Bind(1, article_id);
   std::vector<MentionRow> out;
-  while (st.Step()) out.push_back({st.Text(0), st.Text(1), st.Text(2), st.Text(3), st.Int(4), st.Int(5)});
+  while (st.Step()) out.push_back({st.Text(0), st.Text(1), st.Text(2), st.Text(3), st.Int(4), st.Int(5), st.Int(6) != 0});
   if (!st.status().ok()) return st.status();
   return out;
 }

@@ -77,7 +77,8 @@ struct StanceEntry {
 struct QuoteRow {
   int64_t id = 0;
   std::string article, day, outlet, lang, text, kind, speaker, speaker_entity, speaker_type, cue, url, title, title_en;
-  int64_t start = 0, end = 0;
+  int64_t start = 0, end = 0;  // bytes into the article's text, or its title when in_title
+  bool in_title = false;
   double confidence = 0;
   std::vector<StanceEntry> stance;
 };
@@ -91,10 +92,11 @@ struct QuoteQuery {
 Result<std::vector<QuoteRow>> ListQuotes(sqlite3* db, const Filters& f, const QuoteQuery& q, int64_t limit,
                                          int64_t offset = 0);
 
-// The entity mentions stored for one article, in text order.
+// The entity mentions stored for one article, in text order (the headline's first).
 struct MentionRow {
   std::string entity, name, type, via;
-  int64_t start = 0, end = 0;
+  int64_t start = 0, end = 0;  // bytes into the article's text, or its title when in_title
+  bool in_title = false;
 };
 Result<std::vector<MentionRow>> ArticleMentions(sqlite3* db, std::string_view article_id);
 

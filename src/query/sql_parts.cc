@@ -89,12 +89,16 @@ Status QueryError(const Status& s) {
   return s;
 }
 
-// Offsets are bytes: the quoted words are cut from the text as a blob.
+// Offsets are bytes: the quoted words are cut from their field (the text, or the title) as a blob.
+#define PLX_QUOTE_WORDS \
+  "CAST(substr(CAST(CASE WHEN q.in_title THEN coalesce(a.title,'') ELSE a.text END AS BLOB), q.start + 1, " \
+  "q.end - q.start) AS TEXT)"
+const char* const kQuoteWords = PLX_QUOTE_WORDS;
 const char* const kQuoteColumns =
-    "a.id, coalesce(a.day,''), coalesce(a.outlet,''), coalesce(a.lang,''), "
-    "CAST(substr(CAST(a.text AS BLOB), q.start + 1, q.end - q.start) AS TEXT), q.kind, "
+    "a.id, coalesce(a.day,''), coalesce(a.outlet,''), coalesce(a.lang,''), " PLX_QUOTE_WORDS ", q.kind, "
     "coalesce(q.speaker,''), coalesce(q.speaker_entity,''), coalesce(q.speaker_type,''), coalesce(q.cue,''), "
-    "coalesce(a.url,''), coalesce(a.title,''), q.start, q.end, q.confidence, q.id, coalesce(a.title_en,'')";
+    "coalesce(a.url,''), coalesce(a.title,''), q.start, q.end, q.confidence, q.id, coalesce(a.title_en,''), q.in_title";
+#undef PLX_QUOTE_WORDS
 
 QuoteRow ReadQuote(const Stmt& st, int first) {
   QuoteRow r;
@@ -115,6 +119,7 @@ QuoteRow ReadQuote(const Stmt& st, int first) {
   r.confidence = st.Real(first + 14);
   r.id = st.Int(first + 15);
   r.title_en = st.Text(first + 16);
+  r.in_title = st.Int(first + 17) != 0;
   return r;
 }
 

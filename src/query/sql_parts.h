@@ -38,6 +38,8 @@ void BindAll(store::Stmt& st, const std::vector<std::string>& params, int first 
 // The columns of a quotation row (from `quotes q JOIN articles a`), read back by ReadQuote
 // starting at column `first`.
 extern const char* const kQuoteColumns;
+// The quoted words of `quotes q JOIN articles a`, cut from their field.
+extern const char* const kQuoteWords;
 QuoteRow ReadQuote(const store::Stmt& st, int first);
 
 // Fills each row's stance (one query for all of them).

@@ -906,9 +906,9 @@ Result<std::vector<Statement>> Statements(sqlite3* db, const Filters& f, std::st
   PLX_ASSIGN_OR_RETURN(Where w, StanceWhere(f, target));
   Stmt st(db, "SELECT coalesce(q.speaker,''), q.speaker_entity, coalesce(e.name, s.target), s.target, coalesce(a.day,''), "
               "coalesce(a.outlet,''), coalesce(a.title,''), coalesce(a.url,''), "
-              "CAST(substr(CAST(a.text AS BLOB), q.start + 1, q.end - q.start) AS TEXT), s.polarity "
+              "" + std::string(kQuoteWords) + ", s.polarity "
               "FROM quote_stance s JOIN quotes q ON q.id = s.quote JOIN articles a ON a.rowid = q.article "
-              "LEFT JOIN entities e ON e.id = s.target" + w.sql + " ORDER BY a.day, a.rowid, q.start, s.rowid");
+              "LEFT JOIN entities e ON e.id = s.target" + w.sql + " ORDER BY a.day, a.rowid, q.in_title DESC, q.start, s.rowid");
   BindAll(st, w.params);
   std::vector<Statement> out;
   while (st.Step()) {

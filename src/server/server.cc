@@ -227,7 +227,8 @@ json QuoteJson(const query::QuoteRow& q, const entities::Knowledge& k) {
   auto or_null = [](const std::string& s) { return s.empty() ? json() : json(s); };
   // Quotations have row ids on SQLite only: on ClickHouse, "id" is null (article + start name one).
   return {{"id", q.id != 0 ? json(q.id) : json()}, {"article", q.article}, {"date", q.day}, {"outlet", q.outlet}, {"lang", q.lang},
-          {"title", q.title}, {"url", q.url}, {"text", q.text}, {"start", q.start}, {"end", q.end}, {"kind", q.kind},
+          {"title", q.title}, {"url", q.url}, {"text", q.text}, {"field", q.in_title ? "title" : "text"},
+          {"start", q.start}, {"end", q.end}, {"kind", q.kind},
           {"speaker", or_null(q.speaker)}, {"speaker_entity", or_null(q.speaker_entity)},
           {"speaker_type", or_null(q.speaker_type)},
           {"role", or_null(q.speaker_entity.empty() ? "" : k.RolesOn(q.speaker_entity, q.day))},
@@ -305,7 +306,8 @@ class Api {
     PLX_ASSIGN_OR_RETURN(auto mentions, r.Mentions(id));
     json ms = json::array();
     for (const auto& m : mentions) {
-      ms.push_back({{"entity", m.entity}, {"name", m.name}, {"type", m.type}, {"via", m.via}, {"start", m.start}, {"end", m.end}});
+      ms.push_back({{"entity", m.entity}, {"name", m.name}, {"type", m.type}, {"via", m.via},
+                    {"field", m.in_title ? "title" : "text"}, {"start", m.start}, {"end", m.end}});
     }
     j["entities"] = ms;
     PLX_ASSIGN_OR_RETURN(auto quotes, r.Quotes({}, {.article = id}, 10000));

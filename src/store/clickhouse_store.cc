@@ -50,24 +50,24 @@ constexpr Table kTables[] = {
      "seq", "toYear(day)", "(day, outlet, id)", "cityHash64(id)"},
     {"mentions",
      "article String, day Date, outlet String, entity String, name String, type String, via String, "
-     "start UInt32, end UInt32",
-     "", "toYear(day)", "(entity, day, article, start)", "cityHash64(article)"},
+     "start UInt32, end UInt32, in_title UInt8",
+     "", "toYear(day)", "(entity, day, article, start, in_title)", "cityHash64(article)"},
     {"quotes",
      "article String, day Date, outlet String, country String, lang String, start UInt32, end UInt32, kind String, "
      "text String, speaker String, speaker_entity String, speaker_type String, speaker_start UInt32, "
-     "speaker_end UInt32, cue String, confidence Float64, folded String",
-     "", "toYear(day)", "(day, article, start)", "cityHash64(article)"},
+     "speaker_end UInt32, cue String, confidence Float64, folded String, in_title UInt8",
+     "", "toYear(day)", "(day, article, start, in_title)", "cityHash64(article)"},
     {"stances",
      "article String, day Date, outlet String, country String, lang String, script String, tags Array(String), "
      "quote_start UInt32, kind String, speaker String, speaker_entity String, target String, name String, "
-     "polarity Int8, confidence Float64, evidence_start UInt32, evidence_end UInt32, rank UInt16",
-     "", "toYear(day)", "(target, day, article, quote_start)", "cityHash64(article)"},
+     "polarity Int8, confidence Float64, evidence_start UInt32, evidence_end UInt32, rank UInt16, in_title UInt8",
+     "", "toYear(day)", "(target, day, article, quote_start, in_title)", "cityHash64(article)"},
     // The inverted index: one row per distinct index term of an article, in term order, so a
     // search reads the ranges of its terms instead of every article.
     {"postings", "term String, article String", "", "", "(term, article)", "cityHash64(article)"},
-    // The same for quotations (`quotes --match`): a quotation is its article and start.
-    {"quote_postings", "term String, article String, quote_start UInt32", "", "", "(term, article, quote_start)",
-     "cityHash64(article)"},
+    // The same for quotations (`quotes --match`): a quotation is its article, field and start.
+    {"quote_postings", "term String, article String, quote_start UInt32, in_title UInt8", "", "",
+     "(term, article, quote_start, in_title)", "cityHash64(article)"},
     {"outlets", "name String, domains Array(String), country String, lang String, tags Array(String), feeds Array(String)",
      "", "", "(name)", "cityHash64(name)"},
     {"packs", "name String, yaml String, at DateTime", "at", "", "(name)", "cityHash64(name)"},
@@ -225,9 +225,40 @@ Result<std::unique_ptr<ClickHouseStore>> ClickHouseStore::Open(const ClickHouseU
     // The database may not exist yet: DDL names it in full and runs in "default".
     PLX_RETURN_IF_ERROR(s->Query(stmt).status());
   }
+  PLX_RETURN_IF_ERROR(s->Upgrade());
   PLX_RETURN_IF_ERROR(s->FlushSpool().status());
   PLX_RETURN_IF_ERROR(s->LoadKnown());
   return s;
+}
+
+Status ClickHouseStore::Upgrade() {
+  PLX_ASSIGN_OR_RETURN(std::string answer,
+                       Query(fmt::format("SELECT table, name FROM system.columns WHERE database = '{}' FORMAT TabSeparated",
+                                         url_.database)));
+  PLX_ASSIGN_OR_RETURN(std::vector<std::string_view> have, TabSeparated(answer, 2));
+  std::set<std::pair<std::string_view, std::string_view>> columns;
+  for (size_t i = 0; i + 1 < have.size(); i += 2) columns.insert({have[i], have[i + 1]});
+  for (const Table& t : kTables) {
+    // The table's columns as this version declares them ("name Type, name Type, ...").
+    std::string alter;
+    bool key_changes = false;
+    for (std::string_view rest = t.columns; !rest.empty();) {
+      size_t comma = rest.find(", ");
+      std::string_view column = rest.substr(0, comma);
+      rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 2);
+      std::string_view name = column.substr(0, column.find(' '));
+      if (columns.contains({t.name, name})) continue;
+      alter += fmt::format("{}ADD COLUMN {}", alter.empty() ? "" : ", ", column);
+      // A column the sorting key names can join it only in the ALTER that adds it.
+      std::string_view order = t.order;
+      key_changes |= order.find(fmt::format(" {})", name)) != std::string_view::npos ||
+                     order.find(fmt::format(" {},", name)) != std::string_view::npos;
+    }
+    if (alter.empty()) continue;
+    if (key_changes) alter += fmt::format(", MODIFY ORDER BY {}", t.order);
+    PLX_RETURN_IF_ERROR(Query(fmt::format("ALTER TABLE {}.{} {}", url_.database, t.name, alter)).status());
+  }
+  return Status::Ok();
 }
 
 Result<std::string> ClickHouseStore::Query(const std::string& sql, const std::string& body) {
@@ -505,20 +536,20 @@ Status ClickHouseStore::PutArticle(const Article& a, const std::vector<std::stri
   for (const EntityMention& m : a.mentions) {
     AddRow(batch_["mentions"], {{"article", a.id}, {"day", day}, {"outlet", a.outlet}, {"entity", m.entity},
                                 {"name", m.name}, {"type", m.type}, {"via", m.via}, {"start", m.range.begin},
-                                {"end", m.range.end}});
+                                {"end", m.range.end}, {"in_title", m.in_title ? 1 : 0}});
   }
   for (const QuoteRecord& q : a.quotes) {
-    std::string_view words = q.content.Of(a.text);
+    std::string_view words = q.content.Of(a.Field(q.in_title));
     std::string& quote_postings = batch_["quote_postings"];
     for (const std::string& t : Terms(a.lang, {words})) {
-      quote_postings += fmt::format("{}\t{}\t{}\n", t, a.id, q.content.begin);
+      quote_postings += fmt::format("{}\t{}\t{}\t{}\n", t, a.id, q.content.begin, q.in_title ? 1 : 0);
     }
     AddRow(batch_["quotes"],
            {{"article", a.id}, {"day", day}, {"outlet", a.outlet}, {"country", a.country}, {"lang", a.lang},
-            {"start", q.content.begin}, {"end", q.content.end}, {"kind", q.kind}, {"text", std::string(q.content.Of(a.text))},
+            {"start", q.content.begin}, {"end", q.content.end}, {"kind", q.kind}, {"text", std::string(words)},
             {"speaker", q.speaker}, {"speaker_entity", q.speaker_entity}, {"speaker_type", q.speaker_type},
             {"speaker_start", q.speaker_range.begin}, {"speaker_end", q.speaker_range.end}, {"cue", q.cue},
-            {"confidence", q.confidence}, {"folded", text::FoldForMatch(words)}});
+            {"confidence", q.confidence}, {"folded", text::FoldForMatch(words)}, {"in_title", q.in_title ? 1 : 0}});
     for (size_t rank = 0; rank < q.stance.size(); ++rank) {
       const StanceRecord& s = q.stance[rank];
       AddRow(batch_["stances"],
@@ -527,7 +558,7 @@ Status ClickHouseStore::PutArticle(const Article& a, const std::vector<std::stri
               {"speaker", q.speaker}, {"speaker_entity", q.speaker_entity}, {"target", s.target}, {"name", s.name},
               {"polarity", s.polarity},
               {"confidence", s.confidence}, {"evidence_start", s.evidence.begin}, {"evidence_end", s.evidence.end},
-              {"rank", rank}});
+              {"rank", rank}, {"in_title", q.in_title ? 1 : 0}});
     }
   }
   ++batch_articles_;

@@ -98,6 +98,10 @@ class ClickHouseStore : public Store {
   Status Send(const std::map<std::string, std::string>& batch);
   Status Spool(const std::map<std::string, std::string>& batch, int64_t articles);
   Status LoadKnown();
+  // Brings tables a former version made up to this one's columns (kTables): a column it lacks
+  // is added, its default filling the rows it holds, and joins the sorting key when the key
+  // names it (MODIFY ORDER BY accepts a column only in the ALTER that adds it).
+  Status Upgrade();
 
   ClickHouseUrl url_;
   ClickHouseOptions options_;

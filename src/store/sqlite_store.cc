@@ -143,6 +143,13 @@ constexpr const char* kMigrations[] = {
     R"sql(
     ALTER TABLE quotes ADD COLUMN text_hash INTEGER;
     )sql",
+    // 7 -> 8: headlines are analysed with their bodies. A mention or quotation in the headline
+    // has in_title = 1 and its offsets (and its speaker's and stance evidence's) index
+    // articles.title. Articles stored before version 8 have none there (re-ingest them to add them).
+    R"sql(
+    ALTER TABLE mentions ADD COLUMN in_title INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE quotes ADD COLUMN in_title INTEGER NOT NULL DEFAULT 0;
+    )sql",
 };
 
 std::string NowIso() { return UtcIso(); }
@@ -408,7 +415,9 @@ std::unique_ptr<PreparedArticle> SqliteStore::Prepare(const Article& a) const {
   std::string marker = LanguageMarker(a.lang);
   p->docs.push_back(TokenizeDocument(marker + a.title));
   p->docs.push_back(TokenizeDocument(marker + a.text));
-  for (const QuoteRecord& q : a.quotes) p->docs.push_back(TokenizeDocument(marker + std::string(q.content.Of(a.text))));
+  for (const QuoteRecord& q : a.quotes) {
+    p->docs.push_back(TokenizeDocument(marker + std::string(q.content.Of(a.Field(q.in_title)))));
+  }
   return p;
 }
 
@@ -445,7 +454,8 @@ Status SqliteStore::PutArticle(const Article& a, const std::vector<std::string>&
   }
   if (!a.mentions.empty()) {
     static constexpr const char* kEntity = "INSERT OR IGNORE INTO entities(id, type, name) VALUES(?,?,?)";
-    static constexpr const char* kMention = "INSERT INTO mentions(article, entity, start, end, via) VALUES(?,?,?,?,?)";
+    static constexpr const char* kMention =
+        "INSERT INTO mentions(article, entity, start, end, via, in_title) VALUES(?,?,?,?,?,?)";
     Lease entity = Cached(kEntity);
     Lease mention = Cached(kMention);
     for (const EntityMention& m : a.mentions) {
@@ -454,14 +464,14 @@ Status SqliteStore::PutArticle(const Article& a, const std::vector<std::string>&
       PLX_RETURN_IF_ERROR(entity->Run());
       mention->Reset();
       mention->Bind(1, rowid).Bind(2, m.entity).Bind(3, static_cast<int64_t>(m.range.begin));
-      mention->Bind(4, static_cast<int64_t>(m.range.end)).Bind(5, m.via);
+      mention->Bind(4, static_cast<int64_t>(m.range.end)).Bind(5, m.via).Bind(6, int64_t{m.in_title});
       PLX_RETURN_IF_ERROR(mention->Run());
     }
   }
   if (!a.quotes.empty()) {
     static constexpr const char* kQuote =
         "INSERT INTO quotes(article, start, end, kind, speaker, speaker_entity, speaker_type, speaker_start, "
-        "speaker_end, cue, confidence, text_hash) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)";
+        "speaker_end, cue, confidence, text_hash, in_title) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)";
     static constexpr const char* kQuoteFts = "INSERT INTO quotes_fts(rowid, text) VALUES(?,?)";
     static constexpr const char* kStance =
         "INSERT INTO quote_stance(quote, target, polarity, confidence, evidence_start, evidence_end) VALUES(?,?,?,?,?,?)";
@@ -471,16 +481,18 @@ Status SqliteStore::PutArticle(const Article& a, const std::vector<std::string>&
       quote->Reset();
       quote->Bind(1, rowid).Bind(2, static_cast<int64_t>(q.content.begin)).Bind(3, static_cast<int64_t>(q.content.end));
       quote->Bind(4, q.kind).BindOptional(5, q.speaker).BindOptional(6, q.speaker_entity).BindOptional(7, q.speaker_type);
-      if (q.speaker.empty()) {
+      if (q.speaker_range.empty()) {
         quote->BindNull(8).BindNull(9);
       } else {
         quote->Bind(8, static_cast<int64_t>(q.speaker_range.begin)).Bind(9, static_cast<int64_t>(q.speaker_range.end));
       }
-      quote->BindOptional(10, q.cue).Bind(11, q.confidence).Bind(12, static_cast<int64_t>(Hash64(q.content.Of(a.text))));
+      const std::string_view words = q.content.Of(a.Field(q.in_title));
+      quote->BindOptional(10, q.cue).Bind(11, q.confidence).Bind(12, static_cast<int64_t>(Hash64(words)));
+      quote->Bind(13, int64_t{q.in_title});
       PLX_RETURN_IF_ERROR(quote->Run());
       const int64_t quote_id = sqlite3_last_insert_rowid(db_);
       quote_fts->Reset();
-      quote_fts->Bind(1, quote_id).Bind(2, marker + std::string(q.content.Of(a.text)));
+      quote_fts->Bind(1, quote_id).Bind(2, marker + std::string(words));
       PLX_RETURN_IF_ERROR(quote_fts->Run());
       if (q.stance.empty()) continue;
       Lease stance = Cached(kStance);

@@ -25,7 +25,7 @@
 
 namespace parallax::store {
 
-inline constexpr int kSchemaVersion = 7;
+inline constexpr int kSchemaVersion = 8;
 
 struct OpenOptions {
   bool create = false;     // create the file when missing

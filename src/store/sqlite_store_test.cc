@@ -97,7 +97,8 @@ TEST(SqliteStore, NearDuplicatesSeeOtherWritersRollbacksAndOldWorkspaces) {
   a->reset();
   b->reset();
 
-  // Schema 5 kept band rows instead of the fingerprints table (and had no quotation hashes).
+  // Schema 5 kept band rows instead of the fingerprints table (and had no quotation hashes, nor
+  // mentions and quotations in headlines).
   {
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
@@ -105,7 +106,8 @@ TEST(SqliteStore, NearDuplicatesSeeOtherWritersRollbacksAndOldWorkspaces) {
                            "DROP TABLE fingerprints; CREATE TABLE fingerprint_bands(band INTEGER NOT NULL, article "
                            "INTEGER NOT NULL, PRIMARY KEY(band, article)) WITHOUT ROWID; "
                            "INSERT INTO fingerprint_bands SELECT 42, rowid FROM articles; "
-                           "ALTER TABLE quotes DROP COLUMN text_hash; PRAGMA user_version=5;",
+                           "ALTER TABLE quotes DROP COLUMN text_hash; ALTER TABLE quotes DROP COLUMN in_title; "
+                           "ALTER TABLE mentions DROP COLUMN in_title; PRAGMA user_version=5;",
                            nullptr, nullptr, nullptr),
               SQLITE_OK);
     sqlite3_close(db);

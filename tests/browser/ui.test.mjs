@@ -141,6 +141,14 @@ await check("article view: entities and quotes highlighted, hovering a quote sho
   await shot("article");
 });
 
+await check("article view: the headline's own quotation and names are highlighted", async () => {
+  assert((await page.$$("h1 .ent")).length >= 1, "entity highlights in the headline");
+  await page.locator("h1 .quote").first().hover();
+  await page.waitForSelector("#tip:not([hidden])");
+  const tip = await page.textContent("#tip");
+  assert(/Dragan Milović/.test(tip) && /indirect quotation/.test(tip), "tooltip: " + tip);
+});
+
 await check("keyboard: Tab reaches a quote and shows its tooltip", async () => {
   await page.locator("body").click({ position: { x: 5, y: 300 } });
   for (let i = 0; i < 40; i++) {

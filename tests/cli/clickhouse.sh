@@ -4,7 +4,7 @@
 # ClickHouse and into SQLite gives the same rows and the same answers to search counts,
 # timelines, stance tables, search pages and facets, stored quotations and voices, articles,
 # entities, networks (GraphML, edge lists, DNA statements), briefs and the HTTP API (`serve`); re-ingest stores nothing twice; a batch the server refuses is
-# spooled and sent later; the cluster DDL. Skips (77) when clickhouse-server is not installed.
+# spooled and sent later; a database an earlier version made is brought up to date; the cluster DDL. Skips (77) when clickhouse-server is not installed.
 # Usage: clickhouse.sh PARALLAX_BINARY SOURCE_DIR
 set -euo pipefail
 bin=$(realpath "$1")
@@ -109,6 +109,9 @@ for pair in articles:articles mentions:mentions quotes:quotes quote_stance:stanc
 done
 check "near-duplicates linked alike" test "$(sqlite3 "$PARALLAX_DB" "select count(*) from articles where duplicate_of is not null")" = \
   "$(chq "SELECT count() FROM parallax_test.articles FINAL WHERE duplicate_of != ''")"
+headline_quotes=$(sqlite3 "$PARALLAX_DB" "select count(*) from quotes where in_title")
+check "headlines' quotations in both stores ($headline_quotes)" test "$headline_quotes" -gt 0 -a \
+  "$headline_quotes" = "$(chq "SELECT count() FROM parallax_test.quotes FINAL WHERE in_title")"
 check "the same mentions per entity" diff <(sqlite3 "$PARALLAX_DB" "select entity, count(*) from mentions group by entity order by entity" | tr '|' '\t') \
   <(chq "SELECT entity, count() FROM parallax_test.mentions FINAL GROUP BY entity ORDER BY entity")
 
@@ -275,6 +278,19 @@ check "flush: every spooled article arrives" test "$(chq "SELECT count() FROM pa
 check "flush: every mention arrives" test "$(chq "SELECT count() FROM parallax_spool.mentions FINAL")" = \
   "$(sqlite3 "$PARALLAX_DB" "select count(*) from mentions")"
 check "flush: the spool is empty" test "$(ls "$work/spool" | wc -l)" = 0
+
+# ---- a database an earlier version made: brought up to date ----
+# Before headlines were read, quotations had no in_title column and their key ended at start.
+chq "CREATE DATABASE parallax_old"
+chq "CREATE TABLE parallax_old.quotes (article String, day Date, outlet String, country String, lang String, start UInt32,
+  end UInt32, kind String, text String, speaker String, speaker_entity String, speaker_type String, speaker_start UInt32,
+  speaker_end UInt32, cue String, confidence Float64, folded String)
+  ENGINE = ReplacingMergeTree() PARTITION BY toYear(day) ORDER BY (day, article, start)"
+"$bin" ingest -q --store "clickhouse://127.0.0.1:$http_port/parallax_old" "$corpus" >"$work/old.out" 2>&1 || true
+check "an earlier database: the column added, and to the key" test \
+  "$(chq "SELECT sorting_key FROM system.tables WHERE database = 'parallax_old' AND name = 'quotes'")" = "day, article, start, in_title"
+check "an earlier database: every quotation stored" test "$(chq "SELECT count() FROM parallax_old.quotes FINAL")" = \
+  "$(sqlite3 "$PARALLAX_DB" "select count(*) from quotes")"
 
 # ---- errors and the cluster DDL ----
 check "unreachable server: clear error" bash -c "'$bin' ingest -q --store clickhouse://127.0.0.1:9/x '$corpus' 2>&1 | grep -q 'ClickHouse: .*127.0.0.1'"

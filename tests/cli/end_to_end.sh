@@ -90,7 +90,9 @@ check "entities: summary" "person/aleksandar-vucic" "$("$bin" entities "$work/e.
 # Quotations in a file, no workspace needed.
 "$bin" quotes "$src/examples/sample-corpus/html/ledger-analysis-steel-friendship.html" --format jsonl > "$work/q.out"
 check "quotes: block quote with speaker" 1 "$(grep -c '"kind":"block".*"speaker":"Arben Krasniqi"' "$work/q.out")"
-check "quotes: term without speaker" 1 "$(grep -c '"kind":"term","lang":"en","speaker":null' "$work/q.out")"
+check "quotes: term without speaker" 1 "$(grep -c '"field":"text","kind":"term","lang":"en","speaker":null' "$work/q.out")"
+# The headline is read too ("The 'steel friendship' under the microscope"), its offsets into the title.
+check "quotes: a term in the headline" 1 "$(grep -c '"end":21,"field":"title","kind":"term".*"start":5,"text":"steel friendship"' "$work/q.out")"
 python3 - "$work/q.out" "$src/examples/sample-corpus/html/ledger-analysis-steel-friendship.html" <<'PY'
 import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
