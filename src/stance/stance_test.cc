@@ -33,6 +33,11 @@ TEST(Stance, LexiconReadsEachLanguage) {
       {"Kryeministri kritikoi ashpër Serbinë për provokime.", "sq", "Serbinë", -1},
       {"外交部高度评价中国与塞尔维亚的友谊。", "zh", "中国", 1},
       {"外交部强烈谴责科索沃当局的挑衅行为。", "zh", "科索沃", -1},
+      // Blocking what someone seeks.
+      {"The ministry said China blocks its membership bid.", "en", "China", -1},
+      {"Ministarka je rekla da Kina blokira članstvo u organizaciji.", "sr", "Kina", -1},
+      {"Министерката рече дека Кина блокира членство.", "mk", "Кина", -1},
+      {"外交部表示美国一再阻挠谈判。", "zh", "美国", -1},
       // "A negative role" in each language.
       {"The analyst said Russia plays a negative role in the region.", "en", "Russia", -1},
       {"Analitičar smatra da Rusija ima negativan uticaj na region.", "sr", "Rusija", -1},
