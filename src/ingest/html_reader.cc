@@ -132,6 +132,20 @@ bool IsBlock(GumboTag tag) {
   }
 }
 
+// `s` with each run of white space one space, none at the ends.
+std::string Collapse(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
 // Walks the body, emitting a paragraph at each block boundary. Depth is bounded so hostile,
 // deeply nested documents cannot exhaust the stack (gumbo itself caps nesting too).
 class BodyWalker {
@@ -171,18 +185,6 @@ class BodyWalker {
   TextBuilder& builder() { return builder_; }
 
  private:
-  static std::string Collapse(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-      if (std::isspace(static_cast<unsigned char>(c))) {
-        if (!out.empty() && out.back() != ' ') out += ' ';
-      } else {
-        out += c;
-      }
-    }
-    while (!out.empty() && out.back() == ' ') out.pop_back();
-    return out;
-  }
   std::string_view skip_heading_;
   std::string current_;
   TextBuilder builder_;
@@ -308,7 +310,12 @@ Result<Article> ParseHtml(std::string_view bytes, std::string_view declared_char
     if (!j.is_discarded()) FromJsonLd(j, ld_date, ld_headline);
   }
   Article a;
-  a.title = Trim(!m.og_title.empty() ? m.og_title : !ld_headline.empty() ? ld_headline : !m.title.empty() ? m.title : m.h1);
+  // A page's <title> often wraps the headline in the site's name ("Headline | Outlet"): the h1
+  // it holds is the headline then (the headline is analysed, and the outlet is no entity of
+  // it), unless that h1 is the shorter part, the site's own name over its logo.
+  std::string page_title = Collapse(m.title), h1 = Collapse(m.h1);
+  if (!h1.empty() && h1.size() * 2 >= page_title.size() && page_title.find(h1) != std::string::npos) page_title = h1;
+  a.title = Trim(!m.og_title.empty() ? m.og_title : !ld_headline.empty() ? ld_headline : !page_title.empty() ? page_title : h1);
   a.url = Trim(!m.canonical.empty() ? m.canonical : m.og_url);
   a.lang = Trim(m.lang);
   a.author = Trim(m.author);

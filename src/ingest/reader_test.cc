@@ -51,6 +51,22 @@ TEST(Html, MetadataBodyAndBoilerplate) {
   EXPECT_FALSE(a->paragraphs[2].blockquote);
 }
 
+// Without og:title, a <title> that wraps the h1 in the site's name gives the h1 (once: not also
+// as the body's first paragraph); an h1 that is only the site's name over its logo does not.
+TEST(Html, TitleThatWrapsTheHeadline) {
+  Result<Article> a = ParseHtml(
+      "<html><head><title>Vlada najavila nove mere | Dnevni Primer</title></head><body>"
+      "<h1>Vlada najavila nove mere</h1><p>Vlada je u utorak najavila nove mere.</p></body></html>");
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(a->title, "Vlada najavila nove mere");
+  EXPECT_EQ(a->text, "Vlada je u utorak najavila nove mere.");
+  a = ParseHtml(
+      "<html><head><title>Vlada najavila nove mere za poljoprivrednike | Primer</title></head><body>"
+      "<h1>Primer</h1><p>Vlada je u utorak najavila nove mere.</p></body></html>");
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(a->title, "Vlada najavila nove mere za poljoprivrednike | Primer");
+}
+
 TEST(Html, DeclaredWindows1251) {
   // "Вучић" in windows-1251.
   std::string html = "<html><head><meta charset=\"windows-1251\"></head><body><p>\xC2\xF3\xF7\xE8\xE8</p></body></html>";
