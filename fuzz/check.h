@@ -25,26 +25,27 @@ inline bool Inside(ByteRange r, size_t size) { return r.begin <= r.end && r.end 
 // An article a reader or the pipeline returned: valid UTF-8 text, and every range (paragraphs,
 // mentions, quotations, speakers, stance evidence) inside it and on character boundaries.
 inline void CheckArticle(const Article& a) {
-  const std::string& t = a.text;
-  Require(text::IsValidUtf8(t), "article text is not valid UTF-8");
+  Require(text::IsValidUtf8(a.text), "article text is not valid UTF-8");
   Require(text::IsValidUtf8(a.title), "article title is not valid UTF-8");
-  auto boundary = [&t](uint32_t at) { return at >= t.size() || (static_cast<unsigned char>(t[at]) & 0xC0) != 0x80; };
-  auto check = [&](ByteRange r, const char* what) {
+  // A range lies inside its field (the title or the text) on character boundaries.
+  auto check = [&](ByteRange r, bool in_title, const char* what) {
+    std::string_view t = a.Field(in_title);
+    auto boundary = [&t](uint32_t at) { return at >= t.size() || (static_cast<unsigned char>(t[at]) & 0xC0) != 0x80; };
     Require(Inside(r, t.size()), what);
     Require(boundary(r.begin) && boundary(r.end), what);
   };
   uint32_t last_end = 0;
   for (const Paragraph& p : a.paragraphs) {
-    check(p.range, "paragraph outside the text");
+    check(p.range, false, "paragraph outside the text");
     Require(p.range.begin >= last_end, "paragraphs overlap or are out of order");
     last_end = p.range.end;
   }
-  for (const EntityMention& m : a.mentions) check(m.range, "mention outside the text");
+  for (const EntityMention& m : a.mentions) check(m.range, m.in_title, "mention outside its field");
   for (const QuoteRecord& q : a.quotes) {
-    check(q.content, "quotation outside the text");
-    check(q.speaker_range, "speaker outside the text");
+    check(q.content, q.in_title, "quotation outside its field");
+    check(q.speaker_range, q.in_title, "speaker outside the quotation's field");
     for (const StanceRecord& s : q.stance) {
-      check(s.evidence, "stance evidence outside the text");
+      check(s.evidence, q.in_title, "stance evidence outside the quotation's field");
       Require(s.polarity >= -1 && s.polarity <= 1, "stance polarity out of range");
       Require(s.confidence >= 0 && s.confidence <= 1, "stance confidence out of range");
     }
