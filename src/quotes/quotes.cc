@@ -3397,7 +3397,59 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
   for (size_t i = 0; i < out.size(); ++i) {
     if (!drop[i]) kept.push_back(std::move(out[i]));
   }
+  EchoSpeakers(text, kept);
   return kept;
+}
+
+// A quotation's words folded for comparison, one space between them; `words` counts the spaced ones.
+std::string QuoteFinder::EchoKey(std::string_view words, int& spaced) {
+  std::string key;
+  spaced = 0;
+  text::ForEachWord(words, [&](std::string_view lower, ByteRange, bool unspaced) {
+    if (!key.empty() && !unspaced) key += ' ';
+    key += text::FoldForMatch(lower);
+    spaced += unspaced ? 0 : 1;
+  });
+  return key;
+}
+
+void QuoteFinder::EchoSpeakers(std::string_view text, std::vector<Quote>& quotes) {
+  // A quotation with no speaker whose words another one of the article gives with a speaker is
+  // that speaker's: a headline's quoted line that the lede attributes, a pull quote, a quotation
+  // repeated further down. At least three words, not all capitalised (or eight characters of
+  // unspaced script), must repeat, and at least half of the other quotation, so that a name or
+  // a phrase one speaker uses decides nothing. The speaker's name stands by the other
+  // quotation: this one keeps no speaker range.
+  std::vector<std::string> keys(quotes.size());  // computed for the quotations compared only
+  auto key = [&](size_t i) -> const std::string& {
+    int spaced = 0;
+    if (keys[i].empty()) keys[i] = EchoKey(quotes[i].content.Of(text), spaced);
+    return keys[i];
+  };
+  for (size_t i = 0; i < quotes.size(); ++i) {
+    Quote& q = quotes[i];
+    if (q.kind == Kind::kTerm || !q.speaker.empty()) continue;
+    int spaced = 0;
+    keys[i] = EchoKey(q.content.Of(text), spaced);
+    bool lowercase = false;  // a word of three letters or more in lower case: not a name
+    text::ForEachWord(q.content.Of(text), [&](std::string_view lower, ByteRange r, bool unspaced) {
+      lowercase = lowercase || (!unspaced && lower.size() >= 3 && !IsUpperAt(text, q.content.begin + r.begin));
+    });
+    if (spaced == 0 ? q.content.size() < 24 : spaced < 3 || !lowercase) continue;
+    const std::string needle = " " + keys[i] + " ";
+    const Quote* source = nullptr;
+    for (size_t j = 0; j < quotes.size() && source == nullptr; ++j) {
+      const Quote& other = quotes[j];
+      if (j == i || other.speaker.empty() || other.kind == Kind::kTerm || other.content.size() > 2 * q.content.size()) continue;
+      if ((" " + key(j) + " ").find(needle) != std::string::npos) source = &other;
+    }
+    if (source == nullptr) continue;
+    q.speaker = source->speaker;
+    q.speaker_entity = source->speaker_entity;
+    q.speaker_type = source->speaker_type;
+    q.speaker_range = {};
+    q.confidence = std::min(source->confidence, 0.6);
+  }
 }
 
 }  // namespace parallax::quotes

@@ -62,6 +62,8 @@ class QuoteFinder {
                           const std::vector<EntityMention>& mentions) const;
 
  private:
+  static std::string EchoKey(std::string_view words, int& spaced);
+  static void EchoSpeakers(std::string_view text, std::vector<Quote>& quotes);
   struct Verb {
     std::vector<std::string> words;  // folded words ("pointed", "out"); one CJK string for zh
     bool that = false;               // indirect speech may follow with that / da / se

@@ -1459,5 +1459,26 @@ TEST_F(QuotesTest, AWifeWithWhomOneCameIsNoSpeaker) {
             "Boris Trajković");
 }
 
+TEST_F(QuotesTest, ARepeatedQuotationTakesTheSpeakerOfItsOtherTelling) {
+  // A quoted line with no speaker (a headline's, a pull quote) whose words the lede gives with
+  // one is that speaker's; a name in marks that a speaker also uses is not.
+  std::vector<Got> got = Run("„Naša vrata ostaju otvorena za dijalog“\n"
+                             "Ministarka Ana Perić izjavila je da naša vrata ostaju otvorena za dijalog sa svima.",
+                             "sr");
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].speaker, "Ana Perić");
+  got = Run("The fund is called \"Bread For Every Child\".\n"
+            "\"We thank Bread For Every Child,\" said Ana Peric.",
+            "en");
+  ASSERT_FALSE(got.empty());
+  EXPECT_EQ(got[0].speaker, "");
+  got = Run("\u201c\u6211\u4eec\u613f\u540c\u5404\u65b9\u4e00\u9053\u7ef4\u62a4\u5730\u533a\u548c\u5e73\u201d\n"
+            "\u5916\u4ea4\u90e8\u53d1\u8a00\u4eba\u6bdb\u5b81\u8868\u793a\uff0c\u6211\u4eec\u613f\u540c\u5404\u65b9\u4e00\u9053\u7ef4\u62a4\u5730\u533a\u548c\u5e73\u3002",
+            "zh");
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].speaker, got[1].speaker);
+  EXPECT_NE(got[0].speaker, "");
+}
+
 }  // namespace
 }  // namespace parallax::quotes
