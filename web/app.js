@@ -94,6 +94,7 @@ function filterForm(p, fields) {
     speaker: f("speaker", "Speaker"),
     target: f("target", "Target", 'placeholder="China"'),
     match: f("match", "Words in the quote"),
+    headlines: `<label><input type="checkbox" name="headlines" value="1" ${p.get("headlines") === "1" ? "checked" : ""}>Headlines only</label>`,
     stance: `<label>Stance<select name="stance"><option value="">any</option>${["favourable", "neutral", "critical"]
       .map((s) => `<option ${p.get("stance") === s ? "selected" : ""}>${s}</option>`).join("")}</select></label>`,
   };
@@ -282,14 +283,14 @@ async function viewArticle(id) {
 
 async function viewQuotes(p) {
   const params = Object.fromEntries(p.entries());
-  main.innerHTML = `<h1>Quote explorer</h1>${filterForm(p, ["speaker", "target", "stance", "match", "outlet", "from", "to"])}<div id="list"></div>`;
+  main.innerHTML = `<h1>Quote explorer</h1>${filterForm(p, ["speaker", "target", "stance", "match", "outlet", "from", "to", "headlines"])}<div id="list"></div>`;
   bindForm("quotes");
   try {
     const res = await api("/api/quotes", { ...params, limit: 100 });
     main.querySelector("#list").innerHTML = `<p class="meta">${res.quotes.length} quotations${res.quotes.length === 100 ? " (first 100)" : ""}</p>
       <div class="table-wrap"><table><thead><tr><th>date</th><th>speaker</th><th>quotation</th><th>stance</th><th>outlet</th></tr></thead><tbody>
       ${res.quotes.map((q) => `<tr><td>${esc(q.date)}</td><td>${esc(q.speaker || "—")}${q.role ? `<div class="meta">${esc(q.role)}</div>` : ""}</td>
-        <td lang="${esc(q.lang)}"><a href="#/article/${q.article}">${esc(q.text)}</a></td><td>${q.stance.map(stanceChip).join("")}</td><td>${esc(q.outlet)}</td></tr>`).join("")}
+        <td lang="${esc(q.lang)}"><a href="#/article/${q.article}">${esc(q.text)}</a>${q.field === "title" ? `<div class="meta">headline</div>` : ""}</td><td>${q.stance.map(stanceChip).join("")}</td><td>${esc(q.outlet)}</td></tr>`).join("")}
       </tbody></table></div>`;
   } catch (e) { showError(e); }
 }

@@ -460,7 +460,7 @@ nlohmann::json StanceJson(const std::vector<query::StanceEntry>& stance) {
 }
 
 int CmdQuotes(const std::vector<std::string>& packs, const std::string& date, const std::string& lang,
-              const std::vector<std::string>& paths, const std::string& format, const std::string& model) {
+              const std::vector<std::string>& paths, const std::string& format, const std::string& model, bool headlines) {
   auto day = DateOption(date);
   if (!day.ok()) return Fail(day.status());
   auto an = pipeline::Analysers::Load(packs, model);
@@ -480,6 +480,7 @@ int CmdQuotes(const std::vector<std::string>& packs, const std::string& date, co
       std::string doc = a.url.empty() ? fmt::format("{}#{}", path, a.record) : a.url;
       std::string tag = a.lang == "sr" ? "sr-" + a.script : a.lang == "zh" ? "zh-" + a.script : a.lang;
       for (const QuoteRecord& q : a.quotes) {
+        if (headlines && !q.in_title) continue;
         bool has = !q.speaker_range.empty();
         rows.rows.push_back({doc, std::string(q.content.Of(a.Field(q.in_title))), FieldName(q.in_title), q.content.begin,
                              q.content.end, q.kind,
@@ -495,12 +496,12 @@ int CmdQuotes(const std::vector<std::string>& packs, const std::string& date, co
 }
 
 int CmdStoredQuotes(const Common& c, query::Filters f, const std::string& speaker, const std::string& match,
-                    const std::string& target, const std::string& polarity, int64_t limit) {
+                    const std::string& target, const std::string& polarity, int64_t limit, bool headlines) {
   auto store = OpenQueryStore(c);
   if (!store.ok()) return Fail(store.status());
   auto fmt_ = ParseFormat(c.format);
   if (!fmt_.ok()) return Fail(fmt_.status());
-  query::QuoteQuery qq{.match = match};
+  query::QuoteQuery qq{.match = match, .headlines = headlines};
   if (!speaker.empty() || !target.empty()) {
     auto k = store->Knowledge();
     if (!k.ok()) return Fail(k.status());
@@ -860,6 +861,7 @@ int Run(int argc, char** argv) {
   CLI::App* quotes_cmd = app.add_subcommand("quotes", "Quotations and their speakers in files (any format ingest reads)");
   std::string quote_speaker, quote_match;
   int64_t quote_limit = 100;
+  bool quote_headlines = false;
   FilterArgs quote_filters;
   quotes_cmd->add_option("files", quote_paths, "Files or - (stdin); without files, the workspace's stored quotations");
   quotes_cmd->add_option("--speaker", quote_speaker, "Stored quotations of this speaker (name, alias or id)");
@@ -869,6 +871,7 @@ int Run(int argc, char** argv) {
   quotes_cmd->add_option("--stance", quote_polarity, "With --target: favourable, neutral or critical");
   quotes_cmd->add_option("--model", stance_model, "Stance model for files (default: the shipped one; none: the lexicon alone)");
   quotes_cmd->add_option("--limit", quote_limit, "At most this many stored quotations");
+  quotes_cmd->add_flag("--headlines", quote_headlines, "Only quotations in headlines (\"Vučić: …\", \"王毅：…\")");
   quote_filters.Add(quotes_cmd);
   AddDb(quotes_cmd, common);
   AddStore(quotes_cmd, common);
@@ -937,10 +940,11 @@ int Run(int argc, char** argv) {
   if (*entity_cmd) return CmdEntity(common, ent_packs, entity_name);
   if (*quotes_cmd) {
     if (quote_paths.empty()) {
-      return CmdStoredQuotes(common, quote_filters.f, quote_speaker, quote_match, quote_target, quote_polarity, quote_limit);
+      return CmdStoredQuotes(common, quote_filters.f, quote_speaker, quote_match, quote_target, quote_polarity, quote_limit,
+                             quote_headlines);
     }
     // With files, --lang is their language (default: detected); with the workspace, a filter.
-    return CmdQuotes(ent_packs, ent_date, quote_filters.f.lang, quote_paths, common.format, stance_model);
+    return CmdQuotes(ent_packs, ent_date, quote_filters.f.lang, quote_paths, common.format, stance_model, quote_headlines);
   }
   if (*analyze_cmd) return CmdAnalyze(ent_packs, ent_date, quote_lang, analyze_path, stance_model);
   if (*timeline) return CmdTimeline(common, tl_query, tl_interval, tl_by, tl_filters.f);

@@ -516,6 +516,7 @@ Result<std::vector<QuoteRow>> ClickHouseQuotes(store::ClickHouseStore& ch, const
     more += " AND " + m;
   }
   if (!q.article.empty()) more += " AND article = " + Literal(q.article);
+  if (q.headlines) more += " AND in_title = 1";
   more += StanceCondition(db, q.target, q.polarity);
   PLX_ASSIGN_OR_RETURN(std::vector<QuoteRow> rows, SelectQuotes(ch, "", f, more, "day DESC, seq, in_title DESC, start", limit, offset));
   PLX_RETURN_IF_ERROR(AttachClickHouseStance(ch, rows));

@@ -438,6 +438,7 @@ Result<std::vector<QuoteRow>> ListQuotes(sqlite3* db, const Filters& f, const Qu
     where += " AND a.id = ?";
     params.push_back(q.article);
   }
+  if (q.headlines) where += " AND q.in_title = 1";
   if (!q.target.empty()) {
     where += " AND EXISTS (SELECT 1 FROM quote_stance s WHERE s.quote = q.id AND s.target = ?";
     params.push_back(q.target);

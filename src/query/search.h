@@ -88,6 +88,7 @@ struct QuoteQuery {
   std::string target;          // only quotations with a stance toward this entity
   int polarity = 2;            // -1, 0 or 1: only that stance toward `target`; 2 any
   std::string article;         // only this article's quotations (in text order)
+  bool headlines = false;      // only quotations in headlines
 };
 Result<std::vector<QuoteRow>> ListQuotes(sqlite3* db, const Filters& f, const QuoteQuery& q, int64_t limit,
                                          int64_t offset = 0);

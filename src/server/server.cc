@@ -319,7 +319,7 @@ class Api {
 
   Result<json> Quotes(query::Reader& r, const httplib::Request& req) {
     PLX_ASSIGN_OR_RETURN(query::Filters f, Filters(r, req));
-    query::QuoteQuery q{.match = Param(req, "match")};
+    query::QuoteQuery q{.match = Param(req, "match"), .headlines = Param(req, "headlines") == "1"};
     PLX_ASSIGN_OR_RETURN(q.speaker_entity, Entity(r, Param(req, "speaker"), "speaker"));
     PLX_ASSIGN_OR_RETURN(q.target, Entity(r, Param(req, "target"), "target"));
     std::string stance = Param(req, "stance");

@@ -167,6 +167,14 @@ await check("quote explorer filters by target and stance", async () => {
   await shot("quotes");
 });
 
+await check("quote explorer: headlines only", async () => {
+  await open("#/quotes?headlines=1");
+  await page.waitForSelector("#list table");
+  assert(await page.isChecked("input[name=headlines]"), "the box shows the filter");
+  const rows = await page.$$eval("#list tbody tr", (trs) => trs.map((tr) => tr.textContent));
+  assert(rows.length > 0 && rows.every((t) => /headline/.test(t)), rows.length + " rows");
+});
+
 await check("voices page lists speakers with stance and quotations", async () => {
   await open("#/voices?target=China");
   await page.waitForSelector(".card");

@@ -68,6 +68,10 @@ aid = db.execute("SELECT a.id FROM articles a JOIN quotes q ON q.article = a.row
 s, _, a = get("/api/articles/" + aid)
 check("article: a headline's quotation and entities index the title", s == 200 and offsets_hold(a) and
       any(x["field"] == "title" for x in a["quotes"]) and any(x["field"] == "title" for x in a["entities"]))
+s, _, j = get("/api/quotes?headlines=1&limit=500")
+n = db.execute("SELECT count(*) FROM quotes WHERE in_title AND kind <> 'term'").fetchone()[0]
+check("quotes: headlines only", s == 200 and n > 0 and len(j["quotes"]) == n and all(x["field"] == "title" for x in j["quotes"]),
+      (len(j.get("quotes", [])), n))
 check("unknown article is 404 JSON", get("/api/articles/0000000000000000")[0] == 404)
 
 s, _, j = get("/api/quotes?target=China&stance=critical&limit=100")

@@ -166,7 +166,7 @@ check "search: paging on ClickHouse" test "$("$bin" search Kosovo --limit 5 --fo
 # Stored quotations and voices: the same rows, in the same order, with their stance.
 # shellcheck disable=SC2086
 for args in "--limit 1000" "--speaker Milović" "--match Kosovo --limit 50" "--match \"Dragan Milović\"" \
-            "--target China --stance critical" "--country RS --from 2031-08-10" "--lang sr-Cyrl"; do
+            "--target China --stance critical" "--country RS --from 2031-08-10" "--lang sr-Cyrl" "--headlines"; do
   eval "set -- $args"
   same "quotes $args" quotes "$@" --format jsonl
 done

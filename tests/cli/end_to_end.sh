@@ -102,6 +102,10 @@ check "quotes: offsets" 0 $?
 
 # Stored quotations: filters by speaker (any spelling) and words inside the quotation.
 n=$("$bin" quotes --speaker Krasniqi --format jsonl | wc -l); [[ $n -ge 8 ]]; check "stored quotes by speaker ($n)" 0 $?
+# Headlines' statements only: each from a title, as many as the workspace holds (terms aside).
+n=$("$bin" quotes --headlines --format jsonl | grep -c '"field":"title"')
+check "stored quotes: --headlines ($n)" "$(sqlite3 "$PARALLAX_DB" "select count(*) from quotes where in_title and kind <> 'term'")" "$n"
+check "stored quotes: --headlines gives nothing else" "$n" "$("$bin" quotes --headlines --format jsonl | wc -l)"
 check "stored quotes: cross-script match" 1 "$("$bin" quotes --match 'razvoj' --lang sr --format jsonl | grep -c 'Кином')"
 "$bin" analyze "$src/examples/sample-corpus/html/ledger-analysis-steel-friendship.html" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["quotes"] and d["entities"] and d["sentences"]'
 check "analyze" 0 $?
