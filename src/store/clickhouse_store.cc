@@ -238,6 +238,14 @@ Status ClickHouseStore::Upgrade() {
   PLX_ASSIGN_OR_RETURN(std::vector<std::string_view> have, TabSeparated(answer, 2));
   std::set<std::pair<std::string_view, std::string_view>> columns;
   for (size_t i = 0; i + 1 < have.size(); i += 2) columns.insert({have[i], have[i + 1]});
+  PLX_ASSIGN_OR_RETURN(std::string engines,
+                       Query(fmt::format("SELECT name, engine FROM system.tables WHERE database = '{}' FORMAT TabSeparated",
+                                         url_.database)));
+  PLX_ASSIGN_OR_RETURN(std::vector<std::string_view> engine_rows, TabSeparated(engines, 2));
+  std::set<std::string_view> distributed;
+  for (size_t i = 0; i + 1 < engine_rows.size(); i += 2) {
+    if (engine_rows[i + 1] == "Distributed") distributed.insert(engine_rows[i]);
+  }
   for (const Table& t : kTables) {
     // The table's columns as this version declares them ("name Type, name Type, ...").
     std::string alter;
@@ -255,6 +263,14 @@ Status ClickHouseStore::Upgrade() {
                      order.find(fmt::format(" {},", name)) != std::string_view::npos;
     }
     if (alter.empty()) continue;
+    if (distributed.contains(t.name)) {
+      // A cluster's tables (ClickHouseSchema with a cluster) change on every shard at once,
+      // which only their administrator can ask for.
+      return Status::InvalidInput(fmt::format(
+          "ClickHouse: {0}.{1} is a Distributed table made by an earlier version; upgrade the cluster's tables first: "
+          "ALTER TABLE {0}.{1}_local ON CLUSTER <cluster> {2}{3}; ALTER TABLE {0}.{1} ON CLUSTER <cluster> {2}",
+          url_.database, t.name, alter, key_changes ? fmt::format(", MODIFY ORDER BY {}", t.order) : ""));
+    }
     if (key_changes) alter += fmt::format(", MODIFY ORDER BY {}", t.order);
     PLX_RETURN_IF_ERROR(Query(fmt::format("ALTER TABLE {}.{} {}", url_.database, t.name, alter)).status());
   }

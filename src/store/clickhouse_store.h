@@ -100,7 +100,8 @@ class ClickHouseStore : public Store {
   Status LoadKnown();
   // Brings tables a former version made up to this one's columns (kTables): a column it lacks
   // is added, its default filling the rows it holds, and joins the sorting key when the key
-  // names it (MODIFY ORDER BY accepts a column only in the ALTER that adds it).
+  // names it (MODIFY ORDER BY accepts a column only in the ALTER that adds it). A cluster's
+  // Distributed tables are not changed: the error gives the statements to run ON CLUSTER.
   Status Upgrade();
 
   ClickHouseUrl url_;

@@ -42,6 +42,7 @@ cat >"$work/ch/config.xml" <<XML
   <default_profile>default</default_profile>
   <default_database>default</default_database>
   <mark_cache_size>268435456</mark_cache_size>
+  <remote_servers><one><shard><replica><host>127.0.0.1</host><port>$tcp_port</port></replica></shard></one></remote_servers>
 </yandex>
 XML
 cat >"$work/ch/users.xml" <<XML
@@ -281,16 +282,27 @@ check "flush: the spool is empty" test "$(ls "$work/spool" | wc -l)" = 0
 
 # ---- a database an earlier version made: brought up to date ----
 # Before headlines were read, quotations had no in_title column and their key ended at start.
+old_quotes="(article String, day Date, outlet String, country String, lang String, start UInt32, end UInt32,
+  kind String, text String, speaker String, speaker_entity String, speaker_type String, speaker_start UInt32,
+  speaker_end UInt32, cue String, confidence Float64, folded String)"
 chq "CREATE DATABASE parallax_old"
-chq "CREATE TABLE parallax_old.quotes (article String, day Date, outlet String, country String, lang String, start UInt32,
-  end UInt32, kind String, text String, speaker String, speaker_entity String, speaker_type String, speaker_start UInt32,
-  speaker_end UInt32, cue String, confidence Float64, folded String)
+chq "CREATE TABLE parallax_old.quotes $old_quotes
   ENGINE = ReplacingMergeTree() PARTITION BY toYear(day) ORDER BY (day, article, start)"
 "$bin" ingest -q --store "clickhouse://127.0.0.1:$http_port/parallax_old" "$corpus" >"$work/old.out" 2>&1 || true
 check "an earlier database: the column added, and to the key" test \
   "$(chq "SELECT sorting_key FROM system.tables WHERE database = 'parallax_old' AND name = 'quotes'")" = "day, article, start, in_title"
 check "an earlier database: every quotation stored" test "$(chq "SELECT count() FROM parallax_old.quotes FINAL")" = \
   "$(sqlite3 "$PARALLAX_DB" "select count(*) from quotes")"
+# A cluster's tables are its administrator's to change on every shard: the error says how.
+chq "CREATE DATABASE parallax_dist"
+chq "CREATE TABLE parallax_dist.quotes_local $old_quotes
+  ENGINE = ReplacingMergeTree() PARTITION BY toYear(day) ORDER BY (day, article, start)"
+chq "CREATE TABLE parallax_dist.quotes AS parallax_dist.quotes_local ENGINE = Distributed(one, parallax_dist, quotes_local, cityHash64(article))"
+rc=0
+"$bin" ingest -q --store "clickhouse://127.0.0.1:$http_port/parallax_dist" "$corpus" >"$work/dist.out" 2>&1 || rc=$?
+check "an earlier cluster: refused, with the statements to run" grep -q \
+  'ALTER TABLE parallax_dist.quotes_local ON CLUSTER <cluster> ADD COLUMN in_title UInt8, MODIFY ORDER BY (day, article, start, in_title)' "$work/dist.out"
+check "an earlier cluster: nothing stored" test "$rc" != 0 -a "$(chq "SELECT count() FROM parallax_dist.quotes_local")" = 0
 
 # ---- errors and the cluster DDL ----
 check "unreachable server: clear error" bash -c "'$bin' ingest -q --store clickhouse://127.0.0.1:9/x '$corpus' 2>&1 | grep -q 'ClickHouse: .*127.0.0.1'"
