@@ -3401,7 +3401,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
   return kept;
 }
 
-// A quotation's words folded for comparison, one space between them; `words` counts the spaced ones.
+// A quotation's words folded for comparison, one space between spaced ones; `spaced` counts them.
 std::string QuoteFinder::EchoKey(std::string_view words, int& spaced) {
   std::string key;
   spaced = 0;
