@@ -481,7 +481,7 @@ int CmdQuotes(const std::vector<std::string>& packs, const std::string& date, co
       std::string tag = a.lang == "sr" ? "sr-" + a.script : a.lang == "zh" ? "zh-" + a.script : a.lang;
       for (const QuoteRecord& q : a.quotes) {
         if (headlines && !q.in_title) continue;
-        bool has = !q.speaker_range.empty();
+        bool has = !q.speaker.empty() && !q.speaker_range.empty();
         rows.rows.push_back({doc, std::string(q.content.Of(a.Field(q.in_title))), FieldName(q.in_title), q.content.begin,
                              q.content.end, q.kind,
                              or_null(q.speaker), or_null(q.speaker_entity), or_null(q.speaker_type),
@@ -574,7 +574,7 @@ int CmdAnalyze(const std::vector<std::string>& packs, const std::string& date, c
     nlohmann::json qs = nlohmann::json::array();
     auto or_null = [](const std::string& s) { return s.empty() ? nlohmann::json() : nlohmann::json(s); };
     for (const QuoteRecord& q : a.quotes) {
-      bool has = !q.speaker_range.empty();
+      bool has = !q.speaker.empty() && !q.speaker_range.empty();
       qs.push_back({{"text", q.content.Of(a.Field(q.in_title))}, {"field", FieldName(q.in_title)},
                     {"start", q.content.begin}, {"end", q.content.end}, {"kind", q.kind},
                     {"speaker", or_null(q.speaker)}, {"speaker_entity", or_null(q.speaker_entity)},

@@ -481,7 +481,7 @@ Status SqliteStore::PutArticle(const Article& a, const std::vector<std::string>&
       quote->Reset();
       quote->Bind(1, rowid).Bind(2, static_cast<int64_t>(q.content.begin)).Bind(3, static_cast<int64_t>(q.content.end));
       quote->Bind(4, q.kind).BindOptional(5, q.speaker).BindOptional(6, q.speaker_entity).BindOptional(7, q.speaker_type);
-      if (q.speaker_range.empty()) {
+      if (q.speaker.empty() || q.speaker_range.empty()) {
         quote->BindNull(8).BindNull(9);
       } else {
         quote->Bind(8, static_cast<int64_t>(q.speaker_range.begin)).Bind(9, static_cast<int64_t>(q.speaker_range.end));

@@ -99,6 +99,9 @@ rows = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
 assert rows and all(r["start"] < r["end"] for r in rows), rows
 PY
 check "quotes: offsets" 0 $?
+# A pronoun that refers to no one names no speaker, and so gives no speaker offsets.
+printf 'She said: "It is very tense here."\n' >"$work/pronoun.txt"
+check "quotes: no speaker, no speaker offsets" 1 "$("$bin" quotes "$work/pronoun.txt" --format jsonl | grep -c '"speaker":null,"speaker_end":null,"speaker_entity":null,"speaker_start":null')"
 
 # Stored quotations: filters by speaker (any spelling) and words inside the quotation.
 n=$("$bin" quotes --speaker Krasniqi --format jsonl | wc -l); [[ $n -ge 8 ]]; check "stored quotes by speaker ($n)" 0 $?
