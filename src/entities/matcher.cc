@@ -901,8 +901,9 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   }
 
   // 2b'''. Names left in Latin script inside Chinese text, right before a reporting verb or a
-  // courtesy title ("Sumbung 女士说", "曼城队经理 Pep Guardiola 告诉记者", "Sainsbury's 表示"):
-  // one to three capitalised words, titles before them left out ("Prof Czeisler补充道").
+  // courtesy title ("Sumbung 女士说", "曼城队经理 Pep Guardiola 告诉记者", "Sainsbury's 表示"),
+  // or after an occupation or "named": one to three capitalised words, titles before them left
+  // out ("Prof Czeisler补充道").
   if (!cjk_name_ends_.empty() && cjk) {
     for (size_t i = 0; i < words.size(); ++i) {
       if (!words[i].upper || taken[i]) continue;
@@ -938,6 +939,8 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       std::string_view lead = text.substr(0, words[first].range.begin);
       while (!lead.empty() && (lead.back() == ' ' || lead.ends_with("\u3000"))) lead.remove_suffix(lead.back() == ' ' ? 1 : 3);
       for (std::string_view o : kOccupations) title = title || lead.ends_with(o);
+      // Or after "named" ("一位名叫Risa Kusuma的妈妈", a mother named Risa Kusuma).
+      for (std::string_view named : {"名叫", "叫做", "名为"}) title = title || lead.ends_with(named);
       // Or before one ("Joan Puig 是一名机械师": is a mechanic).
       for (std::string_view is : {"是一名", "是一位"}) title = title || text.substr(at, is.size()) == is;
       if (!title && !verb) continue;

@@ -520,6 +520,8 @@ TEST_F(MatcherTest, NamesNextToReportingVerbsAndTitles) {
   // After an occupation too; before a hotel's or company's head noun, an organisation.
   EXPECT_EQ(surfaces("滑翔伞队教练 Gendo Sumbawa 曾训练过两名队员。"), (std::vector<std::string>{"person:Gendo Sumbawa"}));
   EXPECT_EQ(surfaces("42 岁的Bayo Puig 是一名机械师。"), (std::vector<std::string>{"person:Bayo Puig"}));
+  // And after "named" (a 40-year-old nurse named Wirda Lamboan; no given name tells).
+  EXPECT_EQ(surfaces("一位40岁名叫Wirda Lamboan的护士正在照顾伤员。"), (std::vector<std::string>{"person:Wirda Lamboan"}));
   for (const std::string& s : surfaces("受困于 Rimba Raya 酒店的其他人，包括 Mandagi 先生。")) {
     EXPECT_TRUE(s.rfind("person:", 0) != 0 || s == "person:Mandagi") << s;
   }
