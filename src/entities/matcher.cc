@@ -939,7 +939,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       std::string_view lead = text.substr(0, words[first].range.begin);
       while (!lead.empty() && (lead.back() == ' ' || lead.ends_with("\u3000"))) lead.remove_suffix(lead.back() == ' ' ? 1 : 3);
       for (std::string_view o : kOccupations) title = title || lead.ends_with(o);
-      // Or after "named" ("一位名叫Risa Kusuma的妈妈", a mother named Risa Kusuma).
+      // Or after "named" ("一位名叫Wirda Lamboan的护士", a nurse named Wirda Lamboan).
       for (std::string_view named : {"名叫", "叫做", "名为"}) title = title || lead.ends_with(named);
       // Or before one ("Joan Puig 是一名机械师": is a mechanic).
       for (std::string_view is : {"是一名", "是一位"}) title = title || text.substr(at, is.size()) == is;
