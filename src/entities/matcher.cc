@@ -580,6 +580,36 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   std::vector<Hit> hits;
   std::vector<char> taken(words.size(), false);
 
+  // The bare title (Knowledge::titles) written at word i ("President", "ministar spoljnih
+  // poslova"), if any: the first of the titles whose words these are.
+  auto title_at = [&](size_t i) -> const Title* {
+    const std::vector<int>* candidates = titles_by_first_.Find(words[i].hash);
+    if (candidates == nullptr) return nullptr;
+    for (int c : *candidates) {
+      const Title& t = titles_[static_cast<size_t>(c)];
+      size_t n = t.keys.size();
+      bool match = i + n <= words.size();
+      for (size_t k = 0; k < n && match; ++k) {
+        match = words[i + k].key == t.keys[k] && (!t.caps[k] || words[i + k].upper) &&
+                (k == 0 || Joined(text, words[i + k - 1].range.end, words[i + k].range.begin));
+      }
+      if (match) return &t;
+    }
+    return nullptr;
+  };
+  // Whether a title that entity `target` holds on the article's date ends right before word w
+  // ("President Bush", "premijer Rama").
+  auto holds_title_before = [&](size_t w, int target) {
+    for (size_t n = 1; n <= 4 && n <= w; ++n) {
+      const Title* t = title_at(w - n);
+      if (t == nullptr || t->keys.size() != n || !Joined(text, words[w - 1].range.end, words[w].range.begin)) continue;
+      for (const Role& r : k_.entities()[static_cast<size_t>(target)].roles) {
+        if (r.title == k_.titles()[static_cast<size_t>(t->title)].title && r.ValidOn(options.day)) return true;
+      }
+    }
+    return false;
+  };
+
   // 1. Aliases and role phrases over words, longest first. Topics come last (3g), over names
   // too: "nezavisnosti Kosova" is the topic Kosovo independence and the place Kosovo.
   auto is_topic = [&](const Entry& en) { return !en.role && k_.entities()[en.target].type == EntityType::kTopic; };
@@ -629,8 +659,21 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     return sentence_start[k] || gap.find_first_of(":\"'") != std::string_view::npos || gap.find("“") != std::string_view::npos ||
            gap.find("„") != std::string_view::npos || gap.find("«") != std::string_view::npos;
   };
+  // Whether a weak alias (a short or common name) at word i has support so far: a strong alias
+  // of its entity before it, a role phrase right before it, or a title its person holds. One
+  // without leaves its words to the rules for names no pack lists ("Ram Tackett" is not Rama).
+  auto weak_supported = [&](size_t i, const Entry& en) {
+    for (const Hit& h : hits) {
+      if (h.entry >= 0 && !entries_[h.entry].role && !entries_[h.entry].weak && entries_[h.entry].target == en.target) return true;
+    }
+    if (!hits.empty() && hits.back().entry >= 0 && entries_[hits.back().entry].role && hits.back().range.end + 3 >= words[i].range.begin) {
+      return true;
+    }
+    return holds_title_before(i, en.target);
+  };
   for (size_t i = 0; i < words.size();) {
     auto [best, best_len] = alias_at(i, false);
+    if (best >= 0 && entries_[best].weak && !weak_supported(i, entries_[best])) best = -1;
     // A place's one-word name after a known given name is a surname ("Agim Čeku" is not Czechia,
     // "Jack London" not the city), unless the given name is also a common word ("Vlade
     // Srbije", the government of Serbia).
@@ -765,6 +808,13 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         // joins the hits last, as the spaced scripts' topics do (3g).
         if (is_topic(entries_[found[0]])) {
           topic_hits.push_back({{static_cast<uint32_t>(start), static_cast<uint32_t>(start + len)}, found[0], SIZE_MAX, SIZE_MAX, "", ""});
+          continue;
+        }
+        // A person's name right after a middle dot ends someone else's longer name (米歇尔·奥巴马 is
+        // not Barack Obama), as a pack person's surname after another given name does in spaced
+        // scripts; the rule for transcribed names finds the whole.
+        if (start >= 2 && text.substr(start - 2, 2) == "·" && !entries_[found[0]].role &&
+            k_.entities()[entries_[found[0]].target].type == EntityType::kPerson) {
           continue;
         }
         // A place's two-character name that opens a longer foreign name is part of it (普拉 in
@@ -2472,8 +2522,9 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       }
       if (en.weak && !seen.count(e.id)) {
         // A short alias counts after a strong mention of the same entity, or right after a
-        // role phrase or given name.
+        // role phrase or given name, or a title its person holds that day ("President Bush").
         bool supported = !out.empty() && out.back().range.end + 3 >= hit.range.begin && out.back().via == "role";
+        if (!supported && hit.first_word != SIZE_MAX) supported = holds_title_before(hit.first_word, en.target);
         if (!supported) continue;
       }
       m.entity = e.id;
@@ -2527,44 +2578,35 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     };
     std::vector<Mention> found;
     for (size_t i = 0; i < words.size(); ++i) {
-      const std::vector<int>* candidates = titles_by_first_.Find(words[i].hash);
-      if (candidates == nullptr) continue;
-      for (int c : *candidates) {
-        const Title& t = titles_[static_cast<size_t>(c)];
-        size_t n = t.keys.size();
-        bool match = i + n <= words.size();
-        for (size_t k = 0; k < n && match; ++k) {
-          match = words[i + k].key == t.keys[k] && (!t.caps[k] || words[i + k].upper) &&
-                  (k == 0 || Joined(text, words[i + k - 1].range.end, words[i + k].range.begin));
-        }
-        if (!match) continue;
-        ByteRange r{words[i].range.begin, words[i + n - 1].range.end};
-        size_t next = i + n;
-        // A country's name right after the title makes it that country's office ("ministar
-        // unutrašnjih poslova SAD"), held by the person named right after it, if one is.
-        if (const Mention* place = mention_after(r.end, EntityType::kPlace, false); place != nullptr && !overlaps(r)) {
-          if (const Mention* holder = mention_after(place->range.end, EntityType::kPerson, true)) {
-            found.push_back({holder->entity, holder->name, EntityType::kPerson, r, "role"});
-          } else {
-            std::string title = k_.titles()[static_cast<size_t>(t.title)].title;
-            std::string id = text::FoldForMatch(title);
-            std::replace(id.begin(), id.end(), ' ', '-');
-            found.push_back({"role/~" + id + "-" + place->entity.substr(place->entity.find('/') + 1),
-                             title + ", " + place->name, EntityType::kRole, r, "role"});
-          }
-          i = next - 1;
-          break;
-        }
-        std::string_view gap = next < words.size() ? text.substr(r.end, words[next].range.begin - r.end) : std::string_view(",");
-        bool bare = gap.find_first_of(",.;:!?\n") != std::string_view::npos ||
-                    (t.en ? !words[next].upper && words[next].key != "of" && words[next].key != "for"
-                          : speech_verbs_.Contains(words[next].hash) || kAfterTitle->Contains(words[next].hash));
-        if (bare && !overlaps(r)) {
-          if (const Mention* h = holder_before(r.begin, t.title)) found.push_back({h->entity, h->name, EntityType::kPerson, r, "role"});
+      const Title* written = title_at(i);
+      if (written == nullptr) continue;
+      const Title& t = *written;
+      size_t n = t.keys.size();
+      ByteRange r{words[i].range.begin, words[i + n - 1].range.end};
+      size_t next = i + n;
+      // A country's name right after the title makes it that country's office ("ministar
+      // unutrašnjih poslova SAD"), held by the person named right after it, if one is.
+      if (const Mention* place = mention_after(r.end, EntityType::kPlace, false); place != nullptr && !overlaps(r)) {
+        if (const Mention* holder = mention_after(place->range.end, EntityType::kPerson, true)) {
+          found.push_back({holder->entity, holder->name, EntityType::kPerson, r, "role"});
+        } else {
+          std::string title = k_.titles()[static_cast<size_t>(t.title)].title;
+          std::string id = text::FoldForMatch(title);
+          std::replace(id.begin(), id.end(), ' ', '-');
+          found.push_back({"role/~" + id + "-" + place->entity.substr(place->entity.find('/') + 1),
+                           title + ", " + place->name, EntityType::kRole, r, "role"});
         }
         i = next - 1;
-        break;
+        continue;
       }
+      std::string_view gap = next < words.size() ? text.substr(r.end, words[next].range.begin - r.end) : std::string_view(",");
+      bool bare = gap.find_first_of(",.;:!?\n") != std::string_view::npos ||
+                  (t.en ? !words[next].upper && words[next].key != "of" && words[next].key != "for"
+                        : speech_verbs_.Contains(words[next].hash) || kAfterTitle->Contains(words[next].hash));
+      if (bare && !overlaps(r)) {
+        if (const Mention* h = holder_before(r.begin, t.title)) found.push_back({h->entity, h->name, EntityType::kPerson, r, "role"});
+      }
+      i = next - 1;
     }
     const std::vector<std::vector<size_t>> cjk_titles_at = cjk ? cjk_title_scan_.Find(text) : std::vector<std::vector<size_t>>();
     for (size_t j = 0; j < cjk_titles_at.size(); ++j) {

@@ -157,7 +157,7 @@ Status Knowledge::AddPackFile(const std::string& path) {
 
 Result<Knowledge> Knowledge::Default() {
   Knowledge k;
-  for (const char* name : {"world.yaml", "cities.yaml", "western-balkans-china.yaml"}) {
+  for (const char* name : {"world.yaml", "cities.yaml", "western-balkans-china.yaml", "world-figures.yaml"}) {
     std::string_view data = EmbeddedData(name);
     if (data.empty()) return Status::Internal(fmt::format("pack {} is not compiled in", name));
     PLX_RETURN_IF_ERROR(k.AddPack(data, std::string("packs/") + name));
