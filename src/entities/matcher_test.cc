@@ -440,7 +440,8 @@ TEST_F(MatcherTest, NamesNextToReportingVerbsAndTitles) {
   for (const std::string& id : got) EXPECT_EQ(id.find("person/~the-hill"), std::string::npos);
   got = Ids("“It cannot be walked back,” said Dobrin Velkov on Saturday.");
   EXPECT_EQ(got, (std::vector<std::string>{"person/~dobr-velkov@Dobrin Velkov"}));
-  EXPECT_TRUE(Ids("The Kremlin said nothing.").empty());
+  EXPECT_TRUE(Ids("The Palace said nothing.").empty());
+  EXPECT_EQ(Ids("The Kremlin said nothing."), (std::vector<std::string>{"org/kremlin@Kremlin"}));
   // Albanian puts the object's clitic between them ("i tha", told him).
   got = Ids("Ri Jong Su i tha Asamblesë se bisedimet dështuan.");
   ASSERT_FALSE(got.empty());
