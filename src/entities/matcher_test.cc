@@ -1,8 +1,11 @@
 #include "entities/matcher.h"
 
 #include <algorithm>
+#include <map>
 
 #include <gtest/gtest.h>
+
+#include "text/fold.h"
 
 namespace parallax::entities {
 namespace {
@@ -67,6 +70,28 @@ TEST(Pack, ReadsEntitiesRolesAndExonymsAndNamesWhatIsWrong) {
   EXPECT_EQ(list_id.where().record, 1);
   EXPECT_FALSE(k.AddPack("- just a list\n", "list.yaml").ok());
   EXPECT_FALSE(k.AddPack("entities:\n  - {id: x, roles: [{org: Serbia}]}\n", "role.yaml").ok());
+}
+
+// The shipped packs hold together: every office belongs to an entity the packs define, dates
+// run forwards, and no two people share a strong alias (a name that would pick one of them at
+// random). A typo in a pack fails here rather than matching nothing.
+TEST(Pack, TheShippedPacksAreConsistent) {
+  auto k = Knowledge::Default();
+  ASSERT_TRUE(k.ok()) << k.status().ToString();
+  std::map<std::string, std::string> owner;  // language and folded alias -> person id
+  for (const Entity& e : k->entities()) {
+    for (const Role& r : e.roles) {
+      EXPECT_NE(k->Find(r.org), nullptr) << e.id << " holds an office of " << r.org;
+      EXPECT_TRUE(r.to.empty() || r.from <= r.to) << e.id << " " << r.title << " " << r.from << ".." << r.to;
+    }
+    if (e.type != EntityType::kPerson) continue;
+    for (const Alias& a : e.aliases) {
+      if (a.weak) continue;
+      auto [it, fresh] = owner.emplace(a.lang + ":" + text::FoldForMatch(a.text), e.id);
+      EXPECT_TRUE(fresh || it->second == e.id) << a.text << " names " << it->second << " and " << e.id;
+    }
+  }
+  for (const RolePhrase& r : k->roles()) EXPECT_NE(k->Find(r.org), nullptr) << r.id << " of " << r.org;
 }
 
 TEST_F(MatcherTest, ScriptsInflectionsAndChinese) {

@@ -62,7 +62,8 @@ struct BareTitle {
 
 class Knowledge {
  public:
-  // The packs shipped in packs/ (world, cities and western-balkans-china, in that order).
+  // The packs shipped in packs/ (world, cities, western-balkans-china and world-figures, in that
+  // order).
   static Result<Knowledge> Default();
 
   // Adds a pack from YAML text; `source` names it in errors.
