@@ -1549,7 +1549,22 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     // An English article may stand between them ("at the United Nations"), and outside
     // English capitalised words that qualify it ("za Vrhovni sud", "za Sky News"; English "the
     // individuals in the Nationwide study" ends in a noun of its own).
-    auto after_preposition = [&](ByteRange r) {
+    // Names (not pronouns) by where they end, to ask in log time whether a word lies inside a
+    // name that ends before a point; a paragraph can hold a million candidates.
+    std::vector<ByteRange> names_by_end;
+    for (const Candidate& c : cands) {
+      if (!c.pronoun) names_by_end.push_back(c.range);
+    }
+    std::sort(names_by_end.begin(), names_by_end.end(), [](ByteRange a, ByteRange b) { return a.end < b.end; });
+    auto inside_name_ending_by = [&](ByteRange w, uint32_t by) {
+      auto it = std::lower_bound(names_by_end.begin(), names_by_end.end(), w.end,
+                                 [](ByteRange n, uint32_t at) { return n.end < at; });
+      for (; it != names_by_end.end() && it->end <= by; ++it) {
+        if (it->begin <= w.begin) return true;
+      }
+      return false;
+    };
+    auto after_preposition = [&](ByteRange r, bool person) {
       if (preps == nullptr) return false;
       uint32_t next = r.begin;
       int qualifiers = 0;
@@ -1564,6 +1579,10 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         }
         if (gap.find_first_not_of(' ') != std::string_view::npos) return false;
         if (preps->count(k->key)) return true;
+        // Before a person, a capitalised word of another name is no qualifier: the preposition
+        // governs that name ("Direktor Kancelarije za KiM Marko Petrović": za KiM, not za
+        // Petrović). Before a word of a name split in two ("për NBC News") it still is.
+        if (person && inside_name_ending_by(k->r, r.begin)) return false;
         bool qualifier = qualifiers < 2 && ((lang.substr(0, 2) != "en" && IsUpperAt(text, k->r.begin)) || Possessive(k->key));
         if (k->key != "the" && k->key != "a" && k->key != "an" && !qualifier) return false;
         qualifiers += qualifier ? 1 : 0;
@@ -1595,7 +1614,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
             oblique = true;
           }
         }
-        c.governed = own || oblique || after_preposition(c.range);
+        c.governed = own || oblique || after_preposition(c.range, c.type == "person");
         // Albanian: a name after a title or a speaker's noun and its article is its complement
         // ("Ministri i Jashtëm", "Kryetari i Kuvendit", "zëdhënësi i Qeverisë"): not the speaker.
         if (lang.substr(0, 2) == "sq" && wi >= 2 && wi < words.size() && words[wi].r.begin == c.range.begin &&
@@ -1918,7 +1937,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
           if (m.range.end > paragraphs[k].range.end) break;
           if (m.type != "person" || Inside(m.range, quotations[k]) || !fits(gender, &m)) continue;
           if (text.substr(m.range.end, 3) == "的") continue;  // a possessor (邦德的女儿凯伦) is no subject
-          if (after_preposition(m.range)) continue;  // "Of Paddington, whom she describes …, she added"
+          if (after_preposition(m.range, m.type == "person")) continue;  // "Of Paddington, whom she describes …, she added"
           // A paragraph that names people only as examples ("…, Mr. Mandagi included, were his
           // students") goes on with its subject from before: search one paragraph further.
           if (listed(m.range)) {
@@ -2244,18 +2263,20 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         }
         return false;
       };
-      // "trener Partizana Marko Petrović": a name between a title in lower case and a person's
-      // name belongs to the title (the club, the company); the person speaks.
+      // "trener Partizana Marko Petrović": a name between a title in lower case (or opening the
+      // sentence: "Direktor Kancelarije za KiM Marko Petrović") and a person's name belongs to
+      // the title (the club, the company, the office); the person speaks.
+      auto lower_title_at = [&](const W& w) { return !IsUpperAt(text, w.r.begin) || opens_sentence(w.r.begin); };
       auto titled_owner = [&](const Candidate& c) {
         if (c.type == "person" || c.pronoun || c.noun) return false;
         auto w = std::lower_bound(words.begin(), words.end(), c.range.begin, [](const W& x, uint32_t at) { return x.r.begin < at; });
         if (w == words.begin()) return false;
         --w;
-        if (c.range.begin - w->r.end > 1 || IsUpperAt(text, w->r.begin)) return false;
+        if (c.range.begin - w->r.end > 1 || !lower_title_at(*w)) return false;
         // Albanian links the title to it with an article ("menaxheri i City, Pep Guardiola").
         static const std::unordered_set<std::string_view> kLinks = {"i", "e", "te", "se"};
         if (kLinks.count(w->key) && w != words.begin() && w->r.begin - std::prev(w)->r.end <= 1) --w;
-        if (IsUpperAt(text, w->r.begin) || (!titles_.Contains(w->hash, w->key) && !speaker_nouns_.Contains(w->hash, w->key))) return false;
+        if (!lower_title_at(*w) || (!titles_.Contains(w->hash, w->key) && !speaker_nouns_.Contains(w->hash, w->key))) return false;
         return std::any_of(cands.begin(), cands.end(), [&](const Candidate& p) {
           return p.type == "person" && !p.pronoun && p.range.begin >= c.range.end &&
                  (p.range.begin - c.range.end <= 1 || text.substr(c.range.end, p.range.begin - c.range.end) == ", ");

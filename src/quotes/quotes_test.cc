@@ -375,6 +375,12 @@ TEST_F(QuotesTest, ANameATitleGovernsDoesNotSpeak) {
             "Marko Petrović");
   // Without a person after it, the name is not passed over.
   EXPECT_NE(LastSpeaker("„Utakmica je odložena“, saopštio je direktor Partizana.", "sr"), "");
+  // A title opening the sentence is capitalised, and the office it heads ends in a preposition's
+  // object ("za KiM"): the person after them is no object of "za"; the person speaks.
+  EXPECT_EQ(LastSpeaker("Direktor Kancelarije za KiM Nikola Vranešević izjavio je da je situacija teška.", "sr"),
+            "Nikola Vranešević");
+  EXPECT_EQ(LastSpeaker("Juče je direktor Kancelarije za KiM Nikola Vranešević izjavio da je situacija teška.", "sr"),
+            "Nikola Vranešević");
 }
 
 TEST_F(QuotesTest, GendersTheArticleTeaches) {
