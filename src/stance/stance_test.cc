@@ -86,6 +86,37 @@ TEST(Stance, BackingWhatIsCondemned) {
   EXPECT_EQ(Baseline("Kurti tha se Kina është bashkëfajtore.", "sq", "Kina"), -1);
 }
 
+// An attitude word counts for what follows it, even past a nearer holder; its holder shares a
+// favourable reading but not a critical one; a passive auxiliary turns the order round.
+TEST(Stance, AttitudeWordsPointFromTheirHolder) {
+  Scorer s(nullptr);
+  const struct {
+    std::string_view text, lang, holder, object;
+    int holder_polarity, object_polarity;
+  } kCases[] = {
+      {"Kina kritikuje Evropsku uniju.", "sr", "Kina", "Evropsku uniju", 0, -1},
+      {"Кина осуђује Приштину.", "sr", "Кина", "Приштину", 0, -1},
+      {"Kina kritikoi Kosovën.", "sq", "Kina", "Kosovën", 0, -1},
+      {"中国批评欧盟。", "zh", "中国", "欧盟", 0, -1},
+      {"The ministry said China condemned Pristina.", "en", "China", "Pristina", 0, -1},
+      {"China is opposed to Pristina.", "en", "China", "Pristina", 0, -1},
+      {"Kina podržava teritorijalni integritet Srbije.", "sr", "Kina", "Srbije", 1, 1},
+  };
+  for (const auto& c : kCases) {
+    auto v = s.Score(c.text, c.lang, {}, {At(c.text, c.holder), At(c.text, c.object)});
+    EXPECT_EQ(v[0].polarity, c.holder_polarity) << c.text;
+    EXPECT_EQ(v[1].polarity, c.object_polarity) << c.text;
+  }
+  // A negated favourable word is critical, and still not of its holder.
+  EXPECT_EQ(Baseline("Kina neće podržati Prištinu.", "sr", "Kina"), 0);
+  // Passive: what stands before the word is its object.
+  EXPECT_EQ(Baseline("Kosovo was strongly condemned.", "en", "Kosovo"), -1);
+  EXPECT_EQ(Baseline("Priština je osuđena zbog toga.", "sr", "Priština"), -1);
+  EXPECT_EQ(Baseline("中国遭到批评。", "zh", "中国"), -1);
+  // An l-participle after the auxiliary is active: "je osudila", she condemned.
+  EXPECT_EQ(Baseline("Kina je osudila Prištinu.", "sr", "Kina"), 0);
+}
+
 // Targets joined by "and" share what is said of them.
 TEST(Stance, CoordinatedTargetsShareTheirWords) {
   Scorer s(nullptr);
