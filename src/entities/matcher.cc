@@ -674,14 +674,15 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   for (size_t i = 0; i < words.size();) {
     auto [best, best_len] = alias_at(i, false);
     if (best >= 0 && entries_[best].weak && !weak_supported(i, entries_[best])) best = -1;
-    // A place's one-word name after a known given name is a surname ("Agim Čeku" is not Czechia,
-    // "Jack London" not the city), unless the given name is also a common word ("Vlade
+    // A place's or an outlet's one-word name after a known given name is a surname ("Agim Čeku"
+    // is not Czechia, "Jack London" not the city, "Michael Bloomberg" not the agency), unless the given name is also a common word ("Vlade
     // Srbije", the government of Serbia).
     // So is one after a courtesy title ("Ms. Maurice" is not Mauritius). And a common word after
     // another capitalised word inside a sentence is part of a longer name ("Desert Island Discs",
     // "Nias Island" are not Iceland, Serbian's Island; "Roja Kina" is Roy Keane), where after a
     // sentence's first word it is not ("Kako Kina postaje", how China becomes).
-    if (best >= 0 && best_len == 1 && !entries_[best].role && k_.entities()[entries_[best].target].type == EntityType::kPlace &&
+    if (best >= 0 && best_len == 1 && !entries_[best].role && (k_.entities()[entries_[best].target].type == EntityType::kPlace ||
+                                                          k_.entities()[entries_[best].target].type == EntityType::kOutlet) &&
         i > 0 && words[i - 1].upper && !taken[i - 1]) {
       std::string_view gap = text.substr(words[i - 1].range.end, words[i].range.begin - words[i - 1].range.end);
       bool given = given_name[i - 1] && !common_keys_.Contains(words[i - 1].hash) && gap == " ";

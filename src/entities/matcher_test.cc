@@ -79,7 +79,20 @@ TEST(Pack, TheShippedPacksAreConsistent) {
   auto k = Knowledge::Default();
   ASSERT_TRUE(k.ok()) << k.status().ToString();
   std::map<std::string, std::string> owner;  // language and folded alias -> person id
+  std::map<std::string, std::string> site;   // domain -> outlet id
   for (const Entity& e : k->entities()) {
+    if (e.type == EntityType::kOutlet) {
+      // Ingest names an article's outlet by its domain: each outlet has one, none shares one,
+      // and its country is a place the packs know.
+      EXPECT_FALSE(e.domains.empty()) << e.id;
+      for (const std::string& d : e.domains) {
+        auto [it, fresh] = site.emplace(d, e.id);
+        EXPECT_TRUE(fresh) << d << " is " << it->second << " and " << e.id;
+      }
+      std::string country = "place/" + e.country;
+      std::transform(country.begin(), country.end(), country.begin(), [](unsigned char c) { return std::tolower(c); });
+      EXPECT_NE(k->Find(country), nullptr) << e.id << " in " << e.country;
+    }
     for (const Role& r : e.roles) {
       EXPECT_NE(k->Find(r.org), nullptr) << e.id << " holds an office of " << r.org;
       EXPECT_TRUE(r.to.empty() || r.from <= r.to) << e.id << " " << r.title << " " << r.from << ".." << r.to;
@@ -351,6 +364,19 @@ TEST_F(MatcherTest, AnOutletNamedByACommonWordOpeningASentence) {
   EXPECT_EQ(outlets("Beta je javila da je vlada pala."), (std::vector<std::string>{"outlet/beta@Beta"}));
   EXPECT_EQ(outlets("Prema pisanju lista Danas, vlada je pala. Danas je to potvrdio i ministar."),
             (std::vector<std::string>{"outlet/danas@Danas", "outlet/danas@Danas"}));
+}
+
+TEST_F(MatcherTest, OutletsTheRegionsPressCites) {
+  EXPECT_EQ(Ids("He told NBC News on Monday that it was over."), (std::vector<std::string>{"outlet/nbc@NBC News"}));
+  EXPECT_EQ(Ids("Prema pisanju Sputnjika, vlada je pala."), (std::vector<std::string>{"outlet/sputnik@Sputnjika"}));
+  EXPECT_EQ(Ids("据塔斯社报道，会谈失败。"), (std::vector<std::string>{"outlet/tass@塔斯社"}));
+  EXPECT_EQ(Ids("According to Bloomberg, the deal is off."), (std::vector<std::string>{"outlet/bloomberg@Bloomberg"}));
+  // An outlet's one-word name after a given name is a surname.
+  EXPECT_EQ(Ids("Daniel Bloomberg said the deal is off."), (std::vector<std::string>{"person/~daniel-bloomberg@Daniel Bloomberg"}));
+  // A short name counts only once the article has named the outlet in full.
+  EXPECT_TRUE(Ids("RT reported that the talks failed.").empty());
+  EXPECT_EQ(Ids("Russia Today said so. RT later deleted it."),
+            (std::vector<std::string>{"outlet/rt@Russia Today", "outlet/rt@RT"}));
 }
 
 TEST_F(MatcherTest, CitiesFromTheCitiesPack) {
