@@ -2662,6 +2662,19 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         }
       }
       if (match == nullptr) continue;
+      // A surname that is a month or a weekday, used as a date, is the date: "Theresa May …
+      // in May", "on 5 May", "May 2019".
+      if (n == 1 && kCalendar.Contains(words[i])) {
+        static const KeySet kBeforeDates({"in", "on", "since", "until", "till", "by", "last", "next", "early", "late",
+                                          "mid", "of", "from", "through", "during", "this", "every", "each", "before",
+                                          "after", "between", "and", "or", "to"});
+        uint32_t b = words[i].range.begin, e = words[i].range.end;
+        while (b > 0 && (text[b - 1] == ' ' || text[b - 1] == '-')) --b;
+        while (e < text.size() && text[e] == ' ') ++e;
+        auto digit = [&](char c) { return c >= '0' && c <= '9'; };
+        bool digit_near = (b > 0 && digit(text[b - 1])) || (e < text.size() && digit(text[e]));
+        if (digit_near || (i > 0 && kBeforeDates.Contains(words[i - 1]) && words[i - 1].range.end + 2 >= words[i].range.begin)) continue;
+      }
       out.push_back({match->id, match->name, match->type, {words[i].range.begin, words[i + n - 1].range.end}, n > 1 ? "alias" : "surname"});
       i += n - 1;
     }

@@ -679,6 +679,9 @@ TEST_F(MatcherTest, NamesTheArticleShortensToASurname) {
   for (const std::string& id : Ids("The Supreme Court ruled on Monday. The Court said it would not hear the case.")) {
     EXPECT_EQ(id.find("person/"), std::string::npos) << id;
   }
+  // A surname that is a month, used as a date, is the date; alone as a subject it is the person.
+  EXPECT_EQ(Ids("Clara May resigned. In May the party voted, and on 5 May it met. May said so."),
+            (std::vector<std::string>{"person/~clar-may@Clara May", "person/~clar-may@May"}));
 }
 
 TEST_F(MatcherTest, NameParticlesSentenceEndsAndForeignAliases) {
