@@ -2680,6 +2680,48 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     }
   }
   std::sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
+  // A surname alone that the article writes before the full name (a headline's "Petrović:" over
+  // the lede's "Marko Petrović") is the person named in full, when the article names just one
+  // person no pack lists with that surname. (After the full name, the rules above decide: a
+  // later "Plasko" may be the wife of the "Joel Plasko" named first.) Each part of a double
+  // surname counts as a surname: "Plasko" may be Linzi Plasko-Flaksman's too.
+  struct FullName {
+    std::string key, id;  // surname key; id, or "" when two people share the surname
+    uint32_t first;       // where the article first names the person in full
+  };
+  std::vector<FullName> full_names;
+  for (const Mention& m : out) {
+    size_t space = m.name.rfind(' ');
+    if (m.type != EntityType::kPerson || m.entity.find("/~") == std::string::npos || space == std::string::npos) continue;
+    std::string_view surname = std::string_view(m.name).substr(space + 1);
+    std::vector<std::string_view> parts = {surname};
+    size_t from = 0;
+    for (size_t at = 0; at < surname.size();) {
+      size_t dash = surname[at] == '-' ? 1 : surname.substr(at, 3) == "–" || surname.substr(at, 3) == "—" ? 3 : 0;
+      if (dash == 0) {
+        ++at;
+        continue;
+      }
+      parts.push_back(surname.substr(from, at - from));
+      from = at += dash;
+    }
+    if (from > 0) parts.push_back(surname.substr(from));
+    for (std::string_view part : parts) {
+      std::string key = NameKey(part);
+      auto it = std::find_if(full_names.begin(), full_names.end(), [&](const FullName& f) { return f.key == key; });
+      if (it == full_names.end()) full_names.push_back({std::move(key), m.entity, m.range.begin});
+      else if (it->id != m.entity) it->id.clear();
+    }
+  }
+  for (Mention& m : out) {
+    if (full_names.empty()) break;
+    if (m.type != EntityType::kPerson || m.entity.find("/~") == std::string::npos || m.name.find(' ') != std::string::npos) continue;
+    const std::string key = NameKey(m.name);
+    auto it = std::find_if(full_names.begin(), full_names.end(), [&](const FullName& f) { return f.key == key; });
+    if (it == full_names.end() || it->id.empty() || it->id == m.entity || m.range.begin > it->first) continue;
+    m.entity = it->id;
+    m.via = "surname";
+  }
   // One name per person no pack lists, the base form among the ways the text writes it in full:
   // "Marka Markovića … Marko Marković" and "Arben Gashin … Arben Gashi" are Marko Marković and
   // Arben Gashi throughout (most words, then fewest bytes: the nominative is the shortest form).

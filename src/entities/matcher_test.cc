@@ -679,6 +679,13 @@ TEST_F(MatcherTest, NamesTheArticleShortensToASurname) {
   for (const std::string& id : Ids("The Supreme Court ruled on Monday. The Court said it would not hear the case.")) {
     EXPECT_EQ(id.find("person/"), std::string::npos) << id;
   }
+  // A headline's surname before the lede's full name is that person; not when two people named
+  // later share the surname, a double surname's part included.
+  EXPECT_EQ(Ids("Vranešević: „Sporazum je mrtav“\n\nNikola Vranešević je to rekao u ponedeljak."),
+            (std::vector<std::string>{"person/~nikol-vranesevic@Vranešević", "person/~nikol-vranesevic@Nikola Vranešević"}));
+  std::vector<std::string> two = Ids("Vranešević: „Sporazum je mrtav“\n\nNikola Vranešević i Ana Kostić-Vranešević su to rekli.");
+  ASSERT_FALSE(two.empty());
+  EXPECT_FALSE(two[0].starts_with("person/~nikol-vranesevic")) << two[0];
   // A surname that is a month, used as a date, is the date; alone as a subject it is the person.
   EXPECT_EQ(Ids("Clara May resigned. In May the party voted, and on 5 May it met. May said so."),
             (std::vector<std::string>{"person/~clar-may@Clara May", "person/~clar-may@May"}));

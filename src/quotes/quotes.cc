@@ -2631,6 +2631,11 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         colon_before = b > window.begin && text[b - 1] == ':';
       }
       size_t n_words = CountWords(content);
+      // A person's name right before that colon labels the words as theirs, however short
+      // ("Kurti: „Sporazum je mrtav“", as headlines put it): speech, not a term.
+      const bool person_labels = colon_before && std::any_of(cands.begin(), cands.end(), [&](const Candidate& c) {
+        return c.type == "person" && !c.pronoun && c.range.begin >= window.begin && text.substr(c.range.end, 1) == ":";
+      });
       bool unreported = false;  // a partial quotation no one is reported to say
       auto earlier_pieces = pieces_of.find(s.group);
       if (chinese && s.group < 0 && ChineseName(text, s)) {
@@ -2710,7 +2715,8 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
           q.speaker_range = prev.speaker_range;
           q.confidence = 0.75;
         }
-      } else if ((n_words <= 3 || (!chinese && !german && TitleCased(content))) && s.group < 0) {
+      } else if ((n_words <= 3 || (!chinese && !german && TitleCased(content))) && s.group < 0 &&
+                 !(colon_before && n_words >= 2 && person_labels)) {
         q.kind = Kind::kTerm;
       } else if (colon_before) {
         q.kind = Kind::kDirect;

@@ -369,6 +369,19 @@ TEST_F(QuotesTest, TheSourceAnAccordingToPhraseCitesDoesNotSpeak) {
   ExpectNotSpeaking(Run("Milioni su gledali svedočenje sudije i Jelene Marković, žene koja ga je optužila za napad.", "sr"), "žen");
 }
 
+TEST_F(QuotesTest, AHeadlinesNameAndColonLabelShortWords) {
+  // "Surname: „…“" over the lede: however short, the words are that person's, the person the
+  // lede names in full.
+  std::vector<Got> got = Run("Vranešević: „Sporazum je mrtav“\n\n„Sporazum je mrtav“, rekao je Nikola Vranešević novinarima.", "sr");
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].kind, "direct");
+  EXPECT_EQ(got[0].speaker, "Nikola Vranešević");
+  // A topic's label is no speaker: the words stay a term.
+  got = Run("Tema: „Sporazum je mrtav“", "sr");
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].kind, "term");
+}
+
 TEST_F(QuotesTest, ANameATitleGovernsDoesNotSpeak) {
   // "trener Partizana Marko Petrović": the club belongs to the title; the coach speaks.
   EXPECT_EQ(LastSpeaker("„Imao je problema sa stopalom“, rekao je trener Partizana Marko Petrović novinarima.", "sr"),
@@ -683,8 +696,8 @@ TEST_F(QuotesTest, IndirectSpeechAndPronouns) {
   // A name right before a person's noun modifies it: the official speaks, not NATO.
   ExpectQuote(Run("一名北约官员周一表示，联盟将继续在科索沃部署部队。", "zh"), 0, "联盟将继续在科索沃部署部队", "indirect", "官员");
   // 据 X 报道: X is the source, in title marks or not, less the time words after it; 证据
-  // (evidence) is no cue.
-  ExpectQuote(Run("据《卫报》报道，联邦调查局正在调查这些指控。", "zh"), 0, "联邦调查局正在调查这些指控", "indirect", "卫报");
+  // (evidence) is no cue. A source the packs know speaks by its display name.
+  ExpectQuote(Run("据《卫报》报道，联邦调查局正在调查这些指控。", "zh"), 0, "联邦调查局正在调查这些指控", "indirect", "The Guardian");
   ExpectQuote(Run("据明镜周刊周五报道，他随后支付了一笔钱。", "zh"), 0, "他随后支付了一笔钱", "indirect", "明镜周刊");
   for (const Got& q : Run("福特提交的证据详细说明了她的指控。", "zh")) EXPECT_NE(q.speaker, "详细") << q.content;
   // Nor is 说 in 说明 (explain), 小说 (novel) or 说服 (persuade).
