@@ -1231,7 +1231,13 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
             break;
           }
         }
-        if (!compound && !Inside(r, spans)) cues.push_back({r, vi});
+        // An English verb right after "to" is an infinitive, no report ("too slow to explain their
+        // case", "declined to say when"), unless a that-word follows it ("went on to say that").
+        bool infinitive = v.lang == "en" && w > 0 && words[w - 1].key == "to" &&
+                          (w + v.words.size() >= words.size() ||
+                           std::none_of(v.that_words.begin(), v.that_words.end(),
+                                        [&](const Verb::ThatWord& t) { return t.folded == words[w + v.words.size()].key; }));
+        if (!compound && !infinitive && !Inside(r, spans)) cues.push_back({r, vi});
       }
     }
     // Words a one-character verb is part of without reporting speech (说明 explain, 小说 novel,
@@ -1482,7 +1488,10 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       static const std::unordered_set<std::string_view> kLinking = {
           "ali", "a", "i", "no", "pa", "te", "medjutim", "takodje", "takodjer", "zatim", "tada", "ipak", "jos", "potom",
           "kasnije", "ovo", "to", "ono", "but", "and", "then", "dhe", "por", "megjithate", "gjithashtu", "megjutoa",
-          "kako", "kao", "sic", "kur", "ndersa", "pasi"};  // as, when, while: "Siç deklaron Spieth"
+          "kako", "kao", "sic", "kur", "ndersa", "pasi",  // as, when, while: "Siç deklaron Spieth"
+          // and the first person opening a sentence outside quotation marks, the writers' own
+          // voice ("We asked her what Beijing wants"): no one the article quotes.
+          "we", "i", "mi", "ja", "ne", "une", "nie", "jas"};
       // Nor are nouns that describe someone named before ("Aviokompanija je saopštila"): the
       // description resolves them. An office ("Ambasador je naveo") is its holder named before,
       // else the office itself, a role.
@@ -3422,7 +3431,13 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
   }
   std::vector<Quote> kept;
   for (size_t i = 0; i < out.size(); ++i) {
-    if (!drop[i]) kept.push_back(std::move(out[i]));
+    if (drop[i]) continue;
+    // Words reported from a sentence's start leave its dateline out ("BELGRADE, Sept 10
+    // (Reuters) - Serbia and China signed …, officials said": what they said begins at Serbia).
+    if (uint32_t d = text::DatelineEnd(text, out[i].content); d > out[i].content.begin && d < out[i].content.end) {
+      out[i].content.begin = d;
+    }
+    kept.push_back(std::move(out[i]));
   }
   EchoSpeakers(text, kept);
   return kept;

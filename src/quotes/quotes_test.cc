@@ -369,6 +369,20 @@ TEST_F(QuotesTest, TheSourceAnAccordingToPhraseCitesDoesNotSpeak) {
   ExpectNotSpeaking(Run("Milioni su gledali svedočenje sudije i Jelene Marković, žene koja ga je optužila za napad.", "sr"), "žen");
 }
 
+// Reporting verbs that report nothing here, and furniture that is no one's words.
+TEST_F(QuotesTest, InfinitivesDatelinesAndTheWritersOwnVoice) {
+  // An infinitive reports nothing: one quotation, the clause after "added that".
+  ExpectOnlyQuote(Run("Jane Roe added that the institutions were too slow to explain their case in Asia.", "en"),
+                  "the institutions were too slow to explain their case in Asia", "indirect", "Jane Roe");
+  // "went on to say that" still reports.
+  ExpectOnlyQuote(Run("Jane Roe went on to say that the talks were over.", "en"), "the talks were over", "indirect", "Jane Roe");
+  // What officials said begins after the wire's dateline.
+  ExpectOnlyQuote(Run("BELGRADE, Sept 10 (Wire) - Serbia and China signed an agreement on Wednesday, officials said.", "en"),
+                  "Serbia and China signed an agreement on Wednesday", "indirect", "officials");
+  // "We" outside quotation marks is the writers: they are no speaker the article quotes.
+  ExpectNotSpeaking(Run("Jane Roe has followed the talks for a decade. We asked her what Beijing wants.", "en"), "We");
+}
+
 TEST_F(QuotesTest, AHeadlinesNameAndColonLabelShortWords) {
   // "Surname: „…“" over the lede: however short, the words are that person's, the person the
   // lede names in full.
