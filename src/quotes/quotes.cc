@@ -2307,6 +2307,16 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         }
         return false;
       };
+      // A known place right after a speaker's noun is the noun's complement: "Stanovnici severa
+      // Kosova kažu" (the residents of North Kosovo say), "zyrtarët e Serbisë". (A name no pack
+      // knows that the tagger calls a place may be a person's: see below.)
+      auto noun_complement = [&](const Candidate& c) {
+        return c.place && c.entity.find("/~") == std::string::npos && std::any_of(cands.begin(), cands.end(), [&](const Candidate& n) {
+                 if (!n.noun || n.range.end > c.range.begin) return false;
+                 std::string_view gap = text.substr(n.range.end, c.range.begin - n.range.end);
+                 return gap == " " || gap == " e " || gap == " i " || gap == " të ";
+               });
+      };
       // Whether the words between two points are auxiliaries and adverbs only, three at most.
       auto only_auxiliaries = [&](uint32_t from, uint32_t to) {
         static const std::unordered_set<std::string_view> kAux = {
@@ -2371,7 +2381,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
           if (g != 0 && g != cue_gender) continue;
         }
         if (c.range.begin >= q.content.begin && c.range.end <= q.content.end) continue;
-        if (cited(c.range) || titled_owner(c) || qualifies_title(c)) continue;
+        if (cited(c.range) || titled_owner(c) || qualifies_title(c) || noun_complement(c)) continue;
         // A verb before the quoted words has its speaker before them too: a name after them
         // belongs to the rest of the sentence ("rekao je da je „narod video hrabrost“ Kavanoa").
         if (cue.end <= q.content.begin && c.range.begin >= q.content.end) continue;

@@ -369,6 +369,13 @@ TEST_F(QuotesTest, TheSourceAnAccordingToPhraseCitesDoesNotSpeak) {
   ExpectNotSpeaking(Run("Milioni su gledali svedočenje sudije i Jelene Marković, žene koja ga je optužila za napad.", "sr"), "žen");
 }
 
+// A known place right after a speaker's noun is its complement; the noun's people speak.
+TEST_F(QuotesTest, APlaceAfterASpeakersNounIsItsComplement) {
+  ExpectOnlyQuote(Run("Stanovnici severa Kosova kažu da ih više brinu cene.", "sr"), "ih više brinu cene", "indirect", "Stanovnici");
+  ExpectOnlyQuote(Run("Građani Srbije kažu da ih više brinu cene.", "sr"), "ih više brinu cene", "indirect", "Građani");
+  ExpectOnlyQuote(Run("Qytetarët e Kosovës thonë se çmimet janë rritur.", "sq"), "çmimet janë rritur", "indirect", "Qytetarët");
+}
+
 // Reporting verbs that report nothing here, and furniture that is no one's words.
 TEST_F(QuotesTest, InfinitivesDatelinesAndTheWritersOwnVoice) {
   // An infinitive reports nothing: one quotation, the clause after "added that".
