@@ -3109,7 +3109,22 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         q.content = Trim(text, opens || !closes ? after : before);
         if (CountWords(q.content.Of(text)) < 2) continue;
         ByteRange source = english ? ByteRange{as.begin, c.range.begin} : ByteRange{c.range.end, as.end};
-        if (!attribute(q, c.range, source, 0.85)) q.confidence = 0;
+        if (!attribute(q, c.range, source, 0.85)) {
+          q.confidence = 0;
+          // A clause that names no one inside the sentence ("On je zahvalio Kini na, kako je
+          // naveo, principijelnom stavu": as he put it) is its subject's: a person or a pronoun
+          // opening the sentence.
+          const Candidate* subject = nullptr;
+          for (const Candidate& cand : cands) {
+            if (cand.range.begin >= window.begin && cand.range.end <= as.begin && (subject == nullptr || cand.range.begin < subject->range.begin)) {
+              subject = &cand;
+            }
+          }
+          if (!opens && CountWords(source.Of(text)) == 0 && subject != nullptr && (subject->pronoun || subject->type == "person") &&
+              CountWords(text.substr(window.begin, subject->range.begin - window.begin)) == 0) {
+            attribute(q, c.range, subject->range, 0.7);
+          }
+        }
       } else {
         uint32_t clause = c.range.end;
         uint32_t clause_start = 0;  // set when the clause begins at a word, not after a that-word

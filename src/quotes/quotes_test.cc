@@ -377,7 +377,7 @@ TEST_F(QuotesTest, APlaceAfterASpeakersNounIsItsComplement) {
 }
 
 // Reporting verbs that report nothing here, and furniture that is no one's words.
-TEST_F(QuotesTest, InfinitivesDatelinesAndTheWritersOwnVoice) {
+TEST_F(QuotesTest, InfinitivesDatelinesAsClausesAndTheWritersVoice) {
   // An infinitive reports nothing: one quotation, the clause after "added that".
   ExpectOnlyQuote(Run("Jane Roe added that the institutions were too slow to explain their case in Asia.", "en"),
                   "the institutions were too slow to explain their case in Asia", "indirect", "Jane Roe");
@@ -386,6 +386,9 @@ TEST_F(QuotesTest, InfinitivesDatelinesAndTheWritersOwnVoice) {
   // What officials said begins after the wire's dateline.
   ExpectOnlyQuote(Run("BELGRADE, Sept 10 (Wire) - Serbia and China signed an agreement on Wednesday, officials said.", "en"),
                   "Serbia and China signed an agreement on Wednesday", "indirect", "officials");
+  // "…, kako je naveo, …" naming no one: the sentence's subject put it so.
+  ExpectQuote(Run("Jelena Marković je rekla da ostaje u vladi. Ona je zahvalila Kini na, kako je navela, principijelnom stavu.", "sr"),
+              1, "principijelnom stavu", "indirect", "Jelena Marković");
   // "We" outside quotation marks is the writers: they are no speaker the article quotes.
   ExpectNotSpeaking(Run("Jane Roe has followed the talks for a decade. We asked her what Beijing wants.", "en"), "We");
 }
