@@ -1229,9 +1229,12 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       "institut", "univerzitet", "sveučilište", "fakultet", "banka", "kompanija", "stranka", "partija"});
   // Titles, which kNotInNames lists too, that may end a span the rules below take apart.
   static const KeySet kTitleWords({"prime", "minister", "president", "general", "secretary"});
+  // (With the wires' abbreviations, "PRISTINA, Oct 16 (Reuters)"; not Jan, Mar or Jun, which
+  // are names too.)
   static const KeySet kCalendar(
       {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-            "april", "may", "june", "july", "august", "september", "october", "november", "december"});
+       "april", "may", "june", "july", "august", "september", "october", "november", "december", "feb", "apr", "aug",
+       "sep", "sept", "oct", "nov", "dec"});
   auto usable = [&](size_t k) {
     if (taken[k] || !words[k].upper || kNotNames.Contains(words[k]) || cues_.Contains(words[k].hash)) return false;
     std::string_view w = words[k].range.Of(text);
@@ -1459,7 +1462,15 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     }
   }
 
-  // 2c. Names no pack lists, from the trained tagger (people, organisations, places).
+  // 2c. Names no pack lists, from the trained tagger (people, organisations, places). A bare
+  // title of several words is no name, whatever its capitals ("Ministrja e Jashtme", the foreign
+  // minister: "Jashtme" is no place).
+  for (size_t i = 0; i < words.size(); ++i) {
+    const Title* t = taken[i] ? nullptr : title_at(i);
+    if (t == nullptr || t->keys.size() < 2) continue;
+    for (size_t k = i; k < i + t->keys.size(); ++k) taken[k] = true;
+    i += t->keys.size() - 1;
+  }
   {
     std::vector<std::string_view> surfaces;
     std::vector<bool> starts;
@@ -1753,6 +1764,11 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       }
     }
     for (TaggedSpan s : spans) {
+      // A month and its day ("PRISTINA, Oct 16 (Reuters)") is a date.
+      if (kCalendar.Contains(words[s.first_word]) &&
+          (s.end_word == s.first_word + 1 || std::isdigit(static_cast<unsigned char>(text[words[s.first_word + 1].range.begin])))) {
+        continue;
+      }
       bool free = true;
       for (size_t k = s.first_word; k < s.end_word; ++k) free = free && !taken[k];
       if (!free) continue;
@@ -2682,7 +2698,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   std::sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) { return a.range.begin < b.range.begin; });
   // A surname alone that the article writes before the full name (a headline's "Petrović:" over
   // the lede's "Marko Petrović") is the person named in full, when the article names just one
-  // person no pack lists with that surname. (After the full name, the rules above decide: a
+  // person with that surname. (After the full name, the rules above decide: a
   // later "Plasko" may be the wife of the "Joel Plasko" named first.) Each part of a double
   // surname counts as a surname: "Plasko" may be Linzi Plasko-Flaksman's too.
   struct FullName {
@@ -2692,7 +2708,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   std::vector<FullName> full_names;
   for (const Mention& m : out) {
     size_t space = m.name.rfind(' ');
-    if (m.type != EntityType::kPerson || m.entity.find("/~") == std::string::npos || space == std::string::npos) continue;
+    if (m.type != EntityType::kPerson || space == std::string::npos) continue;
     std::string_view surname = std::string_view(m.name).substr(space + 1);
     std::vector<std::string_view> parts = {surname};
     size_t from = 0;
