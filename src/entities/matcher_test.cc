@@ -214,6 +214,9 @@ TEST_F(MatcherTest, InternationalOrganisationsInflected) {
   EXPECT_EQ(Ids("Borba protiv al-Qaede se nastavlja."), (std::vector<std::string>{"org/al-qaeda@al-Qaede"}));
   EXPECT_EQ(Ids("Svjetska zdravstvena organizacija je objavila izvješće."),
             (std::vector<std::string>{"org/who@Svjetska zdravstvena organizacija"}));
+  // The plural's genitive and dative, which no case ending of the key reaches.
+  EXPECT_EQ(Ids("Podrška u Ujedinjenim nacijama je važna."), (std::vector<std::string>{"org/un@Ujedinjenim nacijama"}));
+  EXPECT_EQ(Ids("Одлука Уједињених нација је коначна."), (std::vector<std::string>{"org/un@Уједињених нација"}));
 }
 
 TEST_F(MatcherTest, GovernmentsCouncilsAndAgencies) {
