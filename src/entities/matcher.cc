@@ -2704,6 +2704,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   struct FullName {
     std::string key, id;  // surname key; id, or "" when two people share the surname
     uint32_t first;       // where the article first names the person in full
+    std::string name;     // the display name there
   };
   std::vector<FullName> full_names;
   for (const Mention& m : out) {
@@ -2725,7 +2726,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     for (std::string_view part : parts) {
       std::string key = NameKey(part);
       auto it = std::find_if(full_names.begin(), full_names.end(), [&](const FullName& f) { return f.key == key; });
-      if (it == full_names.end()) full_names.push_back({std::move(key), m.entity, m.range.begin});
+      if (it == full_names.end()) full_names.push_back({std::move(key), m.entity, m.range.begin, m.name});
       else if (it->id != m.entity) it->id.clear();
     }
   }
@@ -2736,6 +2737,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     auto it = std::find_if(full_names.begin(), full_names.end(), [&](const FullName& f) { return f.key == key; });
     if (it == full_names.end() || it->id.empty() || it->id == m.entity || m.range.begin > it->first) continue;
     m.entity = it->id;
+    m.name = it->name;
     m.via = "surname";
   }
   // One name per person no pack lists, the base form among the ways the text writes it in full:

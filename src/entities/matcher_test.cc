@@ -381,6 +381,7 @@ TEST_F(MatcherTest, TitlesDatelinesAndTheWest) {
   EXPECT_EQ(Ids("Petković: Srbija neće priznati Kosovo\n\nPetar Petković je to rekao u ponedeljak."),
             (std::vector<std::string>{"person/petar-petkovic@Petković", "place/rs@Srbija", "place/xk@Kosovo",
                                       "person/petar-petkovic@Petar Petković"}));
+  EXPECT_EQ(matcher_->Find("Petković: Srbija neće priznati Kosovo\n\nPetar Petković je to rekao.", {})[0].name, "Petar Petković");
   EXPECT_EQ(Ids("Запад лицемерно говори о Косову."), (std::vector<std::string>{"place/the-west@Запад", "place/xk@Косову"}));
   EXPECT_EQ(Ids("Settlers in the West Bank protested."), (std::vector<std::string>{"place/west-bank@West Bank"}));
 }
