@@ -1618,8 +1618,11 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
           size_t last = wi;
           while (last + 1 < words.size() && words[last + 1].r.end <= c.range.end) ++last;
           auto plural_oblique = [](std::string_view key) { return key.ends_with("im") || key.ends_with("ima") || key.ends_with("ama"); };
-          if (words[last].r.end == c.range.end && plural_oblique(words[last].key) && last + 1 < words.size() &&
-              words[last + 1].r.begin == c.range.end + 1 && (words[last + 1].key.ends_with("ima") || words[last + 1].key.ends_with("ama"))) {
+          // (The noun after the name's last word, or both inside the name: "Ujedinjenim nacijama".)
+          auto plural_noun = [](std::string_view key) { return key.ends_with("ima") || key.ends_with("ama"); };
+          if (words[last].r.end == c.range.end && plural_oblique(words[last].key) &&
+              ((last + 1 < words.size() && words[last + 1].r.begin == c.range.end + 1 && plural_noun(words[last + 1].key)) ||
+               (last > wi && plural_noun(words[last].key) && plural_oblique(words[last - 1].key)))) {
             oblique = true;
           }
         }
@@ -2311,11 +2314,13 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       // Kosova kažu" (the residents of North Kosovo say), "zyrtarët e Serbisë". (A name no pack
       // knows that the tagger calls a place may be a person's: see below.)
       auto noun_complement = [&](const Candidate& c) {
-        return c.place && c.entity.find("/~") == std::string::npos && std::any_of(cands.begin(), cands.end(), [&](const Candidate& n) {
-                 if (!n.noun || n.range.end > c.range.begin) return false;
-                 std::string_view gap = text.substr(n.range.end, c.range.begin - n.range.end);
-                 return gap == " " || gap == " e " || gap == " i " || gap == " të ";
-               });
+        if (!c.place || c.entity.find("/~") != std::string::npos) return false;
+        auto w = std::lower_bound(words.begin(), words.end(), c.range.begin, [](const W& x, uint32_t at) { return x.r.begin < at; });
+        if (w == words.begin()) return false;
+        --w;
+        if ((w->key == "e" || w->key == "i" || w->key == "te") && w != words.begin()) --w;
+        std::string_view gap = text.substr(w->r.end, c.range.begin - w->r.end);
+        return (gap == " " || gap == " e " || gap == " i " || gap == " të ") && speaker_noun(*w);
       };
       // Whether the words between two points are auxiliaries and adverbs only, three at most.
       auto only_auxiliaries = [&](uint32_t from, uint32_t to) {
