@@ -3224,7 +3224,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
               size_t comma = head.rfind(',');
               if (comma == std::string_view::npos) continue;
               ByteRange tag{static_cast<uint32_t>(window.begin + comma), window.end};
-              if (CountWords(text.substr(tag.begin, c.range.begin - tag.begin)) > 5) continue;
+              if (CountWords(text.substr(tag.begin, c.range.begin - tag.begin)) > 7) continue;
               // A relative clause is no tag: "…, žene koja ga je optužila" (the woman who accused him).
               static const std::unordered_set<std::string_view> kRelatives = {
                   "who",  "which", "whom",  "whose", "koji",  "koja",  "koje", "kojeg", "kojega", "kojem", "kojemu", "kojim",

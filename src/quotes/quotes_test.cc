@@ -369,6 +369,14 @@ TEST_F(QuotesTest, TheSourceAnAccordingToPhraseCitesDoesNotSpeak) {
   ExpectNotSpeaking(Run("Milioni su gledali svedočenje sudije i Jelene Marković, žene koja ga je optužila za napad.", "sr"), "žen");
 }
 
+// A tag after the clause may name its speaker at length; an office speaks as its people do.
+TEST_F(QuotesTest, LongerTagsAndOffices) {
+  ExpectOnlyQuote(Run("The talks ended without agreement, a spokesman for the EU envoy said.", "en"),
+                  "The talks ended without agreement", "indirect", "spokesman");
+  ExpectOnlyQuote(Run("Takimi në Bruksel përfundoi pa marrëveshje, njoftoi zyra e ndërmjetësit evropian.", "sq"),
+                  "Takimi në Bruksel përfundoi pa marrëveshje", "indirect", "zyra");
+}
+
 // A known place right after a speaker's noun is its complement; the noun's people speak.
 TEST_F(QuotesTest, APlaceAfterASpeakersNounIsItsComplement) {
   ExpectOnlyQuote(Run("Stanovnici severa Kosova kažu da ih više brinu cene.", "sr"), "ih više brinu cene", "indirect", "Stanovnici");
