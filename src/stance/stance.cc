@@ -658,6 +658,12 @@ std::vector<Verdict> Scorer::Score(std::string_view text, std::string_view lang,
       v.polarity = best - 1;
       v.confidence = prob[best];
       v.score = prob[2] - prob[0];
+      // With no evaluative word to point to, a lean the model gives less than even odds is no
+      // verdict: "Kosovo does not need permission from Beijing" is not critical of Kosovo.
+      if (r.hits == 0 && v.polarity != 0 && v.confidence < 0.5) {
+        v.polarity = 0;
+        v.confidence = prob[1];
+      }
     }
     v.evidence = v.polarity > 0 ? r.evidence_pos : v.polarity < 0 ? r.evidence_neg
                  : r.best_pos >= r.best_neg ? r.evidence_pos : r.evidence_neg;

@@ -117,6 +117,18 @@ TEST(Stance, AttitudeWordsPointFromTheirHolder) {
   EXPECT_EQ(Baseline("Kina je osudila Prištinu.", "sr", "Kina"), 0);
 }
 
+// The shipped model: with no evaluative word to point to, a lean it gives less than even odds
+// is no verdict.
+TEST(Stance, NoEvidenceAndLessThanEvenOddsIsNeutral) {
+  Scorer s(&Model::Default());
+  std::string_view text = "Valbona Berisha said Kosovo does not need permission from Beijing.";
+  auto v = s.Score(text, "en", {}, {At(text, "Kosovo")});
+  EXPECT_EQ(v[0].polarity, 0);
+  // Evidence still decides: the model reads the critical word.
+  text = "Valbona Berisha said Kosovo's reckless provocation must stop.";
+  EXPECT_EQ(s.Score(text, "en", {}, {At(text, "Kosovo")})[0].polarity, -1);
+}
+
 // Targets joined by "and" share what is said of them.
 TEST(Stance, CoordinatedTargetsShareTheirWords) {
   Scorer s(nullptr);
