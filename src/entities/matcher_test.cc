@@ -384,6 +384,10 @@ TEST_F(MatcherTest, TitlesDatelinesAndTheWest) {
   EXPECT_EQ(matcher_->Find("Petković: Srbija neće priznati Kosovo\n\nPetar Petković je to rekao.", {})[0].name, "Petar Petković");
   EXPECT_EQ(Ids("Запад лицемерно говори о Косову."), (std::vector<std::string>{"place/the-west@Запад", "place/xk@Косову"}));
   EXPECT_EQ(Ids("Settlers in the West Bank protested."), (std::vector<std::string>{"place/west-bank@West Bank"}));
+  // The arguments: the precedent, and Serbia's territorial integrity (a topic keeps its names).
+  EXPECT_EQ(Ids("Kina podržava teritorijalni integritet Srbije i odbacuje kosovski presedan."),
+            (std::vector<std::string>{"place/cn@Kina", "topic/serbia-territorial-integrity@teritorijalni integritet Srbije",
+                                      "place/rs@Srbije", "topic/kosovo-precedent@kosovski presedan"}));
   // The territories the Kosovo precedent is argued over.
   EXPECT_EQ(Ids("俄罗斯吞并了克里米亚。"), (std::vector<std::string>{"place/ru@俄罗斯", "place/crimea@克里米亚"}));
   EXPECT_EQ(Ids("Kosovo nije Abhazija ni Južna Osetija."),
