@@ -876,6 +876,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     for (size_t at = text.find(d); at != std::string_view::npos; at = text.find(d, at + 1)) dots.push_back({at, d.size()});
   }
   std::sort(dots.begin(), dots.end());
+  const size_t dotted_from = hits.size();
   for (auto [dot, dot_len] : dots) {
     auto cjk_before = [&](size_t at) {
       if (at < 3) return false;
@@ -925,6 +926,17 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     if (overlaps) continue;
     std::string name(text.substr(begin, end - begin));
     hits.push_back({{static_cast<uint32_t>(begin), static_cast<uint32_t>(end)}, -1, SIZE_MAX, SIZE_MAX, "person/~" + name, name});
+  }
+  // A dotted name that runs on past the same name written elsewhere in the article ends where
+  // that one does: "坎耶·韦斯特佩戴" beside "坎耶·韦斯特" is 坎耶·韦斯特 (佩戴, wearing, is the next word).
+  for (size_t i = dotted_from; i < hits.size(); ++i) {
+    for (size_t j = dotted_from; j < hits.size(); ++j) {
+      const std::string& shorter = hits[j].new_name;
+      if (j == i || shorter.size() >= hits[i].new_name.size() || !hits[i].new_name.starts_with(shorter)) continue;
+      hits[i].range.end = hits[i].range.begin + static_cast<uint32_t>(shorter.size());
+      hits[i].new_name = shorter;
+      hits[i].new_id = "person/~" + shorter;
+    }
   }
 
   // 2b'. Foreign names transliterated into Chinese without a dot, right before a reporting

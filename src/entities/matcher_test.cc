@@ -719,6 +719,11 @@ TEST_F(MatcherTest, NamesTheArticleShortensToASurname) {
             (std::vector<std::string>{"person/~clar-may@Clara May", "person/~clar-may@May"}));
 }
 
+TEST_F(MatcherTest, ADottedNameEndsWhereTheArticleEndsItElsewhere) {
+  EXPECT_EQ(Ids("坎耶·韦斯特在节目中表示支持。坎耶·韦斯特佩戴帽子上台。"),
+            (std::vector<std::string>{"person/~坎耶·韦斯特@坎耶·韦斯特", "person/~坎耶·韦斯特@坎耶·韦斯特"}));
+}
+
 TEST_F(MatcherTest, NameParticlesSentenceEndsAndForeignAliases) {
   auto people = [](std::string_view text) {
     std::vector<std::string> out;
