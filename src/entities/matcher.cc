@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <cctype>
 #include <span>
 #include <unordered_map>
@@ -116,6 +117,28 @@ class KeySet {
 
  private:
   WordSet set_;
+};
+
+// The ranges a pass has found, for asking in log time whether a new one overlaps any: a long
+// Chinese text names thousands of people, and reading every hit for each would be quadratic.
+class Coverage {
+ public:
+  void Add(ByteRange r) {
+    starts_.emplace(r.begin, r.end);
+    longest_ = std::max(longest_, r.size());
+  }
+  bool Overlaps(uint32_t begin, uint32_t end) const {
+    for (auto it = starts_.lower_bound(end); it != starts_.begin();) {
+      --it;
+      if (it->first + longest_ <= begin) break;
+      if (it->second > begin) return true;
+    }
+    return false;
+  }
+
+ private:
+  std::multimap<uint32_t, uint32_t> starts_;  // begin -> end
+  uint32_t longest_ = 0;
 };
 
 // Chinese courtesy titles: a transcribed or Latin-letter name may stand before one (亚当斯先生).
@@ -878,6 +901,20 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   }
   std::sort(dots.begin(), dots.end());
   const size_t dotted_from = hits.size();
+  // Whether a hit of the passes before, or a dotted name found already, covers any of [b, e).
+  // (The earlier hits sorted once and the dotted ones found in order: an article of thousands of
+  // dotted names stays linear.)
+  std::vector<ByteRange> earlier;
+  for (const Hit& h : hits) earlier.push_back(h.range);
+  std::sort(earlier.begin(), earlier.end(), [](ByteRange x, ByteRange y) { return x.begin < y.begin; });
+  auto covered = [&](size_t b, size_t e) {
+    if (hits.size() > dotted_from && hits.back().range.end > b && hits.back().range.begin < e) return true;
+    auto it = std::lower_bound(earlier.begin(), earlier.end(), e, [](ByteRange x, size_t at) { return x.begin < at; });
+    for (int back = 0; back < 4 && it != earlier.begin(); ++back) {
+      if ((--it)->end > b) return true;
+    }
+    return false;
+  };
   for (auto [dot, dot_len] : dots) {
     auto cjk_before = [&](size_t at) {
       if (at < 3) return false;
@@ -888,9 +925,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     size_t begin = dot;
     int n = 0;
     while (n < 6 && cjk_before(begin)) {
-      bool inside_hit = false;
-      for (const Hit& h : hits) inside_hit = inside_hit || (h.range.begin < begin && begin - 3 < h.range.end);
-      if (inside_hit) break;
+      if (covered(begin - 3, begin)) break;
       begin -= 3;
       ++n;
     }
@@ -921,17 +956,14 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       end = k;
       ++m;
     }
-    if (n == 0 || m == 0) continue;
-    bool overlaps = false;
-    for (const Hit& h : hits) overlaps = overlaps || (h.range.begin < end && begin < h.range.end);
-    if (overlaps) continue;
+    if (n == 0 || m == 0 || covered(begin, end)) continue;
     std::string name(text.substr(begin, end - begin));
     hits.push_back({{static_cast<uint32_t>(begin), static_cast<uint32_t>(end)}, -1, SIZE_MAX, SIZE_MAX, "person/~" + name, name});
   }
   // A dotted name that runs on past the same name written elsewhere in the article ends where
   // that one does: "坎耶·韦斯特佩戴" beside "坎耶·韦斯特" is 坎耶·韦斯特 (佩戴, wearing, is the next word).
   // (Each name's shorter prefixes are looked up, at character boundaries: a few per name.)
-  if (false && hits.size() > dotted_from + 1) {
+  if (hits.size() > dotted_from + 1) {
     std::unordered_set<std::string> dotted;
     for (size_t i = dotted_from; i < hits.size(); ++i) dotted.insert(hits[i].new_name);
     for (size_t i = dotted_from; i < hits.size(); ++i) {
@@ -950,6 +982,10 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   // verb or a courtesy title (亚当斯说, 斯图里奇表示, 亚当斯先生): two to six characters of the
   // transcription set.
   const std::vector<std::vector<size_t>> name_ends_at = cjk ? cjk_name_end_scan_.Find(text) : std::vector<std::vector<size_t>>();
+  Coverage found_before_verbs;
+  if (!name_ends_at.empty()) {
+    for (const Hit& h : hits) found_before_verbs.Add(h.range);
+  }
   for (const std::vector<size_t>& verb_at : name_ends_at) {
     for (size_t at : verb_at) {
       size_t begin = at;
@@ -961,12 +997,10 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         begin -= 3;
         ++n;
       }
-      if (n < 2) continue;
-      bool overlaps = false;
-      for (const Hit& h : hits) overlaps = overlaps || (h.range.begin < at && begin < h.range.end);
-      if (overlaps) continue;
+      if (n < 2 || found_before_verbs.Overlaps(static_cast<uint32_t>(begin), static_cast<uint32_t>(at))) continue;
       std::string name(text.substr(begin, at - begin));
       hits.push_back({{static_cast<uint32_t>(begin), static_cast<uint32_t>(at)}, -1, SIZE_MAX, SIZE_MAX, "person/~" + name, name});
+      found_before_verbs.Add(hits.back().range);
     }
   }
 
@@ -1030,6 +1064,10 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   auto han = [](char32_t c) { return c >= 0x4E00 && c <= 0x9FFF; };
   static constexpr std::string_view kFunctionEnds = "的后说在是和与等也被将曾又都把对向从让给已还就却";
   static constexpr std::string_view kWeekdays = "一二三四五六日末";
+  Coverage found_by_tagger;
+  if (cjk) {
+    for (const Hit& h : hits) found_by_tagger.Add(h.range);
+  }
   for (size_t line = 0; line < text.size();) {
     size_t line_end = text.find('\n', line);
     if (line_end == std::string_view::npos) line_end = text.size();
@@ -1086,15 +1124,14 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       }
       uint32_t begin = offsets[span.first_word];
       auto end = static_cast<uint32_t>(offsets[last - 1] + chars[last - 1].size());
-      bool overlaps = false;
-      for (const Hit& h : hits) overlaps = overlaps || (h.range.begin < end && begin < h.range.end);
-      if (!all_han || overlaps) continue;
+      if (!all_han || found_by_tagger.Overlaps(begin, end)) continue;
       std::string name(text.substr(begin, end - begin));
       // Places do not speak: a name cut before a reporting verb is a person unless an organisation.
       char tag = before_verb && span.type == 'L' ? 'P' : span.type;
       EntityType type = tag == 'P' ? EntityType::kPerson : tag == 'O' ? EntityType::kOrg : EntityType::kPlace;
       std::string id = (tag == 'P' ? "person/~" : tag == 'O' ? "org/~" : "place/~") + name;
       hits.push_back({{begin, end}, -1, SIZE_MAX, SIZE_MAX, id, name, type});
+      found_by_tagger.Add(hits.back().range);
     }
   }
 
@@ -1107,6 +1144,8 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         U"姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤耿华";
     static constexpr std::u32string_view kAfterName = U"在对于就也还则称，、：。0123456789０１２３４５６７８９";
     size_t n = hits.size();
+    Coverage found;
+    for (const Hit& h : hits) found.Add(h.range);
     for (size_t h = 0; h < n; ++h) {
       if (hits[h].entry < 0 || !entries_[hits[h].entry].role || hits[h].first_word != SIZE_MAX) continue;
       std::vector<uint32_t> ends;  // the end of each of the next four characters
@@ -1127,11 +1166,10 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         for (size_t j = hits[h].range.end; j < ends[len - 1] && all_han;) all_han = han(text::DecodeUtf8(text, j));
         if (!stop || !all_han) continue;
         ByteRange r{hits[h].range.end, ends[len - 1]};
-        bool overlaps = false;
-        for (const Hit& o : hits) overlaps = overlaps || (o.range.begin < r.end && r.begin < o.range.end);
-        if (!overlaps) {
+        if (!found.Overlaps(r.begin, r.end)) {
           std::string name(r.Of(text));
           hits.push_back({r, -1, SIZE_MAX, SIZE_MAX, "person/~" + name, name, EntityType::kPerson});
+          found.Add(r);
         }
         break;
       }
@@ -1174,13 +1212,38 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       }
     }
     const std::vector<std::vector<size_t>> parts_at = StringScan(parts).Find(text, /*overlapping=*/true);
+    // Each part's occurrences are read once, for the first name that has it: a later name with
+    // the same part would find every occurrence taken already (an article that names one person
+    // five thousand times stays linear).
+    std::vector<bool> part_read(parts.size(), false);
+    // The hits by where they begin, to find those an occurrence overlaps without reading them
+    // all (hits added below come in the order of the text, so a few from the end suffice).
+    std::vector<size_t> by_begin(named);
+    uint32_t longest = 0;
+    for (size_t k = 0; k < named; ++k) by_begin[k] = k, longest = std::max(longest, hits[k].range.size());
+    std::sort(by_begin.begin(), by_begin.end(), [&](size_t x, size_t y) { return hits[x].range.begin < hits[y].range.begin; });
+    auto overlapping = [&](size_t at, size_t end) {
+      std::vector<size_t> found;
+      auto it = std::lower_bound(by_begin.begin(), by_begin.end(), end, [&](size_t k, size_t e) { return hits[k].range.begin < e; });
+      while (it != by_begin.begin()) {
+        const Hit& o = hits[*--it];
+        if (o.range.begin + longest <= at) break;
+        if (o.range.end > at) found.push_back(*it);
+      }
+      for (size_t k = hits.size(); k-- > named && hits[k].range.end + 64 > at;) {
+        if (hits[k].range.begin < end && hits[k].range.end > at) found.push_back(k);
+      }
+      std::sort(found.begin(), found.end());
+      return found;
+    };
     for (size_t h = 0; h < named; ++h) {
       // (The loop below moves only hits without a dot, so each part is one of `parts`.)
       const std::array<std::string_view, 2> both = parts_of(hits[h]);
       for (size_t which = 0; which < both.size(); ++which) {
         const std::string part(both[which]);
         auto index = part_index.find(part);
-        if (part.empty() || parts_at.empty() || index == part_index.end()) continue;
+        if (part.empty() || parts_at.empty() || index == part_index.end() || part_read[index->second]) continue;
+        part_read[index->second] = true;
         for (size_t at : parts_at[index->second]) {
           size_t end = at + part.size();
           if (at >= 3 && transcription_at(at - 3)) continue;
@@ -1191,8 +1254,8 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
           // 卡瓦诺后; 基特 as a place): that one is this person too.
           Hit* alone = nullptr;
           bool overlaps = false;
-          for (Hit& o : hits) {
-            if (o.range.begin >= end || at >= o.range.end) continue;
+          for (size_t k : overlapping(at, end)) {
+            Hit& o = hits[k];
             // (A given name is a name of its own with more after it: 威廉三世, William III.)
             bool tagged_alone = &o != &hits[h] && o.entry < 0 && o.first_word == SIZE_MAX && o.range.begin == at &&
                                 (o.new_type == EntityType::kPerson || o.range.end == end) &&
