@@ -406,12 +406,9 @@ TEST_F(QuotesTest, AHeadlinesNameAndColonLabelShortWords) {
   // lede names in full.
   std::vector<Got> got = Run("Vranešević: „Sporazum je mrtav“\n\n„Sporazum je mrtav“, rekao je Nikola Vranešević novinarima.", "sr");
   ASSERT_EQ(got.size(), 2u);
-  EXPECT_EQ(got[0].kind, "direct");
-  EXPECT_EQ(got[0].speaker, "Nikola Vranešević");
+  ExpectQuote(got, 0, "Sporazum je mrtav", "direct", "Nikola Vranešević");
   // A topic's label is no speaker: the words stay a term.
-  got = Run("Tema: „Sporazum je mrtav“", "sr");
-  ASSERT_EQ(got.size(), 1u);
-  EXPECT_EQ(got[0].kind, "term");
+  ExpectOnlyQuote(Run("Tema: „Sporazum je mrtav“", "sr"), "Sporazum je mrtav", "term", "");
 }
 
 TEST_F(QuotesTest, ANameATitleGovernsDoesNotSpeak) {
