@@ -199,7 +199,7 @@ std::vector<Token> Read(std::string_view text, ByteRange region, const Table* ta
               t.cue = e.cue;
               t.weight = e.weight;
               // 被批评, 受到批评: criticised, the holder after it.
-              t.attitude = e.attitude != Attitude::kNone && !after_passive();
+              t.attitude = e.attitude == Attitude::kFixed || (e.attitude == Attitude::kTurnsInPassive && !after_passive());
               stop = start + term.size();
               break;
             }
