@@ -901,20 +901,10 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   }
   std::sort(dots.begin(), dots.end());
   const size_t dotted_from = hits.size();
-  // Whether a hit of the passes before, or a dotted name found already, covers any of [b, e).
-  // (The earlier hits sorted once and the dotted ones found in order: an article of thousands of
-  // dotted names stays linear.)
-  std::vector<ByteRange> earlier;
-  for (const Hit& h : hits) earlier.push_back(h.range);
-  std::sort(earlier.begin(), earlier.end(), [](ByteRange x, ByteRange y) { return x.begin < y.begin; });
-  auto covered = [&](size_t b, size_t e) {
-    if (hits.size() > dotted_from && hits.back().range.end > b && hits.back().range.begin < e) return true;
-    auto it = std::lower_bound(earlier.begin(), earlier.end(), e, [](ByteRange x, size_t at) { return x.begin < at; });
-    for (int back = 0; back < 4 && it != earlier.begin(); ++back) {
-      if ((--it)->end > b) return true;
-    }
-    return false;
-  };
+  Coverage found_dotted;
+  if (!dots.empty()) {
+    for (const Hit& h : hits) found_dotted.Add(h.range);
+  }
   for (auto [dot, dot_len] : dots) {
     auto cjk_before = [&](size_t at) {
       if (at < 3) return false;
@@ -925,7 +915,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     size_t begin = dot;
     int n = 0;
     while (n < 6 && cjk_before(begin)) {
-      if (covered(begin - 3, begin)) break;
+      if (found_dotted.Overlaps(static_cast<uint32_t>(begin - 3), static_cast<uint32_t>(begin))) break;
       begin -= 3;
       ++n;
     }
@@ -956,9 +946,10 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       end = k;
       ++m;
     }
-    if (n == 0 || m == 0 || covered(begin, end)) continue;
+    if (n == 0 || m == 0 || found_dotted.Overlaps(static_cast<uint32_t>(begin), static_cast<uint32_t>(end))) continue;
     std::string name(text.substr(begin, end - begin));
     hits.push_back({{static_cast<uint32_t>(begin), static_cast<uint32_t>(end)}, -1, SIZE_MAX, SIZE_MAX, "person/~" + name, name});
+    found_dotted.Add(hits.back().range);
   }
   // A dotted name that runs on past the same name written elsewhere in the article ends where
   // that one does: "坎耶·韦斯特佩戴" beside "坎耶·韦斯特" is 坎耶·韦斯特 (佩戴, wearing, is the next word).
@@ -2784,11 +2775,12 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   // later "Plasko" may be the wife of the "Joel Plasko" named first.) Each part of a double
   // surname counts as a surname: "Plasko" may be Linzi Plasko-Flaksman's too.
   struct FullName {
-    std::string key, id;  // surname key; id, or "" when two people share the surname
-    uint32_t first;       // where the article first names the person in full
-    std::string name;     // the display name there
+    std::string id;    // or "" when two people share the surname
+    uint32_t first;    // where the article first names the person in full
+    std::string name;  // the display name there
   };
   std::vector<FullName> full_names;
+  std::unordered_map<std::string, size_t> full_name_of;  // surname key -> index in full_names
   for (const Mention& m : out) {
     size_t space = m.name.rfind(' ');
     if (m.type != EntityType::kPerson || space == std::string::npos) continue;
@@ -2807,19 +2799,20 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     if (from > 0) parts.push_back(surname.substr(from));
     for (std::string_view part : parts) {
       std::string key = NameKey(part);
-      auto it = std::find_if(full_names.begin(), full_names.end(), [&](const FullName& f) { return f.key == key; });
-      if (it == full_names.end()) full_names.push_back({std::move(key), m.entity, m.range.begin, m.name});
-      else if (it->id != m.entity) it->id.clear();
+      auto [it, fresh] = full_name_of.try_emplace(std::move(key), full_names.size());
+      if (fresh) full_names.push_back({m.entity, m.range.begin, m.name});
+      else if (full_names[it->second].id != m.entity) full_names[it->second].id.clear();
     }
   }
   for (Mention& m : out) {
     if (full_names.empty()) break;
     if (m.type != EntityType::kPerson || m.entity.find("/~") == std::string::npos || m.name.find(' ') != std::string::npos) continue;
-    const std::string key = NameKey(m.name);
-    auto it = std::find_if(full_names.begin(), full_names.end(), [&](const FullName& f) { return f.key == key; });
-    if (it == full_names.end() || it->id.empty() || it->id == m.entity || m.range.begin > it->first) continue;
-    m.entity = it->id;
-    m.name = it->name;
+    auto found = full_name_of.find(NameKey(m.name));
+    if (found == full_name_of.end()) continue;
+    const FullName& full = full_names[found->second];
+    if (full.id.empty() || full.id == m.entity || m.range.begin > full.first) continue;
+    m.entity = full.id;
+    m.name = full.name;
     m.via = "surname";
   }
   // One name per person no pack lists, the base form among the ways the text writes it in full:
