@@ -805,7 +805,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       U"盖甘戈格贡古圭哈海汉豪赫亨洪胡华霍基吉加贾杰金卡凯坎康考科克肯库夸奎拉莱赖兰朗劳勒雷蕾里利莉"
       U"丽连林琳隆卢鲁伦罗洛马玛迈麦曼梅门蒙米敏明姆莫默穆纳娜奈南内尼涅宁努诺欧帕佩彭皮珀普奇齐恰乔"
       U"切钦琼丘萨赛桑瑟森沙莎尚舍什施斯松索苏塔泰坦汤唐特滕提廷图托瓦万威韦维温沃乌伍西希谢辛休雅"
-      U"亚扬耶伊因尤扎泽詹兹佐当茨汀李约夫翰逊塞妮黛思肖丝鲍史珍迭廉柯修历瑞灵雪夏爱露娅琪薇山大怀烈";
+      U"亚扬耶伊因尤扎泽詹兹佐当茨汀李约夫翰逊塞妮黛思肖丝鲍史珍迭廉柯修历瑞灵雪夏爱露娅琪薇山大怀烈可得";
 
   // 2. Chinese (and other unspaced) aliases as substrings, longest first. CJK aliases are
   // case-less, so the text is compared as it is.
@@ -893,7 +893,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   // the title words that precede names (经济学家, 外长, 大使) and at the verbs that follow them
   // (表示, 认为), so that "和凯莉·汉弗莱斯一" is 凯莉·汉弗莱斯.
   static constexpr std::u32string_view kTitleEnds = U"家长使员者官人理统席表";
-  static constexpr std::u32string_view kVerbStarts = U"表说认指强称在的对和与是将也就已曾又均";
+  static constexpr std::u32string_view kVerbStarts = U"表说认指强称在的对和与是将也就已曾又均可得";
   // The dot is written several ways: · • ・ ‧.
   std::vector<std::pair<size_t, size_t>> dots;  // position, length
   for (std::string_view d : {"·", "•", "・", "‧"}) {
@@ -943,6 +943,12 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       if (kTranscription.find(c) == std::u32string_view::npos || (m >= 2 && kVerbStarts.find(c) != std::u32string_view::npos)) break;
       // Nor does a name run into the courtesy title after it (福特博士, Dr Ford; 夫人, Mrs).
       if (std::any_of(std::begin(kCourtesyTitles), std::end(kCourtesyTitles), [&](std::string_view t) { return text.substr(end).starts_with(t); })) break;
+      // Nor into a time word after two characters (马可·彼得罗维奇周一表示: on Monday).
+      static constexpr std::string_view kTimeWords[] = {"周一", "周二", "周三", "周四", "周五", "周六", "周日", "周末", "星期",
+                                                        "今天", "昨天", "今日", "昨日", "近日", "日前", "上午", "下午", "当天"};
+      if (m >= 2 && std::any_of(std::begin(kTimeWords), std::end(kTimeWords), [&](std::string_view t) { return text.substr(end).starts_with(t); })) {
+        break;
+      }
       end = k;
       ++m;
     }
@@ -1119,6 +1125,9 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       std::string name(text.substr(begin, end - begin));
       // Places do not speak: a name cut before a reporting verb is a person unless an organisation.
       char tag = before_verb && span.type == 'L' ? 'P' : span.type;
+      // An office before 长 is part of its head's title (外交部长: foreign minister), no
+      // organisation of its own.
+      if (tag == 'O' && (text.substr(end, 3) == "长" || name.ends_with("部长") || name.ends_with("局长"))) continue;
       EntityType type = tag == 'P' ? EntityType::kPerson : tag == 'O' ? EntityType::kOrg : EntityType::kPlace;
       std::string id = (tag == 'P' ? "person/~" : tag == 'O' ? "org/~" : "place/~") + name;
       hits.push_back({{begin, end}, -1, SIZE_MAX, SIZE_MAX, id, name, type});

@@ -580,6 +580,10 @@ TEST_F(MatcherTest, NamesNextToReportingVerbsAndTitles) {
   // after it, nor a Chinese date; "-" joins a part (伯纳斯-李).
   EXPECT_EQ(Ids("他和凯莉·汉弗莱斯一起去了。"), (std::vector<std::string>{"person/~凯莉·汉弗莱斯@凯莉·汉弗莱斯"}));
   EXPECT_EQ(Ids("蒂姆·伯纳斯-李于周一表示。"), (std::vector<std::string>{"person/~蒂姆·伯纳斯-李@蒂姆·伯纳斯-李"}));
+  // 可 and 得 spell names (马可, Marco; 彼得, Peter) but open words after one (可能, 得到), and a
+  // weekday after the name is no part of it.
+  EXPECT_EQ(Ids("马可·彼得罗维奇周一表示。"), (std::vector<std::string>{"person/~马可·彼得罗维奇@马可·彼得罗维奇"}));
+  EXPECT_EQ(Ids("凯莉·汉弗莱斯可能得到支持。"), (std::vector<std::string>{"person/~凯莉·汉弗莱斯@凯莉·汉弗莱斯"}));
   // Three or four parts, each after its dot; not the courtesy title after the name.
   EXPECT_EQ(Ids("作曲家安德鲁·洛伊·韦伯昨晚出席了首演。"), (std::vector<std::string>{"person/~安德鲁·洛伊·韦伯@安德鲁·洛伊·韦伯"}));
   EXPECT_EQ(Ids("当选总统安德烈斯·曼努埃尔·洛佩斯·奥夫拉多尔表示。"),

@@ -377,18 +377,29 @@ bool SpeaksInPerson(std::string_view s, bool first_only = false) {
 // from the clause's start to the verb, less connectives before them and time words and adverbs
 // after them ("印尼国家减灾机构周日一早表示" -> 印尼国家减灾机构, "据本地新闻报道" -> 本地新闻).
 // Empty unless two to twelve characters remain, none of them punctuation or a quotation mark.
-ByteRange ChineseSubject(std::string_view text, uint32_t from, uint32_t verb) {
+// Where the Chinese clause holding `at` begins (after the last punctuation mark from `from`).
+uint32_t ChineseClauseStart(std::string_view text, uint32_t from, uint32_t at) {
   static constexpr std::string_view kBoundaries[] = {"，", "。", "；", "：", "！", "？", "、", "“", "”", "「", "」", "\n", ",", ";", ":"};
   uint32_t begin = from;
   for (std::string_view b : kBoundaries) {
-    size_t at = text.substr(from, verb - from).rfind(b);
-    if (at != std::string_view::npos) begin = std::max<uint32_t>(begin, static_cast<uint32_t>(from + at + b.size()));
+    size_t found = text.substr(from, at - from).rfind(b);
+    if (found != std::string_view::npos) begin = std::max<uint32_t>(begin, static_cast<uint32_t>(from + found + b.size()));
   }
-  std::string_view s = text.substr(begin, verb - begin);
-  static constexpr std::string_view kLeading[] = {"根据", "据", "但是", "但", "而且", "而", "并且", "并", "此外", "同时", "另外", "因此", " "};
-  // A clause that opens with a preposition or a subordinator has no plain subject.
+  return begin;
+}
+
+// Whether a Chinese clause opens with a preposition or a subordinator, and so has no plain
+// subject ("在另一篇专访中，…": in another interview).
+bool ChineseClauseHasNoSubject(std::string_view clause) {
   static constexpr std::string_view kNoSubject[] = {"在", "为了", "如果", "即使", "因为", "与其", "还", "只有", "对", "当", "随着",
                                                     "由于", "虽然", "尽管", "按照", "通过", "为", "也就是", "所以", "可是"};
+  return std::any_of(std::begin(kNoSubject), std::end(kNoSubject), [&](std::string_view w) { return clause.starts_with(w); });
+}
+
+ByteRange ChineseSubject(std::string_view text, uint32_t from, uint32_t verb) {
+  uint32_t begin = ChineseClauseStart(text, from, verb);
+  std::string_view s = text.substr(begin, verb - begin);
+  static constexpr std::string_view kLeading[] = {"根据", "据", "但是", "但", "而且", "而", "并且", "并", "此外", "同时", "另外", "因此", " "};
   static constexpr std::string_view kTrailing[] = {
       "周一", "周二", "周三", "周四", "周五", "周六", "周日", "周末", "星期一", "星期二", "星期三", "星期四", "星期五",
       "星期六", "星期日", "星期天", "今天", "昨天", "前天", "明天", "今日", "昨日", "当天", "当日", "上午", "下午", "晚上",
@@ -403,9 +414,7 @@ ByteRange ChineseSubject(std::string_view text, uint32_t from, uint32_t verb) {
       if (s.size() >= w.size() && s.substr(s.size() - w.size()) == w) s.remove_suffix(w.size()), cut = true;
     }
   }
-  for (std::string_view w : kNoSubject) {
-    if (s.substr(0, w.size()) == w) return {};
-  }
+  if (ChineseClauseHasNoSubject(s)) return {};
   size_t chars = 0, han = 0;
   for (size_t i = 0; i < s.size();) {
     char32_t c = text::DecodeUtf8(s, i);
@@ -1242,9 +1251,11 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     }
     // Words a one-character verb is part of without reporting speech (说明 explain, 小说 novel,
     // 名称 name, 称赞 praise, 对他们来说 for them).
-    // Nor after 所, which makes the verb a noun (他们所说的: what they said).
+    // Nor after 所, which makes the verb a noun (他们所说的: what they said), or after 据 with no
+    // source between, which makes it hearsay (据称, 据说, 据报道: reportedly).
     static constexpr std::string_view kNotSpeech[] = {"说明", "说法", "说服", "小说", "听说", "称号", "称赞", "对称", "名称",
-                                                      "简称", "号称", "职称", "说唱", "说起", "称为", "所说", "所称", "来说"};
+                                                      "简称", "号称", "职称", "说唱", "说起", "称为", "所说", "所称", "来说",
+                                                      "据称", "据说", "据报道"};
     auto inside_word = [&](size_t at, std::string_view v) {
       for (std::string_view w : kNotSpeech) {
         for (size_t k = w.find(v); k != std::string_view::npos; k = w.find(v, k + 1)) {
@@ -1286,8 +1297,20 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         size_t from = cue.begin >= 12 ? cue.begin - 12 : 0;
         std::string_view before = text.substr(from, cue.begin - from);
         size_t at = before.rfind("并");
-        return at != std::string_view::npos && before.substr(at).find("，") == std::string_view::npos &&
-               before.substr(at).find("。") == std::string_view::npos;
+        if (at != std::string_view::npos && before.substr(at).find("，") == std::string_view::npos &&
+            before.substr(at).find("。") == std::string_view::npos) {
+          return true;
+        }
+        // So does a comma with no subject after it: "王立新批评了该方案，称…，说…".
+        for (int n = 0; n < 2; ++n) {
+          for (std::string_view adverb : {"还", "也", "又", "则", "再", "便", "就", "随后", "同时"}) {
+            if (before.ends_with(adverb)) {
+              before.remove_suffix(adverb.size());
+              break;
+            }
+          }
+        }
+        return before.ends_with("，");
       }
       // "and" and "but" per language (English "a" and "I" are not Serbian a and i; Albanian "i"
       // is a pronoun: "Rod Reed i tha gazetarëve").
@@ -1526,13 +1549,26 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         if (!covered && lone && !Inside(w.r, spans)) cands.push_back({w.r, std::string(w.r.Of(text)), "", tag ? "person" : "org"});
       }
     }
+    // Speaker nouns written without spaces, the longest where one holds another (外交部长, the
+    // minister, not 外交部, the ministry).
     const std::vector<std::vector<size_t>> cjk_nouns_at = cjk_speaker_nouns_.Find(ptext);
+    std::vector<ByteRange> cjk_noun_ranges;
     for (size_t j = 0; j < cjk_nouns_at.size(); ++j) {
-      const std::string& n = cjk_speaker_nouns_.strings()[j];
       for (size_t at : cjk_nouns_at[j]) {
-        ByteRange r{static_cast<uint32_t>(par.range.begin + at), static_cast<uint32_t>(par.range.begin + at + n.size())};
-        if (!Inside(r, spans)) cands.push_back({r, n, "", "role", false, false, true});
+        cjk_noun_ranges.push_back({static_cast<uint32_t>(par.range.begin + at),
+                                   static_cast<uint32_t>(par.range.begin + at + cjk_speaker_nouns_.strings()[j].size())});
       }
+    }
+    for (ByteRange r : cjk_noun_ranges) {
+      bool held = std::any_of(cjk_noun_ranges.begin(), cjk_noun_ranges.end(), [&](ByteRange o) {
+        return o.begin <= r.begin && r.end <= o.end && o.size() > r.size();
+      });
+      if (held || Inside(r, spans)) continue;
+      // With the country right before it, which says whose office it is (塞尔维亚外长).
+      for (const Candidate& c : cands) {
+        if (c.place && c.range.end == r.begin) r.begin = c.range.begin;
+      }
+      cands.push_back({r, std::string(r.Of(text)), "", "role", false, false, true});
     }
     const std::vector<std::vector<size_t>> cjk_pronouns_at = CjkPronouns().Find(ptext);
     for (size_t j = 0; j < cjk_pronouns_at.size(); ++j) {
@@ -2242,6 +2278,13 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       static const std::vector<Verb::ThatWord> kThat = {{"that", "that"}, {"da", "da"}, {"se", "se"}, {"deka", "дека"}};
       auto in_clause = [&](ByteRange r) {
         if (verb == nullptr) return false;
+        // Chinese has no such word: a verb's clause follows it directly, so a name between the
+        // verb and quoted words after it is inside what was said ("王立新…表示塞尔维亚和欧盟起草的
+        // 文件“站不住脚”"), or the listener ("告诉记者"); 据 cites its source there instead.
+        if (chinese && verb->words[0] != "据" && r.begin >= cue.end && !q.content.empty() && cue.end <= q.content.begin &&
+            r.end <= q.content.begin) {
+          return true;
+        }
         const std::vector<Verb::ThatWord>* that = &verb->that_words;
         uint32_t from = cue.end;
         if (r.begin < cue.end) {
@@ -2393,6 +2436,8 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         if (cue.end <= q.content.begin && c.range.begin >= q.content.end) continue;
         if (in_clause(c.range)) continue;
         if (subject && c.range.end > cue.begin) continue;
+        // The sentence's subject is not in a Chinese clause that opens with a preposition.
+        if (subject && chinese && ChineseClauseHasNoSubject(text.substr(ChineseClauseStart(text, window.begin, c.range.begin)))) continue;
         if (c.governed) continue;
         // Only right next to the verb, or with auxiliaries and adverbs between ("Moscow has
         // repeatedly stressed", "Moskva je više puta naglasila").
@@ -2445,7 +2490,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         for (const Candidate& c : cands) {
           bool unknown = c.entity.find("/~") != std::string::npos && CountWords(c.name) >= 2;
           if ((c.type != "person" && c.type != "org") || (c.place && !unknown) || c.pronoun || c.noun || c.governed ||
-              c.range.begin <= best->range.end) {
+              c.range.begin < best->range.end) {
             continue;
           }
           if (c.range.end > window.end || in_clause(c.range) || (c.range.begin >= q.content.begin && c.range.end <= q.content.end)) continue;
@@ -2969,9 +3014,9 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       if (chinese && q.cue == "据" && !opens_clause(c.range.begin)) continue;
       if (chinese && q.cue == "据") {
         size_t end = std::string_view::npos;
-        for (std::string_view r : {"报道", "消息", "透露", "表示", "介绍", "显示", "统计", "称", "说"}) {
+        for (std::string_view r : {"报道", "消息", "透露", "表示", "介绍", "显示", "统计", "所述", "称", "说"}) {
           size_t at = text.find(r, c.range.end);
-          if (at != std::string_view::npos && at < c.range.end + 60 && at < end) end = at;
+          if (at != std::string_view::npos && at < c.range.end + 90 && at < end) end = at;
         }
         size_t comma = end == std::string_view::npos ? end : text.find("，", end);
         std::string_view between = end == std::string_view::npos ? std::string_view() : text.substr(c.range.end, end - c.range.end);
@@ -2983,15 +3028,41 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
           if (text.substr(b, 3) == "《") b += 3;
           if (size_t close = text.substr(b, e - b).find("》"); close != std::string_view::npos) e = static_cast<uint32_t>(b + close);
           // "The figures of" or "the account of" the source: the source (航空安全网的数据, 官方的说法).
-          for (std::string_view tail : {"的数据", "的统计", "的消息", "的报道", "的报告", "的", ""}) {
+          // "In the report of" the source likewise (警方发言人王立新的报告中所述).
+          if (text.substr(b, e - b).ends_with("中")) e -= 3;
+          for (std::string_view tail : {"的数据", "的统计", "的消息", "的报道", "的报告", "的声明", "的", ""}) {
             if (text.substr(b, e - b).ends_with(tail)) {
               e -= static_cast<uint32_t>(tail.size());
               break;
             }
           }
           cited = ChineseSubject(text, b, e);
+          // A longer source is still one when it holds a name (市警察局发言人王立新).
+          for (const Candidate& cand : cands) {
+            if (cited.empty() && (cand.type == "person" || cand.type == "org") && !cand.pronoun && !cand.noun &&
+                cand.range.begin >= b && cand.range.end <= e) {
+              cited = {b, e};
+            }
+          }
           if (!cited.empty()) q.content = Trim(text, {static_cast<uint32_t>(comma + 3), window.end});
         }
+      }
+      if (chinese && q.cue == "据" && cited.empty()) {
+        // 据 right before a word for reporting is hearsay (据称, 据悉, 据传, 据报道: reportedly).
+        std::string_view next = text.substr(c.range.end, 6);
+        for (std::string_view h : {"称", "说", "悉", "传", "报道", "了解"}) {
+          if (next.starts_with(h)) next = {};
+        }
+        // Otherwise the source is no name or speaker's noun we can tell (根据法院的文件，…;
+        // 根据经验判断，…): what follows the comma is reported, by no one we can name.
+        size_t comma = text.find("，", c.range.end);
+        if (!next.empty() && comma != std::string_view::npos && comma + 3 < window.end) {
+          q.content = Trim(text, {static_cast<uint32_t>(comma + 3), window.end});
+          q.kind = Kind::kIndirect;
+          q.confidence = 0;
+          out.push_back(q);
+        }
+        continue;
       }
       if (!cited.empty()) {
         // A name the article knows inside the source speaks as itself.
@@ -3471,7 +3542,68 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     kept.push_back(std::move(out[i]));
   }
   EchoSpeakers(text, kept);
+  NameRoleSpeakers(text, mentions, kept);
   return kept;
+}
+
+void QuoteFinder::NameRoleSpeakers(std::string_view text, const std::vector<EntityMention>& mentions, std::vector<Quote>& quotes) {
+  // A speaker named only by an office's noun as written ("内政部长宣称…", "the interior
+  // minister said") is the one person the article names right after the same words elsewhere
+  // ("内政部长马可·彼得罗维奇周一表示", "the interior minister, Jane Roe, …"): the headline's
+  // unnamed official is the lede's named one. Two different people so named decide nothing.
+  std::vector<const EntityMention*> people;
+  for (const EntityMention& m : mentions) {
+    if (m.type == "person") people.push_back(&m);
+  }
+  std::sort(people.begin(), people.end(), [](const EntityMention* a, const EntityMention* b) { return a->range.begin < b->range.begin; });
+  // The one person named right after `role` wherever the article writes it; null for none or
+  // several (`several` says which).
+  auto person_after = [&](std::string_view role, bool& several) -> const EntityMention* {
+    const EntityMention* person = nullptr;
+    several = false;
+    for (size_t at = text.find(role); at != std::string_view::npos && !several; at = text.find(role, at + 1)) {
+      uint32_t end = static_cast<uint32_t>(at + role.size());
+      // Right after the words, or after a space or a comma and a space.
+      auto p = std::lower_bound(people.begin(), people.end(), end,
+                                [](const EntityMention* m, uint32_t from) { return m->range.begin < from; });
+      if (p == people.end()) continue;
+      std::string_view gap = text.substr(end, (*p)->range.begin - end);
+      if (!gap.empty() && gap != " " && gap != ", ") continue;
+      if (person != nullptr && person->entity != (*p)->entity) several = true;
+      person = *p;
+    }
+    return several ? nullptr : person;
+  };
+  std::unordered_map<std::string, const EntityMention*> named;  // by the role's words and what precedes them
+  for (Quote& q : quotes) {
+    if (q.speaker_type != "role" || !q.speaker_entity.empty() || q.speaker_range.empty() || q.speaker.size() < 4) continue;
+    // Chinese writes the office before its head's noun (塞尔维亚内政部长: Serbia's interior minister):
+    // up to four characters before the noun say which, the most that the article also writes
+    // before a name deciding (not 部长 alone, which heads every ministry).
+    std::vector<uint32_t> starts{q.speaker_range.begin};
+    for (size_t i = q.speaker_range.begin; starts.size() <= 4 && i >= 3;) {
+      size_t k = i - 3;
+      char32_t c = text::DecodeUtf8(text, k);
+      if (k != i || text::ClassOf(c) != text::CharClass::kUnspaced) break;
+      i -= 3;
+      starts.push_back(static_cast<uint32_t>(i));
+    }
+    auto it = named.find(std::string(text.substr(starts.back(), q.speaker_range.end - starts.back())));
+    if (it == named.end()) {
+      const EntityMention* person = nullptr;
+      for (auto from = starts.rbegin(); from != starts.rend() && person == nullptr; ++from) {
+        bool several = false;
+        person = person_after(text.substr(*from, q.speaker_range.end - *from), several);
+        if (several) break;
+      }
+      it = named.emplace(std::string(text.substr(starts.back(), q.speaker_range.end - starts.back())), person).first;
+    }
+    if (it->second == nullptr) continue;
+    q.speaker = it->second->name;
+    q.speaker_entity = it->second->entity;
+    q.speaker_type = "person";
+    q.confidence = std::min(q.confidence, 0.6);
+  }
 }
 
 // A quotation's words folded for comparison, one space between spaced ones; `spaced` counts them.

@@ -64,6 +64,7 @@ class QuoteFinder {
  private:
   static std::string EchoKey(std::string_view words, int& spaced);
   static void EchoSpeakers(std::string_view text, std::vector<Quote>& quotes);
+  static void NameRoleSpeakers(std::string_view text, const std::vector<EntityMention>& mentions, std::vector<Quote>& quotes);
   struct Verb {
     std::vector<std::string> words;  // folded words ("pointed", "out"); one CJK string for zh
     bool that = false;               // indirect speech may follow with that / da / se

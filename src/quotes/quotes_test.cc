@@ -740,7 +740,7 @@ TEST_F(QuotesTest, IndirectSpeechAndPronouns) {
   // A name in brackets after a Chinese name is its original spelling: the Chinese name speaks.
   EXPECT_EQ(LastSpeaker("副总裁霍莉·斯奈德（Holly Snyder）说：“人们希望家人照顾他们。”", "zh"), "霍莉·斯奈德");
   // A name after a Chinese preposition is governed, not the speaker (向联合国表示: "told the UN").
-  ExpectQuote(Run("外交部长于周六向联合国表示，制裁将加深不信任。", "zh"), 0, "制裁将加深不信任", "indirect", "外交部");
+  ExpectQuote(Run("外交部长于周六向联合国表示，制裁将加深不信任。", "zh"), 0, "制裁将加深不信任", "indirect", "外交部长");
   // Chinese names the speaker before the verb, not in the reported words after it.
   ExpectQuote(Run("美国内政部长莱恩·津克近日透露，华盛顿“在必要时”可动用海军。", "zh"), 0, "在必要时", "partial", "莱恩·津克");
   // The object of a verb joined by "and" to the reporting verb is not its subject.
@@ -1394,6 +1394,51 @@ TEST_F(QuotesTest, ChineseVerbsThatReportNothing) {
     EXPECT_TRUE(Run(text, "zh").empty()) << text;
   }
   EXPECT_EQ(LastSpeaker("王立新表示，会谈将在周五继续进行。", "zh"), "王立新");
+}
+
+TEST_F(QuotesTest, ChineseHearsayAndCitedSources) {
+  // 据称, 据报道 (reportedly) name no source: nothing reported is anyone's, least of all the
+  // name before them. 根据 before anything but a source reports words by no one.
+  for (const char* text : {"她指控王立新，据称是在去年对其实施了诈骗。", "林峰队还没有公布首发阵容，但据报道，该队会让王立新首发。",
+                           "根据经验判断，领先优势很容易消失。"}) {
+    for (const Got& q : Run(text, "zh")) EXPECT_EQ(q.speaker, "") << text << " | " << q.content;
+  }
+  // A source longer than a plain subject still cites when it holds a name, "in the report of"
+  // it included.
+  ExpectQuote(Run("据市警察局发言人王立新的报告中所述，当时嫌疑人处于醉酒状态。", "zh"), 0, "当时嫌疑人处于醉酒状态", "indirect",
+              "王立新");
+}
+
+TEST_F(QuotesTest, AChineseVerbsSubjectStandsBeforeItsClause) {
+  // A name between the verb and the quoted words is inside what was said; the subject opens
+  // the sentence, after any clause that opens with a preposition.
+  EXPECT_EQ(LastSpeaker("在同一天发表的总统马可·彼得罗维奇专访一文旁边的另一篇专访中，其前任外交部长伊万·约万诺维奇再次批评了"
+                        "政府所谓的新谈判方案，表示塞尔维亚和欧盟共同起草的这份文件“根本站不住脚”。",
+                        "zh"),
+            "伊万·约万诺维奇");
+  // A verb after a comma with no subject of its own shares the sentence's.
+  EXPECT_EQ(LastSpeaker("王立新谴责了委员会中的民主党人士，称他们编织了指控，说这是“有组织的暗杀”。", "zh"), "王立新");
+}
+
+TEST_F(QuotesTest, AnOfficesNounIsThePersonTheArticleNamesAfterIt) {
+  // "The expert" speaks; the article names the expert elsewhere, right after the same words.
+  std::vector<Got> g = Run("The expert who tuned the organ in May called it “a musical jewel” and “a rare survivor.”\n\n"
+                           "The expert, Jane Roe of Northfield College, also noted that it was the oldest in the region.",
+                           "en");
+  ASSERT_FALSE(g.empty());
+  EXPECT_EQ(g[0].speaker, "Jane Roe");
+  // Two people so named decide nothing.
+  g = Run("The expert who tuned the organ in May called it “a musical jewel” and “a rare survivor.”\n\n"
+          "The expert, Jane Roe, agreed. The expert, John Doe, did not.",
+          "en");
+  ASSERT_FALSE(g.empty());
+  EXPECT_EQ(g[0].speaker, "expert");
+  // Chinese: the office before the head's noun says which minister (内政部长, not 能源部长).
+  g = Run("内政部长宣称将“严厉打击”走私\n\n内政部长马可·彼得罗维奇周一表示，警方将加强边境巡逻。\n\n"
+          "同时，能源部长伊万·约万诺维奇表示，电价不会上涨。",
+          "zh");
+  ASSERT_FALSE(g.empty());
+  EXPECT_EQ(g[0].speaker, "马可·彼得罗维奇");
 }
 
 TEST_F(QuotesTest, GermanSpeakersInTheFirstPersonAndThePoliteYou) {
