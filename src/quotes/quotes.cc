@@ -373,6 +373,29 @@ bool SpeaksInPerson(std::string_view s, bool first_only = false) {
   return found || s.find("我") != std::string_view::npos || (!first_only && s.find("你") != std::string_view::npos);
 }
 
+// Whether the verb at `words[w]` is negated, and so reports nothing said: "did not say that",
+// "has never said", "nije rekao da", "nuk ka thënë se", "не рече дека". The negation stands
+// right before the verb, an auxiliary or "yet" at most between.
+template <typename Words>
+bool Negated(std::string_view text, const Words& words, size_t w) {
+  static const std::unordered_set<std::string_view> kNegations = {
+      "not", "never", "nije", "nisu", "nisam", "nismo", "niste", "nisi", "ne", "nikada", "nikad", "nuk", "asnjehere",
+      "nije", "nisu", "ne", "nikada", "не", "никогаш", "nicht", "nie", "niemals", "kein", "keine"};
+  static const std::unordered_set<std::string_view> kBetween = {"has", "have", "had", "yet", "ever", "be", "been", "ka", "kane",
+                                                                 "kishte", "je", "su", "bio", "bila", "jos", "e", "ni"};
+  for (size_t back = 1; back <= 2 && back <= w; ++back) {
+    const auto& prev = words[w - back];
+    // (English contractions: didn't, hasn't, won't.)
+    std::string_view before = text.substr(0, words[w - back + 1].r.begin);
+    while (before.ends_with(' ')) before.remove_suffix(1);
+    // (Albanian "s’": s’tha.)
+    if (kNegations.count(prev.key) || before.ends_with("n't") || before.ends_with("n’t")) return true;
+    if (back == 1 && (text.substr(0, words[w].r.begin).ends_with(" s’") || text.substr(0, words[w].r.begin).ends_with(" s'"))) return true;
+    if (!kBetween.count(prev.key)) return false;
+  }
+  return false;
+}
+
 // The unnamed subject of a Chinese reporting verb, when no name is in its clause: the words
 // from the clause's start to the verb, less connectives before them and time words and adverbs
 // after them ("印尼国家减灾机构周日一早表示" -> 印尼国家减灾机构, "据本地新闻报道" -> 本地新闻).
@@ -1246,7 +1269,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
                           (w + v.words.size() >= words.size() ||
                            std::none_of(v.that_words.begin(), v.that_words.end(),
                                         [&](const Verb::ThatWord& t) { return t.folded == words[w + v.words.size()].key; }));
-        if (!compound && !infinitive && !Inside(r, spans)) cues.push_back({r, vi});
+        if (!compound && !infinitive && !Negated(text, words, w) && !Inside(r, spans)) cues.push_back({r, vi});
       }
     }
     // Words a one-character verb is part of without reporting speech (说明 explain, 小说 novel,
@@ -1271,7 +1294,10 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       const std::string& v = verbs_[vi].words[0];
       for (size_t at : cjk_verbs_at[j]) {
         ByteRange r{static_cast<uint32_t>(par.range.begin + at), static_cast<uint32_t>(par.range.begin + at + v.size())};
-        if (!Inside(r, spans) && !inside_word(at, v)) cues.push_back({r, vi});
+        // Nor after a negation, which reports nothing said (还没有宣布: has yet to announce).
+        std::string_view before = ptext.substr(0, at);
+        bool negated = before.ends_with("没有") || before.ends_with("没") || before.ends_with("未") || before.ends_with("不");
+        if (!Inside(r, spans) && !inside_word(at, v) && !negated) cues.push_back({r, vi});
       }
     }
     std::sort(cues.begin(), cues.end(), [](const Cue& a, const Cue& b) { return a.range.begin < b.range.begin; });

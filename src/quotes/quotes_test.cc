@@ -1441,6 +1441,25 @@ TEST_F(QuotesTest, AnOfficesNounIsThePersonTheArticleNamesAfterIt) {
   EXPECT_EQ(g[0].speaker, "马可·彼得罗维奇");
 }
 
+TEST_F(QuotesTest, ANegatedVerbReportsNothing) {
+  // "did not say that X" does not put X in the speaker's mouth, in any language; the same verb
+  // without the negation does.
+  for (auto [text, lang] : std::vector<std::pair<const char*, const char*>>{
+           {"Jane Roe did not say that the talks had failed.", "en"},
+           {"Jane Roe hasn't yet said that the talks had failed.", "en"},
+           {"Marko Petrović nije rekao da su pregovori propali.", "sr"},
+           {"Марко Петровић није рекао да су преговори пропали.", "sr"},
+           {"Arben Gashi nuk ka thënë se bisedimet dështuan.", "sq"},
+           {"Arben Gashi s’tha se bisedimet dështuan.", "sq"},
+           {"王立新还没有宣布会谈的结果。", "zh"}}) {
+    for (const Got& q : Run(text, lang)) EXPECT_EQ(q.speaker, "") << text << " | " << q.content;
+  }
+  EXPECT_EQ(LastSpeaker("Jane Roe said that the talks had failed.", "en"), "Jane Roe");
+  EXPECT_EQ(LastSpeaker("Arben Gashi tha se bisedimet dështuan.", "sq"), "Arben Gashi");
+  // A possessive's "s" is no Albanian negation.
+  EXPECT_EQ(LastSpeaker("Sainsbury's said it would double its range.", "en"), "Sainsbury's");
+}
+
 TEST_F(QuotesTest, GermanSpeakersInTheFirstPersonAndThePoliteYou) {
   EXPECT_EQ(LastSpeaker("Ich glaube, dass die Reform zu spät kommt.", "de"), "Ich");
   EXPECT_EQ(LastSpeaker("Wir wissen, dass die Mittel nicht reichen.", "de"), "Wir");
