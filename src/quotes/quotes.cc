@@ -1959,6 +1959,43 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         }
       }
       char gender = ReferentGender(word.substr(0, cjk ? 3 : word.size()), lang);
+      // A woman or a man the text introduces by a noun, with no person named since, is whom
+      // "she" or "he" means: "一名出现在现场的女子流着泪。她一直在说…" (a woman at the scene
+      // … she kept saying), not a woman named further back.
+      if (gender != 0) {
+        static const std::unordered_map<std::string_view, char> kGendered = {
+            {"女子", 'f'}, {"女士", 'f'}, {"女人", 'f'}, {"男子", 'm'}, {"男人", 'm'}, {"woman", 'f'}, {"man", 'm'},
+            {"zena", 'f'}, {"muskarac", 'm'}, {"grua", 'f'}, {"burre", 'm'}, {"zhena", 'f'}, {"mazh", 'm'}};
+        // The noun introduced as such: after "a", "one", "the" (一名, 一位, 这名 … within its
+        // phrase), not a word's part (男子气概, manliness) nor a courtesy title (戴维斯女士).
+        auto introduced = [&](ByteRange r) {
+          if (cjk) {
+            std::string_view before = text.substr(r.begin >= 45 ? r.begin - 45 : 0, std::min<uint32_t>(r.begin, 45));
+            size_t q = std::string_view::npos;
+            for (std::string_view m : {"一名", "一位", "一个", "这名", "这位", "该名", "那名"}) q = std::min(q, before.rfind(m) == std::string_view::npos ? q : before.rfind(m));
+            std::string_view last = before.substr(before.size() >= 3 ? before.size() - 3 : 0);
+            return q != std::string_view::npos && text::FindFirstOf(before.substr(q), kStops) == std::string_view::npos &&
+                   before.substr(q).find("，") == std::string_view::npos &&
+                   (last == "名" || last == "位" || last == "个" || last == "的");
+          }
+          static const std::unordered_set<std::string_view> kIntroducing = {"a", "an", "one", "the", "this", "jedna", "jedan", "jednu", "nje", "edna", "eden"};
+          auto w = std::lower_bound(all_words.begin(), all_words.end(), r.begin, [](const W& x, uint32_t pos) { return x.r.begin < pos; });
+          return w != all_words.begin() && kIntroducing.count(std::prev(w)->key) > 0;
+        };
+        const Candidate* noun = nullptr;
+        for (const std::vector<Candidate>* list : {&prev_paragraph_candidates, &cands}) {
+          for (const Candidate& c : *list) {
+            if (!c.noun || c.governed || c.range.end > at || !introduced(c.range)) continue;
+            auto g = kGendered.find(cjk ? std::string_view(c.name) : std::string_view(text::FoldForMatch(c.range.Of(text))));
+            if (g != kGendered.end() && g->second == gender) noun = &c;
+          }
+        }
+        bool named_since = false;
+        for (auto m = noun == nullptr ? by_pos.end() : first_at(noun->range.end); m != by_pos.end() && (*m)->range.begin < at; ++m) {
+          named_since = named_since || (*m)->type == "person";
+        }
+        if (noun != nullptr && !named_since) return speak(noun->name, "", "role", noun->range, 0.55);
+      }
       if (std::optional<ByteRange> national = national_before(at)) {
         return speak(std::string(national->Of(text)), "", "role", *national, 0.6);
       }

@@ -1460,6 +1460,17 @@ TEST_F(QuotesTest, ANegatedVerbReportsNothing) {
   EXPECT_EQ(LastSpeaker("Sainsbury's said it would double its range.", "en"), "Sainsbury's");
 }
 
+TEST_F(QuotesTest, SheIsTheWomanJustIntroduced) {
+  // A woman introduced by a noun, with no one named since, is whom "she" means; not the woman
+  // quoted further back.
+  EXPECT_EQ(LastSpeaker("王丽华说：“我们会再来。”\n\n一名出现在现场的女子流着泪。她一直在说“太可怕了”。", "zh"), "女子");
+  EXPECT_EQ(LastSpeaker("“We will be back,” said Jane Roe.\n\nA woman appeared at the scene in tears. She said it was awful.", "en"),
+            "woman");
+  EXPECT_EQ(LastSpeaker("一名女子流着泪。王丽华随后赶到现场。她说：“太可怕了。”", "zh"), "王丽华");
+  // A word that holds the noun is no woman or man (大男子主义: machismo).
+  EXPECT_EQ(LastSpeaker("王立新说：“我们会再来。”\n\n这位演员对大男子主义持否定态度，他表示这种角色有害。", "zh"), "王立新");
+}
+
 TEST_F(QuotesTest, GermanSpeakersInTheFirstPersonAndThePoliteYou) {
   EXPECT_EQ(LastSpeaker("Ich glaube, dass die Reform zu spät kommt.", "de"), "Ich");
   EXPECT_EQ(LastSpeaker("Wir wissen, dass die Mittel nicht reichen.", "de"), "Wir");
