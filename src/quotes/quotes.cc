@@ -427,7 +427,7 @@ ByteRange ChineseSubject(std::string_view text, uint32_t from, uint32_t verb) {
       "周一", "周二", "周三", "周四", "周五", "周六", "周日", "周末", "星期一", "星期二", "星期三", "星期四", "星期五",
       "星期六", "星期日", "星期天", "今天", "昨天", "前天", "明天", "今日", "昨日", "当天", "当日", "上午", "下午", "晚上",
       "早上", "一早", "早些时候", "此前", "随后", "近日", "日前", "目前", "本周", "上周", "也", "还", "则", "已经", "已",
-      "曾经", "曾", "又", "都", "再次", "同时", "亦", "在", " "};
+      "曾经", "曾", "又", "都", "再次", "同时", "亦", "在", "这样", "是", " "};
   for (bool cut = true; cut;) {
     cut = false;
     for (std::string_view w : kLeading) {
@@ -1275,10 +1275,11 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     // Words a one-character verb is part of without reporting speech (说明 explain, 小说 novel,
     // 名称 name, 称赞 praise, 对他们来说 for them).
     // Nor after 所, which makes the verb a noun (他们所说的: what they said), or after 据 with no
-    // source between, which makes it hearsay (据称, 据说, 据报道: reportedly).
+    // source between, which makes it hearsay (据称, 据说, 据报道: reportedly); 也就是说 is "that
+    // is to say".
     static constexpr std::string_view kNotSpeech[] = {"说明", "说法", "说服", "小说", "听说", "称号", "称赞", "对称", "名称",
                                                       "简称", "号称", "职称", "说唱", "说起", "称为", "所说", "所称", "来说",
-                                                      "据称", "据说", "据报道"};
+                                                      "据称", "据说", "据报道", "就是说", "换句话说"};
     auto inside_word = [&](size_t at, std::string_view v) {
       for (std::string_view w : kNotSpeech) {
         for (size_t k = w.find(v); k != std::string_view::npos; k = w.find(v, k + 1)) {
@@ -2578,7 +2579,8 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       }
       // No name: the verb's subject as written, an unnamed group or office; only for a verb
       // that a comma or colon follows (…表示，…; …说：…), the way Chinese reports speech.
-      std::string_view after_cue = text.substr(cue.end, 3);
+      // (是这样回答的：…: "answered thus:")
+      std::string_view after_cue = text.substr(cue.end, 3) == "的" ? text.substr(cue.end + 3, 3) : text.substr(cue.end, 3);
       if (best == nullptr && chinese && cue.begin > window.begin && cue.end <= q.content.begin &&
           (after_cue == "，" || after_cue == "：" || after_cue.substr(0, 1) == "," || after_cue.substr(0, 1) == ":")) {
         ByteRange r = ChineseSubject(text, window.begin, cue.begin);

@@ -1390,10 +1390,12 @@ TEST_F(QuotesTest, ChineseVerbsThatReportNothing) {
   // 称为 "be called".
   for (const char* text : {"李志强并未提及美国领导人本周早些时候宣布的会谈计划。", "王立新在会上表示了抗议。",
                            "随后，说唱歌手林峰于几天前去世。", "那么他们所说的比赛局势体现在哪儿呢？",
-                           "这位艺人以前被称为小王子。"}) {
+                           "这位艺人以前被称为小王子。", "也就是说，会谈将在周五继续进行。"}) {
     EXPECT_TRUE(Run(text, "zh").empty()) << text;
   }
   EXPECT_EQ(LastSpeaker("王立新表示，会谈将在周五继续进行。", "zh"), "王立新");
+  // "answered thus:" (是这样回答的：) has its unnamed subject before it.
+  EXPECT_EQ(LastSpeaker("王立新说：“我们会再来。”\n\n和平基金会是这样回答的：“这条路漫长而艰难。”", "zh"), "和平基金会");
 }
 
 TEST_F(QuotesTest, ChineseHearsayAndCitedSources) {
