@@ -805,7 +805,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       U"盖甘戈格贡古圭哈海汉豪赫亨洪胡华霍基吉加贾杰金卡凯坎康考科克肯库夸奎拉莱赖兰朗劳勒雷蕾里利莉"
       U"丽连林琳隆卢鲁伦罗洛马玛迈麦曼梅门蒙米敏明姆莫默穆纳娜奈南内尼涅宁努诺欧帕佩彭皮珀普奇齐恰乔"
       U"切钦琼丘萨赛桑瑟森沙莎尚舍什施斯松索苏塔泰坦汤唐特滕提廷图托瓦万威韦维温沃乌伍西希谢辛休雅"
-      U"亚扬耶伊因尤扎泽詹兹佐当茨汀李约夫翰逊塞妮黛思肖丝鲍史珍迭廉柯修历瑞灵雪夏爱露娅琪薇山大怀烈可得";
+      U"亚扬耶伊因尤扎泽詹兹佐当茨汀李约夫翰逊塞妮黛思肖丝鲍史珍迭廉柯修历瑞灵雪夏爱露娅琪薇山大怀烈可得白治芙萝娃茜柏盛";
 
   // 2. Chinese (and other unspaced) aliases as substrings, longest first. CJK aliases are
   // case-less, so the text is compared as it is.
@@ -837,9 +837,11 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         }
         // A person's name right after a middle dot ends someone else's longer name (米歇尔·奥巴马 is
         // not Barack Obama), as a pack person's surname after another given name does in spaced
-        // scripts; the rule for transcribed names finds the whole.
+        // scripts; so does a place's (乔治·华盛顿 is George Washington, no city). The rule for
+        // transcribed names finds the whole.
         if (start >= 2 && text.substr(start - 2, 2) == "·" && !entries_[found[0]].role &&
-            k_.entities()[entries_[found[0]].target].type == EntityType::kPerson) {
+            (k_.entities()[entries_[found[0]].target].type == EntityType::kPerson ||
+             k_.entities()[entries_[found[0]].target].type == EntityType::kPlace)) {
           continue;
         }
         // A place's two-character name that opens a longer foreign name is part of it (普拉 in

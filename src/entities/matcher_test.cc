@@ -584,6 +584,10 @@ TEST_F(MatcherTest, NamesNextToReportingVerbsAndTitles) {
   // weekday after the name is no part of it.
   EXPECT_EQ(Ids("马可·彼得罗维奇周一表示。"), (std::vector<std::string>{"person/~马可·彼得罗维奇@马可·彼得罗维奇"}));
   EXPECT_EQ(Ids("凯莉·汉弗莱斯可能得到支持。"), (std::vector<std::string>{"person/~凯莉·汉弗莱斯@凯莉·汉弗莱斯"}));
+  // 白, 治 and 盛 spell names too (伊丽莎白, 乔治, 华盛顿), and a place's name after the dot is the
+  // person's surname.
+  EXPECT_EQ(Ids("伊丽莎白·沃伦表示。"), (std::vector<std::string>{"person/~伊丽莎白·沃伦@伊丽莎白·沃伦"}));
+  EXPECT_EQ(Ids("乔治·华盛顿说。"), (std::vector<std::string>{"person/~乔治·华盛顿@乔治·华盛顿"}));
   // Three or four parts, each after its dot; not the courtesy title after the name.
   EXPECT_EQ(Ids("作曲家安德鲁·洛伊·韦伯昨晚出席了首演。"), (std::vector<std::string>{"person/~安德鲁·洛伊·韦伯@安德鲁·洛伊·韦伯"}));
   EXPECT_EQ(Ids("当选总统安德烈斯·曼努埃尔·洛佩斯·奥夫拉多尔表示。"),

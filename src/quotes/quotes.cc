@@ -1273,13 +1273,13 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       }
     }
     // Words a one-character verb is part of without reporting speech (说明 explain, 小说 novel,
-    // 名称 name, 称赞 praise, 对他们来说 for them).
+    // 名称 name, 称赞 praise, 对他们来说 for them, 说谎 lie, 直言不讳 outspoken).
     // Nor after 所, which makes the verb a noun (他们所说的: what they said), or after 据 with no
     // source between, which makes it hearsay (据称, 据说, 据报道: reportedly); 也就是说 is "that
     // is to say".
     static constexpr std::string_view kNotSpeech[] = {"说明", "说法", "说服", "小说", "听说", "称号", "称赞", "对称", "名称",
                                                       "简称", "号称", "职称", "说唱", "说起", "称为", "所说", "所称", "来说",
-                                                      "据称", "据说", "据报道", "就是说", "换句话说"};
+                                                      "据称", "据说", "据报道", "就是说", "换句话说", "说谎", "直言不讳"};
     auto inside_word = [&](size_t at, std::string_view v) {
       for (std::string_view w : kNotSpeech) {
         for (size_t k = w.find(v); k != std::string_view::npos; k = w.find(v, k + 1)) {
