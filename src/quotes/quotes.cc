@@ -2577,6 +2577,21 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
           break;
         }
       }
+      // A group with a named member ("包括总理马可·彼得罗维奇在内的支持者认为": supporters, the prime
+      // minister among them): the member speaks, as "supporters, including X, say" has X.
+      if (best != nullptr && best->noun && chinese) {
+        std::string_view before = text.substr(window.begin, best->range.begin - window.begin);
+        size_t among = before.rfind("在内的");
+        size_t including = among == std::string_view::npos ? among : before.substr(0, among).rfind("包括");
+        if (including != std::string_view::npos && before.substr(including).find("，") != std::string_view::npos) including = std::string_view::npos;
+        for (const Candidate& c : cands) {
+          if (including != std::string_view::npos && c.type == "person" && !c.pronoun && !c.noun &&
+              c.range.begin >= window.begin + including && c.range.end <= window.begin + among) {
+            best = &c;
+            break;
+          }
+        }
+      }
       // No name: the verb's subject as written, an unnamed group or office; only for a verb
       // that a comma or colon follows (…表示，…; …说：…), the way Chinese reports speech.
       // (是这样回答的：…: "answered thus:")

@@ -1395,6 +1395,10 @@ TEST_F(QuotesTest, ChineseVerbsThatReportNothing) {
     EXPECT_TRUE(Run(text, "zh").empty()) << text;
   }
   EXPECT_EQ(LastSpeaker("王立新表示，会谈将在周五继续进行。", "zh"), "王立新");
+  // A group with a named member: the member speaks. "One of them" is a speaker of its own.
+  EXPECT_EQ(LastSpeaker("然而，包括总理马可·彼得罗维奇 (Marko Petrović)在内的全民公投支持者认为，改名只是代价而已。", "zh"),
+            "马可·彼得罗维奇");
+  EXPECT_EQ(LastSpeaker("王立新说：“我们会再来。”\n\n《晨报》报道其中一人告诉记者：“整个大厅一片寂静。”", "zh"), "其中一人");
   // "answered thus:" (是这样回答的：) has its unnamed subject before it.
   EXPECT_EQ(LastSpeaker("王立新说：“我们会再来。”\n\n和平基金会是这样回答的：“这条路漫长而艰难。”", "zh"), "和平基金会");
 }
