@@ -1139,6 +1139,23 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     }
     return nullptr;
   };
+  // The person a paragraph says was asked something, named before the passive in its sentence
+  // ("James was asked about …", "詹姆斯被问及…", "Vučić je upitan …", "Kurti u pyet …").
+  auto asked_in = [&](ByteRange par) -> const EntityMention* {
+    static constexpr std::string_view kAsked[] = {"was asked", "were asked", "被问", "upitan", "upitana", "упитан", "упитана",
+                                                  "je pitan", "je pitana", "u pyet", "беше прашан", "беше прашана"};
+    std::string_view t = text.substr(par.begin, par.size());
+    for (std::string_view a : kAsked) {
+      size_t at = t.find(a);
+      if (at == std::string_view::npos) continue;
+      const EntityMention* m = person_before(static_cast<uint32_t>(par.begin + at));
+      if (m == nullptr || m->range.begin < par.begin || m->type != "person") return nullptr;
+      std::string_view between = text.substr(m->range.end, par.begin + at - m->range.end);
+      if (between.find_first_of(".!?") != std::string_view::npos || between.find("。") != std::string_view::npos) return nullptr;
+      return m;
+    }
+    return nullptr;
+  };
   // The nearest person before `at` who is the subject of a sentence (named at its start, after
   // at most two words and no comma: "Kanye West was booed", "But West said"), within a few
   // paragraphs; else the nearest person. A pronoun with no antecedent in its own or the previous
@@ -2856,6 +2873,14 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
               q.confidence = 0.65;
             }
           }
+        } else if (const EntityMention* asked = asked_in(paragraphs[pi - 1].range)) {
+          // The answer to the question the paragraph before says someone was asked ("James was
+          // asked about his plans." | "“…”"): theirs.
+          q.speaker = asked->name;
+          q.speaker_entity = asked->entity;
+          q.speaker_type = asked->type;
+          q.speaker_range = asked->range;
+          q.confidence = 0.65;
         } else if (last_attributed != SIZE_MAX && last_attributed_paragraph + 1 >= pi) {
           // Consecutive quotation paragraphs continue the same speaker.
           const Quote& prev = out[last_attributed];

@@ -1478,6 +1478,17 @@ TEST_F(QuotesTest, SheIsTheWomanJustIntroduced) {
   EXPECT_EQ(LastSpeaker("王立新说：“我们会再来。”\n\n这位演员对大男子主义持否定态度，他表示这种角色有害。", "zh"), "王立新");
 }
 
+TEST_F(QuotesTest, AnAnswerIsThePersonAsked) {
+  // A quotation paragraph with no tag after a paragraph that says someone was asked: theirs,
+  // not the last speaker's.
+  EXPECT_EQ(LastSpeaker("“We will win,” said John Doe.\n\nJane Roe was asked about her plans for the season.\n\n"
+                        "“At this stage of my career I do not need more games to get ready.”",
+                        "en"),
+            "Jane Roe");
+  EXPECT_EQ(LastSpeaker("王立新说：“我们会赢。”\n\n练习过后，马可·彼得罗维奇被问及他的赛季计划。\n\n“在我职业生涯的现阶段，我不需要更多比赛。”", "zh"),
+            "马可·彼得罗维奇");
+}
+
 TEST_F(QuotesTest, GermanSpeakersInTheFirstPersonAndThePoliteYou) {
   EXPECT_EQ(LastSpeaker("Ich glaube, dass die Reform zu spät kommt.", "de"), "Ich");
   EXPECT_EQ(LastSpeaker("Wir wissen, dass die Mittel nicht reichen.", "de"), "Wir");
