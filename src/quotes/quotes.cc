@@ -499,6 +499,19 @@ std::vector<std::vector<Span>> QuotationsByParagraph(std::string_view text, cons
     const ByteRange par = paragraphs[pi].range;
     if (m.spans.empty() && m.open.empty()) {
       m = FindMarks(text, par);
+      // Marks set the wrong way round, a closing one and later an opening one that nothing
+      // closes, a few words apart within a sentence ("主教教区”会寻求将费用转嫁给“教区委员会"):
+      // the words between them are the quotation.
+      if (!m.orphan_close.empty() && m.spans.empty() && m.open.size() == 1 && text.substr(m.orphan_close.begin, 3) == "”" &&
+          text.substr(m.open[0].at, 3) == "“" && m.open[0].at > m.orphan_close.end && m.open[0].at - m.orphan_close.end <= 90) {
+        std::string_view between = text.substr(m.orphan_close.end, m.open[0].at - m.orphan_close.end);
+        if (between.find_first_of(".!?") == std::string_view::npos && between.find("。") == std::string_view::npos &&
+            between.find("！") == std::string_view::npos && between.find("？") == std::string_view::npos) {
+          m.spans.push_back({{m.orphan_close.begin, m.open[0].after}, {m.orphan_close.end, m.open[0].at}});
+          m.orphan_close = {};
+          m.open.clear();
+        }
+      }
       // A closing mark with no opening one ("… walked back," X told): the quotation began
       // before this paragraph, whose words up to the mark are its last piece.
       if (m.orphan_close.begin > par.begin + 12) {

@@ -1489,6 +1489,14 @@ TEST_F(QuotesTest, AnAnswerIsThePersonAsked) {
             "马可·彼得罗维奇");
 }
 
+TEST_F(QuotesTest, MarksSetTheWrongWayRound) {
+  // ”…“ a few words apart in one sentence: the words between are the quotation, and the rest of
+  // the paragraph is no quotation.
+  std::vector<Got> g = Run("王立新在信中表示，委员会”会寻求将费用转嫁给“教区，尽管后者并未参与此事。", "zh");
+  ASSERT_EQ(g.size(), 1u);
+  ExpectQuote(g, 0, "会寻求将费用转嫁给", "partial", "王立新");
+}
+
 TEST_F(QuotesTest, GermanSpeakersInTheFirstPersonAndThePoliteYou) {
   EXPECT_EQ(LastSpeaker("Ich glaube, dass die Reform zu spät kommt.", "de"), "Ich");
   EXPECT_EQ(LastSpeaker("Wir wissen, dass die Mittel nicht reichen.", "de"), "Wir");
