@@ -321,6 +321,11 @@ bool ChineseName(std::string_view text, const Span& s) {
     if (before.ends_with(v)) return false;
   }
   if (text.substr(s.outer.end, 3) == "的") return true;
+  // Before a word that dates something by it, an event ("“梅地那奇迹”之后": after the Miracle
+  // at Medinah; 以来, since; 期间, during).
+  for (std::string_view when : {"之后", "之前", "以来", "期间"}) {
+    if (text.substr(s.outer.end, when.size()) == when) return true;
+  }
   // Before the noun it names: a plan, a policy, a principle ("“一带一路”合作", "“一个中国”原则",
   // “17+1”机制). (Other words after it are the clause going on from a partial quotation:
   // "华盛顿“在必要时”可动用海军".)

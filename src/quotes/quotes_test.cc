@@ -880,6 +880,10 @@ TEST_F(QuotesTest, ChineseObjectsAndWordingsInMarks) {
   g = Run("尽管“救助儿童会（Save the Children）”正在组建一支队伍，张伟说还无法确定。", "zh");
   ASSERT_FALSE(g.empty());
   EXPECT_EQ(g[0].kind, "term");
+  // So is an event's name that something is dated by (“…”之后: after …).
+  g = Run("张伟自己也经历了大逆转，而在“林荫道奇迹”之后这支球队最终落败。", "zh");
+  ASSERT_FALSE(g.empty());
+  EXPECT_EQ(g[0].kind, "term");
 }
 
 TEST_F(QuotesTest, PlacesSpeakForTheirGovernments) {
