@@ -341,8 +341,11 @@ bool ChineseName(std::string_view text, const Span& s) {
     std::string_view inside = content.substr(bracket);
     if (std::any_of(inside.begin(), inside.end(), [](char ch) { return std::isalpha(static_cast<unsigned char>(ch)); })) return true;
   }
-  // A short one (eight characters at most) that ends like a name.
-  if (content.size() > 8 * 3) return false;
+  // A short one (eight characters at most) that ends like a name, or one of any length that
+  // a verb of speech follows, its subject ("“埃文郡（Avon）与萨默塞特郡（Somerset）警察局”表示").
+  bool speaks = false;
+  for (std::string_view v : {"表示", "称", "说", "指出", "宣布", "透露"}) speaks = speaks || text.substr(s.outer.end, v.size()) == v;
+  if (content.size() > 8 * 3 && !speaks) return false;
   for (std::string_view end : {"委员会", "大会", "协会", "组织", "联盟", "节", "周", "局", "社区", "中心", "公司", "集团"}) {
     if (content.ends_with(end)) return true;
   }
@@ -2633,6 +2636,17 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       std::string_view after_cue = text.substr(cue.end, 3) == "的" ? text.substr(cue.end + 3, 3) : text.substr(cue.end, 3);
       if (best == nullptr && chinese && cue.begin > window.begin && cue.end <= q.content.begin &&
           (after_cue == "，" || after_cue == "：" || after_cue.substr(0, 1) == "," || after_cue.substr(0, 1) == ":")) {
+        // A name in marks right before the verb is its subject ("“…警察局”表示，…").
+        for (const Span& sp : spans) {
+          if (sp.outer.end == cue.begin && sp.group < 0 && ChineseName(text, sp)) {
+            q.speaker = std::string(sp.content.Of(text));
+            q.speaker_entity.clear();
+            q.speaker_type = "org";
+            q.speaker_range = sp.content;
+            q.confidence = 0.6;
+            return true;
+          }
+        }
         ByteRange r = ChineseSubject(text, window.begin, cue.begin);
         if (r.empty() || Inside(r, spans)) return false;
         q.speaker = std::string(r.Of(text));

@@ -880,6 +880,11 @@ TEST_F(QuotesTest, ChineseObjectsAndWordingsInMarks) {
   g = Run("尽管“救助儿童会（Save the Children）”正在组建一支队伍，张伟说还无法确定。", "zh");
   ASSERT_FALSE(g.empty());
   EXPECT_EQ(g[0].kind, "term");
+  // An organisation's name in marks before a verb of speech is its subject, whatever its length.
+  g = Run("“北城区（North Side）与南城区（South Side）警察局”表示，已在当地逮捕了两名男子。", "zh");
+  ASSERT_EQ(g.size(), 2u);
+  EXPECT_EQ(g[0].kind, "term");
+  ExpectQuote(g, 1, "已在当地逮捕了两名男子", "indirect", "北城区（North Side）与南城区（South Side）警察局");
   // So is an event's name that something is dated by (“…”之后: after …).
   g = Run("张伟自己也经历了大逆转，而在“林荫道奇迹”之后这支球队最终落败。", "zh");
   ASSERT_FALSE(g.empty());
