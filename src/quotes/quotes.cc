@@ -1364,7 +1364,11 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         size_t at = before.rfind("并");
         if (at != std::string_view::npos && before.substr(at).find("，") == std::string_view::npos &&
             before.substr(at).find("。") == std::string_view::npos) {
-          return true;
+          // Unless a reporting verb comes before it in its clause, as "and" in English: in
+          // "马约加声称罗纳尔多…跪倒在地并告诉她" the second verb is inside what the first reports.
+          uint32_t joint = static_cast<uint32_t>(from + at);
+          uint32_t clause = ChineseClauseStart(text, 0, joint);
+          return std::none_of(cues.begin(), cues.end(), [&](const Cue& c) { return c.range.begin >= clause && c.range.end <= joint; });
         }
         // So does a comma with no subject after it: "王立新批评了该方案，称…，说…".
         for (int n = 0; n < 2; ++n) {

@@ -1432,6 +1432,10 @@ TEST_F(QuotesTest, AChineseVerbsSubjectStandsBeforeItsClause) {
                         "政府所谓的新谈判方案，表示塞尔维亚和欧盟共同起草的这份文件“根本站不住脚”。",
                         "zh"),
             "伊万·约万诺维奇");
+  // 并 (and) joins a verb to its clause's subject, unless a reporting verb before it in the
+  // clause reports both: then the second verb is the reported person's.
+  EXPECT_EQ(LastSpeaker("凯瑟琳·马丁声称克里斯·罗德在事后跪倒在地并告诉她，他是一个“好人”。", "zh"), "克里斯·罗德");
+  EXPECT_EQ(LastSpeaker("据《晨报》报道，马可·彼得罗维奇解雇了保姆，并声称她工作做得很糟糕。", "zh"), "马可·彼得罗维奇");
   // A verb after a comma with no subject of its own shares the sentence's.
   EXPECT_EQ(LastSpeaker("王立新谴责了委员会中的民主党人士，称他们编织了指控，说这是“有组织的暗杀”。", "zh"), "王立新");
 }
