@@ -1336,6 +1336,14 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         // Nor after a negation, which reports nothing said (还没有宣布: has yet to announce).
         std::string_view before = ptext.substr(0, at);
         bool negated = before.ends_with("没有") || before.ends_with("没") || before.ends_with("未") || before.ends_with("不");
+        // 回应 (respond to) takes what it answers as its object (回应…的指责: answered the charge);
+        // it reports words only with a comma, a colon or a word for saying after it (回应称).
+        if (v == "回应") {
+          std::string_view next = ptext.substr(at + v.size());
+          bool says = false;
+          for (std::string_view w : {"，", "：", ",", ":", "称", "说", "道", "表示", "指出"}) says = says || next.starts_with(w);
+          if (!says) continue;
+        }
         if (!Inside(r, spans) && !inside_word(at, v) && !negated) cues.push_back({r, vi});
       }
     }

@@ -1400,10 +1400,12 @@ TEST_F(QuotesTest, ChineseVerbsThatReportNothing) {
   for (const char* text : {"李志强并未提及美国领导人本周早些时候宣布的会谈计划。", "王立新在会上表示了抗议。",
                            "随后，说唱歌手林峰于几天前去世。", "那么他们所说的比赛局势体现在哪儿呢？",
                            "这位艺人以前被称为小王子。", "也就是说，会谈将在周五继续进行。",
-                           "王立新一直在说谎。", "王立新始终直言不讳地批评该方案。"}) {
+                           "王立新一直在说谎。", "王立新始终直言不讳地批评该方案。",
+                           "在亮相之后马可·彼得罗维奇回应拥护新政府的指责。"}) {
     EXPECT_TRUE(Run(text, "zh").empty()) << text;
   }
   EXPECT_EQ(LastSpeaker("王立新表示，会谈将在周五继续进行。", "zh"), "王立新");
+  EXPECT_EQ(LastSpeaker("马可·彼得罗维奇回应称，这些指责毫无根据。", "zh"), "马可·彼得罗维奇");
   // A group with a named member: the member speaks. "One of them" is a speaker of its own.
   EXPECT_EQ(LastSpeaker("然而，包括总理马可·彼得罗维奇 (Marko Petrović)在内的全民公投支持者认为，改名只是代价而已。", "zh"),
             "马可·彼得罗维奇");
