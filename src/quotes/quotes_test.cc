@@ -147,6 +147,17 @@ TEST_F(QuotesTest, ConventionsOfEachLanguage) {
   ExpectQuote(Run("Kurti deklaroi: «Kina nuk është mike e Kosovës.»", "sq"), 0,
               "Kina nuk është mike e Kosovës", "direct", "Albin Kurti");
   ExpectQuote(Run("傅聪说：「中方支持双方通过对话解决分歧。」", "zh"), 0, "中方支持双方通过对话解决分歧", "direct", "Fu Cong");
+  ExpectQuote(Run("傅聪说：『中方支持双方通过对话解决分歧。』", "zh"), 0, "中方支持双方通过对话解决分歧", "direct", "Fu Cong");
+  ExpectQuote(Run("Vučić je rekao: ‹Kina je naš prijatelj.›", "sr"), 0, "Kina je naš prijatelj", "direct", "Aleksandar Vučić");
+  // Both marks alike, as Finnish and Swedish write them.
+  ExpectQuote(Run("Kurti said: ”Beijing has chosen a side.”", "en"), 0, "Beijing has chosen a side", "direct", "Albin Kurti");
+  // Curly apostrophes are no marks; "according to" in Serbian and Albanian "deklaroi se".
+  ExpectOnlyQuote(Run("Kosovo’s prime minister Albin Kurti said he doesn’t expect “a quick deal” this year.", "en"),
+                  "a quick deal", "partial", "Albin Kurti");
+  ExpectOnlyQuote(Run("Prema rečima Aleksandra Vučića, razgovori će se nastaviti u petak.", "sr"),
+                  "razgovori će se nastaviti u petak", "indirect", "Aleksandar Vučić");
+  ExpectOnlyQuote(Run("Kurti deklaroi se bisedimet do të vazhdojnë të premten.", "sq"), "bisedimet do të vazhdojnë të premten",
+                  "indirect", "Albin Kurti");
 }
 
 TEST_F(QuotesTest, MarksUsedTheWrongWayRound) {
@@ -1504,7 +1515,7 @@ TEST_F(QuotesTest, AnAnswerIsThePersonAsked) {
             "马可·彼得罗维奇");
 }
 
-TEST_F(QuotesTest, MarksSetTheWrongWayRound) {
+TEST_F(QuotesTest, AClosingThenAnOpeningMarkAroundAPhrase) {
   // ”…“ a few words apart in one sentence: the words between are the quotation, and the rest of
   // the paragraph is no quotation.
   std::vector<Got> g = Run("王立新在信中表示，委员会”会寻求将费用转嫁给“教区，尽管后者并未参与此事。", "zh");
