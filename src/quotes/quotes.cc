@@ -85,7 +85,19 @@ bool TitleCased(std::string_view s) {
     all = all && u_isupper(static_cast<UChar32>(text::DecodeUtf8(s, k)));
     shouted = shouted && u_isupper(static_cast<UChar32>(text::DecodeUtf8(s, k)));
   });
-  return all && !shouted && long_words >= 3;
+  if (all && !shouted && long_words >= 3) return true;
+  // Or a name of three words or more, two of them long, whose every word is capitalised but
+  // for the few that titles keep in lower case ("The Power of Nutrition", "Make America Great
+  // Again").
+  static const std::unordered_set<std::string_view> kLowerInTitles = {"of", "the", "and", "for", "in", "on", "at", "to", "a",
+                                                                      "an", "by", "de", "la", "e", "i", "të", "и"};
+  int words = 0, lower = 0;
+  text::ForEachSpacedWord(s, [&](std::string_view folded, ByteRange r, bool) {
+    ++words;
+    size_t k = r.begin;
+    if (!u_isupper(static_cast<UChar32>(text::DecodeUtf8(s, k)))) lower += kLowerInTitles.count(folded) ? 0 : 100;
+  });
+  return !shouted && words >= 3 && long_words >= 2 && lower == 0;
 }
 
 // What FindMarks saw in one paragraph.
