@@ -395,12 +395,13 @@ bool SpeaksInPerson(std::string_view s, bool first_only = false) {
 
 // Whether the verb at `words[w]` is negated, and so reports nothing said: "did not say that",
 // "has never said", "nije rekao da", "nuk ka thënë se", "не рече дека". The negation stands
-// right before the verb, an auxiliary or "yet" at most between.
+// right before the verb, an auxiliary or "yet" at most between. Word keys are match-folded
+// (Cyrillic in Latin letters: није is nije, не is ne).
 template <typename Words>
 bool Negated(std::string_view text, const Words& words, size_t w) {
   static const std::unordered_set<std::string_view> kNegations = {
-      "not", "never", "nije", "nisu", "nisam", "nismo", "niste", "nisi", "ne", "nikada", "nikad", "nuk", "asnjehere",
-      "nije", "nisu", "ne", "nikada", "не", "никогаш", "nicht", "nie", "niemals", "kein", "keine"};
+      "not", "never", "nije", "nisu", "nisam", "nismo", "niste", "nisi", "ne", "nikada", "nikad", "nikogas", "nuk", "asnjehere",
+      "nicht", "nie", "niemals", "kein", "keine"};
   static const std::unordered_set<std::string_view> kBetween = {"has", "have", "had", "yet", "ever", "be", "been", "ka", "kane",
                                                                  "kishte", "je", "su", "bio", "bila", "jos", "e", "ni"};
   for (size_t back = 1; back <= 2 && back <= w; ++back) {
@@ -416,10 +417,6 @@ bool Negated(std::string_view text, const Words& words, size_t w) {
   return false;
 }
 
-// The unnamed subject of a Chinese reporting verb, when no name is in its clause: the words
-// from the clause's start to the verb, less connectives before them and time words and adverbs
-// after them ("印尼国家减灾机构周日一早表示" -> 印尼国家减灾机构, "据本地新闻报道" -> 本地新闻).
-// Empty unless two to twelve characters remain, none of them punctuation or a quotation mark.
 // Where the Chinese clause holding `at` begins (after the last punctuation mark from `from`).
 uint32_t ChineseClauseStart(std::string_view text, uint32_t from, uint32_t at) {
   static constexpr std::string_view kBoundaries[] = {"，", "。", "；", "：", "！", "？", "、", "“", "”", "「", "」", "\n", ",", ";", ":"};
@@ -439,6 +436,10 @@ bool ChineseClauseHasNoSubject(std::string_view clause) {
   return std::any_of(std::begin(kNoSubject), std::end(kNoSubject), [&](std::string_view w) { return clause.starts_with(w); });
 }
 
+// The unnamed subject of a Chinese reporting verb, when no name is in its clause: the words
+// from the clause's start to the verb, less connectives before them and time words and adverbs
+// after them ("印尼国家减灾机构周日一早表示" -> 印尼国家减灾机构, "据本地新闻报道" -> 本地新闻).
+// Empty unless two to twelve characters remain, none of them punctuation or a quotation mark.
 ByteRange ChineseSubject(std::string_view text, uint32_t from, uint32_t verb) {
   uint32_t begin = ChineseClauseStart(text, from, verb);
   std::string_view s = text.substr(begin, verb - begin);
@@ -2034,11 +2035,13 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         auto introduced = [&](ByteRange r) {
           if (cjk) {
             std::string_view before = text.substr(r.begin >= 45 ? r.begin - 45 : 0, std::min<uint32_t>(r.begin, 45));
-            size_t q = std::string_view::npos;
-            for (std::string_view m : {"一名", "一位", "一个", "这名", "这位", "该名", "那名"}) q = std::min(q, before.rfind(m) == std::string_view::npos ? q : before.rfind(m));
+            size_t counted = std::string_view::npos;  // the earliest measure word within reach
+            for (std::string_view m : {"一名", "一位", "一个", "这名", "这位", "该名", "那名"}) {
+              counted = std::min(counted, before.rfind(m));
+            }
             std::string_view last = before.substr(before.size() >= 3 ? before.size() - 3 : 0);
-            return q != std::string_view::npos && text::FindFirstOf(before.substr(q), kStops) == std::string_view::npos &&
-                   before.substr(q).find("，") == std::string_view::npos &&
+            return counted != std::string_view::npos && text::FindFirstOf(before.substr(counted), kStops) == std::string_view::npos &&
+                   before.substr(counted).find("，") == std::string_view::npos &&
                    (last == "名" || last == "位" || last == "个" || last == "的");
           }
           static const std::unordered_set<std::string_view> kIntroducing = {"a", "an", "one", "the", "this", "jedna", "jedan", "jednu", "nje", "edna", "eden"};
