@@ -390,8 +390,8 @@ constexpr double kThreshold = 0.45;
 
 using Features = std::vector<std::pair<std::string, float>>;
 
-Features MakeFeatures(const std::vector<Token>& toks, const std::vector<size_t>& mention_toks, const Reading& r,
-                      std::string_view lang) {
+Features MakeFeatures(const std::vector<Token>& toks, const std::vector<size_t>& mention_toks,
+                      const std::vector<size_t>& others, const Reading& r, std::string_view lang) {
   Features f;
   f.emplace_back("bias", 1.f);
   auto num = [&](const char* name, double v) {
@@ -415,14 +415,16 @@ Features MakeFeatures(const std::vector<Token>& toks, const std::vector<size_t>&
   auto it = stemmers.find(L);
   if (it == stemmers.end()) it = stemmers.emplace(L, text::Stemmer::Create(L)).first;
   text::Stemmer* stemmer = it->second.get();
-  // Stemmed words, with target words as <T> and negated words marked with !.
+  // Stemmed words, with the target's words as <T>, other targets' as <O> and negated words marked with !.
   std::vector<std::string> words;
   words.reserve(toks.size());
-  std::vector<bool> is_target(toks.size(), false);
-  for (size_t m : mention_toks) is_target[m] = true;
+  std::vector<char> mark(toks.size(), 0);
+  for (size_t o : others) mark[o] = 'O';
+  for (size_t m : mention_toks) mark[m] = 'T';
   for (size_t k = 0; k < toks.size(); ++k) {
-    if (is_target[k]) {
-      if (words.empty() || words.back() != "<T>") words.push_back("<T>");
+    if (mark[k] != 0) {
+      std::string w = mark[k] == 'T' ? "<T>" : "<O>";
+      if (words.empty() || words.back() != w) words.push_back(w);
       continue;
     }
     if (toks[k].skip) continue;
@@ -430,7 +432,7 @@ Features MakeFeatures(const std::vector<Token>& toks, const std::vector<size_t>&
     words.push_back(toks[k].negated ? "!" + w : w);
   }
   for (size_t k = 0; k < words.size(); ++k) {
-    if (words[k] != "<T>") f.emplace_back(L + ":u:" + words[k], 1.f);
+    if (words[k] != "<T>" && words[k] != "<O>") f.emplace_back(L + ":u:" + words[k], 1.f);
     if (words[k] == "<T>") {
       for (size_t j = k >= 5 ? k - 5 : 0; j < std::min(words.size(), k + 6); ++j) {
         if (words[j] != "<T>") f.emplace_back(L + (j < k ? ":wl:" : ":wr:") + words[j], 1.f);
@@ -569,7 +571,7 @@ Model Model::Train(const std::vector<Example>& examples, int epochs, int min_cou
     std::vector<size_t> others;
     for (size_t o = 1; o < p.mentions.size(); ++o) others.insert(others.end(), p.mentions[o].begin(), p.mentions[o].end());
     Reading r = ReadTarget(p.toks, p.mentions[0], others);
-    feats.push_back(MakeFeatures(p.toks, p.mentions[0], r, LexiconLanguage(e.lang).empty() ? e.lang : LexiconLanguage(e.lang)));
+    feats.push_back(MakeFeatures(p.toks, p.mentions[0], others, r, LexiconLanguage(e.lang).empty() ? e.lang : LexiconLanguage(e.lang)));
     gold.push_back(std::clamp(e.polarity, -1, 1) + 1);
     for (const auto& [name, v] : feats.back()) ++counts[name];
   }
@@ -648,7 +650,7 @@ std::vector<Verdict> Scorer::Score(std::string_view text, std::string_view lang,
       v.confidence = v.polarity != 0 ? std::min(0.95, 0.5 + 0.5 * a / (a + 1)) : std::max(0.3, 0.8 - a);
     } else {
       std::array<double, 3> z{0, 0, 0};
-      for (const auto& [name, value] : MakeFeatures(p.toks, p.mentions[t], r, model_lang)) {
+      for (const auto& [name, value] : MakeFeatures(p.toks, p.mentions[t], others, r, model_lang)) {
         auto it = model_->weights_.find(name);
         if (it == model_->weights_.end()) continue;
         for (int c = 0; c < 3; ++c) z[c] += it->second[c] * value;
