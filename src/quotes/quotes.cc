@@ -3720,12 +3720,13 @@ void QuoteFinder::NameRoleSpeakers(std::string_view text, const std::vector<Enti
     if (m.type == "person") people.push_back(&m);
   }
   std::sort(people.begin(), people.end(), [](const EntityMention* a, const EntityMention* b) { return a->range.begin < b->range.begin; });
-  // The one person named right after `role` wherever the article writes it; null for none or
-  // several (`several` says which).
-  auto person_after = [&](std::string_view role, bool& several) -> const EntityMention* {
+  // The one person named right after `role` wherever else (not at `here`) the article writes
+  // it; null for none or several (`several` says which).
+  auto person_after = [&](std::string_view role, size_t here, bool& several) -> const EntityMention* {
     const EntityMention* person = nullptr;
     several = false;
     for (size_t at = text.find(role); at != std::string_view::npos && !several; at = text.find(role, at + 1)) {
+      if (at == here) continue;
       uint32_t end = static_cast<uint32_t>(at + role.size());
       // Right after the words, or after a space or a comma and a space.
       auto p = std::lower_bound(people.begin(), people.end(), end,
@@ -3752,15 +3753,29 @@ void QuoteFinder::NameRoleSpeakers(std::string_view text, const std::vector<Enti
       i -= 3;
       starts.push_back(static_cast<uint32_t>(i));
     }
-    auto it = named.find(std::string(text.substr(starts.back(), q.speaker_range.end - starts.back())));
+    // Other languages write what qualifies the office after its noun ("ministar inostranih
+    // poslova", "Ministri i Jashtëm", "министерот за надворешни работи"): up to three words
+    // that follow it on its line (not what it said), the most that the article also writes
+    // before a name deciding.
+    std::vector<uint32_t> ends{q.speaker_range.end};
+    for (uint32_t at = q.speaker_range.end; ends.size() <= 3 && at < text.size() && text[at] == ' ';) {
+      uint32_t e = at + 1;
+      while (e < text.size() && static_cast<unsigned char>(text[e]) > ' ' && !std::ispunct(static_cast<unsigned char>(text[e]))) ++e;
+      if (e == at + 1 || (q.content.begin >= q.speaker_range.end && e > q.content.begin)) break;
+      ends.push_back(e);
+      at = e;
+    }
+    auto it = named.find(std::string(text.substr(starts.back(), ends.back() - starts.back())));
     if (it == named.end()) {
       const EntityMention* person = nullptr;
-      for (auto from = starts.rbegin(); from != starts.rend() && person == nullptr; ++from) {
-        bool several = false;
-        person = person_after(text.substr(*from, q.speaker_range.end - *from), several);
-        if (several) break;
+      bool several = false;
+      for (auto from = starts.rbegin(); from != starts.rend() && person == nullptr && !several; ++from) {
+        for (auto to = ends.rbegin(); to != ends.rend() && person == nullptr && !several; ++to) {
+          if (*from != q.speaker_range.begin && *to != q.speaker_range.end) continue;
+          person = person_after(text.substr(*from, *to - *from), *from, several);
+        }
       }
-      it = named.emplace(std::string(text.substr(starts.back(), q.speaker_range.end - starts.back())), person).first;
+      it = named.emplace(std::string(text.substr(starts.back(), ends.back() - starts.back())), person).first;
     }
     if (it->second == nullptr) continue;
     q.speaker = it->second->name;

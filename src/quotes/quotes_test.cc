@@ -1479,6 +1479,13 @@ TEST_F(QuotesTest, AnOfficesNounIsThePersonTheArticleNamesAfterIt) {
           "zh");
   ASSERT_FALSE(g.empty());
   EXPECT_EQ(g[0].speaker, "马可·彼得罗维奇");
+  // Albanian qualifies the office after its noun: the headline's "Ministri i Jashtëm" is the
+  // one the lede names after the same words (a headline line may end in CR LF).
+  g = Run("Siria është “gati” për refugjatët, thotë Ministri i Jashtëm\r\n\n"
+          "Duke folur në Nju Jork, Ministri i Jashtëm Arben Gashi tha se kushtet po përmirësohen.",
+          "sq");
+  ASSERT_FALSE(g.empty());
+  EXPECT_EQ(g[0].speaker, "Arben Gashi");
 }
 
 TEST_F(QuotesTest, ANegatedVerbReportsNothing) {
