@@ -3644,7 +3644,13 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       role.push_back(text::FoldForMatch(lower));
       capitalised = capitalised && IsUpperAt(text, words_of_role.begin + r.begin);
     });
-    if (role.empty() || role.size() > 3 || !capitalised || !titles_.Contains(role.back())) continue;
+    // English puts the title last ("Foreign Minister"); Serbian, Albanian and Macedonian put it
+    // first and qualify it after, in any case ("kaže ministar inostranih poslova", "thotë
+    // Ministri i Jashtëm", "рече министерот за надворешни работи").
+    if (role.empty()) continue;
+    bool title_last = role.size() <= 3 && capitalised && titles_.Contains(role.back());
+    bool title_first = role.size() <= 4 && (titles_.Contains(role.front()) || TitleForm(role.front()));
+    if (!title_last && !title_first) continue;
     const EntityMention* holder = nullptr;
     uint32_t best = std::numeric_limits<uint32_t>::max();
     for (const EntityMention* m : by_pos) {

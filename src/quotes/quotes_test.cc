@@ -1486,6 +1486,16 @@ TEST_F(QuotesTest, AnOfficesNounIsThePersonTheArticleNamesAfterIt) {
           "sq");
   ASSERT_FALSE(g.empty());
   EXPECT_EQ(g[0].speaker, "Arben Gashi");
+  // Serbian writes the office in lower case after the verb, its qualifiers after it.
+  g = Run("Sirija „spremna” za povratak izbeglica, kaže ministar inostranih poslova\n\n"
+          "U govoru pred skupštinom, ministar inostranih poslova Marko Petrović izjavio je da se uslovi poboljšavaju.",
+          "sr");
+  ASSERT_FALSE(g.empty());
+  EXPECT_EQ(g[0].speaker, "Marko Petrović");
+  // A verb with nothing after it names no office (and reads no empty one).
+  g = Run("„Spremni smo”, kaže.", "sr");
+  ASSERT_FALSE(g.empty());
+  EXPECT_EQ(g[0].speaker, "");
 }
 
 TEST_F(QuotesTest, ANegatedVerbReportsNothing) {
