@@ -462,6 +462,13 @@ TEST_F(MatcherTest, RolesResolveOnTheArticleDate) {
   EXPECT_EQ(Ids("British PM May visited Brussels")[0], "person/~may@May");
   // An office without a holder becomes a role entity.
   EXPECT_EQ(Ids("the Chinese Foreign Ministry spokesperson said")[0], "role/cn-mfa-spokesperson@Chinese Foreign Ministry spokesperson");
+  // The title composed with its country's name, in the forms each language writes it.
+  EXPECT_EQ(Ids("Portparolka Ministarstva spoljnih poslova Kine izjavila je")[0],
+            "role/cn-mfa-spokesperson@Portparolka Ministarstva spoljnih poslova Kine");
+  EXPECT_EQ(Ids("Glasnogovornik Ministarstva vanjskih poslova Kine rekao je")[0],
+            "role/cn-mfa-spokesperson@Glasnogovornik Ministarstva vanjskih poslova Kine");
+  EXPECT_EQ(Ids("Портпаролот на министерството за надворешни работи на Кина изјави")[0],
+            "role/cn-mfa-spokesperson@Портпаролот на министерството за надворешни работи на Кина");
 }
 
 TEST_F(MatcherTest, UnknownPeopleAndSurnames) {
