@@ -1412,6 +1412,16 @@ TEST_F(QuotesTest, EnglishSourcesThatOpenTheSentence) {
   EXPECT_EQ(LastSpeaker("Skopje has long insisted that the name belongs to its people.", "en"), "Skopje");
 }
 
+TEST_F(QuotesTest, ChineseVerbsOfConfirmingAdmittingAndPredicting) {
+  // 确认 (confirm), 证实 (confirm, testify), 承认 (admit) and 预测 (predict) report what follows, as
+  // "confirmed", "admitted" and "predicted" do in English.
+  ExpectQuote(Run("王立新确认，会谈将于下周举行。", "zh"), 0, "会谈将于下周举行", "indirect", "王立新");
+  ExpectQuote(Run("马可·彼得罗维奇证实，警方已经逮捕了两名嫌疑人。", "zh"), 0, "警方已经逮捕了两名嫌疑人", "indirect",
+              "马可·彼得罗维奇");
+  ExpectQuote(Run("一名女子承认她觉得这个计划“很荒唐”。", "zh"), 0, "很荒唐", "partial", "女子");
+  ExpectQuote(Run("分析人士预测，明年的投票率将会下降。", "zh"), 0, "明年的投票率将会下降", "indirect", "分析人士");
+}
+
 TEST_F(QuotesTest, ChineseVerbsThatReportNothing) {
   // A verb before 的 modifies a noun, one before 了 takes a noun; 说唱 is rap, 所说 "what is said",
   // 称为 "be called".
