@@ -781,6 +781,23 @@ bool Partial(std::string_view text, const Span& s, std::string_view content, boo
 
 // Two folded words are one title with different endings: all but the shorter one's last byte
 // alike, five bytes at least (predsednik, predsednika; kryeministri, kryeministrit).
+// Whether the phrase at `r` is set off in its paragraph: it opens a sentence or follows a comma,
+// and what it cites, at most six words, ends at a comma, or at the sentence's end when a comma
+// opened it: "Prema policiji, …", "…, prema agenciji Nielsen." (not "odnos prema Kini je …").
+bool SetOff(std::string_view text, ByteRange paragraph, ByteRange r) {
+  std::string_view before = text.substr(paragraph.begin, r.begin - paragraph.begin);
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  const bool after_comma = !before.empty() && before.back() == ',';
+  const bool opens = before.empty() || after_comma || std::string_view(".!?:;\"").find(before.back()) != std::string_view::npos ||
+                     before.ends_with("”") || before.ends_with("“") || before.ends_with("„");
+  if (!opens) return false;
+  std::string_view rest = text.substr(r.end, paragraph.end - r.end);
+  size_t stop = rest.find_first_of(",.!?;:");
+  const char mark = stop == std::string_view::npos ? '.' : rest[stop];
+  if (CountWords(rest.substr(0, stop)) > 6) return false;
+  return mark == ',' || (after_comma && (mark == '.' || mark == '!' || mark == '?'));
+}
+
 bool SameTitle(std::string_view a, std::string_view b) {
   size_t n = std::max<size_t>(5, std::min(a.size(), b.size()) - 1);
   return a.size() >= 5 && b.size() >= 5 && a.substr(0, n) == b.substr(0, n);
@@ -996,6 +1013,7 @@ std::unique_ptr<QuoteFinder> QuoteFinder::Create(std::unordered_map<std::string,
       v.subject = flags.find("subject") != std::string_view::npos;
       v.addressee = flags.find("addressee") != std::string_view::npos;
       v.plural = flags.find("plural") != std::string_view::npos;
+      v.set_off = flags.find("set-off") != std::string_view::npos;
       options = options.substr(0, t3);
     }
     v.lang = SerboCroatian(lang) ? "sr" : std::string(lang);
@@ -1320,7 +1338,9 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
                           (w + v.words.size() >= words.size() ||
                            std::none_of(v.that_words.begin(), v.that_words.end(),
                                         [&](const Verb::ThatWord& t) { return t.folded == words[w + v.words.size()].key; }));
-        if (!compound && !infinitive && !Negated(text, words, w) && !Inside(r, spans)) cues.push_back({r, vi});
+        if (!compound && !infinitive && !Negated(text, words, w) && !Inside(r, spans) && (!v.set_off || SetOff(text, par.range, r))) {
+          cues.push_back({r, vi});
+        }
       }
     }
     // Words a one-character verb is part of without reporting speech (说明 explain, 小说 novel,
@@ -3281,13 +3301,26 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
           bool article = !lead.empty() && (lead[0] == "the" || lead[0] == "a" || lead[0] == "an");
           if (english ? article && lead.size() <= 2 : lead.size() == 1) src = &cand;
         }
+        // Albanian cites its source in the ablative, "-së" on a feminine noun ("sipas policisë",
+        // "sipas qeverisë"), a form no speaker noun takes as a subject.
+        Candidate ablative;
+        if (src == nullptr && lang.substr(0, 2) == "sq") {
+          auto w = std::find_if(words.begin(), words.end(), [&](const W& x) { return x.r.begin >= c.range.end; });
+          if (w != words.end() && w->r.begin == c.range.end + 1 && w->key.size() > 5 && std::string_view(w->key).ends_with("se") &&
+              speaker_noun_stems_.Contains(std::string_view(w->key).substr(0, w->key.size() - 2))) {
+            ablative = {w->r, std::string(w->r.Of(text)), "", "role", false, false, true};
+            src = &ablative;
+          }
+        }
         if (src == nullptr) continue;
         // In English, a name before a lower-case word qualifies it: the two are the source when
         // that is a speaker noun ("Indonesian officials"), else neither is ("Indonesian
         // regulations").
         Candidate source = *src;
         auto next = std::find_if(words.begin(), words.end(), [&](const W& w) { return w.r.begin >= src->range.end; });
-        if (!src->pronoun && lang.substr(0, 2) == "en" && next != words.end() && next->r.begin == src->range.end + 1 && text[src->range.end] == ' ' &&
+        // (A speaker noun before a preposition is the source by itself: "according to police in Avon".)
+        const bool governs = src->noun && next != words.end() && doc_preps != prepositions_.end() && doc_preps->second.count(next->key) > 0;
+        if (!src->pronoun && !governs && lang.substr(0, 2) == "en" && next != words.end() && next->r.begin == src->range.end + 1 && text[src->range.end] == ' ' &&
             StartsLower(next->r.Of(text))) {
           auto noun = std::find_if(cands.begin(), cands.end(), [&](const Candidate& n) { return n.noun && n.range.begin == next->r.begin; });
           if (noun == cands.end()) continue;
@@ -3324,6 +3357,23 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
         bool interposed = last != std::string_view::npos && head[last] == ',' && text.substr(source.range.end, 1) == "," &&
                           Trim(text, before).Of(text).find(',') == std::string_view::npos && CountWords(after.Of(text)) >= 2;
         ByteRange content = CountWords(before.Of(text)) >= 2 && !interposed ? before : after;
+        // What the source's phrase still holds up to its comma, a preposition's or an Albanian
+        // article's complement, is the source's, not what was said: "Prema navodima policije u
+        // Njuportu, lopovi su …", "Sipas policisë së Avon, …", "According to police in Avon, …".
+        if (content.begin == after.begin && content.end == after.end) {
+          std::string_view a = after.Of(text);
+          size_t comma = a.find(',');
+          std::string first;
+          text::ForEachWord(a.substr(0, comma == std::string_view::npos ? 0 : comma), [&](std::string_view w, ByteRange, bool) {
+            if (first.empty()) first = text::FoldForMatch(w);
+          });
+          static const std::unordered_set<std::string_view> kArticles = {"se", "te", "e", "i"};
+          bool complement = !first.empty() && (kArticles.count(first) > 0 || (doc_preps != prepositions_.end() && doc_preps->second.count(first) > 0));
+          if (complement && CountWords(a.substr(0, comma)) <= 5 && text::FindFirstOf(a.substr(0, comma), kStops) == std::string_view::npos &&
+              CountWords(a.substr(comma + 1)) >= 2) {
+            content.begin = after.begin + static_cast<uint32_t>(comma) + 1;
+          }
+        }
         // "Bajden je rekao da …, prenosi Asošijeted pres": the source relays a named speaker.
         if (content.begin == before.begin && content.end == before.end && last != std::string_view::npos && head[last] == ',' &&
             relays(before, static_cast<uint32_t>(before.begin + last))) {

@@ -78,6 +78,7 @@ class QuoteFinder {
     bool subject = false;            // a participle ("saying", "rekavši"): the speaker is the clause's subject
     bool addressee = false;          // "told X": X is the listener, never the speaker
     bool plural = false;             // a plural form (rekli, thanë, рекоа): its subject is no one person
+    bool set_off = false;            // counts only set off by commas or a sentence's edge ("Prema policiji, …")
     std::string lang;                // the table's language: en, sr (for hr, bs, me too), mk, sq, zh, de
   };
   // The verbs' language for a document in `lang`, or "" when the table has none for it (then

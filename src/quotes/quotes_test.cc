@@ -160,6 +160,29 @@ TEST_F(QuotesTest, ConventionsOfEachLanguage) {
                   "indirect", "Albin Kurti");
 }
 
+TEST_F(QuotesTest, AccordingToASourceSetOffByCommas) {
+  // Serbian "prema" alone is "according to" only set off by commas or a sentence's edge; inside
+  // a clause it is "towards".
+  ExpectOnlyQuote(Run("Prema policiji, uhapšena su dvojica muškaraca.", "sr"), "uhapšena su dvojica muškaraca", "indirect",
+                  "policiji");
+  ExpectOnlyQuote(Run("Pregovori će se nastaviti, prema Marku Petroviću.", "sr"), "Pregovori će se nastaviti", "indirect",
+                  "Marko Petrović");
+  EXPECT_TRUE(Run("Odnos prema Kini je dobar.", "sr").empty());
+  ExpectOnlyQuote(Run("Srbija ima dobar odnos prema Kini, rekao je Marko Petrović.", "sr"), "Srbija ima dobar odnos prema Kini",
+                  "indirect", "Marko Petrović");
+  // Albanian cites a source noun in the ablative (policisë).
+  ExpectOnlyQuote(Run("Sipas policisë, dy burra u arrestuan.", "sq"), "dy burra u arrestuan", "indirect", "policisë");
+  // The source's own complement up to its comma is not what was said.
+  ExpectOnlyQuote(Run("Prema navodima policije u Njuportu, lopovi su ukrali novac.", "sr"), "lopovi su ukrali novac", "indirect",
+                  "policije");
+  ExpectOnlyQuote(Run("Sipas policisë së Avon dhe Somerset, një 17-vjeçar u arrestua.", "sq"), "një 17-vjeçar u arrestua",
+                  "indirect", "policisë");
+  ExpectOnlyQuote(Run("According to police in Avon and Somerset, two men were arrested overnight.", "en"),
+                  "two men were arrested overnight", "indirect", "police");
+  // A noun before another is no source ("a court document").
+  EXPECT_TRUE(Run("According to a court document, both counts carry a death sentence.", "en").empty());
+}
+
 TEST_F(QuotesTest, MarksUsedTheWrongWayRound) {
   // Some outlets close with the opening mark (“…“, ‘…‘) or mix straight and curly marks.
   auto g = Run("“SAD ne odustaju od ‘denuklearizacije prije svega‘ i pojačavaju pritisak“, rekao je Vučić.", "bs");
