@@ -158,6 +158,9 @@ TEST_F(QuotesTest, ConventionsOfEachLanguage) {
                   "razgovori će se nastaviti u petak", "indirect", "Aleksandar Vučić");
   ExpectOnlyQuote(Run("Kurti deklaroi se bisedimet do të vazhdojnë të premten.", "sq"), "bisedimet do të vazhdojnë të premten",
                   "indirect", "Albin Kurti");
+  // Plural forms report too (sugjeruan, kanë paralajmëruar: suggested, have warned).
+  EXPECT_EQ(LastSpeaker("Analistët sugjeruan se bisedimet do të dështojnë.", "sq"), "Analistët");
+  EXPECT_EQ(LastSpeaker("Ekspertët kanë paralajmëruar se çmimet do të rriten.", "sq"), "Ekspertët");
 }
 
 TEST_F(QuotesTest, AccordingToASourceSetOffByCommas) {
