@@ -161,6 +161,8 @@ TEST_F(QuotesTest, ConventionsOfEachLanguage) {
   // Plural forms report too (sugjeruan, kanë paralajmëruar: suggested, have warned).
   EXPECT_EQ(LastSpeaker("Analistët sugjeruan se bisedimet do të dështojnë.", "sq"), "Analistët");
   EXPECT_EQ(LastSpeaker("Ekspertët kanë paralajmëruar se çmimet do të rriten.", "sq"), "Ekspertët");
+  // "izvještava da" (reports that), besides relaying ("…, javlja Tanjug").
+  ExpectOnlyQuote(Run("Tanjug izveštava da su pregovori propali.", "sr"), "su pregovori propali", "indirect", "Tanjug");
 }
 
 TEST_F(QuotesTest, AccordingToASourceSetOffByCommas) {
