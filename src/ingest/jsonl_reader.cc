@@ -108,7 +108,7 @@ Result<Article> ParseText(std::string_view bytes) {
   a.text = std::string(rest);
   // Trim trailing white space so identical bodies hash alike.
   while (!a.text.empty() && std::isspace(static_cast<unsigned char>(a.text.back()))) a.text.pop_back();
-  a.paragraphs = SplitParagraphs(a.text, false);
+  a.paragraphs = SplitParagraphs(a.text, OneParagraphPerLine(a.text));
   if (a.paragraphs.empty()) return Status::InvalidInput("no text after the header lines");
   a.format = "text";
   return a;

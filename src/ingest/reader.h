@@ -76,6 +76,11 @@ class TextBuilder {
 // set); the text itself is not changed.
 std::vector<Paragraph> SplitParagraphs(std::string_view text, bool single_newline);
 
+// Whether a plain-text body writes one paragraph per line: no blank line anywhere, at least
+// three lines, and most of them (three in five) end a sentence, as news dumps and parallel
+// corpora do; hard-wrapped text breaks its lines mid-sentence and marks paragraphs with blank lines.
+bool OneParagraphPerLine(std::string_view text);
+
 // The host of a URL, lowercase, without "www." ("https://www.B92.net/x" -> "b92.net").
 std::string HostOf(std::string_view url);
 

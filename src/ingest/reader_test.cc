@@ -83,6 +83,15 @@ TEST(Text, HeaderLinesAndParagraphs) {
   EXPECT_EQ(a->paragraphs.size(), 2u);
   EXPECT_EQ(a->paragraphs[1].range.Of(a->text), "Drugi\npasus.");
   EXPECT_FALSE(ParseText("Title: x\n\n   \n").ok());
+  // With no blank line, lines that end sentences are paragraphs (a news dump, a parallel corpus);
+  // hard-wrapped lines stay one paragraph.
+  a = ParseText("Prvi pasus.\n„Drugi pasus ima navodnike.\nTreći pasus.\nČetvrti pasus!\n");
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->paragraphs.size(), 4u);
+  EXPECT_EQ(a->paragraphs[1].range.Of(a->text), "„Drugi pasus ima navodnike.");
+  a = ParseText("Vlada je u utorak najavila nove mere\nza poljoprivrednike, koje ce stupiti\nna snagu od prvog oktobra.\n");
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->paragraphs.size(), 1u);
 }
 
 TEST(Feed, RssAndAtomItems) {

@@ -66,6 +66,29 @@ std::vector<Paragraph> SplitParagraphs(std::string_view text, bool single_newlin
   return out;
 }
 
+bool OneParagraphPerLine(std::string_view text) {
+  size_t lines = 0, ends = 0;
+  for (size_t i = 0; i <= text.size();) {
+    size_t nl = std::min(text.find('\n', i), text.size());
+    std::string_view line = text.substr(i, nl - i);
+    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.remove_suffix(1);
+    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.front()))) line.remove_prefix(1);
+    i = nl + 1;
+    if (line.empty()) {
+      if (nl < text.size()) return false;  // a blank line: paragraphs are marked
+      continue;
+    }
+    ++lines;
+    for (std::string_view end : {".", "!", "?", ":", "\"", "'", ")", "”", "“", "»", "«", "’", "。", "！", "？", "」", "』"}) {
+      if (line.ends_with(end)) {
+        ++ends;
+        break;
+      }
+    }
+  }
+  return lines >= 3 && ends * 5 >= lines * 3;
+}
+
 std::string HostOf(std::string_view url) {
   size_t scheme = url.find("://");
   std::string_view rest = scheme == std::string_view::npos ? url : url.substr(scheme + 3);
