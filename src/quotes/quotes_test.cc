@@ -1499,41 +1499,39 @@ TEST_F(QuotesTest, AChineseVerbsSubjectStandsBeforeItsClause) {
 }
 
 TEST_F(QuotesTest, AnOfficesNounIsThePersonTheArticleNamesAfterIt) {
-  // "The expert" speaks; the article names the expert elsewhere, right after the same words.
-  std::vector<Got> g = Run("The expert who tuned the organ in May called it “a musical jewel” and “a rare survivor.”\n\n"
-                           "The expert, Jane Roe of Northfield College, also noted that it was the oldest in the region.",
-                           "en");
-  ASSERT_FALSE(g.empty());
-  EXPECT_EQ(g[0].speaker, "Jane Roe");
-  // Two people so named decide nothing.
-  g = Run("The expert who tuned the organ in May called it “a musical jewel” and “a rare survivor.”\n\n"
-          "The expert, Jane Roe, agreed. The expert, John Doe, did not.",
-          "en");
-  ASSERT_FALSE(g.empty());
-  EXPECT_EQ(g[0].speaker, "expert");
-  // Chinese: the office before the head's noun says which minister (内政部长, not 能源部长).
-  g = Run("内政部长宣称将“严厉打击”走私\n\n内政部长马可·彼得罗维奇周一表示，警方将加强边境巡逻。\n\n"
-          "同时，能源部长伊万·约万诺维奇表示，电价不会上涨。",
-          "zh");
-  ASSERT_FALSE(g.empty());
-  EXPECT_EQ(g[0].speaker, "马可·彼得罗维奇");
-  // Albanian qualifies the office after its noun: the headline's "Ministri i Jashtëm" is the
-  // one the lede names after the same words (a headline line may end in CR LF).
-  g = Run("Siria është “gati” për refugjatët, thotë Ministri i Jashtëm\r\n\n"
-          "Duke folur në Nju Jork, Ministri i Jashtëm Arben Gashi tha se kushtet po përmirësohen.",
-          "sq");
-  ASSERT_FALSE(g.empty());
-  EXPECT_EQ(g[0].speaker, "Arben Gashi");
-  // Serbian writes the office in lower case after the verb, its qualifiers after it.
-  g = Run("Sirija „spremna” za povratak izbeglica, kaže ministar inostranih poslova\n\n"
-          "U govoru pred skupštinom, ministar inostranih poslova Marko Petrović izjavio je da se uslovi poboljšavaju.",
-          "sr");
-  ASSERT_FALSE(g.empty());
-  EXPECT_EQ(g[0].speaker, "Marko Petrović");
-  // A verb with nothing after it names no office (and reads no empty one).
-  g = Run("„Spremni smo”, kaže.", "sr");
-  ASSERT_FALSE(g.empty());
-  EXPECT_EQ(g[0].speaker, "");
+  struct Case {
+    const char* text;
+    const char* lang;
+    const char* speaker;  // of the first quotation
+  };
+  for (const Case& c : {
+           // "The expert" speaks; the article names the expert elsewhere, right after the same words.
+           Case{"The expert who tuned the organ in May called it “a musical jewel” and “a rare survivor.”\n\n"
+                "The expert, Jane Roe of Northfield College, also noted that it was the oldest in the region.",
+                "en", "Jane Roe"},
+           // Two people so named decide nothing.
+           Case{"The expert who tuned the organ in May called it “a musical jewel” and “a rare survivor.”\n\n"
+                "The expert, Jane Roe, agreed. The expert, John Doe, did not.",
+                "en", "expert"},
+           // Chinese: the office before the head's noun says which minister (内政部长, not 能源部长).
+           Case{"内政部长宣称将“严厉打击”走私\n\n内政部长马可·彼得罗维奇周一表示，警方将加强边境巡逻。\n\n"
+                "同时，能源部长伊万·约万诺维奇表示，电价不会上涨。",
+                "zh", "马可·彼得罗维奇"},
+           // Albanian qualifies the office after its noun: the headline's "Ministri i Jashtëm" is
+           // the one the lede names after the same words (a headline line may end in CR LF).
+           Case{"Siria është “gati” për refugjatët, thotë Ministri i Jashtëm\r\n\n"
+                "Duke folur në Nju Jork, Ministri i Jashtëm Arben Gashi tha se kushtet po përmirësohen.",
+                "sq", "Arben Gashi"},
+           // Serbian writes the office in lower case after the verb, its qualifiers after it.
+           Case{"Sirija „spremna” za povratak izbeglica, kaže ministar inostranih poslova\n\n"
+                "U govoru pred skupštinom, ministar inostranih poslova Marko Petrović izjavio je da se uslovi poboljšavaju.",
+                "sr", "Marko Petrović"},
+           // A verb with nothing after it names no office (and reads no empty one).
+           Case{"„Spremni smo”, kaže.", "sr", ""}}) {
+    std::vector<Got> g = Run(c.text, c.lang);
+    ASSERT_FALSE(g.empty()) << c.text;
+    EXPECT_EQ(g[0].speaker, c.speaker) << c.text;
+  }
 }
 
 TEST_F(QuotesTest, ANegatedVerbReportsNothing) {
