@@ -738,6 +738,7 @@ std::string RefineSouthSlavic(std::string_view text, const std::vector<uint64_t>
 }
 
 // The number of words of `text` (match-folded, letters a-z) and how many of them `list` has.
+// A letter with a dot is an abbreviation's ("U.S. Rep."), no word of the list.
 template <size_t N>
 std::pair<int, int> CountFunctionWords(std::string_view text, const std::string_view (&list)[N]) {
   std::string folded = FoldForMatch(text);
@@ -750,6 +751,7 @@ std::pair<int, int> CountFunctionWords(std::string_view text, const std::string_
     if (i == start) break;
     std::string_view w(folded.data() + start, i - start);
     ++words;
+    if (w.size() == 1 && i < folded.size() && folded[i] == '.') continue;
     hits += std::find(std::begin(list), std::end(list), w) != std::end(list);
   }
   return {words, hits};

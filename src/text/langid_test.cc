@@ -46,6 +46,8 @@ TEST(LangId, ShortTextByOurLatinModel) {
       {"Rosenstein a negat acest raport.", "ro"},
       {"Za sada nema znakova umora gledatelja.", "hr"},
       {"Na javnih zgradah so izobešene zastave.", "sl"},
+      // "U." opens "U.S.", not the Serbian preposition u (a headline cut to 40 characters).
+      {"U.S. Rep. Maxine Waters on Saturday deno", "en"},
   };
   for (const auto& c : kCases) EXPECT_EQ(IdentifyLanguage(c.text).best.lang, c.lang) << c.text;
 }
