@@ -1,9 +1,11 @@
-// HashTable64: a map from 64-bit hashes to values in one flat array of slots (open addressing,
+// HashTable64: a map from 64-bit hashes to values in flat arrays of slots (open addressing,
 // linear probing, at most half full). Callers hash their keys once (a word's key, a feature's parts)
-// and look the hash up, with no string hashed again, compared or allocated, and one cache line
-// touched on most probes. Hashes 0 and 1 share a slot (0 marks an empty one); otherwise a
-// hash is its key, so callers that need exactness against hash collisions compare their keys
-// themselves.
+// and look the hash up, with no string hashed again, compared or allocated. The keys lie in an
+// array of their own, apart from the values: a probe reads eight bytes a slot, so the keys of a
+// large table (a tagger's model, a pack's aliases) stay in cache, and a lookup that finds
+// nothing, the commonest kind, touches no value. Hashes 0 and 1 share a slot (0 marks an empty
+// one); otherwise a hash is its key, so callers that need exactness against hash collisions
+// compare their keys themselves.
 #pragma once
 
 #include <cstddef>
@@ -22,31 +24,31 @@ class HashTable64 {
  public:
   // The value stored for `hash`, inserted as V() when absent.
   V& operator[](uint64_t hash) {
-    if ((size_ + 1) * 2 > slots_.size()) Grow();
-    Entry& e = slots_[Slot(hash)];
-    if (e.key == 0) {
-      e.key = Key(hash);
+    if ((size_ + 1) * 2 > keys_.size()) Grow();
+    size_t i = Slot(hash);
+    if (keys_[i] == 0) {
+      keys_[i] = Key(hash);
       ++size_;
     }
-    return e.value;
+    return values_[i].value;
   }
 
   // The value stored for `hash`, or null.
   const V* Find(uint64_t hash) const {
-    if (slots_.empty()) return nullptr;
-    const Entry& e = slots_[Slot(hash)];
-    return e.key == 0 ? nullptr : &e.value;
+    if (keys_.empty()) return nullptr;
+    size_t i = Slot(hash);
+    return keys_[i] == 0 ? nullptr : &values_[i].value;
   }
   bool Contains(uint64_t hash) const { return Find(hash) != nullptr; }
-  // Starts loading the slot of `hash` into the cache, so that several lookups' misses overlap.
+  // Starts loading the key slot of `hash` into the cache, so that several lookups' misses overlap.
   void Prefetch(uint64_t hash) const {
-    if (!slots_.empty()) __builtin_prefetch(&slots_[Key(hash) & (slots_.size() - 1)]);
+    if (!keys_.empty()) __builtin_prefetch(&keys_[Key(hash) & (keys_.size() - 1)]);
   }
   size_t size() const { return size_; }
 
  private:
-  struct Entry {
-    uint64_t key = 0;  // Key(hash); 0 marks an empty slot
+  // A value in a struct of its own, so that a table of bools holds bools, not std::vector<bool>'s bits.
+  struct Box {
     V value{};
   };
 
@@ -55,21 +57,29 @@ class HashTable64 {
   // The slot holding `hash`, else the empty slot where it would go.
   size_t Slot(uint64_t hash) const {
     uint64_t key = Key(hash);
-    size_t mask = slots_.size() - 1;
+    size_t mask = keys_.size() - 1;
     size_t i = key & mask;
-    while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & mask;
+    while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & mask;
     return i;
   }
 
   void Grow() {
-    std::vector<Entry> old = std::move(slots_);
-    slots_.assign(old.empty() ? 16 : old.size() * 2, Entry());
-    for (Entry& e : old) {
-      if (e.key != 0) slots_[Slot(e.key)] = std::move(e);
+    std::vector<uint64_t> old_keys = std::move(keys_);
+    std::vector<Box> old_values = std::move(values_);
+    size_t n = old_keys.empty() ? 16 : old_keys.size() * 2;
+    keys_.assign(n, 0);
+    values_.clear();
+    values_.resize(n);
+    for (size_t k = 0; k < old_keys.size(); ++k) {
+      if (old_keys[k] == 0) continue;
+      size_t i = Slot(old_keys[k]);
+      keys_[i] = old_keys[k];
+      values_[i] = std::move(old_values[k]);
     }
   }
 
-  std::vector<Entry> slots_;
+  std::vector<uint64_t> keys_;  // Key(hash) per slot; 0 marks an empty one
+  std::vector<Box> values_;     // the value of each slot
   size_t size_ = 0;
 };
 
