@@ -244,10 +244,13 @@ void ForEachRow(std::string_view data, F&& f) {
 // share a key).
 uint64_t HanEdge(int node, char32_t c) { return Mix64((static_cast<uint64_t>(node) << 21) | c); }
 
-// The hash of a sequence of words' keys, from their hashes.
+// The hash of a sequence of words' keys, from their hashes: the hash of the words before the
+// last, `h`, extended by the last one's.
+uint64_t ExtendKeysHash(uint64_t h, const Word& w) { return Mix64(h * 0x9e3779b97f4a7c15ULL + w.hash); }
+
 uint64_t KeysHash(const std::vector<Word>& w, size_t begin, size_t end) {
   uint64_t h = 0;
-  for (size_t k = begin; k < end; ++k) h = Mix64(h * 0x9e3779b97f4a7c15ULL + w[k].hash);
+  for (size_t k = begin; k < end; ++k) h = ExtendKeysHash(h, w[k]);
   return h;
 }
 
@@ -401,10 +404,13 @@ void Matcher::AddAlias(int target, bool role, const Alias& a) {
   if (!role && words.size() == 1 && text::FoldForMatch(a.text).size() <= 2 && e.acronym[0].empty()) e.weak = true;
   const bool topic = !role && k_.entities()[static_cast<size_t>(target)].type == EntityType::kTopic;
   auto add = [&](Entry entry, const std::vector<Word>& keyed) {
-    int& longest = (topic ? topic_first_key_max_ : first_key_max_)[keyed[0].hash];
-    longest = std::max(longest, static_cast<int>(entry.keys.size()));
+    uint64_t h = 0;
+    for (size_t k = 0; k < keyed.size(); ++k) {
+      h = ExtendKeysHash(h, keyed[k]);
+      alias_starts_[h] |= k + 1 == keyed.size() ? kAlias : topic ? kLongerTopic : kLonger;
+    }
     entries_.push_back(std::move(entry));
-    by_keys_[KeysHash(keyed, 0, keyed.size())].push_back(static_cast<int>(entries_.size() - 1));
+    by_keys_[h].push_back(static_cast<int>(entries_.size() - 1));
   };
   // Serbian, Croatian and Bosnian decline a surname in -i with a j before the ending (Kurti,
   // Kurtija, Kurtiju, Kurtijem; Vang Ji, Vang Jija): a person's name so ending also matches so.
@@ -640,17 +646,17 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   std::vector<Hit> topic_hits;
   // The longest alias at word i (entry and words; -1 for none), of topics or of the rest.
   auto alias_at = [&](size_t i, bool topics) {
-    const int* fk = (topics ? topic_first_key_max_ : first_key_max_).Find(words[i].hash);
     int best = -1;
     size_t best_len = 0;
-    if (fk != nullptr) {
-      size_t max_len = std::min(static_cast<size_t>(*fk), words.size() - i);
-      for (size_t len = max_len; len >= 1 && best < 0; --len) {
-        bool joined = true;
-        for (size_t k = i + 1; k < i + len && joined; ++k) joined = Joined(text, words[k - 1].range.end, words[k].range.begin);
-        if (!joined) continue;
-        const std::vector<int>* found = by_keys_.Find(KeysHash(words, i, i + len));
-        if (found == nullptr) continue;
+    uint64_t h = 0;  // KeysHash of words i .. i + len - 1
+    for (size_t len = 1; i + len <= words.size(); ++len) {
+      const size_t last = i + len - 1;
+      if (len > 1 && !Joined(text, words[last - 1].range.end, words[last].range.begin)) break;
+      h = ExtendKeysHash(h, words[last]);
+      const char* run = alias_starts_.Find(h);
+      if (run == nullptr) break;
+      if (const std::vector<int>* found = *run & kAlias ? by_keys_.Find(h) : nullptr) {
+        int longest = -1;  // the entry of this length, if any
         for (int e : *found) {
           const Entry& en = entries_[e];
           bool caps_ok = en.keys.size() == len;
@@ -669,10 +675,14 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
           }
           if (!caps_ok || is_topic(en) != topics) continue;
           // Prefer entities to role phrases of the same length.
-          if (best < 0 || (entries_[best].role && !en.role)) best = e;
+          if (longest < 0 || (entries_[longest].role && !en.role)) longest = e;
         }
-        if (best >= 0) best_len = len;
+        if (longest >= 0) {
+          best = longest;
+          best_len = len;
+        }
       }
+      if (!(*run & (topics ? kLongerTopic : kLonger))) break;
     }
     return std::pair<int, size_t>(best, best_len);
   };

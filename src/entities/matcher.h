@@ -87,8 +87,12 @@ class Matcher {
   std::vector<Entry> entries_;
   // Tables keyed by the hash of words' keys (Hash64 of one key; KeysHash of an alias's keys).
   HashTable64<std::vector<int>> by_keys_;  // alias keys -> entries (which hold the keys to compare)
-  HashTable64<int> first_key_max_;         // first key -> words of the longest alias
-  HashTable64<int> topic_first_key_max_;   // the same for topics' aliases
+  // Runs of words that begin an alias (KeysHash of its first keys) -> kAlias when an alias has
+  // these words and no more (by_keys_ has its entries), kLonger and/or kLongerTopic when an
+  // alias, or a topic's, goes on past them. A match grows word by word while one does, so most
+  // words of a text cost one lookup, however long the aliases they open.
+  static constexpr char kAlias = 1, kLonger = 2, kLongerTopic = 4;
+  HashTable64<char> alias_starts_;
   struct ViewHash {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
