@@ -70,6 +70,21 @@ void BM_MatchEntities(benchmark::State& state) {
 }
 BENCHMARK(BM_MatchEntities)->Arg(0)->Arg(200000);
 
+// One long document (a report, a transcript): the news documents of one language joined, so
+// that hundreds of people are named in one text. Bytes per second should stay near the short
+// documents' figure; a rule that compares every word with every person named before falls far.
+void BM_MatchLongDocument(benchmark::State& state) {
+  auto m = entities::Matcher::Create(BigKnowledge(0));
+  std::string text;
+  for (const auto& d : Docs()) {
+    if (d.lang == "en" && text.size() < static_cast<size_t>(state.range(0))) text += d.text + "\n";
+  }
+  (*m)->Find(Docs().front().text, {});
+  for (auto _ : state) benchmark::DoNotOptimize((*m)->Find(text, {.day = "2024-09-16"}).size());
+  state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(text.size()));
+}
+BENCHMARK(BM_MatchLongDocument)->Arg(20000)->Arg(300000)->Unit(benchmark::kMillisecond);
+
 }  // namespace
 }  // namespace parallax
 

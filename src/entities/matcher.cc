@@ -2756,11 +2756,25 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       }
       return 0;
     };
+    // The people each key may name (any word of the full name, the surname declined with j),
+    // in the order introduced: a long text names hundreds, and a word asks only its own.
+    HashTable64<std::vector<uint32_t>> people_by_key;
+    for (uint32_t k = 0; k < introduced.size(); ++k) {
+      const Person& p = introduced[k];
+      for (const std::string* key : {&p.first_key, &p.last_key, &p.last_key_j}) {
+        if (!key->empty()) people_by_key[Hash64(*key)].push_back(k);
+      }
+      for (const std::string& key : p.keys) people_by_key[Hash64(key)].push_back(k);
+    }
     for (size_t i = 0; i < words.size(); ++i) {
       if (used[i]) continue;
+      const std::vector<uint32_t>* candidates = people_by_key.Find(words[i].hash);
+      if (candidates == nullptr) continue;
       const Person* match = nullptr;
       size_t n = 1;
-      for (const Person& p : introduced) {
+      for (size_t c = 0; c < candidates->size(); ++c) {
+        if (c > 0 && (*candidates)[c] == (*candidates)[c - 1]) continue;  // a person listed under one key twice
+        const Person& p = introduced[(*candidates)[c]];
         // Only people introduced before this word.
         if (p.introduced_at > words[i].range.begin) continue;
         if (size_t whole = whole_at(i, p); whole > 0) {
