@@ -246,7 +246,8 @@ uint64_t HanEdge(int node, char32_t c) { return Mix64((static_cast<uint64_t>(nod
 
 // The hash of a sequence of words' keys, from their hashes: the hash of the words before the
 // last, `h`, extended by the last one's.
-uint64_t ExtendKeysHash(uint64_t h, const Word& w) { return Mix64(h * 0x9e3779b97f4a7c15ULL + w.hash); }
+uint64_t ExtendKeysHash(uint64_t h, uint64_t key_hash) { return Mix64(h * 0x9e3779b97f4a7c15ULL + key_hash); }
+uint64_t ExtendKeysHash(uint64_t h, const Word& w) { return ExtendKeysHash(h, w.hash); }
 
 uint64_t KeysHash(const std::vector<Word>& w, size_t begin, size_t end) {
   uint64_t h = 0;
@@ -607,6 +608,25 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     }
     return std::binary_search(lower_words.begin(), lower_words.end(), words[k].hash);
   };
+  // The words written in lower case, by the hash of their spelling, sorted; built on first use.
+  std::vector<std::pair<uint64_t, uint32_t>> lower_spellings;
+  bool lower_spellings_built = false;
+  auto spelt_lower = [&](size_t k) {  // the text writes word k, lower-cased, as it is elsewhere
+    if (!lower_spellings_built) {
+      lower_spellings_built = true;
+      for (uint32_t j = 0; j < words.size(); ++j) {
+        if (!words[j].upper) lower_spellings.emplace_back(Hash64(words[j].range.Of(text)), j);
+      }
+      std::sort(lower_spellings.begin(), lower_spellings.end());
+    }
+    const std::string lower = text::Lower(words[k].range.Of(text));
+    const uint64_t h = Hash64(lower);
+    for (auto it = std::lower_bound(lower_spellings.begin(), lower_spellings.end(), std::pair<uint64_t, uint32_t>(h, 0));
+         it != lower_spellings.end() && it->first == h; ++it) {
+      if (words[it->second].hash == words[k].hash && words[it->second].range.Of(text) == lower) return true;
+    }
+    return false;
+  };
   std::vector<Hit> hits;
   std::vector<char> taken(words.size(), false);
 
@@ -736,11 +756,8 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     // the rules for names no pack lists would then read as one name with it: "Širom Srbije".)
     if (best >= 0 && best_len == 1 && !entries_[best].role && entries_[best].caps[0] && entries_[best].acronym[0].empty() &&
         !entries_[best].adjective_name[0] && (i + 1 == words.size() || !words[i + 1].upper) &&
-        opens_clause(i) && lower_elsewhere(i)) {
-      const std::string lower = text::Lower(words[i].range.Of(text));
-      if (std::any_of(words.begin(), words.end(), [&](const Word& w) { return !w.upper && w.hash == words[i].hash && w.range.Of(text) == lower; })) {
-        best = -1;
-      }
+        opens_clause(i) && lower_elsewhere(i) && spelt_lower(i)) {
+      best = -1;
     }
     // A person's one-word name (a surname) right after another given name is someone else's:
     // "Mato Tadić" is not Boris Tadić (whose own given name makes the longer alias match first).
@@ -1857,6 +1874,17 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
         break;
       }
     }
+    // The words where a place's name ends that completes no title ("Bethesda" in "Bethesda,
+    // Maryland"; not "Мексика" in "Председник Мексика"), kept up as places are found.
+    std::vector<char> place_ends(words.size() + 1);
+    auto mark_place_end = [&](const Hit& h) {
+      if (h.first_word != SIZE_MAX && (h.first_word == 0 || !cues_.Contains(words[h.first_word - 1].hash)) &&
+          (h.entry >= 0 ? !entries_[h.entry].role && k_.entities()[entries_[h.entry].target].type == EntityType::kPlace
+                        : h.new_type == EntityType::kPlace)) {
+        place_ends[h.end_word] = 1;
+      }
+    };
+    for (const Hit& h : hits) mark_place_end(h);
     for (TaggedSpan s : spans) {
       // A month and its day ("PRISTINA, Oct 16 (Reuters)") is a date.
       if (kCalendar.Contains(words[s.first_word]) &&
@@ -1926,13 +1954,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       // Maryland, je rekao"; "Palu, Sulawesi, …"), unless the place completes a title: then the
       // word names its holder ("Председник Мексика, AMLO, …").
       if (tag == 'P' && n == 1 && s.first_word > 0 && gap_before(s.first_word) == ", " &&
-          (s.end_word == words.size() || gap_before(s.end_word).starts_with(",")) &&
-          std::any_of(hits.begin(), hits.end(), [&](const Hit& h) {
-            return h.end_word == s.first_word && h.first_word != SIZE_MAX &&
-                   (h.first_word == 0 || !cues_.Contains(words[h.first_word - 1].hash)) &&
-                   (h.entry >= 0 ? !entries_[h.entry].role && k_.entities()[entries_[h.entry].target].type == EntityType::kPlace
-                                 : h.new_type == EntityType::kPlace);
-          })) {
+          (s.end_word == words.size() || gap_before(s.end_word).starts_with(",")) && place_ends[s.first_word]) {
         tag = 'L';
       }
       // One word right after "in" is a place, not a person ("në Perëndim", "u Čačku", "во Скопје";
@@ -1945,6 +1967,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       }
       EntityType type = tag == 'P' ? EntityType::kPerson : tag == 'O' ? EntityType::kOrg : EntityType::kPlace;
       hits.push_back(unknown_hit(s.first_word, s.end_word, type));
+      mark_place_end(hits.back());
       for (size_t k = s.first_word; k < s.end_word; ++k) taken[k] = true;
     }
   }
@@ -2033,21 +2056,24 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     }
     // An organisation the tagger found takes a country or city the packs know as its complement
     // too, right after it or after "u" or "iz" ("Oružanih snaga BiH", "Univerziteta u Beogradu").
-    auto place_at = [&](size_t k) {
-      return std::find_if(hits.begin(), hits.end(), [&](const Hit& p) {
-        return p.entry >= 0 && p.first_word == k && !entries_[p.entry].role &&
-               k_.entities()[entries_[p.entry].target].type == EntityType::kPlace;
-      });
-    };
+    // (The first place found at each word, looked up by word: a long text has thousands of hits.)
+    std::vector<size_t> place_at(words.size(), SIZE_MAX);
+    for (size_t p = 0; p < hits.size(); ++p) {
+      const Hit& h = hits[p];
+      if (h.entry >= 0 && h.first_word < words.size() && place_at[h.first_word] == SIZE_MAX && !entries_[h.entry].role &&
+          k_.entities()[entries_[h.entry].target].type == EntityType::kPlace) {
+        place_at[h.first_word] = p;
+      }
+    }
     for (const Hit& h : hits) {
       if (h.entry >= 0 || h.new_type != EntityType::kOrg || h.first_word >= words.size() || h.end_word >= words.size()) continue;
       size_t k = h.end_word;
       if (gap_before(k) != " ") continue;
       if ((words[k].key == "u" || words[k].key == "iz") && k + 1 < words.size() && gap_before(k + 1) == " ") ++k;
-      auto place = place_at(k);
-      if (place == hits.end()) continue;
-      found.emplace_back(h.first_word, place->end_word);
-      for (size_t w = h.end_word; w < place->end_word; ++w) taken[w] = true;
+      if (place_at[k] == SIZE_MAX) continue;
+      const size_t place_end = hits[place_at[k]].end_word;
+      found.emplace_back(h.first_word, place_end);
+      for (size_t w = h.end_word; w < place_end; ++w) taken[w] = true;
     }
     // Names inside them (a place in the complement) give way to the whole.
     if (!found.empty()) {
@@ -2303,18 +2329,24 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     if (d == p + 2 || d - p - 2 > 3 || d >= text.size()) return false;
     return parenthesis ? text[d] == ')' : text[d] == ',' || text[d] == ';' || text[d] == ')';
   };
+  // The first unknown name of two words or more ending at each word (a long text has thousands).
+  std::vector<size_t> unknown_ending(words.size() + 1, SIZE_MAX);
+  for (size_t h = 0; h < hits.size(); ++h) {
+    if (hits[h].entry < 0 && hits[h].first_word != SIZE_MAX && hits[h].end_word - hits[h].first_word >= 2 &&
+        unknown_ending[hits[h].end_word] == SIZE_MAX) {
+      unknown_ending[hits[h].end_word] = h;
+    }
+  }
   for (size_t e = 1; e <= words.size(); ++e) {
     if (!age_after(e)) continue;
-    auto tagged = std::find_if(hits.begin(), hits.end(), [&](const Hit& h) {
-      return h.entry < 0 && h.first_word != SIZE_MAX && h.end_word == e && h.end_word - h.first_word >= 2;
-    });
-    size_t i = tagged != hits.end() ? tagged->first_word : e - 1;
-    if (tagged == hits.end() && !usable(i)) continue;
+    const size_t tagged = unknown_ending[e];
+    size_t i = tagged != SIZE_MAX ? hits[tagged].first_word : e - 1;
+    if (tagged == SIZE_MAX && !usable(i)) continue;
     while (i > 0 && e - i < 4 && usable(i - 1) && Joined(text, words[i - 1].range.end, words[i].range.begin)) --i;
-    if (tagged != hits.end()) {
-      if (tagged->new_type != EntityType::kPerson || i < tagged->first_word) {
+    if (tagged != SIZE_MAX) {
+      if (hits[tagged].new_type != EntityType::kPerson || i < hits[tagged].first_word) {
         for (size_t k = i; k < e; ++k) taken[k] = true;
-        *tagged = unknown_hit(i, e, EntityType::kPerson);
+        hits[tagged] = unknown_hit(i, e, EntityType::kPerson);
       }
       continue;
     }
@@ -2332,17 +2364,21 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
            spaced(k, k + 1);
   };
   auto unknown_person = [](const Hit& h) { return h.entry < 0 && h.first_word != SIZE_MAX && h.new_type == EntityType::kPerson; };
+  // (A name joined to the one before it is marked, and all so marked go at the end: erasing
+  // each from the middle would move the rest, thousands in a long text.)
+  std::vector<char> joined(hits.size(), 0);
   for (size_t h = 0; h < hits.size(); ++h) {
+    if (joined[h]) continue;
     Hit& hit = hits[h];
     // A lone unknown name after a particle is a person's, whatever the tagger typed it.
     bool after_particle = hit.entry < 0 && hit.first_word != SIZE_MAX && hit.end_word - hit.first_word == 1 &&
                           hit.first_word > 1 && particle(hit.first_word - 1) && !words[hit.first_word - 2].upper;
     if (!unknown_person(hit) && !after_particle) continue;
     size_t first = hit.first_word, end = hit.end_word;
-    while (particle(end) && words[end + 1].upper) {
-      if (h + 1 < hits.size() && hits[h + 1].first_word == end + 1 && unknown_person(hits[h + 1])) {
-        end = hits[h + 1].end_word;
-        hits.erase(hits.begin() + static_cast<long>(h + 1));
+    for (size_t next = h + 1; particle(end) && words[end + 1].upper;) {
+      if (next < hits.size() && hits[next].first_word == end + 1 && unknown_person(hits[next])) {
+        end = hits[next].end_word;
+        joined[next++] = 1;
       } else if (!taken[end + 1]) {
         end += 2;
       } else {
@@ -2359,6 +2395,13 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     for (size_t k = first; k < end; ++k) taken[k] = true;
     hit = unknown_hit(first, end, EntityType::kPerson);
   }
+  size_t kept = 0;
+  for (size_t h = 0; h < hits.size(); ++h) {
+    if (joined[h]) continue;
+    if (kept != h) hits[kept] = std::move(hits[h]);
+    ++kept;
+  }
+  hits.erase(hits.begin() + static_cast<long>(kept), hits.end());
 
   // 3d. A person's name of three words or more starts at its second word when that is a given
   // name and the first is a common word that is no given name: the first is what a title
@@ -2418,10 +2461,11 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   }
   // A name no pack knows inside a topic's words is the topic's ("Belt and Road Initiative" is no
   // place Belt and no person Road Initiative); a known one stays ("nezavisnosti Kosova").
+  // (The topics' words, found left to right, do not overlap: the first topic ending after a
+  // name begins is the only one that may overlap it.)
   std::erase_if(hits, [&](const Hit& h) {
-    return h.entry < 0 && std::any_of(topic_hits.begin(), topic_hits.end(), [&](const Hit& t) {
-             return h.range.begin < t.range.end && t.range.begin < h.range.end;
-           });
+    auto t = std::partition_point(topic_hits.begin(), topic_hits.end(), [&](const Hit& t) { return t.range.end <= h.range.begin; });
+    return h.entry < 0 && t != topic_hits.end() && t->range.begin < h.range.end;
   });
   hits.insert(hits.end(), topic_hits.begin(), topic_hits.end());
   std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.range.begin < b.range.begin; });
@@ -2450,10 +2494,38 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   };
   // A name word that may stand alone later; an initial ("J" in "Vince J Kaminski") may not.
   auto alone = [](const std::string& key) { return key.size() >= 2 ? key : std::string("\x01"); };
+  // The people a word may name alone (by its key's hash: the first name, the surname, the
+  // surname declined with j) or as the start of the end of the full name (by the KeysHash of two
+  // neighbouring keys), in the order introduced: a long text names hundreds, many of them
+  // again and again, and a word asks only its own.
+  HashTable64<std::vector<uint32_t>> people_by_key;
   auto introduce = [&](const Mention& m, const Hit& hit) {
     std::string last = text::FoldForMatch(words[hit.end_word - 1].range.Of(text));
     introduced.push_back({m.entity, m.name, m.type, alone(words[hit.first_word].key), alone(words[hit.end_word - 1].key),
                           hit.range.end, keys_of(hit), last.ends_with('i') ? NameKey(last + "ja") : std::string()});
+    const Person& p = introduced.back();
+    const auto k = static_cast<uint32_t>(introduced.size() - 1);
+    for (const std::string* key : {&p.first_key, &p.last_key, &p.last_key_j}) {
+      if (!key->empty()) people_by_key[Hash64(*key)].push_back(k);
+    }
+    if (!p.keys.empty()) people_by_key[Hash64(p.keys.back())].push_back(k);
+    for (size_t f = 0; f + 1 < p.keys.size(); ++f) {
+      people_by_key[ExtendKeysHash(ExtendKeysHash(0, Hash64(p.keys[f])), Hash64(p.keys[f + 1]))].push_back(k);
+    }
+  };
+  // The people listed under any of `hashes` (0 for none), in the order introduced, each once.
+  std::vector<uint32_t> named;
+  auto people_named = [&](std::initializer_list<uint64_t> hashes) -> const std::vector<uint32_t>& {
+    named.clear();
+    for (uint64_t h : hashes) {
+      const std::vector<uint32_t>* c = h == 0 ? nullptr : people_by_key.Find(h);
+      if (c == nullptr) continue;
+      const auto mid = static_cast<long>(named.size());
+      named.insert(named.end(), c->begin(), c->end());  // each list is in order already
+      std::inplace_merge(named.begin(), named.begin() + mid, named.end());
+    }
+    named.erase(std::unique(named.begin(), named.end()), named.end());
+    return named;
   };
   std::unordered_set<std::string> seen;  // entity ids mentioned so far
   const auto& entities = k_.entities();
@@ -2472,7 +2544,9 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       const Person* earlier = nullptr;
       bool possessive = false;
       bool first_name_ok = keys.size() == 1 && may_be_first_name(hit.first_word);
-      for (const Person& p : introduced) {
+      // (Whoever these keys may name has the last of them among theirs, or the possessor.)
+      for (uint32_t c : people_named({keys.empty() ? 0 : words[hit.end_word - 1].hash, possessor.empty() ? 0 : Hash64(possessor)})) {
+        const Person& p = introduced[c];
         if (keys.size() == 1 ? p.Surname(keys[0]) || (first_name_ok && p.first_key == keys[0])
                              : keys.size() < p.keys.size() && std::equal(keys.rbegin(), keys.rend(), p.keys.rbegin())) {
           earlier = &p;
@@ -2611,7 +2685,8 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       if ((e.type == EntityType::kPlace || other_person) && hit.first_word != SIZE_MAX &&
           hit.end_word == hit.first_word + 1) {
         const Person* earlier = nullptr;
-        for (const Person& p : introduced) {
+        for (uint32_t c : people_named({words[hit.first_word].hash})) {
+          const Person& p = introduced[c];
           if (p.type == EntityType::kPerson && p.id != e.id && p.Surname(words[hit.first_word].key)) earlier = &p;
         }
         if (earlier != nullptr) {
@@ -2654,20 +2729,46 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   // "predsednik kluba": someone else's office): the title must be followed by punctuation or,
   // in English, a lower-case word other than "of", else by a reporting verb or auxiliary.
   if (!titles_.empty() || !cjk_titles_.empty()) {
-    auto overlaps = [&](ByteRange r) {
-      return std::any_of(out.begin(), out.end(), [&](const Mention& m) { return m.range.begin < r.end && r.begin < m.range.end; });
+    // The mentions by where they begin (ties in the order found), and the furthest any of the
+    // first k reaches: a long text has thousands, and each title asks about its neighbours only.
+    std::vector<uint32_t> by_begin(out.size());
+    for (uint32_t k = 0; k < out.size(); ++k) by_begin[k] = k;
+    std::stable_sort(by_begin.begin(), by_begin.end(), [&](uint32_t a, uint32_t b) { return out[a].range.begin < out[b].range.begin; });
+    std::vector<uint32_t> reach(out.size());
+    for (size_t k = 0; k < by_begin.size(); ++k) reach[k] = std::max(k > 0 ? reach[k - 1] : 0, out[by_begin[k]].range.end);
+    // How many mentions begin before byte `at`.
+    auto begun_before = [&](uint32_t at) {
+      return static_cast<size_t>(std::partition_point(by_begin.begin(), by_begin.end(), [&](uint32_t k) { return out[k].range.begin < at; }) -
+                                 by_begin.begin());
     };
+    auto overlaps = [&](ByteRange r) {
+      size_t n = begun_before(r.end);
+      return n > 0 && reach[n - 1] > r.begin;
+    };
+    // For each title, the people mentioned who hold it on the article's date, in by_begin's
+    // order; found on the title's first use.
+    std::unordered_map<int, std::vector<uint32_t>> holders;
     auto holder_before = [&](uint32_t at, int title) -> const Mention* {
-      const Mention* best = nullptr;
-      for (const Mention& m : out) {
-        if (m.range.end > at || m.type != EntityType::kPerson || (best != nullptr && best->range.begin > m.range.begin)) continue;
-        const Entity* e = k_.Find(m.entity);
-        if (e == nullptr) continue;
-        for (const Role& r : e->roles) {
-          if (r.title == k_.titles()[static_cast<size_t>(title)].title && r.ValidOn(options.day)) best = &m;
+      auto [it, fresh] = holders.try_emplace(title);
+      if (fresh) {
+        for (uint32_t k : by_begin) {
+          const Mention& m = out[k];
+          const Entity* e = m.type == EntityType::kPerson ? k_.Find(m.entity) : nullptr;
+          if (e == nullptr) continue;
+          for (const Role& r : e->roles) {
+            if (r.title == k_.titles()[static_cast<size_t>(title)].title && r.ValidOn(options.day)) {
+              it->second.push_back(k);
+              break;
+            }
+          }
         }
       }
-      return best;
+      // The one that begins last (the last found of those) among those that end by `at`.
+      const std::vector<uint32_t>& h = it->second;
+      for (size_t k = h.size(); k-- > 0;) {
+        if (out[h[k]].range.end <= at) return &out[h[k]];
+      }
+      return nullptr;
     };
     static const HashTable64<bool>* kAfterTitle = [] {
       auto* t = new HashTable64<bool>();
@@ -2682,8 +2783,9 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
     auto mention_after = [&](uint32_t at, EntityType type, bool apposition) -> const Mention* {
       std::string_view rest = text.substr(at);
       uint32_t gap = rest.starts_with(' ') ? 1 : apposition && rest.starts_with(", ") ? 2 : 0;
-      for (const Mention& m : out) {
-        if (gap > 0 && m.range.begin == at + gap && m.type == type) return &m;
+      if (gap == 0) return nullptr;
+      for (size_t k = begun_before(at + gap); k < by_begin.size() && out[by_begin[k]].range.begin == at + gap; ++k) {
+        if (out[by_begin[k]].type == type) return &out[by_begin[k]];
       }
       return nullptr;
     };
@@ -2756,33 +2858,22 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       }
       return 0;
     };
-    // The people each key may name (any word of the full name, the surname declined with j),
-    // in the order introduced: a long text names hundreds, and a word asks only its own.
-    HashTable64<std::vector<uint32_t>> people_by_key;
-    for (uint32_t k = 0; k < introduced.size(); ++k) {
-      const Person& p = introduced[k];
-      for (const std::string* key : {&p.first_key, &p.last_key, &p.last_key_j}) {
-        if (!key->empty()) people_by_key[Hash64(*key)].push_back(k);
-      }
-      for (const std::string& key : p.keys) people_by_key[Hash64(key)].push_back(k);
-    }
     for (size_t i = 0; i < words.size(); ++i) {
       if (used[i]) continue;
-      const std::vector<uint32_t>* candidates = people_by_key.Find(words[i].hash);
-      if (candidates == nullptr) continue;
+      // The person introduced last before this word whom it names, by the end of the full name
+      // from here (its next word too) or, capitalised, alone.
+      const uint64_t pair = i + 1 < words.size() ? ExtendKeysHash(ExtendKeysHash(0, words[i]), words[i + 1]) : 0;
+      const std::vector<uint32_t>& candidates = people_named({words[i].upper ? words[i].hash : 0, pair});
       const Person* match = nullptr;
       size_t n = 1;
-      for (size_t c = 0; c < candidates->size(); ++c) {
-        if (c > 0 && (*candidates)[c] == (*candidates)[c - 1]) continue;  // a person listed under one key twice
-        const Person& p = introduced[(*candidates)[c]];
-        // Only people introduced before this word.
+      for (size_t c = candidates.size(); c-- > 0 && match == nullptr;) {
+        const Person& p = introduced[candidates[c]];
         if (p.introduced_at > words[i].range.begin) continue;
         if (size_t whole = whole_at(i, p); whole > 0) {
           match = &p;
           n = whole;
         } else if (words[i].upper && (p.Surname(words[i].key) || (words[i].key == p.first_key && may_be_first_name(i)))) {
           match = &p;
-          n = 1;
         }
       }
       if (match == nullptr) continue;
@@ -2853,24 +2944,20 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   // One name per person no pack lists, the base form among the ways the text writes it in full:
   // "Marka Markovića … Marko Marković" and "Arben Gashin … Arben Gashi" are Marko Marković and
   // Arben Gashi throughout (most words, then fewest bytes: the nominative is the shortest form).
-  // (Few such people per article: a short list, looked through.)
-  std::vector<std::pair<std::string_view, size_t>> base;  // id, the mention that names it
+  std::unordered_map<std::string_view, size_t> base;  // id, the mention that names it
   auto words_in = [](std::string_view s) { return std::count(s.begin(), s.end(), ' '); };
   for (size_t i = 0; i < out.size(); ++i) {
     const Mention& m = out[i];
     if (m.via != "new" || m.entity.find("/~") == std::string::npos) continue;
-    auto it = std::find_if(base.begin(), base.end(), [&](const auto& b) { return b.first == m.entity; });
-    if (it == base.end()) {
-      base.emplace_back(m.entity, i);
-      continue;
-    }
+    auto [it, fresh] = base.try_emplace(m.entity, i);
+    if (fresh) continue;
     const std::string& best = out[it->second].name;
     if (words_in(m.name) > words_in(best) || (words_in(m.name) == words_in(best) && m.name.size() < best.size())) it->second = i;
   }
   if (!base.empty()) {
     for (Mention& m : out) {
       if (m.entity.find("/~") == std::string::npos) continue;
-      auto it = std::find_if(base.begin(), base.end(), [&](const auto& b) { return b.first == m.entity; });
+      auto it = base.find(m.entity);
       if (it != base.end() && &out[it->second] != &m) m.name = out[it->second].name;
     }
   }

@@ -734,6 +734,16 @@ TEST_F(MatcherTest, NamesTheArticleShortensToASurname) {
             (std::vector<std::string>{"person/~clar-may@Clara May", "person/~clar-may@May"}));
 }
 
+TEST_F(MatcherTest, ASurnameAloneIsThePersonNamedInFullLastBeforeIt) {
+  // Two people share a surname, and the article names each in full again and again: a surname
+  // alone is whoever was named in full most recently.
+  EXPECT_EQ(Ids("Mark Dobson arrived on Monday. Dobson said the talks had failed. Later Jane Dobson answered him. "
+                "Dobson said they had not. Mark Dobson left, and Dobson did not return."),
+            (std::vector<std::string>{"person/~mark-dobson@Mark Dobson", "person/~mark-dobson@Dobson",
+                                      "person/~jan-dobson@Jane Dobson", "person/~jan-dobson@Dobson",
+                                      "person/~mark-dobson@Mark Dobson", "person/~mark-dobson@Dobson"}));
+}
+
 TEST_F(MatcherTest, ADottedNameEndsWhereTheArticleEndsItElsewhere) {
   EXPECT_EQ(Ids("坎耶·韦斯特在节目中表示支持。坎耶·韦斯特佩戴帽子上台。"),
             (std::vector<std::string>{"person/~坎耶·韦斯特@坎耶·韦斯特", "person/~坎耶·韦斯特@坎耶·韦斯特"}));
