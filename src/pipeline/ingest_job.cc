@@ -1,9 +1,11 @@
 #include "pipeline/ingest_job.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cctype>
 #include <chrono>
 #include <thread>
+#include <unordered_map>
 #include <filesystem>
 #include <fstream>
 #include <limits>
@@ -232,15 +234,32 @@ void AssignStance(const stance::Scorer& scorer, Article& a, const entities::Matc
   if (a.quotes.empty()) return;
   // What a quotation may concern: the article's mentions, and the countries named by their
   // adjectives (Matcher::Demonyms) outside any name ("Srpska lista" is a party's name).
+  // (Each question below asks about a stretch of the text, answered from the mentions in order
+  // of where they begin: a long text has thousands, and quotations by the hundred.)
   std::vector<EntityMention> concerned = a.mentions;
+  auto in_order = [](const std::vector<EntityMention>& v) {
+    std::vector<uint32_t> order(v.size());
+    for (uint32_t k = 0; k < v.size(); ++k) order[k] = k;
+    std::stable_sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) { return v[x].range.begin < v[y].range.begin; });
+    return order;
+  };
+  // The first of `order` (positions in `v`) that begins at or after `at`.
+  auto first_from = [](const std::vector<EntityMention>& v, const std::vector<uint32_t>& order, uint32_t at) {
+    return std::partition_point(order.begin(), order.end(), [&](uint32_t k) { return v[k].range.begin < at; });
+  };
   if (matcher != nullptr) {
+    const std::vector<uint32_t> order = in_order(a.mentions);
+    std::vector<uint32_t> reach(order.size());  // the furthest end of the first k mentions in order
+    for (size_t k = 0; k < order.size(); ++k) reach[k] = std::max(k > 0 ? reach[k - 1] : 0, a.mentions[order[k]].range.end);
     for (const entities::Mention& m : matcher->Demonyms(a.text, {.day = a.day})) {
-      bool inside = std::any_of(a.mentions.begin(), a.mentions.end(), [&](const EntityMention& e) {
-        return e.range.begin < m.range.end && m.range.begin < e.range.end;
-      });
+      const auto n = static_cast<size_t>(first_from(a.mentions, order, m.range.end) - order.begin());
+      bool inside = n > 0 && reach[n - 1] > m.range.begin;
       if (!inside) concerned.push_back({m.entity, m.name, std::string(entities::TypeName(m.type)), m.via, m.range});
     }
   }
+  const std::vector<uint32_t> order = in_order(concerned);
+  std::unordered_map<std::string_view, const EntityMention*> first_named;  // by entity id
+  for (const EntityMention& m : concerned) first_named.try_emplace(m.entity, &m);
   // Sentences of the article, in order.
   std::vector<ByteRange> sentences;
   auto add_sentences = [&](ByteRange p) {
@@ -267,8 +286,14 @@ void AssignStance(const stance::Scorer& scorer, Article& a, const entities::Matc
     std::vector<stance::Target> targets;
     std::vector<ByteRange> exclude;
     if (!q.speaker_range.empty()) exclude.push_back(q.speaker_range);
-    for (const EntityMention& m : concerned) {
-      if (m.range.begin < region.begin || m.range.end > region.end) continue;
+    std::vector<uint32_t> inside;  // the mentions that begin in the region, in the order of `concerned`
+    for (auto k = first_from(concerned, order, region.begin); k != order.end() && concerned[*k].range.begin <= region.end; ++k) {
+      inside.push_back(*k);
+    }
+    std::sort(inside.begin(), inside.end());
+    for (uint32_t k : inside) {
+      const EntityMention& m = concerned[k];
+      if (m.range.end > region.end) continue;
       // Targets are what the packs know, and people the tagger found; unknown organisations
       // and places from the tagger are too often datelines and headers ("Oct 16", "BRUSSELS").
       if (m.type == "other" || m.type == "outlet" || m.type == "role") continue;
@@ -295,14 +320,9 @@ void AssignStance(const stance::Scorer& scorer, Article& a, const entities::Matc
     if (targets.empty()) continue;
     std::vector<stance::Verdict> verdicts = scorer.Score(a.text, a.lang, region, targets, exclude);
     for (size_t t = 0; t < targets.size(); ++t) {
-      const EntityMention* m = nullptr;
-      for (const EntityMention& e : concerned) {
-        if (e.entity == ids[t]) {
-          m = &e;
-          break;
-        }
-      }
-      q.stance.push_back({ids[t], m ? m->name : ids[t], verdicts[t].polarity, verdicts[t].confidence, verdicts[t].evidence});
+      auto m = first_named.find(ids[t]);
+      q.stance.push_back({ids[t], m != first_named.end() ? m->second->name : ids[t], verdicts[t].polarity, verdicts[t].confidence,
+                          verdicts[t].evidence});
     }
   }
 }

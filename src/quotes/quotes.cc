@@ -420,10 +420,14 @@ bool Negated(std::string_view text, const Words& words, size_t w) {
 // Where the Chinese clause holding `at` begins (after the last punctuation mark from `from`).
 uint32_t ChineseClauseStart(std::string_view text, uint32_t from, uint32_t at) {
   static constexpr std::string_view kBoundaries[] = {"，", "。", "；", "：", "！", "？", "、", "“", "”", "「", "」", "\n", ",", ";", ":"};
+  // The latest end of a boundary before `at`, read backwards from it: a boundary that starts
+  // three bytes or more before one found cannot end after it. (Looking for each boundary's last
+  // occurrence would read back to `from`, the text's start for some callers, for the rare ones.)
   uint32_t begin = from;
-  for (std::string_view b : kBoundaries) {
-    size_t found = text.substr(from, at - from).rfind(b);
-    if (found != std::string_view::npos) begin = std::max<uint32_t>(begin, static_cast<uint32_t>(from + found + b.size()));
+  for (uint32_t p = at; p-- > from && p + 3 > begin;) {
+    for (std::string_view b : kBoundaries) {
+      if (p + b.size() <= at && text.compare(p, b.size(), b) == 0) begin = std::max<uint32_t>(begin, static_cast<uint32_t>(p + b.size()));
+    }
   }
   return begin;
 }
@@ -1267,6 +1271,13 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
   std::unordered_map<int, std::vector<size_t>> pieces_of;  // group -> its pieces in `out`
   bool prev_paragraph_colon = false;
   ByteRange prev_paragraph_cue{};
+  // The quotations in marks found so far, by where they begin, each with the furthest end among
+  // those up to it: a report inside one is asked about in log time (a long text has thousands).
+  struct Marked {
+    uint32_t begin, end, reach;
+  };
+  std::vector<Marked> marked;
+  size_t marked_upto = 0;  // quotations of `out` looked at for it
 
   for (size_t pi = 0; pi < paragraphs.size(); ++pi) {
     const Paragraph& par = paragraphs[pi];
@@ -3162,11 +3173,18 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     // Speech within a quotation read already, give or take its marks, is that quotation: a
     // sentence that ends inside the marks ("毛宁说：“中塞是铁杆朋友。中方愿…”", "„… četiri.
     // Dakle, mislim da je sreća na našoj strani”, rekao je Spieth") is no report of its own.
+    // (This paragraph's quotations in marks are all found by now, and they come mostly after
+    // the earlier ones: each goes in near the end.)
+    for (; marked_upto < out.size(); ++marked_upto) {
+      const Quote& o = out[marked_upto];
+      if (o.kind != Kind::kDirect && o.kind != Kind::kBlock) continue;
+      auto at = std::upper_bound(marked.begin(), marked.end(), o.content.begin, [](uint32_t b, const Marked& m) { return b < m.begin; });
+      at = marked.insert(at, {o.content.begin, o.content.end, 0});
+      for (auto k = at; k != marked.end(); ++k) k->reach = std::max(k == marked.begin() ? 0 : (k - 1)->reach, k->end);
+    }
     auto within_quotation = [&](const Quote& q) {
-      return std::any_of(out.begin(), out.end(), [&](const Quote& o) {
-        return (o.kind == Kind::kDirect || o.kind == Kind::kBlock) && o.content.begin <= q.content.begin + 4 &&
-               q.content.end <= o.content.end + 4;
-      });
+      auto n = std::upper_bound(marked.begin(), marked.end(), q.content.begin + 4, [](uint32_t b, const Marked& m) { return b < m.begin; });
+      return n != marked.begin() && q.content.end <= (n - 1)->reach + 4;
     };
 
     // Indirect speech: a reporting verb with that / da / se (or, in Chinese, a clause right
@@ -3674,6 +3692,26 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
   // headline's) is no one's name but a role: the person the article names right after the
   // same words ("Foreign minister Walid al-Moualem said …"), the nearest such before or after.
   // (With no speaker, the capitalised words after the verb to the sentence's end are read so.)
+  // The words right before each person's mention, up to 64 bytes back, when a space alone
+  // parts them from the name, filed under the last of them: built on first need, so that a
+  // title asks only the people named right after its last word (a long text names thousands).
+  std::vector<std::vector<std::string>> words_before(by_pos.size());
+  HashTable64<std::vector<uint32_t>> people_after;  // Hash64 of the last word before -> by_pos indices
+  bool people_after_built = false;
+  auto build_people_after = [&] {
+    people_after_built = true;
+    for (uint32_t k = 0; k < by_pos.size(); ++k) {
+      const EntityMention* m = by_pos[k];
+      if (m->type != "person") continue;
+      size_t from = m->range.begin > 64 ? m->range.begin - 64 : 0;
+      std::string_view gap = "x";
+      text::ForEachWord(text.substr(from, m->range.begin - from), [&](std::string_view lower, ByteRange r, bool) {
+        words_before[k].push_back(text::FoldForMatch(lower));
+        gap = text.substr(from + r.end, m->range.begin - from - r.end);
+      });
+      if (gap == " " && !words_before[k].empty()) people_after[Hash64(words_before[k].back())].push_back(k);
+    }
+  };
   for (Quote& q : out) {
     ByteRange words_of_role = q.speaker_range;
     if (q.speaker.empty() && !q.cue.empty()) {
@@ -3701,18 +3739,17 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     bool title_last = role.size() <= 3 && capitalised && titles_.Contains(role.back());
     bool title_first = role.size() <= 4 && (titles_.Contains(role.front()) || TitleForm(role.front()));
     if (!title_last && !title_first) continue;
+    if (!people_after_built) build_people_after();
     const EntityMention* holder = nullptr;
     uint32_t best = std::numeric_limits<uint32_t>::max();
-    for (const EntityMention* m : by_pos) {
-      if (m->type != "person" || Distance(m->range, words_of_role) >= best) continue;
-      size_t from = m->range.begin > 64 ? m->range.begin - 64 : 0;
-      std::vector<std::string> before;
-      std::string_view gap = "x";
-      text::ForEachWord(text.substr(from, m->range.begin - from), [&](std::string_view lower, ByteRange r, bool) {
-        before.push_back(text::FoldForMatch(lower));
-        gap = text.substr(from + r.end, m->range.begin - from - r.end);
-      });
-      if (gap != " " || before.size() < role.size() || !std::equal(role.begin(), role.end(), before.end() - role.size())) continue;
+    const std::vector<uint32_t>* after = people_after.Find(Hash64(role.back()));
+    for (size_t c = 0; after != nullptr && c < after->size(); ++c) {
+      const EntityMention* m = by_pos[(*after)[c]];
+      const std::vector<std::string>& before = words_before[(*after)[c]];
+      if (Distance(m->range, words_of_role) >= best || before.size() < role.size() ||
+          !std::equal(role.begin(), role.end(), before.end() - role.size())) {
+        continue;
+      }
       holder = m;
       best = Distance(m->range, words_of_role);
     }
@@ -3860,28 +3897,58 @@ void QuoteFinder::EchoSpeakers(std::string_view text, std::vector<Quote>& quotes
   // unspaced script), must repeat, and at least half of the other quotation, so that a name or
   // a phrase one speaker uses decides nothing. The speaker's name stands by the other
   // quotation: this one keeps no speaker range.
-  std::vector<std::string> keys(quotes.size());  // computed for the quotations compared only
-  auto key = [&](size_t i) -> const std::string& {
+  // (A long text has thousands of quotations: each one without a speaker asks only those whose
+  // key holds the rarest of its key's words, from an index built on first need.)
+  std::vector<std::string> padded(quotes.size());  // " key ", computed on first need
+  auto padded_key = [&](size_t i) -> const std::string& {
     int spaced = 0;
-    if (keys[i].empty()) keys[i] = EchoKey(quotes[i].content.Of(text), spaced);
-    return keys[i];
+    if (padded[i].empty()) padded[i] = " " + EchoKey(quotes[i].content.Of(text), spaced) + " ";
+    return padded[i];
   };
+  // The words of a key: the spans between its spaces.
+  auto for_each_word = [](std::string_view key, auto&& f) {
+    for (size_t b = 0; b < key.size();) {
+      size_t e = std::min(key.find(' ', b), key.size());
+      if (e > b) f(key.substr(b, e - b));
+      b = e + 1;
+    }
+  };
+  HashTable64<std::vector<uint32_t>> having;  // word -> the quotations whose keys have it, in order
+  bool indexed = false;
   for (size_t i = 0; i < quotes.size(); ++i) {
     Quote& q = quotes[i];
     if (q.kind == Kind::kTerm || !q.speaker.empty()) continue;
     int spaced = 0;
-    keys[i] = EchoKey(q.content.Of(text), spaced);
+    const std::string key = EchoKey(q.content.Of(text), spaced);
     bool lowercase = false;  // a word of three letters or more in lower case: not a name
     text::ForEachWord(q.content.Of(text), [&](std::string_view lower, ByteRange r, bool unspaced) {
       lowercase = lowercase || (!unspaced && lower.size() >= 3 && !IsUpperAt(text, q.content.begin + r.begin));
     });
     if (spaced == 0 ? q.content.size() < 24 : spaced < 3 || !lowercase) continue;
-    const std::string needle = " " + keys[i] + " ";
+    if (!indexed) {
+      indexed = true;
+      for (uint32_t j = 0; j < quotes.size(); ++j) {
+        if (quotes[j].kind == Kind::kTerm) continue;
+        for_each_word(padded_key(j), [&](std::string_view w) {
+          std::vector<uint32_t>& list = having[Hash64(w)];
+          if (list.empty() || list.back() != j) list.push_back(j);
+        });
+      }
+    }
+    // Another quotation's key holds this one's words in a row only if it has each of them.
+    const std::vector<uint32_t>* rarest = nullptr;
+    for_each_word(key, [&](std::string_view w) {
+      const std::vector<uint32_t>* list = having.Find(Hash64(w));
+      if (rarest == nullptr || (list != nullptr && list->size() < rarest->size())) rarest = list;
+    });
+    if (rarest == nullptr) continue;
+    const std::string needle = " " + key + " ";
     const Quote* source = nullptr;
-    for (size_t j = 0; j < quotes.size() && source == nullptr; ++j) {
+    for (size_t c = 0; c < rarest->size() && source == nullptr; ++c) {
+      const size_t j = (*rarest)[c];
       const Quote& other = quotes[j];
       if (j == i || other.speaker.empty() || other.kind == Kind::kTerm || other.content.size() > 2 * q.content.size()) continue;
-      if ((" " + key(j) + " ").find(needle) != std::string::npos) source = &other;
+      if (padded_key(j).find(needle) != std::string::npos) source = &other;
     }
     if (source == nullptr) continue;
     q.speaker = source->speaker;
