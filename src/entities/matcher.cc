@@ -12,6 +12,7 @@
 
 #include "base/embedded.h"
 #include "base/hash.h"
+#include "base/range_index.h"
 #include "entities/tagger.h"
 #include "text/fold.h"
 #include "text/tokenize.h"
@@ -2729,29 +2730,17 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
   // "predsednik kluba": someone else's office): the title must be followed by punctuation or,
   // in English, a lower-case word other than "of", else by a reporting verb or auxiliary.
   if (!titles_.empty() || !cjk_titles_.empty()) {
-    // The mentions by where they begin (ties in the order found), and the furthest any of the
-    // first k reaches: a long text has thousands, and each title asks about its neighbours only.
-    std::vector<uint32_t> by_begin(out.size());
-    for (uint32_t k = 0; k < out.size(); ++k) by_begin[k] = k;
-    std::stable_sort(by_begin.begin(), by_begin.end(), [&](uint32_t a, uint32_t b) { return out[a].range.begin < out[b].range.begin; });
-    std::vector<uint32_t> reach(out.size());
-    for (size_t k = 0; k < by_begin.size(); ++k) reach[k] = std::max(k > 0 ? reach[k - 1] : 0, out[by_begin[k]].range.end);
-    // How many mentions begin before byte `at`.
-    auto begun_before = [&](uint32_t at) {
-      return static_cast<size_t>(std::partition_point(by_begin.begin(), by_begin.end(), [&](uint32_t k) { return out[k].range.begin < at; }) -
-                                 by_begin.begin());
-    };
-    auto overlaps = [&](ByteRange r) {
-      size_t n = begun_before(r.end);
-      return n > 0 && reach[n - 1] > r.begin;
-    };
-    // For each title, the people mentioned who hold it on the article's date, in by_begin's
-    // order; found on the title's first use.
+    // The mentions by where they begin (ties in the order found): a long text has thousands, and
+    // each title asks about its neighbours only.
+    const RangeIndex by_begin = RangeIndex::Of(out.size(), [&](size_t k) { return out[k].range; });
+    // For each title, the people mentioned who hold it on the article's date, in the order of
+    // where they begin; found on the title's first use.
     std::unordered_map<int, std::vector<uint32_t>> holders;
     auto holder_before = [&](uint32_t at, int title) -> const Mention* {
       auto [it, fresh] = holders.try_emplace(title);
       if (fresh) {
-        for (uint32_t k : by_begin) {
+        for (size_t i = 0; i < by_begin.size(); ++i) {
+          const uint32_t k = by_begin.id(i);
           const Mention& m = out[k];
           const Entity* e = m.type == EntityType::kPerson ? k_.Find(m.entity) : nullptr;
           if (e == nullptr) continue;
@@ -2784,8 +2773,8 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       std::string_view rest = text.substr(at);
       uint32_t gap = rest.starts_with(' ') ? 1 : apposition && rest.starts_with(", ") ? 2 : 0;
       if (gap == 0) return nullptr;
-      for (size_t k = begun_before(at + gap); k < by_begin.size() && out[by_begin[k]].range.begin == at + gap; ++k) {
-        if (out[by_begin[k]].type == type) return &out[by_begin[k]];
+      for (size_t k = by_begin.BeginningBefore(at + gap); k < by_begin.size() && by_begin.range(k).begin == at + gap; ++k) {
+        if (out[by_begin.id(k)].type == type) return &out[by_begin.id(k)];
       }
       return nullptr;
     };
@@ -2799,7 +2788,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       size_t next = i + n;
       // A country's name right after the title makes it that country's office ("ministar
       // unutrašnjih poslova SAD"), held by the person named right after it, if one is.
-      if (const Mention* place = mention_after(r.end, EntityType::kPlace, false); place != nullptr && !overlaps(r)) {
+      if (const Mention* place = mention_after(r.end, EntityType::kPlace, false); place != nullptr && !by_begin.Overlaps(r)) {
         if (const Mention* holder = mention_after(place->range.end, EntityType::kPerson, true)) {
           found.push_back({holder->entity, holder->name, EntityType::kPerson, r, "role"});
         } else {
@@ -2816,7 +2805,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       bool bare = gap.find_first_of(",.;:!?\n") != std::string_view::npos ||
                   (t.en ? !words[next].upper && words[next].key != "of" && words[next].key != "for"
                         : speech_verbs_.Contains(words[next].hash) || kAfterTitle->Contains(words[next].hash));
-      if (bare && !overlaps(r)) {
+      if (bare && !by_begin.Overlaps(r)) {
         if (const Mention* h = holder_before(r.begin, t.title)) found.push_back({h->entity, h->name, EntityType::kPerson, r, "role"});
       }
       i = next - 1;
@@ -2826,7 +2815,7 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       const auto& [title, index] = cjk_titles_[j];
       for (size_t at : cjk_titles_at[j]) {
         ByteRange r{static_cast<uint32_t>(at), static_cast<uint32_t>(at + title.size())};
-        if (overlaps(r) || (at >= 3 && text.substr(at - 3, 3) == "副")) continue;  // 副总统: the vice president
+        if (by_begin.Overlaps(r) || (at >= 3 && text.substr(at - 3, 3) == "副")) continue;  // 副总统: the vice president
         std::string_view rest = text.substr(r.end);
         bool bare = std::any_of(cjk_name_ends_.begin(), cjk_name_ends_.end(), [&](const std::string& v) { return rest.starts_with(v); });
         for (std::string_view w : {"，", "。", "也", "还", "则", "曾", "在", "对"}) bare = bare || rest.starts_with(w);

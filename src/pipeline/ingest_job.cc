@@ -14,6 +14,7 @@
 
 #include "base/date.h"
 #include "base/hash.h"
+#include "base/range_index.h"
 #include "base/strings.h"
 #include "ingest/fingerprint.h"
 #include "text/fold.h"
@@ -237,27 +238,16 @@ void AssignStance(const stance::Scorer& scorer, Article& a, const entities::Matc
   // (Each question below asks about a stretch of the text, answered from the mentions in order
   // of where they begin: a long text has thousands, and quotations by the hundred.)
   std::vector<EntityMention> concerned = a.mentions;
-  auto in_order = [](const std::vector<EntityMention>& v) {
-    std::vector<uint32_t> order(v.size());
-    for (uint32_t k = 0; k < v.size(); ++k) order[k] = k;
-    std::stable_sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) { return v[x].range.begin < v[y].range.begin; });
-    return order;
-  };
-  // The first of `order` (positions in `v`) that begins at or after `at`.
-  auto first_from = [](const std::vector<EntityMention>& v, const std::vector<uint32_t>& order, uint32_t at) {
-    return std::partition_point(order.begin(), order.end(), [&](uint32_t k) { return v[k].range.begin < at; });
+  auto by_begin = [](const std::vector<EntityMention>& v) {
+    return RangeIndex::Of(v.size(), [&](size_t k) { return v[k].range; });
   };
   if (matcher != nullptr) {
-    const std::vector<uint32_t> order = in_order(a.mentions);
-    std::vector<uint32_t> reach(order.size());  // the furthest end of the first k mentions in order
-    for (size_t k = 0; k < order.size(); ++k) reach[k] = std::max(k > 0 ? reach[k - 1] : 0, a.mentions[order[k]].range.end);
+    const RangeIndex named = by_begin(a.mentions);
     for (const entities::Mention& m : matcher->Demonyms(a.text, {.day = a.day})) {
-      const auto n = static_cast<size_t>(first_from(a.mentions, order, m.range.end) - order.begin());
-      bool inside = n > 0 && reach[n - 1] > m.range.begin;
-      if (!inside) concerned.push_back({m.entity, m.name, std::string(entities::TypeName(m.type)), m.via, m.range});
+      if (!named.Overlaps(m.range)) concerned.push_back({m.entity, m.name, std::string(entities::TypeName(m.type)), m.via, m.range});
     }
   }
-  const std::vector<uint32_t> order = in_order(concerned);
+  const RangeIndex ordered = by_begin(concerned);
   std::unordered_map<std::string_view, const EntityMention*> first_named;  // by entity id
   for (const EntityMention& m : concerned) first_named.try_emplace(m.entity, &m);
   // Sentences of the article, in order.
@@ -287,8 +277,8 @@ void AssignStance(const stance::Scorer& scorer, Article& a, const entities::Matc
     std::vector<ByteRange> exclude;
     if (!q.speaker_range.empty()) exclude.push_back(q.speaker_range);
     std::vector<uint32_t> inside;  // the mentions that begin in the region, in the order of `concerned`
-    for (auto k = first_from(concerned, order, region.begin); k != order.end() && concerned[*k].range.begin <= region.end; ++k) {
-      inside.push_back(*k);
+    for (size_t k = ordered.BeginningBefore(region.begin); k < ordered.size() && ordered.range(k).begin <= region.end; ++k) {
+      inside.push_back(ordered.id(k));
     }
     std::sort(inside.begin(), inside.end());
     for (uint32_t k : inside) {

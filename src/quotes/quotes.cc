@@ -13,6 +13,7 @@
 
 #include "base/embedded.h"
 #include "base/hash.h"
+#include "base/range_index.h"
 #include "text/fold.h"
 #include "text/segment.h"
 #include "text/tokenize.h"
@@ -1271,12 +1272,9 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
   std::unordered_map<int, std::vector<size_t>> pieces_of;  // group -> its pieces in `out`
   bool prev_paragraph_colon = false;
   ByteRange prev_paragraph_cue{};
-  // The quotations in marks found so far, by where they begin, each with the furthest end among
-  // those up to it: a report inside one is asked about in log time (a long text has thousands).
-  struct Marked {
-    uint32_t begin, end, reach;
-  };
-  std::vector<Marked> marked;
+  // The quotations in marks found so far, by where they begin: a report inside one is asked
+  // about in log time (a long text has thousands).
+  RangeIndex marked;
   size_t marked_upto = 0;  // quotations of `out` looked at for it
 
   for (size_t pi = 0; pi < paragraphs.size(); ++pi) {
@@ -3178,13 +3176,10 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     for (; marked_upto < out.size(); ++marked_upto) {
       const Quote& o = out[marked_upto];
       if (o.kind != Kind::kDirect && o.kind != Kind::kBlock) continue;
-      auto at = std::upper_bound(marked.begin(), marked.end(), o.content.begin, [](uint32_t b, const Marked& m) { return b < m.begin; });
-      at = marked.insert(at, {o.content.begin, o.content.end, 0});
-      for (auto k = at; k != marked.end(); ++k) k->reach = std::max(k == marked.begin() ? 0 : (k - 1)->reach, k->end);
+      marked.Insert(o.content, static_cast<uint32_t>(marked_upto));
     }
     auto within_quotation = [&](const Quote& q) {
-      auto n = std::upper_bound(marked.begin(), marked.end(), q.content.begin + 4, [](uint32_t b, const Marked& m) { return b < m.begin; });
-      return n != marked.begin() && q.content.end <= (n - 1)->reach + 4;
+      return marked.Contains({q.content.begin + 4, std::max<uint32_t>(q.content.end, 4) - 4});
     };
 
     // Indirect speech: a reporting verb with that / da / se (or, in Chinese, a clause right
