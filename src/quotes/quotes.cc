@@ -3910,6 +3910,12 @@ void QuoteFinder::EchoSpeakers(std::string_view text, std::vector<Quote>& quotes
   };
   HashTable64<std::vector<uint32_t>> having;  // word -> the quotations whose keys have it, in order
   bool indexed = false;
+  // A news article has a few dozen quotations: asking each of them costs less than the index.
+  constexpr size_t kIndexFrom = 64;
+  std::vector<uint32_t> every;
+  if (quotes.size() < kIndexFrom) {
+    for (uint32_t j = 0; j < quotes.size(); ++j) every.push_back(j);
+  }
   for (size_t i = 0; i < quotes.size(); ++i) {
     Quote& q = quotes[i];
     if (q.kind == Kind::kTerm || !q.speaker.empty()) continue;
@@ -3920,7 +3926,7 @@ void QuoteFinder::EchoSpeakers(std::string_view text, std::vector<Quote>& quotes
       lowercase = lowercase || (!unspaced && lower.size() >= 3 && !IsUpperAt(text, q.content.begin + r.begin));
     });
     if (spaced == 0 ? q.content.size() < 24 : spaced < 3 || !lowercase) continue;
-    if (!indexed) {
+    if (!indexed && every.empty()) {
       indexed = true;
       for (uint32_t j = 0; j < quotes.size(); ++j) {
         if (quotes[j].kind == Kind::kTerm) continue;
@@ -3931,8 +3937,9 @@ void QuoteFinder::EchoSpeakers(std::string_view text, std::vector<Quote>& quotes
       }
     }
     // Another quotation's key holds this one's words in a row only if it has each of them.
-    const std::vector<uint32_t>* rarest = nullptr;
+    const std::vector<uint32_t>* rarest = every.empty() ? nullptr : &every;
     for_each_word(key, [&](std::string_view w) {
+      if (!every.empty()) return;
       const std::vector<uint32_t>* list = having.Find(Hash64(w));
       if (rarest == nullptr || (list != nullptr && list->size() < rarest->size())) rarest = list;
     });
