@@ -1,7 +1,10 @@
 #include "text/stem.h"
 
+#include <algorithm>
+
 #include <libstemmer.h>
 
+#include "base/hash.h"
 #include "text/utf8.h"
 
 namespace parallax::text {
@@ -82,10 +85,39 @@ Stemmer::~Stemmer() {
 }
 
 std::string_view Stemmer::Stem(std::string_view word) {
-  if (auto it = cache_.find(word); it != cache_.end()) return it->second;
-  std::string stem(Compute(word));
-  if (cache_.size() >= kCacheEntries) cache_.clear();
-  return cache_.emplace(std::string(word), std::move(stem)).first->second;
+  const uint64_t hash = std::max<uint64_t>(Hash64(word), 1);
+  size_t mask = cache_.size() - 1;
+  size_t i = hash & mask;
+  if (!cache_.empty()) {
+    for (; cache_[i].hash != 0; i = (i + 1) & mask) {
+      if (cache_[i].hash == hash) return {cache_[i].stem, cache_[i].size};
+    }
+  }
+  std::string_view stem = Compute(word);
+  if (stem.size() > sizeof(Slot::stem)) return stem;
+  if (cached_ >= kCacheEntries || (cached_ + 1) * 2 > cache_.size()) {
+    // Twice the room, or, full, empty again; either way the slots are laid out afresh.
+    std::vector<Slot> old = std::move(cache_);
+    cache_.assign(cached_ >= kCacheEntries ? old.size() : std::max<size_t>(1024, old.size() * 2), Slot{});
+    mask = cache_.size() - 1;
+    if (cached_ >= kCacheEntries) {
+      cached_ = 0;
+    } else {
+      for (const Slot& o : old) {
+        if (o.hash == 0) continue;
+        size_t k = o.hash & mask;
+        while (cache_[k].hash != 0) k = (k + 1) & mask;
+        cache_[k] = o;
+      }
+    }
+    for (i = hash & mask; cache_[i].hash != 0;) i = (i + 1) & mask;
+  }
+  Slot& slot = cache_[i];
+  slot.hash = hash;
+  slot.size = static_cast<uint8_t>(stem.size());
+  std::copy(stem.begin(), stem.end(), slot.stem);
+  ++cached_;
+  return {slot.stem, slot.size};
 }
 
 std::string_view Stemmer::Compute(std::string_view word) {

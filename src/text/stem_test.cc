@@ -32,5 +32,26 @@ TEST(Stem, AlbanianDefiniteAndCaseForms) {
 
 TEST(Stem, UnknownLanguageHasNoStemmer) { EXPECT_EQ(Stemmer::Create("zh"), nullptr); }
 
+// The cache grows, empties when full, and skips stems too long for a slot; through all of it a
+// stemmer answers as a fresh one does.
+TEST(Stem, CachedStemsStayRightPastTheCachesSize) {
+  std::unique_ptr<Stemmer> s = Stemmer::Create("en");
+  const std::string long_word = "internationalisationalisations";  // its stem is longer than a slot
+  auto fresh = [](std::string_view w) { return std::string(Stemmer::Create("en")->Stem(w)); };
+  const std::string running = fresh("running"), nations = fresh("nations"), long_stem = fresh(long_word);
+  ASSERT_EQ(running, "run");
+  ASSERT_GT(long_stem.size(), 23u);
+  for (int k = 0; k < 150000; ++k) {
+    std::string w = "word" + std::to_string(k) + "ings";
+    std::string stem(s->Stem(w));
+    if (k % 9973 == 0) {
+      EXPECT_EQ(stem, fresh(w)) << w;
+      EXPECT_EQ(s->Stem("running"), running);
+      EXPECT_EQ(s->Stem(long_word), long_stem);
+      EXPECT_EQ(s->Stem("nations"), nations);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace parallax::text
