@@ -46,8 +46,8 @@ class NameTagger {
   // The best tag after `prev` for `score`.
   static int Best(const std::array<double, kTags>& score, int prev);
   bool characters_;
-  // Feature hash -> its weight for each tag, kept in the slot beside the hash: one read from
-  // memory per feature, where a run of weights elsewhere made it two.
+  // Feature hash -> its weight for each tag. (The weights beside their keys in one slot, so
+  // that a hit reads one place, measured no faster on BM_MatchEntities.)
   HashTable64<std::array<float, kTags>> features_;
 };
 
