@@ -1316,6 +1316,8 @@ std::vector<Mention> Matcher::Find(std::string_view text, const MatchOptions& op
       {"the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "but", "and", "in",
             "on", "at", "for", "after", "when", "while", "as", "mr", "mrs", "ms", "dr", "prof", "sir", "then", "also", "so",
             "of", "from", "with", "by", "to", "now", "today", "yesterday", "however", "meanwhile",
+            // A letter's greeting and sign-off ("Hi,", "Dear Ana", "Cheers", "Sincerely,").
+            "hi", "hello", "hey", "dear", "thanks", "thx", "cheers", "regards", "sincerely",
             // Sentence adverbs of Serbo-Croatian, Macedonian and Albanian ("Tani, Maurice po…"; not
             // "sada", whose key is that of SAD, the United States).
             "zatim", "danas", "juče", "jučer", "međutim", "takođe", "također", "tada", "ipak", "сега", "потоа",

@@ -158,6 +158,14 @@ TEST_F(MatcherTest, AnOrganisationsHeadWordEndsNoPersonsName) {
   }
 }
 
+// A letter's greeting and sign-off, alone on a line, are no one's name.
+TEST_F(MatcherTest, GreetingsAndSignOffsAreNoNames) {
+  EXPECT_EQ(Persons("Hi,\nThe report is attached.\nCheers\nAna Kovač\n"), std::vector<std::string>{"Ana Kovač"});
+  EXPECT_EQ(Persons("Dear Ivan Horvat,\nThanks for the note, it helps.\nSincerely,\nMarko Petrović\n"),
+            (std::vector<std::string>{"Ivan Horvat", "Marko Petrović"}));
+  EXPECT_EQ(Persons("Hello,\nCan anyone help me with this?\nThx\n"), std::vector<std::string>{});
+}
+
 // A known given name alone is a person inside a sentence, not where a capital says nothing.
 TEST_F(MatcherTest, AGivenNameAlone) {
   EXPECT_EQ(Persons("As we discussed, Anita will make the adjustments."), std::vector<std::string>{"Anita"});
