@@ -22,7 +22,7 @@ TEST(RangeIndexTest, OrdersByBeginKeepingTiesInGivenOrder) {
   ASSERT_EQ(index.size(), 4u);
   EXPECT_EQ(index.id(0), 1u);
   EXPECT_EQ(index.id(1), 3u);
-  EXPECT_EQ(index.id(2), 0u);  // begins at 10 with id 2, and came first
+  EXPECT_EQ(index.id(2), 0u);  // ids 0 and 2 both begin at 10: 0 came first
   EXPECT_EQ(index.id(3), 2u);
   EXPECT_EQ(index.range(3), (ByteRange{10, 12}));
   EXPECT_EQ(index.BeginningBefore(10), 2u);

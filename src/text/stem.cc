@@ -95,6 +95,11 @@ std::string_view Stemmer::Stem(std::string_view word) {
   }
   std::string_view stem = Compute(word);
   if (stem.size() > sizeof(Slot::stem)) return stem;
+  // Copied before the slots move: `word`, and so the stem, may be a view of one (a stem stemmed).
+  Slot fresh;
+  fresh.hash = hash;
+  fresh.size = static_cast<uint8_t>(stem.size());
+  std::copy(stem.begin(), stem.end(), fresh.stem);
   if (cached_ >= kCacheEntries || (cached_ + 1) * 2 > cache_.size()) {
     // Twice the room, or, full, empty again; either way the slots are laid out afresh.
     std::vector<Slot> old = std::move(cache_);
@@ -112,10 +117,7 @@ std::string_view Stemmer::Stem(std::string_view word) {
     }
     for (i = hash & mask; cache_[i].hash != 0;) i = (i + 1) & mask;
   }
-  Slot& slot = cache_[i];
-  slot.hash = hash;
-  slot.size = static_cast<uint8_t>(stem.size());
-  std::copy(stem.begin(), stem.end(), slot.stem);
+  Slot& slot = cache_[i] = fresh;
   ++cached_;
   return {slot.stem, slot.size};
 }

@@ -49,6 +49,8 @@ TEST(Stem, CachedStemsStayRightPastTheCachesSize) {
       EXPECT_EQ(s->Stem("running"), running);
       EXPECT_EQ(s->Stem(long_word), long_stem);
       EXPECT_EQ(s->Stem("nations"), nations);
+      // A stem stemmed again: the argument is a view into the cache itself.
+      EXPECT_EQ(s->Stem(s->Stem("nations")), fresh(fresh("nations")));
     }
   }
 }
