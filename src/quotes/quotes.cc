@@ -76,17 +76,19 @@ bool EveryWordCapitalised(std::string_view s) {
 // in capitals ("Just the Funny Parts: And a Few Hard Truths About Sneaking into …", also inside
 // a translation). Speech quoted is written as a sentence, or shouted ("NO, ANOTHER ONE").
 bool TitleCased(std::string_view s) {
-  static const std::unordered_set<std::string_view> kMinor = {"into", "onto", "from", "with", "upon", "over", "than", "that"};
+  static constexpr std::string_view kMinor[] = {"into", "onto", "from", "with", "upon", "over", "than", "that"};
+  auto minor = [](std::string_view w) { return w.size() == 4 && std::find(std::begin(kMinor), std::end(kMinor), w) != std::end(kMinor); };
   int long_words = 0;
   bool all = true, shouted = true;
   text::ForEachSpacedWord(s, [&](std::string_view lower, ByteRange r, bool) {
-    if (lower.size() < 4 || (kMinor.count(lower) && r.Of(s) == lower)) return;
+    if (lower.size() < 4 || (minor(lower) && r.Of(s) == lower)) return;
     ++long_words;
     size_t k = r.begin;
     all = all && u_isupper(static_cast<UChar32>(text::DecodeUtf8(s, k)));
     shouted = shouted && u_isupper(static_cast<UChar32>(text::DecodeUtf8(s, k)));
   });
   if (all && !shouted && long_words >= 3) return true;
+  if (shouted || !all || long_words < 2) return false;  // a long word in lower case is no title's
   // Or a name of three words or more, two of them long, whose every word is capitalised but
   // for the few that titles keep in lower case ("The Power of Nutrition", "Make America Great
   // Again").
@@ -1242,6 +1244,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
     bool pronoun;        // IsPronoun(lang, key)
   };
   std::vector<W> all_words;
+  all_words.reserve(text.size() / 5);  // about a word in six bytes of news text
   const std::span<const std::string_view> pronouns = PronounsOf(lang);
   text::ForEachSpacedWord(text, [&](std::string_view lower, ByteRange r, bool) {
     std::string key = text::FoldForMatch(lower);
@@ -1256,16 +1259,17 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
   // Words the text writes in lower case somewhere: capitalised, they start a sentence (Then,
   // Officials), they do not name a speaker.
   // Built on first use: most texts never ask.
-  std::unordered_set<std::string_view> lower_words;
+  HashTable64<std::string_view> lower_words;  // by each key's hash, the key to compare
   bool lower_words_built = false;
-  auto written_lower = [&](const std::string& key) {
+  auto written_lower = [&](const W& word) {
     if (!lower_words_built) {
       lower_words_built = true;
       for (const W& w : all_words) {
-        if (!IsUpperAt(text, w.r.begin)) lower_words.insert(w.key);
+        if (!IsUpperAt(text, w.r.begin)) lower_words[w.hash] = w.key;
       }
     }
-    return lower_words.count(key) > 0;
+    const std::string_view* key = lower_words.Find(word.hash);
+    return key != nullptr && *key == word.key;
   };
   std::vector<Candidate> prev_paragraph_candidates;
   std::vector<std::vector<Span>> quotations = QuotationsByParagraph(text, paragraphs);
@@ -1639,7 +1643,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
       // else the office itself, a role.
       // (German capitalises every noun, so there a capital tells nothing: its speakers come from
       // the packs, the name tagger and the speaker nouns.)
-      if (german || !joined || !lone || covered || !IsUpperAt(text, w.r.begin) || Inside(w.r, spans) || written_lower(w.key) ||
+      if (german || !joined || !lone || covered || !IsUpperAt(text, w.r.begin) || Inside(w.r, spans) || written_lower(w) ||
           kCalendar.count(w.key) || kLinking.count(w.key) || description_nouns_.count(w.key) || w.key == "it" ||
           w.pronoun || oblique_speaker_noun(w)) {
         continue;
@@ -1658,7 +1662,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text, const std::vector<Pa
                                     [](const W& w, uint32_t at) { return w.r.begin < at; }) - words.begin();
         bool aux = k < words.size() && (words[k].key == "su" || words[k].key == "je");
         if (aux) ++k;
-        bool tag = serbo_croatian && aux && k < words.size() && IsUpperAt(text, words[k].r.begin) && !written_lower(words[k].key);
+        bool tag = serbo_croatian && aux && k < words.size() && IsUpperAt(text, words[k].r.begin) && !written_lower(words[k]);
         if (!tag && (k + 1 >= words.size() || words[k].key != from || !IsUpperAt(text, words[k + 1].r.begin))) continue;
         const size_t name = tag ? k : k + 1;
         const W& w = words[name];
