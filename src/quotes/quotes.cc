@@ -3912,12 +3912,12 @@ void QuoteFinder::EchoSpeakers(std::string_view text, std::vector<Quote>& quotes
       b = e + 1;
     }
   };
+  // A news article has a few dozen quotations: asking each of them costs less than the index.
+  const bool use_index = quotes.size() >= 64;
   HashTable64<std::vector<uint32_t>> having;  // word -> the quotations whose keys have it, in order
   bool indexed = false;
-  // A news article has a few dozen quotations: asking each of them costs less than the index.
-  constexpr size_t kIndexFrom = 64;
-  std::vector<uint32_t> every;
-  if (quotes.size() < kIndexFrom) {
+  std::vector<uint32_t> every;  // without the index: every quotation, in order
+  if (!use_index) {
     for (uint32_t j = 0; j < quotes.size(); ++j) every.push_back(j);
   }
   for (size_t i = 0; i < quotes.size(); ++i) {
@@ -3930,24 +3930,26 @@ void QuoteFinder::EchoSpeakers(std::string_view text, std::vector<Quote>& quotes
       lowercase = lowercase || (!unspaced && lower.size() >= 3 && !IsUpperAt(text, q.content.begin + r.begin));
     });
     if (spaced == 0 ? q.content.size() < 24 : spaced < 3 || !lowercase) continue;
-    if (!indexed && every.empty()) {
-      indexed = true;
-      for (uint32_t j = 0; j < quotes.size(); ++j) {
-        if (quotes[j].kind == Kind::kTerm) continue;
-        for_each_word(padded_key(j), [&](std::string_view w) {
-          std::vector<uint32_t>& list = having[Hash64(w)];
-          if (list.empty() || list.back() != j) list.push_back(j);
-        });
+    const std::vector<uint32_t>* rarest = &every;
+    if (use_index) {
+      if (!indexed) {
+        indexed = true;
+        for (uint32_t j = 0; j < quotes.size(); ++j) {
+          if (quotes[j].kind == Kind::kTerm) continue;
+          for_each_word(padded_key(j), [&](std::string_view w) {
+            std::vector<uint32_t>& list = having[Hash64(w)];
+            if (list.empty() || list.back() != j) list.push_back(j);
+          });
+        }
       }
+      // Another quotation's key holds this one's words in a row only if it has each of them.
+      rarest = nullptr;
+      for_each_word(key, [&](std::string_view w) {
+        const std::vector<uint32_t>* list = having.Find(Hash64(w));
+        if (rarest == nullptr || (list != nullptr && list->size() < rarest->size())) rarest = list;
+      });
+      if (rarest == nullptr) continue;
     }
-    // Another quotation's key holds this one's words in a row only if it has each of them.
-    const std::vector<uint32_t>* rarest = every.empty() ? nullptr : &every;
-    for_each_word(key, [&](std::string_view w) {
-      if (!every.empty()) return;
-      const std::vector<uint32_t>* list = having.Find(Hash64(w));
-      if (rarest == nullptr || (list != nullptr && list->size() < rarest->size())) rarest = list;
-    });
-    if (rarest == nullptr) continue;
     const std::string needle = " " + key + " ";
     const Quote* source = nullptr;
     for (size_t c = 0; c < rarest->size() && source == nullptr; ++c) {
