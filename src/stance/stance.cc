@@ -415,33 +415,72 @@ Features MakeFeatures(const std::vector<Token>& toks, const std::vector<size_t>&
   auto it = stemmers.find(L);
   if (it == stemmers.end()) it = stemmers.emplace(L, text::Stemmer::Create(L)).first;
   text::Stemmer* stemmer = it->second.get();
-  // Stemmed words, with the target's words as <T>, other targets' as <O> and negated words marked with !.
+  // Stemmed words, with the target's words as <T>, other targets' as <O> and negated words
+  // marked with !; `at` holds each word's token.
   std::vector<std::string> words;
+  std::vector<size_t> at;
   words.reserve(toks.size());
+  at.reserve(toks.size());
   std::vector<char> mark(toks.size(), 0);
   for (size_t o : others) mark[o] = 'O';
   for (size_t m : mention_toks) mark[m] = 'T';
   for (size_t k = 0; k < toks.size(); ++k) {
     if (mark[k] != 0) {
       std::string w = mark[k] == 'T' ? "<T>" : "<O>";
-      if (words.empty() || words.back() != w) words.push_back(w);
+      if (words.empty() || words.back() != w) words.push_back(w), at.push_back(k);
       continue;
     }
     if (toks[k].skip) continue;
     std::string w = stemmer != nullptr ? std::string(stemmer->Stem(toks[k].term)) : toks[k].term;
     words.push_back(toks[k].negated ? "!" + w : w);
+    at.push_back(k);
   }
-  for (size_t k = 0; k < words.size(); ++k) {
-    if (words[k] != "<T>" && words[k] != "<O>") f.emplace_back(L + ":u:" + words[k], 1.f);
-    if (words[k] == "<T>") {
-      for (size_t j = k >= 5 ? k - 5 : 0; j < std::min(words.size(), k + 6); ++j) {
-        if (words[j] != "<T>") f.emplace_back(L + (j < k ? ":wl:" : ":wr:") + words[j], 1.f);
-      }
-      for (int d = 1; d <= 3; ++d) {
-        if (k >= static_cast<size_t>(d)) f.emplace_back(fmt::format("{}:l{}:{}", L, d, words[k - d]), 1.f);
-        if (k + d < words.size()) f.emplace_back(fmt::format("{}:r{}:{}", L, d, words[k + d]), 1.f);
-      }
+  auto is_target = [&](size_t k) { return words[k] == "<T>" || words[k] == "<O>"; };
+  // The first of the target's mentions in the token's clause, if any.
+  auto clause_mention = [&](size_t tok) -> const size_t* {
+    for (const size_t& m : mention_toks) {
+      if (toks[m].clause == toks[tok].clause) return &m;
     }
+    return nullptr;
+  };
+  for (size_t k = 0; k < words.size(); ++k) {
+    if (!is_target(k)) {
+      f.emplace_back(L + ":u:" + words[k], 1.f);
+      // The target's own clause, by side: "[[Sessions]] has taken a very weak position".
+      if (const size_t* m = clause_mention(at[k])) f.emplace_back(L + (at[k] < *m ? ":cl:" : ":cr:") + words[k], 1.f);
+      continue;
+    }
+    if (words[k] != "<T>") continue;
+    for (size_t j = k >= 5 ? k - 5 : 0; j < std::min(words.size(), k + 6); ++j) {
+      if (words[j] != "<T>") f.emplace_back(L + (j < k ? ":wl:" : ":wr:") + words[j], 1.f);
+    }
+    for (int d = 1; d <= 3; ++d) {
+      if (k >= static_cast<size_t>(d)) f.emplace_back(fmt::format("{}:l{}:{}", L, d, words[k - d]), 1.f);
+      if (k + d < words.size()) f.emplace_back(fmt::format("{}:r{}:{}", L, d, words[k + d]), 1.f);
+    }
+    // The words between the target and the next other target within a dozen words, either way:
+    // what one does to the other ("<T> praised <O>", "<O> accused <T>").
+    for (size_t j = k + 1; j < words.size() && j < k + 12 && words[j] != "<T>"; ++j) {
+      if (words[j] != "<O>") continue;
+      for (size_t i = k + 1; i < j; ++i) f.emplace_back(L + ":bTO:" + words[i], 1.f);
+      break;
+    }
+    for (size_t j = k; j-- > 0 && j + 12 > k && words[j] != "<T>";) {
+      if (words[j] != "<O>") continue;
+      for (size_t i = j + 1; i < k; ++i) f.emplace_back(L + ":bOT:" + words[i], 1.f);
+      break;
+    }
+  }
+  // Each evaluative word by its place: before or after the target, in its clause or not,
+  // attitude or evaluation, and its sign after negation.
+  for (size_t k : at) {
+    const Token& t = toks[k];
+    if (t.cue != Cue::kLex || t.skip) continue;
+    bool pre = !mention_toks.empty() && k < mention_toks.front();
+    bool favourable = (t.weight > 0) != t.negated;
+    f.emplace_back(fmt::format("lx:{}:{}:{}:{}", pre ? "pre" : "post", clause_mention(k) != nullptr ? "same" : "far",
+                               t.attitude ? "att" : "ev", favourable ? "+" : "-"),
+                   1.f);
   }
   std::sort(f.begin(), f.end());
   f.erase(std::unique(f.begin(), f.end(), [](const auto& a, const auto& b) { return a.first == b.first; }), f.end());

@@ -6,11 +6,13 @@
 //    negation scope (to the end of the clause, at most four words), contrast ("but", "ali",
 //    "por", 但: what follows counts more than what precedes), intensifiers and diminishers;
 //    each word's weight falls with its distance to the target and across clause breaks;
-//  - a linear model (multinomial logistic regression) over the baseline's figures, the side of
-//    the target each evaluative word stands on, and per-language stemmed words: in the text,
-//    within five words of the target, and the three words on either side of it. (Word
-//    bigrams were tried and dropped: they overfit, 0.665 against 0.676 macro-F1 on held-out
-//    NewsMTSC train.) Trained by Train() from gold JSONL; the shipped default (data/stance-model.tsv)
+//  - a linear model (multinomial logistic regression) over the baseline's figures, each
+//    evaluative word's place (before or after the target, in its clause or not, attitude or
+//    evaluation, sign after negation), and per-language stemmed words: in the text, in the
+//    target's clause by side, within five words of the target, the three words on either side
+//    of it, and those between it and the next other target. (Word bigrams were tried and
+//    dropped: they overfit, 0.665 against 0.676 macro-F1 on held-out NewsMTSC train; so were
+//    the words of the target's sentence by side, and quotation marks.) Trained by Train() from gold JSONL; the shipped default (data/stance-model.tsv)
 //    is trained by tools/train_stance.sh on English news. In a language the model has no
 //    n-grams for, only its language-independent weights apply, so it acts as a calibrated
 //    lexicon.

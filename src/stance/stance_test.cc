@@ -2,6 +2,7 @@
 
 #include <tuple>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 namespace parallax::stance {
@@ -117,14 +118,24 @@ TEST(Stance, AttitudeWordsPointFromTheirHolder) {
   EXPECT_EQ(Baseline("Kina je osudila Prištinu.", "sr", "Kina"), 0);
 }
 
-// The shipped model: with no evaluative word to point to, a lean it gives less than even odds
-// is no verdict.
+// With no evaluative word to point to, a lean the model gives less than even odds is no
+// verdict; even odds or more, or an evaluative word, and it is one. A hand-set model makes the
+// odds exact: one word ("permission", negated) leans critical by `w`, everything else is even.
 TEST(Stance, NoEvidenceAndLessThanEvenOddsIsNeutral) {
-  Scorer s(&Model::Default());
   std::string_view text = "Valbona Berisha said Kosovo does not need permission from Beijing.";
-  auto v = s.Score(text, "en", {}, {At(text, "Kosovo")});
-  EXPECT_EQ(v[0].polarity, 0);
-  // Evidence still decides: the model reads the critical word.
+  auto verdict = [&](double w) {
+    auto m = Model::Parse(fmt::format("# test\nbias\t0\t0\t0\nen:u:!permiss\t{}\t0\t0\n", w), "test");
+    EXPECT_TRUE(m.ok());
+    return Scorer(&*m).Score(text, "en", {}, {At(text, "Kosovo")})[0];
+  };
+  // exp(0.5) / (exp(0.5) + 2) = 0.45: critical is likeliest, at less than even odds.
+  Verdict weak = verdict(0.5);
+  EXPECT_EQ(weak.polarity, 0);
+  EXPECT_LT(weak.score, 0);  // the lean is still reported
+  // exp(1) / (exp(1) + 2) = 0.58.
+  EXPECT_EQ(verdict(1.0).polarity, -1);
+  // Evidence decides with the shipped model: it reads the critical words.
+  Scorer s(&Model::Default());
   text = "Valbona Berisha said Kosovo's reckless provocation must stop.";
   EXPECT_EQ(s.Score(text, "en", {}, {At(text, "Kosovo")})[0].polarity, -1);
 }
@@ -167,7 +178,7 @@ TEST(Stance, ExcludedWordsAreNotEvidence) {
 TEST(Stance, ModelTrainsAndRoundTrips) {
   std::vector<Example> ex;
   const char* pos[] = {"We applaud X", "X is a wonderful partner", "X deserves praise", "great work by X"};
-  const char* neg[] = {"We deplore X", "X is a terrible partner", "X deserves blame", "awful work by X"};
+  const char* neg[] = {"We loathe X", "X is a terrible partner", "X deserves blame", "awful work by X"};
   const char* neu[] = {"X met them", "X travelled to Rome", "X spoke on Monday", "the office of X"};
   for (int rep = 0; rep < 5; ++rep) {
     for (const char* t : pos) ex.push_back({t, "en", {}, At(t, "X"), {}, 1});
@@ -179,7 +190,7 @@ TEST(Stance, ModelTrainsAndRoundTrips) {
   auto parsed = Model::Parse(m.Save("test"), "saved");
   ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
   Scorer s(&*parsed);
-  std::string_view t1 = "We deplore X";  // "deplore" is not in the lexicon: the model learnt it
+  std::string_view t1 = "We loathe X";  // "loathe" is not in the lexicon: the model learnt it
   EXPECT_EQ(s.Score(t1, "en", {}, {At(t1, "X")})[0].polarity, -1);
   std::string_view t2 = "X travelled to Rome";
   EXPECT_EQ(s.Score(t2, "en", {}, {At(t2, "X")})[0].polarity, 0);
