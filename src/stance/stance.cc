@@ -446,7 +446,7 @@ Features MakeFeatures(const std::vector<Token>& toks, const std::vector<size_t>&
   for (size_t k = 0; k < words.size(); ++k) {
     if (!is_target(k)) {
       f.emplace_back(L + ":u:" + words[k], 1.f);
-      // The target's own clause, by side: "[[Sessions]] has taken a very weak position".
+      // The target's own clause, by side: "<T> has been a reliable partner, officials said".
       if (const size_t* m = clause_mention(at[k])) f.emplace_back(L + (at[k] < *m ? ":cl:" : ":cr:") + words[k], 1.f);
       continue;
     }

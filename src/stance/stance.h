@@ -12,10 +12,10 @@
 //    target's clause by side, within five words of the target, the three words on either side
 //    of it, and those between it and the next other target. (Word bigrams were tried and
 //    dropped: they overfit, 0.665 against 0.676 macro-F1 on held-out NewsMTSC train; so were
-//    the words of the target's sentence by side, and quotation marks.) Trained by Train() from gold JSONL; the shipped default (data/stance-model.tsv)
-//    is trained by tools/train_stance.sh on English news. In a language the model has no
-//    n-grams for, only its language-independent weights apply, so it acts as a calibrated
-//    lexicon.
+//    the words of the target's sentence by side, and quotation marks.) Trained by Train() from
+//    gold JSONL; the shipped default (data/stance-model.tsv) is trained by
+//    tools/train_stance.sh on English news. A text in a language the model has no words for
+//    is read by the lexicon alone (see Model::Speaks).
 //
 // All offsets are bytes into the text as given. Thread-safe after construction.
 #pragma once
